@@ -1,0 +1,223 @@
+import { type BudgetLine, type Entente, type Exercise, SECTIONS, type Section } from "./entente.ts";
+import type { Issue } from "./errors.ts";
+import { type Cents, formatEuros, unitInCents } from "./money.ts";
+import { resolveKeyShares } from "./resolve-key-shares.ts";
+
+/** Contribution receipts and net cost of one (key, section) group of an exercise. */
+export interface KeyGroup {
+  readonly key: string;
+  readonly section: Section;
+  /** Member contributions recorded as receipts for the missions of this key. */
+  readonly contributions: Cents;
+  /** Expenses minus the other receipts of the missions of this key. */
+  readonly netCost: Cents;
+  /** Missions whose lines fall in this group (`null` stands for general lines). */
+  readonly missions: readonly (string | null)[];
+}
+
+/**
+ * The key that shares a line's cost: its mission's key for the line's section, or the entente's
+ * default key for general lines.
+ */
+export function keyOfLine(entente: Entente, line: Pick<BudgetLine, "mission" | "section">): string {
+  const mission = line.mission === undefined ? undefined : entente.missions.find((m) => m.id === line.mission);
+  return mission?.keys[line.section] ?? entente.defaultKey;
+}
+
+/**
+ * Groups an exercise's lines by (key, section): the amount the members must finance under each
+ * key is the sum of the `contribution` receipts of that group. Groups are listed in the order of
+ * first appearance in the budget, investment before operating.
+ */
+export function groupByKey(entente: Entente, exercise: Exercise): KeyGroup[] {
+  const groups = new Map<string, { key: string; section: Section; contributions: Cents; netCost: Cents; missions: (string | null)[] }>();
+  for (const section of SECTIONS) {
+    for (const line of exercise.lines) {
+      if (line.section !== section) continue;
+      const key = keyOfLine(entente, line);
+      const id = `${key}\u0000${section}`;
+      let group = groups.get(id);
+      if (group === undefined) {
+        group = { key, section, contributions: 0n, netCost: 0n, missions: [] };
+        groups.set(id, group);
+      }
+      const mission = line.mission ?? null;
+      if (!group.missions.includes(mission)) group.missions.push(mission);
+      if (line.direction === "expense") group.netCost += line.amount;
+      else if (line.receiptKind === "contribution") group.contributions += line.amount;
+      else group.netCost -= line.amount;
+    }
+  }
+  return [...groups.values()];
+}
+
+function euros(cents: Cents, signed = false): string {
+  return `${formatEuros(cents, { signed })} €`;
+}
+
+function findDuplicates<T>(items: readonly T[], idOf: (item: T) => string | number, what: string, pathOf: (index: number) => (string | number)[]): Issue[] {
+  const seen = new Map<string | number, number>();
+  const issues: Issue[] = [];
+  items.forEach((item, index) => {
+    const id = idOf(item);
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, index);
+    else issues.push({ code: "entente.duplicate_id", path: pathOf(index), details: { id: String(id), what, first: `#${first + 1}` } });
+  });
+  return issues;
+}
+
+/**
+ * Checks every rule of DESIGN.md pillar 1 that the data must satisfy before any computation,
+ * and returns all problems at once (an empty list means the entente is valid):
+ * unique ids; known references (members, keys, missions); keys summing to exactly 100 %; key
+ * members taking part in their mission; per exercise, expenses = receipts in each section
+ * (`budget.unbalanced`), contributions = net cost for every mission key other than the default
+ * (`budget.key_group_unbalanced`, CGCT L5221-1: contributions equal the net cost); amounts to
+ * share in whole rounding units; advances by members of their key; adjustments summing to zero.
+ */
+export function validateEntente(entente: Entente): Issue[] {
+  const issues: Issue[] = [];
+  const memberIds = entente.members.map((m) => m.id);
+  const keyIds = entente.keys.map((k) => k.id);
+  const missionIds = entente.missions.map((m) => m.id);
+  const unknown = (what: string, id: string, known: readonly string[], path: (string | number)[]) => {
+    issues.push({ code: "entente.unknown_reference", path, details: { what, id, known: known.join(", ") || "—" } });
+  };
+  const checkMember = (id: string, path: (string | number)[]) => {
+    if (!memberIds.includes(id)) unknown("membre / member", id, memberIds, path);
+  };
+
+  issues.push(
+    ...findDuplicates(entente.members, (m) => m.id, "membre / member", (i) => ["members", i, "id"]),
+    ...findDuplicates(entente.keys, (k) => k.id, "clé / key", (i) => ["keys", i, "id"]),
+    ...findDuplicates(entente.missions, (m) => m.id, "mission", (i) => ["missions", i, "id"]),
+    ...findDuplicates(entente.exercises, (e) => e.year, "exercice / exercise", (i) => ["exercises", i, "year"]),
+  );
+  if (entente.budgetHolder !== undefined) checkMember(entente.budgetHolder, ["entente", "budgetHolder"]);
+  if (!keyIds.includes(entente.defaultKey)) unknown("clé / key", entente.defaultKey, keyIds, ["entente", "defaultKey"]);
+
+  const keyMembers = new Map<string, readonly string[]>();
+  entente.keys.forEach((key, k) => {
+    const referenced =
+      key.basis.kind === "criteria"
+        ? key.basis.criteria.flatMap((c, ci) => c.values.map((v) => ({ member: v.member, path: ["keys", k, "criteria", ci, "values", v.member] as (string | number)[] })))
+        : key.basis.shares.map((s) => ({ member: s.member, path: ["keys", k, key.basis.kind, s.member] as (string | number)[] }));
+    for (const { member, path } of referenced) checkMember(member, path);
+    const result = resolveKeyShares(key, memberIds);
+    if (result.ok) keyMembers.set(key.id, result.shares.members);
+    else issues.push(...result.issues.map((issue) => ({ ...issue, path: ["keys", k, ...issue.path] })));
+  });
+
+  entente.missions.forEach((mission, m) => {
+    if (mission.lead !== undefined) checkMember(mission.lead, ["missions", m, "lead"]);
+    mission.members.forEach((member, i) => checkMember(member, ["missions", m, "members", i]));
+    for (const section of SECTIONS) {
+      const key = mission.keys[section];
+      if (!keyIds.includes(key)) {
+        unknown("clé / key", key, keyIds, ["missions", m, "keys", section]);
+        continue;
+      }
+      for (const member of keyMembers.get(key) ?? []) {
+        if (!mission.members.includes(member)) {
+          issues.push({ code: "mission.key_member_not_participant", path: ["missions", m, "keys", section], details: { key, mission: mission.id, member } });
+        }
+      }
+    }
+  });
+
+  entente.exercises.forEach((exercise, e) => {
+    issues.push(...validateExercise(entente, exercise, e, { missionIds, keyIds, checkMember, unknown, keyMembers }));
+  });
+  return issues;
+}
+
+function validateExercise(
+  entente: Entente,
+  exercise: Exercise,
+  e: number,
+  ctx: {
+    missionIds: readonly string[];
+    keyIds: readonly string[];
+    keyMembers: ReadonlyMap<string, readonly string[]>;
+    checkMember: (id: string, path: (string | number)[]) => void;
+    unknown: (what: string, id: string, known: readonly string[], path: (string | number)[]) => void;
+  },
+): Issue[] {
+  const issues: Issue[] = [];
+  const unit = unitInCents(entente.rounding.unit);
+  const unitName = entente.rounding.unit === "euro" ? "euro" : "centime";
+  if (exercise.calledIn < exercise.year) {
+    issues.push({ code: "exercise.called_before_year", path: ["exercises", e, "calledIn"], details: { year: exercise.year, calledIn: exercise.calledIn } });
+  }
+  let referencesOk = true;
+  for (const line of exercise.lines) {
+    if (line.mission !== undefined && !ctx.missionIds.includes(line.mission)) {
+      ctx.unknown("mission", line.mission, ctx.missionIds, [...line.path, "mission"]);
+      referencesOk = false;
+    }
+  }
+  issues.push(...findDuplicates(exercise.advances, (a) => a.id, "avance / advance", (i) => ["exercises", e, "advances", i, "id"]));
+  issues.push(...findDuplicates(exercise.adjustments, (a) => a.id, "régularisation / adjustment", (i) => ["exercises", e, "adjustments", i, "id"]));
+
+  // Balance per section: expenses = receipts (a budget voted in balance, CGCT L1612-4).
+  const differences = SECTIONS.map((section) => {
+    const lines = exercise.lines.filter((l) => l.section === section);
+    const expenses = lines.filter((l) => l.direction === "expense").reduce((s, l) => s + l.amount, 0n);
+    const receipts = lines.filter((l) => l.direction === "receipt").reduce((s, l) => s + l.amount, 0n);
+    return { section, expenses, receipts, difference: receipts - expenses };
+  }).filter((d) => d.difference !== 0n);
+  if (differences.length > 0) {
+    const text = differences
+      .map((d) => `${d.section} : dépenses ${euros(d.expenses)}, recettes ${euros(d.receipts)}, écart ${euros(d.difference, true)}`)
+      .join(" ; ");
+    issues.push({ code: "budget.unbalanced", path: ["exercises", e], details: { year: exercise.year, sections: text } });
+  }
+
+  if (referencesOk) {
+    for (const group of groupByKey(entente, exercise)) {
+      if (group.key !== entente.defaultKey && group.contributions !== group.netCost) {
+        issues.push({
+          code: "budget.key_group_unbalanced",
+          path: ["exercises", e],
+          details: {
+            year: exercise.year,
+            key: group.key,
+            section: group.section,
+            contributions: euros(group.contributions),
+            netCost: euros(group.netCost),
+            difference: euros(group.contributions - group.netCost, true),
+          },
+        });
+      }
+      if (group.contributions % unit !== 0n) {
+        issues.push({
+          code: "rounding.not_whole_unit",
+          path: ["exercises", e],
+          details: { what: `la contribution ${group.section} (clé ${group.key}) / the ${group.section} contribution (key ${group.key})`, amount: euros(group.contributions), unit: unitName },
+        });
+      }
+    }
+  }
+
+  exercise.advances.forEach((advance) => {
+    ctx.checkMember(advance.member, [...advance.path, "member"]);
+    if (!ctx.keyIds.includes(advance.key)) {
+      ctx.unknown("clé / key", advance.key, ctx.keyIds, [...advance.path, "key"]);
+    } else if (ctx.keyMembers.has(advance.key) && !(ctx.keyMembers.get(advance.key) ?? []).includes(advance.member)) {
+      issues.push({ code: "advance.member_not_in_key", path: [...advance.path, "member"], details: { advance: advance.id, member: advance.member, key: advance.key } });
+    }
+    if (advance.amount % unit !== 0n) {
+      issues.push({ code: "rounding.not_whole_unit", path: [...advance.path, "amount"], details: { what: `l'avance ${advance.id} / advance ${advance.id}`, amount: euros(advance.amount), unit: unitName } });
+    }
+  });
+
+  for (const adjustment of exercise.adjustments) {
+    adjustment.amounts.forEach(({ member }) => ctx.checkMember(member, [...adjustment.path, "amounts", member]));
+    const sum = adjustment.amounts.reduce((s, a) => s + a.amount, 0n);
+    if (sum !== 0n) {
+      issues.push({ code: "adjustment.not_zero_sum", path: [...adjustment.path, "amounts"], details: { adjustment: adjustment.id, sum: euros(sum, true) } });
+    }
+  }
+  return issues;
+}
