@@ -26,12 +26,19 @@ export const Amount = decimalText("Amount in euros, ≥ 0, at most 2 decimals (e
 /** A signed euro amount with at most 2 decimals (adjustments). */
 export const SignedAmount = decimalText("Signed amount in euros, at most 2 decimals (e.g. -32966).");
 /** A rate in percent, at most 4 decimals (e.g. 30.6). */
-export const Percent = decimalText("Rate in percent, ≥ 0, at most 4 decimals (e.g. 30.6); a key's rates sum to exactly 100.");
+export const Percent = decimalText(
+  "Rate in percent, ≥ 0, at most 4 decimals (e.g. 30.6); a key's rates sum to exactly 100.",
+);
 /** A non-negative criterion value or weight, at most 4 decimals (population, agents, weight…). */
-export const CriterionValue = decimalText("Non-negative number, at most 4 decimals (population, number of agents, weight…).");
+export const CriterionValue = decimalText(
+  "Non-negative number, at most 4 decimals (population, number of agents, weight…).",
+);
 
 export const Year = z
-  .union([z.number().int().min(1900).max(2200), z.string().regex(/^(19|20|21)\d\d$/, { message: "année sur 4 chiffres attendue" })])
+  .union([
+    z.number().int().min(1900).max(2200),
+    z.string().regex(/^(19|20|21)\d\d$/, { message: "année sur 4 chiffres attendue" }),
+  ])
   .transform((value) => Number(value))
   .meta({ description: "A year, e.g. 2023." });
 
@@ -42,7 +49,8 @@ export const Int = z
 
 export const SectionName = z.enum(["investissement", "fonctionnement"]);
 export const ReceiptKindName = z.enum(["carry-over", "depreciation", "grant", "contribution", "other"]).meta({
-  description: "carry-over (report), depreciation (dotation aux amortissements), grant (subvention, e.g. France Relance), contribution (members' contribution, shared by key), other.",
+  description:
+    "carry-over (report), depreciation (dotation aux amortissements), grant (subvention, e.g. France Relance), contribution (members' contribution, shared by key), other.",
 });
 
 const sectionAmounts = {
@@ -54,19 +62,40 @@ export const MemberEntry = z.strictObject({
   id: Id,
   name: z.string().min(1),
   kind: z.enum(["metropole", "commune", "epci", "syndicat", "departement", "region", "other"]),
-  siren: z.string().regex(/^\d{9}$/, { message: "SIREN à 9 chiffres attendu" }).optional(),
-  siret: z.string().regex(/^\d{14}$/, { message: "SIRET à 14 chiffres attendu" }).optional(),
-  assembly: z.string().optional().meta({ description: "Deliberating assembly, e.g. Conseil de la Métropole." }),
+  siren: z
+    .string()
+    .regex(/^\d{9}$/, { message: "SIREN à 9 chiffres attendu" })
+    .optional(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/, { message: "SIRET à 14 chiffres attendu" })
+    .optional(),
+  assembly: z
+    .string()
+    .optional()
+    .meta({ description: "Deliberating assembly, e.g. Conseil de la Métropole." }),
 });
 
 export const KeyEntry = z
   .strictObject({
     id: Id,
     label: z.string().min(1),
-    source: z.string().optional().meta({ description: "Where the figures come from (census, deliberation…)." }),
-    percent: z.record(Id, Percent).optional().meta({ description: "Member id → rate in percent; exactly 100 in total." }),
+    source: z
+      .string()
+      .optional()
+      .meta({ description: "Where the figures come from (census, deliberation…)." }),
+    percent: z
+      .record(Id, Percent)
+      .optional()
+      .meta({ description: "Member id → rate in percent; exactly 100 in total." }),
     weights: z
-      .record(Id, z.union([z.number().int().min(0), z.string().regex(/^\d+$/, { message: "poids entier ≥ 0 attendu" })]))
+      .record(
+        Id,
+        z.union([
+          z.number().int().min(0),
+          z.string().regex(/^\d+$/, { message: "poids entier ≥ 0 attendu" }),
+        ]),
+      )
       .optional()
       .meta({ description: "Member id → integer weight; share = weight / sum of weights." }),
     criteria: z
@@ -80,7 +109,10 @@ export const KeyEntry = z
       )
       .min(1)
       .optional()
-      .meta({ description: "Weighted criteria, each normalised over its total: share = Σ weight × value / total / Σ weights." }),
+      .meta({
+        description:
+          "Weighted criteria, each normalised over its total: share = Σ weight × value / total / Σ weights.",
+      }),
   })
   .refine((key) => [key.percent, key.weights, key.criteria].filter((b) => b !== undefined).length === 1, {
     message: "une clé a exactement une base : percent, weights ou criteria",
@@ -92,13 +124,18 @@ export const MissionEntry = z.strictObject({
   kind: z.enum(["socle", "specifique"]),
   description: z.string().optional(),
   lead: Id.optional().meta({ description: "Lead member (porteur de mission)." }),
-  members: z.array(Id).optional().meta({ description: "Participating members; default: the members of its keys." }),
+  members: z
+    .array(Id)
+    .optional()
+    .meta({ description: "Participating members; default: the members of its keys." }),
   key: Id.optional().meta({ description: "Key for both sections; default: the entente's defaultKey." }),
   keys: z.strictObject({ investissement: Id.optional(), fonctionnement: Id.optional() }).optional(),
 });
 
 export const ExpenseEntry = z.strictObject({
-  mission: Id.optional().meta({ description: "Mission id; absent for general expenses (dépenses générales)." }),
+  mission: Id.optional().meta({
+    description: "Mission id; absent for general expenses (dépenses générales).",
+  }),
   label: z.string().min(1),
   nature: z.string().optional().meta({ description: "M57 nature or chapter." }),
   ...sectionAmounts,
@@ -128,7 +165,10 @@ export const AdjustmentEntry = z.strictObject({
 
 export const ExerciseEntry = z.strictObject({
   year: Year,
-  calledIn: Year.optional().meta({ description: "Year of the fund call that collects this exercise (rappel when later); default: the year itself." }),
+  calledIn: Year.optional().meta({
+    description:
+      "Year of the fund call that collects this exercise (rappel when later); default: the year itself.",
+  }),
   note: z.string().optional(),
   expenses: z.array(ExpenseEntry).default([]),
   receipts: z.array(ReceiptEntry).default([]),
@@ -143,14 +183,19 @@ export const EntenteFile = z
       legalBasis: z.array(z.string()).default([]),
       convention: z
         .strictObject({
-          signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date AAAA-MM-JJ attendue" }).optional(),
+          signedOn: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date AAAA-MM-JJ attendue" })
+            .optional(),
           durationYears: Int.optional(),
           renewals: Int.optional(),
         })
         .optional(),
       currency: z.literal("EUR").default("EUR"),
       rounding: z.strictObject({ unit: z.enum(["euro", "cent"]).default("euro") }).default({ unit: "euro" }),
-      budgetHolder: Id.optional().meta({ description: "Member whose budget annexe holds the entente's money." }),
+      budgetHolder: Id.optional().meta({
+        description: "Member whose budget annexe holds the entente's money.",
+      }),
       defaultKey: Id.meta({ description: "Key used for general lines and missions without their own key." }),
     }),
     members: z.array(MemberEntry).min(1),
@@ -158,6 +203,9 @@ export const EntenteFile = z
     missions: z.array(MissionEntry).default([]),
     exercises: z.array(ExerciseEntry).min(1),
   })
-  .meta({ title: "Entente file", description: "An entente intercommunale and its budgets (Entente, docs/entente-file.md)." });
+  .meta({
+    title: "Entente file",
+    description: "An entente intercommunale and its budgets (Entente, docs/entente-file.md).",
+  });
 
 export type EntenteFileData = z.output<typeof EntenteFile>;

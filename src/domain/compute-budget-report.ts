@@ -1,5 +1,12 @@
 import { allocateLargestRemainder } from "./allocate-largest-remainder.ts";
-import { type Entente, type Exercise, type MissionKind, type ReceiptKind, SECTIONS, type Section } from "./entente.ts";
+import {
+  type Entente,
+  type Exercise,
+  type MissionKind,
+  type ReceiptKind,
+  SECTIONS,
+  type Section,
+} from "./entente.ts";
 import { EntenteError, ValidationError } from "./errors.ts";
 import { type ExactShares, reducedShare, sharePercentText } from "./exact-shares.ts";
 import { type Cents, type RoundingUnit, unitInCents } from "./money.ts";
@@ -50,6 +57,8 @@ export interface ShareRow {
 export interface KeyAllocation {
   readonly key: string;
   readonly keyLabel: string;
+  /** Where the key's figures come from, when the entente says so. */
+  readonly keySource?: string;
   readonly section: Section;
   readonly missions: readonly (string | null)[];
   readonly total: Cents;
@@ -133,8 +142,12 @@ function exactEuros(total: Cents, shares: ExactShares, index: number): string {
 
 function sharesOf(entente: Entente, keyId: string): ExactShares {
   const key = entente.keys.find((k) => k.id === keyId);
-  if (key === undefined) throw new EntenteError("entente.unknown_reference", { what: "clé / key", id: keyId, known: "" });
-  const result = resolveKeyShares(key, entente.members.map((m) => m.id));
+  if (key === undefined)
+    throw new EntenteError("entente.unknown_reference", { what: "clé / key", id: keyId, known: "" });
+  const result = resolveKeyShares(
+    key,
+    entente.members.map((m) => m.id),
+  );
   if (!result.ok) throw new ValidationError(result.issues);
   return result.shares;
 }
@@ -147,28 +160,46 @@ function split(entente: Entente, total: Cents, shares: ExactShares): Cents[] {
 
 function buildAnnex(entente: Entente, exercise: Exercise): BudgetAnnex {
   const side = (direction: "expense" | "receipt"): AnnexGroup[] => {
-    const groups = new Map<string, { mission: AnnexGroup["mission"]; rows: Map<string, { label: string; amounts: Record<Section, Cents>; receiptKind?: ReceiptKind }>; subtotal: Record<Section, Cents> }>();
+    const groups = new Map<
+      string,
+      {
+        mission: AnnexGroup["mission"];
+        rows: Map<string, { label: string; amounts: Record<Section, Cents>; receiptKind?: ReceiptKind }>;
+        subtotal: Record<Section, Cents>;
+      }
+    >();
     for (const line of exercise.lines) {
       if (line.direction !== direction) continue;
       const missionId = line.mission ?? "";
       let group = groups.get(missionId);
       if (group === undefined) {
         const mission = entente.missions.find((m) => m.id === line.mission);
-        group = { mission: mission ? { id: mission.id, name: mission.name, kind: mission.kind } : null, rows: new Map(), subtotal: zero() };
+        group = {
+          mission: mission ? { id: mission.id, name: mission.name, kind: mission.kind } : null,
+          rows: new Map(),
+          subtotal: zero(),
+        };
         groups.set(missionId, group);
       }
       const rowId = `${line.receiptKind ?? ""}\u0000${line.label}`;
       let row = group.rows.get(rowId);
       if (row === undefined) {
-        row = { label: line.label, amounts: zero(), ...(line.receiptKind ? { receiptKind: line.receiptKind } : {}) };
+        row = {
+          label: line.label,
+          amounts: zero(),
+          ...(line.receiptKind ? { receiptKind: line.receiptKind } : {}),
+        };
         group.rows.set(rowId, row);
       }
       row.amounts[line.section] += line.amount;
       group.subtotal[line.section] += line.amount;
     }
     // General lines first, then missions in the entente's order.
-    const order = (g: AnnexGroup) => (g.mission === null ? -1 : entente.missions.findIndex((m) => m.id === g.mission?.id));
-    return [...groups.values()].map((g) => ({ mission: g.mission, rows: [...g.rows.values()], subtotal: g.subtotal })).sort((a, b) => order(a) - order(b));
+    const order = (g: AnnexGroup) =>
+      g.mission === null ? -1 : entente.missions.findIndex((m) => m.id === g.mission?.id);
+    return [...groups.values()]
+      .map((g) => ({ mission: g.mission, rows: [...g.rows.values()], subtotal: g.subtotal }))
+      .sort((a, b) => order(a) - order(b));
   };
   const expenses = side("expense");
   const receipts = side("receipt");
@@ -191,9 +222,11 @@ function settle(entente: Entente, exercise: Exercise): Settlement {
     .map((group) => {
       const shares = sharesOf(entente, group.key);
       const amounts = split(entente, group.contributions, shares);
+      const key = entente.keys.find((k) => k.id === group.key);
       return {
         key: group.key,
-        keyLabel: entente.keys.find((k) => k.id === group.key)?.label ?? group.key,
+        keyLabel: key?.label ?? group.key,
+        ...(key?.source === undefined ? {} : { keySource: key.source }),
         section: group.section,
         missions: group.missions,
         total: group.contributions,
@@ -212,16 +245,26 @@ function settle(entente: Entente, exercise: Exercise): Settlement {
       const shares = sharesOf(entente, advance.key);
       const parts = split(entente, advance.amount, shares);
       const amounts = new Map<string, Cents>();
-      shares.members.forEach((member, i) => amounts.set(member, parts[i] ?? 0n));
+      shares.members.forEach((member, i) => {
+        amounts.set(member, parts[i] ?? 0n);
+      });
       amounts.set(advance.member, (amounts.get(advance.member) ?? 0n) - advance.amount);
-      return { id: advance.id, label: advance.label, kind: "advance", advance: { member: advance.member, amount: advance.amount, key: advance.key }, amounts };
+      return {
+        id: advance.id,
+        label: advance.label,
+        kind: "advance",
+        advance: { member: advance.member, amount: advance.amount, key: advance.key },
+        amounts,
+      };
     }),
-    ...exercise.adjustments.map((adjustment): AdjustmentColumn => ({
-      id: adjustment.id,
-      label: adjustment.label,
-      kind: "adjustment",
-      amounts: new Map(adjustment.amounts.map((a) => [a.member, a.amount])),
-    })),
+    ...exercise.adjustments.map(
+      (adjustment): AdjustmentColumn => ({
+        id: adjustment.id,
+        label: adjustment.label,
+        kind: "adjustment",
+        amounts: new Map(adjustment.amounts.map((a) => [a.member, a.amount])),
+      }),
+    ),
   ];
 
   const defaultShares = sharesOf(entente, entente.defaultKey);
@@ -273,7 +316,10 @@ export function computeBudgetReport(entente: Entente, year: number): BudgetRepor
   if (issues.length > 0) throw new ValidationError(issues);
   const exercise = entente.exercises.find((e) => e.year === year);
   if (exercise === undefined) {
-    throw new EntenteError("exercise.not_found", { year, known: entente.exercises.map((e) => e.year).join(", ") || "—" });
+    throw new EntenteError("exercise.not_found", {
+      year,
+      known: entente.exercises.map((e) => e.year).join(", ") || "—",
+    });
   }
   const memberOrder = entente.members.map((m) => m.id);
   const allocation = settle(entente, exercise);
@@ -293,12 +339,21 @@ export function computeBudgetReport(entente: Entente, year: number): BudgetRepor
       else recall += row.contributionTotal;
       adjustments += row.adjusted - row.contributionTotal;
     }
-    return { member, current, recall, adjustments, total: current.investissement + current.fonctionnement + recall + adjustments };
+    return {
+      member,
+      current,
+      recall,
+      adjustments,
+      total: current.investissement + current.fonctionnement + recall + adjustments,
+    };
   });
   const sum = (pick: (r: FundCallRow) => Cents) => fundCalls.reduce((s, r) => s + pick(r), 0n);
   const fundCallTotals: FundCallRow = {
     member: "",
-    current: { investissement: sum((r) => r.current.investissement), fonctionnement: sum((r) => r.current.fonctionnement) },
+    current: {
+      investissement: sum((r) => r.current.investissement),
+      fonctionnement: sum((r) => r.current.fonctionnement),
+    },
     recall: sum((r) => r.recall),
     adjustments: sum((r) => r.adjustments),
     total: sum((r) => r.total),

@@ -12,7 +12,13 @@ export const SECTIONS: readonly Section[] = ["investissement", "fonctionnement"]
 
 /** Kind of receipt (recette). `contribution` is what the members pay and is shared by key. */
 export type ReceiptKind = "carry-over" | "depreciation" | "grant" | "contribution" | "other";
-export const RECEIPT_KINDS: readonly ReceiptKind[] = ["carry-over", "depreciation", "grant", "contribution", "other"];
+export const RECEIPT_KINDS: readonly ReceiptKind[] = [
+  "carry-over",
+  "depreciation",
+  "grant",
+  "contribution",
+  "other",
+];
 
 export type MemberKind = "metropole" | "commune" | "epci" | "syndicat" | "departement" | "region" | "other";
 

@@ -22,7 +22,8 @@ export const errorCatalog = {
     en: (d) => `cannot read ${d.file}: ${d.reason}.`,
   },
   "file.invalid_yaml": {
-    fr: (d) => `YAML invalide : ${d.reason}. Corrigez la syntaxe à cet endroit (indentation, deux-points, guillemets).`,
+    fr: (d) =>
+      `YAML invalide : ${d.reason}. Corrigez la syntaxe à cet endroit (indentation, deux-points, guillemets).`,
     en: (d) => `invalid YAML: ${d.reason}. Fix the syntax there (indentation, colons, quotes).`,
   },
   "file.invalid_field": {
@@ -30,15 +31,20 @@ export const errorCatalog = {
     en: (d) => `field "${d.field}": ${d.expected}.`,
   },
   "file.unknown_field": {
-    fr: (d) => `champ inconnu « ${d.field} ». Champs possibles ici : ${d.allowed}. Corrigez l'orthographe ou supprimez-le.`,
-    en: (d) => `unknown field "${d.field}". Fields allowed here: ${d.allowed}. Fix the spelling or remove it.`,
+    fr: (d) =>
+      `champ inconnu « ${d.field} ». Champs possibles ici : ${d.allowed}. Corrigez l'orthographe ou supprimez-le.`,
+    en: (d) =>
+      `unknown field "${d.field}". Fields allowed here: ${d.allowed}. Fix the spelling or remove it.`,
   },
   "entente.duplicate_id": {
-    fr: (d) => `identifiant « ${d.id} » en double (${d.what}, déjà défini ${d.first}). Chaque identifiant doit être unique : renommez l'un des deux.`,
-    en: (d) => `duplicate id "${d.id}" (${d.what}, first defined ${d.first}). Each id must be unique: rename one of them.`,
+    fr: (d) =>
+      `identifiant « ${d.id} » en double (${d.what}, déjà défini ${d.first}). Chaque identifiant doit être unique : renommez l'un des deux.`,
+    en: (d) =>
+      `duplicate id "${d.id}" (${d.what}, first defined ${d.first}). Each id must be unique: rename one of them.`,
   },
   "entente.unknown_reference": {
-    fr: (d) => `${d.what} « ${d.id} » inconnu. Valeurs connues : ${d.known}. Corrigez la référence ou déclarez-le.`,
+    fr: (d) =>
+      `${d.what} « ${d.id} » inconnu. Valeurs connues : ${d.known}. Corrigez la référence ou déclarez-le.`,
     en: (d) => `unknown ${d.what} "${d.id}". Known values: ${d.known}. Fix the reference or declare it.`,
   },
   "amount.not_a_number": {
@@ -46,56 +52,79 @@ export const errorCatalog = {
     en: (d) => `expected an amount (decimal number, e.g. 45276 or 45276.50), got "${d.value}".`,
   },
   "amount.negative": {
-    fr: (d) => `montant négatif (${d.value}) : les dépenses, recettes et avances sont positives. Une recette en moins s'écrit comme une dépense.`,
-    en: (d) => `negative amount (${d.value}): expenses, receipts and advances are positive. Record a reduction on the other side.`,
+    fr: (d) =>
+      `montant négatif (${d.value}) : les dépenses, recettes et avances sont positives. Une recette en moins s'écrit comme une dépense.`,
+    en: (d) =>
+      `negative amount (${d.value}): expenses, receipts and advances are positive. Record a reduction on the other side.`,
   },
   "amount.too_many_decimals": {
     fr: (d) => `${d.value} a trop de décimales : ${d.currency} en admet ${d.max}. Arrondissez le montant.`,
     en: (d) => `${d.value} has too many decimals: ${d.currency} allows ${d.max}. Round the amount.`,
   },
   "key.shares_not_100": {
-    fr: (d) => `les parts de la clé « ${d.key} » totalisent ${d.sum} % au lieu de 100 % (écart ${d.difference} points). Corrigez les taux pour qu'ils fassent exactement 100.`,
-    en: (d) => `the shares of key "${d.key}" add up to ${d.sum} % instead of 100 % (off by ${d.difference} points). Fix the rates so they add up to exactly 100.`,
+    fr: (d) =>
+      `les parts de la clé « ${d.key} » totalisent ${d.sum} % au lieu de 100 % (écart ${d.difference} points). Corrigez les taux pour qu'ils fassent exactement 100.`,
+    en: (d) =>
+      `the shares of key "${d.key}" add up to ${d.sum} % instead of 100 % (off by ${d.difference} points). Fix the rates so they add up to exactly 100.`,
   },
   "key.too_many_decimals": {
-    fr: (d) => `taux ${d.value} % de la clé « ${d.key} » : au plus ${d.max} décimales. Arrondissez ou utilisez des poids entiers (weights).`,
-    en: (d) => `rate ${d.value} % of key "${d.key}": at most ${d.max} decimals. Round it or use integer weights.`,
+    fr: (d) =>
+      `taux ${d.value} % de la clé « ${d.key} » : au plus ${d.max} décimales. Arrondissez ou utilisez des poids entiers (weights).`,
+    en: (d) =>
+      `rate ${d.value} % of key "${d.key}": at most ${d.max} decimals. Round it or use integer weights.`,
   },
   "key.empty": {
-    fr: (d) => `la clé « ${d.key} » ne donne aucune part (total ${d.what} nul). Donnez au moins une valeur positive.`,
+    fr: (d) =>
+      `la clé « ${d.key} » ne donne aucune part (total ${d.what} nul). Donnez au moins une valeur positive.`,
     en: (d) => `key "${d.key}" yields no share (total ${d.what} is zero). Give at least one positive value.`,
   },
   "key.criteria_members_differ": {
-    fr: (d) => `clé « ${d.key} » : le critère « ${d.criterion} » ne couvre pas les mêmes membres que le premier critère (${d.missing}). Donnez une valeur (0 si besoin) à chaque membre pour chaque critère.`,
-    en: (d) => `key "${d.key}": criterion "${d.criterion}" does not cover the same members as the first criterion (${d.missing}). Give every member a value (0 if need be) for every criterion.`,
+    fr: (d) =>
+      `clé « ${d.key} » : le critère « ${d.criterion} » ne couvre pas les mêmes membres que le premier critère (${d.missing}). Donnez une valeur (0 si besoin) à chaque membre pour chaque critère.`,
+    en: (d) =>
+      `key "${d.key}": criterion "${d.criterion}" does not cover the same members as the first criterion (${d.missing}). Give every member a value (0 if need be) for every criterion.`,
   },
   "mission.key_member_not_participant": {
-    fr: (d) => `la clé « ${d.key} » de la mission « ${d.mission} » donne une part à « ${d.member} », qui ne participe pas à la mission. Ajoutez-le aux membres de la mission ou retirez-le de la clé.`,
-    en: (d) => `key "${d.key}" of mission "${d.mission}" gives a share to "${d.member}", who does not take part in the mission. Add it to the mission's members or remove it from the key.`,
+    fr: (d) =>
+      `la clé « ${d.key} » de la mission « ${d.mission} » donne une part à « ${d.member} », qui ne participe pas à la mission. Ajoutez-le aux membres de la mission ou retirez-le de la clé.`,
+    en: (d) =>
+      `key "${d.key}" of mission "${d.mission}" gives a share to "${d.member}", who does not take part in the mission. Add it to the mission's members or remove it from the key.`,
   },
   "budget.unbalanced": {
-    fr: (d) => `budget ${d.year} déséquilibré : ${d.sections}. Les dépenses et les recettes de chaque section doivent être égales : ajustez une ligne ou la contribution des membres.`,
-    en: (d) => `budget ${d.year} is unbalanced: ${d.sections}. Expenses and receipts must be equal in each section: adjust a line or the members' contribution.`,
+    fr: (d) =>
+      `budget ${d.year} déséquilibré : ${d.sections}. Les dépenses et les recettes de chaque section doivent être égales : ajustez une ligne ou la contribution des membres.`,
+    en: (d) =>
+      `budget ${d.year} is unbalanced: ${d.sections}. Expenses and receipts must be equal in each section: adjust a line or the members' contribution.`,
   },
   "budget.key_group_unbalanced": {
-    fr: (d) => `budget ${d.year}, clé « ${d.key} », section ${d.section} : la contribution des membres (${d.contributions}) ne couvre pas exactement le coût net des missions de cette clé (${d.netCost}, écart ${d.difference}). Une mission financée par sa propre clé doit être équilibrée par ses propres contributions (CGCT L5221-1 : pas de marge).`,
-    en: (d) => `budget ${d.year}, key "${d.key}", section ${d.section}: the members' contribution (${d.contributions}) does not cover exactly the net cost of the missions of this key (${d.netCost}, off by ${d.difference}). A mission financed by its own key must be balanced by its own contributions (CGCT L5221-1: no margin).`,
+    fr: (d) =>
+      `budget ${d.year}, clé « ${d.key} », section ${d.section} : la contribution des membres (${d.contributions}) ne couvre pas exactement le coût net des missions de cette clé (${d.netCost}, écart ${d.difference}). Une mission financée par sa propre clé doit être équilibrée par ses propres contributions (CGCT L5221-1 : pas de marge).`,
+    en: (d) =>
+      `budget ${d.year}, key "${d.key}", section ${d.section}: the members' contribution (${d.contributions}) does not cover exactly the net cost of the missions of this key (${d.netCost}, off by ${d.difference}). A mission financed by its own key must be balanced by its own contributions (CGCT L5221-1: no margin).`,
   },
   "advance.member_not_in_key": {
-    fr: (d) => `l'avance « ${d.advance} » est faite par « ${d.member} », qui n'a pas de part dans la clé « ${d.key} ». Choisissez une clé qui inclut ce membre (champ key) ou corrigez le membre.`,
-    en: (d) => `advance "${d.advance}" was made by "${d.member}", who has no share in key "${d.key}". Pick a key that includes this member (field key) or fix the member.`,
+    fr: (d) =>
+      `l'avance « ${d.advance} » est faite par « ${d.member} », qui n'a pas de part dans la clé « ${d.key} ». Choisissez une clé qui inclut ce membre (champ key) ou corrigez le membre.`,
+    en: (d) =>
+      `advance "${d.advance}" was made by "${d.member}", who has no share in key "${d.key}". Pick a key that includes this member (field key) or fix the member.`,
   },
   "adjustment.not_zero_sum": {
-    fr: (d) => `la régularisation « ${d.adjustment} » totalise ${d.sum} au lieu de 0. Ce qu'un membre reçoit, les autres le paient : corrigez les montants.`,
-    en: (d) => `adjustment "${d.adjustment}" adds up to ${d.sum} instead of 0. What one member receives, the others pay: fix the amounts.`,
+    fr: (d) =>
+      `la régularisation « ${d.adjustment} » totalise ${d.sum} au lieu de 0. Ce qu'un membre reçoit, les autres le paient : corrigez les montants.`,
+    en: (d) =>
+      `adjustment "${d.adjustment}" adds up to ${d.sum} instead of 0. What one member receives, the others pay: fix the amounts.`,
   },
   "rounding.not_whole_unit": {
-    fr: (d) => `${d.what} de ${d.amount} ne se répartit pas en ${d.unit}s entiers. Arrondissez-le ou passez l'arrondi au centime (entente.rounding.unit: cent).`,
-    en: (d) => `${d.what} of ${d.amount} cannot be split in whole ${d.unit}s. Round it or round to the cent (entente.rounding.unit: cent).`,
+    fr: (d) =>
+      `${d.what} de ${d.amount} ne se répartit pas en ${d.unit}s entiers. Arrondissez-le ou passez l'arrondi au centime (entente.rounding.unit: cent).`,
+    en: (d) =>
+      `${d.what} of ${d.amount} cannot be split in whole ${d.unit}s. Round it or round to the cent (entente.rounding.unit: cent).`,
   },
   "exercise.called_before_year": {
-    fr: (d) => `l'exercice ${d.year} ne peut pas être appelé en ${d.calledIn}, avant l'exercice lui-même. Indiquez une année d'appel égale ou postérieure.`,
-    en: (d) => `exercise ${d.year} cannot be called in ${d.calledIn}, before the exercise itself. Give a call year equal to or after it.`,
+    fr: (d) =>
+      `l'exercice ${d.year} ne peut pas être appelé en ${d.calledIn}, avant l'exercice lui-même. Indiquez une année d'appel égale ou postérieure.`,
+    en: (d) =>
+      `exercise ${d.year} cannot be called in ${d.calledIn}, before the exercise itself. Give a call year equal to or after it.`,
   },
   "exercise.not_found": {
     fr: (d) => `aucun exercice ${d.year} dans ce fichier. Exercices disponibles : ${d.known}.`,
@@ -106,7 +135,8 @@ export const errorCatalog = {
     en: (d) => `option ${d.option}: ${d.expected}.`,
   },
   "output.write_failed": {
-    fr: (d) => `impossible d'écrire ${d.file} : ${d.reason}. Vérifiez que le dossier existe et est accessible en écriture.`,
+    fr: (d) =>
+      `impossible d'écrire ${d.file} : ${d.reason}. Vérifiez que le dossier existe et est accessible en écriture.`,
     en: (d) => `cannot write ${d.file}: ${d.reason}. Check that the folder exists and is writable.`,
   },
 } as const satisfies Record<string, Record<Lang, Message>>;

@@ -36,11 +36,16 @@ const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * scaled by 10^`decimals`, refusing more decimals than that: with 4 decimals, `"30.6"` → 306000n.
  * Used for rates (4 decimals) and criteria; `parseEuros` is the 2-decimal case for money.
  */
-export function parseScaledDecimal(text: string, decimals: number, options: { allowNegative?: boolean } = {}): ParsedScaled {
+export function parseScaledDecimal(
+  text: string,
+  decimals: number,
+  options: { allowNegative?: boolean } = {},
+): ParsedScaled {
   const trimmed = text.trim();
   if (!DECIMAL_TEXT.test(trimmed)) return { ok: false, reason: "not_a_number" };
   const value = new Decimal(trimmed);
-  if (value.isNegative() && !value.isZero() && !options.allowNegative) return { ok: false, reason: "negative" };
+  if (value.isNegative() && !value.isZero() && !options.allowNegative)
+    return { ok: false, reason: "negative" };
   if (value.decimalPlaces() > decimals) return { ok: false, reason: "too_many_decimals" };
   return { ok: true, value: BigInt(value.times(new Decimal(10).pow(decimals)).toFixed(0)) };
 }

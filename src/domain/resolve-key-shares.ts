@@ -63,11 +63,21 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
 
   if (basis.kind === "weights") {
     const sum = basis.shares.reduce((total, share) => total + share.weight, 0n);
-    if (sum <= 0n) return { ok: false, issues: [{ code: "key.empty", path: ["weights"], details: { key: key.id, what: "des poids / of weights" } }] };
+    if (sum <= 0n)
+      return {
+        ok: false,
+        issues: [
+          { code: "key.empty", path: ["weights"], details: { key: key.id, what: "des poids / of weights" } },
+        ],
+      };
     const sorted = byRank(basis.shares);
     return {
       ok: true,
-      shares: { members: sorted.map((s) => s.member), numerators: sorted.map((s) => s.weight), denominator: sum },
+      shares: {
+        members: sorted.map((s) => s.member),
+        numerators: sorted.map((s) => s.weight),
+        denominator: sum,
+      },
     };
   }
 
@@ -78,19 +88,33 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
   const members = byRank(first?.values ?? []).map((v) => v.member);
   const weightSum = basis.criteria.reduce((total, c) => total + c.weight, 0n);
   if (first === undefined || weightSum <= 0n) {
-    issues.push({ code: "key.empty", path: ["criteria"], details: { key: key.id, what: "des poids des critères / of criteria weights" } });
+    issues.push({
+      code: "key.empty",
+      path: ["criteria"],
+      details: { key: key.id, what: "des poids des critères / of criteria weights" },
+    });
   }
   let common = 1n;
   basis.criteria.forEach((criterion, c) => {
     const total = criterion.values.reduce((sum, v) => sum + v.value, 0n);
     if (total <= 0n) {
-      issues.push({ code: "key.empty", path: ["criteria", c, "values"], details: { key: key.id, what: `du critère « ${criterion.id} » / of criterion "${criterion.id}"` } });
+      issues.push({
+        code: "key.empty",
+        path: ["criteria", c, "values"],
+        details: { key: key.id, what: `du critère « ${criterion.id} » / of criterion "${criterion.id}"` },
+      });
       return;
     }
     const names = new Set(criterion.values.map((v) => v.member));
-    const missing = members.filter((m) => !names.has(m)).concat([...names].filter((m) => !members.includes(m)));
+    const missing = members
+      .filter((m) => !names.has(m))
+      .concat([...names].filter((m) => !members.includes(m)));
     if (missing.length > 0) {
-      issues.push({ code: "key.criteria_members_differ", path: ["criteria", c, "values"], details: { key: key.id, criterion: criterion.id, missing: missing.join(", ") } });
+      issues.push({
+        code: "key.criteria_members_differ",
+        path: ["criteria", c, "values"],
+        details: { key: key.id, criterion: criterion.id, missing: missing.join(", ") },
+      });
       return;
     }
     common = lcm(common, total);

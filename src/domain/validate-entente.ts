@@ -20,7 +20,8 @@ export interface KeyGroup {
  * default key for general lines.
  */
 export function keyOfLine(entente: Entente, line: Pick<BudgetLine, "mission" | "section">): string {
-  const mission = line.mission === undefined ? undefined : entente.missions.find((m) => m.id === line.mission);
+  const mission =
+    line.mission === undefined ? undefined : entente.missions.find((m) => m.id === line.mission);
   return mission?.keys[line.section] ?? entente.defaultKey;
 }
 
@@ -30,7 +31,10 @@ export function keyOfLine(entente: Entente, line: Pick<BudgetLine, "mission" | "
  * first appearance in the budget, investment before operating.
  */
 export function groupByKey(entente: Entente, exercise: Exercise): KeyGroup[] {
-  const groups = new Map<string, { key: string; section: Section; contributions: Cents; netCost: Cents; missions: (string | null)[] }>();
+  const groups = new Map<
+    string,
+    { key: string; section: Section; contributions: Cents; netCost: Cents; missions: (string | null)[] }
+  >();
   for (const section of SECTIONS) {
     for (const line of exercise.lines) {
       if (line.section !== section) continue;
@@ -55,14 +59,24 @@ function euros(cents: Cents, signed = false): string {
   return `${formatEuros(cents, { signed })} €`;
 }
 
-function findDuplicates<T>(items: readonly T[], idOf: (item: T) => string | number, what: string, pathOf: (index: number) => (string | number)[]): Issue[] {
+function findDuplicates<T>(
+  items: readonly T[],
+  idOf: (item: T) => string | number,
+  what: string,
+  pathOf: (index: number) => (string | number)[],
+): Issue[] {
   const seen = new Map<string | number, number>();
   const issues: Issue[] = [];
   items.forEach((item, index) => {
     const id = idOf(item);
     const first = seen.get(id);
     if (first === undefined) seen.set(id, index);
-    else issues.push({ code: "entente.duplicate_id", path: pathOf(index), details: { id: String(id), what, first: `#${first + 1}` } });
+    else
+      issues.push({
+        code: "entente.duplicate_id",
+        path: pathOf(index),
+        details: { id: String(id), what, first: `#${first + 1}` },
+      });
   });
   return issues;
 }
@@ -82,27 +96,60 @@ export function validateEntente(entente: Entente): Issue[] {
   const keyIds = entente.keys.map((k) => k.id);
   const missionIds = entente.missions.map((m) => m.id);
   const unknown = (what: string, id: string, known: readonly string[], path: (string | number)[]) => {
-    issues.push({ code: "entente.unknown_reference", path, details: { what, id, known: known.join(", ") || "—" } });
+    issues.push({
+      code: "entente.unknown_reference",
+      path,
+      details: { what, id, known: known.join(", ") || "—" },
+    });
   };
   const checkMember = (id: string, path: (string | number)[]) => {
     if (!memberIds.includes(id)) unknown("membre / member", id, memberIds, path);
   };
 
   issues.push(
-    ...findDuplicates(entente.members, (m) => m.id, "membre / member", (i) => ["members", i, "id"]),
-    ...findDuplicates(entente.keys, (k) => k.id, "clé / key", (i) => ["keys", i, "id"]),
-    ...findDuplicates(entente.missions, (m) => m.id, "mission", (i) => ["missions", i, "id"]),
-    ...findDuplicates(entente.exercises, (e) => e.year, "exercice / exercise", (i) => ["exercises", i, "year"]),
+    ...findDuplicates(
+      entente.members,
+      (m) => m.id,
+      "membre / member",
+      (i) => ["members", i, "id"],
+    ),
+    ...findDuplicates(
+      entente.keys,
+      (k) => k.id,
+      "clé / key",
+      (i) => ["keys", i, "id"],
+    ),
+    ...findDuplicates(
+      entente.missions,
+      (m) => m.id,
+      "mission",
+      (i) => ["missions", i, "id"],
+    ),
+    ...findDuplicates(
+      entente.exercises,
+      (e) => e.year,
+      "exercice / exercise",
+      (i) => ["exercises", i, "year"],
+    ),
   );
   if (entente.budgetHolder !== undefined) checkMember(entente.budgetHolder, ["entente", "budgetHolder"]);
-  if (!keyIds.includes(entente.defaultKey)) unknown("clé / key", entente.defaultKey, keyIds, ["entente", "defaultKey"]);
+  if (!keyIds.includes(entente.defaultKey))
+    unknown("clé / key", entente.defaultKey, keyIds, ["entente", "defaultKey"]);
 
   const keyMembers = new Map<string, readonly string[]>();
   entente.keys.forEach((key, k) => {
     const referenced =
       key.basis.kind === "criteria"
-        ? key.basis.criteria.flatMap((c, ci) => c.values.map((v) => ({ member: v.member, path: ["keys", k, "criteria", ci, "values", v.member] as (string | number)[] })))
-        : key.basis.shares.map((s) => ({ member: s.member, path: ["keys", k, key.basis.kind, s.member] as (string | number)[] }));
+        ? key.basis.criteria.flatMap((c, ci) =>
+            c.values.map((v) => ({
+              member: v.member,
+              path: ["keys", k, "criteria", ci, "values", v.member] as (string | number)[],
+            })),
+          )
+        : key.basis.shares.map((s) => ({
+            member: s.member,
+            path: ["keys", k, key.basis.kind, s.member] as (string | number)[],
+          }));
     for (const { member, path } of referenced) checkMember(member, path);
     const result = resolveKeyShares(key, memberIds);
     if (result.ok) keyMembers.set(key.id, result.shares.members);
@@ -111,7 +158,9 @@ export function validateEntente(entente: Entente): Issue[] {
 
   entente.missions.forEach((mission, m) => {
     if (mission.lead !== undefined) checkMember(mission.lead, ["missions", m, "lead"]);
-    mission.members.forEach((member, i) => checkMember(member, ["missions", m, "members", i]));
+    mission.members.forEach((member, i) => {
+      checkMember(member, ["missions", m, "members", i]);
+    });
     for (const section of SECTIONS) {
       const key = mission.keys[section];
       if (!keyIds.includes(key)) {
@@ -120,14 +169,20 @@ export function validateEntente(entente: Entente): Issue[] {
       }
       for (const member of keyMembers.get(key) ?? []) {
         if (!mission.members.includes(member)) {
-          issues.push({ code: "mission.key_member_not_participant", path: ["missions", m, "keys", section], details: { key, mission: mission.id, member } });
+          issues.push({
+            code: "mission.key_member_not_participant",
+            path: ["missions", m, "keys", section],
+            details: { key, mission: mission.id, member },
+          });
         }
       }
     }
   });
 
   entente.exercises.forEach((exercise, e) => {
-    issues.push(...validateExercise(entente, exercise, e, { missionIds, keyIds, checkMember, unknown, keyMembers }));
+    issues.push(
+      ...validateExercise(entente, exercise, e, { missionIds, keyIds, checkMember, unknown, keyMembers }),
+    );
   });
   return issues;
 }
@@ -148,7 +203,11 @@ function validateExercise(
   const unit = unitInCents(entente.rounding.unit);
   const unitName = entente.rounding.unit === "euro" ? "euro" : "centime";
   if (exercise.calledIn < exercise.year) {
-    issues.push({ code: "exercise.called_before_year", path: ["exercises", e, "calledIn"], details: { year: exercise.year, calledIn: exercise.calledIn } });
+    issues.push({
+      code: "exercise.called_before_year",
+      path: ["exercises", e, "calledIn"],
+      details: { year: exercise.year, calledIn: exercise.calledIn },
+    });
   }
   let referencesOk = true;
   for (const line of exercise.lines) {
@@ -157,8 +216,22 @@ function validateExercise(
       referencesOk = false;
     }
   }
-  issues.push(...findDuplicates(exercise.advances, (a) => a.id, "avance / advance", (i) => ["exercises", e, "advances", i, "id"]));
-  issues.push(...findDuplicates(exercise.adjustments, (a) => a.id, "régularisation / adjustment", (i) => ["exercises", e, "adjustments", i, "id"]));
+  issues.push(
+    ...findDuplicates(
+      exercise.advances,
+      (a) => a.id,
+      "avance / advance",
+      (i) => ["exercises", e, "advances", i, "id"],
+    ),
+  );
+  issues.push(
+    ...findDuplicates(
+      exercise.adjustments,
+      (a) => a.id,
+      "régularisation / adjustment",
+      (i) => ["exercises", e, "adjustments", i, "id"],
+    ),
+  );
 
   // Balance per section: expenses = receipts (a budget voted in balance, CGCT L1612-4).
   const differences = SECTIONS.map((section) => {
@@ -169,9 +242,16 @@ function validateExercise(
   }).filter((d) => d.difference !== 0n);
   if (differences.length > 0) {
     const text = differences
-      .map((d) => `${d.section} : dépenses ${euros(d.expenses)}, recettes ${euros(d.receipts)}, écart ${euros(d.difference, true)}`)
+      .map(
+        (d) =>
+          `${d.section} : dépenses ${euros(d.expenses)}, recettes ${euros(d.receipts)}, écart ${euros(d.difference, true)}`,
+      )
       .join(" ; ");
-    issues.push({ code: "budget.unbalanced", path: ["exercises", e], details: { year: exercise.year, sections: text } });
+    issues.push({
+      code: "budget.unbalanced",
+      path: ["exercises", e],
+      details: { year: exercise.year, sections: text },
+    });
   }
 
   if (referencesOk) {
@@ -194,7 +274,11 @@ function validateExercise(
         issues.push({
           code: "rounding.not_whole_unit",
           path: ["exercises", e],
-          details: { what: `la contribution ${group.section} (clé ${group.key}) / the ${group.section} contribution (key ${group.key})`, amount: euros(group.contributions), unit: unitName },
+          details: {
+            what: `la contribution ${group.section} (clé ${group.key}) / the ${group.section} contribution (key ${group.key})`,
+            amount: euros(group.contributions),
+            unit: unitName,
+          },
         });
       }
     }
@@ -204,19 +288,39 @@ function validateExercise(
     ctx.checkMember(advance.member, [...advance.path, "member"]);
     if (!ctx.keyIds.includes(advance.key)) {
       ctx.unknown("clé / key", advance.key, ctx.keyIds, [...advance.path, "key"]);
-    } else if (ctx.keyMembers.has(advance.key) && !(ctx.keyMembers.get(advance.key) ?? []).includes(advance.member)) {
-      issues.push({ code: "advance.member_not_in_key", path: [...advance.path, "member"], details: { advance: advance.id, member: advance.member, key: advance.key } });
+    } else if (
+      ctx.keyMembers.has(advance.key) &&
+      !(ctx.keyMembers.get(advance.key) ?? []).includes(advance.member)
+    ) {
+      issues.push({
+        code: "advance.member_not_in_key",
+        path: [...advance.path, "member"],
+        details: { advance: advance.id, member: advance.member, key: advance.key },
+      });
     }
     if (advance.amount % unit !== 0n) {
-      issues.push({ code: "rounding.not_whole_unit", path: [...advance.path, "amount"], details: { what: `l'avance ${advance.id} / advance ${advance.id}`, amount: euros(advance.amount), unit: unitName } });
+      issues.push({
+        code: "rounding.not_whole_unit",
+        path: [...advance.path, "amount"],
+        details: {
+          what: `l'avance ${advance.id} / advance ${advance.id}`,
+          amount: euros(advance.amount),
+          unit: unitName,
+        },
+      });
     }
   });
 
   for (const adjustment of exercise.adjustments) {
-    adjustment.amounts.forEach(({ member }) => ctx.checkMember(member, [...adjustment.path, "amounts", member]));
+    for (const { member } of adjustment.amounts)
+      ctx.checkMember(member, [...adjustment.path, "amounts", member]);
     const sum = adjustment.amounts.reduce((s, a) => s + a.amount, 0n);
     if (sum !== 0n) {
-      issues.push({ code: "adjustment.not_zero_sum", path: [...adjustment.path, "amounts"], details: { adjustment: adjustment.id, sum: euros(sum, true) } });
+      issues.push({
+        code: "adjustment.not_zero_sum",
+        path: [...adjustment.path, "amounts"],
+        details: { adjustment: adjustment.id, sum: euros(sum, true) },
+      });
     }
   }
   return issues;

@@ -11,13 +11,19 @@ export interface SourcePosition {
  * deepest node that exists along the path, so a missing field points at its parent object.
  * For a map key, points at the key itself (where a person reads the field name).
  */
-export function locateInYaml(doc: Document, lineCounter: LineCounter, path: readonly (string | number)[]): SourcePosition {
+export function locateInYaml(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: readonly (string | number)[],
+): SourcePosition {
   let node: Node | null = isNode(doc.contents) ? doc.contents : null;
   let position = node?.range?.[0] ?? 0;
   for (const segment of path) {
     if (node === null) break;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (pair === undefined) break;
       const key = pair.key;
       if (isScalar(key) && key.range) position = key.range[0];

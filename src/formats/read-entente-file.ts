@@ -1,7 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { EntenteFile, type EntenteFileData } from "../contracts/entente-file.ts";
-import type { Adjustment, Advance, AllocationKey, BudgetLine, Entente, Exercise, KeyBasis, Mission, Section } from "../domain/entente.ts";
+import type {
+  Adjustment,
+  Advance,
+  AllocationKey,
+  BudgetLine,
+  Entente,
+  Exercise,
+  KeyBasis,
+  Mission,
+  Section,
+} from "../domain/entente.ts";
 import { SECTIONS } from "../domain/entente.ts";
 import { EntenteError, type Issue } from "../domain/errors.ts";
 import { type Cents, parseEuros, parseScaledDecimal } from "../domain/money.ts";
@@ -22,7 +32,9 @@ export class EntenteFileError extends Error {
   readonly file: string;
   readonly issues: readonly LocatedIssue[];
   constructor(file: string, issues: readonly LocatedIssue[]) {
-    super(`${file}: ${issues.length} problem(s): ${issues.map((i) => `${i.line}:${i.column} ${i.code}`).join(", ")}`);
+    super(
+      `${file}: ${issues.length} problem(s): ${issues.map((i) => `${i.line}:${i.column} ${i.code}`).join(", ")}`,
+    );
     this.name = "EntenteFileError";
     this.file = file;
     this.issues = issues;
@@ -31,7 +43,11 @@ export class EntenteFileError extends Error {
 
 /** Dotted display of a path: `exercises[1].expenses[3].investissement`. */
 export function fieldOf(path: readonly (string | number)[]): string {
-  return path.reduce<string>((text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), "");
+  return path.reduce<string>(
+    (text, segment) =>
+      typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment,
+    "",
+  );
 }
 
 const RATE_DECIMALS = 4;
@@ -46,39 +62,76 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
     issues.push({ code, path, details: { value: text, currency: "EUR", max: 2 } });
     return 0n;
   };
-  const scaled = (value: string | number, path: (string | number)[], keyId: string, isRate: boolean): bigint => {
+  const scaled = (
+    value: string | number,
+    path: (string | number)[],
+    keyId: string,
+    isRate: boolean,
+  ): bigint => {
     const text = String(value);
     const parsed = parseScaledDecimal(text, RATE_DECIMALS);
     if (parsed.ok) return parsed.value;
-    if (parsed.reason === "too_many_decimals") issues.push({ code: "key.too_many_decimals", path, details: { key: keyId, value: text, max: RATE_DECIMALS } });
-    else issues.push({ code: "file.invalid_field", path, details: { field: String(path[path.length - 1]), expected: `${isRate ? "taux" : "valeur"} décimal ≥ 0 attendu, reçu « ${text} » / expected a decimal ≥ 0` } });
+    if (parsed.reason === "too_many_decimals")
+      issues.push({
+        code: "key.too_many_decimals",
+        path,
+        details: { key: keyId, value: text, max: RATE_DECIMALS },
+      });
+    else
+      issues.push({
+        code: "file.invalid_field",
+        path,
+        details: {
+          field: String(path[path.length - 1]),
+          expected: `${isRate ? "taux" : "valeur"} décimal ≥ 0 attendu, reçu « ${text} » / expected a decimal ≥ 0`,
+        },
+      });
     return 0n;
   };
 
   const keys: AllocationKey[] = data.keys.map((key, k) => {
     let basis: KeyBasis;
     if (key.percent !== undefined) {
-      basis = { kind: "percent", shares: Object.entries(key.percent).map(([member, rate]) => ({ member, tenThousandths: scaled(rate, ["keys", k, "percent", member], key.id, true) })) };
+      basis = {
+        kind: "percent",
+        shares: Object.entries(key.percent).map(([member, rate]) => ({
+          member,
+          tenThousandths: scaled(rate, ["keys", k, "percent", member], key.id, true),
+        })),
+      };
     } else if (key.weights !== undefined) {
-      basis = { kind: "weights", shares: Object.entries(key.weights).map(([member, weight]) => ({ member, weight: BigInt(weight) })) };
+      basis = {
+        kind: "weights",
+        shares: Object.entries(key.weights).map(([member, weight]) => ({ member, weight: BigInt(weight) })),
+      };
     } else {
       basis = {
         kind: "criteria",
         criteria: (key.criteria ?? []).map((criterion, c) => ({
           id: criterion.id,
           weight: scaled(criterion.weight, ["keys", k, "criteria", c, "weight"], key.id, false),
-          values: Object.entries(criterion.values).map(([member, value]) => ({ member, value: scaled(value, ["keys", k, "criteria", c, "values", member], key.id, false) })),
+          values: Object.entries(criterion.values).map(([member, value]) => ({
+            member,
+            value: scaled(value, ["keys", k, "criteria", c, "values", member], key.id, false),
+          })),
         })),
       };
     }
-    return { id: key.id, label: key.label, basis, ...(key.source === undefined ? {} : { source: key.source }) };
+    return {
+      id: key.id,
+      label: key.label,
+      basis,
+      ...(key.source === undefined ? {} : { source: key.source }),
+    };
   });
 
   const defaultKey = data.entente.defaultKey;
   const membersOfKey = (keyId: string): string[] => {
     const basis = keys.find((k) => k.id === keyId)?.basis;
     if (basis === undefined) return [];
-    return basis.kind === "criteria" ? (basis.criteria[0]?.values.map((v) => v.member) ?? []) : basis.shares.map((s) => s.member);
+    return basis.kind === "criteria"
+      ? (basis.criteria[0]?.values.map((v) => v.member) ?? [])
+      : basis.shares.map((s) => s.member);
   };
   const missions: Mission[] = data.missions.map((mission) => {
     const missionKeys = {
@@ -98,7 +151,18 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
 
   const exercises: Exercise[] = data.exercises.map((exercise, e) => {
     const lines: BudgetLine[] = [];
-    const pushLines = (entry: { mission?: string | undefined; nature?: string | undefined; investissement?: string | number | undefined; fonctionnement?: string | number | undefined }, base: (string | number)[], direction: "expense" | "receipt", label: string, receiptKind?: BudgetLine["receiptKind"]) => {
+    const pushLines = (
+      entry: {
+        mission?: string | undefined;
+        nature?: string | undefined;
+        investissement?: string | number | undefined;
+        fonctionnement?: string | number | undefined;
+      },
+      base: (string | number)[],
+      direction: "expense" | "receipt",
+      label: string,
+      receiptKind?: BudgetLine["receiptKind"],
+    ) => {
       for (const section of SECTIONS as Section[]) {
         const value = entry[section];
         if (value === undefined) continue;
@@ -115,8 +179,18 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
         });
       }
     };
-    exercise.expenses.forEach((line, i) => pushLines(line, ["exercises", e, "expenses", i], "expense", line.label));
-    exercise.receipts.forEach((line, i) => pushLines(line, ["exercises", e, "receipts", i], "receipt", line.label ?? RECEIPT_LABELS[line.kind], line.kind));
+    exercise.expenses.forEach((line, i) => {
+      pushLines(line, ["exercises", e, "expenses", i], "expense", line.label);
+    });
+    exercise.receipts.forEach((line, i) => {
+      pushLines(
+        line,
+        ["exercises", e, "receipts", i],
+        "receipt",
+        line.label ?? RECEIPT_LABELS[line.kind],
+        line.kind,
+      );
+    });
     const advances: Advance[] = exercise.advances.map((advance, i) => ({
       id: advance.id,
       label: advance.label,
@@ -128,10 +202,20 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
     const adjustments: Adjustment[] = exercise.adjustments.map((adjustment, i) => ({
       id: adjustment.id,
       label: adjustment.label,
-      amounts: Object.entries(adjustment.amounts).map(([member, value]) => ({ member, amount: amount(value, ["exercises", e, "adjustments", i, "amounts", member], true) })),
+      amounts: Object.entries(adjustment.amounts).map(([member, value]) => ({
+        member,
+        amount: amount(value, ["exercises", e, "adjustments", i, "amounts", member], true),
+      })),
       path: ["exercises", e, "adjustments", i],
     }));
-    return { year: exercise.year, calledIn: exercise.calledIn ?? exercise.year, lines, advances, adjustments, path: ["exercises", e] };
+    return {
+      year: exercise.year,
+      calledIn: exercise.calledIn ?? exercise.year,
+      lines,
+      advances,
+      adjustments,
+      path: ["exercises", e],
+    };
   });
 
   return {
@@ -176,7 +260,12 @@ export function parseEntenteText(text: string, file: string): Entente {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate = (issues: readonly Issue[]): LocatedIssue[] =>
     issues
-      .map((issue) => ({ ...issue, file, field: fieldOf(issue.path), ...locateInYaml(doc, lineCounter, issue.path) }))
+      .map((issue) => ({
+        ...issue,
+        file,
+        field: fieldOf(issue.path),
+        ...locateInYaml(doc, lineCounter, issue.path),
+      }))
       .sort((a, b) => a.line - b.line || a.column - b.column);
 
   if (doc.errors.length > 0) {
@@ -184,19 +273,29 @@ export function parseEntenteText(text: string, file: string): Entente {
       file,
       doc.errors.map((error) => {
         const position = lineCounter.linePos(error.pos[0]);
-        return { code: "file.invalid_yaml", path: [], details: { reason: error.message.split("\n")[0] ?? error.code }, file, field: "", line: position.line, column: position.col };
+        return {
+          code: "file.invalid_yaml",
+          path: [],
+          details: { reason: error.message.split("\n")[0] ?? error.code },
+          file,
+          field: "",
+          line: position.line,
+          column: position.col,
+        };
       }),
     );
   }
   // Keep every number as its source text ("45276.50", "30.6"): amounts never become floats.
   visit(doc, {
     Scalar(_, node) {
-      if (isScalar(node) && typeof node.value === "number" && node.source !== undefined) node.value = node.source;
+      if (isScalar(node) && typeof node.value === "number" && node.source !== undefined)
+        node.value = node.source;
     },
   });
   const raw: unknown = doc.toJS();
   const parsed = EntenteFile.safeParse(raw);
-  if (!parsed.success) throw new EntenteFileError(file, locate(zodIssuesToIssues(EntenteFile, parsed.error, raw)));
+  if (!parsed.success)
+    throw new EntenteFileError(file, locate(zodIssuesToIssues(EntenteFile, parsed.error, raw)));
 
   const issues: Issue[] = [];
   const entente = toEntente(parsed.data, issues);
@@ -217,7 +316,11 @@ export async function readEntenteFile(path: string): Promise<Entente> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new EntenteError("file.not_found", { file: path }, { cause: error });
-    throw new EntenteError("file.unreadable", { file: path, reason: code === "EISDIR" ? "c'est un dossier / it is a folder" : String(code ?? error) }, { cause: error });
+    throw new EntenteError(
+      "file.unreadable",
+      { file: path, reason: code === "EISDIR" ? "c'est un dossier / it is a folder" : String(code ?? error) },
+      { cause: error },
+    );
   }
   return parseEntenteText(text, path);
 }

@@ -31,7 +31,12 @@ function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
   const unwrap = (s: z.ZodType): z.ZodType => {
     let current: z.ZodType = s;
     for (let i = 0; i < 10; i++) {
-      if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) current = current.unwrap() as z.ZodType;
+      if (
+        current instanceof z.ZodOptional ||
+        current instanceof z.ZodDefault ||
+        current instanceof z.ZodNullable
+      )
+        current = current.unwrap() as z.ZodType;
       else if (current instanceof z.ZodPipe) current = current.in as z.ZodType;
       else break;
     }
@@ -56,7 +61,9 @@ export function zodIssuesToIssues(schema: z.ZodType, error: z.ZodError, data: un
   return error.issues.flatMap((issue): Issue[] => {
     const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
     const field = path.length > 0 ? String(path[path.length - 1]) : "(racine / root)";
-    const invalid = (expected: string): Issue[] => [{ code: "file.invalid_field", path, details: { field, expected } }];
+    const invalid = (expected: string): Issue[] => [
+      { code: "file.invalid_field", path, details: { field, expected } },
+    ];
     switch (issue.code) {
       case "unrecognized_keys":
         return issue.keys.map((key) => ({
@@ -66,19 +73,35 @@ export function zodIssuesToIssues(schema: z.ZodType, error: z.ZodError, data: un
         }));
       case "invalid_type": {
         const received = valueAt(data, issue.path);
-        if (received === undefined) return invalid(`champ obligatoire manquant (${TYPE_NAMES[issue.expected] ?? issue.expected} attendu) / required field missing`);
-        return invalid(`${TYPE_NAMES[issue.expected] ?? issue.expected} attendu, reçu ${typeName(received)} / expected ${issue.expected}`);
+        if (received === undefined)
+          return invalid(
+            `champ obligatoire manquant (${TYPE_NAMES[issue.expected] ?? issue.expected} attendu) / required field missing`,
+          );
+        return invalid(
+          `${TYPE_NAMES[issue.expected] ?? issue.expected} attendu, reçu ${typeName(received)} / expected ${issue.expected}`,
+        );
       }
       case "invalid_value":
-        return invalid(`une valeur parmi ${issue.values.map((v) => String(v)).join(", ")} attendue, reçu « ${String(valueAt(data, issue.path))} »`);
+        return invalid(
+          `une valeur parmi ${issue.values.map((v) => String(v)).join(", ")} attendue, reçu « ${String(valueAt(data, issue.path))} »`,
+        );
       case "too_small":
-        if (issue.origin === "array") return invalid(`au moins ${String(issue.minimum)} élément(s) attendu(s) / at least ${String(issue.minimum)} item(s) expected`);
+        if (issue.origin === "array")
+          return invalid(
+            `au moins ${String(issue.minimum)} élément(s) attendu(s) / at least ${String(issue.minimum)} item(s) expected`,
+          );
         if (issue.origin === "string") return invalid("texte non vide attendu / non-empty text expected");
-        return invalid(`valeur ≥ ${String(issue.minimum)} attendue / value ≥ ${String(issue.minimum)} expected`);
+        return invalid(
+          `valeur ≥ ${String(issue.minimum)} attendue / value ≥ ${String(issue.minimum)} expected`,
+        );
       case "too_big":
-        return invalid(`valeur ≤ ${String(issue.maximum)} attendue / value ≤ ${String(issue.maximum)} expected`);
+        return invalid(
+          `valeur ≤ ${String(issue.maximum)} attendue / value ≤ ${String(issue.maximum)} expected`,
+        );
       case "invalid_union":
-        return invalid(`nombre ou texte décimal attendu, reçu ${typeName(valueAt(data, issue.path))} / expected a number`);
+        return invalid(
+          `nombre ou texte décimal attendu, reçu ${typeName(valueAt(data, issue.path))} / expected a number`,
+        );
       default:
         return invalid(issue.message);
     }

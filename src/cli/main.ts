@@ -1,0 +1,80 @@
+import { Command, CommanderError, Option } from "commander";
+import type { Lang } from "../domain/errors.ts";
+import { exportBudget, FORMATS, type Output } from "./commands/budget-export.ts";
+import { validateEntenteFile } from "./commands/entente-validate.ts";
+import { ententeJsonSchema } from "./commands/schema-print.ts";
+import { describeError, EXIT } from "./report-error.ts";
+
+/**
+ * The `entente` command line. Same application layer as the server; see README.md.
+ * Returns the exit status instead of exiting, so tests can run it in-process.
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: { stdout: Output; stderr: (text: string) => void },
+): Promise<number> {
+  let lang: Lang = "fr";
+  const program = new Command()
+    .name("entente")
+    .description(
+      "Entente intercommunale : budget, clés de répartition, appels de fonds / budget, allocation keys, fund calls",
+    )
+    .addOption(
+      new Option("--lang <lang>", "langue des documents et messages / language")
+        .choices(["fr", "en"])
+        .default("fr"),
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr(text) })
+    .hook("preAction", (command) => {
+      lang = command.opts<{ lang: Lang }>().lang;
+    });
+
+  program
+    .command("validate")
+    .description("vérifie un fichier d'entente (YAML ou JSON) / check an entente file")
+    .argument("<file>", "fichier d'entente / entente file")
+    .action(async (file: string) => validateEntenteFile(file, lang, io.stdout));
+
+  program
+    .command("budget")
+    .description(
+      "annexe budgétaire, répartition, rappel et appels de fonds d'un exercice / budget tables of one exercise",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .option("--year <year>", "exercice (défaut : le dernier) / exercise (default: the latest)")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "format de sortie (défaut : d'après --out, sinon text) / output format",
+      ).choices([...FORMATS, "markdown"]),
+    )
+    .option("--out <file>", "écrit dans ce fichier, de façon atomique / write atomically to this file")
+    .option("--table <id>", "une seule table (annex, fund-calls, …) / a single table")
+    .action(async (file: string, options: { year?: string; format?: string; out?: string; table?: string }) =>
+      exportBudget(file, { ...options, lang }, io.stdout),
+    );
+
+  program
+    .command("schema")
+    .description("JSON Schema du fichier d'entente / JSON Schema of the entente file")
+    .action(() => io.stdout.write(ententeJsonSchema()));
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const { text, status } = describeError(error, lang);
+    io.stderr(text);
+    return status;
+  }
+}
+
+if (import.meta.main) {
+  const status = await runCli(process.argv.slice(2), {
+    stdout: { write: (data) => process.stdout.write(data), isTerminal: process.stdout.isTTY === true },
+    stderr: (text) => process.stderr.write(text),
+  });
+  process.exitCode = status;
+}
