@@ -9,4 +9,5 @@ if (major < 24) {
   );
   process.exit(2);
 }
-await import("../src/cli/main.ts");
+const { runCliProcess } = await import("../src/cli/main.ts");
+await runCliProcess();

@@ -71,10 +71,12 @@ export async function runCli(
   }
 }
 
-if (import.meta.main) {
-  const status = await runCli(process.argv.slice(2), {
+/** Runs the CLI on this process's arguments and streams, and sets the exit status. */
+export async function runCliProcess(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), {
     stdout: { write: (data) => process.stdout.write(data), isTerminal: process.stdout.isTTY === true },
     stderr: (text) => process.stderr.write(text),
   });
-  process.exitCode = status;
 }
+
+if (import.meta.main) await runCliProcess();

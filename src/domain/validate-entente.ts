@@ -212,7 +212,8 @@ function validateExercise(
   let referencesOk = true;
   for (const line of exercise.lines) {
     if (line.mission !== undefined && !ctx.missionIds.includes(line.mission)) {
-      ctx.unknown("mission", line.mission, ctx.missionIds, [...line.path, "mission"]);
+      // line.path points at the section's amount; the mission field sits beside it.
+      ctx.unknown("mission", line.mission, ctx.missionIds, [...line.path.slice(0, -1), "mission"]);
       referencesOk = false;
     }
   }
