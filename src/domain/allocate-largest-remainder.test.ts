@@ -110,7 +110,11 @@ describe("allocateLargestRemainder", () => {
       name: "huge total beyond float precision stays exact",
       total: 10n ** 30n + 1n,
       shares: shares(1n, 1n, 1n),
-      expected: [333333333333333333333333333334n, 333333333333333333333333333334n, 333333333333333333333333333333n],
+      expected: [
+        333333333333333333333333333334n,
+        333333333333333333333333333334n,
+        333333333333333333333333333333n,
+      ],
     },
   ];
   for (const c of cases) {
@@ -158,7 +162,11 @@ const percentKey = fc
       tenThousandths: BigInt((points[i + 1] ?? 0) - (points[i] ?? 0)),
     }));
     return {
-      key: { id: "p", label: "percent", basis: { kind: "percent", shares: reversed ? entries.reverse() : entries } },
+      key: {
+        id: "p",
+        label: "percent",
+        basis: { kind: "percent", shares: reversed ? entries.reverse() : entries },
+      },
       order: ids,
     };
   });

@@ -127,6 +127,26 @@ export interface BudgetReport {
 
 const zero = (): Record<Section, Cents> => ({ investissement: 0n, fonctionnement: 0n });
 
+// Ententes already checked by validateEntente: the model is immutable, so a check holds for
+// the object's lifetime and the reader's validation is not repeated by every computation.
+const validEntentes = new WeakSet<Entente>();
+
+/**
+ * Throws a ValidationError listing every rule the entente breaks (see validateEntente);
+ * remembers ententes found valid.
+ */
+export function assertValidEntente(entente: Entente): void {
+  if (validEntentes.has(entente)) return;
+  const issues = validateEntente(entente);
+  if (issues.length > 0) throw new ValidationError(issues);
+  validEntentes.add(entente);
+}
+
+/** Years a report can be made for: every exercise, and every year an exercise is called in. */
+export function reportYears(entente: Entente): number[] {
+  return [...new Set(entente.exercises.flatMap((e) => [e.year, e.calledIn]))].sort((a, b) => a - b);
+}
+
 function exactEuros(total: Cents, shares: ExactShares, index: number): string {
   // Exact share in cents = total × n / d; print in euros with up to 6 decimals, "…" if endless.
   const n = total * (shares.numerators[index] ?? 0n);
@@ -140,16 +160,21 @@ function exactEuros(total: Cents, shares: ExactShares, index: number): string {
   return `${negative ? "-" : ""}${scaled / scale}${fraction ? `.${fraction}` : ""}${endless ? "…" : ""}`;
 }
 
-function sharesOf(entente: Entente, keyId: string): ExactShares {
-  const key = entente.keys.find((k) => k.id === keyId);
-  if (key === undefined)
-    throw new EntenteError("entente.unknown_reference", { what: "clé / key", id: keyId, known: "" });
-  const result = resolveKeyShares(
-    key,
-    entente.members.map((m) => m.id),
-  );
-  if (!result.ok) throw new ValidationError(result.issues);
-  return result.shares;
+/** Resolves keys once per computation (a key serves many groups and advances). */
+function createSharesLookup(entente: Entente): (keyId: string) => ExactShares {
+  const cache = new Map<string, ExactShares>();
+  const memberOrder = entente.members.map((m) => m.id);
+  return (keyId) => {
+    const cached = cache.get(keyId);
+    if (cached !== undefined) return cached;
+    const key = entente.keys.find((k) => k.id === keyId);
+    if (key === undefined)
+      throw new EntenteError("entente.unknown_reference", { what: "clé / key", id: keyId, known: "" });
+    const result = resolveKeyShares(key, memberOrder);
+    if (!result.ok) throw new ValidationError(result.issues);
+    cache.set(keyId, result.shares);
+    return result.shares;
+  };
 }
 
 /** Splits `total` cents by a key at the entente's rounding unit (largest remainder). */
@@ -215,12 +240,12 @@ function buildAnnex(entente: Entente, exercise: Exercise): BudgetAnnex {
   return { expenses, receipts, totalExpenses, totalReceipts, balance };
 }
 
-function settle(entente: Entente, exercise: Exercise): Settlement {
+function settle(entente: Entente, exercise: Exercise, sharesOf: (keyId: string) => ExactShares): Settlement {
   const memberOrder = entente.members.map((m) => m.id);
   const allocations: KeyAllocation[] = groupByKey(entente, exercise)
     .filter((g) => g.contributions !== 0n)
     .map((group) => {
-      const shares = sharesOf(entente, group.key);
+      const shares = sharesOf(group.key);
       const amounts = split(entente, group.contributions, shares);
       const key = entente.keys.find((k) => k.id === group.key);
       return {
@@ -242,7 +267,7 @@ function settle(entente: Entente, exercise: Exercise): Settlement {
 
   const adjustments: AdjustmentColumn[] = [
     ...exercise.advances.map((advance): AdjustmentColumn => {
-      const shares = sharesOf(entente, advance.key);
+      const shares = sharesOf(advance.key);
       const parts = split(entente, advance.amount, shares);
       const amounts = new Map<string, Cents>();
       shares.members.forEach((member, i) => {
@@ -267,15 +292,20 @@ function settle(entente: Entente, exercise: Exercise): Settlement {
     ),
   ];
 
-  const defaultShares = sharesOf(entente, entente.defaultKey);
-  const rows: SettlementRow[] = memberOrder.map((member) => {
-    const contribution = zero();
-    for (const allocation of allocations) {
-      contribution[allocation.section] += allocation.rows.find((r) => r.member === member)?.amount ?? 0n;
+  const defaultShares = sharesOf(entente.defaultKey);
+  const contributions = new Map(memberOrder.map((member) => [member, zero()]));
+  for (const allocation of allocations) {
+    for (const row of allocation.rows) {
+      const contribution = contributions.get(row.member);
+      if (contribution !== undefined) contribution[allocation.section] += row.amount;
     }
+  }
+  const defaultIndex = new Map(defaultShares.members.map((member, index) => [member, index]));
+  const rows: SettlementRow[] = memberOrder.map((member) => {
+    const contribution = contributions.get(member) ?? zero();
     const contributionTotal = contribution.investissement + contribution.fonctionnement;
     const memberAdjustments = adjustments.map((a) => a.amounts.get(member) ?? 0n);
-    const index = defaultShares.members.indexOf(member);
+    const index = defaultIndex.get(member) ?? -1;
     return {
       member,
       ...(index === -1 ? {} : { rate: sharePercentText(defaultShares, index) }),
@@ -312,21 +342,25 @@ function settle(entente: Entente, exercise: Exercise): Settlement {
  * @example computeBudgetReport(lyon, 2023).fundCalls[0].total // 30579700n (305 797 €, seed line 1° b)
  */
 export function computeBudgetReport(entente: Entente, year: number): BudgetReport {
-  const issues = validateEntente(entente);
-  if (issues.length > 0) throw new ValidationError(issues);
-  const exercise = entente.exercises.find((e) => e.year === year);
+  assertValidEntente(entente);
+  // A year may be only a call year (an exercise called in a year the file has no budget for):
+  // its report then has an empty annex and gathers the recalls.
+  const exercise =
+    entente.exercises.find((e) => e.year === year) ??
+    (entente.exercises.some((e) => e.calledIn === year)
+      ? { year, calledIn: year, lines: [], advances: [], adjustments: [], path: [] }
+      : undefined);
   if (exercise === undefined) {
-    throw new EntenteError("exercise.not_found", {
-      year,
-      known: entente.exercises.map((e) => e.year).join(", ") || "—",
-    });
+    throw new EntenteError("exercise.not_found", { year, known: reportYears(entente).join(", ") || "—" });
   }
   const memberOrder = entente.members.map((m) => m.id);
-  const allocation = settle(entente, exercise);
+  const sharesOf = createSharesLookup(entente);
+  const allocation = settle(entente, exercise, sharesOf);
   const settlements = entente.exercises
-    .filter((e) => e.calledIn === year)
+    .filter((e) => e.calledIn === year && e !== exercise)
+    .concat(exercise.calledIn === year ? [exercise] : [])
     .sort((a, b) => a.year - b.year)
-    .map((e) => (e === exercise ? allocation : settle(entente, e)));
+    .map((e) => (e === exercise ? allocation : settle(entente, e, sharesOf)));
 
   const fundCalls: FundCallRow[] = memberOrder.map((member, i) => {
     const current = zero();

@@ -4,8 +4,8 @@ import { describe, it } from "node:test";
 import {
   EntenteError,
   type ErrorCode,
-  errorCatalog,
   ensure,
+  errorCatalog,
   formatMessage,
   type Lang,
   ValidationError,
@@ -43,7 +43,10 @@ describe("docs/errors.md", () => {
   const docs = new URL("../../docs/errors.md", import.meta.url);
 
   it("documents every code of the catalog", () => {
-    assert.ok(existsSync(docs), `docs/errors.md is missing: it must document the ${CODES.length} codes of errorCatalog`);
+    assert.ok(
+      existsSync(docs),
+      `docs/errors.md is missing: it must document the ${CODES.length} codes of errorCatalog`,
+    );
     const text = readFileSync(docs, "utf8");
     const missing = CODES.filter((code) => {
       const escaped = code.replaceAll(".", "\\.");

@@ -61,6 +61,12 @@ export const errorCatalog = {
     fr: (d) => `${d.value} a trop de décimales : ${d.currency} en admet ${d.max}. Arrondissez le montant.`,
     en: (d) => `${d.value} has too many decimals: ${d.currency} allows ${d.max}. Round the amount.`,
   },
+  "amount.too_large": {
+    fr: (d) =>
+      `${d.value} : nombre trop grand (au plus ${d.max} chiffres avant la virgule). Vérifiez le montant.`,
+    en: (d) =>
+      `${d.value}: number too large (at most ${d.max} digits before the decimal point). Check the amount.`,
+  },
   "key.shares_not_100": {
     fr: (d) =>
       `les parts de la clé « ${d.key} » totalisent ${d.sum} % au lieu de 100 % (écart ${d.difference} points). Corrigez les taux pour qu'ils fassent exactement 100.`,

@@ -11,7 +11,13 @@ const THIRDS: ExactShares = { members: ["a", "b", "c"], numerators: [1n, 1n, 1n]
 const ZERO: ExactShares = { members: ["a", "b"], numerators: [4n, 0n], denominator: 4n };
 
 describe("sharePercentText", () => {
-  const cases: { name: string; shares: ExactShares; index: number; maxDecimals?: number; expected: string }[] = [
+  const cases: {
+    name: string;
+    shares: ExactShares;
+    index: number;
+    maxDecimals?: number;
+    expected: string;
+  }[] = [
     { name: "53 %", shares: SEED, index: 0, expected: "53" },
     { name: "30.6 %", shares: SEED, index: 1, expected: "30.6" },
     { name: "16.4 %", shares: SEED, index: 2, expected: "16.4" },

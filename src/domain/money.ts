@@ -21,13 +21,18 @@ export function unitInCents(unit: RoundingUnit): Cents {
   return unit === "euro" ? 100n : 1n;
 }
 
-export type ParsedAmount =
-  | { ok: true; cents: Cents }
-  | { ok: false; reason: "not_a_number" | "negative" | "too_many_decimals" };
+export type ParsedAmount = { ok: true; cents: Cents } | { ok: false; reason: ParseFailure };
 
-export type ParsedScaled =
-  | { ok: true; value: bigint }
-  | { ok: false; reason: "not_a_number" | "negative" | "too_many_decimals" };
+export type ParsedScaled = { ok: true; value: bigint } | { ok: false; reason: ParseFailure };
+
+export type ParseFailure = "not_a_number" | "negative" | "too_many_decimals" | "too_large";
+
+/**
+ * At most 20 digits before the decimal point (10^20 €, far beyond any public budget): larger
+ * figures are typing mistakes. Below it decimal.js and Intl stay exact; spreadsheets hold
+ * amounts beyond 2^53 cents as text (render-spreadsheet.ts).
+ */
+export const MAX_INTEGER_DIGITS = 20;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -43,6 +48,8 @@ export function parseScaledDecimal(
 ): ParsedScaled {
   const trimmed = text.trim();
   if (!DECIMAL_TEXT.test(trimmed)) return { ok: false, reason: "not_a_number" };
+  const integerDigits = (trimmed.replace(/^[+-]/, "").split(".")[0] ?? "").replace(/^0+/, "").length;
+  if (integerDigits > MAX_INTEGER_DIGITS) return { ok: false, reason: "too_large" };
   const value = new Decimal(trimmed);
   if (value.isNegative() && !value.isZero() && !options.allowNegative)
     return { ok: false, reason: "negative" };
@@ -95,8 +102,17 @@ export function formatEuros(
     });
     formatters.set(cacheKey, format);
   }
-  // Intl.NumberFormat formats decimal strings exactly (ECMA-402 "string as exact decimal").
-  return format.format(centsToEuroText(cents) as `${number}`);
+  const text = centsToEuroText(cents);
+  // Intl.NumberFormat formats decimal strings exactly (ECMA-402 "string as exact decimal") but
+  // only within the range of doubles; beyond it (computed sums only), group the digits ourselves.
+  if (text.length < 300) return format.format(text as `${number}`);
+  const parts = format.formatToParts(-1000.5);
+  const group = parts.find((p) => p.type === "group")?.value ?? " ";
+  const point = parts.find((p) => p.type === "decimal")?.value ?? ",";
+  const [integer = "", fraction] = text.replace("-", "").split(".");
+  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = cents < 0n ? "-" : options.signed && cents > 0n ? "+" : "";
+  return `${sign}${grouped}${digits > 0 ? `${point}${fraction ?? "00"}` : ""}`;
 }
 
 /** Sum of amounts (exact). */

@@ -34,7 +34,7 @@ function criteria(...list: { id: string; weight: bigint; values: Record<string, 
   };
 }
 
-/** The shares as reduced-free comparable fractions: numerator_i / denominator === expected_i. */
+/** Asserts numerator_i / denominator equals the expected fraction n / d, by cross-multiplication. */
 function assertFractions(numerators: readonly bigint[], denominator: bigint, expected: [bigint, bigint][]) {
   assert.equal(numerators.length, expected.length);
   expected.forEach(([n, d], i) => {
@@ -177,24 +177,42 @@ describe("resolveKeyShares: errors", () => {
     {
       name: "percent summing to 99.9 → key.shares_not_100 with the sum and the gap",
       basis: percent({ metropole: 529_000n, "ville-lyon": 306_000n, sitiv: 164_000n }),
-      issues: [{ code: "key.shares_not_100", path: ["percent"], details: { key: "k", sum: "99.9", difference: "-0.1" } }],
+      issues: [
+        {
+          code: "key.shares_not_100",
+          path: ["percent"],
+          details: { key: "k", sum: "99.9", difference: "-0.1" },
+        },
+      ],
     },
     {
       name: "percent summing to 100.0001 → key.shares_not_100",
       basis: percent({ metropole: 530_001n, "ville-lyon": 306_000n, sitiv: 164_000n }),
       issues: [
-        { code: "key.shares_not_100", path: ["percent"], details: { key: "k", sum: "100.0001", difference: "0.0001" } },
+        {
+          code: "key.shares_not_100",
+          path: ["percent"],
+          details: { key: "k", sum: "100.0001", difference: "0.0001" },
+        },
       ],
     },
     {
       name: "percent with no member at all → key.shares_not_100 (sum 0)",
       basis: percent({}),
-      issues: [{ code: "key.shares_not_100", path: ["percent"], details: { key: "k", sum: "0", difference: "-100" } }],
+      issues: [
+        {
+          code: "key.shares_not_100",
+          path: ["percent"],
+          details: { key: "k", sum: "0", difference: "-100" },
+        },
+      ],
     },
     {
       name: "weights all zero → key.empty",
       basis: weights({ metropole: 0n, "ville-lyon": 0n }),
-      issues: [{ code: "key.empty", path: ["weights"], details: { key: "k", what: "des poids / of weights" } }],
+      issues: [
+        { code: "key.empty", path: ["weights"], details: { key: "k", what: "des poids / of weights" } },
+      ],
     },
     {
       name: "criterion whose values are all zero → key.empty on that criterion",
@@ -206,7 +224,7 @@ describe("resolveKeyShares: errors", () => {
         {
           code: "key.empty",
           path: ["criteria", 1, "values"],
-          details: { key: "k", what: "du critère « agents » / of criterion \"agents\"" },
+          details: { key: "k", what: 'du critère « agents » / of criterion "agents"' },
         },
       ],
     },
@@ -266,7 +284,13 @@ describe("resolveKeyShares: errors", () => {
     assert.equal(result.ok, false);
     const issue = result.ok ? undefined : result.issues[0];
     assert.ok(issue);
-    assert.match(formatMessage(issue.code, issue.details, "fr"), /« socle » totalisent 99\.9 % au lieu de 100 %/);
-    assert.match(formatMessage(issue.code, issue.details, "en"), /add up to 99\.9 % instead of 100 % \(off by -0\.1/);
+    assert.match(
+      formatMessage(issue.code, issue.details, "fr"),
+      /« socle » totalisent 99\.9 % au lieu de 100 %/,
+    );
+    assert.match(
+      formatMessage(issue.code, issue.details, "en"),
+      /add up to 99\.9 % instead of 100 % \(off by -0\.1/,
+    );
   });
 });

@@ -28,10 +28,8 @@ function percentText(tenThousandths: bigint): string {
  * // → { ok: true, shares: { members: [...], numerators: [530000n, 306000n, 164000n], denominator: 1000000n } }
  */
 export function resolveKeyShares(key: AllocationKey, memberOrder: readonly string[]): KeySharesResult {
-  const rank = (member: string) => {
-    const index = memberOrder.indexOf(member);
-    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
-  };
+  const ranks = new Map(memberOrder.map((member, index) => [member, index]));
+  const rank = (member: string) => ranks.get(member) ?? Number.MAX_SAFE_INTEGER;
   const byRank = <T extends { member: string }>(entries: readonly T[]) =>
     [...entries].sort((a, b) => rank(a.member) - rank(b.member));
   const basis = key.basis;
@@ -86,6 +84,7 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
   const issues: Issue[] = [];
   const first = basis.criteria[0];
   const members = byRank(first?.values ?? []).map((v) => v.member);
+  const memberSet = new Set(members);
   const weightSum = basis.criteria.reduce((total, c) => total + c.weight, 0n);
   if (first === undefined || weightSum <= 0n) {
     issues.push({
@@ -106,9 +105,7 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
       return;
     }
     const names = new Set(criterion.values.map((v) => v.member));
-    const missing = members
-      .filter((m) => !names.has(m))
-      .concat([...names].filter((m) => !members.includes(m)));
+    const missing = members.filter((m) => !names.has(m)).concat([...names].filter((m) => !memberSet.has(m)));
     if (missing.length > 0) {
       issues.push({
         code: "key.criteria_members_differ",
@@ -122,11 +119,12 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
   if (issues.length > 0) return { ok: false, issues };
 
   const numerators = members.map(() => 0n);
+  const indexOf = new Map(members.map((member, index) => [member, index]));
   for (const criterion of basis.criteria) {
     const total = criterion.values.reduce((sum, v) => sum + v.value, 0n);
     const factor = criterion.weight * (common / total);
     for (const { member, value } of criterion.values) {
-      const index = members.indexOf(member);
+      const index = indexOf.get(member) ?? 0;
       numerators[index] = (numerators[index] ?? 0n) + value * factor;
     }
   }

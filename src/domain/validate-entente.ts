@@ -1,4 +1,11 @@
-import { type BudgetLine, type Entente, type Exercise, SECTIONS, type Section } from "./entente.ts";
+import {
+  type BudgetLine,
+  type Entente,
+  type Exercise,
+  type Mission,
+  SECTIONS,
+  type Section,
+} from "./entente.ts";
 import type { Issue } from "./errors.ts";
 import { type Cents, formatEuros, unitInCents } from "./money.ts";
 import { resolveKeyShares } from "./resolve-key-shares.ts";
@@ -19,9 +26,12 @@ export interface KeyGroup {
  * The key that shares a line's cost: its mission's key for the line's section, or the entente's
  * default key for general lines.
  */
-export function keyOfLine(entente: Entente, line: Pick<BudgetLine, "mission" | "section">): string {
-  const mission =
-    line.mission === undefined ? undefined : entente.missions.find((m) => m.id === line.mission);
+export function keyOfLine(
+  entente: Entente,
+  line: Pick<BudgetLine, "mission" | "section">,
+  missions: ReadonlyMap<string, Mission> = new Map(entente.missions.map((m) => [m.id, m])),
+): string {
+  const mission = line.mission === undefined ? undefined : missions.get(line.mission);
   return mission?.keys[line.section] ?? entente.defaultKey;
 }
 
@@ -35,10 +45,11 @@ export function groupByKey(entente: Entente, exercise: Exercise): KeyGroup[] {
     string,
     { key: string; section: Section; contributions: Cents; netCost: Cents; missions: (string | null)[] }
   >();
+  const missions = new Map(entente.missions.map((m) => [m.id, m]));
   for (const section of SECTIONS) {
     for (const line of exercise.lines) {
       if (line.section !== section) continue;
-      const key = keyOfLine(entente, line);
+      const key = keyOfLine(entente, line, missions);
       const id = `${key}\u0000${section}`;
       let group = groups.get(id);
       if (group === undefined) {
@@ -95,15 +106,14 @@ export function validateEntente(entente: Entente): Issue[] {
   const memberIds = entente.members.map((m) => m.id);
   const keyIds = entente.keys.map((k) => k.id);
   const missionIds = entente.missions.map((m) => m.id);
+  const memberSet = new Set(memberIds);
   const unknown = (what: string, id: string, known: readonly string[], path: (string | number)[]) => {
-    issues.push({
-      code: "entente.unknown_reference",
-      path,
-      details: { what, id, known: known.join(", ") || "—" },
-    });
+    const shown =
+      known.length > 20 ? `${known.slice(0, 20).join(", ")}… (${known.length})` : known.join(", ");
+    issues.push({ code: "entente.unknown_reference", path, details: { what, id, known: shown || "—" } });
   };
   const checkMember = (id: string, path: (string | number)[]) => {
-    if (!memberIds.includes(id)) unknown("membre / member", id, memberIds, path);
+    if (!memberSet.has(id)) unknown("membre / member", id, memberIds, path);
   };
 
   issues.push(
@@ -136,7 +146,7 @@ export function validateEntente(entente: Entente): Issue[] {
   if (!keyIds.includes(entente.defaultKey))
     unknown("clé / key", entente.defaultKey, keyIds, ["entente", "defaultKey"]);
 
-  const keyMembers = new Map<string, readonly string[]>();
+  const keyMembers = new Map<string, ReadonlySet<string>>();
   entente.keys.forEach((key, k) => {
     const referenced =
       key.basis.kind === "criteria"
@@ -152,11 +162,12 @@ export function validateEntente(entente: Entente): Issue[] {
           }));
     for (const { member, path } of referenced) checkMember(member, path);
     const result = resolveKeyShares(key, memberIds);
-    if (result.ok) keyMembers.set(key.id, result.shares.members);
+    if (result.ok) keyMembers.set(key.id, new Set(result.shares.members));
     else issues.push(...result.issues.map((issue) => ({ ...issue, path: ["keys", k, ...issue.path] })));
   });
 
   entente.missions.forEach((mission, m) => {
+    const reportedOutsiders = new Set<string>();
     if (mission.lead !== undefined) checkMember(mission.lead, ["missions", m, "lead"]);
     mission.members.forEach((member, i) => {
       checkMember(member, ["missions", m, "members", i]);
@@ -167,11 +178,15 @@ export function validateEntente(entente: Entente): Issue[] {
         unknown("clé / key", key, keyIds, ["missions", m, "keys", section]);
         continue;
       }
+      const participants = new Set(mission.members);
       for (const member of keyMembers.get(key) ?? []) {
-        if (!mission.members.includes(member)) {
+        // Unknown members are reported on the key itself.
+        if (!memberSet.has(member)) continue;
+        if (!participants.has(member) && !reportedOutsiders.has(`${key}\u0000${member}`)) {
+          reportedOutsiders.add(`${key}\u0000${member}`);
           issues.push({
             code: "mission.key_member_not_participant",
-            path: ["missions", m, "keys", section],
+            path: ["missions", m, "members"],
             details: { key, mission: mission.id, member },
           });
         }
@@ -194,7 +209,7 @@ function validateExercise(
   ctx: {
     missionIds: readonly string[];
     keyIds: readonly string[];
-    keyMembers: ReadonlyMap<string, readonly string[]>;
+    keyMembers: ReadonlyMap<string, ReadonlySet<string>>;
     checkMember: (id: string, path: (string | number)[]) => void;
     unknown: (what: string, id: string, known: readonly string[], path: (string | number)[]) => void;
   },
@@ -210,8 +225,11 @@ function validateExercise(
     });
   }
   let referencesOk = true;
+  const reported = new Set<string>();
   for (const line of exercise.lines) {
-    if (line.mission !== undefined && !ctx.missionIds.includes(line.mission)) {
+    const entry = JSON.stringify(line.path.slice(0, -1));
+    if (line.mission !== undefined && !ctx.missionIds.includes(line.mission) && !reported.has(entry)) {
+      reported.add(entry);
       // line.path points at the section's amount; the mission field sits beside it.
       ctx.unknown("mission", line.mission, ctx.missionIds, [...line.path.slice(0, -1), "mission"]);
       referencesOk = false;
@@ -257,6 +275,7 @@ function validateExercise(
 
   if (referencesOk) {
     for (const group of groupByKey(entente, exercise)) {
+      if (!ctx.keyIds.includes(group.key)) continue; // already reported as an unknown key
       if (group.key !== entente.defaultKey && group.contributions !== group.netCost) {
         issues.push({
           code: "budget.key_group_unbalanced",
@@ -289,10 +308,7 @@ function validateExercise(
     ctx.checkMember(advance.member, [...advance.path, "member"]);
     if (!ctx.keyIds.includes(advance.key)) {
       ctx.unknown("clé / key", advance.key, ctx.keyIds, [...advance.path, "key"]);
-    } else if (
-      ctx.keyMembers.has(advance.key) &&
-      !(ctx.keyMembers.get(advance.key) ?? []).includes(advance.member)
-    ) {
+    } else if (ctx.keyMembers.has(advance.key) && !ctx.keyMembers.get(advance.key)?.has(advance.member)) {
       issues.push({
         code: "advance.member_not_in_key",
         path: [...advance.path, "member"],

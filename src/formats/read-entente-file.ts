@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { EntenteFile, type EntenteFileData } from "../contracts/entente-file.ts";
+import { assertValidEntente } from "../domain/compute-budget-report.ts";
 import type {
   Adjustment,
   Advance,
@@ -13,9 +14,8 @@ import type {
   Section,
 } from "../domain/entente.ts";
 import { SECTIONS } from "../domain/entente.ts";
-import { EntenteError, type Issue } from "../domain/errors.ts";
-import { type Cents, parseEuros, parseScaledDecimal } from "../domain/money.ts";
-import { validateEntente } from "../domain/validate-entente.ts";
+import { EntenteError, type Issue, ValidationError } from "../domain/errors.ts";
+import { type Cents, MAX_INTEGER_DIGITS, parseEuros, parseScaledDecimal } from "../domain/money.ts";
 import { locateInYaml } from "./locate-in-yaml.ts";
 import { zodIssuesToIssues } from "./zod-issue-to-issue.ts";
 
@@ -59,7 +59,8 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
     const parsed = parseEuros(text, { allowNegative: signed });
     if (parsed.ok) return parsed.cents;
     const code = `amount.${parsed.reason}` as const;
-    issues.push({ code, path, details: { value: text, currency: "EUR", max: 2 } });
+    const max = parsed.reason === "too_large" ? MAX_INTEGER_DIGITS : 2;
+    issues.push({ code, path, details: { value: text, currency: "EUR", max } });
     return 0n;
   };
   const scaled = (
@@ -71,7 +72,9 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
     const text = String(value);
     const parsed = parseScaledDecimal(text, RATE_DECIMALS);
     if (parsed.ok) return parsed.value;
-    if (parsed.reason === "too_many_decimals")
+    if (parsed.reason === "too_large")
+      issues.push({ code: "amount.too_large", path, details: { value: text, max: MAX_INTEGER_DIGITS } });
+    else if (parsed.reason === "too_many_decimals")
       issues.push({
         code: "key.too_many_decimals",
         path,
@@ -126,6 +129,7 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
   });
 
   const defaultKey = data.entente.defaultKey;
+  const memberIds = new Set(data.members.map((m) => m.id));
   const membersOfKey = (keyId: string): string[] => {
     const basis = keys.find((k) => k.id === keyId)?.basis;
     if (basis === undefined) return [];
@@ -138,7 +142,10 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
       investissement: mission.keys?.investissement ?? mission.key ?? defaultKey,
       fonctionnement: mission.keys?.fonctionnement ?? mission.key ?? defaultKey,
     };
-    const members = mission.members ?? [...new Set(SECTIONS.flatMap((s) => membersOfKey(missionKeys[s])))];
+    // Default participants: the members of its keys (unknown ids are reported on the key itself).
+    const members =
+      mission.members ??
+      [...new Set(SECTIONS.flatMap((s) => membersOfKey(missionKeys[s])))].filter((m) => memberIds.has(m));
     return {
       id: mission.id,
       name: mission.name,
@@ -248,6 +255,33 @@ export const RECEIPT_LABELS: Record<NonNullable<BudgetLine["receiptKind"]>, stri
 };
 
 /**
+ * Points issues at what the person wrote: a mission's key for a section comes from
+ * `keys.<section>`, else from `key`, else from `entente.defaultKey`. Then drops duplicates
+ * (the same problem found through both sections).
+ */
+function relocateIssues(issues: readonly Issue[], data: EntenteFileData): Issue[] {
+  const seen = new Set<string>();
+  return issues
+    .map((issue) => {
+      const [head, m, keys, section] = issue.path;
+      if (head !== "missions" || typeof m !== "number" || keys !== "keys" || typeof section !== "string")
+        return issue;
+      const mission = data.missions[m];
+      if (mission?.keys?.[section as Section] !== undefined) return issue;
+      return {
+        ...issue,
+        path: mission?.key !== undefined ? ["missions", m, "key"] : ["entente", "defaultKey"],
+      };
+    })
+    .filter((issue) => {
+      const id = JSON.stringify([issue.code, issue.path, issue.details]);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+}
+
+/**
  * Parses and validates an entente file's text (YAML 1.2, which includes JSON). Numbers are taken
  * from their source text, never through a float. Every problem is reported at once with its
  * line, column and field.
@@ -300,8 +334,13 @@ export function parseEntenteText(text: string, file: string): Entente {
   const issues: Issue[] = [];
   const entente = toEntente(parsed.data, issues);
   if (issues.length > 0) throw new EntenteFileError(file, locate(issues));
-  const ruleIssues = validateEntente(entente);
-  if (ruleIssues.length > 0) throw new EntenteFileError(file, locate(ruleIssues));
+  try {
+    assertValidEntente(entente);
+  } catch (error) {
+    if (error instanceof ValidationError)
+      throw new EntenteFileError(file, locate(relocateIssues(error.issues, parsed.data)));
+    throw error;
+  }
   return entente;
 }
 

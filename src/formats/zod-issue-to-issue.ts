@@ -82,6 +82,11 @@ export function zodIssuesToIssues(schema: z.ZodType, error: z.ZodError, data: un
         );
       }
       case "invalid_value":
+        if (valueAt(data, issue.path) === undefined) {
+          return invalid(
+            `champ obligatoire manquant : une valeur parmi ${issue.values.map((v) => String(v)).join(", ")} / required field missing`,
+          );
+        }
         return invalid(
           `une valeur parmi ${issue.values.map((v) => String(v)).join(", ")} attendue, reçu « ${String(valueAt(data, issue.path))} »`,
         );

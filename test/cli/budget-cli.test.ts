@@ -14,7 +14,12 @@ describe("entente budget on the seed (examples/lyon-2023)", () => {
 
   it("exits 0 and prints the four deliberation tables in French", () => {
     assert.equal(status, 0, stderr);
-    for (const title of ["Annexe budgétaire 2023", "Répartition des contributions 2023", "Contributions 2022 appelées en 2023", "Appels de fonds 2023"]) {
+    for (const title of [
+      "Annexe budgétaire 2023",
+      "Répartition des contributions 2023",
+      "Contributions 2022 appelées en 2023",
+      "Appels de fonds 2023",
+    ]) {
       assert.match(stdout, new RegExp(title));
     }
   });
@@ -24,9 +29,18 @@ describe("entente budget on the seed (examples/lyon-2023)", () => {
     assert.match(line("Total des dépenses"), new RegExp(`${fr("975 000")}\\s+${fr("544 176")}$`));
     assert.match(line("Total des recettes"), new RegExp(`${fr("975 000")}\\s+${fr("544 176")}$`));
     const recall = stdout.slice(stdout.indexOf("Contributions 2022 appelées"));
-    assert.match(recall, new RegExp(`Métropole de Lyon\\s+53\\s+${fr("50 350")}\\s+-${fr("32 966")}\\s+${fr("17 384")}`));
-    assert.match(recall, new RegExp(`Ville de Lyon\\s+30,6\\s+${fr("29 070")}\\s+\\+${fr("21 463")}\\s+${fr("50 533")}`));
-    assert.match(recall, new RegExp(`SITIV\\s+16,4\\s+${fr("15 580")}\\s+\\+${fr("11 503")}\\s+${fr("27 083")}`));
+    assert.match(
+      recall,
+      new RegExp(`Métropole de Lyon\\s+53\\s+${fr("50 350")}\\s+-${fr("32 966")}\\s+${fr("17 384")}`),
+    );
+    assert.match(
+      recall,
+      new RegExp(`Ville de Lyon\\s+30,6\\s+${fr("29 070")}\\s+\\+${fr("21 463")}\\s+${fr("50 533")}`),
+    );
+    assert.match(
+      recall,
+      new RegExp(`SITIV\\s+16,4\\s+${fr("15 580")}\\s+\\+${fr("11 503")}\\s+${fr("27 083")}`),
+    );
     const calls = stdout.slice(stdout.indexOf("Appels de fonds 2023"));
     assert.match(calls, new RegExp(`Métropole de Lyon\\s.*\\s${fr("305 797")}\\n`));
     assert.match(calls, new RegExp(`Ville de Lyon\\s.*\\s${fr("217 051")}\\n`));
@@ -53,7 +67,11 @@ describe("entente budget formats", () => {
     const report = JSON.parse(stdout);
     assert.deepEqual(
       report.fundCalls.map((f: { member: string; total: string }) => [f.member, f.total]),
-      [["metropole", "305797.00"], ["ville-lyon", "217051.00"], ["sitiv", "116328.00"]],
+      [
+        ["metropole", "305797.00"],
+        ["ville-lyon", "217051.00"],
+        ["sitiv", "116328.00"],
+      ],
     );
     assert.equal(report.annex.totalExpenses.investissement, "975000.00");
     assert.equal(report.rounding.method, "largest-remainder");
@@ -63,12 +81,15 @@ describe("entente budget formats", () => {
     const { status, stdout } = runEntente(["budget", LYON, "--format", "csv", "--table", "fund-calls"]);
     assert.equal(status, 0);
     const rows: string[][] = parse(stdout);
-    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[5]]), [
-      ["Métropole de Lyon", "305797"],
-      ["Ville de Lyon", "217051"],
-      ["SITIV", "116328"],
-      ["Total entente", "639176"],
-    ]);
+    assert.deepEqual(
+      rows.slice(1).map((r) => [r[0], r[5]]),
+      [
+        ["Métropole de Lyon", "305797"],
+        ["Ville de Lyon", "217051"],
+        ["SITIV", "116328"],
+        ["Total entente", "639176"],
+      ],
+    );
   });
 
   it("md: Markdown tables with right-aligned amounts", () => {
@@ -91,7 +112,10 @@ describe("entente budget formats", () => {
 
   it("refuses a binary format to a terminal, exit 2", async () => {
     let stderr = "";
-    const status = await runCli(["budget", LYON, "--format", "xlsx"], { stdout: { write: () => {}, isTerminal: true }, stderr: (t) => (stderr += t) });
+    const status = await runCli(["budget", LYON, "--format", "xlsx"], {
+      stdout: { write: () => {}, isTerminal: true },
+      stderr: (t) => (stderr += t),
+    });
     assert.equal(status, 2);
     assert.match(stderr, /cli\.bad_option/);
     assert.match(stderr, /--out/);
@@ -127,10 +151,35 @@ describe("bad input: non-zero exit, file:line and field, nothing written", () =>
     const line = text.slice(0, text.indexOf(at)).split("\n").length;
     cases.push({ name, file: text, code, line, field });
   };
-  variant("key shares not 100", "      sitiv: 16.4", "      sitiv: 16.3", "key.shares_not_100", /keys\[0\]\.percent/, "    percent:");
-  variant("negative amount", "        investissement: 195000", "        investissement: -195000", "amount.negative", /exercises\[1\]\.expenses\[2\]\.investissement/);
-  variant("too many decimals", "        fonctionnement: 45276\n", "        fonctionnement: 45276.005\n", "amount.too_many_decimals", /exercises\[1\]\.expenses\[9\]\.fonctionnement/);
-  variant("unknown mission", "      - mission: messagerie\n        label: Mise en place infrastructure", "      - mission: mesagerie\n        label: Mise en place infrastructure", "entente.unknown_reference", /exercises\[1\]\.expenses\[7\]\.mission/);
+  variant(
+    "key shares not 100",
+    "      sitiv: 16.4",
+    "      sitiv: 16.3",
+    "key.shares_not_100",
+    /keys\[0\]\.percent/,
+    "    percent:",
+  );
+  variant(
+    "negative amount",
+    "        investissement: 195000",
+    "        investissement: -195000",
+    "amount.negative",
+    /exercises\[1\]\.expenses\[2\]\.investissement/,
+  );
+  variant(
+    "too many decimals",
+    "        fonctionnement: 45276\n",
+    "        fonctionnement: 45276.005\n",
+    "amount.too_many_decimals",
+    /exercises\[1\]\.expenses\[9\]\.fonctionnement/,
+  );
+  variant(
+    "unknown mission",
+    "      - mission: messagerie\n        label: Mise en place infrastructure",
+    "      - mission: mesagerie\n        label: Mise en place infrastructure",
+    "entente.unknown_reference",
+    /exercises\[1\]\.expenses\[7\]\.mission/,
+  );
 
   for (const c of cases) {
     it(`${c.name}: ${c.code} at the right line, no output file`, () => {
@@ -155,7 +204,12 @@ describe("bad input: non-zero exit, file:line and field, nothing written", () =>
     const { status, stderr } = runEntente(["validate", input]);
     assert.equal(status, 1);
     assert.match(stderr, /budget\.unbalanced/);
-    assert.match(stderr, new RegExp(`fonctionnement : dépenses ${fr("544 176")},00 €, recettes ${fr("544 000")},00 €, écart -176,00 €`));
+    assert.match(
+      stderr,
+      new RegExp(
+        `fonctionnement : dépenses ${fr("544 176")},00 €, recettes ${fr("544 000")},00 €, écart -176,00 €`,
+      ),
+    );
   });
 
   it("missing file: exit 1, file.not_found, no stack trace", () => {

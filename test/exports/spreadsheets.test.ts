@@ -24,7 +24,12 @@ for (const format of ["xlsx", "ods"] as const) {
     it("is written, one sheet per table", () => {
       assert.equal(run.status, 0, run.stderr);
       const book = XLSX.read(readFileSync(file));
-      assert.deepEqual(book.SheetNames, ["1 annex", "2 allocation-socle-fonct", "3 recall-2022", "4 fund-calls"]);
+      assert.deepEqual(book.SheetNames, [
+        "1 annex",
+        "2 allocation-socle-fonct",
+        "3 recall-2022",
+        "4 fund-calls",
+      ]);
     });
 
     it("holds the fund calls as numbers (SheetJS read-back)", () => {
@@ -54,11 +59,21 @@ for (const format of ["xlsx", "ods"] as const) {
       );
       const callsFile = readdirSync(out).find((name) => name.endsWith("fund-calls.csv"));
       assert.ok(callsFile, `LibreOffice wrote ${readdirSync(out).join(", ")}`);
-      const rows: string[][] = parse(readFileSync(join(out, callsFile), "utf8"), { relax_column_count: true });
-      assert.deepEqual(rows.slice(2, 6), EXPECTED_CALLS.map((row) => row.map(String)));
+      const rows: string[][] = parse(readFileSync(join(out, callsFile), "utf8"), {
+        relax_column_count: true,
+      });
+      assert.deepEqual(
+        rows.slice(2, 6),
+        EXPECTED_CALLS.map((row) => row.map(String)),
+      );
       const annex = readdirSync(out).find((name) => name.endsWith("annex.csv")) ?? "";
-      const annexRows: string[][] = parse(readFileSync(join(out, annex), "utf8"), { relax_column_count: true });
-      assert.deepEqual(annexRows.find((r) => r[0] === "Total des dépenses"), ["Total des dépenses", "975000", "544176"]);
+      const annexRows: string[][] = parse(readFileSync(join(out, annex), "utf8"), {
+        relax_column_count: true,
+      });
+      assert.deepEqual(
+        annexRows.find((r) => r[0] === "Total des dépenses"),
+        ["Total des dépenses", "975000", "544176"],
+      );
     });
   });
 }

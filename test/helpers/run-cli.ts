@@ -12,7 +12,10 @@ export interface CliResult {
 }
 
 /** Runs `entente ARGS` as a user would (bin/entente.js on the pinned Node 24), in `cwd`. */
-export function runEntente(args: readonly string[], options: { cwd?: string; input?: string } = {}): CliResult {
+export function runEntente(
+  args: readonly string[],
+  options: { cwd?: string; input?: string } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [`${ROOT}bin/entente.js`, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
