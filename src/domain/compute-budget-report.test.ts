@@ -271,6 +271,29 @@ describe("computeBudgetReport", () => {
     assert.equal(report.allocation.totals.contributionTotal, euros(95000));
   });
 
+  it("a call year without a budget of its own gathers the recall (empty annex)", () => {
+    const e = entente({
+      exercises: [
+        exercise(
+          2022,
+          [
+            line("fonctionnement", "expense", euros(95000)),
+            line("fonctionnement", "receipt", euros(95000), { receiptKind: "contribution" }),
+          ],
+          { calledIn: 2023 },
+        ),
+      ],
+    });
+    const report = computeBudgetReport(e, 2023);
+    assert.deepEqual(report.annex.totalExpenses, { investissement: 0n, fonctionnement: 0n });
+    assert.deepEqual(
+      report.settlements.map((s) => s.year),
+      [2022],
+    );
+    assert.equal(report.fundCallTotals.recall, euros(95000));
+    assert.equal(report.fundCallTotals.total, euros(95000));
+  });
+
   it("an explicit adjustment is passed through member by member", () => {
     const e = entente({
       exercises: [

@@ -345,8 +345,9 @@ export function computeBudgetReport(entente: Entente, year: number): BudgetRepor
   assertValidEntente(entente);
   // A year may be only a call year (an exercise called in a year the file has no budget for):
   // its report then has an empty annex and gathers the recalls.
+  const own = entente.exercises.find((e) => e.year === year);
   const exercise =
-    entente.exercises.find((e) => e.year === year) ??
+    own ??
     (entente.exercises.some((e) => e.calledIn === year)
       ? { year, calledIn: year, lines: [], advances: [], adjustments: [], path: [] }
       : undefined);
@@ -358,7 +359,7 @@ export function computeBudgetReport(entente: Entente, year: number): BudgetRepor
   const allocation = settle(entente, exercise, sharesOf);
   const settlements = entente.exercises
     .filter((e) => e.calledIn === year && e !== exercise)
-    .concat(exercise.calledIn === year ? [exercise] : [])
+    .concat(own !== undefined && own.calledIn === year ? [own] : [])
     .sort((a, b) => a.year - b.year)
     .map((e) => (e === exercise ? allocation : settle(entente, e, sharesOf)));
 
