@@ -136,6 +136,26 @@ export const errorCatalog = {
     fr: (d) => `aucun exercice ${d.year} dans ce fichier. Exercices disponibles : ${d.known}.`,
     en: (d) => `no exercise ${d.year} in this file. Available exercises: ${d.known}.`,
   },
+  "db.migration_failed": {
+    fr: (d) => `la migration ${d.migration} de la base a échoué : ${d.reason}. Rien n'a été modifié par cette migration ; corrigez la cause et redémarrez.`,
+    en: (d) => `database migration ${d.migration} failed: ${d.reason}. That migration changed nothing; fix the cause and restart.`,
+  },
+  "db.unavailable": {
+    fr: (d) => `base de données injoignable (${d.reason}). Réessayez dans un instant ; rien n'a été enregistré.`,
+    en: (d) => `database unavailable (${d.reason}). Try again in a moment; nothing was saved.`,
+  },
+  "entente.not_found": {
+    fr: (d) => `aucune entente « ${d.id} ».`,
+    en: (d) => `no entente "${d.id}".`,
+  },
+  "entente.already_exists": {
+    fr: (d) => `l'entente « ${d.id} » existe déjà. Choisissez un autre identifiant ou supprimez-la d'abord.`,
+    en: (d) => `entente "${d.id}" already exists. Pick another id or delete it first.`,
+  },
+  "conflict.stale_version": {
+    fr: (d) => `${d.what} a été modifié par quelqu'un d'autre entre-temps (version ${d.expected} attendue, ${d.actual} en base). Rechargez pour voir ses changements, puis refaites les vôtres.`,
+    en: (d) => `${d.what} was changed by someone else meanwhile (expected version ${d.expected}, found ${d.actual}). Reload to see their changes, then redo yours.`,
+  },
   "cli.bad_option": {
     fr: (d) => `option ${d.option} : ${d.expected}.`,
     en: (d) => `option ${d.option}: ${d.expected}.`,

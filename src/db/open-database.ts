@@ -1,0 +1,49 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** Where the data lives: a PostgreSQL URL, or a PGlite directory (`memory://` for tests). */
+export type DatabaseTarget =
+  | { readonly kind: "postgres"; readonly url: string }
+  | { readonly kind: "pglite"; readonly dataDir: string };
+
+export interface OpenDatabase {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseTarget["kind"];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database with the same types on both engines: int8 → bigint (money in cents is
+ * never a JS number), date → "YYYY-MM-DD" string, timestamptz → Date.
+ * PGlite keeps its files in `dataDir` (created if missing); `memory://` keeps nothing.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") => {
+          if (oid === INT8) return (value: string) => BigInt(value);
+          if (oid === DATE) return (value: string) => value;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "postgres", close: () => db.destroy() };
+  }
+  if (!target.dataDir.startsWith("memory://")) await mkdir(target.dataDir, { recursive: true });
+  const pglite = new PGlite(target.dataDir, {
+    parsers: { [INT8]: (value: string) => BigInt(value), [DATE]: (value: string) => value },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: "pglite", close: () => db.destroy() };
+}

@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { createEntenteStore } from "../../src/db/entente-store.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { computeBudgetReport } from "../../src/domain/compute-budget-report.ts";
+import type { Entente } from "../../src/domain/entente.ts";
+import { EntenteError } from "../../src/domain/errors.ts";
+import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
+import { describeOnDatabases } from "../helpers/databases.ts";
+import { LYON, ROOT } from "../helpers/run-cli.ts";
+
+const actor = { id: "test", label: "Test" };
+const withoutPaths = (entente: Entente) =>
+  JSON.parse(
+    JSON.stringify(entente, (key, value: unknown) =>
+      key === "path" ? undefined : typeof value === "bigint" ? `${value}n` : value,
+    ),
+  );
+
+describeOnDatabases("entente store", (get) => {
+  it("migrations are idempotent", async () => {
+    assert.deepEqual(await migrateToLatest(get().db), []);
+  });
+
+  it("imports the Lyon example and reads back the same model and figures", async () => {
+    const store = createEntenteStore(get().db);
+    const fromFile = await readEntenteFile(LYON);
+    await store.importEntente("lyon", fromFile, actor);
+    const fromDb = await store.loadEntente("lyon");
+    assert.deepEqual(withoutPaths(fromDb), withoutPaths(fromFile));
+    const report = computeBudgetReport(fromDb, 2023);
+    assert.deepEqual(
+      report.fundCalls.map((f) => f.total),
+      [30579700n, 21705100n, 11632800n],
+    );
+  });
+
+  it("round-trips the second example (criteria keys, cents, mission spécifique)", async () => {
+    const store = createEntenteStore(get().db);
+    const fromFile = await readEntenteFile(`${ROOT}examples/syndicat-12-communes/entente.yaml`);
+    await store.importEntente("val", fromFile, actor);
+    assert.deepEqual(withoutPaths(await store.loadEntente("val")), withoutPaths(fromFile));
+  });
+
+  it("refuses a second import under the same id, and changes nothing", async () => {
+    const store = createEntenteStore(get().db);
+    const fromFile = await readEntenteFile(LYON);
+    await assert.rejects(
+      store.importEntente("lyon", fromFile, actor),
+      (e: unknown) => e instanceof EntenteError && e.code === "entente.already_exists",
+    );
+    assert.deepEqual(
+      (await store.listEntentes()).map((e) => [e.id, e.members, e.years]),
+      [
+        ["lyon", 3, [2022, 2023]],
+        ["val", 13, [2024, 2025]],
+      ],
+    );
+  });
+
+  it("an import that fails half-way leaves nothing behind (one transaction)", async () => {
+    const store = createEntenteStore(get().db);
+    const fromFile = await readEntenteFile(LYON);
+    // A mission whose lead does not exist violates no constraint, but an advance by an unknown
+    // member key does: break the model after validation to force a database error mid-import.
+    const broken: Entente = {
+      ...fromFile,
+      missions: [
+        ...fromFile.missions,
+        { ...(fromFile.missions[0] as Entente["missions"][number]), members: ["ghost"] },
+      ],
+    };
+    await assert.rejects(store.importEntente("broken", broken, actor));
+    assert.equal(await store.hasEntente("broken"), false);
+    const rows = await get()
+      .db.selectFrom("member")
+      .select("id")
+      .where("entente_id", "=", "broken")
+      .execute();
+    assert.deepEqual(rows, []);
+  });
+
+  it("loading an unknown entente → entente.not_found", async () => {
+    const store = createEntenteStore(get().db);
+    await assert.rejects(
+      store.loadEntente("nope"),
+      (e: unknown) => e instanceof EntenteError && e.code === "entente.not_found",
+    );
+  });
+
+  it("records the import in the audit trail", async () => {
+    const events = await get()
+      .db.selectFrom("audit_event")
+      .select(["actor", "action", "entity", "entity_id"])
+      .orderBy("id")
+      .execute();
+    assert.deepEqual(events, [
+      { actor: "test", action: "import", entity: "entente", entity_id: "lyon" },
+      { actor: "test", action: "import", entity: "entente", entity_id: "val" },
+    ]);
+  });
+});
