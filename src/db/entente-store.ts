@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Actor, EntenteStore, EntenteSummary } from "../app/ports.ts";
+import type { EntenteStore, EntenteSummary } from "../app/ports.ts";
 import type {
   AllocationKey,
   BudgetLine,

@@ -35,7 +35,8 @@ export class SqlFileMigrationProvider implements MigrationProvider {
  * (Kysely takes a lock on PostgreSQL).
  * @throws EntenteError `db.migration_failed` naming the migration, with the cause.
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+// biome-ignore lint/suspicious/noExplicitAny: Kysely migrations run on any schema (Kysely<any> is its documented migration type).
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
