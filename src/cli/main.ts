@@ -1,9 +1,14 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import type { Lang } from "../domain/errors.ts";
 import { exportBudget, FORMATS, type Output } from "./commands/budget-export.ts";
 import { validateEntenteFile } from "./commands/entente-validate.ts";
 import { ententeJsonSchema } from "./commands/schema-print.ts";
 import { describeError, EXIT } from "./report-error.ts";
+
+const VERSION: string = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+).version;
 
 /**
  * The `entente` command line. Same application layer as the server; see README.md.
@@ -24,8 +29,14 @@ export async function runCli(
         .choices(["fr", "en"])
         .default("fr"),
     )
+    .version(VERSION, "-V, --version", "version d'Entente / version")
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr(text) })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr(text),
+      // Commander's own usage errors (English): tagged with a code, and where to look.
+      outputError: (text, write) => write(`${text.trimEnd()} [cli.usage] — entente --help\n`),
+    })
     .hook("preAction", (command) => {
       lang = command.opts<{ lang: Lang }>().lang;
     });
@@ -73,6 +84,16 @@ export async function runCli(
 
 /** Runs the CLI on this process's arguments and streams, and sets the exit status. */
 export async function runCliProcess(): Promise<void> {
+  // `npm run entente -- FILE` runs in the package folder; paths are meant from where the
+  // person typed the command (npm passes it as INIT_CWD).
+  const origin = process.env.INIT_CWD;
+  if (origin !== undefined && origin !== process.cwd()) {
+    try {
+      process.chdir(origin);
+    } catch {
+      // The folder is gone or unreadable: keep the current one, paths then resolve from there.
+    }
+  }
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: { write: (data) => process.stdout.write(data), isTerminal: process.stdout.isTTY === true },
     stderr: (text) => process.stderr.write(text),

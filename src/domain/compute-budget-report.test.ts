@@ -74,7 +74,12 @@ describe("golden: examples/lyon-2023 (deliberation n° 2022-1356), year 2023", (
     assert.equal(y2022.adjustments.length, 1);
     const advance = y2022.adjustments[0];
     assert.equal(advance?.kind, "advance");
-    assert.deepEqual(advance?.advance, { member: "metropole", amount: euros(70140), key: "socle" });
+    assert.deepEqual(advance?.advance, {
+      member: "metropole",
+      amount: euros(70140),
+      key: "socle",
+      keyLabel: "Clé des missions socles",
+    });
     assert.deepEqual(
       y2022.rows.map((r) => r.adjustments),
       [[euros(-32966)], [euros(21463)], [euros(11503)]],

@@ -7,7 +7,7 @@ import {
   SECTIONS,
   type Section,
 } from "./entente.ts";
-import { EntenteError, ValidationError } from "./errors.ts";
+import { EntenteError, localized, ValidationError } from "./errors.ts";
 import { type ExactShares, reducedShare, sharePercentText } from "./exact-shares.ts";
 import { type Cents, type RoundingUnit, unitInCents } from "./money.ts";
 import { resolveKeyShares } from "./resolve-key-shares.ts";
@@ -71,14 +71,22 @@ export interface AdjustmentColumn {
   readonly label: string;
   readonly kind: "advance" | "adjustment";
   /** For advances: the member who paid, the amount and the key that shares it. */
-  readonly advance?: { readonly member: string; readonly amount: Cents; readonly key: string };
+  readonly advance?: {
+    readonly member: string;
+    readonly amount: Cents;
+    readonly key: string;
+    readonly keyLabel: string;
+  };
   readonly amounts: ReadonlyMap<string, Cents>;
 }
 
 /** Per member: contributions of an exercise, its adjustments, and the adjusted amount. */
 export interface SettlementRow {
   readonly member: string;
-  /** Share of the default key in percent (the seed's "taux de contribution"), if the member has one. */
+  /**
+   * Share of the default key in percent (the seed's "taux de contribution"): only when all the
+   * exercise's contributions follow the default key, so the rate explains the amount beside it.
+   */
   readonly rate?: string;
   readonly contribution: BySection;
   readonly contributionTotal: Cents;
@@ -169,7 +177,11 @@ function createSharesLookup(entente: Entente): (keyId: string) => ExactShares {
     if (cached !== undefined) return cached;
     const key = entente.keys.find((k) => k.id === keyId);
     if (key === undefined)
-      throw new EntenteError("entente.unknown_reference", { what: "clé / key", id: keyId, known: "" });
+      throw new EntenteError("entente.unknown_reference", {
+        what: localized("clé", "key"),
+        id: keyId,
+        known: "",
+      });
     const result = resolveKeyShares(key, memberOrder);
     if (!result.ok) throw new ValidationError(result.issues);
     cache.set(keyId, result.shares);
@@ -278,7 +290,12 @@ function settle(entente: Entente, exercise: Exercise, sharesOf: (keyId: string) 
         id: advance.id,
         label: advance.label,
         kind: "advance",
-        advance: { member: advance.member, amount: advance.amount, key: advance.key },
+        advance: {
+          member: advance.member,
+          amount: advance.amount,
+          key: advance.key,
+          keyLabel: entente.keys.find((k) => k.id === advance.key)?.label ?? advance.key,
+        },
         amounts,
       };
     }),
@@ -301,6 +318,7 @@ function settle(entente: Entente, exercise: Exercise, sharesOf: (keyId: string) 
     }
   }
   const defaultIndex = new Map(defaultShares.members.map((member, index) => [member, index]));
+  const singleKey = allocations.every((a) => a.key === entente.defaultKey);
   const rows: SettlementRow[] = memberOrder.map((member) => {
     const contribution = contributions.get(member) ?? zero();
     const contributionTotal = contribution.investissement + contribution.fonctionnement;
@@ -308,7 +326,7 @@ function settle(entente: Entente, exercise: Exercise, sharesOf: (keyId: string) 
     const index = defaultIndex.get(member) ?? -1;
     return {
       member,
-      ...(index === -1 ? {} : { rate: sharePercentText(defaultShares, index) }),
+      ...(index === -1 || !singleKey ? {} : { rate: sharePercentText(defaultShares, index) }),
       contribution,
       contributionTotal,
       adjustments: memberAdjustments,
@@ -319,7 +337,7 @@ function settle(entente: Entente, exercise: Exercise, sharesOf: (keyId: string) 
   for (const row of rows) for (const s of SECTIONS) totalContribution[s] += row.contribution[s];
   const totals: SettlementRow = {
     member: "",
-    rate: "100",
+    ...(singleKey ? { rate: "100" } : {}),
     contribution: totalContribution,
     contributionTotal: rows.reduce((s, r) => s + r.contributionTotal, 0n),
     adjustments: adjustments.map((_, i) => rows.reduce((s, r) => s + (r.adjustments[i] ?? 0n), 0n)),

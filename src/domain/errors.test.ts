@@ -22,7 +22,7 @@ function detailNames(code: ErrorCode, lang: Lang): string[] {
 
 describe("errorCatalog", () => {
   it("every code is shaped area.reason", () => {
-    for (const code of CODES) assert.match(code, /^[a-z]+\.[a-z0-9_]+$/, code);
+    for (const code of CODES) assert.match(code, /^[a-z_]+\.[a-z0-9_]+$/, code);
   });
 
   for (const code of CODES) {

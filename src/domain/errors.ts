@@ -6,9 +6,19 @@
  * `docs/errors.md` documents every code; `errors.test.ts` fails when one is missing there.
  */
 
-export type ErrorDetails = Readonly<Record<string, string | number>>;
+/** A text given in both languages of Entente (French first). */
+export interface Localized {
+  readonly fr: string;
+  readonly en: string;
+}
 
-type Message = (d: ErrorDetails) => string;
+/** Builds a `Localized` text. */
+export const localized = (fr: string, en: string): Localized => ({ fr, en });
+
+/** Details of an error: display-ready values, possibly in both languages. */
+export type ErrorDetails = Readonly<Record<string, string | number | Localized>>;
+
+type Message = (d: Readonly<Record<string, string | number>>) => string;
 
 export type Lang = "fr" | "en";
 
@@ -20,6 +30,12 @@ export const errorCatalog = {
   "file.unreadable": {
     fr: (d) => `impossible de lire ${d.file} : ${d.reason}.`,
     en: (d) => `cannot read ${d.file}: ${d.reason}.`,
+  },
+  "file.not_utf8": {
+    fr: (d) =>
+      `le fichier n'est pas en UTF-8 (${d.encoding}) : réenregistrez-le en UTF-8 (dans un éditeur : « Enregistrer sous… », encodage UTF-8).`,
+    en: (d) =>
+      `the file is not UTF-8 (${d.encoding}): save it again as UTF-8 (in an editor: "Save as…", encoding UTF-8).`,
   },
   "file.invalid_yaml": {
     fr: (d) =>
@@ -137,11 +153,14 @@ export const errorCatalog = {
     en: (d) => `no exercise ${d.year} in this file. Available exercises: ${d.known}.`,
   },
   "db.migration_failed": {
-    fr: (d) => `la migration ${d.migration} de la base a échoué : ${d.reason}. Rien n'a été modifié par cette migration ; corrigez la cause et redémarrez.`,
-    en: (d) => `database migration ${d.migration} failed: ${d.reason}. That migration changed nothing; fix the cause and restart.`,
+    fr: (d) =>
+      `la migration ${d.migration} de la base a échoué : ${d.reason}. Rien n'a été modifié par cette migration ; corrigez la cause et redémarrez.`,
+    en: (d) =>
+      `database migration ${d.migration} failed: ${d.reason}. That migration changed nothing; fix the cause and restart.`,
   },
   "db.unavailable": {
-    fr: (d) => `base de données injoignable (${d.reason}). Réessayez dans un instant ; rien n'a été enregistré.`,
+    fr: (d) =>
+      `base de données injoignable (${d.reason}). Réessayez dans un instant ; rien n'a été enregistré.`,
     en: (d) => `database unavailable (${d.reason}). Try again in a moment; nothing was saved.`,
   },
   "entente.not_found": {
@@ -153,8 +172,53 @@ export const errorCatalog = {
     en: (d) => `entente "${d.id}" already exists. Pick another id or delete it first.`,
   },
   "conflict.stale_version": {
-    fr: (d) => `${d.what} a été modifié par quelqu'un d'autre entre-temps (version ${d.expected} attendue, ${d.actual} en base). Rechargez pour voir ses changements, puis refaites les vôtres.`,
-    en: (d) => `${d.what} was changed by someone else meanwhile (expected version ${d.expected}, found ${d.actual}). Reload to see their changes, then redo yours.`,
+    fr: (d) =>
+      `${d.what} a été modifié par quelqu'un d'autre entre-temps (version ${d.expected} attendue, ${d.actual} en base). Rechargez pour voir ses changements, puis refaites les vôtres.`,
+    en: (d) =>
+      `${d.what} was changed by someone else meanwhile (expected version ${d.expected}, found ${d.actual}). Reload to see their changes, then redo yours.`,
+  },
+  "access.forbidden": {
+    fr: (d) =>
+      `action non autorisée pour le rôle ${d.role} (${d.action}). Demandez-la au secrétariat de la conférence.`,
+    en: (d) => `action not allowed for role ${d.role} (${d.action}). Ask the conference secretariat.`,
+  },
+  "auth.required": {
+    fr: () => "connexion requise : identifiez-vous pour continuer.",
+    en: () => "sign-in required: sign in to continue.",
+  },
+  "auth.invalid_credentials": {
+    fr: () => "adresse ou mot de passe incorrect.",
+    en: () => "wrong email or password.",
+  },
+  "auth.locked": {
+    fr: (d) =>
+      `trop d'essais : compte bloqué jusqu'à ${d.until}. Réessayez plus tard ou demandez une réinitialisation au secrétariat.`,
+    en: (d) =>
+      `too many attempts: account locked until ${d.until}. Try later or ask the secretariat to reset it.`,
+  },
+  "auth.csrf": {
+    fr: () => "jeton anti-CSRF absent ou invalide : rechargez la page puis recommencez.",
+    en: () => "missing or invalid anti-CSRF token: reload the page and try again.",
+  },
+  "budget.not_editable": {
+    fr: (d) =>
+      `le budget ${d.year} (version ${d.number}) est ${d.status} : il ne se modifie plus. Créez une décision modificative.`,
+    en: (d) =>
+      `budget ${d.year} (version ${d.number}) is ${d.status}: it can no longer be edited. Create an amending budget.`,
+  },
+  "fund_call.budget_not_adopted": {
+    fr: (d) =>
+      `le budget ${d.year} n'est pas adopté (${d.status}) : les appels de fonds attendent la délibération concordante de chaque membre (CGCT L5221-2).`,
+    en: (d) =>
+      `the ${d.year} budget is not adopted (${d.status}): fund calls wait for every member's concurring deliberation (CGCT L5221-2).`,
+  },
+  "fund_call.already_issued": {
+    fr: (d) => `les appels de fonds ${d.year} sont déjà émis.`,
+    en: (d) => `the ${d.year} fund calls are already issued.`,
+  },
+  "resource.not_found": {
+    fr: (d) => `${d.what} « ${d.id} » introuvable.`,
+    en: (d) => `${d.what} "${d.id}" not found.`,
   },
   "cli.bad_option": {
     fr: (d) => `option ${d.option} : ${d.expected}.`,
@@ -165,6 +229,12 @@ export const errorCatalog = {
       `impossible d'écrire ${d.file} : ${d.reason}. Vérifiez que le dossier existe et est accessible en écriture.`,
     en: (d) => `cannot write ${d.file}: ${d.reason}. Check that the folder exists and is writable.`,
   },
+  "config.invalid": {
+    fr: (d) =>
+      `configuration invalide, ${d.count} variable(s) d'environnement à corriger :\n${d.problems}\nCorrigez-les (liste, valeurs admises et défauts : docs/environment.md) puis relancez.`,
+    en: (d) =>
+      `invalid configuration, ${d.count} environment variable(s) to fix:\n${d.problems}\nFix them (list, allowed values and defaults: docs/environment.md) and start again.`,
+  },
 } as const satisfies Record<string, Record<Lang, Message>>;
 
 export type ErrorCode = keyof typeof errorCatalog;
@@ -174,11 +244,16 @@ export interface Issue {
   readonly code: ErrorCode;
   readonly path: readonly (string | number)[];
   readonly details: ErrorDetails;
+  /** Another place the issue refers to (the first of two duplicates), same form as `path`. */
+  readonly related?: readonly (string | number)[];
 }
 
 /** Renders the message of an issue or error code in the given language. */
 export function formatMessage(code: ErrorCode, details: ErrorDetails, lang: Lang = "fr"): string {
-  return errorCatalog[code][lang](details);
+  const resolved = Object.fromEntries(
+    Object.entries(details).map(([k, v]) => [k, typeof v === "object" ? v[lang] : v]),
+  );
+  return errorCatalog[code][lang](resolved);
 }
 
 /**

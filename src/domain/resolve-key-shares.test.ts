@@ -181,7 +181,7 @@ describe("resolveKeyShares: errors", () => {
         {
           code: "key.shares_not_100",
           path: ["percent"],
-          details: { key: "k", sum: "99.9", difference: "-0.1" },
+          details: { key: "k", sum: { fr: "99,9", en: "99.9" }, difference: { fr: "-0,1", en: "-0.1" } },
         },
       ],
     },
@@ -192,7 +192,11 @@ describe("resolveKeyShares: errors", () => {
         {
           code: "key.shares_not_100",
           path: ["percent"],
-          details: { key: "k", sum: "100.0001", difference: "0.0001" },
+          details: {
+            key: "k",
+            sum: { fr: "100,0001", en: "100.0001" },
+            difference: { fr: "0,0001", en: "0.0001" },
+          },
         },
       ],
     },
@@ -203,7 +207,7 @@ describe("resolveKeyShares: errors", () => {
         {
           code: "key.shares_not_100",
           path: ["percent"],
-          details: { key: "k", sum: "0", difference: "-100" },
+          details: { key: "k", sum: { fr: "0", en: "0" }, difference: { fr: "-100", en: "-100" } },
         },
       ],
     },
@@ -211,7 +215,11 @@ describe("resolveKeyShares: errors", () => {
       name: "weights all zero → key.empty",
       basis: weights({ metropole: 0n, "ville-lyon": 0n }),
       issues: [
-        { code: "key.empty", path: ["weights"], details: { key: "k", what: "des poids / of weights" } },
+        {
+          code: "key.empty",
+          path: ["weights"],
+          details: { key: "k", what: { fr: "des poids", en: "of weights" } },
+        },
       ],
     },
     {
@@ -224,7 +232,7 @@ describe("resolveKeyShares: errors", () => {
         {
           code: "key.empty",
           path: ["criteria", 1, "values"],
-          details: { key: "k", what: 'du critère « agents » / of criterion "agents"' },
+          details: { key: "k", what: { fr: "du critère « agents »", en: 'of criterion "agents"' } },
         },
       ],
     },
@@ -235,7 +243,7 @@ describe("resolveKeyShares: errors", () => {
         {
           code: "key.empty",
           path: ["criteria"],
-          details: { key: "k", what: "des poids des critères / of criteria weights" },
+          details: { key: "k", what: { fr: "des poids des critères", en: "of criteria weights" } },
         },
       ],
     },
@@ -286,7 +294,7 @@ describe("resolveKeyShares: errors", () => {
     assert.ok(issue);
     assert.match(
       formatMessage(issue.code, issue.details, "fr"),
-      /« socle » totalisent 99\.9 % au lieu de 100 %/,
+      /« socle » totalisent 99,9 % au lieu de 100 %/,
     );
     assert.match(
       formatMessage(issue.code, issue.details, "en"),

@@ -1,5 +1,5 @@
 import type { AllocationKey } from "./entente.ts";
-import type { Issue } from "./errors.ts";
+import { type Issue, localized } from "./errors.ts";
 import { type ExactShares, lcm } from "./exact-shares.ts";
 
 /** 100 % in ten-thousandths of a percent: the exact total of a `percent` key. */
@@ -43,7 +43,14 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
           {
             code: "key.shares_not_100",
             path: ["percent"],
-            details: { key: key.id, sum: percentText(sum), difference: percentText(sum - HUNDRED_PERCENT) },
+            details: {
+              key: key.id,
+              sum: localized(percentText(sum).replace(".", ","), percentText(sum)),
+              difference: localized(
+                percentText(sum - HUNDRED_PERCENT).replace(".", ","),
+                percentText(sum - HUNDRED_PERCENT),
+              ),
+            },
           },
         ],
       };
@@ -65,7 +72,11 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
       return {
         ok: false,
         issues: [
-          { code: "key.empty", path: ["weights"], details: { key: key.id, what: "des poids / of weights" } },
+          {
+            code: "key.empty",
+            path: ["weights"],
+            details: { key: key.id, what: localized("des poids", "of weights") },
+          },
         ],
       };
     const sorted = byRank(basis.shares);
@@ -90,7 +101,7 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
     issues.push({
       code: "key.empty",
       path: ["criteria"],
-      details: { key: key.id, what: "des poids des critères / of criteria weights" },
+      details: { key: key.id, what: localized("des poids des critères", "of criteria weights") },
     });
   }
   let common = 1n;
@@ -100,7 +111,10 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
       issues.push({
         code: "key.empty",
         path: ["criteria", c, "values"],
-        details: { key: key.id, what: `du critère « ${criterion.id} » / of criterion "${criterion.id}"` },
+        details: {
+          key: key.id,
+          what: localized(`du critère « ${criterion.id} »`, `of criterion "${criterion.id}"`),
+        },
       });
       return;
     }

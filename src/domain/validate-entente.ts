@@ -6,7 +6,7 @@ import {
   SECTIONS,
   type Section,
 } from "./entente.ts";
-import type { Issue } from "./errors.ts";
+import { type Issue, type Localized, localized } from "./errors.ts";
 import { type Cents, formatEuros, unitInCents } from "./money.ts";
 import { resolveKeyShares } from "./resolve-key-shares.ts";
 
@@ -66,14 +66,29 @@ export function groupByKey(entente: Entente, exercise: Exercise): KeyGroup[] {
   return [...groups.values()];
 }
 
-function euros(cents: Cents, signed = false): string {
-  return `${formatEuros(cents, { signed })} €`;
+/** An amount for messages, French and English formatting. */
+function euros(cents: Cents, signed = false): Localized {
+  const magnitude = cents < 0n ? -cents : cents;
+  const sign = cents < 0n ? "-" : signed && cents > 0n ? "+" : "";
+  return localized(
+    `${formatEuros(cents, { signed })} €`,
+    `${sign}€${formatEuros(magnitude, { locale: "en-GB" })}`,
+  );
 }
+
+const WHAT = {
+  member: localized("membre", "member"),
+  key: localized("clé", "key"),
+  mission: localized("mission", "mission"),
+  exercise: localized("exercice", "exercise"),
+  advance: localized("avance", "advance"),
+  adjustment: localized("régularisation", "adjustment"),
+};
 
 function findDuplicates<T>(
   items: readonly T[],
   idOf: (item: T) => string | number,
-  what: string,
+  what: Localized,
   pathOf: (index: number) => (string | number)[],
 ): Issue[] {
   const seen = new Map<string | number, number>();
@@ -86,7 +101,12 @@ function findDuplicates<T>(
       issues.push({
         code: "entente.duplicate_id",
         path: pathOf(index),
-        details: { id: String(id), what, first: `#${first + 1}` },
+        details: {
+          id: String(id),
+          what,
+          first: localized(`à la position ${first + 1}`, `at position ${first + 1}`),
+        },
+        related: pathOf(first),
       });
   });
   return issues;
@@ -107,44 +127,44 @@ export function validateEntente(entente: Entente): Issue[] {
   const keyIds = entente.keys.map((k) => k.id);
   const missionIds = entente.missions.map((m) => m.id);
   const memberSet = new Set(memberIds);
-  const unknown = (what: string, id: string, known: readonly string[], path: (string | number)[]) => {
+  const unknown = (what: Localized, id: string, known: readonly string[], path: (string | number)[]) => {
     const shown =
       known.length > 20 ? `${known.slice(0, 20).join(", ")}… (${known.length})` : known.join(", ");
     issues.push({ code: "entente.unknown_reference", path, details: { what, id, known: shown || "—" } });
   };
   const checkMember = (id: string, path: (string | number)[]) => {
-    if (!memberSet.has(id)) unknown("membre / member", id, memberIds, path);
+    if (!memberSet.has(id)) unknown(WHAT.member, id, memberIds, path);
   };
 
   issues.push(
     ...findDuplicates(
       entente.members,
       (m) => m.id,
-      "membre / member",
+      WHAT.member,
       (i) => ["members", i, "id"],
     ),
     ...findDuplicates(
       entente.keys,
       (k) => k.id,
-      "clé / key",
+      WHAT.key,
       (i) => ["keys", i, "id"],
     ),
     ...findDuplicates(
       entente.missions,
       (m) => m.id,
-      "mission",
+      WHAT.mission,
       (i) => ["missions", i, "id"],
     ),
     ...findDuplicates(
       entente.exercises,
       (e) => e.year,
-      "exercice / exercise",
+      WHAT.exercise,
       (i) => ["exercises", i, "year"],
     ),
   );
   if (entente.budgetHolder !== undefined) checkMember(entente.budgetHolder, ["entente", "budgetHolder"]);
   if (!keyIds.includes(entente.defaultKey))
-    unknown("clé / key", entente.defaultKey, keyIds, ["entente", "defaultKey"]);
+    unknown(WHAT.key, entente.defaultKey, keyIds, ["entente", "defaultKey"]);
 
   const keyMembers = new Map<string, ReadonlySet<string>>();
   entente.keys.forEach((key, k) => {
@@ -175,7 +195,7 @@ export function validateEntente(entente: Entente): Issue[] {
     for (const section of SECTIONS) {
       const key = mission.keys[section];
       if (!keyIds.includes(key)) {
-        unknown("clé / key", key, keyIds, ["missions", m, "keys", section]);
+        unknown(WHAT.key, key, keyIds, ["missions", m, "keys", section]);
         continue;
       }
       const participants = new Set(mission.members);
@@ -196,7 +216,14 @@ export function validateEntente(entente: Entente): Issue[] {
 
   entente.exercises.forEach((exercise, e) => {
     issues.push(
-      ...validateExercise(entente, exercise, e, { missionIds, keyIds, checkMember, unknown, keyMembers }),
+      ...validateExercise(entente, exercise, e, {
+        missionIds,
+        keyIds,
+        checkMember,
+        unknown,
+        keyMembers,
+        memberIds: memberSet,
+      }),
     );
   });
   return issues;
@@ -211,7 +238,8 @@ function validateExercise(
     keyIds: readonly string[];
     keyMembers: ReadonlyMap<string, ReadonlySet<string>>;
     checkMember: (id: string, path: (string | number)[]) => void;
-    unknown: (what: string, id: string, known: readonly string[], path: (string | number)[]) => void;
+    unknown: (what: Localized, id: string, known: readonly string[], path: (string | number)[]) => void;
+    memberIds: ReadonlySet<string>;
   },
 ): Issue[] {
   const issues: Issue[] = [];
@@ -231,7 +259,7 @@ function validateExercise(
     if (line.mission !== undefined && !ctx.missionIds.includes(line.mission) && !reported.has(entry)) {
       reported.add(entry);
       // line.path points at the section's amount; the mission field sits beside it.
-      ctx.unknown("mission", line.mission, ctx.missionIds, [...line.path.slice(0, -1), "mission"]);
+      ctx.unknown(WHAT.mission, line.mission, ctx.missionIds, [...line.path.slice(0, -1), "mission"]);
       referencesOk = false;
     }
   }
@@ -239,7 +267,7 @@ function validateExercise(
     ...findDuplicates(
       exercise.advances,
       (a) => a.id,
-      "avance / advance",
+      WHAT.advance,
       (i) => ["exercises", e, "advances", i, "id"],
     ),
   );
@@ -247,7 +275,7 @@ function validateExercise(
     ...findDuplicates(
       exercise.adjustments,
       (a) => a.id,
-      "régularisation / adjustment",
+      WHAT.adjustment,
       (i) => ["exercises", e, "adjustments", i, "id"],
     ),
   );
@@ -260,12 +288,20 @@ function validateExercise(
     return { section, expenses, receipts, difference: receipts - expenses };
   }).filter((d) => d.difference !== 0n);
   if (differences.length > 0) {
-    const text = differences
-      .map(
-        (d) =>
-          `${d.section} : dépenses ${euros(d.expenses)}, recettes ${euros(d.receipts)}, écart ${euros(d.difference, true)}`,
-      )
-      .join(" ; ");
+    const text = localized(
+      differences
+        .map(
+          (d) =>
+            `${d.section} : dépenses ${euros(d.expenses).fr}, recettes ${euros(d.receipts).fr}, écart ${euros(d.difference, true).fr}`,
+        )
+        .join(" ; "),
+      differences
+        .map(
+          (d) =>
+            `${d.section === "investissement" ? "investment" : "operating"}: expenses ${euros(d.expenses).en}, receipts ${euros(d.receipts).en}, off by ${euros(d.difference, true).en}`,
+        )
+        .join("; "),
+    );
     issues.push({
       code: "budget.unbalanced",
       path: ["exercises", e],
@@ -295,7 +331,10 @@ function validateExercise(
           code: "rounding.not_whole_unit",
           path: ["exercises", e],
           details: {
-            what: `la contribution ${group.section} (clé ${group.key}) / the ${group.section} contribution (key ${group.key})`,
+            what: localized(
+              `la contribution ${group.section} (clé ${group.key})`,
+              `the ${group.section} contribution (key ${group.key})`,
+            ),
             amount: euros(group.contributions),
             unit: unitName,
           },
@@ -307,8 +346,12 @@ function validateExercise(
   exercise.advances.forEach((advance) => {
     ctx.checkMember(advance.member, [...advance.path, "member"]);
     if (!ctx.keyIds.includes(advance.key)) {
-      ctx.unknown("clé / key", advance.key, ctx.keyIds, [...advance.path, "key"]);
-    } else if (ctx.keyMembers.has(advance.key) && !ctx.keyMembers.get(advance.key)?.has(advance.member)) {
+      ctx.unknown(WHAT.key, advance.key, ctx.keyIds, [...advance.path, "key"]);
+    } else if (
+      ctx.memberIds.has(advance.member) &&
+      ctx.keyMembers.has(advance.key) &&
+      !ctx.keyMembers.get(advance.key)?.has(advance.member)
+    ) {
       issues.push({
         code: "advance.member_not_in_key",
         path: [...advance.path, "member"],
@@ -320,7 +363,7 @@ function validateExercise(
         code: "rounding.not_whole_unit",
         path: [...advance.path, "amount"],
         details: {
-          what: `l'avance ${advance.id} / advance ${advance.id}`,
+          what: localized(`l'avance ${advance.id}`, `advance ${advance.id}`),
           amount: euros(advance.amount),
           unit: unitName,
         },
@@ -331,6 +374,19 @@ function validateExercise(
   for (const adjustment of exercise.adjustments) {
     for (const { member } of adjustment.amounts)
       ctx.checkMember(member, [...adjustment.path, "amounts", member]);
+    for (const { member, amount } of adjustment.amounts) {
+      if (amount % unit !== 0n) {
+        issues.push({
+          code: "rounding.not_whole_unit",
+          path: [...adjustment.path, "amounts", member],
+          details: {
+            what: localized(`la régularisation ${adjustment.id}`, `adjustment ${adjustment.id}`),
+            amount: euros(amount, true),
+            unit: unitName,
+          },
+        });
+      }
+    }
     const sum = adjustment.amounts.reduce((s, a) => s + a.amount, 0n);
     if (sum !== 0n) {
       issues.push({

@@ -236,8 +236,8 @@ describe("parseEntenteText: a valid file", () => {
       - id: regul
         label: Régularisation
         amounts:
-          metropole: -32966.50
-          ville: 32966.50`),
+          metropole: -32966
+          ville: 32966`),
     });
     const ex = entente.exercises[0];
     assert.deepEqual(
@@ -245,9 +245,27 @@ describe("parseEntenteText: a valid file", () => {
       [["experimentation", "metropole", 7014000n, "socle"]],
     );
     assert.deepEqual(ex?.adjustments[0]?.amounts, [
-      { member: "metropole", amount: -3296650n },
-      { member: "ville", amount: 3296650n },
+      { member: "metropole", amount: -3296600n },
+      { member: "ville", amount: 3296600n },
     ]);
+  });
+
+  it("an adjustment in cents while the entente rounds to the euro → rounding.not_whole_unit on that amount", () => {
+    const text = ententeText({
+      exercises: exercise2023(`${BALANCED}
+    adjustments:
+      - id: regul
+        label: Régularisation
+        amounts:
+          metropole: -50.50
+          ville: 50.50`),
+    });
+    const issues = issuesOf(text).filter((i) => i.code === "rounding.not_whole_unit");
+    assert.deepEqual(
+      issues.map((i) => i.field),
+      ["exercises[0].adjustments[0].amounts.metropole", "exercises[0].adjustments[0].amounts.ville"],
+    );
+    assert.equal(issues[0]?.line, lineOf(text, "metropole: -50.50"));
   });
 
   it("reads JSON too (YAML 1.2 includes JSON), numbers still exact", () => {
@@ -457,7 +475,7 @@ describe("parseEntenteText: errors carry code, line and field", () => {
       needle: "name: Ville bis",
       field: "members[3].id",
       id: "ville",
-      first: "#2",
+      first: "firstOf:- id: ville",
     },
     {
       what: "key",
@@ -470,7 +488,7 @@ describe("parseEntenteText: errors carry code, line and field", () => {
       needle: "label: Clé bis",
       field: "keys[1].id",
       id: "socle",
-      first: "#1",
+      first: "firstOf:- id: socle",
     },
     {
       what: "mission",
@@ -483,7 +501,7 @@ describe("parseEntenteText: errors carry code, line and field", () => {
       needle: "name: Hébergement bis",
       field: "missions[1].id",
       id: "hebergement",
-      first: "#1",
+      first: "firstOf:- id: hebergement",
     },
     {
       what: "exercise year",
@@ -495,7 +513,7 @@ describe("parseEntenteText: errors carry code, line and field", () => {
       needle: "note: again",
       field: "exercises[1].year",
       id: "2023",
-      first: "#1",
+      first: "firstOf:- year: 2023",
     },
   ];
   for (const c of duplicates) {
@@ -506,7 +524,12 @@ describe("parseEntenteText: errors carry code, line and field", () => {
       // The id (or year) is the line just above the distinctive line of the duplicate.
       assert.equal(issue.line, lineOf(text, c.needle) - 1);
       assert.equal(issue.details.id, c.id);
-      assert.equal(issue.details.first, c.first);
+      // The message names the line of the first one.
+      const first = issue.details.first as { fr: string; en: string };
+      const needle = c.first.replace("firstOf:", "");
+      const firstLine = text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+      assert.equal(first.fr, `ligne ${firstLine}`);
+      assert.equal(first.en, `line ${firstLine}`);
     });
   }
 
@@ -523,8 +546,12 @@ describe("parseEntenteText: errors carry code, line and field", () => {
     const issue = onlyIssue(issuesOf(text), "key.shares_not_100");
     assert.equal(issue.field, "keys[0].percent");
     assert.equal(issue.line, lineOf(text, "percent:"));
-    assert.deepEqual(issue.details, { key: "socle", sum: "99.9", difference: "-0.1" });
-    assert.match(formatMessage(issue.code, issue.details, "fr"), /totalisent 99\.9 %/);
+    assert.deepEqual(issue.details, {
+      key: "socle",
+      sum: { fr: "99,9", en: "99.9" },
+      difference: { fr: "-0,1", en: "-0.1" },
+    });
+    assert.match(formatMessage(issue.code, issue.details, "fr"), /totalisent 99,9 %/);
   });
 
   it("a rate with 5 decimals → key.too_many_decimals on that rate", () => {
@@ -603,11 +630,14 @@ describe("parseEntenteText: errors carry code, line and field", () => {
     assert.equal(issue.field, "exercises[0]");
     assert.equal(issue.line, lineOf(text, "- year: 2023"));
     assert.equal(issue.details.year, 2023);
-    assert.equal(
-      issue.details.sections,
-      "investissement : dépenses 300,00 €, recettes 350,00 €, écart +50,00 € ; " +
+    assert.deepEqual(issue.details.sections, {
+      fr:
+        "investissement : dépenses 300,00 €, recettes 350,00 €, écart +50,00 € ; " +
         "fonctionnement : dépenses 1\u202f000,00 €, recettes 900,00 €, écart -100,00 €",
-    );
+      en:
+        "investment: expenses €300.00, receipts €350.00, off by +€50.00; " +
+        "operating: expenses €1,000.00, receipts €900.00, off by -€100.00",
+    });
   });
 
   it("a mission key's contributions ≠ its net cost → budget.key_group_unbalanced", () => {
@@ -633,7 +663,7 @@ describe("parseEntenteText: errors carry code, line and field", () => {
     assert.equal(issue.field, "exercises[0]");
     assert.equal(issue.line, lineOf(text, "- year: 2023"));
     assert.equal(issue.details.key, "usage");
-    assert.equal(issue.details.difference, "-1\u202f000,00 €");
+    assert.deepEqual(issue.details.difference, { fr: "-1\u202f000,00 €", en: "-€1,000.00" });
   });
 
   it("an advance by a member not in its key → advance.member_not_in_key on the member", () => {
@@ -683,7 +713,7 @@ describe("parseEntenteText: errors carry code, line and field", () => {
     const issue = onlyIssue(issuesOf(text), "adjustment.not_zero_sum");
     assert.equal(issue.field, "exercises[0].adjustments[0].amounts");
     assert.equal(issue.line, lineOf(text, "amounts:"));
-    assert.deepEqual(issue.details, { adjustment: "regul", sum: "-1,00 €" });
+    assert.deepEqual(issue.details, { adjustment: "regul", sum: { fr: "-1,00 €", en: "-€1.00" } });
   });
 
   it("an exercise called before its year → exercise.called_before_year", () => {
@@ -736,7 +766,7 @@ ${BALANCED}`,
     const issue = onlyIssue(issuesOf(text), "file.invalid_field");
     assert.equal(issue.field, "members[0].name");
     assert.equal(issue.line, lineOf(text, "- id: metropole"));
-    assert.match(String(issue.details.expected), /champ obligatoire manquant/);
+    assert.match((issue.details.expected as { fr: string }).fr, /champ obligatoire manquant/);
   });
 
   it("a missing required choice (member kind) also says it is missing, not « undefined »", () => {
@@ -754,8 +784,8 @@ ${BALANCED}`,
     const issue = onlyIssue(issuesOf(text), "file.invalid_field");
     assert.equal(issue.field, "members[0].kind");
     assert.equal(issue.line, lineOf(text, "- id: metropole"));
-    assert.match(String(issue.details.expected), /champ obligatoire manquant/);
-    assert.doesNotMatch(String(issue.details.expected), /undefined/);
+    assert.match((issue.details.expected as { fr: string }).fr, /champ obligatoire manquant/);
+    assert.doesNotMatch((issue.details.expected as { fr: string }).fr, /undefined/);
   });
 
   it("a mission whose explicit members miss a key member → mission.key_member_not_participant, once per member", () => {

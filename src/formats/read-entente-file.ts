@@ -14,7 +14,7 @@ import type {
   Section,
 } from "../domain/entente.ts";
 import { SECTIONS } from "../domain/entente.ts";
-import { EntenteError, type Issue, ValidationError } from "../domain/errors.ts";
+import { EntenteError, type Issue, localized, ValidationError } from "../domain/errors.ts";
 import { type Cents, MAX_INTEGER_DIGITS, parseEuros, parseScaledDecimal } from "../domain/money.ts";
 import { locateInYaml } from "./locate-in-yaml.ts";
 import { zodIssuesToIssues } from "./zod-issue-to-issue.ts";
@@ -86,7 +86,10 @@ function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
         path,
         details: {
           field: String(path[path.length - 1]),
-          expected: `${isRate ? "taux" : "valeur"} décimal ≥ 0 attendu, reçu « ${text} » / expected a decimal ≥ 0`,
+          expected: localized(
+            `${isRate ? "taux" : "valeur"} décimal ≥ 0 attendu (point décimal), reçu « ${text} »`,
+            `expected a decimal ≥ 0 (dot as decimal point), got "${text}"`,
+          ),
         },
       });
     return 0n;
@@ -294,12 +297,21 @@ export function parseEntenteText(text: string, file: string): Entente {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate = (issues: readonly Issue[]): LocatedIssue[] =>
     issues
-      .map((issue) => ({
-        ...issue,
-        file,
-        field: fieldOf(issue.path),
-        ...locateInYaml(doc, lineCounter, issue.path),
-      }))
+      .map((issue) => {
+        // Name the line of the place the issue refers to (the first of two duplicates).
+        let details = issue.details;
+        if (issue.related !== undefined) {
+          const line = locateInYaml(doc, lineCounter, issue.related).line;
+          details = { ...details, first: localized(`ligne ${line}`, `line ${line}`) };
+        }
+        return {
+          ...issue,
+          details,
+          file,
+          field: fieldOf(issue.path),
+          ...locateInYaml(doc, lineCounter, issue.path),
+        };
+      })
       .sort((a, b) => a.line - b.line || a.column - b.column);
 
   if (doc.errors.length > 0) {
@@ -345,21 +357,57 @@ export function parseEntenteText(text: string, file: string): Entente {
 }
 
 /**
+ * Decodes a file as UTF-8 (a leading BOM is allowed), refusing other encodings instead of
+ * garbling names: UTF-16 (Windows "Unicode") and Latin-1/Windows-1252 are common mistakes.
+ * @throws EntenteFileError `file.not_utf8` at the first invalid byte's line.
+ */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  try {
+    if (utf16) throw new Error("UTF-16");
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    let bad = 0;
+    if (!utf16) {
+      // The first byte that does not start or continue a valid UTF-8 sequence.
+      const valid = new TextDecoder("utf-8").decode(bytes);
+      bad = valid.indexOf("\uFFFD");
+    }
+    const prefix = utf16 ? "" : new TextDecoder("utf-8").decode(bytes).slice(0, Math.max(bad, 0));
+    const line = prefix.split("\n").length;
+    throw new EntenteFileError(file, [
+      {
+        code: "file.not_utf8",
+        path: [],
+        details: { encoding: utf16 ? "UTF-16" : "Latin-1 / Windows-1252 ?" },
+        file,
+        field: "",
+        line,
+        column: 1,
+      },
+    ]);
+  }
+}
+
+/**
  * Reads an entente file from disk and parses it (`parseEntenteText`).
  * @throws EntenteError `file.not_found` / `file.unreadable`; EntenteFileError for its content.
  */
 export async function readEntenteFile(path: string): Promise<Entente> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new EntenteError("file.not_found", { file: path }, { cause: error });
     throw new EntenteError(
       "file.unreadable",
-      { file: path, reason: code === "EISDIR" ? "c'est un dossier / it is a folder" : String(code ?? error) },
+      {
+        file: path,
+        reason: code === "EISDIR" ? localized("c'est un dossier", "it is a folder") : String(code ?? error),
+      },
       { cause: error },
     );
   }
-  return parseEntenteText(text, path);
+  return parseEntenteText(decodeUtf8(bytes, path), path);
 }

@@ -22,13 +22,13 @@ function toSheetCell(cell: Cell, unit: RoundingUnit): XLSX.CellObject | null {
       // One-branch formats only: SheetJS writes a single branch to ODS (negatives keep their "-").
       return { t: "n", v: Number(rawCell(cell, unit)), z: format };
     }
+    // Rates and unrounded shares are information beside the deliberated amounts: numbers (so the
+    // column can be checked), shown with their decimals; a share that does not terminate is cut
+    // at 6 decimals (the text and JSON outputs mark it with "…").
     case "percent":
-      return cell.value.endsWith("…")
-        ? { t: "s", v: cell.value }
-        : { t: "n", v: Number(cell.value), z: "0.0###" };
+      return { t: "n", v: Number(cell.value.replace("…", "")), z: "0.0###" };
     case "decimal":
-      // An unrounded share: shown as text so that no float rounding creeps into it.
-      return { t: "s", v: cell.value };
+      return { t: "n", v: Number(cell.value.replace("…", "")), z: "#,##0.00####" };
     case "empty":
       return null;
   }
@@ -65,8 +65,9 @@ export function renderSpreadsheet(
       ),
     }));
     // Sheet names: at most 31 characters, unique, none of []:*?/\ (Excel's rules).
-    let name = `${index + 1} ${table.id}`.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
-    while (usedNames.has(name)) name = `${name.slice(0, 28)}-${index}`;
+    // The table id (as for --table); Excel allows 31 characters, without []:*?/\.
+    let name = table.id.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
+    while (usedNames.has(name)) name = `${name.slice(0, 27)}-${index + 1}`;
     usedNames.add(name);
     XLSX.utils.book_append_sheet(workbook, sheet, name);
   });

@@ -8,10 +8,11 @@ import { type Cell, decimal, empty, money, percent, type Row, type Table, text }
 const sectionName = (section: Section, lang: Lang) =>
   label(section === "investissement" ? "sectionInvestissement" : "sectionFonctionnement", lang);
 
-function roundingRule(report: BudgetReport, lang: Lang): string {
+/** The rounding rule, naming the members of this split in their tie-breaking order. */
+function roundingRule(report: BudgetReport, members: readonly string[], lang: Lang): string {
   return label("roundingRule", lang, {
     unit: label(report.roundingUnit === "euro" ? "toEuro" : "toCent", lang),
-    order: report.memberOrder.map((m) => report.memberNames.get(m) ?? m).join(", "),
+    order: members.map((m) => report.memberNames.get(m) ?? m).join(", "),
   });
 }
 
@@ -94,7 +95,11 @@ function allocationTables(report: BudgetReport, lang: Lang): Table[] {
       },
     ],
     notes: [
-      roundingRule(report, lang),
+      roundingRule(
+        report,
+        allocation.rows.map((r) => r.member),
+        lang,
+      ),
       ...(allocation.keySource === undefined
         ? []
         : [label("keySource", lang, { source: allocation.keySource })]),
@@ -105,9 +110,10 @@ function allocationTables(report: BudgetReport, lang: Lang): Table[] {
 function settlementTable(report: BudgetReport, settlement: Settlement, lang: Lang): Table {
   const name = (member: string) => report.memberNames.get(member) ?? member;
   const isRecall = settlement.year !== report.year;
+  const showRate = settlement.rows.some((row) => row.rate !== undefined);
   const cells = (row: Settlement["totals"], first: string): Cell[] => [
     text(first),
-    row.rate === undefined ? empty : percent(row.rate),
+    ...(showRate ? [row.rate === undefined ? empty : percent(row.rate)] : []),
     money(row.contributionTotal),
     ...row.adjustments.map((a) => money(a, true)),
     money(row.adjusted),
@@ -121,7 +127,7 @@ function settlementTable(report: BudgetReport, settlement: Settlement, lang: Lan
     }),
     columns: [
       label("partners", lang),
-      label("rate", lang),
+      ...(showRate ? [label("rate", lang)] : []),
       label("contributionOf", lang, { year: settlement.year }),
       ...settlement.adjustments.map((a) => label("adjustmentOf", lang, { label: a.label })),
       label("adjustedOf", lang, { year: settlement.year }),
@@ -138,7 +144,7 @@ function settlementTable(report: BudgetReport, settlement: Settlement, lang: Lan
               label: a.label,
               amount: formatEuros(a.advance.amount, { unit: report.roundingUnit, locale }),
               member: name(a.advance.member),
-              key: a.advance.key,
+              key: a.advance.keyLabel,
             }),
           ],
     ),

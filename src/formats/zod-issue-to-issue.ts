@@ -1,20 +1,22 @@
 import { z } from "zod";
-import type { Issue } from "../domain/errors.ts";
+import { type Issue, type Localized, localized } from "../domain/errors.ts";
 
-const TYPE_NAMES: Record<string, string> = {
-  string: "texte / text",
-  number: "nombre / number",
-  boolean: "booléen / boolean",
-  array: "liste / list",
-  object: "objet (clé: valeur) / mapping",
-  null: "vide / empty",
-  undefined: "absent / missing",
+const TYPE_NAMES: Record<string, Localized> = {
+  string: localized("du texte", "text"),
+  number: localized("un nombre", "a number"),
+  boolean: localized("un booléen (true/false)", "a boolean (true/false)"),
+  array: localized("une liste", "a list"),
+  object: localized("un objet (clé: valeur)", "a mapping (key: value)"),
+  null: localized("rien (vide)", "nothing (empty)"),
+  undefined: localized("rien", "nothing"),
 };
 
-function typeName(value: unknown): string {
-  if (value === null) return TYPE_NAMES.null ?? "null";
-  if (Array.isArray(value)) return TYPE_NAMES.array ?? "array";
-  return TYPE_NAMES[typeof value] ?? typeof value;
+const unknownType = (name: string) => localized(name, name);
+
+function typeName(value: unknown): Localized {
+  if (value === null) return TYPE_NAMES.null ?? unknownType("null");
+  if (Array.isArray(value)) return TYPE_NAMES.array ?? unknownType("array");
+  return TYPE_NAMES[typeof value] ?? unknownType(typeof value);
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -60,10 +62,11 @@ function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
 export function zodIssuesToIssues(schema: z.ZodType, error: z.ZodError, data: unknown): Issue[] {
   return error.issues.flatMap((issue): Issue[] => {
     const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
-    const field = path.length > 0 ? String(path[path.length - 1]) : "(racine / root)";
-    const invalid = (expected: string): Issue[] => [
+    const field = path.length > 0 ? String(path[path.length - 1]) : "";
+    const invalid = (expected: Localized): Issue[] => [
       { code: "file.invalid_field", path, details: { field, expected } },
     ];
+    const received = valueAt(data, issue.path);
     switch (issue.code) {
       case "unrecognized_keys":
         return issue.keys.map((key) => ({
@@ -72,43 +75,78 @@ export function zodIssuesToIssues(schema: z.ZodType, error: z.ZodError, data: un
           details: { field: key, allowed: allowedKeysAt(schema, issue.path).join(", ") },
         }));
       case "invalid_type": {
-        const received = valueAt(data, issue.path);
-        if (received === undefined)
+        const expected = TYPE_NAMES[issue.expected] ?? unknownType(issue.expected);
+        if (path.length === 0) {
           return invalid(
-            `champ obligatoire manquant (${TYPE_NAMES[issue.expected] ?? issue.expected} attendu) / required field missing`,
-          );
-        return invalid(
-          `${TYPE_NAMES[issue.expected] ?? issue.expected} attendu, reçu ${typeName(received)} / expected ${issue.expected}`,
-        );
-      }
-      case "invalid_value":
-        if (valueAt(data, issue.path) === undefined) {
-          return invalid(
-            `champ obligatoire manquant : une valeur parmi ${issue.values.map((v) => String(v)).join(", ")} / required field missing`,
+            localized(
+              `le fichier doit contenir ${expected.fr} ; il contient ${typeName(received).fr}. Partez d'un exemple (examples/)`,
+              `the file must hold ${expected.en}; it holds ${typeName(received).en}. Start from an example (examples/)`,
+            ),
           );
         }
+        if (received === undefined)
+          return invalid(
+            localized(
+              `champ obligatoire manquant (${expected.fr} attendu)`,
+              `required field missing (${expected.en} expected)`,
+            ),
+          );
         return invalid(
-          `une valeur parmi ${issue.values.map((v) => String(v)).join(", ")} attendue, reçu « ${String(valueAt(data, issue.path))} »`,
+          localized(
+            `${expected.fr} attendu, reçu ${typeName(received).fr}`,
+            `expected ${expected.en}, got ${typeName(received).en}`,
+          ),
         );
+      }
+      case "invalid_value": {
+        const values = issue.values.map((v) => String(v)).join(", ");
+        if (received === undefined)
+          return invalid(
+            localized(
+              `champ obligatoire manquant : une valeur parmi ${values}`,
+              `required field missing: one of ${values}`,
+            ),
+          );
+        return invalid(
+          localized(
+            `une valeur parmi ${values} attendue, reçu « ${String(received)} »`,
+            `expected one of ${values}, got "${String(received)}"`,
+          ),
+        );
+      }
       case "too_small":
         if (issue.origin === "array")
           return invalid(
-            `au moins ${String(issue.minimum)} élément(s) attendu(s) / at least ${String(issue.minimum)} item(s) expected`,
+            localized(
+              `au moins ${String(issue.minimum)} élément(s) attendu(s)`,
+              `at least ${String(issue.minimum)} item(s) expected`,
+            ),
           );
-        if (issue.origin === "string") return invalid("texte non vide attendu / non-empty text expected");
+        if (issue.origin === "string")
+          return invalid(localized("texte non vide attendu", "non-empty text expected"));
         return invalid(
-          `valeur ≥ ${String(issue.minimum)} attendue / value ≥ ${String(issue.minimum)} expected`,
+          localized(
+            `valeur ≥ ${String(issue.minimum)} attendue`,
+            `value ≥ ${String(issue.minimum)} expected`,
+          ),
         );
       case "too_big":
         return invalid(
-          `valeur ≤ ${String(issue.maximum)} attendue / value ≤ ${String(issue.maximum)} expected`,
+          localized(
+            `valeur ≤ ${String(issue.maximum)} attendue`,
+            `value ≤ ${String(issue.maximum)} expected`,
+          ),
         );
       case "invalid_union":
         return invalid(
-          `nombre ou texte décimal attendu, reçu ${typeName(valueAt(data, issue.path))} / expected a number`,
+          localized(
+            `nombre ou texte décimal attendu, reçu ${typeName(received).fr}`,
+            `expected a number or decimal text, got ${typeName(received).en}`,
+          ),
         );
       default:
-        return invalid(issue.message);
+        // Custom messages of the schema (formats of ids, SIREN, dates…) are written in French.
+        return invalid(localized(issue.message, issue.message));
     }
   });
 }

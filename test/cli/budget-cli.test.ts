@@ -232,3 +232,72 @@ describe("bad input: non-zero exit, file:line and field, nothing written", () =>
     assert.match(stdout, /valide — 3 membres, 1 clé\(s\), 4 mission\(s\), exercices 2022, 2023/);
   });
 });
+
+describe("entente budget --out safety and encodings", () => {
+  it("refuses to overwrite the entente file itself, which stays intact", () => {
+    const dir = tmp();
+    const input = join(dir, "entente.json");
+    const original = JSON.stringify({ entente: { name: "x" } });
+    writeFileSync(input, original);
+    const { status, stderr } = runEntente(["budget", input, "--format", "json", "--out", input]);
+    assert.equal(status, 2);
+    assert.match(stderr, /cli\.bad_option.*le fichier d'entente lui-même/);
+    assert.equal(readFileSync(input, "utf8"), original);
+  });
+
+  it("refuses an --out that is a folder or a device", () => {
+    const folder = runEntente(["budget", LYON, "--format", "csv", "--out", tmp()]);
+    assert.equal(folder.status, 2);
+    assert.match(folder.stderr, /n'est pas un fichier ordinaire \(dossier\)/);
+    const device = runEntente(["budget", LYON, "--format", "csv", "--out", "/dev/null"]);
+    assert.equal(device.status, 2);
+    assert.match(device.stderr, /n'est pas un fichier ordinaire/);
+  });
+
+  it("refuses a --format that contradicts the --out extension, and an --out without extension", () => {
+    const dir = tmp();
+    const mismatch = runEntente(["budget", LYON, "--format", "csv", "--out", join(dir, "b.xlsx")]);
+    assert.equal(mismatch.status, 2);
+    assert.match(mismatch.stderr, /l'extension \.xlsx ne correspond pas au format csv/);
+    const bare = runEntente(["budget", LYON, "--out", join(dir, "budget")]);
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /impossible de déduire le format/);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it("a CSV file starts with a UTF-8 byte order mark (spreadsheets read accents right)", () => {
+    const out = join(tmp(), "b.csv");
+    assert.equal(runEntente(["budget", LYON, "--out", out]).status, 0);
+    assert.deepEqual([...readFileSync(out).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  });
+
+  it("refuses a Latin-1 or UTF-16 file with file.not_utf8 instead of garbling names", () => {
+    const dir = tmp();
+    const latin = join(dir, "latin.yaml");
+    writeFileSync(latin, Buffer.from("entente:\n  name: Entente num\xe9rique\n", "latin1"));
+    const a = runEntente(["validate", latin]);
+    assert.equal(a.status, 1);
+    assert.match(a.stderr, /latin\.yaml:2:1: erreur file\.not_utf8/);
+    const utf16 = join(dir, "utf16.yaml");
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("entente:\n", "utf16le")]));
+    const b = runEntente(["validate", utf16]);
+    assert.equal(b.status, 1);
+    assert.match(b.stderr, /file\.not_utf8/);
+    assert.match(b.stderr, /UTF-16/);
+  });
+
+  it("messages are in English with --lang en, French otherwise", () => {
+    const dir = tmp();
+    const input = join(dir, "entente.yaml");
+    writeFileSync(input, readFileSync(LYON, "utf8").replace("        fonctionnement: 544176", "        fonctionnement: 544000"));
+    const en = runEntente(["--lang", "en", "validate", input]);
+    assert.match(en.stderr, /operating: expenses €544,176\.00, receipts €544,000\.00, off by -€176\.00/);
+    assert.doesNotMatch(en.stderr, /dépenses|écart/);
+  });
+
+  it("--version prints the version", () => {
+    const { status, stdout } = runEntente(["--version"]);
+    assert.equal(status, 0);
+    assert.match(stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});

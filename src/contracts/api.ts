@@ -1,0 +1,257 @@
+import { z } from "zod";
+
+/**
+ * zod schemas of the HTTP API under /api (requests and responses), shared by the server
+ * (validation + OpenAPI) and the web console. Amounts are euros as exact decimal strings with
+ * two decimals ("305797.00"), never JSON numbers. Rates are percent decimal strings ("30.6").
+ * Every write carries the `rowVersion` it was made from; a stale one answers 409
+ * `conflict.stale_version` (optimistic concurrency, nothing overwritten).
+ */
+
+export const EuroAmount = z
+  .string()
+  .regex(/^-?\d{1,20}(\.\d{1,2})?$/, { message: "montant en euros attendu, ex. 45276 ou 45276.50" })
+  .meta({
+    description: "Amount in euros, exact decimal string (at most 2 decimals).",
+    examples: ["305797.00"],
+  });
+export const PercentText = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,4})?$/, { message: "taux en % attendu, ex. 30.6" });
+export const Section = z.enum(["investissement", "fonctionnement"]);
+export const ReceiptKind = z.enum(["carry-over", "depreciation", "grant", "contribution", "other"]);
+export const Role = z.enum(["secretariat", "finance", "mission-lead", "reader"]).meta({
+  description:
+    "secretariat: all; finance: reads all, edits and sees drafts of its member only; mission-lead: its mission's plan; reader: read-only.",
+});
+export const BudgetStatus = z.enum(["draft", "approved", "ratifying", "adopted"]);
+export const RatificationStatus = z.enum(["pending", "ratified", "rejected"]);
+export const IdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+export const YearParam = z.coerce.number().int().min(1900).max(2200);
+export const BySection = z.object({ investissement: EuroAmount, fonctionnement: EuroAmount });
+
+// ---- session ----------------------------------------------------------------------------
+export const SignInRequest = z.object({ email: z.email(), password: z.string().min(1).max(1000) });
+export const Account = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: Role,
+  ententeId: z.string().nullable(),
+  memberId: z.string().nullable(),
+  missionId: z.string().nullable(),
+});
+export const SessionResponse = z.object({ account: Account, csrfToken: z.string() });
+
+// ---- ententes -----------------------------------------------------------------------------
+export const EntenteSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  members: z.number().int(),
+  years: z.array(z.number().int()),
+});
+export const EntenteList = z.array(EntenteSummary);
+
+export const Member = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["metropole", "commune", "epci", "syndicat", "departement", "region", "other"]),
+  siren: z.string().nullable(),
+  siret: z.string().nullable(),
+  assembly: z.string().nullable(),
+  rowVersion: z.number().int(),
+});
+export const MemberUpdate = z.object({
+  name: z.string().trim().min(1),
+  kind: Member.shape.kind,
+  siren: z
+    .string()
+    .regex(/^\d{9}$/, { message: "SIREN à 9 chiffres" })
+    .nullable(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/, { message: "SIRET à 14 chiffres" })
+    .nullable(),
+  assembly: z.string().nullable(),
+  rowVersion: z.number().int(),
+});
+
+export const AllocationKey = z.object({
+  id: z.string(),
+  label: z.string(),
+  source: z.string().nullable(),
+  basis: z.enum(["percent", "weights", "criteria"]),
+  /** percent keys: rate per member; weights: integer weight as text; criteria: the computed share in percent. */
+  shares: z.array(z.object({ memberId: z.string(), value: z.string(), percent: z.string() })),
+  rowVersion: z.number().int(),
+});
+export const PercentKeyUpdate = z.object({
+  label: z.string().trim().min(1),
+  source: z.string().nullable(),
+  shares: z.array(z.object({ memberId: IdParam, value: PercentText })).min(1),
+  rowVersion: z.number().int(),
+});
+
+export const ServicePlan = z.object({
+  version: z.number().int(),
+  scope: z.string(),
+  milestones: z.array(z.object({ label: z.string(), due: z.string().nullable(), done: z.boolean() })),
+  resources: z.object({ financial: z.string(), human: z.string(), material: z.string() }),
+  steeringCommittee: z.array(z.string()),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export const ServicePlanInput = ServicePlan.omit({ version: true, createdAt: true, createdBy: true }).extend({
+  basedOnVersion: z.number().int(),
+});
+export const Mission = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["socle", "specifique"]),
+  description: z.string().nullable(),
+  leadMemberId: z.string().nullable(),
+  memberIds: z.array(z.string()),
+  keys: z.object({ investissement: z.string(), fonctionnement: z.string() }),
+  plan: ServicePlan.nullable(),
+  rowVersion: z.number().int(),
+});
+
+export const BudgetLine = z.object({
+  missionId: z.string().nullable(),
+  label: z.string().trim().min(1),
+  section: Section,
+  direction: z.enum(["expense", "receipt"]),
+  receiptKind: ReceiptKind.nullable(),
+  amount: EuroAmount.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
+  nature: z.string().nullable(),
+});
+export const BudgetVersion = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  number: z.number().int(),
+  label: z.string(),
+  status: BudgetStatus,
+  rowVersion: z.number().int(),
+  lines: z.array(BudgetLine),
+  totals: z.object({ expenses: BySection, receipts: BySection, balance: BySection }),
+});
+export const BudgetUpdate = z.object({ rowVersion: z.number().int(), lines: z.array(BudgetLine) });
+
+export const Ratification = z.object({
+  memberId: z.string(),
+  status: RatificationStatus,
+  deliberationNumber: z.string().nullable(),
+  deliberatedOn: z.string().nullable(),
+  rowVersion: z.number().int(),
+});
+export const Decision = z.object({
+  id: z.string(),
+  subject: z.string(),
+  conferenceDate: z.string(),
+  conferenceLabel: z.string(),
+  budgetYear: z.number().int().nullable(),
+  budgetVersionId: z.string().nullable(),
+  ratifications: z.array(Ratification),
+});
+export const DecisionCreate = z.object({
+  subject: z.string().trim().min(1),
+  conferenceDate: z.iso.date(),
+  conferenceLabel: z.string().trim().min(1),
+  budgetYear: z.number().int().nullable(),
+});
+export const RatificationUpdate = z.object({
+  status: RatificationStatus,
+  deliberationNumber: z.string().trim().min(1).nullable(),
+  deliberatedOn: z.iso.date().nullable(),
+  rowVersion: z.number().int(),
+});
+
+export const FundCall = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  memberId: z.string(),
+  amount: EuroAmount,
+  paid: EuroAmount,
+  due: EuroAmount,
+  dueOn: z.string().nullable(),
+  reference: z.string().nullable(),
+  status: z.enum(["issued", "partially-paid", "paid"]),
+  payments: z.array(
+    z.object({ id: z.string(), amount: EuroAmount, paidOn: z.string(), reference: z.string().nullable() }),
+  ),
+});
+export const FundCallIssue = z.object({ dueOn: z.iso.date().nullable() });
+export const PaymentCreate = z.object({
+  amount: EuroAmount,
+  paidOn: z.iso.date(),
+  reference: z.string().nullable(),
+});
+
+/** One screen of the console: the year's budget by mission and section, shares, ratification, what is due. */
+export const Dashboard = z.object({
+  entente: z.object({ id: z.string(), name: z.string(), roundingUnit: z.enum(["euro", "cent"]) }),
+  year: z.number().int(),
+  years: z.array(z.number().int()),
+  budget: z
+    .object({ id: z.string(), number: z.number().int(), label: z.string(), status: BudgetStatus })
+    .nullable(),
+  byMission: z.array(
+    z.object({
+      missionId: z.string().nullable(),
+      name: z.string(),
+      investissement: EuroAmount,
+      fonctionnement: EuroAmount,
+    }),
+  ),
+  totals: z.object({ expenses: BySection, receipts: BySection, balance: BySection }),
+  members: z.array(
+    z.object({
+      memberId: z.string(),
+      name: z.string(),
+      rate: z.string().nullable(),
+      current: BySection,
+      recall: EuroAmount,
+      adjustments: EuroAmount,
+      total: EuroAmount,
+      paid: EuroAmount,
+      due: EuroAmount,
+      ratification: RatificationStatus.nullable(),
+    }),
+  ),
+  fundCallTotal: EuroAmount,
+  ratified: z.object({ done: z.number().int(), of: z.number().int() }),
+});
+
+export const AuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const AuditPage = z.object({ events: z.array(AuditEvent), nextBefore: z.string().nullable() });
+
+export const EntenteDetail = z.object({
+  id: z.string(),
+  name: z.string(),
+  roundingUnit: z.enum(["euro", "cent"]),
+  defaultKey: z.string(),
+  budgetHolder: z.string().nullable(),
+  members: z.array(Member),
+  keys: z.array(AllocationKey),
+  missions: z.array(Mission),
+  exercises: z.array(
+    z.object({
+      year: z.number().int(),
+      calledIn: z.number().int(),
+      versions: z.array(
+        z.object({ id: z.string(), number: z.number().int(), label: z.string(), status: BudgetStatus }),
+      ),
+    }),
+  ),
+});
+
+export const ExportFormat = z.enum(["xlsx", "ods", "csv", "pdf", "md", "json"]);
