@@ -20,14 +20,19 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   contracts: [],
   formats: ["domain", "contracts"],
   cli: ["app", "contracts", "formats", "domain"],
+  // The environment's schema and loadConfig; the config.invalid error comes from the catalog.
+  config: ["domain"],
+  // The HTTP server: use cases, their contracts, domain errors (status table), the Config type.
+  http: ["app", "contracts", "domain", "config"],
   // Layers of STYLE.md not written yet; listed so that they start with the right rule.
   db: ["app", "domain"],
   identity: ["app", "domain"],
-  http: ["app", "contracts"],
-  config: [],
 };
 
-/** Entry points (composition roots) that may import any layer, the CLI included. */
+/**
+ * Entry points (composition roots) that may import any layer, the CLI included: src/main.ts
+ * (the server) and src/cli/main.ts (the command line).
+ */
 const ENTRY_POINT = "main.ts";
 
 interface Import {
@@ -99,7 +104,9 @@ describe("architecture: dependency direction of src/", () => {
 
   it("reads the sources and their imports (the check is not vacuous)", () => {
     const layers = new Set(files.map((f) => layerOf(toPosix(relative(SRC, f)))));
-    for (const layer of ["domain", "contracts", "formats"]) assert.ok(layers.has(layer), layer);
+    for (const layer of ["domain", "contracts", "formats", "config", "http", "(root)"]) {
+      assert.ok(layers.has(layer), layer);
+    }
     const compute = imports.filter((i) => i.from === "domain/compute-budget-report.ts").map((i) => i.target);
     assert.ok(compute.includes("domain/allocate-largest-remainder.ts"), JSON.stringify(compute));
     const reader = imports.filter((i) => i.from === "formats/read-entente-file.ts").map((i) => i.target);
@@ -146,5 +153,31 @@ describe("architecture: dependency direction of src/", () => {
     assert.equal(check("main.ts", "cli/main.ts"), null);
     assert.notEqual(check("helpers.ts", "domain/money.ts"), null);
     assert.notEqual(check("reports/x.ts", "domain/money.ts"), null);
+    // config → domain only
+    assert.equal(check("config/load-config.ts", "domain/errors.ts"), null);
+    assert.equal(check("config/load-config.ts", null, "zod"), null);
+    assert.notEqual(check("config/load-config.ts", "http/build-app.ts"), null);
+    assert.notEqual(check("config/load-config.ts", "app/compute-budget.ts"), null);
+    assert.notEqual(check("config/load-config.ts", "contracts/api.ts"), null);
+    // http → app, contracts, domain, config
+    assert.equal(check("http/build-app.ts", "config/load-config.ts"), null);
+    assert.equal(check("http/error-handler.ts", "domain/errors.ts"), null);
+    assert.equal(check("http/routes/health.ts", "contracts/health.ts"), null);
+    assert.equal(check("http/routes/budget.ts", "app/compute-budget.ts"), null);
+    assert.notEqual(check("http/build-app.ts", "db/open-database.ts"), null);
+    assert.notEqual(check("http/build-app.ts", "formats/read-entente-file.ts"), null);
+    assert.notEqual(check("http/build-app.ts", "cli/report-error.ts"), null);
+    assert.notEqual(check("http/build-app.ts", "main.ts"), null);
+    assert.notEqual(check("domain/money.ts", "config/load-config.ts"), null);
+    assert.notEqual(check("app/compute-budget.ts", "http/build-app.ts"), null);
+    // main.ts, the composition root, may import every layer
+    for (const target of [
+      "config/load-config.ts",
+      "http/build-app.ts",
+      "db/open-database.ts",
+      "cli/report-error.ts",
+    ]) {
+      assert.equal(check("main.ts", target), null, target);
+    }
   });
 });

@@ -242,3 +242,16 @@ export interface AccountStore {
   recordSuccess(id: string): Promise<void>;
   count(): Promise<number>;
 }
+
+/** Server-side storage of web sessions (data is JSON; ids are random, unguessable). */
+export interface WebSessionStore {
+  get(id: string): Promise<Record<string, unknown> | null>;
+  set(id: string, data: Record<string, unknown>, expiresAt: Date): Promise<void>;
+  destroy(id: string): Promise<void>;
+}
+
+/** Password hashing (argon2id in production, src/identity). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}

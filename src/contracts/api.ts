@@ -220,6 +220,8 @@ export const Dashboard = z.object({
   ),
   fundCallTotal: EuroAmount,
   ratified: z.object({ done: z.number().int(), of: z.number().int() }),
+  /** Why shares cannot be computed (e.g. a draft out of balance); figures above stay visible. */
+  problems: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 
 export const AuditEvent = z.object({

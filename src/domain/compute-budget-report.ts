@@ -195,7 +195,11 @@ function split(entente: Entente, total: Cents, shares: ExactShares): Cents[] {
   return allocateLargestRemainder(total / unit, shares).map((units) => units * unit);
 }
 
-function buildAnnex(entente: Entente, exercise: Exercise): BudgetAnnex {
+/**
+ * The budget annex of one exercise (expenses and receipts by mission and section, totals and
+ * balance). Needs no valid entente: it also shows a draft that is out of balance.
+ */
+export function buildAnnex(entente: Entente, exercise: Exercise): BudgetAnnex {
   const side = (direction: "expense" | "receipt"): AnnexGroup[] => {
     const groups = new Map<
       string,

@@ -289,7 +289,10 @@ describe("entente budget --out safety and encodings", () => {
   it("messages are in English with --lang en, French otherwise", () => {
     const dir = tmp();
     const input = join(dir, "entente.yaml");
-    writeFileSync(input, readFileSync(LYON, "utf8").replace("        fonctionnement: 544176", "        fonctionnement: 544000"));
+    writeFileSync(
+      input,
+      readFileSync(LYON, "utf8").replace("        fonctionnement: 544176", "        fonctionnement: 544000"),
+    );
     const en = runEntente(["--lang", "en", "validate", input]);
     assert.match(en.stderr, /operating: expenses €544,176\.00, receipts €544,000\.00, off by -€176\.00/);
     assert.doesNotMatch(en.stderr, /dépenses|écart/);

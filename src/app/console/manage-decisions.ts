@@ -1,0 +1,46 @@
+import { assertCan, type Principal } from "../access-policy.ts";
+import type { DecisionRecord, RatificationRecord } from "../ports.ts";
+import type { ConsoleDeps } from "./console-deps.ts";
+import { actorOf } from "./update-member.ts";
+
+/**
+ * Records a conference decision; when it approves a year's budget, that budget goes to
+ * `ratifying` and one pending ratification per member is opened (CGCT L5221-2).
+ */
+export async function createDecision(
+  deps: ConsoleDeps,
+  principal: Principal,
+  ententeId: string,
+  input: { subject: string; conferenceDate: string; conferenceLabel: string; budgetYear: number | null },
+): Promise<DecisionRecord> {
+  assertCan(principal, { kind: "manage-decisions", ententeId });
+  return deps.console.createDecision(ententeId, input, actorOf(principal));
+}
+
+/**
+ * Records a member's deliberation on a decision (délibération concordante). When every member
+ * has ratified, the budget the decision approves becomes `adopted`.
+ */
+export async function recordRatification(
+  deps: ConsoleDeps,
+  principal: Principal,
+  ententeId: string,
+  decisionId: string,
+  memberId: string,
+  change: {
+    status: RatificationRecord["status"];
+    deliberationNumber: string | null;
+    deliberatedOn: string | null;
+  },
+  rowVersion: number,
+): Promise<DecisionRecord> {
+  assertCan(principal, { kind: "record-ratification", ententeId, memberId });
+  return deps.console.updateRatification(
+    ententeId,
+    decisionId,
+    memberId,
+    change,
+    rowVersion,
+    actorOf(principal),
+  );
+}

@@ -1,0 +1,45 @@
+import { EntenteError, localized } from "../../domain/errors.ts";
+import { assertCan, type Principal } from "../access-policy.ts";
+import type { BudgetLineRecord, BudgetVersionRecord } from "../ports.ts";
+import type { ConsoleDeps } from "./console-deps.ts";
+import { actorOf } from "./update-member.ts";
+
+/**
+ * Replaces the lines of the year's draft budget in one transaction. A draft may be out of balance
+ * (the console shows it); missions must exist and receipts need a kind. Approved, ratifying or
+ * adopted versions are read-only (`budget.not_editable`).
+ */
+export async function saveBudget(
+  deps: ConsoleDeps,
+  principal: Principal,
+  ententeId: string,
+  year: number,
+  lines: readonly BudgetLineRecord[],
+  rowVersion: number,
+): Promise<BudgetVersionRecord> {
+  assertCan(principal, { kind: "edit-budget", ententeId });
+  const missions = new Set((await deps.console.listMissions(ententeId)).map((m) => m.id));
+  lines.forEach((line, index) => {
+    if (line.missionId !== null && !missions.has(line.missionId)) {
+      throw new EntenteError(
+        "entente.unknown_reference",
+        { what: localized("mission", "mission"), id: line.missionId, known: [...missions].join(", ") },
+        { path: ["lines", index, "missionId"] },
+      );
+    }
+    if (line.direction === "receipt" && line.receiptKind === null) {
+      throw new EntenteError(
+        "file.invalid_field",
+        {
+          field: "receiptKind",
+          expected: localized(
+            "une recette a une nature (report, subvention, contribution…)",
+            "a receipt needs a kind (carry-over, grant, contribution…)",
+          ),
+        },
+        { path: ["lines", index, "receiptKind"] },
+      );
+    }
+  });
+  return deps.console.replaceBudgetLines(ententeId, year, lines, rowVersion, actorOf(principal));
+}

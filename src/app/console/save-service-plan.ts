@@ -1,0 +1,17 @@
+import { assertCan, type Principal } from "../access-policy.ts";
+import type { MissionRecord, ServicePlanRecord } from "../ports.ts";
+import type { ConsoleDeps } from "./console-deps.ts";
+import { actorOf } from "./update-member.ts";
+
+/** Adds a new version of a mission's service plan (plan de service), based on the version read. */
+export async function saveServicePlan(
+  deps: ConsoleDeps,
+  principal: Principal,
+  ententeId: string,
+  missionId: string,
+  plan: Omit<ServicePlanRecord, "version" | "createdAt" | "createdBy">,
+  basedOnVersion: number,
+): Promise<MissionRecord> {
+  assertCan(principal, { kind: "edit-plan", ententeId, missionId });
+  return deps.console.addServicePlan(ententeId, missionId, plan, basedOnVersion, actorOf(principal));
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+
+/**
+ * The environment variables Entente reads, as one zod schema: the single source of the checks
+ * (`loadConfig`) and of `docs/environment.md` (`renderEnvironmentDocs`). Values arrive as text;
+ * an empty value counts as unset. Messages name what is expected: they are shown to whoever
+ * starts the server, next to the variable's name.
+ */
+
+/** Entente file imported on first start when `IMPORT_EXAMPLE` is on (development default). */
+export const DEFAULT_EXAMPLE = "examples/lyon-2023/entente.yaml";
+
+/** Minimum length of `SESSION_SECRET`: 32 characters, about 192 bits from `openssl rand -base64 32`. */
+export const SESSION_SECRET_MIN_LENGTH = 32;
+
+/** Variables whose value is never echoed in an error message (they may carry a password). */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(["SESSION_SECRET", "DATABASE_URL", "REDIS_URL"]);
+
+/** Modes of the server (`NODE_ENV`). */
+export const NODE_ENVS = ["development", "production", "test"] as const;
+/** Levels of pino, the logger, from the most to the least severe (`LOG_LEVEL`). */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const ON = new Set(["true", "1", "yes", "on"]);
+const OFF = new Set(["false", "0", "no", "off"]);
+
+const url = (protocols: RegExp, expected: string) =>
+  z.url({ protocol: protocols, error: `expected ${expected}` });
+
+/**
+ * The schema over the environment: one key per variable, each `.describe()`d (that text is the
+ * documentation), plus the rules across variables (a secret in production). Parse only the
+ * variables it names: `loadConfig` picks them out of the environment.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(NODE_ENVS, { error: `expected one of ${NODE_ENVS.join(", ")}` })
+      .default("development")
+      .describe(
+        "Mode of the server. `production` requires `SESSION_SECRET` and imports no example; `development` generates a session secret and imports the example on first start.",
+      ),
+    HOST: z
+      .string()
+      .min(1)
+      .default("127.0.0.1")
+      .describe("Address the server listens on. Use `0.0.0.0` (or `::`) in a container or behind a proxy."),
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, { error: "expected an integer from 0 to 65535" })
+      .default("3000")
+      .transform(Number)
+      .pipe(z.number().max(65535, { error: "expected an integer from 0 to 65535" }))
+      .describe("TCP port the server listens on (0 picks a free port)."),
+    DATABASE_URL: url(/^postgres(ql)?$/, "a postgres:// or postgresql:// URL")
+      .optional()
+      .describe(
+        "PostgreSQL connection URL (`postgres://user:password@host:5432/entente`). Unset: the embedded PGlite database in `DATA_DIR` is used. Required to run more than one node.",
+      ),
+    DATA_DIR: z
+      .string()
+      .min(1)
+      .default("./data")
+      .describe(
+        "Folder of the embedded PGlite database (used when `DATABASE_URL` is unset); created if missing.",
+      ),
+    REDIS_URL: url(/^rediss?$/, "a redis:// or rediss:// URL")
+      .optional()
+      .describe(
+        "Redis (or Valkey) URL for sessions and rate limits shared by several nodes. Unset: kept in the memory of the process.",
+      ),
+    SESSION_SECRET: z
+      .string()
+      .min(SESSION_SECRET_MIN_LENGTH, {
+        error: `expected at least ${SESSION_SECRET_MIN_LENGTH} characters (generate one with \`openssl rand -base64 48\`)`,
+      })
+      .optional()
+      .describe(
+        `Key that signs session cookies, at least ${SESSION_SECRET_MIN_LENGTH} characters (\`openssl rand -base64 48\`). Required in production, and the same on every node. Unset in development or test: a random one is generated, so sessions do not survive a restart.`,
+      ),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` })
+      .default("info")
+      .describe("Lowest level written to the log (JSON lines on standard output)."),
+    PUBLIC_URL: url(/^https?$/, "an http:// or https:// URL")
+      .optional()
+      .describe(
+        "URL at which users reach Entente (`https://entente.example.org`), when it differs from `http://HOST:PORT` (behind a proxy). Used in links and in the API description.",
+      ),
+    IMPORT_EXAMPLE: z
+      .string()
+      .min(1)
+      .transform((value) => {
+        const word = value.trim().toLowerCase();
+        return ON.has(word) ? true : OFF.has(word) ? false : value;
+      })
+      .optional()
+      .describe(
+        `Entente file imported on first start, when the database is empty: \`true\` (${DEFAULT_EXAMPLE}), \`false\`, or a path relative to the working folder. Default: \`true\` in development, \`false\` otherwise.`,
+      ),
+  })
+  .superRefine(
+    (env, context) => {
+      if (env.NODE_ENV === "production" && env.SESSION_SECRET === undefined) {
+        context.addIssue({
+          code: "custom",
+          path: ["SESSION_SECRET"],
+          message: `required when NODE_ENV=production: at least ${SESSION_SECRET_MIN_LENGTH} characters, the same on every node (generate one with \`openssl rand -base64 48\`)`,
+        });
+      }
+      // Runs even when another variable is wrong (zod skips refinements after such issues by
+      // default), so that every problem is reported at once. Reads only NODE_ENV and SESSION_SECRET.
+    },
+    { when: () => true },
+  );
+
+/** The environment variables, after parsing (names as in the environment). */
+export type Env = z.output<typeof envSchema>;
+
+/** The variables of the schema, in the order of the documentation. */
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as readonly (keyof Env)[];

@@ -1,0 +1,39 @@
+import type { FastifyHelmetOptions } from "@fastify/helmet";
+import type { Config } from "../config/load-config.ts";
+
+/**
+ * Security headers (helmet) for everything the server answers: the API, Swagger UI at /api/docs
+ * and the web app (React built by Vite, served from the same origin).
+ *
+ * The Content-Security-Policy allows only same-origin scripts, with no inline script and no
+ * eval: a Vite build emits module files and no inline script. Styles allow 'unsafe-inline'
+ * because charting and UI libraries (Recharts, Swagger UI) insert <style> elements; styles
+ * cannot run code. Images and fonts may be `data:` URLs (Vite inlines small assets; Swagger UI
+ * draws its icons so). No page may frame Entente. Outside production, no
+ * `upgrade-insecure-requests`, so that http://127.0.0.1 keeps loading its own scripts.
+ */
+export function securityHeaders(config: Pick<Config, "env">): FastifyHelmetOptions {
+  return {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", "data:"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        workerSrc: ["'self'"],
+        ...(config.env === "production" ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: "deny" },
+  };
+}
