@@ -1,11 +1,30 @@
 // The composition root of the Entente server: the only place that reads the process's
 // environment, picks concrete adapters and listens. Run it with `node src/main.ts` (Node 24).
+
+import { randomBytes } from "node:crypto";
+import { basename, dirname, resolve } from "node:path";
 import packageJson from "../package.json" with { type: "json" };
+import type { Principal } from "./app/access-policy.ts";
+import type { ConsoleDeps } from "./app/console/console-deps.ts";
+import { type DemoAccount, seedExample } from "./app/console/seed-example.ts";
+import type { AccountRecord } from "./app/ports.ts";
 import { describeError } from "./cli/report-error.ts";
 import { type Config, loadConfig } from "./config/load-config.ts";
+import { createAccountStore } from "./db/account-store.ts";
+import { createConsoleStore } from "./db/console-store.ts";
+import { createEntenteStore } from "./db/entente-store.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { openDatabase } from "./db/open-database.ts";
+import { createWebSessionStore } from "./db/web-session-store.ts";
 import type { Lang } from "./domain/errors.ts";
+import { readEntenteFile } from "./formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "./http/app-deps.ts";
 import { API_DOCS_PATH, buildApp } from "./http/build-app.ts";
+import { createActivityRoutes } from "./http/routes/activity-routes.ts";
+import { createBudgetRoutes } from "./http/routes/budget-routes.ts";
+import { createEntenteRoutes } from "./http/routes/entente-routes.ts";
+import { createSessionRoutes } from "./http/routes/session-routes.ts";
+import { createArgon2PasswordHasher } from "./identity/argon2-password-hasher.ts";
 
 /** Exit status when the configuration is invalid (sysexits EX_CONFIG). */
 const EXIT_CONFIG = 78;
@@ -23,17 +42,45 @@ async function main(): Promise<void> {
     return;
   }
 
+  const now = () => new Date();
+  const database = await openDatabase(
+    config.database.url === undefined
+      ? { kind: "pglite", dataDir: config.database.dataDir }
+      : { kind: "postgres", url: config.database.url },
+  );
+  await migrateToLatest(database.db);
+  const deps: ConsoleDeps = {
+    ententes: createEntenteStore(database.db),
+    console: createConsoleStore(database.db),
+    accounts: createAccountStore(database.db),
+    hasher: createArgon2PasswordHasher(),
+    clock: { now },
+  };
+  const firstStart = await importExampleOnFirstStart(deps, config);
+
   const app = await buildApp(
     {
       version: packageJson.version,
-      now: () => new Date(),
-      // API route plugins join here as they are written (each with the use cases it needs).
-      registerRoutes: [],
+      now,
+      registerRoutes: [
+        createSessionRoutes(deps),
+        createEntenteRoutes(deps),
+        createBudgetRoutes(deps),
+        createActivityRoutes(deps),
+      ],
+      webSession: {
+        store: createWebSessionStore(database.db, now),
+        secret: config.session.secret,
+        secureCookies: config.env === "production",
+        authenticate: async (accountId) => principalOf(await deps.accounts.findById(accountId)),
+        now,
+      },
+      webRoot: resolve(config.webRoot),
     },
     config,
   );
   for (const warning of config.warnings) app.log.warn(warning);
-  stopOnSignals(app);
+  stopOnSignals(app, () => database.close());
 
   let address: string;
   try {
@@ -49,13 +96,62 @@ async function main(): Promise<void> {
   }
   const url = config.server.publicUrl ?? address;
   app.log.info({ url, apiDocs: `${url}${API_DOCS_PATH}` }, `Entente is listening on ${url}`);
+  process.stdout.write(signInHelp(url, config, firstStart));
+}
+
+/** What a person reads in the terminal after `npm start`: where to go and how to sign in. */
+function signInHelp(url: string, config: Config, firstStart: FirstStart | null): string {
+  const lines = ["", `  Entente est prête : ${url}   (API : ${url}${API_DOCS_PATH})`];
+  if (firstStart !== null && firstStart.accounts.length > 0) {
+    lines.push(
+      `  Exemple importé : ${firstStart.file}. Comptes de démonstration (mot de passe : ${firstStart.password}) :`,
+    );
+    for (const account of firstStart.accounts)
+      lines.push(`    ${account.email.padEnd(48)} ${account.description}`);
+    lines.push("  Ce mot de passe n'est affiché qu'au premier démarrage (fixez-le avec DEMO_PASSWORD).");
+  } else if (config.importExample !== undefined) {
+    lines.push(
+      "  Données existantes conservées ; comptes de démonstration : voir le premier démarrage ou DEMO_PASSWORD.",
+    );
+  }
+  return `${lines.join("\n")}\n\n`;
+}
+
+interface FirstStart {
+  readonly file: string;
+  readonly password: string;
+  readonly accounts: readonly DemoAccount[];
+}
+
+/** On an empty database, imports the example entente and creates the demo accounts. */
+async function importExampleOnFirstStart(deps: ConsoleDeps, config: Config): Promise<FirstStart | null> {
+  if (config.importExample === undefined) return null;
+  if ((await deps.ententes.listEntentes()).length > 0)
+    return { file: config.importExample, password: "", accounts: [] };
+  const entente = await readEntenteFile(config.importExample);
+  const password = config.demoPassword ?? randomBytes(9).toString("base64url");
+  const id = basename(dirname(resolve(config.importExample))).replace(/[^A-Za-z0-9._-]/g, "-") || "entente";
+  const accounts = await seedExample(deps, id, entente, password);
+  return { file: config.importExample, password, accounts };
+}
+
+function principalOf(account: AccountRecord | null): Principal | null {
+  if (account === null) return null;
+  return {
+    accountId: account.id,
+    email: account.email,
+    role: account.role,
+    ententeId: account.ententeId,
+    memberId: account.memberId,
+    missionId: account.missionId,
+  };
 }
 
 /**
  * SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish, then exit.
  * A second signal, or a shutdown longer than SHUTDOWN_GRACE_MS, exits at once with status 1.
  */
-function stopOnSignals(app: ZodFastifyInstance): void {
+function stopOnSignals(app: ZodFastifyInstance, closeDatabase: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -68,13 +164,16 @@ function stopOnSignals(app: ZodFastifyInstance): void {
       app.log.error(`shutdown took more than ${SHUTDOWN_GRACE_MS} ms: exiting`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    app.close().then(
-      () => app.log.info("stopped"),
-      (error: unknown) => {
-        app.log.error({ err: error }, "error while shutting down");
-        process.exitCode = 1;
-      },
-    );
+    app
+      .close()
+      .then(closeDatabase)
+      .then(
+        () => app.log.info("stopped"),
+        (error: unknown) => {
+          app.log.error({ err: error }, "error while shutting down");
+          process.exitCode = 1;
+        },
+      );
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -14,7 +14,12 @@ export const DEFAULT_EXAMPLE = "examples/lyon-2023/entente.yaml";
 export const SESSION_SECRET_MIN_LENGTH = 32;
 
 /** Variables whose value is never echoed in an error message (they may carry a password). */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(["SESSION_SECRET", "DATABASE_URL", "REDIS_URL"]);
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  "SESSION_SECRET",
+  "DATABASE_URL",
+  "REDIS_URL",
+  "DEMO_PASSWORD",
+]);
 
 /** Modes of the server (`NODE_ENV`). */
 export const NODE_ENVS = ["development", "production", "test"] as const;
@@ -67,7 +72,7 @@ export const envSchema = z
     REDIS_URL: url(/^rediss?$/, "a redis:// or rediss:// URL")
       .optional()
       .describe(
-        "Redis (or Valkey) URL for sessions and rate limits shared by several nodes. Unset: kept in the memory of the process.",
+        "Redis (or Valkey) URL, reserved for the identity hub and rate limits shared by several nodes (not used yet: sessions live in the database, sign-in rate limits are per node).",
       ),
     SESSION_SECRET: z
       .string()
@@ -98,6 +103,18 @@ export const envSchema = z
       .describe(
         `Entente file imported on first start, when the database is empty: \`true\` (${DEFAULT_EXAMPLE}), \`false\`, or a path relative to the working folder. Default: \`true\` in development, \`false\` otherwise.`,
       ),
+    DEMO_PASSWORD: z
+      .string()
+      .min(12, { error: "expected at least 12 characters" })
+      .optional()
+      .describe(
+        "Password of the demo accounts created with the imported example on first start (one per role). Unset: a random one is generated and printed once. Ignored when no example is imported.",
+      ),
+    WEB_ROOT: z
+      .string()
+      .min(1)
+      .default("./web/dist")
+      .describe("Folder of the built web console (`npm run build:web`), served at `/`."),
   })
   .superRefine(
     (env, context) => {

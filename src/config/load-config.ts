@@ -33,6 +33,10 @@ export interface Config {
   readonly log: { readonly level: (typeof LOG_LEVELS)[number] };
   /** Entente file to import when the database is empty; unset: import nothing. */
   readonly importExample: string | undefined;
+  /** Password of the demo accounts created with the example (undefined: generate one). */
+  readonly demoPassword: string | undefined;
+  /** Built web console served at `/`. */
+  readonly webRoot: string;
   /** Things the operator should know but that do not stop the start (logged by main.ts). */
   readonly warnings: readonly string[];
 }
@@ -104,6 +108,8 @@ function toConfig(env: Env, generate: () => string): Config {
     session: { secret: env.SESSION_SECRET ?? generate(), secretGenerated },
     log: { level: env.LOG_LEVEL },
     importExample,
+    demoPassword: env.DEMO_PASSWORD,
+    webRoot: env.WEB_ROOT,
     warnings,
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { WebSessionOptions } from "./web-session.ts";
 
 /** The Fastify instance that routes receive: zod schemas type requests and replies. */
 export type ZodFastifyInstance = FastifyInstance<
@@ -39,4 +40,8 @@ export interface AppDeps {
   readonly logStream?: LogStream;
   /** Id of a request that brings no valid `X-Request-Id`; default a random UUID. */
   readonly generateRequestId?: () => string;
+  /** Sessions of the web console (cookie, CSRF, signed-in person); none: the API is anonymous. */
+  readonly webSession?: WebSessionOptions;
+  /** Folder of the built web console (web/dist) served at `/`, with index.html for its routes. */
+  readonly webRoot?: string;
 }

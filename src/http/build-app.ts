@@ -16,6 +16,8 @@ import { handleError, handleNotFound } from "./error-handler.ts";
 import { loggerOptions } from "./logger-options.ts";
 import { createHealthRoutes } from "./routes/health.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { serveWebConsole } from "./serve-web-console.ts";
+import { registerWebSession } from "./web-session.ts";
 
 /** Where the OpenAPI 3.1 document and Swagger UI are served. */
 export const OPENAPI_PATH = "/api/openapi.json";
@@ -51,7 +53,8 @@ export async function buildApp(deps: AppDeps, config: Config): Promise<ZodFastif
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
+  // The web console, when served, answers its own client-side routes (serve-web-console.ts).
+  if (deps.webRoot === undefined) app.setNotFoundHandler(handleNotFound);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -76,6 +79,9 @@ export async function buildApp(deps: AppDeps, config: Config): Promise<ZodFastif
     uiConfig: { validatorUrl: null },
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
+
+  if (deps.webSession !== undefined) await registerWebSession(app, deps.webSession);
+  if (deps.webRoot !== undefined) await serveWebConsole(app, deps.webRoot);
 
   for (const register of [
     createHealthRoutes({ version: deps.version, now: deps.now, startedAt }),

@@ -53,6 +53,10 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply): Fa
 }
 
 function toAnswer(error: unknown, request: FastifyRequest, lang: Lang): Answer {
+  // @fastify/csrf-protection answers with its own errors (FST_CSRF_*): one code of ours.
+  if (error instanceof Error && "code" in error && String(error.code).startsWith("FST_CSRF")) {
+    return toAnswer(new EntenteError("auth.csrf", {}, { cause: error }), request, lang);
+  }
   if (error instanceof ValidationError) {
     const errors = error.issues.map((issue) => ({
       code: issue.code,

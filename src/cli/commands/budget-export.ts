@@ -3,16 +3,16 @@ import { extname, resolve } from "node:path";
 import { computeBudget } from "../../app/compute-budget.ts";
 import { EntenteError, type Lang, localized } from "../../domain/errors.ts";
 import { readEntenteFile } from "../../formats/read-entente-file.ts";
-import { renderCsv } from "../../formats/render-csv.ts";
-import { renderJson } from "../../formats/render-json.ts";
-import { renderMarkdown } from "../../formats/render-markdown.ts";
-import { renderSpreadsheet } from "../../formats/render-spreadsheet.ts";
-import { renderText } from "../../formats/render-text.ts";
-import { buildReportTables } from "../../formats/report-tables.ts";
+import {
+  DOCUMENT_FORMATS,
+  type DocumentFormat,
+  renderBudgetDocument,
+  reportTableIds,
+} from "../../formats/render-budget-document.ts";
 import { writeOutputFile } from "../../formats/write-output.ts";
 
-export const FORMATS = ["text", "csv", "json", "md", "xlsx", "ods"] as const;
-export type Format = (typeof FORMATS)[number];
+export const FORMATS = DOCUMENT_FORMATS;
+export type Format = DocumentFormat;
 
 export interface BudgetExportOptions {
   readonly year?: string;
@@ -121,7 +121,11 @@ export async function exportBudget(
   const format = formatOf(options);
   const year = yearOf(options.year);
   if (options.out !== undefined) await checkOutputPath(options.out, file);
-  if ((format === "xlsx" || format === "ods") && options.out === undefined && output.isTerminal) {
+  if (
+    (format === "xlsx" || format === "ods" || format === "pdf") &&
+    options.out === undefined &&
+    output.isTerminal
+  ) {
     throw new EntenteError("cli.bad_option", {
       option: "--out",
       expected: localized(
@@ -132,33 +136,19 @@ export async function exportBudget(
   }
   const entente = await readEntenteFile(file);
   const report = computeBudget(entente, year);
-  let tables = buildReportTables(report, options.lang);
-  if (options.table !== undefined) {
-    const wanted = tables.filter((t) => t.id === options.table);
-    if (wanted.length === 0)
-      throw new EntenteError("cli.bad_option", {
-        option: "--table",
-        expected: localized(
-          `un de ${tables.map((t) => t.id).join(", ")} attendu`,
-          `one of ${tables.map((t) => t.id).join(", ")}`,
-        ),
-      });
-    tables = wanted;
-  }
-  const heading = `${report.entente} — ${options.lang === "fr" ? "budget" : "budget"} ${report.year}`;
-  const renderOptions = { lang: options.lang, unit: report.roundingUnit, heading };
-  const document: string | Buffer =
-    format === "text"
-      ? renderText(tables, renderOptions)
-      : format === "md"
-        ? renderMarkdown(tables, renderOptions)
-        : format === "csv"
-          ? renderCsv(tables, report.roundingUnit)
-          : format === "json"
-            ? renderJson(report)
-            : renderSpreadsheet(tables, format, report.roundingUnit);
-  if (options.out === undefined) output.write(document);
   // A CSV file starts with a UTF-8 byte order mark, which spreadsheet programs need to read
-  // accents right (Excel); parsers of RFC 4180 skip it.
-  else await writeOutputFile(options.out, format === "csv" ? `\uFEFF${document as string}` : document);
+  // accents right (Excel); parsers of RFC 4180 skip it. Standard output gets none.
+  const document = await renderBudgetDocument(report, format, options.lang, {
+    ...(options.table === undefined ? {} : { tableId: options.table }),
+    bom: options.out !== undefined,
+  });
+  if (document === null) {
+    const ids = reportTableIds(report, options.lang).join(", ");
+    throw new EntenteError("cli.bad_option", {
+      option: "--table",
+      expected: localized(`un de ${ids} attendu`, `one of ${ids}`),
+    });
+  }
+  if (options.out === undefined) output.write(document.body);
+  else await writeOutputFile(options.out, document.body);
 }

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import type { ConsoleDeps } from "../../app/console/console-deps.ts";
+import { readBudget, readBudgetReport } from "../../app/console/read-budget.ts";
+import { saveBudget } from "../../app/console/save-budget.ts";
+import { BudgetUpdate, BudgetVersion, ExportFormat, IdParam, YearParam } from "../../contracts/api.ts";
+import { EntenteError } from "../../domain/errors.ts";
+import { parseEuros } from "../../domain/money.ts";
+import { renderBudgetDocument } from "../../formats/render-budget-document.ts";
+import { renderJson } from "../../formats/render-json.ts";
+import type { RouteRegistrar } from "../app-deps.ts";
+import { negotiateLanguage } from "../negotiate-language.ts";
+import { budgetJson } from "../to-contract.ts";
+import { requirePrincipal } from "../web-session.ts";
+
+const Params = z.object({ id: IdParam, year: YearParam });
+
+/** The year's budget (lines, edit), its deliberation tables as JSON, and their downloads. */
+export function createBudgetRoutes(deps: ConsoleDeps): RouteRegistrar {
+  return async (app) => {
+    app.get(
+      "/api/ententes/:id/exercises/:year/budget",
+      {
+        schema: {
+          summary: "The year's latest budget version",
+          tags: ["budget"],
+          params: Params,
+          response: { 200: BudgetVersion },
+        },
+      },
+      async (request) =>
+        budgetJson(await readBudget(deps, requirePrincipal(request), request.params.id, request.params.year)),
+    );
+
+    app.put(
+      "/api/ententes/:id/exercises/:year/budget",
+      {
+        schema: {
+          summary: "Replace the lines of the year's draft budget (one transaction)",
+          tags: ["budget"],
+          params: Params,
+          body: BudgetUpdate,
+          response: { 200: BudgetVersion },
+        },
+      },
+      async (request) => {
+        const lines = request.body.lines.map((line, index) => {
+          const parsed = parseEuros(line.amount);
+          if (!parsed.ok)
+            throw new EntenteError(
+              `amount.${parsed.reason}`,
+              { value: line.amount, currency: "EUR", max: 2 },
+              { path: ["lines", index, "amount"] },
+            );
+          return {
+            missionId: line.missionId,
+            label: line.label,
+            section: line.section,
+            direction: line.direction,
+            receiptKind: line.receiptKind,
+            amountCents: parsed.cents,
+            nature: line.nature,
+          };
+        });
+        return budgetJson(
+          await saveBudget(
+            deps,
+            requirePrincipal(request),
+            request.params.id,
+            request.params.year,
+            lines,
+            request.body.rowVersion,
+          ),
+        );
+      },
+    );
+
+    app.get(
+      "/api/ententes/:id/budget/:year/report",
+      {
+        schema: {
+          summary:
+            "Deliberation tables (annex, split, recalls, fund calls) as JSON — the CLI's --format json",
+          tags: ["budget"],
+          params: Params,
+        },
+      },
+      async (request, reply) => {
+        const report = await readBudgetReport(
+          deps,
+          requirePrincipal(request),
+          request.params.id,
+          request.params.year,
+        );
+        return reply.type("application/json; charset=utf-8").send(renderJson(report));
+      },
+    );
+
+    app.get(
+      "/api/ententes/:id/budget/:year/export.:format",
+      {
+        schema: {
+          summary: "Download the deliberation tables (XLSX, ODS, CSV, PDF, Markdown, JSON)",
+          tags: ["budget"],
+          params: Params.extend({ format: ExportFormat }),
+          querystring: z.object({ lang: z.enum(["fr", "en"]).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const report = await readBudgetReport(
+          deps,
+          requirePrincipal(request),
+          request.params.id,
+          request.params.year,
+        );
+        const lang = request.query.lang ?? negotiateLanguage(request.headers["accept-language"]);
+        const document = await renderBudgetDocument(report, request.params.format, lang, { bom: true });
+        if (document === null) throw new EntenteError("resource.not_found", { what: "table", id: "" });
+        const name = `budget-${request.params.id}-${request.params.year}.${request.params.format}`;
+        return reply
+          .type(document.mediaType)
+          .header("content-disposition", `attachment; filename="${name}"`)
+          .send(document.body);
+      },
+    );
+  };
+}
