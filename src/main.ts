@@ -43,10 +43,14 @@ async function main(): Promise<void> {
   }
 
   const now = () => new Date();
+  let logConnectionError = (error: Error): void => {
+    process.stderr.write(`database connection error: ${error.message}\n`);
+  };
   const database = await openDatabase(
     config.database.url === undefined
       ? { kind: "pglite", dataDir: config.database.dataDir }
       : { kind: "postgres", url: config.database.url },
+    { onConnectionError: (error) => logConnectionError(error) },
   );
   await migrateToLatest(database.db);
   const deps: ConsoleDeps = {
@@ -80,6 +84,9 @@ async function main(): Promise<void> {
     config,
   );
   for (const warning of config.warnings) app.log.warn(warning);
+  logConnectionError = (error) => {
+    app.log.warn({ err: error }, "database connection lost; the next query reconnects");
+  };
   stopOnSignals(app, () => database.close());
 
   let address: string;
@@ -96,7 +103,8 @@ async function main(): Promise<void> {
   }
   const url = config.server.publicUrl ?? address;
   app.log.info({ url, apiDocs: `${url}${API_DOCS_PATH}` }, `Entente is listening on ${url}`);
-  process.stdout.write(signInHelp(url, config, firstStart));
+  // For the person at the terminal; standard output carries the JSON log lines.
+  process.stderr.write(signInHelp(url, config, firstStart));
 }
 
 /** What a person reads in the terminal after `npm start`: where to go and how to sign in. */

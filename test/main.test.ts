@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT } from "./helpers/run-cli.ts";
 
@@ -11,7 +14,13 @@ import { ROOT } from "./helpers/run-cli.ts";
  */
 
 const MAIN = `${ROOT}src/main.ts`;
-const BASE_ENV = { PATH: process.env.PATH ?? "", NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0" };
+const BASE_ENV = {
+  PATH: process.env.PATH ?? "",
+  NODE_ENV: "test",
+  HOST: "127.0.0.1",
+  PORT: "0",
+  DATA_DIR: mkdtempSync(join(tmpdir(), "entente-main-")),
+};
 
 describe("src/main.ts", () => {
   it("listens, logs its URL, answers, and stops cleanly on SIGTERM", { timeout: 20_000 }, async () => {

@@ -30,6 +30,8 @@ describe("loadConfig", () => {
       session: { secret: "generated-secret", secretGenerated: true },
       log: { level: "info" },
       importExample: DEFAULT_EXAMPLE,
+      demoPassword: undefined,
+      webRoot: "./web/dist",
       warnings: [config.warnings[0]],
     });
     assert.match(config.warnings[0] ?? "", /SESSION_SECRET.*will not survive a restart/);
@@ -62,6 +64,8 @@ describe("loadConfig", () => {
       session: { secret: SECRET, secretGenerated: false },
       log: { level: "warn" },
       importExample: "examples/syndicat-12-communes/entente.yaml",
+      demoPassword: undefined,
+      webRoot: "./web/dist",
       warnings: [],
     });
   });

@@ -24,7 +24,10 @@ export interface OpenDatabase {
  * never a JS number), date → "YYYY-MM-DD" string, timestamptz → Date.
  * PGlite keeps its files in `dataDir` (created if missing); `memory://` keeps nothing.
  */
-export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { onConnectionError?: (error: Error) => void } = {},
+): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({
       connectionString: target.url,
@@ -37,6 +40,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection that breaks (server restarted, network cut) must not crash the process:
+    // the pool drops it and opens a new one for the next query (pg emits 'error' otherwise unhandled).
+    pool.on("error", (error) => options.onConnectionError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }

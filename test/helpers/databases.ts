@@ -49,13 +49,14 @@ export function describeOnDatabases(name: string, suite: (get: () => OpenDatabas
         }
         await migrateToLatest(database.db);
       });
-      after(async () => {
-        await database?.close();
-        await drop();
-      });
       suite(() => {
         if (database === undefined) throw new Error("database not open");
         return database;
+      });
+      // Registered after the suite's own hooks, so that its apps close before the database.
+      after(async () => {
+        await database?.close();
+        await drop();
       });
     });
   }

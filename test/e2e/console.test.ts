@@ -1,0 +1,284 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import {
+  accessibilityViolations,
+  account,
+  buildConsole,
+  chromiumMissing,
+  ENTENTE,
+  launchChromium,
+  type RunningServer,
+  signIn,
+  startServer,
+} from "./console-harness.ts";
+
+/**
+ * The web console in Chromium against the real server and the Lyon example: what a person sees
+ * on every page, the live checks of the forms, the role rules, keyboard use and accessibility.
+ * The steps run in order on one database (the decision adopts the budget the earlier step saved).
+ */
+const skip = chromiumMissing();
+
+describe("web console (Chromium)", { skip, timeout: 240_000 }, () => {
+  let webRoot: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+  const at = (path: string) => `${server.url}/ententes/${ENTENTE}${path}`;
+  const heading = (name: string | RegExp) => page.getByRole("heading", { level: 1, name }).waitFor();
+  /** What a locator shows, with the no-break spaces of French number formatting as plain spaces. */
+  const textOf = async (selector: string) =>
+    (await page.locator(selector).first().innerText()).replace(/[\s\u00a0\u202f]+/g, " ");
+
+  before(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), "entente-web-"));
+    await buildConsole(webRoot);
+    server = await startServer(webRoot);
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    await signIn(page, server.url, account("secretariat"));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (webRoot !== undefined) rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it("shows the seed's figures on the dashboard: 305 797 € called from the Métropole, 639 176 € in all", async () => {
+    const row = page.getByRole("row", { name: /Métropole de Lyon/ });
+    const text = (await row.innerText()).replace(/\s/g, " ");
+    assert.match(text, /53 %/);
+    assert.match(text, /305 797,00 €/);
+    assert.match(text, /50 350,00 €/);
+    assert.match(text, /-32 966,00 €/);
+    assert.match(await textOf("main"), /639 176,00 €/);
+    assert.match(await textOf("main"), /0 \/ 3 délibérations/);
+  });
+
+  it("every page of the secretariat passes axe (WCAG 2.1 AA) and has one <h1>", async () => {
+    const pages = [
+      "",
+      "/members",
+      "/members/sitiv",
+      "/keys",
+      "/missions",
+      "/missions/hebergement",
+      "/budget",
+      "/tables",
+      "/decisions",
+      "/fund-calls",
+      "/audit",
+    ];
+    const problems: string[] = [];
+    for (const path of pages) {
+      await page.goto(at(path));
+      await page.locator("h1").waitFor();
+      await page.waitForLoadState("networkidle");
+      assert.equal(await page.locator("h1").count(), 1, path);
+      problems.push(...(await accessibilityViolations(page)).map((v) => `${path || "/"} ${v}`));
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("checks a percent key live: Save is disabled until the shares add up to exactly 100 %", async () => {
+    await page.goto(at("/keys"));
+    const sitiv = page.getByLabel("Taux de SITIV (en %)");
+    const save = page.getByRole("button", { name: "Enregistrer" }).first();
+    await sitiv.fill("16,3");
+    assert.match(await textOf(".check"), /99,9 % — il manque 0,1 %/);
+    assert.equal(await save.isDisabled(), true);
+    await sitiv.fill("16,4");
+    assert.match(await textOf(".check"), /exactement 100 %/);
+    await save.click();
+    await page.getByText("Modifications enregistrées.").waitFor();
+  });
+
+  it("recomputes the balance of each section at every keystroke, and saves a draft", async () => {
+    await page.goto(at("/budget"));
+    await page.getByText("Équilibre par section").first().waitFor();
+    const status = () => textOf(".balance__status");
+    await page.getByLabel("Montant (€), ligne 1", { exact: true }).fill("141 000,50");
+    assert.match(await status(), /Fonctionnement : déséquilibrée, solde -1 000,50 €/);
+    await page.getByRole("button", { name: "Ajouter une ligne" }).click();
+    await page.getByLabel("Libellé, ligne 25").fill("Étude d'opportunité");
+    await page.getByLabel("Montant (€), ligne 25").fill("12,345");
+    assert.match(await status(), /1 montant illisible/);
+    // back in balance, in whole euros (the Lyon entente rounds shares to the euro)
+    await page.getByLabel("Montant (€), ligne 25").fill("1 000");
+    await page.getByLabel("Montant (€), ligne 1", { exact: true }).fill("140 000");
+    await page.getByLabel("Montant (€), ligne 24").fill("545 176");
+    assert.match(await status(), /Fonctionnement : équilibrée/);
+    await page.getByRole("button", { name: "Enregistrer le budget" }).click();
+    await page.getByText("Budget enregistré.").waitFor();
+    assert.equal(await page.locator("[data-budget-row]").count(), 25);
+  });
+
+  it("shows a field error from the contract and the way out of a concurrent change (409)", async () => {
+    await page.goto(at("/members/sitiv"));
+    await page.getByLabel("SIREN").fill("123");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    assert.equal(await page.locator("#member-siren-error").innerText(), "SIREN à 9 chiffres");
+    // someone else saves the member meanwhile
+    const status = await page.evaluate(`(async () => {
+      const { csrfToken } = await (await fetch("/api/session")).json();
+      const entente = await (await fetch("/api/ententes/${ENTENTE}")).json();
+      const { id, ...member } = entente.members.find((m) => m.id === "sitiv");
+      const answer = await fetch("/api/ententes/${ENTENTE}/members/sitiv", {
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-csrf-token": csrfToken },
+        body: JSON.stringify({ ...member, assembly: "Comité syndical" }),
+      });
+      return answer.status;
+    })()`);
+    assert.equal(status, 200);
+    await page.getByLabel("SIREN").fill("256900994");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Modifié par quelqu'un d'autre entre-temps, rechargez").waitFor();
+    await page.getByRole("button", { name: "Recharger" }).click();
+    await page.getByRole("alert").filter({ hasText: "Modifié" }).waitFor({ state: "detached" });
+    assert.equal(await page.getByLabel("Assemblée délibérante").inputValue(), "Comité syndical");
+  });
+
+  it("records each member's deliberation; the budget becomes « adopté » with the last one", async () => {
+    await page.goto(at("/decisions"));
+    await heading("Décisions et délibérations");
+    await page.getByText("Nouvelle décision de la conférence").click();
+    await page.getByLabel("Objet").fill("Approbation du budget 2023 relatif aux missions socles");
+    await page.getByLabel("Conférence", { exact: true }).fill("1re conférence intercommunale");
+    await page.getByLabel("Date de la conférence").fill("2022-11-07");
+    await page.getByRole("button", { name: "Créer la décision" }).click();
+    await page.getByText("0 / 3 délibérations concordantes.").waitFor();
+    const deliberations = [
+      ["Métropole de Lyon", "2022-1356", "2022-12-12"],
+      ["Ville de Lyon", "2022/2341", "2022-12-15"],
+      ["SITIV", "CS-2023-04", "2023-01-20"],
+    ] as const;
+    for (const [member, number, date] of deliberations) {
+      await page.getByRole("button", { name: `Enregistrer la délibération — ${member}` }).click();
+      await page.getByLabel("N° de délibération").fill(number);
+      await page.getByLabel("Date de la délibération").fill(date);
+      await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+      await page.getByRole("cell", { name: number }).waitFor();
+    }
+    await page.getByText("le budget 2023 est adopté").waitFor();
+    await page.goto(at(""));
+    await page.locator(".figures").getByText("3 / 3 délibérations").waitFor();
+    assert.match(await textOf(".figures"), /adopté/i);
+  });
+
+  it("issues the year's fund calls and records a payment, with a warning above what is due", async () => {
+    await page.goto(at("/fund-calls"));
+    await page.getByRole("button", { name: "Émettre les appels de fonds 2023" }).click();
+    await page.getByRole("button", { name: "Enregistrer un paiement — Ville de Lyon" }).click();
+    await page.getByLabel("Montant (€)").fill("300 000");
+    await page.getByText("Ce montant dépasse le reste dû").waitFor();
+    await page.getByLabel("Montant (€)").fill("100 000,50");
+    await page.getByLabel("Référence").last().fill("VIR-42");
+    await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
+    await page.getByRole("cell", { name: "VIR-42" }).waitFor();
+    const row = (await page.getByRole("row", { name: /^Ville de Lyon AF/ }).innerText()).replace(/\s/g, " ");
+    assert.match(row, /100 000,50 €/);
+    assert.match(row, /PAYÉ EN PARTIE|Payé en partie/i);
+  });
+
+  it("offers the report's downloads; the XLSX link answers a spreadsheet", async () => {
+    await page.goto(at("/tables"));
+    await page.getByRole("heading", { name: "Rappels des exercices antérieurs" }).waitFor();
+    const href = await page.getByRole("link", { name: /Classeur XLSX 2023/ }).getAttribute("href");
+    assert.ok(href !== null);
+    const answer = await page.request.get(`${server.url}${href}`);
+    assert.equal(answer.status(), 200);
+    assert.match(answer.headers()["content-type"] ?? "", /spreadsheetml/);
+    assert.match(await textOf("main"), /17 384,00 €/);
+  });
+
+  it("switches to English, keeps it after a reload, and sets <html lang>", async () => {
+    await page.goto(at(""));
+    await page.getByRole("button", { name: "English" }).click();
+    await heading("Dashboard 2023");
+    assert.equal(await page.evaluate("document.documentElement.lang"), "en");
+    await page.reload();
+    await heading("Dashboard 2023");
+    assert.equal(await page.evaluate("document.documentElement.lang"), "en");
+    await page.getByRole("button", { name: "Français" }).click();
+    await heading("Tableau de bord 2023");
+    assert.equal(await page.evaluate("document.documentElement.lang"), "fr");
+  });
+
+  it("is usable with the keyboard: skip link first, focus on the new page's title after navigation", async () => {
+    await page.goto(at("/members"));
+    await heading("Membres");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate("document.activeElement.textContent"), "Aller au contenu");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate("document.activeElement.id"), "contenu");
+    await page.getByRole("link", { name: "Budget", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await heading("Budget 2023");
+    assert.equal(await page.evaluate("document.activeElement.tagName"), "H1");
+  });
+
+  it("hides what a role cannot do (reader, finance officer, mission lead)", async () => {
+    const reader = await context.browser()?.newContext();
+    assert.ok(reader !== undefined);
+    const readerPage = await reader.newPage();
+    await signIn(readerPage, server.url, account("lecture"));
+    assert.equal(await readerPage.getByRole("link", { name: "Journal" }).count(), 0);
+    await readerPage.goto(at("/members/sitiv"));
+    await readerPage.getByText("Consultation seule").waitFor();
+    assert.equal(await readerPage.getByRole("button", { name: "Enregistrer" }).count(), 0);
+    await readerPage.goto(at("/keys"));
+    await readerPage.getByRole("heading", { name: "Clé des missions socles" }).waitFor();
+    assert.equal(await readerPage.locator("main input").count(), 0);
+    await reader.close();
+
+    const finance = await context.browser()?.newContext();
+    assert.ok(finance !== undefined);
+    const financePage = await finance.newPage();
+    await signIn(financePage, server.url, account("finance.ville-lyon"));
+    await financePage.goto(at("/members/ville-lyon"));
+    await financePage.getByRole("button", { name: "Enregistrer" }).waitFor();
+    await financePage.goto(at("/members/sitiv"));
+    await financePage.getByText("Consultation seule").waitFor();
+    await financePage.goto(at("/fund-calls"));
+    await financePage.getByRole("button", { name: /Enregistrer un paiement — Ville de Lyon/ }).waitFor();
+    assert.equal(await financePage.getByRole("button", { name: /Enregistrer un paiement/ }).count(), 1);
+    await finance.close();
+
+    const lead = await context.browser()?.newContext();
+    assert.ok(lead !== undefined);
+    const leadPage = await lead.newPage();
+    await signIn(leadPage, server.url, account("porteur.hebergement"));
+    await leadPage.goto(at("/missions/identite"));
+    await leadPage.getByRole("heading", { name: "Plan de service" }).waitFor();
+    assert.equal(await leadPage.getByRole("button", { name: /plan de service/ }).count(), 0);
+    await leadPage.goto(at("/missions/hebergement"));
+    await leadPage.getByRole("button", { name: /plan de service/ }).click();
+    await leadPage
+      .getByLabel("Périmètre")
+      .fill("Hébergement des outils mutualisés ; virtualisation et stockage.");
+    await leadPage.getByRole("button", { name: "Ajouter un jalon" }).click();
+    await leadPage.getByLabel("Jalon 1").fill("Mise en service du stockage");
+    await leadPage.getByRole("button", { name: "Enregistrer une nouvelle version" }).click();
+    await leadPage.getByText("Version 2 du plan enregistrée.").waitFor();
+    assert.deepEqual(await accessibilityViolations(leadPage), []);
+    await lead.close();
+  });
+
+  it("signs out, and a page asked for afterwards goes through sign-in", async () => {
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await heading("Connexion");
+    await page.goto(at("/tables"));
+    await heading("Connexion");
+    assert.deepEqual(errors, []);
+  });
+});

@@ -1,0 +1,290 @@
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import * as XLSX from "@e965/xlsx";
+import type { ConsoleDeps } from "../../src/app/console/console-deps.ts";
+import { seedExample } from "../../src/app/console/seed-example.ts";
+import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
+import type { ZodFastifyInstance } from "../../src/http/app-deps.ts";
+import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
+import { describeOnDatabases } from "../helpers/databases.ts";
+import { LYON } from "../helpers/run-cli.ts";
+
+const PASSWORD = "mot-de-passe-de-test";
+const email = (local: string) => `${local}@lyon.entente.localhost`;
+
+describeOnDatabases("console API over HTTP", (get) => {
+  let app: ZodFastifyInstance;
+  let deps: ConsoleDeps;
+  // Sign-in is rate-limited (10 a minute per address): tests share signed-in clients.
+  let shared: ConsoleClient;
+  const secretariat = () => shared;
+  before(async () => {
+    ({ app, deps } = await buildConsoleApp(get()));
+    await seedExample(deps, "lyon", await readEntenteFile(LYON), PASSWORD);
+    // Another entente with its own secretariat: it must see nothing of Lyon.
+    await seedExample(
+      { ...deps, ententes: { ...deps.ententes, listEntentes: async () => [] } },
+      "autre",
+      await readEntenteFile(LYON),
+      PASSWORD,
+    );
+    shared = new ConsoleClient(app);
+    await shared.signIn(email("secretariat"), PASSWORD);
+  });
+  after(async () => app.close());
+
+  it("an anonymous request gets 401 problem+json auth.required", async () => {
+    const reply = await new ConsoleClient(app).send("GET", "/api/ententes/lyon/dashboard");
+    assert.equal(reply.status, 401);
+    assert.match(String(reply.headers["content-type"]), /^application\/problem\+json/);
+    assert.equal(reply.json().code, "auth.required");
+  });
+
+  it("a wrong password: 401 auth.invalid_credentials, the same for an unknown email", async () => {
+    const client = new ConsoleClient(app);
+    assert.equal((await client.signIn(email("secretariat"), "faux")).json().code, "auth.invalid_credentials");
+    assert.equal((await client.signIn(email("personne"), "faux")).json().code, "auth.invalid_credentials");
+  });
+
+  it("signing in, then the dashboard shows 305 797 € for the Métropole", async () => {
+    const client = new ConsoleClient(app);
+    const signed = await client.signIn(email("secretariat"), PASSWORD);
+    assert.equal(signed.status, 200);
+    assert.equal(signed.json().account.role, "secretariat");
+    const dashboard = (await client.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
+    assert.equal(dashboard.members[0].total, "305797.00");
+    assert.equal(dashboard.fundCallTotal, "639176.00");
+    assert.equal(dashboard.budget.status, "draft");
+  });
+
+  it("a write without the CSRF token is refused (403 auth.csrf), nothing stored", async () => {
+    const client = secretariat();
+    const before = (await client.send("GET", "/api/ententes/lyon"))
+      .json()
+      .members.find((m: { id: string }) => m.id === "sitiv");
+    const reply = await client.send(
+      "PUT",
+      "/api/ententes/lyon/members/sitiv",
+      { ...before, name: "Pirate", id: undefined },
+      { csrf: false },
+    );
+    assert.equal(reply.status, 403);
+    assert.equal(reply.json().code, "auth.csrf");
+    const after = (await client.send("GET", "/api/ententes/lyon"))
+      .json()
+      .members.find((m: { id: string }) => m.id === "sitiv");
+    assert.equal(after.name, "SITIV");
+  });
+
+  it("a wrong body: 400 with the field and the reason, in French or English", async () => {
+    const client = secretariat();
+    const fr = await client.send("PUT", "/api/ententes/lyon/members/sitiv", {
+      name: "SITIV",
+      kind: "syndicat",
+      siren: "12",
+      siret: null,
+      assembly: null,
+      rowVersion: 1,
+    });
+    assert.equal(fr.status, 400);
+    assert.deepEqual(
+      fr.json().errors.map((e: { field: string }) => e.field),
+      ["body.siren"],
+    );
+    assert.match(fr.json().errors[0].message, /SIREN à 9 chiffres/);
+    const en = await client.send(
+      "PUT",
+      "/api/ententes/lyon/exercises/2023/budget",
+      {
+        rowVersion: 1,
+        lines: [
+          {
+            missionId: null,
+            label: "x",
+            section: "fonctionnement",
+            direction: "expense",
+            receiptKind: null,
+            amount: "12,50",
+            nature: null,
+          },
+        ],
+      },
+      { lang: "en" },
+    );
+    assert.equal(en.status, 400);
+    assert.equal(en.json().errors[0].field, "body.lines[0].amount");
+  });
+
+  it("a key whose rates do not sum to 100: 422 key.shares_not_100 with the sum", async () => {
+    const client = secretariat();
+    const key = (await client.send("GET", "/api/ententes/lyon")).json().keys[0];
+    const reply = await client.send("PUT", "/api/ententes/lyon/keys/socle", {
+      label: key.label,
+      source: null,
+      rowVersion: key.rowVersion,
+      shares: [
+        { memberId: "metropole", value: "53" },
+        { memberId: "ville-lyon", value: "30.6" },
+        { memberId: "sitiv", value: "16" },
+      ],
+    });
+    assert.equal(reply.status, 422);
+    assert.equal(reply.json().errors[0].code, "key.shares_not_100");
+    assert.match(reply.json().errors[0].message, /99,6 %/);
+  });
+
+  it("concurrent budget edits: the second save gets 409 conflict.stale_version", async () => {
+    const alice = secretariat();
+    const bob = new ConsoleClient(app);
+    await bob.signIn(email("secretariat"), PASSWORD);
+    const budget = (await alice.send("GET", "/api/ententes/lyon/exercises/2023/budget")).json();
+    const edit = (amount: string) => ({
+      rowVersion: budget.rowVersion,
+      lines: budget.lines.map((l: { label: string }) =>
+        l.label === "Chef de projet" ? { ...l, amount } : l,
+      ),
+    });
+    const first = await alice.send("PUT", "/api/ententes/lyon/exercises/2023/budget", edit("141000.00"));
+    assert.equal(first.status, 200);
+    assert.deepEqual(first.json().totals.balance, { investissement: "0.00", fonctionnement: "-1000.00" });
+    const second = await bob.send("PUT", "/api/ententes/lyon/exercises/2023/budget", edit("150000.00"));
+    assert.equal(second.status, 409);
+    assert.equal(second.json().code, "conflict.stale_version");
+    const dashboard = (await alice.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
+    assert.equal(dashboard.problems[0].code, "budget.unbalanced");
+    // Restore the seed's budget.
+    const restore = await alice.send("PUT", "/api/ententes/lyon/exercises/2023/budget", {
+      rowVersion: first.json().rowVersion,
+      lines: budget.lines,
+    });
+    assert.equal(restore.status, 200);
+  });
+
+  it("roles: a finance officer may not edit the budget (403), sees only its row of a draft", async () => {
+    const finance = new ConsoleClient(app);
+    await finance.signIn(email("finance.ville-lyon"), PASSWORD);
+    const reply = await finance.send("PUT", "/api/ententes/lyon/exercises/2023/budget", {
+      rowVersion: 1,
+      lines: [],
+    });
+    assert.equal(reply.status, 403);
+    assert.equal(reply.json().code, "access.forbidden");
+    const dashboard = (await finance.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
+    assert.deepEqual(
+      dashboard.members.map((m: { memberId: string }) => m.memberId),
+      ["ville-lyon"],
+    );
+  });
+
+  it("downloads: XLSX reads back with the figures; PDF and ODS are real files", async () => {
+    const client = secretariat();
+    const xlsx = await client.send("GET", "/api/ententes/lyon/budget/2023/export.xlsx");
+    assert.equal(xlsx.status, 200);
+    assert.match(
+      String(xlsx.headers["content-disposition"]),
+      /attachment; filename="budget-lyon-2023\.xlsx"/,
+    );
+    const book = XLSX.read(xlsx.raw);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["fund-calls"] as XLSX.WorkSheet, {
+      header: 1,
+    });
+    assert.deepEqual(rows[2], ["Métropole de Lyon", 0, 288413, 50350, -32966, 305797]);
+    const pdf = await client.send("GET", "/api/ententes/lyon/budget/2023/export.pdf");
+    assert.equal(pdf.raw.subarray(0, 5).toString(), "%PDF-");
+    const ods = await client.send("GET", "/api/ententes/lyon/budget/2023/export.ods");
+    assert.equal(ods.raw.subarray(0, 2).toString(), "PK");
+    const csv = await client.send("GET", "/api/ententes/lyon/budget/2023/export.csv");
+    assert.deepEqual([...csv.raw.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  });
+
+  it("ratifications adopt the budget; then fund calls are issued and paid", async () => {
+    const client = secretariat();
+    const early = await client.send("POST", "/api/ententes/lyon/fund-calls/2023", { dueOn: null });
+    assert.equal(early.status, 409);
+    assert.equal(early.json().code, "fund_call.budget_not_adopted");
+    const decision = (
+      await client.send("POST", "/api/ententes/lyon/decisions", {
+        subject: "Budget 2023",
+        conferenceDate: "2022-11-07",
+        conferenceLabel: "Conférence",
+        budgetYear: 2023,
+      })
+    ).json();
+    let current = decision;
+    for (const r of decision.ratifications) {
+      const reply = await client.send(
+        "PUT",
+        `/api/ententes/lyon/decisions/${decision.id}/ratifications/${r.memberId}`,
+        {
+          status: "ratified",
+          deliberationNumber: "2022-1356",
+          deliberatedOn: "2022-12-12",
+          rowVersion: r.rowVersion,
+        },
+      );
+      assert.equal(reply.status, 200);
+      current = reply.json();
+    }
+    assert.ok(current.ratifications.every((r: { status: string }) => r.status === "ratified"));
+    const dashboard = (await client.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
+    assert.equal(dashboard.budget.status, "adopted");
+    assert.deepEqual(dashboard.ratified, { done: 3, of: 3 });
+    const issued = await client.send("POST", "/api/ententes/lyon/fund-calls/2023", { dueOn: "2023-03-31" });
+    assert.equal(issued.status, 201);
+    const paid = await client.send("POST", "/api/ententes/lyon/fund-calls/2023/metropole/payments", {
+      amount: "305797.00",
+      paidOn: "2023-04-10",
+      reference: "mandat 42",
+    });
+    assert.equal(paid.status, 201);
+    assert.equal(paid.json().status, "paid");
+    assert.equal(paid.json().due, "0.00");
+  });
+
+  it("the audit trail shows who changed what", async () => {
+    const client = secretariat();
+    const page = (await client.send("GET", "/api/ententes/lyon/audit?limit=2")).json();
+    assert.equal(page.events[0].entity, "payment");
+    assert.equal(page.events[0].actor, email("secretariat"));
+    assert.equal(page.nextBefore, page.events[1].id);
+  });
+
+  it("another entente's secretariat sees nothing of this one (404)", async () => {
+    const other = new ConsoleClient(app);
+    assert.equal((await other.signIn("secretariat@autre.entente.localhost", PASSWORD)).status, 200);
+    const reply = await other.send("GET", "/api/ententes/lyon/dashboard");
+    assert.equal(reply.status, 404);
+    assert.equal(reply.json().code, "entente.not_found");
+    assert.deepEqual(
+      (await other.send("GET", "/api/ententes")).json().map((e: { id: string }) => e.id),
+      ["autre"],
+    );
+  });
+
+  it("signing out ends the session", async () => {
+    const client = new ConsoleClient(app);
+    await client.signIn(email("lecture"), PASSWORD);
+    const out = await client.send("DELETE", "/api/session");
+    assert.equal(out.status, 204);
+    assert.equal((await client.send("GET", "/api/session")).status, 401);
+  });
+
+  it("signing in is rate-limited per address (429 after 10 a minute)", async () => {
+    const client = new ConsoleClient(app);
+    let last = 0;
+    for (let i = 0; i < 11; i++) last = (await client.signIn(email("personne"), "x")).status;
+    assert.equal(last, 429);
+  });
+
+  it("the OpenAPI document lists the console's routes", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const path of [
+      "/api/session",
+      "/api/ententes/{id}/dashboard",
+      "/api/ententes/{id}/exercises/{year}/budget",
+      "/api/ententes/{id}/fund-calls/{year}",
+    ]) {
+      assert.ok(doc.paths[path], path);
+    }
+  });
+});
