@@ -181,6 +181,8 @@ export interface ConsoleStore {
     actor: Actor,
   ): Promise<KeyRecord>;
   listMissions(ententeId: string): Promise<MissionRecord[]>;
+  /** Every version of a mission's service plan, newest first. */
+  listServicePlans(ententeId: string, missionId: string): Promise<ServicePlanRecord[]>;
   addServicePlan(
     ententeId: string,
     missionId: string,

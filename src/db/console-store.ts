@@ -388,6 +388,17 @@ export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
 
     listMissions: (ententeId) => listMissions(db, ententeId),
 
+    async listServicePlans(ententeId, missionId) {
+      const rows = await db
+        .selectFrom("service_plan")
+        .selectAll()
+        .where("entente_id", "=", ententeId)
+        .where("mission_id", "=", missionId)
+        .orderBy("version", "desc")
+        .execute();
+      return rows.map(toPlan);
+    },
+
     async addServicePlan(ententeId, missionId, plan, basedOnVersion, actor) {
       return db.transaction().execute(async (trx) => {
         const mission = (await listMissions(trx, ententeId)).find((m) => m.id === missionId);

@@ -18,7 +18,7 @@ declare module "fastify" {
   }
 }
 
-/** How long a console session lives without activity (seconds); renewed on every request. */
+/** How long a console session lives after signing in (seconds). */
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
 
 export interface WebSessionOptions {
@@ -50,7 +50,9 @@ export async function registerWebSession(app: ZodFastifyInstance, options: WebSe
       path: "/",
       maxAge: SESSION_TTL_SECONDS * 1000,
     },
-    rolling: true,
+    // Saved only when it changes (signing in, a new CSRF secret): no database write per request.
+    // The session therefore ends SESSION_TTL_SECONDS after signing in.
+    rolling: false,
     saveUninitialized: false,
     store: {
       set: (id, session, callback) => {

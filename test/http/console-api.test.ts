@@ -152,6 +152,11 @@ describeOnDatabases("console API over HTTP", (get) => {
     assert.equal(second.json().code, "conflict.stale_version");
     const dashboard = (await alice.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
     assert.equal(dashboard.problems[0].code, "budget.unbalanced");
+    // An unbalanced budget cannot be approved by the conference (nor, then, adopted).
+    const approval = await alice.send("POST", "/api/ententes/lyon/decisions", { subject: "Budget 2023", conferenceDate: "2022-11-07", conferenceLabel: "Conférence", budgetYear: 2023 });
+    assert.equal(approval.status, 422);
+    assert.equal(approval.json().errors[0].code, "budget.unbalanced");
+    assert.equal((await alice.send("GET", "/api/ententes/lyon/decisions")).json().length, 0);
     // Restore the seed's budget.
     const restore = await alice.send("PUT", "/api/ententes/lyon/exercises/2023/budget", {
       rowVersion: first.json().rowVersion,
@@ -274,6 +279,21 @@ describeOnDatabases("console API over HTTP", (get) => {
     let last = 0;
     for (let i = 0; i < 11; i++) last = (await client.signIn(email("personne"), "x")).status;
     assert.equal(last, 429);
+  });
+
+  it("service plans keep every version, newest first", async () => {
+    const client = secretariat();
+    const mission = (await client.send("GET", "/api/ententes/lyon/missions/identite/plan")).json();
+    const saved = await client.send("POST", "/api/ententes/lyon/missions/identite/plan", { basedOnVersion: mission.plan.version, scope: "Fédération", milestones: [], resources: { financial: "", human: "", material: "" }, steeringCommittee: [] });
+    assert.equal(saved.status, 200);
+    const versions = (await client.send("GET", "/api/ententes/lyon/missions/identite/plan/versions")).json();
+    assert.deepEqual(
+      versions.map((v: { version: number; scope: string }) => [v.version, v.scope]),
+      [
+        [2, "Fédération"],
+        [1, ""],
+      ],
+    );
   });
 
   it("the OpenAPI document lists the console's routes", async () => {

@@ -1,3 +1,5 @@
+import { ValidationError } from "../../domain/errors.ts";
+import { validateEntente } from "../../domain/validate-entente.ts";
 import { assertCan, type Principal } from "../access-policy.ts";
 import type { DecisionRecord, RatificationRecord } from "../ports.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
@@ -5,7 +7,8 @@ import { actorOf } from "./update-member.ts";
 
 /**
  * Records a conference decision; when it approves a year's budget, that budget goes to
- * `ratifying` and one pending ratification per member is opened (CGCT L5221-2).
+ * `ratifying` and one pending ratification per member is opened (CGCT L5221-2). A budget that
+ * breaks a rule (a section out of balance…) cannot be approved: ValidationError, nothing stored.
  */
 export async function createDecision(
   deps: ConsoleDeps,
@@ -14,6 +17,12 @@ export async function createDecision(
   input: { subject: string; conferenceDate: string; conferenceLabel: string; budgetYear: number | null },
 ): Promise<DecisionRecord> {
   assertCan(principal, { kind: "manage-decisions", ententeId });
+  if (input.budgetYear !== null) {
+    // A budget the conference approves must satisfy every rule (balanced sections, keys at
+    // 100 %…): once approved it is read-only, and it becomes the adopted budget.
+    const issues = validateEntente(await deps.ententes.loadEntente(ententeId));
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
   return deps.console.createDecision(ententeId, input, actorOf(principal));
 }
 

@@ -49,8 +49,11 @@ export async function readEntente(
       if (domainKey === undefined) throw new EntenteError("resource.not_found", { what: "clé", id: key.id });
       const result = resolveKeyShares(domainKey, order);
       const percents = new Map<string, string>();
-      if (result.ok)
-        result.shares.members.forEach((m, i) => percents.set(m, sharePercentText(result.shares, i)));
+      if (result.ok) {
+        result.shares.members.forEach((m, i) => {
+          percents.set(m, sharePercentText(result.shares, i));
+        });
+      }
       return { ...key, percents };
     }),
     missions,

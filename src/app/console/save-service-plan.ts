@@ -15,3 +15,14 @@ export async function saveServicePlan(
   assertCan(principal, { kind: "edit-plan", ententeId, missionId });
   return deps.console.addServicePlan(ententeId, missionId, plan, basedOnVersion, actorOf(principal));
 }
+
+/** Every version of a mission's service plan, newest first (plans are read by every role). */
+export async function listServicePlans(
+  deps: ConsoleDeps,
+  principal: Principal,
+  ententeId: string,
+  missionId: string,
+): Promise<ServicePlanRecord[]> {
+  assertCan(principal, { kind: "read", ententeId });
+  return deps.console.listServicePlans(ententeId, missionId);
+}

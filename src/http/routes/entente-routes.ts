@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ConsoleDeps } from "../../app/console/console-deps.ts";
 import { getDashboard } from "../../app/console/get-dashboard.ts";
 import { readEntente } from "../../app/console/read-entente.ts";
-import { saveServicePlan } from "../../app/console/save-service-plan.ts";
+import { listServicePlans, saveServicePlan } from "../../app/console/save-service-plan.ts";
 import { updateMember } from "../../app/console/update-member.ts";
 import { updatePercentKey } from "../../app/console/update-percent-key.ts";
 import {
@@ -15,6 +15,7 @@ import {
   MemberUpdate,
   Mission,
   PercentKeyUpdate,
+  ServicePlan,
   ServicePlanInput,
   YearParam,
 } from "../../contracts/api.ts";
@@ -141,6 +142,32 @@ export function createEntenteRoutes(deps: ConsoleDeps): RouteRegistrar {
         const mission = view.missions.find((m) => m.id === request.params.missionId);
         if (mission === undefined) return reply404(request.params.missionId);
         return missionJson(mission);
+      },
+    );
+
+    app.get(
+      "/api/ententes/:id/missions/:missionId/plan/versions",
+      {
+        schema: {
+          summary: "Every version of a mission's service plan, newest first",
+          tags: ["missions"],
+          params: EntenteParams.extend({ missionId: IdParam }),
+          response: { 200: z.array(ServicePlan) },
+        },
+      },
+      async (request) => {
+        const plans = await listServicePlans(
+          deps,
+          requirePrincipal(request),
+          request.params.id,
+          request.params.missionId,
+        );
+        return plans.map((p) => ({
+          ...p,
+          milestones: [...p.milestones],
+          steeringCommittee: [...p.steeringCommittee],
+          createdAt: p.createdAt.toISOString(),
+        }));
       },
     );
 

@@ -1,0 +1,109 @@
+// Latency of the dashboard endpoint under load (issue "platform"): 50 concurrent connections,
+// autocannon, against the real server on 127.0.0.1 (random port), on PGlite and on PostgreSQL,
+// with GET /api/health measured the same way as the baseline (no database, no computation).
+// Bounded: each run lasts DURATION seconds. Prints p50 / p99 latency, requests per second, ratio.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { seedExample } from "../src/app/console/seed-example.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
+import { type DatabaseTarget, openDatabase } from "../src/db/open-database.ts";
+import { readEntenteFile } from "../src/formats/read-entente-file.ts";
+import { buildConsoleApp } from "../test/helpers/console-client.ts";
+
+const CONNECTIONS = 50;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const PASSWORD = "bench-password-123";
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+interface Row {
+  engine: string;
+  endpoint: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+
+async function measure(url: string, cookie: string): Promise<Omit<Row, "engine" | "endpoint">> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function run(engine: string, target: DatabaseTarget): Promise<Row[]> {
+  const database = await openDatabase(target);
+  await migrateToLatest(database.db);
+  const { app, deps } = await buildConsoleApp(database, () => new Date());
+  await seedExample(deps, "lyon", await readEntenteFile("examples/lyon-2023/entente.yaml"), PASSWORD);
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  const signIn = await fetch(`${address}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "secretariat@lyon.entente.localhost", password: PASSWORD }),
+  });
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const rows: Row[] = [];
+  for (const [endpoint, path] of [
+    ["GET /api/health (baseline)", "/api/health"],
+    ["GET /api/ententes/lyon/dashboard", "/api/ententes/lyon/dashboard?year=2023"],
+  ] as const) {
+    await measure(`${address}${path}`, cookie); // warm-up run, not reported… bounded like the others
+    rows.push({ engine, endpoint, ...(await measure(`${address}${path}`, cookie)) });
+  }
+  await app.close();
+  await database.close();
+  return rows;
+}
+
+async function postgresTarget(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> } | null> {
+  const name = `entente_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: "postgres", url: url.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+const rows = await run("PGlite", { kind: "pglite", dataDir: mkdtempSync(join(tmpdir(), "entente-bench-")) });
+const postgres = await postgresTarget();
+if (postgres === null) process.stdout.write(`PostgreSQL not reachable at ${ADMIN_URL}: PGlite only.\n`);
+else {
+  rows.push(...(await run("PostgreSQL", postgres.target)));
+  await postgres.drop();
+}
+
+process.stdout.write(
+  `\n${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}, ${process.platform}/${process.arch}\n\n`,
+);
+process.stdout.write(
+  `${"engine".padEnd(11)} ${"endpoint".padEnd(36)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)}  vs health\n`,
+);
+for (const row of rows) {
+  const base = rows.find((r) => r.engine === row.engine && r.endpoint.includes("health"));
+  const ratio = base && base !== row ? `× ${(base.rps / row.rps).toFixed(1)} slower` : "";
+  process.stdout.write(
+    `${row.engine.padEnd(11)} ${row.endpoint.padEnd(36)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)}  ${ratio}\n`,
+  );
+}

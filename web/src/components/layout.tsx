@@ -1,0 +1,98 @@
+import { type ReactNode, useLayoutEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, useLocation } from "react-router";
+import { appPath } from "../app-paths.ts";
+import { canReadAudit } from "../session/permissions.ts";
+import { useAccount, useSessionContext } from "../session/session-context.tsx";
+import { LanguageSwitch } from "./language-switch.tsx";
+
+const NAV = [
+  ["", "nav.dashboard"],
+  ["members", "nav.members"],
+  ["keys", "nav.keys"],
+  ["missions", "nav.missions"],
+  ["budget", "nav.budget"],
+  ["tables", "nav.tables"],
+  ["decisions", "nav.decisions"],
+  ["fund-calls", "nav.fundCalls"],
+  ["audit", "nav.audit"],
+] as const;
+
+/**
+ * The frame of every signed-in page: skip link, header (service, entente, account, language,
+ * sign-out), main navigation, <main>. After each navigation focus goes to the page's <h1>.
+ */
+export function Layout({
+  entente,
+  children,
+}: {
+  entente: { id: string; name: string } | null;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const { signOut } = useSessionContext();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // a layout effect: focus moves in the same frame as the new page appears
+  useLayoutEffect(() => {
+    // pathname is the trigger: focus the new page's title, but not on the first page load.
+    void pathname;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.querySelector<HTMLElement>("h1")?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        {t("layout.skipToContent")}
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <div className="header__brand">
+            <p className="header__service">{t("app.name")}</p>
+            <p className="header__tagline">{entente === null ? t("app.tagline") : entente.name}</p>
+          </div>
+          <div className="header__tools">
+            <p className="header__account">
+              <span className="header__user">{account.displayName}</span>{" "}
+              <span className="header__role">{t(`roles.${account.role}`)}</span>
+            </p>
+            <LanguageSwitch />
+            <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+              {t("layout.signOut")}
+            </button>
+          </div>
+        </div>
+        {entente !== null && (
+          <nav className="nav" aria-label={t("layout.mainNav")}>
+            <ul className="nav__list">
+              {NAV.filter(([path]) => path !== "audit" || canReadAudit(account)).map(([path, label]) => (
+                <li key={path}>
+                  <NavLink
+                    to={path === "" ? appPath(entente.id) : appPath(entente.id, path)}
+                    end={path === ""}
+                    className="nav__link"
+                  >
+                    {t(label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="contenu" tabIndex={-1} ref={main} className="main">
+        {children}
+      </main>
+      <footer className="footer">
+        <p>{t("layout.footer")}</p>
+      </footer>
+    </>
+  );
+}

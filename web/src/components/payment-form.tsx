@@ -1,0 +1,115 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FundCall as FundCallSchema, PaymentCreate } from "../../../src/contracts/api.ts";
+import { apiPaths } from "../api/paths.ts";
+import type { FundCall } from "../api/types.ts";
+import { useLocale } from "../i18n/use-locale.ts";
+import { formatAmountInput, formatEuros, parseEuroCents, toApiDecimal } from "../money.ts";
+import { useEntente } from "../session/entente-context.tsx";
+import { useApi } from "../session/session-context.tsx";
+import { TextField } from "./field.tsx";
+import { ProblemAlert } from "./problem-alert.tsx";
+import { useSubmit } from "./use-submit.ts";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Records a payment against a member's fund call; warns (BigInt cents) when it exceeds what is due. */
+export function PaymentForm({
+  year,
+  call,
+  onSaved,
+  onCancel,
+}: {
+  year: number;
+  call: FundCall;
+  onSaved: (call: FundCall) => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const locale = useLocale();
+  const { entente, memberName } = useEntente();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [amount, setAmount] = useState(() => formatAmountInput(call.due, i18n.language));
+  const [paidOn, setPaidOn] = useState(today);
+  const [reference, setReference] = useState("");
+  const submit = useSubmit();
+  useEffect(() => heading.current?.focus(), []);
+
+  const cents = parseEuroCents(amount);
+  const due = parseEuroCents(call.due) ?? 0n;
+  const amountProblem =
+    amount.trim() === "" ? undefined : cents === null || cents <= 0n ? t("fundCalls.notAnAmount") : undefined;
+  const excess = cents !== null && cents > due;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      amount: toApiDecimal(amount),
+      paidOn,
+      reference: reference.trim() === "" ? null : reference.trim(),
+    };
+    const saved = await submit.run(PaymentCreate, body, (b) =>
+      api.send("POST", apiPaths.payments(entente.id, year, call.memberId), b, FundCallSchema),
+    );
+    if (saved !== undefined) onSaved(saved);
+  };
+  return (
+    <form className="form card subform" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <h2 className="h3" tabIndex={-1} ref={heading}>
+        {t("fundCalls.paymentFor", { member: memberName(call.memberId) })}
+      </h2>
+      <p>{t("fundCalls.stillDue", { amount: formatEuros(call.due, locale) })}</p>
+      <ProblemAlert error={submit.error} shownFields={(f) => ["amount", "paidOn", "reference"].includes(f)} />
+      <div className="form-row">
+        <TextField
+          id="payment-amount"
+          label={t("fundCalls.amount")}
+          hint={t("fundCalls.amountHint")}
+          className="input input--amount"
+          inputMode="decimal"
+          autoComplete="off"
+          value={amount}
+          onChange={(e) => {
+            submit.reset();
+            setAmount(e.target.value);
+          }}
+          error={amountProblem ?? submit.fieldError("amount")}
+        />
+        <TextField
+          id="payment-date"
+          label={t("fundCalls.paidOn")}
+          type="date"
+          value={paidOn}
+          onChange={(e) => {
+            submit.reset();
+            setPaidOn(e.target.value);
+          }}
+          error={submit.fieldError("paidOn")}
+        />
+        <TextField
+          id="payment-reference"
+          label={t("fundCalls.reference")}
+          hint={t("fundCalls.referenceHint")}
+          value={reference}
+          onChange={(e) => {
+            submit.reset();
+            setReference(e.target.value);
+          }}
+          error={submit.fieldError("reference")}
+        />
+      </div>
+      <p aria-live="polite" className={excess ? "check check--excess" : "visually-hidden"}>
+        {excess ? t("fundCalls.excess", { due: formatEuros(call.due, locale) }) : ""}
+      </p>
+      <div className="actions">
+        <button type="submit" className="button" disabled={submit.saving || amountProblem !== undefined}>
+          {submit.saving ? t("common.saving") : t("fundCalls.savePayment")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t("actions.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { AuditPage as AuditPageSchema } from "../../../src/contracts/api.ts";
+import { apiPaths } from "../api/paths.ts";
+import { useResource } from "../api/use-resource.ts";
+import { diffAudit } from "../audit-diff.ts";
+import { DateText } from "../components/date-text.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { ResourceStatus } from "../components/resource-status.tsx";
+import { TableWrap } from "../components/table-wrap.tsx";
+import { useEntente } from "../session/entente-context.tsx";
+
+/** Who changed what and when, newest first, one page at a time (cursor `before`). */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const { entente } = useEntente();
+  // cursors of the pages seen so far: null is the newest page
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const before = cursors.at(-1) ?? null;
+  const page = useResource(apiPaths.audit(entente.id, before), AuditPageSchema);
+  const events = page.data?.events ?? [];
+  const next = page.data?.nextBefore ?? null;
+  return (
+    <>
+      <PageHeader title={t("audit.title")} />
+      <p className="lead">{t("audit.intro")}</p>
+      <ResourceStatus resource={page} />
+      {page.data !== undefined && events.length === 0 && <p>{t("audit.none")}</p>}
+      {events.length > 0 && (
+        <TableWrap label={t("audit.title")}>
+          <table className="table">
+            <caption>{t("audit.caption", { page: cursors.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.at")}</th>
+                <th scope="col">{t("audit.actor")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.entity")}</th>
+                <th scope="col">{t("audit.changes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => {
+                const changes = diffAudit(e.before, e.after);
+                return (
+                  <tr key={e.id}>
+                    <td>
+                      <DateText value={e.at} withTime />
+                    </td>
+                    <td>{e.actor}</td>
+                    <td>
+                      <code>{e.action}</code>
+                    </td>
+                    <td>
+                      {e.entity} <code>{e.entityId}</code>
+                    </td>
+                    <td>
+                      {changes.length === 0 ? (
+                        "—"
+                      ) : (
+                        <details>
+                          <summary>{t("audit.changeCount", { count: changes.length })}</summary>
+                          <ul className="changes">
+                            {changes.map((c) => (
+                              <li key={c.field}>
+                                {c.field !== "" && <strong>{c.field} : </strong>}
+                                <code className="change-before">{c.before}</code> → <code>{c.after}</code>
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      <nav className="pager" aria-label={t("audit.pages")}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={cursors.length === 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
+          {t("audit.newer")}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={next === null}
+          onClick={() => next !== null && setCursors((c) => [...c, next])}
+        >
+          {t("audit.older")}
+        </button>
+      </nav>
+    </>
+  );
+}

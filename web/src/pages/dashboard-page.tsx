@@ -1,0 +1,332 @@
+import { useTranslation } from "react-i18next";
+import { Dashboard } from "../../../src/contracts/api.ts";
+import { apiPaths } from "../api/paths.ts";
+import { type Dashboard as DashboardData, SECTIONS } from "../api/types.ts";
+import { useResource } from "../api/use-resource.ts";
+import { Euros, Percent } from "../components/amount.tsx";
+import { BarChartFigure } from "../components/bar-chart-figure.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { ResourceStatus } from "../components/resource-status.tsx";
+import { BudgetStatusBadge, RatificationBadge } from "../components/status-badge.tsx";
+import { TableWrap } from "../components/table-wrap.tsx";
+import { useYearParam } from "../components/use-year-param.ts";
+import { YearSelect } from "../components/year-select.tsx";
+import { sumEuros } from "../money.ts";
+import { useEntente } from "../session/entente-context.tsx";
+
+const COLORS = {
+  investissement: "#000091",
+  fonctionnement: "#6a6af4",
+  total: "#000091",
+  paid: "#18753c",
+  due: "#b34000",
+};
+
+/** The year at a glance: budget by mission and section, each member's share, ratifications, what is due. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const { entente } = useEntente();
+  const [year, setYear] = useYearParam(null);
+  const dashboard = useResource(apiPaths.dashboard(entente.id, year), Dashboard);
+  const data = dashboard.data;
+  return (
+    <>
+      <PageHeader
+        title={data === undefined ? t("dashboard.title") : t("dashboard.titleYear", { year: data.year })}
+      >
+        {data !== undefined && data.years.length > 0 && (
+          <YearSelect years={data.years} value={data.year} onChange={setYear} />
+        )}
+      </PageHeader>
+      <ResourceStatus resource={dashboard} />
+      {data !== undefined && (
+        <>
+          {data.problems.length > 0 && (
+            <div className="alert alert--info">
+              <p className="alert__title">{t("dashboard.problems")}</p>
+              <ul>
+                {data.problems.map((p) => (
+                  <li key={`${p.code}:${p.message}`}>{p.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <KeyFigures data={data} />
+          <BudgetByMission data={data} />
+          <Contributions data={data} />
+        </>
+      )}
+    </>
+  );
+}
+
+function KeyFigures({ data }: { data: DashboardData }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="key-figures" className="key-figures">
+      <h2 id="key-figures" className="visually-hidden">
+        {t("dashboard.keyFigures")}
+      </h2>
+      <dl className="figures">
+        <div className="figure">
+          <dt>{t("dashboard.budgetStatus")}</dt>
+          <dd>
+            {data.budget === null ? (
+              t("dashboard.noBudget")
+            ) : (
+              <>
+                <BudgetStatusBadge status={data.budget.status} />{" "}
+                <span className="figure__note">{data.budget.label}</span>
+              </>
+            )}
+          </dd>
+        </div>
+        <div className="figure">
+          <dt>{t("dashboard.ratifications")}</dt>
+          <dd>
+            {t("dashboard.ratifiedOf", {
+              done: data.ratified.done,
+              of: data.ratified.of,
+              count: data.ratified.of,
+            })}
+          </dd>
+        </div>
+        {SECTIONS.map((s) => (
+          <div className="figure" key={s}>
+            <dt>{t("dashboard.expensesOf", { section: t(`sections.${s}`) })}</dt>
+            <dd>
+              <Euros value={data.totals.expenses[s]} />
+            </dd>
+          </div>
+        ))}
+        <div className="figure">
+          <dt>{t("dashboard.totalCalled")}</dt>
+          <dd>
+            <Euros value={data.fundCallTotal} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function BudgetByMission({ data }: { data: DashboardData }) {
+  const { t } = useTranslation();
+  const general = t("common.general");
+  const rows = data.byMission.map((m) => ({
+    name: m.missionId === null ? general : m.name,
+    values: { investissement: m.investissement, fonctionnement: m.fonctionnement },
+  }));
+  return (
+    <section aria-labelledby="by-mission" className="section">
+      <h2 id="by-mission">{t("dashboard.byMission")}</h2>
+      {rows.length === 0 ? (
+        <p>{t("dashboard.noLines")}</p>
+      ) : (
+        <>
+          <BarChartFigure
+            id="chart-by-mission"
+            title={t("dashboard.byMissionChart", { year: data.year })}
+            rows={rows}
+            series={SECTIONS.map((s) => ({ key: s, label: t(`sections.${s}`), color: COLORS[s] }))}
+            tableId="table-by-mission"
+          />
+          <TableWrap label={t("dashboard.byMissionTable", { year: data.year })}>
+            <table id="table-by-mission" className="table">
+              <caption>{t("dashboard.byMissionTable", { year: data.year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("common.mission")}</th>
+                  {SECTIONS.map((s) => (
+                    <th scope="col" className="num" key={s}>
+                      {t(`sections.${s}`)}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t("common.total")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.byMission.map((m, i) => (
+                  <tr key={m.missionId ?? `general-${i}`}>
+                    <th scope="row">{m.missionId === null ? general : m.name}</th>
+                    <td className="num">
+                      <Euros value={m.investissement} />
+                    </td>
+                    <td className="num">
+                      <Euros value={m.fonctionnement} />
+                    </td>
+                    <td className="num">
+                      <Euros value={sumEuros([m.investissement, m.fonctionnement])} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("dashboard.totalExpenses")}</th>
+                  {SECTIONS.map((s) => (
+                    <td className="num" key={s}>
+                      <Euros value={data.totals.expenses[s]} />
+                    </td>
+                  ))}
+                  <td className="num">
+                    <Euros value={sumEuros(SECTIONS.map((s) => data.totals.expenses[s]))} />
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("dashboard.totalReceipts")}</th>
+                  {SECTIONS.map((s) => (
+                    <td className="num" key={s}>
+                      <Euros value={data.totals.receipts[s]} />
+                    </td>
+                  ))}
+                  <td className="num">
+                    <Euros value={sumEuros(SECTIONS.map((s) => data.totals.receipts[s]))} />
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("dashboard.balance")}</th>
+                  {SECTIONS.map((s) => (
+                    <td className="num" key={s}>
+                      <Euros value={data.totals.balance[s]} />
+                    </td>
+                  ))}
+                  <td className="num">
+                    <Euros value={sumEuros(SECTIONS.map((s) => data.totals.balance[s]))} />
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableWrap>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Contributions({ data }: { data: DashboardData }) {
+  const { t } = useTranslation();
+  const members = data.members;
+  const total = (pick: (m: DashboardData["members"][number]) => string) => sumEuros(members.map(pick));
+  return (
+    <section aria-labelledby="contributions" className="section">
+      <h2 id="contributions">{t("dashboard.contributions")}</h2>
+      {members.some((m) => m.total !== "0.00" || m.paid !== "0.00") ? (
+        <BarChartFigure
+          id="chart-contributions"
+          title={t("dashboard.contributionsChart", { year: data.year })}
+          rows={members.map((m) => ({ name: m.name, values: { total: m.total, paid: m.paid, due: m.due } }))}
+          series={[
+            { key: "total", label: t("dashboard.called"), color: COLORS.total },
+            { key: "paid", label: t("dashboard.paid"), color: COLORS.paid },
+            { key: "due", label: t("dashboard.due"), color: COLORS.due },
+          ]}
+          tableId="table-contributions"
+        />
+      ) : (
+        <p>{t("dashboard.nothingCalled", { year: data.year })}</p>
+      )}
+      <TableWrap label={t("dashboard.contributionsTable", { year: data.year })}>
+        <table id="table-contributions" className="table">
+          <caption>{t("dashboard.contributionsTable", { year: data.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {t("common.member")}
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                {t("common.rate")}
+              </th>
+              <th scope="colgroup" colSpan={2} className="colgroup">
+                {t("dashboard.currentOf", { year: data.year })}
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                {t("dashboard.recall")}
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                {t("dashboard.adjustments")}
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                {t("dashboard.called")}
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                {t("dashboard.paid")}
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                {t("dashboard.due")}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t("dashboard.deliberation")}
+              </th>
+            </tr>
+            <tr>
+              {SECTIONS.map((s) => (
+                <th scope="col" className="num" key={s}>
+                  {t(`sections.${s}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.memberId}>
+                <th scope="row">{m.name}</th>
+                <td className="num">{m.rate === null ? "—" : <Percent value={m.rate} />}</td>
+                {SECTIONS.map((s) => (
+                  <td className="num" key={s}>
+                    <Euros value={m.current[s]} />
+                  </td>
+                ))}
+                <td className="num">
+                  <Euros value={m.recall} />
+                </td>
+                <td className="num">
+                  <Euros value={m.adjustments} />
+                </td>
+                <td className="num strong">
+                  <Euros value={m.total} />
+                </td>
+                <td className="num">
+                  <Euros value={m.paid} />
+                </td>
+                <td className="num">
+                  <Euros value={m.due} />
+                </td>
+                <td>{m.ratification === null ? "—" : <RatificationBadge status={m.ratification} />}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("common.totalEntente")}</th>
+              <td />
+              {SECTIONS.map((s) => (
+                <td className="num" key={s}>
+                  <Euros value={total((m) => m.current[s])} />
+                </td>
+              ))}
+              <td className="num">
+                <Euros value={total((m) => m.recall)} />
+              </td>
+              <td className="num">
+                <Euros value={total((m) => m.adjustments)} />
+              </td>
+              <td className="num strong">
+                <Euros value={data.fundCallTotal} />
+              </td>
+              <td className="num">
+                <Euros value={total((m) => m.paid)} />
+              </td>
+              <td className="num">
+                <Euros value={total((m) => m.due)} />
+              </td>
+              <td>{t("dashboard.ratifiedShort", { done: data.ratified.done, of: data.ratified.of })}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}

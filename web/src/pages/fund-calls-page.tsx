@@ -1,0 +1,208 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FundCall as FundCallSchema } from "../../../src/contracts/api.ts";
+import { apiPaths } from "../api/paths.ts";
+import type { FundCall } from "../api/types.ts";
+import { useResource } from "../api/use-resource.ts";
+import { Euros } from "../components/amount.tsx";
+import { DateText } from "../components/date-text.tsx";
+import { FundCallIssueForm } from "../components/fund-call-issue-form.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { PaymentForm } from "../components/payment-form.tsx";
+import { ResourceStatus } from "../components/resource-status.tsx";
+import { FundCallBadge } from "../components/status-badge.tsx";
+import { TableWrap } from "../components/table-wrap.tsx";
+import { useYearParam } from "../components/use-year-param.ts";
+import { YearSelect } from "../components/year-select.tsx";
+import { sumEuros } from "../money.ts";
+import { reportYears, useEntente } from "../session/entente-context.tsx";
+import { canIssueFundCalls, canRecordPayment } from "../session/permissions.ts";
+import { useAccount } from "../session/session-context.tsx";
+
+const FundCalls = FundCallSchema.array();
+
+/** The year's fund calls (appels de fonds): issue them, follow each member's payments. */
+export function FundCallsPage() {
+  const { t } = useTranslation();
+  const { entente } = useEntente();
+  const account = useAccount();
+  const years = reportYears(entente);
+  const [year, setYear] = useYearParam(years[0] ?? null);
+  const calls = useResource(year === null ? null : apiPaths.fundCalls(entente.id, year), FundCalls);
+  const [paying, setPaying] = useState<string | null>(null);
+  const data = calls.data;
+  const replace = (saved: FundCall) =>
+    calls.setData((data ?? []).map((c) => (c.id === saved.id ? saved : c)));
+  const payingCall = data?.find((c) => c.memberId === paying);
+  return (
+    <>
+      <PageHeader title={year === null ? t("fundCalls.title") : t("fundCalls.titleYear", { year })}>
+        {year !== null && <YearSelect years={years} value={year} onChange={setYear} />}
+      </PageHeader>
+      <ResourceStatus resource={calls} />
+      {year !== null && data?.length === 0 && (
+        <>
+          <p>{t("fundCalls.none", { year })}</p>
+          {canIssueFundCalls(account) && <FundCallIssueForm year={year} onIssued={calls.setData} />}
+        </>
+      )}
+      {data !== undefined && data.length > 0 && (
+        <>
+          <TableWrap label={t("fundCalls.caption", { year })}>
+            <table className="table">
+              <caption>{t("fundCalls.caption", { year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("common.member")}</th>
+                  <th scope="col">{t("fundCalls.reference")}</th>
+                  <th scope="col">{t("fundCalls.dueOn")}</th>
+                  <th scope="col" className="num">
+                    {t("fundCalls.amount")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("fundCalls.paid")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("fundCalls.due")}
+                  </th>
+                  <th scope="col">{t("fundCalls.status")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((c) => (
+                  <FundCallRow
+                    key={c.id}
+                    call={c}
+                    paying={paying === c.memberId}
+                    onPay={() => setPaying(paying === c.memberId ? null : c.memberId)}
+                  />
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("common.totalEntente")}</th>
+                  <td />
+                  <td />
+                  <td className="num">
+                    <Euros value={sumEuros(data.map((c) => c.amount))} />
+                  </td>
+                  <td className="num">
+                    <Euros value={sumEuros(data.map((c) => c.paid))} />
+                  </td>
+                  <td className="num strong">
+                    <Euros value={sumEuros(data.map((c) => c.due))} />
+                  </td>
+                  <td />
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </TableWrap>
+          <div id="payment-form">
+            {payingCall !== undefined && year !== null && (
+              <PaymentForm
+                key={payingCall.id}
+                year={year}
+                call={payingCall}
+                onSaved={(saved) => {
+                  replace(saved);
+                  setPaying(null);
+                }}
+                onCancel={() => setPaying(null)}
+              />
+            )}
+          </div>
+          <Payments calls={data} />
+        </>
+      )}
+    </>
+  );
+}
+
+function FundCallRow({ call, paying, onPay }: { call: FundCall; paying: boolean; onPay: () => void }) {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const { memberName } = useEntente();
+  return (
+    <tr>
+      <th scope="row">{memberName(call.memberId)}</th>
+      <td>{call.reference ?? "—"}</td>
+      <td>{call.dueOn === null ? "—" : <DateText value={call.dueOn} />}</td>
+      <td className="num">
+        <Euros value={call.amount} />
+      </td>
+      <td className="num">
+        <Euros value={call.paid} />
+      </td>
+      <td className="num strong">
+        <Euros value={call.due} />
+      </td>
+      <td>
+        <FundCallBadge status={call.status} />
+      </td>
+      <td>
+        {canRecordPayment(account, call.memberId) && call.status !== "paid" && (
+          <button
+            type="button"
+            className="button button--tertiary button--small"
+            aria-expanded={paying}
+            aria-controls="payment-form"
+            onClick={onPay}
+          >
+            {t("fundCalls.recordPayment")}
+            <span className="visually-hidden"> — {memberName(call.memberId)}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function Payments({ calls }: { calls: readonly FundCall[] }) {
+  const { t } = useTranslation();
+  const { memberName } = useEntente();
+  const payments = calls
+    .flatMap((c) => c.payments.map((p) => ({ ...p, memberId: c.memberId })))
+    .sort((a, b) => b.paidOn.localeCompare(a.paidOn));
+  return (
+    <section aria-labelledby="payments" className="section">
+      <h2 id="payments">{t("fundCalls.payments")}</h2>
+      {payments.length === 0 ? (
+        <p>{t("fundCalls.noPayments")}</p>
+      ) : (
+        <TableWrap label={t("fundCalls.payments")}>
+          <table className="table table--compact">
+            <caption className="visually-hidden">{t("fundCalls.payments")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("fundCalls.paidOn")}</th>
+                <th scope="col">{t("common.member")}</th>
+                <th scope="col">{t("fundCalls.reference")}</th>
+                <th scope="col" className="num">
+                  {t("fundCalls.amount")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {payments.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <DateText value={p.paidOn} />
+                  </td>
+                  <th scope="row">{memberName(p.memberId)}</th>
+                  <td>{p.reference ?? "—"}</td>
+                  <td className="num">
+                    <Euros value={p.amount} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}

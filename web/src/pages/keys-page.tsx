@@ -1,0 +1,248 @@
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { AllocationKey as AllocationKeySchema, PercentKeyUpdate } from "../../../src/contracts/api.ts";
+import { apiPaths } from "../api/paths.ts";
+import type { AllocationKey } from "../api/types.ts";
+import { Percent } from "../components/amount.tsx";
+import { TextField } from "../components/field.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { ProblemAlert } from "../components/problem-alert.tsx";
+import { SaveNotice } from "../components/save-notice.tsx";
+import { TableWrap } from "../components/table-wrap.tsx";
+import { useDraft } from "../components/use-draft.ts";
+import { useSubmit } from "../components/use-submit.ts";
+import { useLocale } from "../i18n/use-locale.ts";
+import { formatPercent, percentUnitsToText, toApiDecimal } from "../money.ts";
+import { checkPercentShares } from "../percent-check.ts";
+import { useEntente } from "../session/entente-context.tsx";
+import { canEditKeys } from "../session/permissions.ts";
+import { useAccount, useApi } from "../session/session-context.tsx";
+
+/** The allocation keys (clés de répartition); percent keys are edited with a live 100 % check. */
+export function KeysPage() {
+  const { t } = useTranslation();
+  const { entente } = useEntente();
+  const account = useAccount();
+  return (
+    <>
+      <PageHeader title={t("keys.title")} />
+      <p className="lead">{t("keys.intro")}</p>
+      {entente.keys.map((key) =>
+        key.basis === "percent" && canEditKeys(account) ? (
+          <PercentKeyForm key={key.id} allocationKey={key} />
+        ) : (
+          <KeyView key={key.id} allocationKey={key} />
+        ),
+      )}
+    </>
+  );
+}
+
+function KeyHeading({ allocationKey }: { allocationKey: AllocationKey }) {
+  const { t } = useTranslation();
+  const { entente } = useEntente();
+  const missions = entente.missions.filter(
+    (m) => m.keys.investissement === allocationKey.id || m.keys.fonctionnement === allocationKey.id,
+  );
+  return (
+    <>
+      <h2 id={`key-${allocationKey.id}`}>{allocationKey.label}</h2>
+      <p className="meta">
+        {t(`keyBasis.${allocationKey.basis}`)}
+        {entente.defaultKey === allocationKey.id && <span className="tag">{t("keys.default")}</span>}
+        {missions.length > 0 && (
+          <> · {t("keys.usedBy", { missions: missions.map((m) => m.name).join(", ") })}</>
+        )}
+      </p>
+    </>
+  );
+}
+
+function KeyView({ allocationKey }: { allocationKey: AllocationKey }) {
+  const { t } = useTranslation();
+  const { memberName } = useEntente();
+  return (
+    <section aria-labelledby={`key-${allocationKey.id}`} className="section card">
+      <KeyHeading allocationKey={allocationKey} />
+      {allocationKey.source !== null && <p>{t("keys.sourceIs", { source: allocationKey.source })}</p>}
+      <TableWrap label={t("keys.sharesOf", { label: allocationKey.label })}>
+        <table className="table table--compact">
+          <caption className="visually-hidden">{t("keys.sharesOf", { label: allocationKey.label })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("common.member")}</th>
+              {allocationKey.basis !== "percent" && (
+                <th scope="col" className="num">
+                  {t(allocationKey.basis === "weights" ? "keys.weight" : "keys.criteriaValue")}
+                </th>
+              )}
+              <th scope="col" className="num">
+                {t("keys.share")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {allocationKey.shares.map((s) => (
+              <tr key={s.memberId}>
+                <th scope="row">{memberName(s.memberId)}</th>
+                {allocationKey.basis !== "percent" && <td className="num">{s.value}</td>}
+                <td className="num">
+                  <Percent value={s.percent} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}
+
+const toKeyDraft = (key: AllocationKey) => ({
+  label: key.label,
+  source: key.source ?? "",
+  values: key.shares.map((s) => s.value),
+});
+
+function PercentKeyForm({ allocationKey }: { allocationKey: AllocationKey }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const locale = useLocale();
+  const { entente, memberName, update, reload } = useEntente();
+  const { draft, setDraft, adopt } = useDraft(allocationKey, allocationKey.rowVersion, toKeyDraft);
+  const { label, source, values } = draft;
+  const setLabel = (label: string) => setDraft((d) => ({ ...d, label }));
+  const setSource = (source: string) => setDraft((d) => ({ ...d, source }));
+  const setValues = (values: string[]) => setDraft((d) => ({ ...d, values }));
+  const submit = useSubmit();
+  const check = checkPercentShares(values);
+  const prefix = `key-${allocationKey.id}`;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!check.ok) return;
+    const body = {
+      label,
+      source: source.trim() === "" ? null : source.trim(),
+      // the API wants "30.6": a value typed "30,6" is sent in its canonical form
+      shares: allocationKey.shares.map((s, i) => ({
+        memberId: s.memberId,
+        value: toApiDecimal(values[i] ?? ""),
+      })),
+      rowVersion: allocationKey.rowVersion,
+    };
+    const saved = await submit.run(PercentKeyUpdate, body, (b) =>
+      api.send("PUT", apiPaths.key(entente.id, allocationKey.id), b, AllocationKeySchema),
+    );
+    if (saved === undefined) return;
+    adopt(saved.rowVersion, toKeyDraft(saved));
+    update((e) => ({ ...e, keys: e.keys.map((k) => (k.id === saved.id ? saved : k)) }));
+  };
+
+  const sumText = formatPercent(percentUnitsToText(check.sum), locale);
+  const gapText = formatPercent(percentUnitsToText(check.gap < 0n ? -check.gap : check.gap), locale);
+  const status =
+    check.invalid.length > 0 ? "invalid" : check.gap === 0n ? "ok" : check.gap > 0n ? "missing" : "excess";
+
+  return (
+    <section aria-labelledby={prefix} className="section card">
+      <KeyHeading allocationKey={allocationKey} />
+      <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ProblemAlert
+          error={submit.error}
+          shownFields={(f) => f === "label" || f === "source" || /^shares\.\d+\.value$/.test(f)}
+          onReload={() => {
+            submit.reset();
+            reload();
+          }}
+        />
+        <div className="form-row">
+          <TextField
+            id={`${prefix}-label`}
+            label={t("keys.label")}
+            value={label}
+            onChange={(e) => {
+              submit.reset();
+              setLabel(e.target.value);
+            }}
+            error={submit.fieldError("label")}
+          />
+          <TextField
+            id={`${prefix}-source`}
+            label={t("keys.source")}
+            hint={t("keys.sourceHint")}
+            value={source}
+            onChange={(e) => {
+              submit.reset();
+              setSource(e.target.value);
+            }}
+            error={submit.fieldError("source")}
+          />
+        </div>
+        <table className="table table--compact table--form">
+          <caption className="visually-hidden">{t("keys.sharesOf", { label: allocationKey.label })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("common.member")}</th>
+              <th scope="col" className="num">
+                {t("keys.sharePercent")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {allocationKey.shares.map((s, i) => (
+              <tr key={s.memberId}>
+                <th scope="row">{memberName(s.memberId)}</th>
+                <td className="num">
+                  <TextField
+                    id={`${prefix}-share-${i}`}
+                    label={t("keys.shareOf", { member: memberName(s.memberId) })}
+                    hideLabel
+                    className="input input--amount"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={values[i] ?? ""}
+                    onChange={(e) => {
+                      submit.reset();
+                      const next = [...values];
+                      next[i] = e.target.value;
+                      setValues(next);
+                    }}
+                    error={
+                      check.invalid.includes(i) ? t("keys.notARate") : submit.fieldError(`shares.${i}.value`)
+                    }
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("keys.sum")}</th>
+              <td className="num">
+                <output htmlFor={allocationKey.shares.map((_, i) => `${prefix}-share-${i}`).join(" ")}>
+                  {sumText}
+                </output>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+        <p aria-live="polite" className={`check check--${status}`} id={`${prefix}-check`}>
+          {status === "ok" && t("keys.checkOk")}
+          {status === "missing" && t("keys.checkMissing", { sum: sumText, gap: gapText })}
+          {status === "excess" && t("keys.checkExcess", { sum: sumText, gap: gapText })}
+          {status === "invalid" && t("keys.checkInvalid", { count: check.invalid.length })}
+        </p>
+        <button
+          type="submit"
+          className="button"
+          disabled={!check.ok || submit.saving}
+          aria-describedby={`${prefix}-check`}
+        >
+          {submit.saving ? t("common.saving") : t("actions.save")}
+        </button>
+        <SaveNotice saved={submit.saved} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { Member as MemberSchema, MemberUpdate } from "../../../src/contracts/api.ts";
+import { apiPaths } from "../api/paths.ts";
+import type { Member } from "../api/types.ts";
+import { appPath } from "../app-paths.ts";
+import { SelectField, TextField } from "../components/field.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { ProblemAlert } from "../components/problem-alert.tsx";
+import { SaveNotice } from "../components/save-notice.tsx";
+import { TableWrap } from "../components/table-wrap.tsx";
+import { useDraft } from "../components/use-draft.ts";
+import { useSubmit } from "../components/use-submit.ts";
+import { useEntente } from "../session/entente-context.tsx";
+import { canEditMember } from "../session/permissions.ts";
+import { useAccount, useApi } from "../session/session-context.tsx";
+
+const KINDS = MemberSchema.shape.kind.options;
+
+/** The members of the entente; choosing one shows its record, editable by who may. */
+export function MembersPage() {
+  const { t } = useTranslation();
+  const { entente } = useEntente();
+  const { memberId } = useParams();
+  const selected = entente.members.find((m) => m.id === memberId);
+  return (
+    <>
+      <PageHeader title={t("members.title")} />
+      <TableWrap label={t("members.title")}>
+        <table className="table">
+          <caption>{t("members.caption", { count: entente.members.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("members.name")}</th>
+              <th scope="col">{t("members.kind")}</th>
+              <th scope="col">{t("members.siren")}</th>
+              <th scope="col">{t("members.siret")}</th>
+              <th scope="col">{t("members.assembly")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entente.members.map((m) => (
+              <tr key={m.id} aria-current={m.id === memberId ? "true" : undefined}>
+                <th scope="row">
+                  <Link to={appPath(entente.id, "members", m.id)}>{m.name}</Link>
+                  {entente.budgetHolder === m.id && <span className="tag">{t("members.budgetHolder")}</span>}
+                </th>
+                <td>{t(`memberKinds.${m.kind}`)}</td>
+                <td>{m.siren ?? "—"}</td>
+                <td>{m.siret ?? "—"}</td>
+                <td>{m.assembly ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      {memberId !== undefined && selected === undefined && (
+        <p className="alert alert--error" role="alert">
+          {t("members.unknown", { id: memberId })}
+        </p>
+      )}
+      {selected !== undefined && <MemberForm key={selected.id} member={selected} />}
+    </>
+  );
+}
+
+const toDraft = (member: Member) => ({
+  name: member.name,
+  kind: member.kind,
+  siren: member.siren ?? "",
+  siret: member.siret ?? "",
+  assembly: member.assembly ?? "",
+});
+
+function MemberForm({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const account = useAccount();
+  const { entente, update, reload } = useEntente();
+  const editable = canEditMember(account, member.id);
+  const { draft, setDraft, adopt } = useDraft(member, member.rowVersion, toDraft);
+  const submit = useSubmit();
+  const edit = (change: Partial<typeof draft>) => {
+    submit.reset();
+    setDraft((d) => ({ ...d, ...change }));
+  };
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
+    const body = {
+      name: draft.name,
+      kind: draft.kind,
+      siren: orNull(draft.siren),
+      siret: orNull(draft.siret),
+      assembly: orNull(draft.assembly),
+      rowVersion: member.rowVersion,
+    };
+    const saved = await submit.run(MemberUpdate, body, (b) =>
+      api.send("PUT", apiPaths.member(entente.id, member.id), b, MemberSchema),
+    );
+    if (saved === undefined) return;
+    adopt(saved.rowVersion, toDraft(saved));
+    update((e) => ({ ...e, members: e.members.map((m) => (m.id === saved.id ? saved : m)) }));
+  };
+  const fields = ["name", "kind", "siren", "siret", "assembly"];
+  return (
+    <section aria-labelledby="member-form-title" className="section card">
+      <h2 id="member-form-title">{member.name}</h2>
+      {!editable && <p className="hint">{t("members.readOnly")}</p>}
+      <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ProblemAlert
+          error={submit.error}
+          shownFields={(f) => fields.includes(f)}
+          onReload={() => {
+            submit.reset();
+            reload();
+          }}
+        />
+        <fieldset disabled={!editable} className="fieldset">
+          <legend className="visually-hidden">{t("members.formLegend", { name: member.name })}</legend>
+          <TextField
+            id="member-name"
+            label={t("members.name")}
+            value={draft.name}
+            required
+            onChange={(e) => edit({ name: e.target.value })}
+            error={submit.fieldError("name")}
+          />
+          <SelectField
+            id="member-kind"
+            label={t("members.kind")}
+            value={draft.kind}
+            options={KINDS.map((k) => ({ value: k, label: t(`memberKinds.${k}`) }))}
+            onChange={(e) => edit({ kind: e.target.value as Member["kind"] })}
+            error={submit.fieldError("kind")}
+          />
+          <div className="form-row">
+            <TextField
+              id="member-siren"
+              label={t("members.siren")}
+              hint={t("members.sirenHint")}
+              inputMode="numeric"
+              value={draft.siren}
+              onChange={(e) => edit({ siren: e.target.value })}
+              error={submit.fieldError("siren")}
+            />
+            <TextField
+              id="member-siret"
+              label={t("members.siret")}
+              hint={t("members.siretHint")}
+              inputMode="numeric"
+              value={draft.siret}
+              onChange={(e) => edit({ siret: e.target.value })}
+              error={submit.fieldError("siret")}
+            />
+          </div>
+          <TextField
+            id="member-assembly"
+            label={t("members.assembly")}
+            hint={t("members.assemblyHint")}
+            value={draft.assembly}
+            onChange={(e) => edit({ assembly: e.target.value })}
+            error={submit.fieldError("assembly")}
+          />
+          {editable && (
+            <button type="submit" className="button" disabled={submit.saving}>
+              {submit.saving ? t("common.saving") : t("actions.save")}
+            </button>
+          )}
+        </fieldset>
+        <SaveNotice saved={submit.saved} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { Mission as MissionSchema } from "../../../src/contracts/api.ts";
+import { apiPaths } from "../api/paths.ts";
+import type { Mission, ServicePlan } from "../api/types.ts";
+import { useResource } from "../api/use-resource.ts";
+import { appPath } from "../app-paths.ts";
+import { DateText } from "../components/date-text.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { PlanEditor } from "../components/plan-editor.tsx";
+import { ResourceStatus } from "../components/resource-status.tsx";
+import { SaveNotice } from "../components/save-notice.tsx";
+import { useEntente } from "../session/entente-context.tsx";
+import { canEditPlan } from "../session/permissions.ts";
+import { useAccount } from "../session/session-context.tsx";
+
+/** One mission: who leads and takes part, and its service plan with every version. */
+export function MissionPage() {
+  const { t } = useTranslation();
+  const { missionId = "" } = useParams();
+  const { entente, memberName } = useEntente();
+  const mission = entente.missions.find((m) => m.id === missionId);
+  if (mission === undefined) {
+    return (
+      <>
+        <PageHeader title={t("missions.unknownTitle")} />
+        <p>{t("missions.unknown", { id: missionId })}</p>
+        <Link to={appPath(entente.id, "missions")}>{t("missions.back")}</Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={mission.name}>
+        <span className="tag">{t(`missionKinds.${mission.kind}`)}</span>
+      </PageHeader>
+      <p>
+        <Link to={appPath(entente.id, "missions")}>{t("missions.back")}</Link>
+      </p>
+      {mission.description !== null && <p className="lead">{mission.description}</p>}
+      <dl className="details">
+        <div>
+          <dt>{t("missions.lead")}</dt>
+          <dd>{mission.leadMemberId === null ? "—" : memberName(mission.leadMemberId)}</dd>
+        </div>
+        <div>
+          <dt>{t("missions.members")}</dt>
+          <dd>{mission.memberIds.map(memberName).join(", ")}</dd>
+        </div>
+      </dl>
+      <Plan key={mission.id} mission={mission} />
+    </>
+  );
+}
+
+function Plan({ mission }: { mission: Mission }) {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const { entente } = useEntente();
+  // the plan as the server has it now (the entente loaded with the layout may be older)
+  const fresh = useResource(apiPaths.plan(entente.id, mission.id), MissionSchema);
+  const [editing, setEditing] = useState(false);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const editable = canEditPlan(account, mission.id);
+  const current = fresh.data ?? mission;
+  const plan = current.plan;
+
+  return (
+    <section aria-labelledby="plan-title" className="section">
+      <div className="section__header">
+        <h2 id="plan-title">{t("plan.title")}</h2>
+        {editable && !editing && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setSavedVersion(null);
+              setEditing(true);
+            }}
+          >
+            {plan === null ? t("plan.create") : t("plan.edit")}
+          </button>
+        )}
+      </div>
+      <ResourceStatus resource={fresh} />
+      {plan !== null && (
+        <p className="meta">
+          {t("plan.versionSaved", { version: plan.version })} <DateText value={plan.createdAt} withTime />
+          {plan.createdBy !== null && <> — {plan.createdBy}</>}
+          {plan.version > 1 && <> · {t("plan.earlierVersions", { count: plan.version - 1 })}</>}
+        </p>
+      )}
+      {editing ? (
+        <PlanEditor
+          key={plan?.version ?? 0}
+          mission={current}
+          onReload={fresh.reload}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved !== null) {
+              fresh.setData(saved);
+              setSavedVersion(saved.plan?.version ?? null);
+            }
+          }}
+        />
+      ) : plan === null ? (
+        <p>{t("plan.none")}</p>
+      ) : (
+        <PlanView plan={plan} />
+      )}
+      <SaveNotice
+        saved={savedVersion !== null && !editing}
+        message={t("plan.saved", { version: savedVersion ?? 0 })}
+      />
+    </section>
+  );
+}
+
+function PlanView({ plan }: { plan: ServicePlan }) {
+  const { t } = useTranslation();
+  return (
+    <div className="plan card">
+      <h3>{t("plan.scope")}</h3>
+      <p className="prewrap">{plan.scope === "" ? "—" : plan.scope}</p>
+      <h3>{t("plan.milestones")}</h3>
+      {plan.milestones.length === 0 ? (
+        <p>—</p>
+      ) : (
+        <table className="table table--compact">
+          <caption className="visually-hidden">{t("plan.milestones")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("plan.milestone")}</th>
+              <th scope="col">{t("plan.due")}</th>
+              <th scope="col">{t("plan.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.milestones.map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: milestones have no id; two may share a label, the position tells them apart
+              <tr key={`${i}-${m.label}`}>
+                <th scope="row">{m.label}</th>
+                <td>{m.due === null ? "—" : <DateText value={m.due} />}</td>
+                <td>
+                  <span className={m.done ? "badge badge--success" : "badge badge--neutral"}>
+                    {m.done ? t("plan.done") : t("plan.todo")}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{t("plan.resources")}</h3>
+      <dl className="details">
+        {(["financial", "human", "material"] as const).map((r) => (
+          <div key={r}>
+            <dt>{t(`plan.${r}`)}</dt>
+            <dd className="prewrap">{plan.resources[r] === "" ? "—" : plan.resources[r]}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t("plan.steeringCommittee")}</h3>
+      {plan.steeringCommittee.length === 0 ? (
+        <p>—</p>
+      ) : (
+        <ul>
+          {plan.steeringCommittee.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

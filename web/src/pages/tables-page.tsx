@@ -1,0 +1,302 @@
+import { useTranslation } from "react-i18next";
+import { apiPaths } from "../api/paths.ts";
+import { BudgetReportJson, type Settlement } from "../api/report-schema.ts";
+import { SECTIONS } from "../api/types.ts";
+import { useResource } from "../api/use-resource.ts";
+import { Euros, Percent } from "../components/amount.tsx";
+import { ExactEuros } from "../components/exact-euros.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { ResourceStatus } from "../components/resource-status.tsx";
+import { TableWrap } from "../components/table-wrap.tsx";
+import { useYearParam } from "../components/use-year-param.ts";
+import { YearSelect } from "../components/year-select.tsx";
+import { sumEuros } from "../money.ts";
+import { reportYears, useEntente } from "../session/entente-context.tsx";
+
+const FORMATS = ["xlsx", "ods", "csv", "pdf", "md"] as const;
+
+/** The tables of the budget report, as in the deliberation, and their downloads. */
+export function TablesPage() {
+  const { t, i18n } = useTranslation();
+  const { entente } = useEntente();
+  const years = reportYears(entente);
+  const [year, setYear] = useYearParam(years[0] ?? null);
+  const report = useResource(year === null ? null : apiPaths.report(entente.id, year), BudgetReportJson);
+  const data = report.data;
+  const name = (id: string) => data?.members.find((m) => m.id === id)?.name ?? id;
+  const calledIn = entente.exercises.find((e) => e.year === year)?.calledIn;
+  return (
+    <>
+      <PageHeader title={year === null ? t("tables.title") : t("tables.titleYear", { year })}>
+        {year !== null && <YearSelect years={years} value={year} onChange={setYear} />}
+      </PageHeader>
+      {year !== null && (
+        <section aria-labelledby="downloads" className="section card">
+          <h2 id="downloads" className="h3">
+            {t("tables.downloads")}
+          </h2>
+          <ul className="downloads">
+            {FORMATS.map((f) => (
+              <li key={f}>
+                <a
+                  className="download"
+                  href={`${apiPaths.export(entente.id, year, f)}?lang=${i18n.language === "en" ? "en" : "fr"}`}
+                  download
+                >
+                  <span className="download__title">{t(`tables.format.${f}`, { year })}</span>
+                  <span className="download__meta">{t(`tables.formatMeta.${f}`)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ResourceStatus resource={report} />
+      {data !== undefined && (
+        <>
+          <section aria-labelledby="allocation" className="section">
+            <h2 id="allocation">{t("tables.allocation")}</h2>
+            {data.allocation.allocations.length === 0 && (
+              <p>{t("tables.noAllocation", { year: data.year })}</p>
+            )}
+            {data.allocation.allocations.map((a) => (
+              <TableWrap key={`${a.key}-${a.section}`} label={t("tables.allocation")}>
+                <table className="table">
+                  <caption>
+                    {t("tables.allocationCaption", {
+                      year: data.allocation.year,
+                      key: a.keyLabel,
+                      section: t(`sectionsInline.${a.section}`),
+                    })}{" "}
+                    <Euros value={a.total} />
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("common.member")}</th>
+                      <th scope="col" className="num">
+                        {t("common.rate")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("tables.exactShare")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("tables.contribution")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {a.shares.map((s) => (
+                      <tr key={s.member}>
+                        <th scope="row">{name(s.member)}</th>
+                        <td className="num">
+                          <Percent value={s.percent} />
+                        </td>
+                        <td className="num">
+                          <ExactEuros value={s.exact} />
+                        </td>
+                        <td className="num">
+                          <Euros value={s.amount} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t("common.total")}</th>
+                      <td className="num">
+                        <Percent value="100" />
+                      </td>
+                      <td />
+                      <td className="num">
+                        <Euros value={a.total} />
+                      </td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </TableWrap>
+            ))}
+            <p className="note">
+              {t("tables.roundingRule", {
+                unit: t(data.rounding.unit === "euro" ? "tables.toEuro" : "tables.toCent"),
+                order: data.rounding.tieBreak.map(name).join(", "),
+              })}
+            </p>
+          </section>
+          <section aria-labelledby="recalls" className="section">
+            <h2 id="recalls">{t("tables.recalls")}</h2>
+            {data.settlements.filter((s) => s.year !== data.year).length === 0 && (
+              <p>{t("tables.noRecall")}</p>
+            )}
+            {data.settlements
+              .filter((s) => s.year !== data.year)
+              .map((s) => (
+                <SettlementTable key={s.year} settlement={s} name={name} />
+              ))}
+          </section>
+          <section aria-labelledby="fund-calls" className="section">
+            <h2 id="fund-calls">{t("tables.fundCalls", { year: data.year })}</h2>
+            {(calledIn ?? data.year) > data.year && (
+              <p className="note">{t("tables.calledLater", { year: data.year, calledIn })}</p>
+            )}
+            <TableWrap label={t("tables.fundCalls", { year: data.year })}>
+              <table className="table">
+                <caption className="visually-hidden">{t("tables.fundCalls", { year: data.year })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" rowSpan={2}>
+                      {t("common.member")}
+                    </th>
+                    <th scope="colgroup" colSpan={2} className="colgroup">
+                      {t("dashboard.currentOf", { year: data.year })}
+                    </th>
+                    <th scope="col" rowSpan={2} className="num">
+                      {t("dashboard.recall")}
+                    </th>
+                    <th scope="col" rowSpan={2} className="num">
+                      {t("dashboard.adjustments")}
+                    </th>
+                    <th scope="col" rowSpan={2} className="num">
+                      {t("dashboard.called")}
+                    </th>
+                  </tr>
+                  <tr>
+                    {SECTIONS.map((sec) => (
+                      <th scope="col" className="num" key={sec}>
+                        {t(`sections.${sec}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.fundCalls.map((f) => (
+                    <tr key={f.member}>
+                      <th scope="row">{name(f.member)}</th>
+                      {SECTIONS.map((sec) => (
+                        <td className="num" key={sec}>
+                          <Euros value={f.current[sec]} />
+                        </td>
+                      ))}
+                      <td className="num">
+                        <Euros value={f.recall} />
+                      </td>
+                      <td className="num">
+                        <Euros value={f.adjustments} />
+                      </td>
+                      <td className="num strong">
+                        <Euros value={f.total} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t("common.totalEntente")}</th>
+                    {SECTIONS.map((sec) => (
+                      <td className="num" key={sec}>
+                        <Euros value={data.fundCallTotals.current[sec]} />
+                      </td>
+                    ))}
+                    <td className="num">
+                      <Euros value={data.fundCallTotals.recall} />
+                    </td>
+                    <td className="num">
+                      <Euros value={data.fundCallTotals.adjustments} />
+                    </td>
+                    <td className="num strong">
+                      <Euros value={data.fundCallTotals.total} />
+                    </td>
+                  </tr>
+                </tfoot>
+              </table>
+            </TableWrap>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The seed's "Partenaires" table: an earlier exercise called this year, with its advances and adjustments. */
+function SettlementTable({ settlement, name }: { settlement: Settlement; name: (id: string) => string }) {
+  const { t } = useTranslation();
+  const { entente } = useEntente();
+  const keyLabel = (id: string) => entente.keys.find((k) => k.id === id)?.label ?? id;
+  const rows = settlement.members;
+  const total = (pick: (m: Settlement["members"][number]) => string) => sumEuros(rows.map(pick));
+  return (
+    <TableWrap label={t("tables.recallCaption", { year: settlement.year, calledIn: settlement.calledIn })}>
+      <table className="table">
+        <caption>
+          {t("tables.recallCaption", { year: settlement.year, calledIn: settlement.calledIn })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("tables.partners")}</th>
+            <th scope="col" className="num">
+              {t("common.rate")}
+            </th>
+            <th scope="col" className="num">
+              {t("tables.contributionOf", { year: settlement.year })}
+            </th>
+            {settlement.adjustments.map((a) => (
+              <th scope="col" className="num" key={a.id}>
+                {a.label}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t("tables.adjustedOf", { year: settlement.year })}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.member}>
+              <th scope="row">{name(m.member)}</th>
+              <td className="num">{m.rate === null ? "—" : <Percent value={m.rate} />}</td>
+              <td className="num">
+                <Euros value={m.contributionTotal} />
+              </td>
+              {settlement.adjustments.map((a, i) => (
+                <td className="num" key={a.id}>
+                  <Euros value={m.adjustments[i] ?? "0.00"} />
+                </td>
+              ))}
+              <td className="num strong">
+                <Euros value={m.adjusted} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("common.totalEntente")}</th>
+            <td className="num">{rows.some((m) => m.rate !== null) && <Percent value="100" />}</td>
+            <td className="num">
+              <Euros value={total((m) => m.contributionTotal)} />
+            </td>
+            {settlement.adjustments.map((a, i) => (
+              <td className="num" key={a.id}>
+                <Euros value={total((m) => m.adjustments[i] ?? "0.00")} />
+              </td>
+            ))}
+            <td className="num strong">
+              <Euros value={total((m) => m.adjusted)} />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {settlement.adjustments
+        .filter((a) => a.advance !== undefined)
+        .map((a) => (
+          <p className="note" key={a.id}>
+            {t("tables.advanceNote", {
+              label: a.label,
+              member: name(a.advance?.member ?? ""),
+              key: keyLabel(a.advance?.key ?? ""),
+            })}{" "}
+            <Euros value={a.advance?.amount ?? "0"} />
+          </p>
+        ))}
+    </TableWrap>
+  );
+}

@@ -1,0 +1,29 @@
+import { HUNDRED_PERCENT, parsePercentUnits } from "./money.ts";
+
+export type PercentCheck = {
+  /** Sum of the valid shares, in ten-thousandths of a percent. */
+  sum: bigint;
+  /** 100 % minus the sum: positive when shares are missing, negative when there are too many. */
+  gap: bigint;
+  /** Indexes of the values that are not a rate (empty, letters, more than 4 decimals, negative). */
+  invalid: number[];
+  /** True when every value is a rate and they add up to exactly 100 %. */
+  ok: boolean;
+};
+
+/**
+ * The live check of a percent key while it is typed: shares must add up to exactly 100 %
+ * (DESIGN.md invariant), computed on integers so 33.3333 + 33.3333 + 33.3334 is exactly 100.
+ * @example checkPercentShares(["53", "30,6", "16.4"]).ok // true
+ */
+export function checkPercentShares(values: readonly string[]): PercentCheck {
+  let sum = 0n;
+  const invalid: number[] = [];
+  values.forEach((value, index) => {
+    const units = parsePercentUnits(value);
+    if (units === null || units < 0n) invalid.push(index);
+    else sum += units;
+  });
+  const gap = HUNDRED_PERCENT - sum;
+  return { sum, gap, invalid, ok: invalid.length === 0 && gap === 0n && values.length > 0 };
+}

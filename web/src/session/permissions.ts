@@ -1,0 +1,24 @@
+import type { Account } from "../api/types.ts";
+
+/**
+ * What the signed-in account may change, to hide or disable what it cannot do. The server
+ * enforces the same rules; these only keep the console from offering a button that would fail.
+ * secretariat: everything · finance: its own member · mission-lead: its mission's plan ·
+ * reader: nothing. Mirrors src/app/access-policy.ts (audit: secretariat and finance).
+ */
+type Who = Pick<Account, "role" | "memberId" | "missionId">;
+
+const isSecretariat = (a: Who) => a.role === "secretariat";
+const isFinanceOf = (a: Who, memberId: string) => a.role === "finance" && a.memberId === memberId;
+
+export const canEditMember = (a: Who, memberId: string) => isSecretariat(a) || isFinanceOf(a, memberId);
+export const canEditKeys = (a: Who) => isSecretariat(a);
+export const canEditPlan = (a: Who, missionId: string) =>
+  isSecretariat(a) || (a.role === "mission-lead" && a.missionId === missionId);
+export const canEditBudget = (a: Who) => isSecretariat(a);
+export const canCreateDecision = (a: Who) => isSecretariat(a);
+export const canRecordRatification = (a: Who, memberId: string) =>
+  isSecretariat(a) || isFinanceOf(a, memberId);
+export const canIssueFundCalls = (a: Who) => isSecretariat(a);
+export const canReadAudit = (a: Who) => isSecretariat(a) || a.role === "finance";
+export const canRecordPayment = (a: Who, memberId: string) => isSecretariat(a) || isFinanceOf(a, memberId);
