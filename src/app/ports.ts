@@ -193,6 +193,8 @@ export interface ConsoleStore {
   listBudgetVersions(ententeId: string): Promise<Omit<BudgetVersionRecord, "lines">[]>;
   /** The latest budget version of the exercise, or null when the exercise does not exist. */
   getBudget(ententeId: string, year: number): Promise<BudgetVersionRecord | null>;
+  /** A new draft version copying the adopted one (décision modificative); the adopted one stays. */
+  createAmendingBudget(ententeId: string, year: number, actor: Actor): Promise<BudgetVersionRecord>;
   replaceBudgetLines(
     ententeId: string,
     year: number,

@@ -459,6 +459,67 @@ export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
 
     getBudget: (ententeId, year) => getBudget(db, ententeId, year),
 
+    async createAmendingBudget(ententeId, year, actor) {
+      return db.transaction().execute(async (trx) => {
+        const current = await getBudget(trx, ententeId, year);
+        if (current === null)
+          throw new EntenteError("resource.not_found", {
+            what: localized("exercice", "exercise"),
+            id: String(year),
+          });
+        if (current.status !== "adopted")
+          throw new EntenteError("budget.amend_not_adopted", {
+            year,
+            number: current.number,
+            status: current.status,
+          });
+        const number = current.number + 1;
+        const created = await trx
+          .insertInto("budget_version")
+          .values({
+            entente_id: ententeId,
+            year,
+            number,
+            label: `Décision modificative n° ${number - 1} ${year}`,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        if (current.lines.length > 0) {
+          await trx
+            .insertInto("budget_line")
+            .values(
+              current.lines.map((l, position) => ({
+                budget_version_id: created.id,
+                position,
+                mission_id: l.missionId,
+                label: l.label,
+                section: l.section,
+                direction: l.direction,
+                receipt_kind: l.receiptKind,
+                amount_cents: l.amountCents,
+                nature: l.nature,
+              })),
+            )
+            .execute();
+        }
+        await recordAudit(trx, {
+          actor,
+          ententeId,
+          action: "create",
+          entity: "budget",
+          entityId: `${year}#${number}`,
+          after: { basedOn: current.number },
+        });
+        const after = await getBudget(trx, ententeId, year);
+        if (after === null)
+          throw new EntenteError("resource.not_found", {
+            what: localized("exercice", "exercise"),
+            id: String(year),
+          });
+        return after;
+      });
+    },
+
     async replaceBudgetLines(ententeId, year, lines, rowVersion, actor) {
       return db.transaction().execute(async (trx) => {
         const before = await getBudget(trx, ententeId, year);

@@ -202,9 +202,15 @@ export const errorCatalog = {
   },
   "budget.not_editable": {
     fr: (d) =>
-      `le budget ${d.year} (version ${d.number}) est ${d.status} : il ne se modifie plus. Créez une décision modificative.`,
+      `le budget ${d.year} (version ${d.number}) est ${d.status} : il ne se modifie plus. Ouvrez une décision modificative (nouvelle version du budget).`,
     en: (d) =>
-      `budget ${d.year} (version ${d.number}) is ${d.status}: it can no longer be edited. Create an amending budget.`,
+      `budget ${d.year} (version ${d.number}) is ${d.status}: it can no longer be edited. Open an amending budget (a new version).`,
+  },
+  "budget.amend_not_adopted": {
+    fr: (d) =>
+      `le budget ${d.year} (version ${d.number}) est ${d.status} : une décision modificative part d'un budget adopté. Modifiez le brouillon en cours ou attendez l'adoption.`,
+    en: (d) =>
+      `budget ${d.year} (version ${d.number}) is ${d.status}: an amending budget starts from an adopted one. Edit the current draft or wait for adoption.`,
   },
   "fund_call.budget_not_adopted": {
     fr: (d) =>

@@ -53,6 +53,19 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply): Fa
 }
 
 function toAnswer(error: unknown, request: FastifyRequest, lang: Lang): Answer {
+  // The database cannot be reached (stopped, restarting, network cut): 503, retry later. The
+  // connection pool opens new connections once it is back, so the server recovers by itself.
+  if (isDatabaseUnavailable(error)) {
+    return toAnswer(
+      new EntenteError(
+        "db.unavailable",
+        { reason: String((error as { code?: unknown }).code) },
+        { cause: error },
+      ),
+      request,
+      lang,
+    );
+  }
   // @fastify/csrf-protection answers with its own errors (FST_CSRF_*): one code of ours.
   if (error instanceof Error && "code" in error && String(error.code).startsWith("FST_CSRF")) {
     return toAnswer(new EntenteError("auth.csrf", {}, { cause: error }), request, lang);
@@ -150,4 +163,28 @@ function statusOf(error: unknown): number | undefined {
 function pathOf(url: string): string {
   const query = url.indexOf("?");
   return query === -1 ? url : url.slice(0, query);
+}
+
+// Connection errors of node-postgres / PGlite: refused, reset, and PostgreSQL's SQLSTATE classes
+// 08 (connection exception) and 57P (operator intervention: shutdown, restart).
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && UNAVAILABLE.has(code)) return true;
+  return /Connection terminated|connection timeout/i.test(error.message);
 }

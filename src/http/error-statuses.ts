@@ -47,6 +47,7 @@ export const errorStatuses = {
   "auth.locked": 429,
   "auth.csrf": 403,
   "budget.not_editable": 409,
+  "budget.amend_not_adopted": 409,
   "fund_call.budget_not_adopted": 409,
   "fund_call.already_issued": 409,
   "resource.not_found": 404,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import * as XLSX from "@e965/xlsx";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   accessibilityViolations,
@@ -203,7 +204,7 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.match(row, /PAYÉ EN PARTIE|Payé en partie/i);
   });
 
-  it("offers the report's downloads; the XLSX link answers a spreadsheet", async () => {
+  it("offers the report's downloads; the XLSX read back holds the seed's figures", async () => {
     await page.goto(at("/tables"));
     await page.getByRole("heading", { name: "Rappels des exercices antérieurs" }).waitFor();
     const href = await page.getByRole("link", { name: /Classeur XLSX 2023/ }).getAttribute("href");
@@ -211,6 +212,13 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     const answer = await page.request.get(`${server.url}${href}`);
     assert.equal(answer.status(), 200);
     assert.match(answer.headers()["content-type"] ?? "", /spreadsheetml/);
+    // Read the downloaded workbook back: the fund calls carry the seed's figures.
+    const book = XLSX.read(await answer.body());
+    const calls = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["fund-calls"] as XLSX.WorkSheet, {
+      header: 1,
+    });
+    assert.deepEqual(calls[2], ["Métropole de Lyon", 0, 288413, 50350, -32966, 305797]);
+    assert.equal(calls.find((row) => row[0] === "Total entente")?.[5], 639176);
     assert.match(await textOf("main"), /17 384,00 €/);
   });
 

@@ -153,7 +153,12 @@ describeOnDatabases("console API over HTTP", (get) => {
     const dashboard = (await alice.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
     assert.equal(dashboard.problems[0].code, "budget.unbalanced");
     // An unbalanced budget cannot be approved by the conference (nor, then, adopted).
-    const approval = await alice.send("POST", "/api/ententes/lyon/decisions", { subject: "Budget 2023", conferenceDate: "2022-11-07", conferenceLabel: "Conférence", budgetYear: 2023 });
+    const approval = await alice.send("POST", "/api/ententes/lyon/decisions", {
+      subject: "Budget 2023",
+      conferenceDate: "2022-11-07",
+      conferenceLabel: "Conférence",
+      budgetYear: 2023,
+    });
     assert.equal(approval.status, 422);
     assert.equal(approval.json().errors[0].code, "budget.unbalanced");
     assert.equal((await alice.send("GET", "/api/ententes/lyon/decisions")).json().length, 0);
@@ -244,12 +249,22 @@ describeOnDatabases("console API over HTTP", (get) => {
     assert.equal(paid.status, 201);
     assert.equal(paid.json().status, "paid");
     assert.equal(paid.json().due, "0.00");
+    // A décision modificative starts from the adopted budget, as a new draft version.
+    const amending = await client.send("POST", "/api/ententes/lyon/exercises/2023/budget/versions");
+    assert.equal(amending.status, 201);
+    assert.deepEqual([amending.json().number, amending.json().status], [2, "draft"]);
+    const twice = await client.send("POST", "/api/ententes/lyon/exercises/2023/budget/versions");
+    assert.equal(twice.status, 409);
+    assert.equal(twice.json().code, "budget.amend_not_adopted");
   });
 
   it("the audit trail shows who changed what", async () => {
     const client = secretariat();
     const page = (await client.send("GET", "/api/ententes/lyon/audit?limit=2")).json();
-    assert.equal(page.events[0].entity, "payment");
+    assert.deepEqual(
+      page.events.map((e: { entity: string }) => e.entity),
+      ["budget", "payment"],
+    );
     assert.equal(page.events[0].actor, email("secretariat"));
     assert.equal(page.nextBefore, page.events[1].id);
   });
@@ -284,7 +299,13 @@ describeOnDatabases("console API over HTTP", (get) => {
   it("service plans keep every version, newest first", async () => {
     const client = secretariat();
     const mission = (await client.send("GET", "/api/ententes/lyon/missions/identite/plan")).json();
-    const saved = await client.send("POST", "/api/ententes/lyon/missions/identite/plan", { basedOnVersion: mission.plan.version, scope: "Fédération", milestones: [], resources: { financial: "", human: "", material: "" }, steeringCommittee: [] });
+    const saved = await client.send("POST", "/api/ententes/lyon/missions/identite/plan", {
+      basedOnVersion: mission.plan.version,
+      scope: "Fédération",
+      milestones: [],
+      resources: { financial: "", human: "", material: "" },
+      steeringCommittee: [],
+    });
     assert.equal(saved.status, 200);
     const versions = (await client.send("GET", "/api/ententes/lyon/missions/identite/plan/versions")).json();
     assert.deepEqual(

@@ -43,3 +43,18 @@ export async function saveBudget(
   });
   return deps.console.replaceBudgetLines(ententeId, year, lines, rowVersion, actorOf(principal));
 }
+
+/**
+ * Opens a décision modificative: a new draft version of the year's budget, copying the adopted
+ * one, which stays as adopted until the new version is itself approved and ratified.
+ * @throws EntenteError budget.amend_not_adopted when the latest version is not adopted.
+ */
+export async function createAmendingBudget(
+  deps: ConsoleDeps,
+  principal: Principal,
+  ententeId: string,
+  year: number,
+): Promise<BudgetVersionRecord> {
+  assertCan(principal, { kind: "edit-budget", ententeId });
+  return deps.console.createAmendingBudget(ententeId, year, actorOf(principal));
+}

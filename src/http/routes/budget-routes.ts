@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ConsoleDeps } from "../../app/console/console-deps.ts";
 import { readBudget, readBudgetReport } from "../../app/console/read-budget.ts";
-import { saveBudget } from "../../app/console/save-budget.ts";
+import { createAmendingBudget, saveBudget } from "../../app/console/save-budget.ts";
 import { BudgetUpdate, BudgetVersion, ExportFormat, IdParam, YearParam } from "../../contracts/api.ts";
 import { EntenteError } from "../../domain/errors.ts";
 import { parseEuros } from "../../domain/money.ts";
@@ -72,6 +72,31 @@ export function createBudgetRoutes(deps: ConsoleDeps): RouteRegistrar {
           ),
         );
       },
+    );
+
+    app.post(
+      "/api/ententes/:id/exercises/:year/budget/versions",
+      {
+        schema: {
+          summary: "Open an amending budget (décision modificative) from the adopted one",
+          tags: ["budget"],
+          params: Params,
+          response: { 201: BudgetVersion },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            budgetJson(
+              await createAmendingBudget(
+                deps,
+                requirePrincipal(request),
+                request.params.id,
+                request.params.year,
+              ),
+            ),
+          ),
     );
 
     app.get(
