@@ -43,6 +43,11 @@ export async function openDatabase(
     // An idle connection that breaks (server restarted, network cut) must not crash the process:
     // the pool drops it and opens a new one for the next query (pg emits 'error' otherwise unhandled).
     pool.on("error", (error) => options.onConnectionError?.(error));
+    // A connection can also break while checked out; without a listener its 'error' event would
+    // be an uncaught exception. The query in flight fails (503 db.unavailable) and nothing else.
+    pool.on("connect", (client) => {
+      client.on("error", (error) => options.onConnectionError?.(error));
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
