@@ -19,7 +19,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   app: ["domain"],
   contracts: [],
   formats: ["domain", "contracts"],
-  cli: ["app", "contracts", "formats", "domain"],
+  // The CLI administers too (import, accounts): it opens the database like main.ts does.
+  cli: ["app", "contracts", "formats", "domain", "config", "db", "identity"],
   // The environment's schema and loadConfig; the config.invalid error comes from the catalog.
   config: ["domain"],
   // The HTTP server: use cases, their contracts, domain errors (status table), the Config type.

@@ -162,6 +162,24 @@ export interface AuditEventRecord {
   readonly after: unknown;
 }
 
+/** Advances and adjustments of one exercise (amounts in cents; adjustments signed). */
+export interface SettlementRecord {
+  readonly year: number;
+  readonly rowVersion: number;
+  readonly advances: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly memberId: string;
+    readonly amountCents: bigint;
+    readonly keyId: string;
+  }[];
+  readonly adjustments: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly amounts: readonly { readonly memberId: string; readonly amountCents: bigint }[];
+  }[];
+}
+
 /** Everything the console reads and writes. Writes are transactional and audited. */
 export interface ConsoleStore {
   listMembers(ententeId: string): Promise<MemberRecord[]>;
@@ -202,6 +220,14 @@ export interface ConsoleStore {
     rowVersion: number,
     actor: Actor,
   ): Promise<BudgetVersionRecord>;
+  getSettlement(ententeId: string, year: number): Promise<SettlementRecord | null>;
+  replaceSettlement(
+    ententeId: string,
+    year: number,
+    settlement: Omit<SettlementRecord, "year" | "rowVersion">,
+    rowVersion: number,
+    actor: Actor,
+  ): Promise<SettlementRecord>;
   listDecisions(ententeId: string): Promise<DecisionRecord[]>;
   createDecision(
     ententeId: string,

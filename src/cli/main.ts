@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
+import type { Role } from "../app/access-policy.ts";
 import type { Lang } from "../domain/errors.ts";
+import { createAccount } from "./commands/account-create.ts";
 import { exportBudget, FORMATS, type Output } from "./commands/budget-export.ts";
+import { importEntente } from "./commands/entente-import.ts";
 import { validateEntenteFile } from "./commands/entente-validate.ts";
 import { ententeJsonSchema } from "./commands/schema-print.ts";
 import { describeError, EXIT } from "./report-error.ts";
@@ -16,7 +19,13 @@ const VERSION: string = JSON.parse(
  */
 export async function runCli(
   argv: readonly string[],
-  io: { stdout: Output; stderr: (text: string) => void },
+  io: {
+    stdout: Output;
+    stderr: (text: string) => void;
+    /** The environment (database settings of `import` and `account`); the process's in main. */
+    env?: Readonly<Record<string, string | undefined>>;
+    readStdin?: () => Promise<string>;
+  },
 ): Promise<number> {
   let lang: Lang = "fr";
   const program = new Command()
@@ -67,6 +76,44 @@ export async function runCli(
     );
 
   program
+    .command("import")
+    .description(
+      "importe un fichier d'entente dans la base du serveur (DATABASE_URL ou DATA_DIR) / import into the server's database",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .option("--id <id>", "identifiant de l'entente (défaut : nom du dossier) / entente id")
+    .action(async (file: string, options: { id?: string }) =>
+      importEntente(file, { ...options, lang }, io.stdout, io.env ?? {}),
+    );
+
+  program
+    .command("account")
+    .description("comptes locaux de la console / local accounts of the console")
+    .command("create")
+    .description(
+      "crée un compte ; mot de passe sur l'entrée standard / create an account; password on standard input",
+    )
+    .argument("<email>", "adresse / email")
+    .addOption(
+      new Option("--role <role>", "rôle / role")
+        .choices(["secretariat", "finance", "mission-lead", "reader"])
+        .makeOptionMandatory(),
+    )
+    .requiredOption("--entente <id>", "entente")
+    .option("--member <id>", "membre (rôle finance) / member (finance role)")
+    .option("--mission <id>", "mission (rôle mission-lead) / mission (mission-lead role)")
+    .option("--name <name>", "nom affiché / display name")
+    .action(
+      async (
+        email: string,
+        options: { role: Role; entente: string; member?: string; mission?: string; name?: string },
+      ) => {
+        const password = (await (io.readStdin ?? (async () => ""))()).replace(/\r?\n$/, "");
+        await createAccount(email, { ...options, lang }, password, io.stdout, io.env ?? {});
+      },
+    );
+
+  program
     .command("schema")
     .description("JSON Schema du fichier d'entente / JSON Schema of the entente file")
     .action(() => io.stdout.write(ententeJsonSchema()));
@@ -97,6 +144,12 @@ export async function runCliProcess(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: { write: (data) => process.stdout.write(data), isTerminal: process.stdout.isTTY === true },
     stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
   });
 }
 

@@ -137,6 +137,29 @@ export const BudgetVersion = z.object({
 });
 export const BudgetUpdate = z.object({ rowVersion: z.number().int(), lines: z.array(BudgetLine) });
 
+const SignedEuroAmount = EuroAmount;
+export const Settlement = z.object({
+  year: z.number().int(),
+  rowVersion: z.number().int(),
+  advances: z.array(
+    z.object({
+      id: IdParam,
+      label: z.string().trim().min(1),
+      memberId: IdParam.meta({ description: "The member who paid the expense for all." }),
+      amount: EuroAmount.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
+      keyId: IdParam.meta({ description: "The key that shares it over the members." }),
+    }),
+  ),
+  adjustments: z.array(
+    z.object({
+      id: IdParam,
+      label: z.string().trim().min(1),
+      amounts: z.array(z.object({ memberId: IdParam, amount: SignedEuroAmount })).min(1),
+    }),
+  ),
+});
+export const SettlementUpdate = Settlement.omit({ year: true });
+
 export const Ratification = z.object({
   memberId: z.string(),
   status: RatificationStatus,

@@ -10,6 +10,7 @@ import type {
   MemberRecord,
   MissionRecord,
   ServicePlanRecord,
+  SettlementRecord,
 } from "../app/ports.ts";
 import { EntenteError, localized } from "../domain/errors.ts";
 import { recordAudit } from "./record-audit.ts";
@@ -173,6 +174,59 @@ async function getBudget(db: Db, ententeId: string, year: number): Promise<Budge
       receiptKind: l.receipt_kind,
       amountCents: l.amount_cents,
       nature: l.nature,
+    })),
+  };
+}
+
+async function getSettlement(db: Db, ententeId: string, year: number): Promise<SettlementRecord | null> {
+  const exercise = await db
+    .selectFrom("exercise")
+    .select(["year", "row_version"])
+    .where("entente_id", "=", ententeId)
+    .where("year", "=", year)
+    .executeTakeFirst();
+  if (exercise === undefined) return null;
+  const [advances, adjustments, amounts, members] = await Promise.all([
+    db
+      .selectFrom("advance")
+      .selectAll()
+      .where("entente_id", "=", ententeId)
+      .where("year", "=", year)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("adjustment")
+      .selectAll()
+      .where("entente_id", "=", ententeId)
+      .where("year", "=", year)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("adjustment_amount")
+      .selectAll()
+      .where("entente_id", "=", ententeId)
+      .where("year", "=", year)
+      .execute(),
+    listMembers(db, ententeId),
+  ]);
+  const order = new Map(members.map((m, i) => [m.id, i]));
+  return {
+    year,
+    rowVersion: exercise.row_version,
+    advances: advances.map((a) => ({
+      id: a.id,
+      label: a.label,
+      memberId: a.member_id,
+      amountCents: a.amount_cents,
+      keyId: a.key_id,
+    })),
+    adjustments: adjustments.map((a) => ({
+      id: a.id,
+      label: a.label,
+      amounts: amounts
+        .filter((x) => x.adjustment_id === a.id)
+        .sort((x, y) => (order.get(x.member_id) ?? 0) - (order.get(y.member_id) ?? 0))
+        .map((x) => ({ memberId: x.member_id, amountCents: x.amount_cents })),
     })),
   };
 }
@@ -574,6 +628,82 @@ export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
           after: after?.lines,
         });
         if (after === null) throwStaleOrMissing(BUDGET, String(year), rowVersion, undefined);
+        return after;
+      });
+    },
+
+    getSettlement: (ententeId, year) => getSettlement(db, ententeId, year),
+
+    async replaceSettlement(ententeId, year, settlement, rowVersion, actor) {
+      return db.transaction().execute(async (trx) => {
+        const before = await getSettlement(trx, ententeId, year);
+        const what = { fr: "les avances et régularisations", en: "the advances and adjustments" };
+        const result = await trx
+          .updateTable("exercise")
+          .set({ row_version: sql`row_version + 1` })
+          .where("entente_id", "=", ententeId)
+          .where("year", "=", year)
+          .where("row_version", "=", rowVersion)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n)
+          throwStaleOrMissing(what, String(year), rowVersion, before?.rowVersion);
+        await trx
+          .deleteFrom("advance")
+          .where("entente_id", "=", ententeId)
+          .where("year", "=", year)
+          .execute();
+        await trx
+          .deleteFrom("adjustment")
+          .where("entente_id", "=", ententeId)
+          .where("year", "=", year)
+          .execute();
+        if (settlement.advances.length > 0) {
+          await trx
+            .insertInto("advance")
+            .values(
+              settlement.advances.map((a) => ({
+                entente_id: ententeId,
+                year,
+                id: a.id,
+                label: a.label,
+                member_id: a.memberId,
+                amount_cents: a.amountCents,
+                key_id: a.keyId,
+              })),
+            )
+            .execute();
+        }
+        for (const adjustment of settlement.adjustments) {
+          await trx
+            .insertInto("adjustment")
+            .values({ entente_id: ententeId, year, id: adjustment.id, label: adjustment.label })
+            .execute();
+          if (adjustment.amounts.length > 0) {
+            await trx
+              .insertInto("adjustment_amount")
+              .values(
+                adjustment.amounts.map((x) => ({
+                  entente_id: ententeId,
+                  year,
+                  adjustment_id: adjustment.id,
+                  member_id: x.memberId,
+                  amount_cents: x.amountCents,
+                })),
+              )
+              .execute();
+          }
+        }
+        const after = await getSettlement(trx, ententeId, year);
+        await recordAudit(trx, {
+          actor,
+          ententeId,
+          action: "update",
+          entity: "settlement",
+          entityId: String(year),
+          before,
+          after,
+        });
+        if (after === null) throwStaleOrMissing(what, String(year), rowVersion, undefined);
         return after;
       });
     },

@@ -101,6 +101,7 @@ export interface ExerciseTable {
   year: number;
   called_in: number;
   note: string | null;
+  row_version: Generated<number>;
 }
 
 export type BudgetStatus = "draft" | "approved" | "ratifying" | "adopted";

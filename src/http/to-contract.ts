@@ -1,7 +1,13 @@
 import type { z } from "zod";
 import type { DashboardView } from "../app/console/get-dashboard.ts";
 import type { EntenteView } from "../app/console/read-entente.ts";
-import type { BudgetVersionRecord, DecisionRecord, FundCallRecord, MissionRecord } from "../app/ports.ts";
+import type {
+  BudgetVersionRecord,
+  DecisionRecord,
+  FundCallRecord,
+  MissionRecord,
+  SettlementRecord,
+} from "../app/ports.ts";
 import type * as Api from "../contracts/api.ts";
 import { SECTIONS } from "../domain/entente.ts";
 import { centsToEuroText } from "../domain/money.ts";
@@ -149,5 +155,24 @@ export function dashboardJson(
     fundCallTotal: euros(view.fundCallTotal),
     ratified: view.ratified,
     problems: view.problems.map((p) => ({ code: p.code, message: message(p) })),
+  };
+}
+
+export function settlementJson(s: SettlementRecord): z.input<typeof Api.Settlement> {
+  return {
+    year: s.year,
+    rowVersion: s.rowVersion,
+    advances: s.advances.map((a) => ({
+      id: a.id,
+      label: a.label,
+      memberId: a.memberId,
+      amount: euros(a.amountCents),
+      keyId: a.keyId,
+    })),
+    adjustments: s.adjustments.map((a) => ({
+      id: a.id,
+      label: a.label,
+      amounts: a.amounts.map((x) => ({ memberId: x.memberId, amount: euros(x.amountCents) })),
+    })),
   };
 }

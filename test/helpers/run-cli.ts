@@ -14,12 +14,12 @@ export interface CliResult {
 /** Runs `entente ARGS` as a user would (bin/entente.js on the pinned Node 24), in `cwd`. */
 export function runEntente(
   args: readonly string[],
-  options: { cwd?: string; input?: string } = {},
+  options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, [`${ROOT}bin/entente.js`, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return {

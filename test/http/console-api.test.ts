@@ -170,6 +170,79 @@ describeOnDatabases("console API over HTTP", (get) => {
     assert.equal(restore.status, 200);
   });
 
+  it("advances and adjustments: the engine's rules per field, then the recall follows the change", async () => {
+    const client = secretariat();
+    const settlement = (await client.send("GET", "/api/ententes/lyon/exercises/2022/settlement")).json();
+    assert.deepEqual(settlement.advances, [
+      {
+        id: "experimentation",
+        label: "Expérimentation sur les outils cibles",
+        memberId: "metropole",
+        amount: "70140.00",
+        keyId: "socle",
+      },
+    ]);
+    const bad = await client.send("PUT", "/api/ententes/lyon/exercises/2022/settlement", {
+      rowVersion: settlement.rowVersion,
+      advances: [{ ...settlement.advances[0], memberId: "inconnu" }],
+      adjustments: [
+        {
+          id: "regul",
+          label: "Régularisation",
+          amounts: [
+            { memberId: "metropole", amount: "-100" },
+            { memberId: "sitiv", amount: "99" },
+          ],
+        },
+      ],
+    });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(
+      bad.json().errors.map((e: { code: string; field: string }) => [e.code, e.field]),
+      [
+        ["entente.unknown_reference", "advances[0].memberId"],
+        ["adjustment.not_zero_sum", "adjustments[0].amounts"],
+      ],
+    );
+    const good = await client.send("PUT", "/api/ententes/lyon/exercises/2022/settlement", {
+      rowVersion: settlement.rowVersion,
+      advances: settlement.advances,
+      adjustments: [
+        {
+          id: "regul",
+          label: "Régularisation",
+          amounts: [
+            { memberId: "metropole", amount: "-100" },
+            { memberId: "sitiv", amount: "100" },
+          ],
+        },
+      ],
+    });
+    assert.equal(good.status, 200);
+    const dashboard = (await client.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
+    assert.deepEqual(
+      dashboard.members.map((m: { adjustments: string }) => m.adjustments),
+      ["-33066.00", "21463.00", "11603.00"],
+    );
+    // Put the seed's figures back; a stale version is refused.
+    const stale = await client.send("PUT", "/api/ententes/lyon/exercises/2022/settlement", {
+      rowVersion: settlement.rowVersion,
+      advances: settlement.advances,
+      adjustments: [],
+    });
+    assert.equal(stale.status, 409);
+    assert.equal(
+      (
+        await client.send("PUT", "/api/ententes/lyon/exercises/2022/settlement", {
+          rowVersion: good.json().rowVersion,
+          advances: settlement.advances,
+          adjustments: [],
+        })
+      ).status,
+      200,
+    );
+  });
+
   it("roles: a finance officer may not edit the budget (403), sees only its row of a draft", async () => {
     const finance = new ConsoleClient(app);
     await finance.signIn(email("finance.ville-lyon"), PASSWORD);

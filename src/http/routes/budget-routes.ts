@@ -2,14 +2,23 @@ import { z } from "zod";
 import type { ConsoleDeps } from "../../app/console/console-deps.ts";
 import { readBudget, readBudgetReport } from "../../app/console/read-budget.ts";
 import { createAmendingBudget, saveBudget } from "../../app/console/save-budget.ts";
-import { BudgetUpdate, BudgetVersion, ExportFormat, IdParam, YearParam } from "../../contracts/api.ts";
+import { readSettlement, saveSettlement } from "../../app/console/save-settlement.ts";
+import {
+  BudgetUpdate,
+  BudgetVersion,
+  ExportFormat,
+  IdParam,
+  Settlement,
+  SettlementUpdate,
+  YearParam,
+} from "../../contracts/api.ts";
 import { EntenteError } from "../../domain/errors.ts";
 import { parseEuros } from "../../domain/money.ts";
 import { renderBudgetDocument } from "../../formats/render-budget-document.ts";
 import { renderJson } from "../../formats/render-json.ts";
 import type { RouteRegistrar } from "../app-deps.ts";
 import { negotiateLanguage } from "../negotiate-language.ts";
-import { budgetJson } from "../to-contract.ts";
+import { budgetJson, settlementJson } from "../to-contract.ts";
 import { requirePrincipal } from "../web-session.ts";
 
 const Params = z.object({ id: IdParam, year: YearParam });
@@ -69,6 +78,75 @@ export function createBudgetRoutes(deps: ConsoleDeps): RouteRegistrar {
             request.params.year,
             lines,
             request.body.rowVersion,
+          ),
+        );
+      },
+    );
+
+    app.get(
+      "/api/ententes/:id/exercises/:year/settlement",
+      {
+        schema: {
+          summary: "Advances and adjustments of an exercise",
+          tags: ["budget"],
+          params: Params,
+          response: { 200: Settlement },
+        },
+      },
+      async (request) =>
+        settlementJson(
+          await readSettlement(deps, requirePrincipal(request), request.params.id, request.params.year),
+        ),
+    );
+
+    app.put(
+      "/api/ententes/:id/exercises/:year/settlement",
+      {
+        schema: {
+          summary: "Replace the advances and adjustments of an exercise (one transaction)",
+          tags: ["budget"],
+          params: Params,
+          body: SettlementUpdate,
+          response: { 200: Settlement },
+        },
+      },
+      async (request) => {
+        const cents = (amount: string, path: (string | number)[], signed: boolean) => {
+          const parsed = parseEuros(amount, { allowNegative: signed });
+          if (!parsed.ok)
+            throw new EntenteError(
+              `amount.${parsed.reason}`,
+              { value: amount, currency: "EUR", max: 2 },
+              { path },
+            );
+          return parsed.cents;
+        };
+        const body = request.body;
+        const settlement = {
+          advances: body.advances.map((a, i) => ({
+            id: a.id,
+            label: a.label,
+            memberId: a.memberId,
+            keyId: a.keyId,
+            amountCents: cents(a.amount, ["advances", i, "amount"], false),
+          })),
+          adjustments: body.adjustments.map((a, i) => ({
+            id: a.id,
+            label: a.label,
+            amounts: a.amounts.map((x, j) => ({
+              memberId: x.memberId,
+              amountCents: cents(x.amount, ["adjustments", i, "amounts", j, "amount"], true),
+            })),
+          })),
+        };
+        return settlementJson(
+          await saveSettlement(
+            deps,
+            requirePrincipal(request),
+            request.params.id,
+            request.params.year,
+            settlement,
+            body.rowVersion,
           ),
         );
       },
