@@ -26,6 +26,7 @@ export type Action =
   | { readonly kind: "read-drafts"; readonly ententeId: string }
   | { readonly kind: "edit-member"; readonly ententeId: string; readonly memberId: string }
   | { readonly kind: "edit-key"; readonly ententeId: string }
+  | { readonly kind: "edit-mission"; readonly ententeId: string }
   | { readonly kind: "edit-plan"; readonly ententeId: string; readonly missionId: string }
   | { readonly kind: "edit-budget"; readonly ententeId: string }
   | { readonly kind: "manage-decisions"; readonly ententeId: string }
@@ -42,6 +43,7 @@ export function canPerform(principal: Principal, action: Action): boolean {
       return true;
     case "read-drafts":
     case "edit-key":
+    case "edit-mission":
     case "edit-budget":
     case "manage-decisions":
     case "issue-fund-calls":

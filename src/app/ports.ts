@@ -199,6 +199,19 @@ export interface ConsoleStore {
     actor: Actor,
   ): Promise<KeyRecord>;
   listMissions(ententeId: string): Promise<MissionRecord[]>;
+  updateMission(
+    ententeId: string,
+    missionId: string,
+    change: {
+      name: string;
+      description: string | null;
+      leadMemberId: string | null;
+      memberIds: readonly string[];
+      keys: { investissement: string; fonctionnement: string };
+    },
+    rowVersion: number,
+    actor: Actor,
+  ): Promise<MissionRecord>;
   /** Every version of a mission's service plan, newest first. */
   listServicePlans(ententeId: string, missionId: string): Promise<ServicePlanRecord[]>;
   addServicePlan(

@@ -116,6 +116,15 @@ export const Mission = z.object({
   rowVersion: z.number().int(),
 });
 
+export const MissionUpdate = z.object({
+  name: z.string().trim().min(1),
+  description: z.string().nullable(),
+  leadMemberId: IdParam.nullable(),
+  memberIds: z.array(IdParam).min(1),
+  keys: z.object({ investissement: IdParam, fonctionnement: IdParam }),
+  rowVersion: z.number().int(),
+});
+
 export const BudgetLine = z.object({
   missionId: z.string().nullable(),
   label: z.string().trim().min(1),

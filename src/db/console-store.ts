@@ -442,6 +442,57 @@ export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
 
     listMissions: (ententeId) => listMissions(db, ententeId),
 
+    async updateMission(ententeId, missionId, change, rowVersion, actor) {
+      return db.transaction().execute(async (trx) => {
+        const before = (await listMissions(trx, ententeId)).find((m) => m.id === missionId);
+        const result = await trx
+          .updateTable("mission")
+          .set({
+            name: change.name,
+            description: change.description,
+            lead_member_id: change.leadMemberId,
+            key_investissement: change.keys.investissement,
+            key_fonctionnement: change.keys.fonctionnement,
+            row_version: sql`row_version + 1`,
+          })
+          .where("entente_id", "=", ententeId)
+          .where("id", "=", missionId)
+          .where("row_version", "=", rowVersion)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n)
+          throwStaleOrMissing(MISSION, missionId, rowVersion, before?.rowVersion);
+        await trx
+          .deleteFrom("mission_member")
+          .where("entente_id", "=", ententeId)
+          .where("mission_id", "=", missionId)
+          .execute();
+        if (change.memberIds.length > 0) {
+          await trx
+            .insertInto("mission_member")
+            .values(
+              change.memberIds.map((memberId) => ({
+                entente_id: ententeId,
+                mission_id: missionId,
+                member_id: memberId,
+              })),
+            )
+            .execute();
+        }
+        const after = (await listMissions(trx, ententeId)).find((m) => m.id === missionId);
+        await recordAudit(trx, {
+          actor,
+          ententeId,
+          action: "update",
+          entity: "mission",
+          entityId: missionId,
+          before: { ...before, plan: undefined },
+          after: { ...after, plan: undefined },
+        });
+        if (after === undefined) throwStaleOrMissing(MISSION, missionId, rowVersion, undefined);
+        return after;
+      });
+    },
+
     async listServicePlans(ententeId, missionId) {
       const rows = await db
         .selectFrom("service_plan")

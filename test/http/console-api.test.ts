@@ -243,6 +243,42 @@ describeOnDatabases("console API over HTTP", (get) => {
     );
   });
 
+  it("missions: name, lead, members and keys are edited under the engine's rules", async () => {
+    const client = secretariat();
+    const mission = (await client.send("GET", "/api/ententes/lyon/missions/messagerie/plan")).json();
+    const body = {
+      name: mission.name,
+      description: "Messagerie collaborative",
+      leadMemberId: "sitiv",
+      memberIds: ["metropole", "ville-lyon"],
+      keys: mission.keys,
+      rowVersion: mission.rowVersion,
+    };
+    const refused = await client.send("PUT", "/api/ententes/lyon/missions/messagerie", body);
+    assert.equal(refused.status, 422);
+    assert.deepEqual(
+      refused.json().errors.map((e: { code: string }) => e.code),
+      ["mission.key_member_not_participant"],
+    );
+    const saved = await client.send("PUT", "/api/ententes/lyon/missions/messagerie", {
+      ...body,
+      memberIds: ["metropole", "ville-lyon", "sitiv"],
+    });
+    assert.equal(saved.status, 200);
+    assert.equal(saved.json().description, "Messagerie collaborative");
+    const reader = new ConsoleClient(app);
+    await reader.signIn(email("finance.sitiv"), PASSWORD);
+    assert.equal(
+      (
+        await reader.send("PUT", "/api/ententes/lyon/missions/messagerie", {
+          ...body,
+          rowVersion: saved.json().rowVersion,
+        })
+      ).status,
+      403,
+    );
+  });
+
   it("roles: a finance officer may not edit the budget (403), sees only its row of a draft", async () => {
     const finance = new ConsoleClient(app);
     await finance.signIn(email("finance.ville-lyon"), PASSWORD);

@@ -4,6 +4,7 @@ import { getDashboard } from "../../app/console/get-dashboard.ts";
 import { readEntente } from "../../app/console/read-entente.ts";
 import { listServicePlans, saveServicePlan } from "../../app/console/save-service-plan.ts";
 import { updateMember } from "../../app/console/update-member.ts";
+import { updateMission } from "../../app/console/update-mission.ts";
 import { updatePercentKey } from "../../app/console/update-percent-key.ts";
 import {
   AllocationKey,
@@ -14,6 +15,7 @@ import {
   Member,
   MemberUpdate,
   Mission,
+  MissionUpdate,
   PercentKeyUpdate,
   ServicePlan,
   ServicePlanInput,
@@ -142,6 +144,32 @@ export function createEntenteRoutes(deps: ConsoleDeps): RouteRegistrar {
         const mission = view.missions.find((m) => m.id === request.params.missionId);
         if (mission === undefined) return reply404(request.params.missionId);
         return missionJson(mission);
+      },
+    );
+
+    app.put(
+      "/api/ententes/:id/missions/:missionId",
+      {
+        schema: {
+          summary: "Edit a mission: name, lead, members, key per section",
+          tags: ["missions"],
+          params: EntenteParams.extend({ missionId: IdParam }),
+          body: MissionUpdate,
+          response: { 200: Mission },
+        },
+      },
+      async (request) => {
+        const { rowVersion, ...change } = request.body;
+        return missionJson(
+          await updateMission(
+            deps,
+            requirePrincipal(request),
+            request.params.id,
+            request.params.missionId,
+            change,
+            rowVersion,
+          ),
+        );
       },
     );
 

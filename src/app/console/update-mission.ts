@@ -1,0 +1,73 @@
+import { ValidationError } from "../../domain/errors.ts";
+import { validateEntente } from "../../domain/validate-entente.ts";
+import { assertCan, type Principal } from "../access-policy.ts";
+import type { MissionRecord } from "../ports.ts";
+import type { ConsoleDeps } from "./console-deps.ts";
+import { actorOf } from "./update-member.ts";
+
+export interface MissionChange {
+  readonly name: string;
+  readonly description: string | null;
+  readonly leadMemberId: string | null;
+  readonly memberIds: readonly string[];
+  readonly keys: { readonly investissement: string; readonly fonctionnement: string };
+}
+
+/**
+ * Edits a mission: name, description, lead member (porteur), participating members and the key
+ * of each section. The engine's rules apply to the whole entente once changed (known members
+ * and keys, every member of the keys taking part, each key group's contributions equal to its
+ * net cost), reported with their fields; nothing stored otherwise. Secretariat only.
+ */
+export async function updateMission(
+  deps: ConsoleDeps,
+  principal: Principal,
+  ententeId: string,
+  missionId: string,
+  change: MissionChange,
+  rowVersion: number,
+): Promise<MissionRecord> {
+  assertCan(principal, { kind: "edit-mission", ententeId });
+  const entente = await deps.ententes.loadEntente(ententeId);
+  const index = entente.missions.findIndex((m) => m.id === missionId);
+  const candidate = {
+    ...entente,
+    missions: entente.missions.map((m) =>
+      m.id === missionId
+        ? {
+            ...m,
+            name: change.name,
+            members: [...change.memberIds],
+            keys: { ...change.keys },
+            ...(change.leadMemberId === null ? {} : { lead: change.leadMemberId }),
+          }
+        : m,
+    ),
+  };
+  const issues = validateEntente(candidate)
+    .filter(
+      (issue) =>
+        (issue.path[0] === "missions" && issue.path[1] === index) ||
+        issue.code === "budget.key_group_unbalanced",
+    )
+    .map((issue) => ({
+      ...issue,
+      path:
+        issue.path[0] === "missions"
+          ? issue.path
+              .slice(2)
+              .map((p) => (p === "lead" ? "leadMemberId" : p === "members" ? "memberIds" : p))
+          : issue.path,
+    }));
+  // A draft out of balance elsewhere is no reason to refuse this change: only the key groups it touches.
+  const touched = new Set([
+    change.keys.investissement,
+    change.keys.fonctionnement,
+    ...Object.values(entente.missions[index]?.keys ?? {}),
+  ]);
+  const relevant = issues.filter(
+    (issue) => issue.code !== "budget.key_group_unbalanced" || touched.has(String(issue.details.key)),
+  );
+  if (relevant.length > 0) throw new ValidationError(relevant);
+  return deps.console.updateMission(ententeId, missionId, change, rowVersion, actorOf(principal));
+}
