@@ -109,6 +109,7 @@ export async function runCli(
         options: { role: Role; entente: string; member?: string; mission?: string; name?: string },
       ) => {
         const password = (await (io.readStdin ?? (async () => ""))()).replace(/\r?\n$/, "");
+        const { createAccount } = await import("./commands/account-create.ts");
         await createAccount(email, { ...options, lang }, password, io.stdout, io.env ?? {});
       },
     );

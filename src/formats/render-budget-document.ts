@@ -3,8 +3,6 @@ import type { Lang } from "../domain/errors.ts";
 import { renderCsv } from "./render-csv.ts";
 import { renderJson } from "./render-json.ts";
 import { renderMarkdown } from "./render-markdown.ts";
-import { renderPdf } from "./render-pdf.ts";
-import { renderSpreadsheet } from "./render-spreadsheet.ts";
 import { renderText } from "./render-text.ts";
 import { buildReportTables } from "./report-tables.ts";
 import type { Table } from "./table.ts";
@@ -57,8 +55,13 @@ export async function renderBudgetDocument(
           : format === "json"
             ? renderJson(report)
             : format === "pdf"
-              ? await renderPdf(tables, renderOptions)
-              : renderSpreadsheet(tables, format, report.roundingUnit);
+              ? // pdfmake and its fonts load only when a PDF is asked for (they add ~200 ms to start-up).
+                await (await import("./render-pdf.ts")).renderPdf(tables, renderOptions)
+              : (await import("./render-spreadsheet.ts")).renderSpreadsheet(
+                  tables,
+                  format,
+                  report.roundingUnit,
+                );
   return { mediaType: MEDIA_TYPES[format], body, tableIds: tables.map((t) => t.id) };
 }
 
