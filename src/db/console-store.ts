@@ -12,6 +12,7 @@ import type {
   ServicePlanRecord,
   SettlementRecord,
 } from "../app/ports.ts";
+import { budgetStatusLabel } from "../domain/budget-status.ts";
 import { EntenteError, localized } from "../domain/errors.ts";
 import { recordAudit } from "./record-audit.ts";
 import type { Database } from "./schema.ts";
@@ -576,7 +577,7 @@ export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
           throw new EntenteError("budget.amend_not_adopted", {
             year,
             number: current.number,
-            status: current.status,
+            status: budgetStatusLabel(current.status),
           });
         const number = current.number + 1;
         const created = await trx
@@ -637,7 +638,7 @@ export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
           throw new EntenteError("budget.not_editable", {
             year,
             number: before.number,
-            status: before.status,
+            status: budgetStatusLabel(before.status),
           });
         }
         const result = await trx
@@ -688,7 +689,7 @@ export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
     async replaceSettlement(ententeId, year, settlement, rowVersion, actor) {
       return db.transaction().execute(async (trx) => {
         const before = await getSettlement(trx, ententeId, year);
-        const what = { fr: "les avances et régularisations", en: "the advances and adjustments" };
+        const what = { fr: "l'ensemble des avances et régularisations", en: "the advances and adjustments" };
         const result = await trx
           .updateTable("exercise")
           .set({ row_version: sql`row_version + 1` })

@@ -214,9 +214,9 @@ export const errorCatalog = {
   },
   "fund_call.budget_not_adopted": {
     fr: (d) =>
-      `le budget ${d.year} n'est pas adopté (${d.status}) : les appels de fonds attendent la délibération concordante de chaque membre (CGCT L5221-2).`,
+      `le budget ${d.year} n'est pas adopté (il est ${d.status}) : les appels de fonds attendent la délibération concordante de chaque membre (CGCT L5221-2).`,
     en: (d) =>
-      `the ${d.year} budget is not adopted (${d.status}): fund calls wait for every member's concurring deliberation (CGCT L5221-2).`,
+      `the ${d.year} budget is not adopted (it is ${d.status}): fund calls wait for every member's concurring deliberation (CGCT L5221-2).`,
   },
   "fund_call.already_issued": {
     fr: (d) => `les appels de fonds ${d.year} sont déjà émis.`,

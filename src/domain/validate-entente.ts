@@ -374,6 +374,21 @@ function validateExercise(
   for (const adjustment of exercise.adjustments) {
     for (const { member } of adjustment.amounts)
       ctx.checkMember(member, [...adjustment.path, "amounts", member]);
+    const seenMembers = new Set<string>();
+    for (const { member } of adjustment.amounts) {
+      if (seenMembers.has(member)) {
+        issues.push({
+          code: "entente.duplicate_id",
+          path: [...adjustment.path, "amounts", member],
+          details: {
+            id: member,
+            what: WHAT.member,
+            first: localized("dans la même régularisation", "in the same adjustment"),
+          },
+        });
+      }
+      seenMembers.add(member);
+    }
     for (const { member, amount } of adjustment.amounts) {
       if (amount % unit !== 0n) {
         issues.push({

@@ -82,6 +82,7 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
       "/missions",
       "/missions/hebergement",
       "/budget",
+      "/settlement/2022",
       "/tables",
       "/decisions",
       "/fund-calls",
@@ -230,6 +231,72 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.match(await textOf("main"), /17 384,00 €/);
   });
 
+  it("edits the 2022 advances and adjustments: −100 / +100 moves the Métropole's 2023 call by −100 €", async () => {
+    await page.goto(at(""));
+    await page.getByRole("link", { name: "Avances et régularisations" }).click();
+    await heading("Avances et régularisations 2023");
+    const year = page.getByLabel("Exercice");
+    await year.focus();
+    await year.selectOption("2022");
+    await heading("Avances et régularisations 2022");
+    assert.match(page.url(), /\/settlement\/2022$/);
+    // another year is another URL, but the same page: focus stays on the select
+    assert.equal(await page.evaluate("document.activeElement.id"), "year-select");
+    // the seed's advance: the experimentation the Métropole paid for all, shared by the key
+    const advance = (column: string) => page.getByLabel(`${column}, avance 1`, { exact: true });
+    assert.equal(await advance("Libellé").inputValue(), "Expérimentation sur les outils cibles");
+    assert.equal(await advance("Membre qui a payé").inputValue(), "metropole");
+    assert.equal(await advance("Montant (€)").inputValue(), "70 140,00");
+    const save = page.getByRole("button", { name: "Enregistrer les avances et régularisations" });
+    // a rule of the server (shares in whole euros) is shown next to its field
+    await advance("Montant (€)").fill("70 140,50");
+    await save.click();
+    await page
+      .locator("#advance-0-amount-error")
+      .getByText(/ne se répartit pas en euros entiers/)
+      .waitFor();
+    await advance("Montant (€)").fill("70 140");
+
+    await page.getByRole("button", { name: "Ajouter une régularisation" }).click();
+    await page.getByLabel("Identifiant, régularisation 1").fill("correction-2022");
+    await page.getByLabel("Libellé, régularisation 1").fill("Correction de la répartition 2022");
+    const sum = page.locator("[data-adjustment] [aria-live]");
+    await page.getByLabel("Métropole de Lyon, régularisation 1 (€)").fill("−100");
+    assert.match(await shown(sum.first()), /somme -100,00 € au lieu de 0/);
+    assert.equal(await save.isDisabled(), true);
+    await page.getByLabel("SITIV, régularisation 1 (€)").fill("+100");
+    assert.match(await shown(sum.first()), /somme 0,00 €, exactement 0/);
+    await save.click();
+    await page.getByText("Avances et régularisations enregistrées.").waitFor();
+
+    // 2022 is called in 2023: the Métropole's adjustments go from −32 966 € to −33 066 €
+    await page.goto(at(""));
+    await heading("Tableau de bord 2023");
+    const metropole = await textOfRow(/Métropole de Lyon/);
+    assert.match(metropole, /-33 066,00 €/);
+    assert.doesNotMatch(metropole, /-32 966,00 €/);
+
+    // an adjustment that does not sum to zero keeps Save disabled
+    await page.goto(at("/settlement/2022"));
+    await heading("Avances et régularisations 2022");
+    assert.equal(await page.getByLabel("Métropole de Lyon, régularisation 1 (€)").inputValue(), "-100,00");
+    await page.getByRole("button", { name: "Ajouter une régularisation" }).click();
+    await page.getByLabel("Libellé, régularisation 2").fill("Erreur de saisie");
+    await page.getByLabel("Ville de Lyon, régularisation 2 (€)").fill("250");
+    await page.getByLabel("SITIV, régularisation 2 (€)").fill("-200");
+    assert.match(await shown(sum.nth(1)), /somme 50,00 € au lieu de 0/);
+    assert.equal(await save.isDisabled(), true);
+    assert.match(await textOf(".actions .check"), /la régularisation 2 ne totalise pas exactement 0/);
+    await page.getByRole("button", { name: "Supprimer la régularisation 2" }).click();
+    assert.equal(await save.isDisabled(), false);
+
+    // the 2023 budget was adopted by an earlier step: its advances and adjustments are read only
+    await page.getByLabel("Exercice").selectOption("2023");
+    await heading("Avances et régularisations 2023");
+    await page.getByText("Le budget 2023 n'est plus un projet (statut : Adopté)").waitFor();
+    assert.equal(await page.locator("main input").count(), 0);
+  });
+
   it("switches to English, keeps it after a reload, and sets <html lang>", async () => {
     await page.goto(at(""));
     await page.getByRole("button", { name: "English" }).click();
@@ -270,6 +337,11 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     await readerPage.goto(at("/members/sitiv"));
     await readerPage.getByText("Consultation seule").waitFor();
     assert.equal(await readerPage.getByRole("button", { name: "Enregistrer" }).count(), 0);
+    await readerPage.goto(at("/settlement/2022"));
+    await readerPage.getByText("Consultation seule : seul le secrétariat").waitFor();
+    await readerPage.getByRole("cell", { name: "70 140,00 €" }).waitFor();
+    assert.equal(await readerPage.locator("main input").count(), 0);
+    assert.deepEqual(await accessibilityViolations(readerPage), []);
     await readerPage.goto(at("/keys"));
     await readerPage.getByRole("heading", { name: "Clé des missions socles" }).waitFor();
     assert.equal(await readerPage.locator("main input").count(), 0);

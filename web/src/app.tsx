@@ -13,6 +13,7 @@ import { MembersPage } from "./pages/members-page.tsx";
 import { MissionPage } from "./pages/mission-page.tsx";
 import { MissionsPage } from "./pages/missions-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { SettlementPage } from "./pages/settlement-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 import { TablesPage } from "./pages/tables-page.tsx";
 
@@ -31,6 +32,8 @@ export function App() {
           <Route path="missions" element={<MissionsPage />} />
           <Route path="missions/:missionId" element={<MissionPage />} />
           <Route path="budget" element={<BudgetPage />} />
+          {/* one route, so that choosing another year keeps the page (and the focus on the select) */}
+          <Route path="settlement/:year?" element={<SettlementPage />} />
           <Route path="tables" element={<TablesPage />} />
           <Route path="decisions" element={<DecisionsPage />} />
           <Route path="fund-calls" element={<FundCallsPage />} />

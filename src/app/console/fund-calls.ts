@@ -1,3 +1,4 @@
+import { budgetStatusLabel } from "../../domain/budget-status.ts";
 import { computeBudgetReport } from "../../domain/compute-budget-report.ts";
 import { EntenteError } from "../../domain/errors.ts";
 import type { Cents } from "../../domain/money.ts";
@@ -37,7 +38,10 @@ export async function issueFundCalls(
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
   const budget = await deps.console.getBudget(ententeId, year);
   if (budget !== null && budget.status !== "adopted")
-    throw new EntenteError("fund_call.budget_not_adopted", { year, status: budget.status });
+    throw new EntenteError("fund_call.budget_not_adopted", {
+      year,
+      status: budgetStatusLabel(budget.status),
+    });
   const report = computeBudgetReport(await deps.ententes.loadEntente(ententeId), year);
   return deps.console.issueFundCalls(
     ententeId,

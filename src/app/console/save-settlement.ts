@@ -1,3 +1,4 @@
+import { budgetStatusLabel } from "../../domain/budget-status.ts";
 import type { Adjustment, Advance } from "../../domain/entente.ts";
 import { EntenteError, localized, ValidationError } from "../../domain/errors.ts";
 import { validateEntente } from "../../domain/validate-entente.ts";
@@ -46,7 +47,11 @@ export async function saveSettlement(
       id: String(year),
     });
   if (budget.status !== "draft")
-    throw new EntenteError("budget.not_editable", { year, number: budget.number, status: budget.status });
+    throw new EntenteError("budget.not_editable", {
+      year,
+      number: budget.number,
+      status: budgetStatusLabel(budget.status),
+    });
 
   const entente = await deps.ententes.loadEntente(ententeId);
   const advances: Advance[] = settlement.advances.map((a, i) => ({

@@ -11,6 +11,7 @@ export const apiPaths = {
   key: (id: string, keyId: string) => `${e(id)}/keys/${seg(keyId)}`,
   plan: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}/plan`,
   budget: (id: string, year: number) => `${e(id)}/exercises/${year}/budget`,
+  settlement: (id: string, year: number) => `${e(id)}/exercises/${year}/settlement`,
   report: (id: string, year: number) => `${e(id)}/budget/${year}/report`,
   export: (id: string, year: number, format: string) => `${e(id)}/budget/${year}/export.${format}`,
   decisions: (id: string) => `${e(id)}/decisions`,

@@ -18,6 +18,7 @@ import type {
   Section as SectionSchema,
   ServicePlan as ServicePlanSchema,
   SessionResponse as SessionResponseSchema,
+  Settlement as SettlementSchema,
 } from "../../../src/contracts/api.ts";
 
 /** The TypeScript types of the contract's schemas, as the console uses them. */
@@ -39,5 +40,6 @@ export type Role = z.infer<typeof RoleSchema>;
 export type Section = z.infer<typeof SectionSchema>;
 export type ServicePlan = z.infer<typeof ServicePlanSchema>;
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+export type Settlement = z.infer<typeof SettlementSchema>;
 
 export const SECTIONS: readonly Section[] = ["investissement", "fonctionnement"];

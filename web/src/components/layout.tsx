@@ -12,6 +12,7 @@ const NAV = [
   ["keys", "nav.keys"],
   ["missions", "nav.missions"],
   ["budget", "nav.budget"],
+  ["settlement", "nav.settlement"],
   ["tables", "nav.tables"],
   ["decisions", "nav.decisions"],
   ["fund-calls", "nav.fundCalls"],
@@ -19,8 +20,15 @@ const NAV = [
 ] as const;
 
 /**
+ * Navigation state of a change that stays on the same page (another year in the URL path, chosen
+ * in a select): focus stays where it is instead of going to the <h1>.
+ */
+export const KEEP_FOCUS = { keepFocus: true } as const;
+
+/**
  * The frame of every signed-in page: skip link, header (service, entente, account, language,
- * sign-out), main navigation, <main>. After each navigation focus goes to the page's <h1>.
+ * sign-out), main navigation, <main>. After each navigation focus goes to the page's <h1>
+ * (unless the navigation carries {@link KEEP_FOCUS}).
  */
 export function Layout({
   entente,
@@ -32,9 +40,11 @@ export function Layout({
   const { t } = useTranslation();
   const account = useAccount();
   const { signOut } = useSessionContext();
-  const { pathname } = useLocation();
+  const { pathname, state } = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const keepFocus = useRef(false);
+  keepFocus.current = (state as Partial<typeof KEEP_FOCUS> | null)?.keepFocus === true;
 
   // a layout effect: focus moves in the same frame as the new page appears
   useLayoutEffect(() => {
@@ -44,6 +54,7 @@ export function Layout({
       first.current = false;
       return;
     }
+    if (keepFocus.current) return;
     main.current?.querySelector<HTMLElement>("h1")?.focus();
   }, [pathname]);
 
