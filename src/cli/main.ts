@@ -80,9 +80,11 @@ export async function runCli(
     )
     .argument("<file>", "fichier d'entente / entente file")
     .option("--id <id>", "identifiant de l'entente (défaut : nom du dossier) / entente id")
-    .action(async (file: string, options: { id?: string }) =>
-      importEntente(file, { ...options, lang }, io.stdout, io.env ?? {}),
-    );
+    .action(async (file: string, options: { id?: string }) => {
+      // Database commands load the database drivers only when used (budget commands start fast).
+      const { importEntente } = await import("./commands/entente-import.ts");
+      await importEntente(file, { ...options, lang }, io.stdout, io.env ?? {});
+    });
 
   program
     .command("account")
