@@ -163,6 +163,41 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.equal(await page.getByRole("alert").filter({ hasText: "Modifié" }).count(), 0);
   });
 
+  it("edits a mission: a key's member left out is refused next to the members (422), then it saves", async () => {
+    // « Messagerie collaborative » and its description: no other step of this suite reads them
+    await page.goto(at("/missions/messagerie"));
+    await heading("Messagerie collaborative");
+    await page.getByRole("button", { name: "Modifier la mission" }).click();
+    await page.getByRole("heading", { level: 2, name: "Modifier la mission" }).waitFor();
+    const sitiv = page.getByRole("checkbox", { name: "SITIV" });
+    await sitiv.uncheck();
+    const save = page.getByRole("button", { name: "Enregistrer la mission" });
+    await save.click();
+    // the engine's rule (the key « socle » gives SITIV a share) is shown under the members
+    const membersError = page.locator("#mission-members-error");
+    await membersError.getByText(/donne une part à « sitiv », qui ne participe pas à la mission/).waitFor();
+    assert.match(
+      (await page.getByRole("group", { name: "Membres participants" }).getAttribute("aria-describedby")) ??
+        "",
+      /mission-members-error/,
+    );
+    assert.deepEqual(await accessibilityViolations(page), []);
+
+    await sitiv.check();
+    assert.equal(await membersError.count(), 0);
+    const description = "Construite par le SITIV, exploitée par chaque membre ; annuaire commun en 2024.";
+    await page.getByLabel("Description").fill(description);
+    await save.click();
+    await page.getByRole("status").getByText("Mission enregistrée.").waitFor();
+    assert.equal(await page.locator("form").count(), 0);
+    assert.equal(await textOf("main .lead"), description);
+    assert.match(await textOf("main .details"), /Métropole de Lyon, Ville de Lyon, SITIV/);
+    // the server has it: a reload shows the new description
+    await page.reload();
+    await heading("Messagerie collaborative");
+    assert.equal(await textOf("main .lead"), description);
+  });
+
   it("records each member's deliberation; the budget becomes « adopté » with the last one", async () => {
     await page.goto(at("/decisions"));
     await heading("Décisions et délibérations");
@@ -367,6 +402,8 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     await leadPage.goto(at("/missions/identite"));
     await leadPage.getByRole("heading", { name: "Plan de service" }).waitFor();
     assert.equal(await leadPage.getByRole("button", { name: /plan de service/ }).count(), 0);
+    // the mission itself (members, keys) is the secretariat's: not even its lead edits it
+    assert.equal(await leadPage.getByRole("button", { name: "Modifier la mission" }).count(), 0);
     await leadPage.goto(at("/missions/hebergement"));
     await leadPage.getByRole("button", { name: /plan de service/ }).click();
     await leadPage

@@ -35,7 +35,9 @@ export async function updateMission(
     missions: entente.missions.map((m) =>
       m.id === missionId
         ? {
-            ...m,
+            // Not `...m`: a lead removed (null) must not survive from the old mission.
+            id: m.id,
+            kind: m.kind,
             name: change.name,
             members: [...change.memberIds],
             keys: { ...change.keys },

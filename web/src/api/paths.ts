@@ -9,6 +9,7 @@ export const apiPaths = {
   dashboard: (id: string, year: number | null) => `${e(id)}/dashboard${year === null ? "" : `?year=${year}`}`,
   member: (id: string, memberId: string) => `${e(id)}/members/${seg(memberId)}`,
   key: (id: string, keyId: string) => `${e(id)}/keys/${seg(keyId)}`,
+  mission: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}`,
   plan: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}/plan`,
   budget: (id: string, year: number) => `${e(id)}/exercises/${year}/budget`,
   settlement: (id: string, year: number) => `${e(id)}/exercises/${year}/settlement`,

@@ -7,19 +7,20 @@ import type { Mission, ServicePlan } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";
 import { appPath } from "../app-paths.ts";
 import { DateText } from "../components/date-text.tsx";
+import { MissionEditor } from "../components/mission-editor.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { PlanEditor } from "../components/plan-editor.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
 import { SaveNotice } from "../components/save-notice.tsx";
 import { useEntente } from "../session/entente-context.tsx";
-import { canEditPlan } from "../session/permissions.ts";
+import { canEditMission, canEditPlan } from "../session/permissions.ts";
 import { useAccount } from "../session/session-context.tsx";
 
 /** One mission: who leads and takes part, and its service plan with every version. */
 export function MissionPage() {
   const { t } = useTranslation();
   const { missionId = "" } = useParams();
-  const { entente, memberName } = useEntente();
+  const { entente } = useEntente();
   const mission = entente.missions.find((m) => m.id === missionId);
   if (mission === undefined) {
     return (
@@ -38,18 +39,71 @@ export function MissionPage() {
       <p>
         <Link to={appPath(entente.id, "missions")}>{t("missions.back")}</Link>
       </p>
-      {mission.description !== null && <p className="lead">{mission.description}</p>}
-      <dl className="details">
-        <div>
-          <dt>{t("missions.lead")}</dt>
-          <dd>{mission.leadMemberId === null ? "—" : memberName(mission.leadMemberId)}</dd>
-        </div>
-        <div>
-          <dt>{t("missions.members")}</dt>
-          <dd>{mission.memberIds.map(memberName).join(", ")}</dd>
-        </div>
-      </dl>
+      <MissionDetails key={mission.id} mission={mission} />
       <Plan key={mission.id} mission={mission} />
+    </>
+  );
+}
+
+/** Who leads and takes part, the key of each section; the secretariat edits them here. */
+function MissionDetails({ mission }: { mission: Mission }) {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const { entente, memberName } = useEntente();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const editable = canEditMission(account);
+  const keyLabel = (id: string) => entente.keys.find((k) => k.id === id)?.label ?? id;
+
+  return (
+    <>
+      {editing ? (
+        <section aria-labelledby="mission-edit-title" className="section">
+          <h2 id="mission-edit-title">{t("missions.editTitle")}</h2>
+          <MissionEditor
+            mission={mission}
+            onDone={(result) => {
+              setEditing(false);
+              setSaved(result !== null);
+            }}
+          />
+        </section>
+      ) : (
+        <>
+          {mission.description !== null && <p className="lead">{mission.description}</p>}
+          <dl className="details">
+            <div>
+              <dt>{t("missions.lead")}</dt>
+              <dd>{mission.leadMemberId === null ? "—" : memberName(mission.leadMemberId)}</dd>
+            </div>
+            <div>
+              <dt>{t("missions.members")}</dt>
+              <dd>{mission.memberIds.map(memberName).join(", ")}</dd>
+            </div>
+            {(["investissement", "fonctionnement"] as const).map((section) => (
+              <div key={section}>
+                <dt>{t("missions.keyOf", { section: t(`sections.${section}`) })}</dt>
+                <dd>{keyLabel(mission.keys[section])}</dd>
+              </div>
+            ))}
+          </dl>
+          {editable && (
+            <p>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
+                {t("missions.edit")}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+      <SaveNotice saved={saved && !editing} message={t("missions.saved")} />
     </>
   );
 }

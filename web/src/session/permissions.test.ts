@@ -5,6 +5,7 @@ import {
   canEditBudget,
   canEditKeys,
   canEditMember,
+  canEditMission,
   canEditPlan,
   canIssueFundCalls,
   canReadAudit,
@@ -24,6 +25,11 @@ describe("permissions", () => {
     );
     assert.ok(canEditBudget(secretariat) && canCreateDecision(secretariat) && canIssueFundCalls(secretariat));
     assert.ok(canRecordRatification(secretariat, "sitiv") && canRecordPayment(secretariat, "sitiv"));
+    assert.ok(canEditMission(secretariat));
+  });
+
+  it("only the secretariat edits a mission (name, members, keys), not even its lead", () => {
+    assert.ok(!canEditMission(finance) && !canEditMission(lead) && !canEditMission(reader));
   });
 
   it("finance edits its own member only", () => {

@@ -3,7 +3,8 @@ import type { Account } from "../api/types.ts";
 /**
  * What the signed-in account may change, to hide or disable what it cannot do. The server
  * enforces the same rules; these only keep the console from offering a button that would fail.
- * secretariat: everything · finance: its own member · mission-lead: its mission's plan ·
+ * secretariat: everything (alone: keys, missions, budget, decisions, fund calls) · finance: its own
+ * member · mission-lead: its mission's plan (not the mission itself) ·
  * reader: nothing. Mirrors src/app/access-policy.ts (audit: secretariat and finance).
  */
 type Who = Pick<Account, "role" | "memberId" | "missionId">;
@@ -13,6 +14,7 @@ const isFinanceOf = (a: Who, memberId: string) => a.role === "finance" && a.memb
 
 export const canEditMember = (a: Who, memberId: string) => isSecretariat(a) || isFinanceOf(a, memberId);
 export const canEditKeys = (a: Who) => isSecretariat(a);
+export const canEditMission = (a: Who) => isSecretariat(a);
 export const canEditPlan = (a: Who, missionId: string) =>
   isSecretariat(a) || (a.role === "mission-lead" && a.missionId === missionId);
 export const canEditBudget = (a: Who) => isSecretariat(a);
