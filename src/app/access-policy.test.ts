@@ -37,13 +37,7 @@ const label = (a: Action) =>
 // The whole matrix, written out: every access decision is a row of this table.
 const EXPECTED: Record<Role, string[]> = {
   secretariat: actions.map(label),
-  finance: [
-    "read",
-    "edit-member:ville-lyon",
-    "record-ratification:ville-lyon",
-    "record-payment:ville-lyon",
-    "read-audit",
-  ],
+  finance: ["read", "edit-member:ville-lyon", "record-ratification:ville-lyon", "record-payment:ville-lyon"],
   "mission-lead": ["read", "edit-plan:identite"],
   reader: ["read"],
 };

@@ -49,7 +49,8 @@ export function canPerform(principal: Principal, action: Action): boolean {
     case "issue-fund-calls":
       return principal.role === "secretariat";
     case "read-audit":
-      return principal.role === "secretariat" || principal.role === "finance";
+      // The trail holds drafts and every member's payments: the secretariat's.
+      return principal.role === "secretariat";
     case "edit-member":
     case "record-ratification":
     case "record-payment":

@@ -10,7 +10,10 @@ import { z } from "zod";
 
 export const EuroAmount = z
   .string()
-  .regex(/^-?\d{1,20}(\.\d{1,2})?$/, { message: "montant en euros attendu, ex. 45276 ou 45276.50" })
+  .regex(/^-?\d{1,15}(\.\d{1,2})?$/, {
+    message:
+      "montant en euros attendu : au plus 15 chiffres avant la virgule, 2 après (ex. 45276 ou 45276.50)",
+  })
   .meta({
     description: "Amount in euros, exact decimal string (at most 2 decimals).",
     examples: ["305797.00"],
@@ -58,11 +61,23 @@ export const Member = z.object({
   kind: z.enum(["metropole", "commune", "epci", "syndicat", "departement", "region", "other"]),
   siren: z.string().nullable(),
   siret: z.string().nullable(),
-  assembly: z.string().nullable(),
+  assembly: z.string().max(200).nullable(),
   rowVersion: z.number().int(),
 });
+/** Longest names and labels accepted (characters): long enough for any French commune or line. */
+const NAME = z
+  .string()
+  .trim()
+  .min(1, { message: "texte non vide attendu" })
+  .max(200, { message: "200 caractères au plus" });
+const LABEL = z
+  .string()
+  .trim()
+  .min(1, { message: "texte non vide attendu" })
+  .max(300, { message: "300 caractères au plus" });
+
 export const MemberUpdate = z.object({
-  name: z.string().trim().min(1),
+  name: NAME,
   kind: Member.shape.kind,
   siren: z
     .string()
@@ -86,8 +101,8 @@ export const AllocationKey = z.object({
   rowVersion: z.number().int(),
 });
 export const PercentKeyUpdate = z.object({
-  label: z.string().trim().min(1),
-  source: z.string().nullable(),
+  label: LABEL,
+  source: z.string().max(500).nullable(),
   shares: z.array(z.object({ memberId: IdParam, value: PercentText })).min(1),
   rowVersion: z.number().int(),
 });
@@ -117,8 +132,8 @@ export const Mission = z.object({
 });
 
 export const MissionUpdate = z.object({
-  name: z.string().trim().min(1),
-  description: z.string().nullable(),
+  name: NAME,
+  description: z.string().max(2000).nullable(),
   leadMemberId: IdParam.nullable(),
   memberIds: z.array(IdParam).min(1),
   keys: z.object({ investissement: IdParam, fonctionnement: IdParam }),
@@ -127,7 +142,7 @@ export const MissionUpdate = z.object({
 
 export const BudgetLine = z.object({
   missionId: z.string().nullable(),
-  label: z.string().trim().min(1),
+  label: LABEL,
   section: Section,
   direction: z.enum(["expense", "receipt"]),
   receiptKind: ReceiptKind.nullable(),
@@ -153,7 +168,7 @@ export const Settlement = z.object({
   advances: z.array(
     z.object({
       id: IdParam,
-      label: z.string().trim().min(1),
+      label: LABEL,
       memberId: IdParam.meta({ description: "The member who paid the expense for all." }),
       amount: EuroAmount.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
       keyId: IdParam.meta({ description: "The key that shares it over the members." }),
@@ -162,7 +177,7 @@ export const Settlement = z.object({
   adjustments: z.array(
     z.object({
       id: IdParam,
-      label: z.string().trim().min(1),
+      label: LABEL,
       amounts: z.array(z.object({ memberId: IdParam, amount: SignedEuroAmount })).min(1),
     }),
   ),
@@ -186,9 +201,9 @@ export const Decision = z.object({
   ratifications: z.array(Ratification),
 });
 export const DecisionCreate = z.object({
-  subject: z.string().trim().min(1),
-  conferenceDate: z.iso.date(),
-  conferenceLabel: z.string().trim().min(1),
+  subject: z.string().trim().min(1, { message: "texte non vide attendu" }).max(500),
+  conferenceDate: z.iso.date({ message: "date AAAA-MM-JJ attendue" }),
+  conferenceLabel: LABEL,
   budgetYear: z.number().int().nullable(),
 });
 export const RatificationUpdate = z.object({

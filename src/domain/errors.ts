@@ -173,7 +173,7 @@ export const errorCatalog = {
   },
   "conflict.stale_version": {
     fr: (d) =>
-      `${d.what} a été modifié par quelqu'un d'autre entre-temps (version ${d.expected} attendue, ${d.actual} en base). Rechargez pour voir ses changements, puis refaites les vôtres.`,
+      `modification concurrente sur ${d.what} : quelqu'un d'autre a enregistré entre-temps (version ${d.expected} attendue, ${d.actual} en base). Rechargez pour voir ses changements, puis refaites les vôtres.`,
     en: (d) =>
       `${d.what} was changed by someone else meanwhile (expected version ${d.expected}, found ${d.actual}). Reload to see their changes, then redo yours.`,
   },
@@ -191,10 +191,8 @@ export const errorCatalog = {
     en: () => "wrong email or password.",
   },
   "auth.locked": {
-    fr: (d) =>
-      `trop d'essais : compte bloqué jusqu'à ${d.until}. Réessayez plus tard ou demandez une réinitialisation au secrétariat.`,
-    en: (d) =>
-      `too many attempts: account locked until ${d.until}. Try later or ask the secretariat to reset it.`,
+    fr: (d) => `trop d'essais : compte bloqué jusqu'au ${d.until}. Réessayez après cette heure.`,
+    en: (d) => `too many attempts: account locked until ${d.until}. Try again after that time.`,
   },
   "auth.csrf": {
     fr: () => "jeton anti-CSRF absent ou invalide : rechargez la page puis recommencez.",
@@ -211,6 +209,36 @@ export const errorCatalog = {
       `le budget ${d.year} (version ${d.number}) est ${d.status} : une décision modificative part d'un budget adopté. Modifiez le brouillon en cours ou attendez l'adoption.`,
     en: (d) =>
       `budget ${d.year} (version ${d.number}) is ${d.status}: an amending budget starts from an adopted one. Edit the current draft or wait for adoption.`,
+  },
+  "budget.draft_hidden": {
+    fr: (d) =>
+      `le budget ${d.year} est en préparation par le secrétariat : ses montants seront visibles de tous après son approbation par la conférence (seule votre part est montrée).`,
+    en: (d) =>
+      `the ${d.year} budget is being prepared by the secretariat: its amounts become visible to all once the conference approves it (only your share is shown).`,
+  },
+  "budget.figures_frozen": {
+    fr: (d) =>
+      `ce changement modifierait les montants du budget ${d.year}, qui est ${d.status} : les montants délibérés ne changent plus. Ouvrez d'abord une décision modificative pour ${d.year}.`,
+    en: (d) =>
+      `this change would alter the amounts of the ${d.year} budget, which is ${d.status}: deliberated amounts no longer change. Open an amending budget for ${d.year} first.`,
+  },
+  "ratification.closed": {
+    fr: (d) =>
+      `le budget ${d.year} est adopté : les délibérations qui l'ont adopté ne se modifient plus. Une nouvelle décision passe par une décision modificative.`,
+    en: (d) =>
+      `the ${d.year} budget is adopted: the deliberations that adopted it can no longer change. A new decision goes through an amending budget.`,
+  },
+  "ratification.incomplete": {
+    fr: (d) =>
+      `une délibération ${d.status} doit porter son numéro et sa date (au plus tôt le jour de la conférence, ${d.conferenceDate}).`,
+    en: (d) =>
+      `a ${d.status} deliberation needs its number and its date (no earlier than the conference, ${d.conferenceDate}).`,
+  },
+  "payment.exceeds_due": {
+    fr: (d) =>
+      `le paiement de ${d.amount} dépasse le reste dû (${d.due}). Vérifiez le montant ; un trop-perçu se traite par une régularisation.`,
+    en: (d) =>
+      `the payment of ${d.amount} exceeds what is due (${d.due}). Check the amount; an overpayment is handled by an adjustment.`,
   },
   "fund_call.budget_not_adopted": {
     fr: (d) =>

@@ -293,6 +293,8 @@ describeOnDatabases("console API over HTTP", (get) => {
       dashboard.members.map((m: { memberId: string }) => m.memberId),
       ["ville-lyon"],
     );
+    assert.deepEqual(dashboard.byMission, []);
+    assert.equal(dashboard.problems[0].code, "budget.draft_hidden");
   });
 
   it("downloads: XLSX reads back with the figures; PDF and ODS are real files", async () => {
@@ -329,6 +331,25 @@ describeOnDatabases("console API over HTTP", (get) => {
         budgetYear: 2023,
       })
     ).json();
+    const first = decision.ratifications[0];
+    const anonymous = await client.send(
+      "PUT",
+      `/api/ententes/lyon/decisions/${decision.id}/ratifications/${first.memberId}`,
+      { status: "ratified", deliberationNumber: null, deliberatedOn: null, rowVersion: first.rowVersion },
+    );
+    assert.equal(anonymous.status, 422);
+    assert.equal(anonymous.json().code, "ratification.incomplete");
+    const beforeConference = await client.send(
+      "PUT",
+      `/api/ententes/lyon/decisions/${decision.id}/ratifications/${first.memberId}`,
+      {
+        status: "ratified",
+        deliberationNumber: "2022-1",
+        deliberatedOn: "2022-11-01",
+        rowVersion: first.rowVersion,
+      },
+    );
+    assert.equal(beforeConference.status, 422);
     let current = decision;
     for (const r of decision.ratifications) {
       const reply = await client.send(
@@ -348,8 +369,50 @@ describeOnDatabases("console API over HTTP", (get) => {
     const dashboard = (await client.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
     assert.equal(dashboard.budget.status, "adopted");
     assert.deepEqual(dashboard.ratified, { done: 3, of: 3 });
+    // Adopted amounts no longer move: not through the key, nor the recalled 2022 budget, nor the deliberations.
+    const key = (await client.send("GET", "/api/ententes/lyon")).json().keys[0];
+    const keyChange = await client.send("PUT", "/api/ententes/lyon/keys/socle", {
+      label: key.label,
+      source: null,
+      rowVersion: key.rowVersion,
+      shares: [
+        { memberId: "metropole", value: "50" },
+        { memberId: "ville-lyon", value: "33.6" },
+        { memberId: "sitiv", value: "16.4" },
+      ],
+    });
+    assert.equal(keyChange.status, 409);
+    assert.equal(keyChange.json().code, "budget.figures_frozen");
+    const budget2022 = (await client.send("GET", "/api/ententes/lyon/exercises/2022/budget")).json();
+    const recalled = await client.send("PUT", "/api/ententes/lyon/exercises/2022/budget", {
+      rowVersion: budget2022.rowVersion,
+      lines: budget2022.lines,
+    });
+    assert.equal(recalled.status, 409);
+    assert.match(recalled.json().detail, /budget 2023, qui est adopté/);
+    const last = current.ratifications[0];
+    const reopen = await client.send(
+      "PUT",
+      `/api/ententes/lyon/decisions/${decision.id}/ratifications/${last.memberId}`,
+      {
+        status: "rejected",
+        deliberationNumber: "X",
+        deliberatedOn: "2022-12-12",
+        rowVersion: last.rowVersion,
+      },
+    );
+    assert.equal(reopen.status, 409);
+    assert.equal(reopen.json().code, "ratification.closed");
+
     const issued = await client.send("POST", "/api/ententes/lyon/fund-calls/2023", { dueOn: "2023-03-31" });
     assert.equal(issued.status, 201);
+    const over = await client.send("POST", "/api/ententes/lyon/fund-calls/2023/metropole/payments", {
+      amount: "305797.01",
+      paidOn: "2023-04-10",
+      reference: null,
+    });
+    assert.equal(over.status, 422);
+    assert.equal(over.json().code, "payment.exceeds_due");
     const paid = await client.send("POST", "/api/ententes/lyon/fund-calls/2023/metropole/payments", {
       amount: "305797.00",
       paidOn: "2023-04-10",
@@ -365,6 +428,12 @@ describeOnDatabases("console API over HTTP", (get) => {
     const twice = await client.send("POST", "/api/ententes/lyon/exercises/2023/budget/versions");
     assert.equal(twice.status, 409);
     assert.equal(twice.json().code, "budget.amend_not_adopted");
+  });
+
+  it("the audit trail is the secretariat's (drafts and every member's payments are in it)", async () => {
+    const finance = new ConsoleClient(app);
+    await finance.signIn(email("finance.metropole"), PASSWORD);
+    assert.equal((await finance.send("GET", "/api/ententes/lyon/audit")).status, 403);
   });
 
   it("the audit trail shows who changed what", async () => {

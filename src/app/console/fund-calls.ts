@@ -1,7 +1,7 @@
 import { budgetStatusLabel } from "../../domain/budget-status.ts";
 import { computeBudgetReport } from "../../domain/compute-budget-report.ts";
 import { EntenteError } from "../../domain/errors.ts";
-import type { Cents } from "../../domain/money.ts";
+import { type Cents, formatEuros } from "../../domain/money.ts";
 import { assertCan, canPerform, type Principal } from "../access-policy.ts";
 import type { FundCallRecord } from "../ports.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
@@ -64,5 +64,16 @@ export async function recordPayment(
   assertCan(principal, { kind: "record-payment", ententeId, memberId });
   if (payment.amountCents <= 0n)
     throw new EntenteError("amount.negative", { value: String(payment.amountCents) }, { path: ["amount"] });
+  const call = (await deps.console.listFundCalls(ententeId, year)).find((c) => c.memberId === memberId);
+  if (call !== undefined) {
+    const due = call.amountCents - call.payments.reduce((sum, p) => sum + p.amountCents, 0n);
+    if (payment.amountCents > due) {
+      throw new EntenteError(
+        "payment.exceeds_due",
+        { amount: `${formatEuros(payment.amountCents)} €`, due: `${formatEuros(due)} €` },
+        { path: ["amount"] },
+      );
+    }
+  }
   return deps.console.addPayment(ententeId, year, memberId, payment, actorOf(principal));
 }

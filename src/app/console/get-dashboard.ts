@@ -102,25 +102,32 @@ export async function getDashboard(
       budget === null
         ? null
         : { id: budget.id, number: budget.number, label: budget.label, status: budget.status },
-    byMission: report.annex.expenses.map((group) => ({
-      missionId: group.mission?.id ?? null,
-      name: group.mission?.name ?? "Dépenses générales",
-      amounts: group.subtotal,
-    })),
-    totals: {
-      expenses: report.annex.totalExpenses,
-      receipts: report.annex.totalReceipts,
-      balance: report.annex.balance,
-    },
+    // A draft is the secretariat's working copy: others see their own member's row only.
+    byMission: seesAll
+      ? report.annex.expenses.map((group) => ({
+          missionId: group.mission?.id ?? null,
+          name: group.mission?.name ?? "Dépenses générales",
+          amounts: group.subtotal,
+        }))
+      : [],
+    totals: seesAll
+      ? {
+          expenses: report.annex.totalExpenses,
+          receipts: report.annex.totalReceipts,
+          balance: report.annex.balance,
+        }
+      : { expenses: zero, receipts: zero, balance: zero },
     members,
     fundCallTotal: seesAll ? report.fundCallTotals.total : members.reduce((s, m) => s + m.total, 0n),
     ratified: {
       done: decision?.ratifications.filter((r) => r.status === "ratified").length ?? 0,
       of: entente.members.length,
     },
-    problems: [],
+    problems: seesAll ? [] : [{ code: "budget.draft_hidden", path: [], details: { year: chosen } }],
   };
 }
+
+const zero = { investissement: 0n, fonctionnement: 0n } as const;
 
 /** When the entente breaks a rule (typically a draft out of balance): the annex and the problems, no shares. */
 async function partialDashboard(

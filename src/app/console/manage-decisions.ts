@@ -1,4 +1,4 @@
-import { ValidationError } from "../../domain/errors.ts";
+import { EntenteError, localized, ValidationError } from "../../domain/errors.ts";
 import { validateEntente } from "../../domain/validate-entente.ts";
 import { assertCan, type Principal } from "../access-policy.ts";
 import type { DecisionRecord, RatificationRecord } from "../ports.ts";
@@ -44,6 +44,34 @@ export async function recordRatification(
   rowVersion: number,
 ): Promise<DecisionRecord> {
   assertCan(principal, { kind: "record-ratification", ententeId, memberId });
+  const decision = (await deps.console.listDecisions(ententeId)).find((d) => d.id === decisionId);
+  if (decision !== undefined) {
+    if (decision.budgetYear !== null) {
+      const budget = await deps.console.getBudget(ententeId, decision.budgetYear);
+      if (budget !== null && budget.id === decision.budgetVersionId && budget.status === "adopted") {
+        throw new EntenteError("ratification.closed", { year: decision.budgetYear });
+      }
+    }
+    // A deliberation that decides is identified: its number, and its date, not before the conference.
+    if (
+      change.status !== "pending" &&
+      (change.deliberationNumber === null ||
+        change.deliberatedOn === null ||
+        change.deliberatedOn < decision.conferenceDate)
+    ) {
+      throw new EntenteError(
+        "ratification.incomplete",
+        {
+          status:
+            change.status === "ratified"
+              ? localized("adoptée", "ratified")
+              : localized("rejetée", "rejected"),
+          conferenceDate: decision.conferenceDate,
+        },
+        { path: [change.deliberationNumber === null ? "deliberationNumber" : "deliberatedOn"] },
+      );
+    }
+  }
   return deps.console.updateRatification(
     ententeId,
     decisionId,

@@ -1,6 +1,8 @@
+import { budgetStatusLabel } from "../../domain/budget-status.ts";
 import { EntenteError, localized } from "../../domain/errors.ts";
 import { assertCan, type Principal } from "../access-policy.ts";
 import type { BudgetLineRecord, BudgetVersionRecord } from "../ports.ts";
+import { assertFiguresOpen } from "./assert-figures-open.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
 import { actorOf } from "./update-member.ts";
 
@@ -18,6 +20,16 @@ export async function saveBudget(
   rowVersion: number,
 ): Promise<BudgetVersionRecord> {
   assertCan(principal, { kind: "edit-budget", ententeId });
+  // The year's own budget must be a draft; a recall it feeds into an approved year may not change.
+  const current = await deps.console.getBudget(ententeId, year);
+  if (current !== null && current.status !== "draft") {
+    throw new EntenteError("budget.not_editable", {
+      year,
+      number: current.number,
+      status: budgetStatusLabel(current.status),
+    });
+  }
+  await assertFiguresOpen(deps, ententeId, [year]);
   const missions = new Set((await deps.console.listMissions(ententeId)).map((m) => m.id));
   lines.forEach((line, index) => {
     if (line.missionId !== null && !missions.has(line.missionId)) {

@@ -4,6 +4,7 @@ import { EntenteError, localized, ValidationError } from "../../domain/errors.ts
 import { validateEntente } from "../../domain/validate-entente.ts";
 import { assertCan, type Principal } from "../access-policy.ts";
 import type { SettlementRecord } from "../ports.ts";
+import { assertFiguresOpen } from "./assert-figures-open.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
 import { actorOf } from "./update-member.ts";
 
@@ -52,6 +53,7 @@ export async function saveSettlement(
       number: budget.number,
       status: budgetStatusLabel(budget.status),
     });
+  await assertFiguresOpen(deps, ententeId, [year]);
 
   const entente = await deps.ententes.loadEntente(ententeId);
   const advances: Advance[] = settlement.advances.map((a, i) => ({

@@ -1,6 +1,17 @@
-import { EntenteError } from "../../domain/errors.ts";
+import { EntenteError, type Localized, localized } from "../../domain/errors.ts";
 import type { Principal } from "../access-policy.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
+
+/** The end of a lock as people read it (French time, as the entente's members are in France). */
+function untilText(date: Date): Localized {
+  const format = (locale: string) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: "Europe/Paris",
+      dateStyle: "short",
+      timeStyle: "short",
+    }).format(date);
+  return localized(`${format("fr-FR")} (heure de Paris)`, `${format("en-GB")} (Paris time)`);
+}
 
 /** Failed attempts before an account is locked, and for how long (seconds). */
 export const LOCKOUT = { maxFailures: 5, seconds: 15 * 60 } as const;
@@ -24,14 +35,14 @@ export async function signIn(deps: ConsoleDeps, email: string, password: string)
     throw new EntenteError("auth.invalid_credentials");
   }
   if (account.lockedUntil !== null && account.lockedUntil > now) {
-    throw new EntenteError("auth.locked", { until: account.lockedUntil.toISOString() });
+    throw new EntenteError("auth.locked", { until: untilText(account.lockedUntil) });
   }
   if (!(await deps.hasher.verify(account.passwordHash, password))) {
     const failures = account.failedAttempts + 1;
     const lockUntil =
       failures >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.seconds * 1000) : null;
     await deps.accounts.recordFailure(account.id, lockUntil);
-    if (lockUntil !== null) throw new EntenteError("auth.locked", { until: lockUntil.toISOString() });
+    if (lockUntil !== null) throw new EntenteError("auth.locked", { until: untilText(lockUntil) });
     throw new EntenteError("auth.invalid_credentials");
   }
   await deps.accounts.recordSuccess(account.id);

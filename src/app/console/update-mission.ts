@@ -2,6 +2,7 @@ import { ValidationError } from "../../domain/errors.ts";
 import { validateEntente } from "../../domain/validate-entente.ts";
 import { assertCan, type Principal } from "../access-policy.ts";
 import type { MissionRecord } from "../ports.ts";
+import { assertFiguresOpen } from "./assert-figures-open.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
 import { actorOf } from "./update-member.ts";
 
@@ -28,6 +29,14 @@ export async function updateMission(
   rowVersion: number,
 ): Promise<MissionRecord> {
   assertCan(principal, { kind: "edit-mission", ententeId });
+  const before = (await deps.console.listMissions(ententeId)).find((m) => m.id === missionId);
+  const figuresChange =
+    before === undefined ||
+    before.keys.investissement !== change.keys.investissement ||
+    before.keys.fonctionnement !== change.keys.fonctionnement ||
+    before.memberIds.join() !== [...change.memberIds].join();
+  // Name, description and lead change no amount: they stay editable after adoption.
+  if (figuresChange) await assertFiguresOpen(deps, ententeId, "all");
   const entente = await deps.ententes.loadEntente(ententeId);
   const index = entente.missions.findIndex((m) => m.id === missionId);
   const candidate = {

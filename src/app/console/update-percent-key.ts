@@ -3,6 +3,7 @@ import { parseScaledDecimal } from "../../domain/money.ts";
 import { resolveKeyShares } from "../../domain/resolve-key-shares.ts";
 import { assertCan, type Principal } from "../access-policy.ts";
 import type { KeyRecord } from "../ports.ts";
+import { assertFiguresOpen } from "./assert-figures-open.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
 import { actorOf } from "./update-member.ts";
 
@@ -20,6 +21,7 @@ export async function updatePercentKey(
   rowVersion: number,
 ): Promise<KeyRecord> {
   assertCan(principal, { kind: "edit-key", ententeId });
+  await assertFiguresOpen(deps, ententeId, "all");
   const members = new Set((await deps.console.listMembers(ententeId)).map((m) => m.id));
   const shares = change.shares.map((share, index) => {
     if (!members.has(share.memberId)) {
