@@ -1,11 +1,22 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../app/ports.ts";
+import { centsToEuroText } from "../domain/money.ts";
 import type { Database } from "./schema.ts";
 
-/** JSON for the audit trail: bigint amounts become decimal strings, never numbers. */
+/**
+ * JSON for the audit trail, readable by people: amounts in cents (`amountCents`, bigint) become
+ * euros as exact decimal strings under `amount` ("305797.00"); other bigints become strings.
+ */
 function toAuditJson(value: unknown): string | null {
   if (value === undefined) return null;
-  return JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify(value, (_, v: unknown) => {
+    if (typeof v === "bigint") return v.toString();
+    if (v !== null && typeof v === "object" && !Array.isArray(v) && "amountCents" in v) {
+      const { amountCents, ...rest } = v as { amountCents: unknown };
+      return { ...rest, amount: typeof amountCents === "bigint" ? centsToEuroText(amountCents) : amountCents };
+    }
+    return v;
+  });
 }
 
 /** Appends one audit event; call it inside the transaction of the change it records. */

@@ -194,6 +194,10 @@ export const errorCatalog = {
     fr: (d) => `trop d'essais : compte bloqué jusqu'au ${d.until}. Réessayez après cette heure.`,
     en: (d) => `too many attempts: account locked until ${d.until}. Try again after that time.`,
   },
+  "auth.rate_limited": {
+    fr: (d) => `trop de tentatives de connexion depuis cette adresse : réessayez dans ${d.seconds} s.`,
+    en: (d) => `too many sign-in attempts from this address: try again in ${d.seconds} s.`,
+  },
   "auth.csrf": {
     fr: () => "jeton anti-CSRF absent ou invalide : rechargez la page puis recommencez.",
     en: () => "missing or invalid anti-CSRF token: reload the page and try again.",

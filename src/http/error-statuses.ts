@@ -46,6 +46,7 @@ export const errorStatuses = {
   "auth.invalid_credentials": 401,
   "auth.locked": 429,
   "auth.csrf": 403,
+  "auth.rate_limited": 429,
   "budget.not_editable": 409,
   "budget.draft_hidden": 403,
   "budget.figures_frozen": 409,

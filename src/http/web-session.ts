@@ -71,7 +71,10 @@ export async function registerWebSession(app: ZodFastifyInstance, options: WebSe
   });
   await app.register(fastifyCsrfProtection, { sessionPlugin: "@fastify/session" });
   // Rate limits are declared per route (`config.rateLimit`), e.g. on signing in.
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new EntenteError("auth.rate_limited", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
 
   app.decorateRequest("principal", null);
   app.addHook("preHandler", async (request) => {

@@ -469,9 +469,11 @@ describeOnDatabases("console API over HTTP", (get) => {
 
   it("signing in is rate-limited per address (429 after 10 a minute)", async () => {
     const client = new ConsoleClient(app);
-    let last = 0;
-    for (let i = 0; i < 11; i++) last = (await client.signIn(email("personne"), "x")).status;
-    assert.equal(last, 429);
+    let last: Awaited<ReturnType<ConsoleClient["signIn"]>> | undefined;
+    for (let i = 0; i < 11; i++) last = await client.signIn(email("personne"), "x");
+    assert.equal(last?.status, 429);
+    assert.equal(last?.json().code, "auth.rate_limited");
+    assert.match(last?.json().detail, /réessayez dans \d+ s/);
   });
 
   it("service plans keep every version, newest first", async () => {
