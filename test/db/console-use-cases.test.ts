@@ -10,6 +10,7 @@ import { readBudget } from "../../src/app/console/read-budget.ts";
 import { readEntente } from "../../src/app/console/read-entente.ts";
 import { saveBudget } from "../../src/app/console/save-budget.ts";
 import { saveServicePlan } from "../../src/app/console/save-service-plan.ts";
+import { seedExample } from "../../src/app/console/seed-example.ts";
 import { LOCKOUT, signIn } from "../../src/app/console/sign-in.ts";
 import { updateMember } from "../../src/app/console/update-member.ts";
 import { updatePercentKey } from "../../src/app/console/update-percent-key.ts";
@@ -307,6 +308,17 @@ describeOnDatabases("console use cases", (get) => {
     assert.ok(next.every((e) => BigInt(e.id) < BigInt(page[2]?.id ?? "0")));
     assert.equal(next.at(-1)?.action, "import");
     await assert.rejects(listAudit(deps, person("reader"), "lyon", null), isCode("access.forbidden"));
+  });
+
+  it("a second start on the same data imports nothing and creates no account", async () => {
+    const before = await deps.ententes.listEntentes();
+    const accounts = await deps.accounts.count();
+    assert.deepEqual(
+      await seedExample(deps, "lyon-bis", await readEntenteFile(LYON), "un autre mot de passe"),
+      [],
+    );
+    assert.deepEqual(await deps.ententes.listEntentes(), before);
+    assert.equal(await deps.accounts.count(), accounts);
   });
 
   it("sign-in: wrong password counted, account locked after too many, same answer for unknown email", async () => {
