@@ -10,6 +10,7 @@ import {
   account,
   buildConsole,
   chromiumMissing,
+  DEMO_PASSWORD,
   ENTENTE,
   launchChromium,
   type RunningServer,
@@ -71,6 +72,16 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.match(text, /-32 966,00 €/);
     assert.match(await textOf("main"), /639 176,00 €/);
     assert.match(await textOf("main"), /0 \/ 3 délibérations/);
+    // the members' table fits the page, without a horizontal scroll, at 1400 px and 1280 px
+    const overflows = () =>
+      page.evaluate(`(() => {
+        const wrap = document.querySelector("#table-contributions").parentElement;
+        return wrap.scrollWidth > wrap.clientWidth + 1;
+      })()`);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    assert.equal(await overflows(), false);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    assert.equal(await overflows(), false);
   });
 
   it("every page of the secretariat passes axe (WCAG 2.1 AA) and has one <h1>", async () => {
@@ -207,6 +218,20 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     await page.getByLabel("Date de la conférence").fill("2022-11-07");
     await page.getByRole("button", { name: "Créer la décision" }).click();
     await page.getByText("0 / 3 délibérations concordantes.").waitFor();
+    // a ratified deliberation needs its number and date, the date not before the conference
+    await page.getByRole("button", { name: "Enregistrer la délibération — Métropole de Lyon" }).click();
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await page.locator('[id$="-number-error"]').getByText("Obligatoire").waitFor();
+    assert.equal(await page.getByLabel("N° de délibération").getAttribute("aria-invalid"), "true");
+    await page.getByLabel("N° de délibération").fill("2022-1356");
+    await page.getByLabel("Date de la délibération").fill("2022-11-01");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await page
+      .locator('[id$="-date-error"]')
+      .getByText(/ne peut pas précéder la conférence du 7 novembre 2022/)
+      .waitFor();
+    assert.equal(await page.getByText("0 / 3 délibérations concordantes.").count(), 1);
+    await page.getByRole("button", { name: "Annuler" }).click();
     const deliberations = [
       ["Métropole de Lyon", "2022-1356", "2022-12-12"],
       ["Ville de Lyon", "2022/2341", "2022-12-15"],
@@ -225,12 +250,13 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.match(await textOf(".figures"), /adopté/i);
   });
 
-  it("issues the year's fund calls and records a payment, with a warning above what is due", async () => {
+  it("issues the year's fund calls and records a payment, refusing an amount above what is due", async () => {
     await page.goto(at("/fund-calls"));
     await page.getByRole("button", { name: "Émettre les appels de fonds 2023" }).click();
     await page.getByRole("button", { name: "Enregistrer un paiement — Ville de Lyon" }).click();
     await page.getByLabel("Montant (€)").fill("300 000");
-    await page.getByText("Ce montant dépasse le reste dû").waitFor();
+    await page.locator("#payment-amount-error").getByText("Ce montant dépasse le reste dû").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Enregistrer le paiement" }).isDisabled(), true);
     await page.getByLabel("Montant (€)").fill("100 000,50");
     await page.getByLabel("Référence").last().fill("VIR-42");
     await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
@@ -264,6 +290,49 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     }
     assert.equal(calls.find((row) => row[0] === "Total entente")?.[5], Number(dashboard.fundCallTotal));
     assert.match(await textOf("main"), /17 384,00 €/);
+  });
+
+  it("opens a décision modificative on the adopted budget: a new draft, edits guarded before leaving", async () => {
+    // adopted by an earlier step: the 2023 figures (and the 2022 advances called in 2023) are frozen
+    await page.goto(at("/settlement/2023"));
+    await page.getByText("Le budget 2023 n'est plus un projet (statut : Adopté)").waitFor();
+    assert.equal(await page.locator("main input").count(), 0);
+
+    await page.goto(at("/budget"));
+    await heading("Budget 2023");
+    assert.equal(await page.locator("[data-budget-row]").count(), 0);
+    await page.getByRole("button", { name: "Ouvrir une décision modificative" }).click();
+    await page.getByText("Décision modificative ouverte : version 2 en projet.").waitFor();
+    assert.equal(await page.locator("[data-budget-row]").count(), 25);
+    await page.getByRole("button", { name: "Enregistrer le budget" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Ouvrir une décision modificative" }).count(), 0);
+    // a second one while the draft is open: 409
+    const status = await page.evaluate(`(async () => {
+      const { csrfToken } = await (await fetch("/api/session")).json();
+      const answer = await fetch("/api/ententes/${ENTENTE}/exercises/2023/budget/versions", {
+        method: "POST",
+        headers: { "x-csrf-token": csrfToken },
+      });
+      return [answer.status, (await answer.json()).code];
+    })()`);
+    assert.deepEqual(status, [409, "budget.amend_not_adopted"]);
+
+    // unsaved edits: leaving asks first; « Annuler » keeps the page and the edit
+    const amount = page.getByLabel("Montant (€), ligne 1", { exact: true });
+    await amount.fill("140 001");
+    const asked = page.waitForEvent("dialog");
+    await page.getByRole("link", { name: "Membres", exact: true }).click();
+    const dialog = await asked;
+    assert.match(dialog.message(), /ne sont pas enregistrées/);
+    await dialog.dismiss();
+    await heading("Budget 2023");
+    assert.equal(await amount.inputValue(), "140 001");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("link", { name: "Membres", exact: true }).click();
+    await heading("Membres");
+    // nothing was saved: the draft still has the adopted amount
+    await page.goto(at("/budget"));
+    assert.equal(await page.getByLabel("Montant (€), ligne 1", { exact: true }).inputValue(), "140 000,00");
   });
 
   it("edits the 2022 advances and adjustments: −100 / +100 moves the Métropole's 2023 call by −100 €", async () => {
@@ -324,12 +393,6 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.match(await textOf(".actions .check"), /la régularisation 2 ne totalise pas exactement 0/);
     await page.getByRole("button", { name: "Supprimer la régularisation 2" }).click();
     assert.equal(await save.isDisabled(), false);
-
-    // the 2023 budget was adopted by an earlier step: its advances and adjustments are read only
-    await page.getByLabel("Exercice").selectOption("2023");
-    await heading("Avances et régularisations 2023");
-    await page.getByText("Le budget 2023 n'est plus un projet (statut : Adopté)").waitFor();
-    assert.equal(await page.locator("main input").count(), 0);
   });
 
   it("switches to English, keeps it after a reload, and sets <html lang>", async () => {
@@ -369,6 +432,10 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     const readerPage = await reader.newPage();
     await signIn(readerPage, server.url, account("lecture"));
     assert.equal(await readerPage.getByRole("link", { name: "Journal" }).count(), 0);
+    // 2023 is a draft again (décision modificative): an information, not « ne peuvent pas être calculées »
+    await readerPage.getByText(/Le budget 2023 est en préparation par le secrétariat/).waitFor();
+    assert.equal(await readerPage.getByText("Les parts des membres ne peuvent pas encore").count(), 0);
+    assert.equal(await readerPage.locator("#chart-by-mission, #table-by-mission").count(), 0);
     await readerPage.goto(at("/members/sitiv"));
     await readerPage.getByText("Consultation seule").waitFor();
     assert.equal(await readerPage.getByRole("button", { name: "Enregistrer" }).count(), 0);
@@ -386,6 +453,10 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.ok(finance !== undefined);
     const financePage = await finance.newPage();
     await signIn(financePage, server.url, account("finance.ville-lyon"));
+    // the audit trail is the secretariat's: no link, and the server answers 403
+    assert.equal(await financePage.getByRole("link", { name: "Journal" }).count(), 0);
+    const audit = await financePage.request.get(`${server.url}/api/ententes/${ENTENTE}/audit`);
+    assert.equal(audit.status(), 403);
     await financePage.goto(at("/members/ville-lyon"));
     await financePage.getByRole("button", { name: "Enregistrer" }).waitFor();
     await financePage.goto(at("/members/sitiv"));
@@ -415,6 +486,33 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     await leadPage.getByText("Version 2 du plan enregistrée.").waitFor();
     assert.deepEqual(await accessibilityViolations(leadPage), []);
     await lead.close();
+  });
+
+  it("a lost session (cookies cleared) on a write or a read goes to sign-in and back to the same place", async () => {
+    await page.goto(at("/members/sitiv"));
+    await page.getByLabel("Assemblée délibérante").waitFor();
+    await context.clearCookies();
+    // a write: the server answers 401 auth.required
+    await page.getByLabel("SIREN").fill("256900994");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await heading("Connexion");
+    await page.getByText("Session expirée : reconnectez-vous").waitFor();
+    await page.getByLabel("Adresse électronique").fill(account("secretariat"));
+    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await heading("Membres");
+    assert.match(page.url(), /\/members\/sitiv$/);
+
+    // a read: another page of the console after the session is gone
+    await context.clearCookies();
+    await page.getByRole("link", { name: "Budget", exact: true }).click();
+    await heading("Connexion");
+    await page.getByText("Session expirée : reconnectez-vous").waitFor();
+    await page.getByLabel("Adresse électronique").fill(account("secretariat"));
+    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await heading("Budget 2023");
+    assert.match(page.url(), /\/budget$/);
   });
 
   it("signs out, and a page asked for afterwards goes through sign-in", async () => {

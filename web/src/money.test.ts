@@ -7,6 +7,7 @@ import {
   formatEuros,
   formatExactEuros,
   formatPercent,
+  formatRateInput,
   formatScaled,
   HUNDRED_PERCENT,
   parseEuroCents,
@@ -175,5 +176,14 @@ describe("display", () => {
     assert.equal(formatPercent("30.6", "en-GB"), "30.6%");
     assert.equal(formatPercent("33.3333", "en-GB"), "33.3333%");
     assert.equal(formatPercent("n/a", "en-GB"), "n/a");
+  });
+});
+
+describe("formatRateInput", () => {
+  it("writes rates with a French decimal comma, and toApiDecimal reads them back", () => {
+    assert.equal(formatRateInput("30.6", "fr"), "30,6");
+    assert.equal(formatRateInput("53", "fr"), "53");
+    assert.equal(formatRateInput("30.6", "en"), "30.6");
+    assert.equal(toApiDecimal(formatRateInput("16.4", "fr")), "16.4");
   });
 });

@@ -143,3 +143,12 @@ export function formatAmountInput(text: string, language: string): string {
 export function toApiDecimal(text: string): string {
   return text.replace(GROUPING, "").replace(",", ".");
 }
+
+/**
+ * A rate or weight from the API ("30.6") as a person edits it in `language`: a decimal comma in
+ * French ("30,6"), no grouping (rates are small); English keeps the dot. toApiDecimal reads it back.
+ * @example formatRateInput("30.6", "fr") // "30,6"
+ */
+export function formatRateInput(text: string, language: string): string {
+  return language === "fr" && /^-?\d+\.\d+$/.test(text) ? text.replace(".", ",") : text;
+}

@@ -52,6 +52,9 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     }
     if (!response.ok) {
       const problem = await readProblem(response);
+      // Session lost (expired, or the server restarted): the server answers 401 auth.required to
+      // any read or write, never a CSRF 403. Every 401 but a failed sign-in ends the session here;
+      // the session layer then shows « Session expirée » on the sign-in page and comes back after.
       if (response.status === 401 && !(method === "POST" && path === "/api/session")) deps.onUnauthorized();
       throw new ApiError(response.status, problem);
     }

@@ -12,6 +12,8 @@ export const apiPaths = {
   mission: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}`,
   plan: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}/plan`,
   budget: (id: string, year: number) => `${e(id)}/exercises/${year}/budget`,
+  /** POST: opens an amending budget (décision modificative), a new draft from the adopted version. */
+  budgetVersions: (id: string, year: number) => `${e(id)}/exercises/${year}/budget/versions`,
   settlement: (id: string, year: number) => `${e(id)}/exercises/${year}/settlement`,
   report: (id: string, year: number) => `${e(id)}/budget/${year}/report`,
   export: (id: string, year: number, format: string) => `${e(id)}/budget/${year}/export.${format}`,

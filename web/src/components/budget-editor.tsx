@@ -26,6 +26,7 @@ import { SaveNotice } from "./save-notice.tsx";
 import { TableWrap } from "./table-wrap.tsx";
 import { useDraft } from "./use-draft.ts";
 import { useSubmit } from "./use-submit.ts";
+import { useUnsavedChanges } from "./use-unsaved-changes.ts";
 
 /**
  * Expense, or receipt of a kind, as one choice: "expense" or "receipt.grant". One select instead
@@ -96,6 +97,7 @@ export function BudgetEditor({
   const tableId = useId();
   const editable = canEditBudget(account) && budget.status === "draft";
   const dirty = JSON.stringify(lines.map(toLine)) !== JSON.stringify(budget.lines);
+  useUnsavedChanges(editable && dirty);
   const balance = computeBudgetBalance(lines.map((l) => ({ ...l, direction: directionOf(l) })));
 
   const change = (rowId: number, patch: Partial<DraftLine>) => {

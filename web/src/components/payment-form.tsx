@@ -13,7 +13,7 @@ import { useSubmit } from "./use-submit.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Records a payment against a member's fund call; warns (BigInt cents) when it exceeds what is due. */
+/** Records a payment against a member's fund call; refuses (BigInt cents) an amount above what is due. */
 export function PaymentForm({
   year,
   call,
@@ -38,9 +38,16 @@ export function PaymentForm({
 
   const cents = parseEuroCents(amount);
   const due = parseEuroCents(call.due) ?? 0n;
-  const amountProblem =
-    amount.trim() === "" ? undefined : cents === null || cents <= 0n ? t("fundCalls.notAnAmount") : undefined;
+  // Above what is due is refused (the server answers 422 payment.exceeds_due), not only warned about.
   const excess = cents !== null && cents > due;
+  const amountProblem =
+    amount.trim() === ""
+      ? undefined
+      : cents === null || cents <= 0n
+        ? t("fundCalls.notAnAmount")
+        : excess
+          ? t("fundCalls.excess", { due: formatEuros(call.due, locale) })
+          : undefined;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -99,7 +106,8 @@ export function PaymentForm({
           error={submit.fieldError("reference")}
         />
       </div>
-      <p aria-live="polite" className={excess ? "check check--excess" : "visually-hidden"}>
+      {/* the field's error is not announced while typing: this live region says it once */}
+      <p aria-live="polite" className="visually-hidden">
         {excess ? t("fundCalls.excess", { due: formatEuros(call.due, locale) }) : ""}
       </p>
       <div className="actions">

@@ -7,6 +7,7 @@ import {
 } from "../../../src/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { Decision, RatificationStatus } from "../api/types.ts";
+import { useLocale } from "../i18n/use-locale.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";
 import { SelectField, TextField } from "./field.tsx";
@@ -32,7 +33,10 @@ export function RatificationForm({
 }) {
   const { t } = useTranslation();
   const api = useApi();
+  const locale = useLocale();
   const { entente, memberName } = useEntente();
+  const fields = ["status", "deliberationNumber", "deliberatedOn"];
+  const prefix = `ratification-${decision.id}`;
   const heading = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState({
     status: ratification.status === "pending" ? ("ratified" as RatificationStatus) : ratification.status,
@@ -45,8 +49,34 @@ export function RatificationForm({
     submit.reset();
     setDraft((d) => ({ ...d, ...change }));
   };
+  const [checked, setChecked] = useState(false);
+  // A ratified or rejected deliberation is identified: its number, and its date, not before the
+  // conference (the server's rule, ratification.incomplete), checked here before it leaves.
+  const decides = draft.status !== "pending";
+  const numberProblem =
+    decides && draft.deliberationNumber.trim() === "" ? t("decisions.deliberationRequired") : undefined;
+  const dateProblem = !decides
+    ? undefined
+    : draft.deliberatedOn === ""
+      ? t("decisions.deliberationRequired")
+      : draft.deliberatedOn < decision.conferenceDate
+        ? t("decisions.dateBeforeConference", {
+            date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+              new Date(decision.conferenceDate),
+            ),
+          })
+        : undefined;
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    setChecked(true);
+    if (numberProblem !== undefined) {
+      document.getElementById(`${prefix}-number`)?.focus();
+      return;
+    }
+    if (dateProblem !== undefined) {
+      document.getElementById(`${prefix}-date`)?.focus();
+      return;
+    }
     const body = {
       status: draft.status,
       deliberationNumber: draft.deliberationNumber.trim() === "" ? null : draft.deliberationNumber.trim(),
@@ -63,8 +93,6 @@ export function RatificationForm({
     );
     if (saved !== undefined) onSaved(saved);
   };
-  const fields = ["status", "deliberationNumber", "deliberatedOn"];
-  const prefix = `ratification-${decision.id}`;
   return (
     <form className="form subform" onSubmit={(e) => void onSubmit(e)} noValidate>
       <h3 tabIndex={-1} ref={heading}>
@@ -87,17 +115,20 @@ export function RatificationForm({
           id={`${prefix}-number`}
           label={t("decisions.number")}
           hint={t("decisions.numberHint")}
+          required={decides}
           value={draft.deliberationNumber}
           onChange={(e) => edit({ deliberationNumber: e.target.value })}
-          error={submit.fieldError("deliberationNumber")}
+          error={(checked ? numberProblem : undefined) ?? submit.fieldError("deliberationNumber")}
         />
         <TextField
           id={`${prefix}-date`}
           label={t("decisions.date")}
           type="date"
+          required={decides}
+          min={decision.conferenceDate}
           value={draft.deliberatedOn}
           onChange={(e) => edit({ deliberatedOn: e.target.value })}
-          error={submit.fieldError("deliberatedOn")}
+          error={(checked ? dateProblem : undefined) ?? submit.fieldError("deliberatedOn")}
         />
       </div>
       <div className="actions">

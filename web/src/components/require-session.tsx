@@ -19,7 +19,7 @@ export function RequireSession() {
       <Navigate
         to="/sign-in"
         replace
-        state={{ from: `${location.pathname}${location.search}`, expired: state.expired }}
+        state={{ from: `${location.pathname}${location.search}${location.hash}`, expired: state.expired }}
       />
     );
   }

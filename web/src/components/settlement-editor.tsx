@@ -22,6 +22,7 @@ import { SaveNotice } from "./save-notice.tsx";
 import { TableWrap } from "./table-wrap.tsx";
 import { useDraft } from "./use-draft.ts";
 import { useSubmit } from "./use-submit.ts";
+import { useUnsavedChanges } from "./use-unsaved-changes.ts";
 
 type DraftAdvance = {
   /** Stable identity of the row while editing (React key, input ids). */
@@ -149,6 +150,7 @@ export function SettlementEditor({
   const body = toBody(draft, settlement.rowVersion, members);
   const dirty =
     JSON.stringify(body) !== JSON.stringify(toBody(toDrafts(settlement), settlement.rowVersion, members));
+  useUnsavedChanges(editable && dirty);
 
   const edit = (change: (d: Draft) => Draft) => {
     submit.reset();

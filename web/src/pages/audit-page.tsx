@@ -3,17 +3,24 @@ import { useTranslation } from "react-i18next";
 import { AuditPage as AuditPageSchema } from "../../../src/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import { useResource } from "../api/use-resource.ts";
-import { diffAudit } from "../audit-diff.ts";
+import { type AmountFormat, diffAudit } from "../audit-diff.ts";
 import { DateText } from "../components/date-text.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
 import { TableWrap } from "../components/table-wrap.tsx";
+import { useLocale } from "../i18n/use-locale.ts";
+import { centsToEuroText, formatEuros } from "../money.ts";
 import { useEntente } from "../session/entente-context.tsx";
 
 /** Who changed what and when, newest first, one page at a time (cursor `before`). */
 export function AuditPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { entente } = useEntente();
+  const format: AmountFormat = {
+    cents: (cents) => formatEuros(centsToEuroText(cents), locale),
+    euros: (text) => formatEuros(text, locale),
+  };
   // cursors of the pages seen so far: null is the newest page
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const before = cursors.at(-1) ?? null;
@@ -41,30 +48,49 @@ export function AuditPage() {
             </thead>
             <tbody>
               {events.map((e) => {
-                const changes = diffAudit(e.before, e.after);
+                const changes = diffAudit(e.before, e.after, format);
+                const lines = changes.filter((c) => c.line !== undefined).length;
                 return (
                   <tr key={e.id}>
                     <td>
                       <DateText value={e.at} withTime />
                     </td>
-                    <td>{e.actor}</td>
+                    <td className="audit__actor">{e.actor}</td>
                     <td>
-                      <code>{e.action}</code>
+                      {t(`audit.actions.${e.action}` as "audit.actions.update", { defaultValue: e.action })}
                     </td>
                     <td>
-                      {e.entity} <code>{e.entityId}</code>
+                      {t(`audit.entities.${e.entity}` as "audit.entities.member", { defaultValue: e.entity })}{" "}
+                      <code className="audit__id">{e.entityId}</code>
                     </td>
                     <td>
                       {changes.length === 0 ? (
                         "—"
                       ) : (
                         <details>
-                          <summary>{t("audit.changeCount", { count: changes.length })}</summary>
+                          <summary>
+                            {lines > 0 && lines === changes.length
+                              ? t("audit.lineCount", { count: lines })
+                              : t("audit.changeCount", { count: changes.length })}
+                          </summary>
                           <ul className="changes">
                             {changes.map((c) => (
-                              <li key={c.field}>
-                                {c.field !== "" && <strong>{c.field} : </strong>}
-                                <code className="change-before">{c.before}</code> → <code>{c.after}</code>
+                              <li key={`${c.line ?? ""}:${c.field}`}>
+                                {c.line !== undefined && <strong>{t("audit.line", { n: c.line })} : </strong>}
+                                {c.line === undefined && c.field !== "" && <strong>{c.field} : </strong>}
+                                {c.line !== undefined && c.before === "—" ? (
+                                  <>
+                                    {t("audit.added")} <code>{c.after}</code>
+                                  </>
+                                ) : c.line !== undefined && c.after === "—" ? (
+                                  <>
+                                    {t("audit.removed")} <code className="change-before">{c.before}</code>
+                                  </>
+                                ) : (
+                                  <>
+                                    <code className="change-before">{c.before}</code> → <code>{c.after}</code>
+                                  </>
+                                )}
                               </li>
                             ))}
                           </ul>

@@ -22,6 +22,24 @@ const COLORS = {
   due: "#b34000",
 };
 
+/** A draft budget the reader's role may not see yet (the secretariat prepares it): info, not an error. */
+const DRAFT_HIDDEN = "budget.draft_hidden";
+/** A budget out of balance: the members' shares cannot be computed. */
+const UNBALANCED = "budget.unbalanced";
+
+/** "—", read as « non calculable »: a figure that cannot be computed is not 0,00 €. */
+function NotComputable({ visible = false }: { visible?: boolean }) {
+  const { t } = useTranslation();
+  return visible ? (
+    <span className="not-computable">— {t("dashboard.notComputable")}</span>
+  ) : (
+    <span className="not-computable" title={t("dashboard.notComputable")}>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t("dashboard.notComputable")}</span>
+    </span>
+  );
+}
+
 /** The year at a glance: budget by mission and section, each member's share, ratifications, what is due. */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -29,6 +47,11 @@ export function DashboardPage() {
   const [year, setYear] = useYearParam(null);
   const dashboard = useResource(apiPaths.dashboard(entente.id, year), Dashboard);
   const data = dashboard.data;
+  const problems = data?.problems ?? [];
+  const draftHidden = problems.find((p) => p.code === DRAFT_HIDDEN);
+  const others = problems.filter((p) => p.code !== DRAFT_HIDDEN);
+  // an unbalanced budget has no shares: its zeros are "not computable", not "nothing called"
+  const computable = !problems.some((p) => p.code === UNBALANCED);
   return (
     <>
       <PageHeader
@@ -41,26 +64,41 @@ export function DashboardPage() {
       <ResourceStatus resource={dashboard} />
       {data !== undefined && (
         <>
-          {data.problems.length > 0 && (
+          {draftHidden !== undefined && (
+            // not a failure: the secretariat is preparing the budget, and says so in its message
+            <p className="alert alert--info" data-problem={DRAFT_HIDDEN}>
+              {draftHidden.message.charAt(0).toUpperCase() + draftHidden.message.slice(1)}
+            </p>
+          )}
+          {others.length > 0 && (
             <div className="alert alert--info">
               <p className="alert__title">{t("dashboard.problems")}</p>
               <ul>
-                {data.problems.map((p) => (
+                {others.map((p) => (
                   <li key={`${p.code}:${p.message}`}>{p.message}</li>
                 ))}
               </ul>
             </div>
           )}
-          <KeyFigures data={data} />
-          <BudgetByMission data={data} />
-          <Contributions data={data} />
+          <KeyFigures data={data} hidden={draftHidden !== undefined} computable={computable} />
+          {draftHidden === undefined && <BudgetByMission data={data} />}
+          <Contributions data={data} computable={computable} />
         </>
       )}
     </>
   );
 }
 
-function KeyFigures({ data }: { data: DashboardData }) {
+function KeyFigures({
+  data,
+  hidden,
+  computable,
+}: {
+  data: DashboardData;
+  /** The budget's figures are not shown to this role yet (draft): no zero totals. */
+  hidden: boolean;
+  computable: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="key-figures" className="key-figures">
@@ -91,7 +129,7 @@ function KeyFigures({ data }: { data: DashboardData }) {
             })}
           </dd>
         </div>
-        {SECTIONS.map((s) => (
+        {SECTIONS.filter(() => !hidden).map((s) => (
           <div className="figure" key={s}>
             <dt>{t("dashboard.expensesOf", { section: t(`sections.${s}`) })}</dt>
             <dd>
@@ -101,9 +139,7 @@ function KeyFigures({ data }: { data: DashboardData }) {
         ))}
         <div className="figure">
           <dt>{t("dashboard.totalCalled")}</dt>
-          <dd>
-            <Euros value={data.fundCallTotal} />
-          </dd>
+          <dd>{computable ? <Euros value={data.fundCallTotal} /> : <NotComputable visible />}</dd>
         </div>
       </dl>
     </section>
@@ -206,7 +242,7 @@ function BudgetByMission({ data }: { data: DashboardData }) {
   );
 }
 
-function Contributions({ data }: { data: DashboardData }) {
+function Contributions({ data, computable }: { data: DashboardData; computable: boolean }) {
   const { t } = useTranslation();
   const members = data.members;
   const total = (pick: (m: DashboardData["members"][number]) => string) => sumEuros(members.map(pick));
@@ -225,11 +261,13 @@ function Contributions({ data }: { data: DashboardData }) {
           ]}
           tableId="table-contributions"
         />
-      ) : (
+      ) : computable ? (
         <p>{t("dashboard.nothingCalled", { year: data.year })}</p>
+      ) : (
+        <p>{t("dashboard.sharesNotComputable", { year: data.year })}</p>
       )}
       <TableWrap label={t("dashboard.contributionsTable", { year: data.year })}>
-        <table id="table-contributions" className="table">
+        <table id="table-contributions" className="table table--dense">
           <caption>{t("dashboard.contributionsTable", { year: data.year })}</caption>
           <thead>
             <tr>
@@ -285,9 +323,7 @@ function Contributions({ data }: { data: DashboardData }) {
                 <td className="num">
                   <Euros value={m.adjustments} />
                 </td>
-                <td className="num strong">
-                  <Euros value={m.total} />
-                </td>
+                <td className="num strong">{computable ? <Euros value={m.total} /> : <NotComputable />}</td>
                 <td className="num">
                   <Euros value={m.paid} />
                 </td>
@@ -314,7 +350,7 @@ function Contributions({ data }: { data: DashboardData }) {
                 <Euros value={total((m) => m.adjustments)} />
               </td>
               <td className="num strong">
-                <Euros value={data.fundCallTotal} />
+                {computable ? <Euros value={data.fundCallTotal} /> : <NotComputable />}
               </td>
               <td className="num">
                 <Euros value={total((m) => m.paid)} />

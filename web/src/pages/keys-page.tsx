@@ -11,8 +11,9 @@ import { SaveNotice } from "../components/save-notice.tsx";
 import { TableWrap } from "../components/table-wrap.tsx";
 import { useDraft } from "../components/use-draft.ts";
 import { useSubmit } from "../components/use-submit.ts";
+import { useUnsavedChanges } from "../components/use-unsaved-changes.ts";
 import { useLocale } from "../i18n/use-locale.ts";
-import { formatPercent, percentUnitsToText, toApiDecimal } from "../money.ts";
+import { formatPercent, formatRateInput, percentUnitsToText, toApiDecimal } from "../money.ts";
 import { checkPercentShares } from "../percent-check.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { canEditKeys } from "../session/permissions.ts";
@@ -59,7 +60,7 @@ function KeyHeading({ allocationKey }: { allocationKey: AllocationKey }) {
 }
 
 function KeyView({ allocationKey }: { allocationKey: AllocationKey }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { memberName } = useEntente();
   return (
     <section aria-labelledby={`key-${allocationKey.id}`} className="section card">
@@ -85,7 +86,9 @@ function KeyView({ allocationKey }: { allocationKey: AllocationKey }) {
             {allocationKey.shares.map((s) => (
               <tr key={s.memberId}>
                 <th scope="row">{memberName(s.memberId)}</th>
-                {allocationKey.basis !== "percent" && <td className="num">{s.value}</td>}
+                {allocationKey.basis !== "percent" && (
+                  <td className="num">{formatRateInput(s.value, i18n.language)}</td>
+                )}
                 <td className="num">
                   <Percent value={s.percent} />
                 </td>
@@ -98,18 +101,20 @@ function KeyView({ allocationKey }: { allocationKey: AllocationKey }) {
   );
 }
 
-const toKeyDraft = (key: AllocationKey) => ({
+/** The key as edited: rates written the reader's way ("30,6" in French, as typed). */
+const toKeyDraft = (key: AllocationKey, language: string) => ({
   label: key.label,
   source: key.source ?? "",
-  values: key.shares.map((s) => s.value),
+  values: key.shares.map((s) => formatRateInput(s.value, language)),
 });
 
 function PercentKeyForm({ allocationKey }: { allocationKey: AllocationKey }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const locale = useLocale();
   const { entente, memberName, update, reload } = useEntente();
-  const { draft, setDraft, adopt } = useDraft(allocationKey, allocationKey.rowVersion, toKeyDraft);
+  const toDraft = (key: AllocationKey) => toKeyDraft(key, i18n.language);
+  const { draft, setDraft, adopt } = useDraft(allocationKey, allocationKey.rowVersion, toDraft);
   const { label, source, values } = draft;
   const setLabel = (label: string) => setDraft((d) => ({ ...d, label }));
   const setSource = (source: string) => setDraft((d) => ({ ...d, source }));
@@ -117,6 +122,8 @@ function PercentKeyForm({ allocationKey }: { allocationKey: AllocationKey }) {
   const submit = useSubmit();
   const check = checkPercentShares(values);
   const prefix = `key-${allocationKey.id}`;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(allocationKey));
+  useUnsavedChanges(dirty);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -135,7 +142,7 @@ function PercentKeyForm({ allocationKey }: { allocationKey: AllocationKey }) {
       api.send("PUT", apiPaths.key(entente.id, allocationKey.id), b, AllocationKeySchema),
     );
     if (saved === undefined) return;
-    adopt(saved.rowVersion, toKeyDraft(saved));
+    adopt(saved.rowVersion, toDraft(saved));
     update((e) => ({ ...e, keys: e.keys.map((k) => (k.id === saved.id ? saved : k)) }));
   };
 

@@ -12,6 +12,7 @@ import { SaveNotice } from "../components/save-notice.tsx";
 import { TableWrap } from "../components/table-wrap.tsx";
 import { useDraft } from "../components/use-draft.ts";
 import { useSubmit } from "../components/use-submit.ts";
+import { useUnsavedChanges } from "../components/use-unsaved-changes.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { canEditMember } from "../session/permissions.ts";
 import { useAccount, useApi } from "../session/session-context.tsx";
@@ -80,6 +81,7 @@ function MemberForm({ member }: { member: Member }) {
   const { entente, update, reload } = useEntente();
   const editable = canEditMember(account, member.id);
   const { draft, setDraft, adopt } = useDraft(member, member.rowVersion, toDraft);
+  useUnsavedChanges(editable && JSON.stringify(draft) !== JSON.stringify(toDraft(member)));
   const submit = useSubmit();
   const edit = (change: Partial<typeof draft>) => {
     submit.reset();

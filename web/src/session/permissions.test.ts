@@ -47,9 +47,9 @@ describe("permissions", () => {
     assert.ok(!canEditMember(lead, "sitiv") && !canEditBudget(lead) && !canRecordRatification(lead, "sitiv"));
   });
 
-  it("the audit trail is for the secretariat and finance officers", () => {
-    assert.ok(canReadAudit(secretariat) && canReadAudit(finance));
-    assert.ok(!canReadAudit(lead) && !canReadAudit(reader));
+  it("the audit trail is for the secretariat only (finance officers get 403)", () => {
+    assert.ok(canReadAudit(secretariat));
+    assert.ok(!canReadAudit(finance) && !canReadAudit(lead) && !canReadAudit(reader));
   });
 
   it("reader edits nothing, whatever ids its account carries", () => {

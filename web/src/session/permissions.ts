@@ -5,7 +5,7 @@ import type { Account } from "../api/types.ts";
  * enforces the same rules; these only keep the console from offering a button that would fail.
  * secretariat: everything (alone: keys, missions, budget, decisions, fund calls) · finance: its own
  * member · mission-lead: its mission's plan (not the mission itself) ·
- * reader: nothing. Mirrors src/app/access-policy.ts (audit: secretariat and finance).
+ * reader: nothing. Mirrors src/app/access-policy.ts (audit trail: the secretariat only).
  */
 type Who = Pick<Account, "role" | "memberId" | "missionId">;
 
@@ -22,5 +22,5 @@ export const canCreateDecision = (a: Who) => isSecretariat(a);
 export const canRecordRatification = (a: Who, memberId: string) =>
   isSecretariat(a) || isFinanceOf(a, memberId);
 export const canIssueFundCalls = (a: Who) => isSecretariat(a);
-export const canReadAudit = (a: Who) => isSecretariat(a) || a.role === "finance";
+export const canReadAudit = (a: Who) => isSecretariat(a);
 export const canRecordPayment = (a: Who, memberId: string) => isSecretariat(a) || isFinanceOf(a, memberId);
