@@ -13,7 +13,10 @@ function toAuditJson(value: unknown): string | null {
     if (typeof v === "bigint") return v.toString();
     if (v !== null && typeof v === "object" && !Array.isArray(v) && "amountCents" in v) {
       const { amountCents, ...rest } = v as { amountCents: unknown };
-      return { ...rest, amount: typeof amountCents === "bigint" ? centsToEuroText(amountCents) : amountCents };
+      return {
+        ...rest,
+        amount: typeof amountCents === "bigint" ? centsToEuroText(amountCents) : amountCents,
+      };
     }
     return v;
   });

@@ -73,7 +73,8 @@ export async function registerWebSession(app: ZodFastifyInstance, options: WebSe
   // Rate limits are declared per route (`config.rateLimit`), e.g. on signing in.
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => new EntenteError("auth.rate_limited", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+    errorResponseBuilder: (_request, context) =>
+      new EntenteError("auth.rate_limited", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
 
   app.decorateRequest("principal", null);
