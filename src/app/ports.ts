@@ -274,6 +274,13 @@ export interface ConsoleStore {
     payment: Omit<PaymentRecord, "id">,
     actor: Actor,
   ): Promise<FundCallRecord>;
+  /** Cancels a payment recorded by mistake (the audit trail keeps it); null when unknown. */
+  cancelPayment(
+    ententeId: string,
+    paymentId: string,
+    reason: string,
+    actor: Actor,
+  ): Promise<FundCallRecord | null>;
   listAudit(ententeId: string, before: string | null, limit: number): Promise<AuditEventRecord[]>;
 }
 

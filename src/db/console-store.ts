@@ -942,6 +942,47 @@ export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
       });
     },
 
+    async cancelPayment(ententeId, paymentId, reason, actor) {
+      if (!/^\d+$/.test(paymentId)) return null;
+      return db.transaction().execute(async (trx) => {
+        const payment = await trx
+          .selectFrom("payment")
+          .innerJoin("fund_call", "fund_call.id", "payment.fund_call_id")
+          .select([
+            "payment.id",
+            "payment.amount_cents",
+            "payment.paid_on",
+            "payment.reference",
+            "fund_call.year",
+            "fund_call.member_id",
+          ])
+          .where("payment.id", "=", BigInt(paymentId))
+          .where("fund_call.entente_id", "=", ententeId)
+          .executeTakeFirst();
+        if (payment === undefined) return null;
+        await trx.deleteFrom("payment").where("id", "=", payment.id).execute();
+        await recordAudit(trx, {
+          actor,
+          ententeId,
+          action: "cancel",
+          entity: "payment",
+          entityId: paymentId,
+          before: {
+            member: payment.member_id,
+            year: payment.year,
+            amountCents: payment.amount_cents,
+            paidOn: payment.paid_on,
+            reference: payment.reference,
+          },
+          after: { reason },
+        });
+        return (
+          (await listFundCalls(trx, ententeId, payment.year)).find((c) => c.memberId === payment.member_id) ??
+          null
+        );
+      });
+    },
+
     async listAudit(ententeId, before, limit) {
       let query = db
         .selectFrom("audit_event")

@@ -17,6 +17,7 @@ describeOnDatabases("console API over HTTP", (get) => {
   let deps: ConsoleDeps;
   // Sign-in is rate-limited (10 a minute per address): tests share signed-in clients.
   let shared: ConsoleClient;
+  let financeMetropole: ConsoleClient | undefined;
   const secretariat = () => shared;
   before(async () => {
     ({ app, deps } = await buildConsoleApp(get()));
@@ -421,6 +422,25 @@ describeOnDatabases("console API over HTTP", (get) => {
     assert.equal(paid.status, 201);
     assert.equal(paid.json().status, "paid");
     assert.equal(paid.json().due, "0.00");
+    // A payment recorded by mistake is cancelled (secretariat only, with a reason); the due amount comes back.
+    const paymentId = paid.json().payments[0].id;
+    financeMetropole = new ConsoleClient(app);
+    await financeMetropole.signIn(email("finance.metropole"), PASSWORD);
+    const financeClient = financeMetropole;
+    assert.equal(
+      (await financeClient.send("DELETE", `/api/ententes/lyon/payments/${paymentId}`, { reason: "erreur" }))
+        .status,
+      403,
+    );
+    const cancelled = await client.send("DELETE", `/api/ententes/lyon/payments/${paymentId}`, {
+      reason: "montant saisi deux fois",
+    });
+    assert.equal(cancelled.status, 200);
+    assert.equal(cancelled.json().due, "305797.00");
+    assert.equal(
+      (await client.send("DELETE", `/api/ententes/lyon/payments/${paymentId}`, { reason: "encore" })).status,
+      404,
+    );
     // A décision modificative starts from the adopted budget, as a new draft version.
     const amending = await client.send("POST", "/api/ententes/lyon/exercises/2023/budget/versions");
     assert.equal(amending.status, 201);
@@ -431,8 +451,9 @@ describeOnDatabases("console API over HTTP", (get) => {
   });
 
   it("the audit trail is the secretariat's (drafts and every member's payments are in it)", async () => {
-    const finance = new ConsoleClient(app);
-    await finance.signIn(email("finance.metropole"), PASSWORD);
+    // Signed in by an earlier test (sign-in is rate-limited per address).
+    const finance = financeMetropole;
+    assert.ok(finance);
     assert.equal((await finance.send("GET", "/api/ententes/lyon/audit")).status, 403);
   });
 

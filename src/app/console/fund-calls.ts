@@ -1,6 +1,6 @@
 import { budgetStatusLabel } from "../../domain/budget-status.ts";
 import { computeBudgetReport } from "../../domain/compute-budget-report.ts";
-import { EntenteError } from "../../domain/errors.ts";
+import { EntenteError, localized } from "../../domain/errors.ts";
 import { type Cents, formatEuros } from "../../domain/money.ts";
 import { assertCan, canPerform, type Principal } from "../access-policy.ts";
 import type { FundCallRecord } from "../ports.ts";
@@ -76,4 +76,23 @@ export async function recordPayment(
     }
   }
   return deps.console.addPayment(ententeId, year, memberId, payment, actorOf(principal));
+}
+
+/**
+ * Cancels a payment recorded by mistake (wrong amount, wrong member): the fund call's due amount
+ * goes back up; the audit trail keeps the payment and the reason. Secretariat only.
+ * @throws EntenteError resource.not_found for a payment of another entente or none.
+ */
+export async function cancelPayment(
+  deps: ConsoleDeps,
+  principal: Principal,
+  ententeId: string,
+  paymentId: string,
+  reason: string,
+): Promise<FundCallRecord> {
+  assertCan(principal, { kind: "issue-fund-calls", ententeId });
+  const call = await deps.console.cancelPayment(ententeId, paymentId, reason, actorOf(principal));
+  if (call === null)
+    throw new EntenteError("resource.not_found", { what: localized("paiement", "payment"), id: paymentId });
+  return call;
 }

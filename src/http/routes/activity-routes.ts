@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ConsoleDeps } from "../../app/console/console-deps.ts";
-import { issueFundCalls, listFundCalls, recordPayment } from "../../app/console/fund-calls.ts";
+import { cancelPayment, issueFundCalls, listFundCalls, recordPayment } from "../../app/console/fund-calls.ts";
 import { createDecision, recordRatification } from "../../app/console/manage-decisions.ts";
 import { listAudit, listDecisions } from "../../app/console/read-activity.ts";
 import {
@@ -160,6 +160,29 @@ export function createActivityRoutes(deps: ConsoleDeps): RouteRegistrar {
         );
         return reply.code(201).send(fundCallJson(call));
       },
+    );
+
+    app.delete(
+      "/api/ententes/:id/payments/:paymentId",
+      {
+        schema: {
+          summary: "Cancel a payment recorded by mistake (kept in the audit trail with the reason)",
+          tags: ["fund calls"],
+          params: EntenteParams.extend({ paymentId: z.string().regex(/^\d+$/) }),
+          body: z.object({ reason: z.string().trim().min(1, { message: "motif obligatoire" }).max(500) }),
+          response: { 200: FundCall },
+        },
+      },
+      async (request) =>
+        fundCallJson(
+          await cancelPayment(
+            deps,
+            requirePrincipal(request),
+            request.params.id,
+            request.params.paymentId,
+            request.body.reason,
+          ),
+        ),
     );
 
     app.get(
