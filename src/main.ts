@@ -4,26 +4,17 @@
 import { randomBytes } from "node:crypto";
 import { basename, dirname, resolve } from "node:path";
 import packageJson from "../package.json" with { type: "json" };
-import type { Principal } from "./app/access-policy.ts";
 import type { ConsoleDeps } from "./app/console/console-deps.ts";
 import { type DemoAccount, seedExample } from "./app/console/seed-example.ts";
-import type { AccountRecord } from "./app/ports.ts";
 import { describeError } from "./cli/report-error.ts";
+import { composeConsole } from "./compose-console.ts";
 import { type Config, loadConfig } from "./config/load-config.ts";
-import { createAccountStore } from "./db/account-store.ts";
-import { createConsoleStore } from "./db/console-store.ts";
-import { createEntenteStore } from "./db/entente-store.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { openDatabase } from "./db/open-database.ts";
-import { createWebSessionStore } from "./db/web-session-store.ts";
 import type { Lang } from "./domain/errors.ts";
 import { readEntenteFile } from "./formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "./http/app-deps.ts";
 import { API_DOCS_PATH, buildApp } from "./http/build-app.ts";
-import { createActivityRoutes } from "./http/routes/activity-routes.ts";
-import { createBudgetRoutes } from "./http/routes/budget-routes.ts";
-import { createEntenteRoutes } from "./http/routes/entente-routes.ts";
-import { createSessionRoutes } from "./http/routes/session-routes.ts";
 import { createArgon2PasswordHasher } from "./identity/argon2-password-hasher.ts";
 
 /** Exit status when the configuration is invalid (sysexits EX_CONFIG). */
@@ -53,34 +44,16 @@ async function main(): Promise<void> {
     { onConnectionError: (error) => logConnectionError(error) },
   );
   await migrateToLatest(database.db);
-  const deps: ConsoleDeps = {
-    ententes: createEntenteStore(database.db),
-    console: createConsoleStore(database.db),
-    accounts: createAccountStore(database.db),
+  const { deps, registerRoutes, webSession } = composeConsole(database, {
     hasher: createArgon2PasswordHasher(),
-    clock: { now },
-  };
+    now,
+    sessionSecret: config.session.secret,
+    secureCookies: config.env === "production",
+  });
   const firstStart = await importExampleOnFirstStart(deps, config);
 
   const app = await buildApp(
-    {
-      version: packageJson.version,
-      now,
-      registerRoutes: [
-        createSessionRoutes(deps),
-        createEntenteRoutes(deps),
-        createBudgetRoutes(deps),
-        createActivityRoutes(deps),
-      ],
-      webSession: {
-        store: createWebSessionStore(database.db, now),
-        secret: config.session.secret,
-        secureCookies: config.env === "production",
-        authenticate: async (accountId) => principalOf(await deps.accounts.findById(accountId)),
-        now,
-      },
-      webRoot: resolve(config.webRoot),
-    },
+    { version: packageJson.version, now, registerRoutes, webSession, webRoot: resolve(config.webRoot) },
     config,
   );
   for (const warning of config.warnings) app.log.warn(warning);
@@ -141,18 +114,6 @@ async function importExampleOnFirstStart(deps: ConsoleDeps, config: Config): Pro
   const id = basename(dirname(resolve(config.importExample))).replace(/[^A-Za-z0-9._-]/g, "-") || "entente";
   const accounts = await seedExample(deps, id, entente, password);
   return { file: config.importExample, password, accounts };
-}
-
-function principalOf(account: AccountRecord | null): Principal | null {
-  if (account === null) return null;
-  return {
-    accountId: account.id,
-    email: account.email,
-    role: account.role,
-    ententeId: account.ententeId,
-    memberId: account.memberId,
-    missionId: account.missionId,
-  };
 }
 
 /**

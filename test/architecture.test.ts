@@ -36,6 +36,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
  * (the server) and src/cli/main.ts (the command line).
  */
 const ENTRY_POINT = "main.ts";
+/** Root files that compose layers (the composition root's parts); they may import any layer but the CLI. */
+const COMPOSITION_FILES = new Set(["compose-console.ts"]);
 
 interface Import {
   readonly from: string; // file, relative to src/, with "/" separators
@@ -90,6 +92,8 @@ function violation(imp: Import): string | null {
     return "only main.ts entry points may import from cli";
   }
   if (from === "(root)") {
+    if (COMPOSITION_FILES.has(imp.from))
+      return to === "cli" ? "composition files do not import the CLI" : null;
     return isEntryPoint(imp.from)
       ? null
       : `files at the root of src/ other than ${ENTRY_POINT} are not a layer`;

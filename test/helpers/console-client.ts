@@ -1,18 +1,10 @@
-import type { Principal } from "../../src/app/access-policy.ts";
 import type { ConsoleDeps } from "../../src/app/console/console-deps.ts";
 import type { PasswordHasher } from "../../src/app/ports.ts";
+import { composeConsole } from "../../src/compose-console.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
-import { createAccountStore } from "../../src/db/account-store.ts";
-import { createConsoleStore } from "../../src/db/console-store.ts";
-import { createEntenteStore } from "../../src/db/entente-store.ts";
 import type { OpenDatabase } from "../../src/db/open-database.ts";
-import { createWebSessionStore } from "../../src/db/web-session-store.ts";
 import type { ZodFastifyInstance } from "../../src/http/app-deps.ts";
 import { buildApp } from "../../src/http/build-app.ts";
-import { createActivityRoutes } from "../../src/http/routes/activity-routes.ts";
-import { createBudgetRoutes } from "../../src/http/routes/budget-routes.ts";
-import { createEntenteRoutes } from "../../src/http/routes/entente-routes.ts";
-import { createSessionRoutes } from "../../src/http/routes/session-routes.ts";
 
 /** A fast fake hasher: argon2 is tested on its own; API tests are about rules and shapes. */
 export const plainHasher: PasswordHasher = {
@@ -25,49 +17,17 @@ export async function buildConsoleApp(
   database: OpenDatabase,
   now: () => Date = () => new Date("2026-01-15T10:00:00Z"),
 ): Promise<{ app: ZodFastifyInstance; deps: ConsoleDeps }> {
-  const deps: ConsoleDeps = {
-    ententes: createEntenteStore(database.db),
-    console: createConsoleStore(database.db),
-    accounts: createAccountStore(database.db),
-    hasher: plainHasher,
-    clock: { now },
-  };
   const config = loadConfig(
     { NODE_ENV: "test", LOG_LEVEL: "silent" },
     { generateSecret: () => "test-secret-test-secret-test-secret-43chars" },
   );
-  const app = await buildApp(
-    {
-      version: "test",
-      now,
-      registerRoutes: [
-        createSessionRoutes(deps),
-        createEntenteRoutes(deps),
-        createBudgetRoutes(deps),
-        createActivityRoutes(deps),
-      ],
-      webSession: {
-        store: createWebSessionStore(database.db, now),
-        secret: config.session.secret,
-        secureCookies: false,
-        authenticate: async (id): Promise<Principal | null> => {
-          const a = await deps.accounts.findById(id);
-          return a === null
-            ? null
-            : {
-                accountId: a.id,
-                email: a.email,
-                role: a.role,
-                ententeId: a.ententeId,
-                memberId: a.memberId,
-                missionId: a.missionId,
-              };
-        },
-        now,
-      },
-    },
-    config,
-  );
+  const { deps, registerRoutes, webSession } = composeConsole(database, {
+    hasher: plainHasher,
+    now,
+    sessionSecret: config.session.secret,
+    secureCookies: false,
+  });
+  const app = await buildApp({ version: "test", now, registerRoutes, webSession }, config);
   return { app, deps };
 }
 
