@@ -227,6 +227,10 @@ export const FundCall = z.object({
     z.object({ id: z.string(), amount: EuroAmount, paidOn: z.string(), reference: z.string().nullable() }),
   ),
 });
+/** Why a payment recorded by mistake is cancelled (kept in the audit trail). */
+export const PaymentCancel = z.object({
+  reason: z.string().trim().min(1, { message: "motif obligatoire" }).max(500),
+});
 export const FundCallIssue = z.object({ dueOn: z.iso.date().nullable() });
 export const PaymentCreate = z.object({
   amount: EuroAmount,

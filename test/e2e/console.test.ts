@@ -266,6 +266,66 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.match(row, /PAYÉ EN PARTIE|Payé en partie/i);
   });
 
+  it("cancels a payment recorded by mistake with a reason: the due amount comes back; not for finance", async () => {
+    // the fund calls were issued by the step above; this step records and cancels its own payment
+    await page.goto(at("/fund-calls"));
+    await heading("Appels de fonds 2023");
+    const row = page.getByRole("row", { name: /^Ville de Lyon AF/ });
+    // cells after the member's header: reference, due date, amount, paid, due, status, actions
+    const due = () => shown(row.getByRole("cell").nth(4));
+    const dueBefore = await due();
+    await page.getByRole("button", { name: "Enregistrer un paiement — Ville de Lyon" }).click();
+    await page.getByLabel("Montant (€)").fill("1 000");
+    await page.getByLabel("Référence").last().fill("VIR-ERREUR");
+    await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
+    await page.getByRole("cell", { name: "VIR-ERREUR" }).waitFor();
+    assert.notEqual(await due(), dueBefore);
+
+    // the member's finance officer sees the payment and may record one, never cancel one
+    const finance = await context.browser()?.newContext();
+    assert.ok(finance !== undefined);
+    const financePage = await finance.newPage();
+    await signIn(financePage, server.url, account("finance.ville-lyon"));
+    await financePage.goto(at("/fund-calls"));
+    await financePage.getByRole("cell", { name: "VIR-ERREUR" }).waitFor();
+    await financePage.getByRole("button", { name: "Enregistrer un paiement — Ville de Lyon" }).waitFor();
+    assert.equal(await financePage.getByRole("button", { name: /Annuler ce paiement/ }).count(), 0);
+    await finance.close();
+
+    await page.getByRole("button", { name: /^Annuler ce paiement — Ville de Lyon, 1 000,00 €, \d/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Annuler ce paiement ?" });
+    await dialog.waitFor();
+    assert.match(await shown(dialog), /1 000,00 €, référence VIR-ERREUR/);
+    assert.match(await shown(dialog), /passera de .+ à .+\./);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    // the reason is required
+    await dialog.getByRole("button", { name: "Confirmer l'annulation" }).click();
+    await page
+      .locator("#payment-cancel-reason-error")
+      .getByText("Indiquez le motif de l'annulation.")
+      .waitFor();
+    const reason = dialog.getByLabel("Motif de l'annulation");
+    assert.equal(await reason.getAttribute("aria-invalid"), "true");
+    await reason.fill("Virement saisi sur le mauvais membre");
+    await dialog.getByRole("button", { name: "Confirmer l'annulation" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Paiement annulé : le reste dû de Ville de Lyon est de/)
+      .waitFor();
+    assert.equal(await dialog.count(), 0);
+    assert.equal(await page.getByRole("cell", { name: "VIR-ERREUR" }).count(), 0);
+    assert.equal(await due(), dueBefore);
+    // the server has it, and the audit trail keeps the payment with the reason
+    await page.reload();
+    await heading("Appels de fonds 2023");
+    assert.equal(await due(), dueBefore);
+    await page.goto(at("/audit"));
+    const event = page.getByRole("row", { name: /annulation paiement/ }).first();
+    await event.waitFor();
+    await event.locator("summary").click();
+    assert.match(await shown(event), /Virement saisi sur le mauvais membre/);
+  });
+
   it("offers the report's downloads; the XLSX read back holds the seed's figures", async () => {
     await page.goto(at("/tables"));
     await page.getByRole("heading", { name: "Rappels des exercices antérieurs" }).waitFor();

@@ -24,6 +24,8 @@ export const apiPaths = {
   issueFundCalls: (id: string, year: number) => `${e(id)}/fund-calls/${year}`,
   payments: (id: string, year: number, memberId: string) =>
     `${e(id)}/fund-calls/${year}/${seg(memberId)}/payments`,
+  /** DELETE with a reason: cancels a payment recorded by mistake (the audit trail keeps it). */
+  payment: (id: string, paymentId: string) => `${e(id)}/payments/${seg(paymentId)}`,
   audit: (id: string, before: string | null) =>
     `${e(id)}/audit${before === null ? "" : `?before=${encodeURIComponent(before)}`}`,
 };

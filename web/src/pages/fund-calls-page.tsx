@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FundCall as FundCallSchema } from "../../../src/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
@@ -8,15 +8,18 @@ import { Euros } from "../components/amount.tsx";
 import { DateText } from "../components/date-text.tsx";
 import { FundCallIssueForm } from "../components/fund-call-issue-form.tsx";
 import { PageHeader } from "../components/page-header.tsx";
+import { type Payment, PaymentCancelDialog } from "../components/payment-cancel-dialog.tsx";
 import { PaymentForm } from "../components/payment-form.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
+import { SaveNotice } from "../components/save-notice.tsx";
 import { FundCallBadge } from "../components/status-badge.tsx";
 import { TableWrap } from "../components/table-wrap.tsx";
 import { useYearParam } from "../components/use-year-param.ts";
 import { YearSelect } from "../components/year-select.tsx";
-import { sumEuros } from "../money.ts";
+import { useLocale } from "../i18n/use-locale.ts";
+import { formatEuros, sumEuros } from "../money.ts";
 import { reportYears, useEntente } from "../session/entente-context.tsx";
-import { canIssueFundCalls, canRecordPayment } from "../session/permissions.ts";
+import { canCancelPayment, canIssueFundCalls, canRecordPayment } from "../session/permissions.ts";
 import { useAccount } from "../session/session-context.tsx";
 
 const FundCalls = FundCallSchema.array();
@@ -24,16 +27,22 @@ const FundCalls = FundCallSchema.array();
 /** The year's fund calls (appels de fonds): issue them, follow each member's payments. */
 export function FundCallsPage() {
   const { t } = useTranslation();
-  const { entente } = useEntente();
+  const { entente, memberName } = useEntente();
   const account = useAccount();
+  const locale = useLocale();
   const years = reportYears(entente);
   const [year, setYear] = useYearParam(years[0] ?? null);
   const calls = useResource(year === null ? null : apiPaths.fundCalls(entente.id, year), FundCalls);
   const [paying, setPaying] = useState<string | null>(null);
+  // the payment whose cancellation is asked for, and what the last cancellation left due
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const data = calls.data;
   const replace = (saved: FundCall) =>
     calls.setData((data ?? []).map((c) => (c.id === saved.id ? saved : c)));
   const payingCall = data?.find((c) => c.memberId === paying);
+  const cancellingCall = data?.find((c) => c.payments.some((p) => p.id === cancelling));
+  const cancellingPayment = cancellingCall?.payments.find((p) => p.id === cancelling);
   return (
     <>
       <PageHeader title={year === null ? t("fundCalls.title") : t("fundCalls.titleYear", { year })}>
@@ -77,7 +86,10 @@ export function FundCallsPage() {
                     key={c.id}
                     call={c}
                     paying={paying === c.memberId}
-                    onPay={() => setPaying(paying === c.memberId ? null : c.memberId)}
+                    onPay={() => {
+                      setCancelled(null);
+                      setPaying(paying === c.memberId ? null : c.memberId);
+                    }}
                   />
                 ))}
               </tbody>
@@ -115,7 +127,32 @@ export function FundCallsPage() {
               />
             )}
           </div>
-          <Payments calls={data} />
+          <Payments
+            calls={data}
+            notice={cancelled}
+            onCancel={(paymentId) => {
+              setCancelled(null);
+              setCancelling(paymentId);
+            }}
+          />
+          {cancellingCall !== undefined && cancellingPayment !== undefined && (
+            <PaymentCancelDialog
+              key={cancellingPayment.id}
+              call={cancellingCall}
+              payment={cancellingPayment}
+              onCancelled={(saved) => {
+                replace(saved);
+                setCancelling(null);
+                setCancelled(
+                  t("fundCalls.cancelled", {
+                    member: memberName(saved.memberId),
+                    due: formatEuros(saved.due, locale),
+                  }),
+                );
+              }}
+              onClose={() => setCancelling(null)}
+            />
+          )}
         </>
       )}
     </>
@@ -161,15 +198,37 @@ function FundCallRow({ call, paying, onPay }: { call: FundCall; paying: boolean;
   );
 }
 
-function Payments({ calls }: { calls: readonly FundCall[] }) {
+function Payments({
+  calls,
+  notice,
+  onCancel,
+}: {
+  calls: readonly FundCall[];
+  /** What the last cancellation left due, announced (role="status") and focused under the title. */
+  notice: string | null;
+  onCancel: (paymentId: string) => void;
+}) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const account = useAccount();
   const { memberName } = useEntente();
-  const payments = calls
+  const title = useRef<HTMLHeadingElement>(null);
+  const canCancel = canCancelPayment(account);
+  const longDate = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+  const payments: (Payment & { memberId: string })[] = calls
     .flatMap((c) => c.payments.map((p) => ({ ...p, memberId: c.memberId })))
     .sort((a, b) => b.paidOn.localeCompare(a.paidOn));
+  // the cancelled payment's button is gone: the focus goes to the section that says what happened
+  useEffect(() => {
+    if (notice !== null) title.current?.focus();
+  }, [notice]);
   return (
     <section aria-labelledby="payments" className="section">
-      <h2 id="payments">{t("fundCalls.payments")}</h2>
+      <h2 id="payments" tabIndex={-1} ref={title}>
+        {t("fundCalls.payments")}
+      </h2>
+      <SaveNotice saved={notice !== null} message={notice ?? ""} />
       {payments.length === 0 ? (
         <p>{t("fundCalls.noPayments")}</p>
       ) : (
@@ -184,6 +243,11 @@ function Payments({ calls }: { calls: readonly FundCall[] }) {
                 <th scope="col" className="num">
                   {t("fundCalls.amount")}
                 </th>
+                {canCancel && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -197,6 +261,22 @@ function Payments({ calls }: { calls: readonly FundCall[] }) {
                   <td className="num">
                     <Euros value={p.amount} />
                   </td>
+                  {canCancel && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--tertiary button--small"
+                        aria-haspopup="dialog"
+                        onClick={() => onCancel(p.id)}
+                      >
+                        {t("fundCalls.cancelPayment")}
+                        <span className="visually-hidden">
+                          {" "}
+                          — {memberName(p.memberId)}, {formatEuros(p.amount, locale)}, {longDate(p.paidOn)}
+                        </span>
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  canCancelPayment,
   canCreateDecision,
   canEditBudget,
   canEditKeys,
@@ -50,6 +51,11 @@ describe("permissions", () => {
   it("the audit trail is for the secretariat only (finance officers get 403)", () => {
     assert.ok(canReadAudit(secretariat));
     assert.ok(!canReadAudit(finance) && !canReadAudit(lead) && !canReadAudit(reader));
+  });
+
+  it("only the secretariat cancels a payment, not the member's finance officer (403)", () => {
+    assert.ok(canCancelPayment(secretariat));
+    assert.ok(!canCancelPayment(finance) && !canCancelPayment(lead) && !canCancelPayment(reader));
   });
 
   it("reader edits nothing, whatever ids its account carries", () => {

@@ -22,5 +22,7 @@ export const canCreateDecision = (a: Who) => isSecretariat(a);
 export const canRecordRatification = (a: Who, memberId: string) =>
   isSecretariat(a) || isFinanceOf(a, memberId);
 export const canIssueFundCalls = (a: Who) => isSecretariat(a);
+/** Cancelling a payment recorded by mistake: the secretariat's, like issuing fund calls (403 otherwise). */
+export const canCancelPayment = (a: Who) => isSecretariat(a);
 export const canReadAudit = (a: Who) => isSecretariat(a);
 export const canRecordPayment = (a: Who, memberId: string) => isSecretariat(a) || isFinanceOf(a, memberId);
