@@ -18,6 +18,10 @@ import type { Database } from "./schema.ts";
  * migrations/0001_init.sql and back. Every multi-row change runs in one transaction.
  */
 export function createEntenteStore(db: Kysely<Database>): EntenteStore {
+  // The model read from ~12 tables, cached per entente and per stamp: the id of its latest audit
+  // event, which every change writes in its own transaction. One indexed query tells whether the
+  // cache is current, on any node (another node's write changes the stamp too).
+  const cache = new Map<string, { stamp: bigint; entente: Entente }>();
   return {
     async hasEntente(id) {
       const row = await db.selectFrom("entente").select("id").where("id", "=", id).executeTakeFirst();
@@ -57,7 +61,17 @@ export function createEntenteStore(db: Kysely<Database>): EntenteStore {
     },
 
     async loadEntente(id) {
-      return loadEntente(db, id);
+      const row = await db
+        .selectFrom("audit_event")
+        .select((eb) => eb.fn.max("id").as("stamp"))
+        .where("entente_id", "=", id)
+        .executeTakeFirst();
+      const stamp = row?.stamp ?? null;
+      const cached = cache.get(id);
+      if (stamp !== null && cached !== undefined && cached.stamp === stamp) return cached.entente;
+      const entente = await loadEntente(db, id);
+      if (stamp !== null) cache.set(id, { stamp, entente });
+      return entente;
     },
   };
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { createConsoleStore } from "../../src/db/console-store.ts";
 import { createEntenteStore } from "../../src/db/entente-store.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { computeBudgetReport } from "../../src/domain/compute-budget-report.ts";
@@ -80,6 +81,26 @@ describeOnDatabases("entente store", (get) => {
     assert.deepEqual(rows, []);
   });
 
+  it("the model is cached per state: the same object until a change, then the change", async () => {
+    const store = createEntenteStore(get().db);
+    const first = await store.loadEntente("lyon");
+    assert.equal(await store.loadEntente("lyon"), first);
+    const members = await createConsoleStore(get().db).listMembers("lyon");
+    const sitiv = members.find((m) => m.id === "sitiv");
+    assert.ok(sitiv);
+    // A change made through another store instance (as on another node) is seen.
+    await createConsoleStore(get().db).updateMember(
+      "lyon",
+      "sitiv",
+      { name: "SITIV (syndicat)", kind: "syndicat", siren: null, siret: null, assembly: null },
+      sitiv.rowVersion,
+      actor,
+    );
+    const after = await store.loadEntente("lyon");
+    assert.notEqual(after, first);
+    assert.equal(after.members.find((m) => m.id === "sitiv")?.name, "SITIV (syndicat)");
+  });
+
   it("loading an unknown entente → entente.not_found", async () => {
     const store = createEntenteStore(get().db);
     await assert.rejects(
@@ -92,6 +113,7 @@ describeOnDatabases("entente store", (get) => {
     const events = await get()
       .db.selectFrom("audit_event")
       .select(["actor", "action", "entity", "entity_id"])
+      .where("action", "=", "import")
       .orderBy("id")
       .execute();
     assert.deepEqual(events, [
