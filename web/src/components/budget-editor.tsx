@@ -19,11 +19,16 @@ import { centsToEuroText, formatAmountInput, formatEuros, toApiDecimal } from ".
 import { useEntente } from "../session/entente-context.tsx";
 import { canEditBudget } from "../session/permissions.ts";
 import { useAccount, useApi } from "../session/session-context.tsx";
-import { Euros } from "./amount.tsx";
+import { ActionsHeader } from "./actions-header.tsx";
+import { CaptionedTable } from "./captioned-table.tsx";
+import { ColGroup } from "./col-group.tsx";
+import { EurosCell } from "./euros-cell.tsx";
 import { SelectField, TextField } from "./field.tsx";
+import { NumHeader } from "./num-header.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
+import { RowButton } from "./row-button.tsx";
 import { SaveNotice } from "./save-notice.tsx";
-import { TableWrap } from "./table-wrap.tsx";
+import { SubmitButton } from "./submit-button.tsx";
 import { useDraft } from "./use-draft.ts";
 import { useSubmit } from "./use-submit.ts";
 import { useUnsavedChanges } from "./use-unsaved-changes.ts";
@@ -172,147 +177,137 @@ export function BudgetEditor({
           onReload();
         }}
       />
-      <TableWrap label={t("budget.linesCaption", { count: lines.length, label: budget.label })}>
-        <table className={editable ? "table table--form table--budget" : "table"} id={tableId}>
-          <caption>{t("budget.linesCaption", { count: lines.length, label: budget.label })}</caption>
-          {editable && (
-            <colgroup>
-              <col className="col--mission" />
-              <col />
-              <col className="col--section" />
-              <col className="col--flow" />
-              <col className="col--amount" />
-              <col className="col--nature" />
-              <col className="col--action" />
-            </colgroup>
-          )}
-          <thead>
-            <tr>
-              <th scope="col">{t("common.mission")}</th>
-              <th scope="col">{t("budget.label")}</th>
-              <th scope="col">{t("budget.section")}</th>
-              <th scope="col">{t("budget.flow")}</th>
-              <th scope="col" className="num">
-                {t("budget.amount")}
-              </th>
-              <th scope="col">{t("budget.nature")}</th>
-              {editable && (
-                <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line, index) => {
-              const n = index + 1;
-              const id = (f: string) => `line-${line.rowId}-${f}`;
-              const unreadable = balance.unreadable.includes(index);
-              return editable ? (
-                <tr key={line.rowId} data-budget-row>
-                  <td>
-                    <SelectField
-                      id={id("mission")}
-                      hideLabel
-                      label={t("budget.cell", { column: t("common.mission"), n })}
-                      value={line.missionId}
-                      options={missionOptions}
-                      onChange={(e) => change(line.rowId, { missionId: e.target.value })}
-                      error={fieldError(index, "missionId")}
-                    />
-                  </td>
-                  <td>
-                    <TextField
-                      id={id("label")}
-                      className="input input--label"
-                      hideLabel
-                      label={t("budget.cell", { column: t("budget.label"), n })}
-                      value={line.label}
-                      onChange={(e) => change(line.rowId, { label: e.target.value })}
-                      error={fieldError(index, "label")}
-                    />
-                  </td>
-                  <td>
-                    <SelectField
-                      id={id("section")}
-                      hideLabel
-                      label={t("budget.cell", { column: t("budget.section"), n })}
-                      value={line.section}
-                      options={SECTIONS.map((s) => ({ value: s, label: t(`sections.${s}`) }))}
-                      onChange={(e) => change(line.rowId, { section: e.target.value as Section })}
-                      error={fieldError(index, "section")}
-                    />
-                  </td>
-                  <td>
-                    <SelectField
-                      id={id("flow")}
-                      hideLabel
-                      label={t("budget.cell", { column: t("budget.flow"), n })}
-                      value={line.flow}
-                      options={FLOWS.map((f) => ({ value: f, label: t(`budget.flows.${f}`) }))}
-                      onChange={(e) => change(line.rowId, { flow: e.target.value as Flow })}
-                      error={fieldError(index, "direction") ?? fieldError(index, "receiptKind")}
-                    />
-                  </td>
-                  <td className="num">
-                    <TextField
-                      id={id("amount")}
-                      hideLabel
-                      label={t("budget.cell", { column: t("budget.amount"), n })}
-                      className="input input--amount"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={line.amount}
-                      onChange={(e) => change(line.rowId, { amount: e.target.value })}
-                      error={unreadable ? t("budget.notAnAmount") : fieldError(index, "amount")}
-                    />
-                  </td>
-                  <td>
-                    <TextField
-                      id={id("nature")}
-                      hideLabel
-                      label={t("budget.cell", { column: t("budget.nature"), n })}
-                      className="input input--short"
-                      value={line.nature}
-                      onChange={(e) => change(line.rowId, { nature: e.target.value })}
-                      error={fieldError(index, "nature")}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--tertiary button--small"
-                      onClick={() => remove(line.rowId, index)}
-                    >
-                      {t("budget.removeLine")}
-                      <span className="visually-hidden"> {t("budget.lineN", { n, label: line.label })}</span>
-                    </button>
-                  </td>
-                </tr>
-              ) : (
-                <tr key={line.rowId}>
-                  <td>{missionName(line.missionId === "" ? null : line.missionId) ?? t("common.general")}</td>
-                  <th scope="row">{line.label}</th>
-                  <td>{t(`sections.${line.section}`)}</td>
-                  <td>{t(`budget.flows.${line.flow}`)}</td>
-                  <td className="num">
-                    <Euros value={toApiDecimal(line.amount)} />
-                  </td>
-                  <td>{line.nature === "" ? "—" : line.nature}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
+      <CaptionedTable
+        caption={t("budget.linesCaption", { count: lines.length, label: budget.label })}
+        className={editable ? "table table--form table--budget" : "table"}
+        id={tableId}
+      >
+        {editable && (
+          <ColGroup
+            classes={[
+              "col--mission",
+              undefined,
+              "col--section",
+              "col--flow",
+              "col--amount",
+              "col--nature",
+              "col--action",
+            ]}
+          />
+        )}
+        <thead>
+          <tr>
+            <th scope="col">{t("common.mission")}</th>
+            <th scope="col">{t("budget.label")}</th>
+            <th scope="col">{t("budget.section")}</th>
+            <th scope="col">{t("budget.flow")}</th>
+            <NumHeader>{t("budget.amount")}</NumHeader>
+            <th scope="col">{t("budget.nature")}</th>
+            {editable && <ActionsHeader />}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line, index) => {
+            const n = index + 1;
+            const id = (f: string) => `line-${line.rowId}-${f}`;
+            const unreadable = balance.unreadable.includes(index);
+            return editable ? (
+              <tr key={line.rowId} data-budget-row>
+                <td>
+                  <SelectField
+                    id={id("mission")}
+                    hideLabel
+                    label={t("budget.cell", { column: t("common.mission"), n })}
+                    value={line.missionId}
+                    options={missionOptions}
+                    onChange={(e) => change(line.rowId, { missionId: e.target.value })}
+                    error={fieldError(index, "missionId")}
+                  />
+                </td>
+                <td>
+                  <TextField
+                    id={id("label")}
+                    className="input input--label"
+                    hideLabel
+                    label={t("budget.cell", { column: t("budget.label"), n })}
+                    value={line.label}
+                    onChange={(e) => change(line.rowId, { label: e.target.value })}
+                    error={fieldError(index, "label")}
+                  />
+                </td>
+                <td>
+                  <SelectField
+                    id={id("section")}
+                    hideLabel
+                    label={t("budget.cell", { column: t("budget.section"), n })}
+                    value={line.section}
+                    options={SECTIONS.map((s) => ({ value: s, label: t(`sections.${s}`) }))}
+                    onChange={(e) => change(line.rowId, { section: e.target.value as Section })}
+                    error={fieldError(index, "section")}
+                  />
+                </td>
+                <td>
+                  <SelectField
+                    id={id("flow")}
+                    hideLabel
+                    label={t("budget.cell", { column: t("budget.flow"), n })}
+                    value={line.flow}
+                    options={FLOWS.map((f) => ({ value: f, label: t(`budget.flows.${f}`) }))}
+                    onChange={(e) => change(line.rowId, { flow: e.target.value as Flow })}
+                    error={fieldError(index, "direction") ?? fieldError(index, "receiptKind")}
+                  />
+                </td>
+                <td className="num">
+                  <TextField
+                    id={id("amount")}
+                    hideLabel
+                    label={t("budget.cell", { column: t("budget.amount"), n })}
+                    className="input input--amount"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={line.amount}
+                    onChange={(e) => change(line.rowId, { amount: e.target.value })}
+                    error={unreadable ? t("budget.notAnAmount") : fieldError(index, "amount")}
+                  />
+                </td>
+                <td>
+                  <TextField
+                    id={id("nature")}
+                    hideLabel
+                    label={t("budget.cell", { column: t("budget.nature"), n })}
+                    className="input input--short"
+                    value={line.nature}
+                    onChange={(e) => change(line.rowId, { nature: e.target.value })}
+                    error={fieldError(index, "nature")}
+                  />
+                </td>
+                <td>
+                  <RowButton
+                    label={t("budget.removeLine")}
+                    context={` ${t("budget.lineN", { n, label: line.label })}`}
+                    onClick={() => remove(line.rowId, index)}
+                  />
+                </td>
+              </tr>
+            ) : (
+              <tr key={line.rowId}>
+                <td>{missionName(line.missionId === "" ? null : line.missionId) ?? t("common.general")}</td>
+                <th scope="row">{line.label}</th>
+                <td>{t(`sections.${line.section}`)}</td>
+                <td>{t(`budget.flows.${line.flow}`)}</td>
+                <EurosCell value={toApiDecimal(line.amount)} />
+                <td>{line.nature === "" ? "—" : line.nature}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </CaptionedTable>
       {editable && (
         <div className="actions">
           <button type="button" id="add-line" className="button button--secondary" onClick={add}>
             {t("budget.addLine")}
           </button>
-          <button type="submit" className="button" disabled={submit.saving}>
-            {submit.saving ? t("common.saving") : t("budget.save")}
-          </button>
+          <SubmitButton saving={submit.saving} label={t("budget.save")} />
           {dirty && <span className="meta">{t("budget.unsaved")}</span>}
         </div>
       )}
@@ -335,30 +330,18 @@ function BalancePanel({ balance }: { balance: ReturnType<typeof computeBudgetBal
         <thead>
           <tr>
             <th scope="col">{t("budget.section")}</th>
-            <th scope="col" className="num">
-              {t("budget.expenses")}
-            </th>
-            <th scope="col" className="num">
-              {t("budget.receipts")}
-            </th>
-            <th scope="col" className="num">
-              {t("budget.balance")}
-            </th>
+            <NumHeader>{t("budget.expenses")}</NumHeader>
+            <NumHeader>{t("budget.receipts")}</NumHeader>
+            <NumHeader>{t("budget.balance")}</NumHeader>
           </tr>
         </thead>
         <tbody>
           {SECTIONS.map((s) => (
             <tr key={s} className={balance[s].balance === 0n ? "" : "row--warning"}>
               <th scope="row">{t(`sections.${s}`)}</th>
-              <td className="num">
-                <Euros value={euros(balance[s].expenses)} />
-              </td>
-              <td className="num">
-                <Euros value={euros(balance[s].receipts)} />
-              </td>
-              <td className="num strong">
-                <Euros value={euros(balance[s].balance)} />
-              </td>
+              <EurosCell value={euros(balance[s].expenses)} />
+              <EurosCell value={euros(balance[s].receipts)} />
+              <EurosCell value={euros(balance[s].balance)} strong />
             </tr>
           ))}
         </tbody>

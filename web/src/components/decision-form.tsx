@@ -8,6 +8,7 @@ import { useApi } from "../session/session-context.tsx";
 import { SelectField, TextField } from "./field.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
 import { SaveNotice } from "./save-notice.tsx";
+import { SubmitButton } from "./submit-button.tsx";
 import { useSubmit } from "./use-submit.ts";
 
 /** A new decision of the conference, optionally on a year's budget; one ratification per member follows. */
@@ -81,9 +82,7 @@ export function DecisionForm({ onCreated }: { onCreated: (decision: Decision) =>
             error={submit.fieldError("budgetYear")}
           />
         </div>
-        <button type="submit" className="button" disabled={submit.saving}>
-          {submit.saving ? t("common.saving") : t("decisions.createSubmit")}
-        </button>
+        <SubmitButton saving={submit.saving} label={t("decisions.createSubmit")} />
         <SaveNotice saved={submit.saved} message={t("decisions.created")} />
       </form>
     </details>

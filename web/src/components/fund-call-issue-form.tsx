@@ -7,6 +7,7 @@ import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";
 import { TextField } from "./field.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
+import { SubmitButton } from "./submit-button.tsx";
 import { useSubmit } from "./use-submit.ts";
 
 const FundCalls = FundCallSchema.array();
@@ -48,9 +49,7 @@ export function FundCallIssueForm({
         }}
         error={submit.fieldError("dueOn")}
       />
-      <button type="submit" className="button" disabled={submit.saving}>
-        {submit.saving ? t("common.saving") : t("fundCalls.issue", { year })}
-      </button>
+      <SubmitButton saving={submit.saving} label={t("fundCalls.issue", { year })} />
     </form>
   );
 }

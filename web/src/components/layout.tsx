@@ -5,6 +5,7 @@ import { appPath } from "../app-paths.ts";
 import { canReadAudit } from "../session/permissions.ts";
 import { useAccount, useSessionContext } from "../session/session-context.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
+import { SiteHeader } from "./site-header.tsx";
 
 const NAV = [
   ["", "nav.dashboard"],
@@ -60,16 +61,10 @@ export function Layout({
 
   return (
     <>
-      <a className="skip-link" href="#contenu">
-        {t("layout.skipToContent")}
-      </a>
-      <header className="header">
-        <div className="header__inner">
-          <div className="header__brand">
-            <p className="header__service">{t("app.name")}</p>
-            <p className="header__tagline">{entente === null ? t("app.tagline") : entente.name}</p>
-          </div>
-          <div className="header__tools">
+      <SiteHeader
+        tagline={entente === null ? t("app.tagline") : entente.name}
+        tools={
+          <>
             <p className="header__account">
               <span className="header__user">{account.displayName}</span>{" "}
               <span className="header__role">{t(`roles.${account.role}`)}</span>
@@ -78,8 +73,9 @@ export function Layout({
             <button type="button" className="button button--secondary" onClick={() => void signOut()}>
               {t("layout.signOut")}
             </button>
-          </div>
-        </div>
+          </>
+        }
+      >
         {entente !== null && (
           <nav className="nav" aria-label={t("layout.mainNav")}>
             <ul className="nav__list">
@@ -97,7 +93,7 @@ export function Layout({
             </ul>
           </nav>
         )}
-      </header>
+      </SiteHeader>
       <main id="contenu" tabIndex={-1} ref={main} className="main">
         {children}
       </main>

@@ -6,7 +6,9 @@ import type { Mission } from "../api/types.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";
 import { SelectField, TextAreaField, TextField } from "./field.tsx";
+import { FieldErrorList } from "./field-error-list.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
+import { SaveCancelActions } from "./save-cancel-actions.tsx";
 import { useDraft } from "./use-draft.ts";
 import { normaliseField, useSubmit } from "./use-submit.ts";
 
@@ -163,15 +165,7 @@ export function MissionEditor({
             <label htmlFor={`mission-member-${m.id}`}>{m.name}</label>
           </div>
         ))}
-        {membersErrors.length > 0 && (
-          <ul id="mission-members-error" className="field__error-list">
-            {membersErrors.map((message) => (
-              <li key={message} className="field__error">
-                {message}
-              </li>
-            ))}
-          </ul>
-        )}
+        <FieldErrorList id="mission-members-error" messages={membersErrors} />
       </fieldset>
       <fieldset
         className={keyGroupMessages.length > 0 ? "fieldset field--error" : "fieldset"}
@@ -191,24 +185,9 @@ export function MissionEditor({
             />
           ))}
         </div>
-        {keyGroupMessages.length > 0 && (
-          <ul id="mission-keys-error" className="field__error-list">
-            {keyGroupMessages.map((message) => (
-              <li key={message} className="field__error">
-                {message}
-              </li>
-            ))}
-          </ul>
-        )}
+        <FieldErrorList id="mission-keys-error" messages={keyGroupMessages} />
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="button" disabled={submit.saving}>
-          {submit.saving ? t("common.saving") : t("missions.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-          {t("actions.cancel")}
-        </button>
-      </div>
+      <SaveCancelActions saving={submit.saving} label={t("missions.save")} onCancel={() => onDone(null)} />
     </form>
   );
 }

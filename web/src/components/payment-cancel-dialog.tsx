@@ -9,6 +9,7 @@ import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";
 import { TextAreaField } from "./field.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
+import { SubmitButton } from "./submit-button.tsx";
 import { useSubmit } from "./use-submit.ts";
 
 export type Payment = FundCall["payments"][number];
@@ -121,9 +122,12 @@ export function PaymentCancelDialog({
           error={reasonError}
         />
         <div className="actions">
-          <button type="submit" className="button button--danger" disabled={submit.saving}>
-            {submit.saving ? t("fundCalls.cancelling") : t("fundCalls.cancelConfirm")}
-          </button>
+          <SubmitButton
+            saving={submit.saving}
+            label={t("fundCalls.cancelConfirm")}
+            savingLabel={t("fundCalls.cancelling")}
+            className="button button--danger"
+          />
           <button
             type="button"
             className="button button--secondary"

@@ -9,6 +9,7 @@ import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";
 import { TextField } from "./field.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
+import { SaveCancelActions } from "./save-cancel-actions.tsx";
 import { useSubmit } from "./use-submit.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -110,14 +111,12 @@ export function PaymentForm({
       <p aria-live="polite" className="visually-hidden">
         {excess ? t("fundCalls.excess", { due: formatEuros(call.due, locale) }) : ""}
       </p>
-      <div className="actions">
-        <button type="submit" className="button" disabled={submit.saving || amountProblem !== undefined}>
-          {submit.saving ? t("common.saving") : t("fundCalls.savePayment")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t("actions.cancel")}
-        </button>
-      </div>
+      <SaveCancelActions
+        saving={submit.saving}
+        label={t("fundCalls.savePayment")}
+        disabled={amountProblem !== undefined}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

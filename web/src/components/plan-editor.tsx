@@ -7,6 +7,7 @@ import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";
 import { TextAreaField, TextField } from "./field.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
+import { SaveCancelActions } from "./save-cancel-actions.tsx";
 import { useSubmit } from "./use-submit.ts";
 
 type Milestone = { label: string; due: string; done: boolean };
@@ -172,14 +173,7 @@ export function PlanEditor({
           {t("plan.addCommitteeMember")}
         </button>
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="button" disabled={submit.saving}>
-          {submit.saving ? t("common.saving") : t("plan.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-          {t("actions.cancel")}
-        </button>
-      </div>
+      <SaveCancelActions saving={submit.saving} label={t("plan.save")} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";
 import { SelectField, TextField } from "./field.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
+import { SaveCancelActions } from "./save-cancel-actions.tsx";
 import { useSubmit } from "./use-submit.ts";
 
 type Ratification = Decision["ratifications"][number];
@@ -131,14 +132,7 @@ export function RatificationForm({
           error={(checked ? dateProblem : undefined) ?? submit.fieldError("deliberatedOn")}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="button" disabled={submit.saving}>
-          {submit.saving ? t("common.saving") : t("actions.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t("actions.cancel")}
-        </button>
-      </div>
+      <SaveCancelActions saving={submit.saving} label={t("actions.save")} onCancel={onCancel} />
     </form>
   );
 }

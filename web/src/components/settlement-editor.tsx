@@ -15,11 +15,17 @@ import { centsToEuroText, formatAmountInput, formatEuros, sumEuros } from "../mo
 import { useEntente } from "../session/entente-context.tsx";
 import { canEditBudget } from "../session/permissions.ts";
 import { useAccount, useApi } from "../session/session-context.tsx";
+import { ActionsHeader } from "./actions-header.tsx";
+import { AddRowButton } from "./add-row-button.tsx";
 import { Euros } from "./amount.tsx";
+import { CaptionedTable } from "./captioned-table.tsx";
+import { ColGroup } from "./col-group.tsx";
 import { SelectField, TextField } from "./field.tsx";
+import { NumHeader } from "./num-header.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
+import { RowButton } from "./row-button.tsx";
 import { SaveNotice } from "./save-notice.tsx";
-import { TableWrap } from "./table-wrap.tsx";
+import { SubmitButton } from "./submit-button.tsx";
 import { useDraft } from "./use-draft.ts";
 import { useSubmit } from "./use-submit.ts";
 import { useUnsavedChanges } from "./use-unsaved-changes.ts";
@@ -311,16 +317,9 @@ export function SettlementEditor({
           <AdvancesView settlement={settlement} />
         )}
         {editable && (
-          <div className="actions">
-            <button
-              type="button"
-              id={`${formId}-add-advance`}
-              className="button button--secondary"
-              onClick={addAdvance}
-            >
-              {t("settlement.addAdvance")}
-            </button>
-          </div>
+          <AddRowButton id={`${formId}-add-advance`} onClick={addAdvance}>
+            {t("settlement.addAdvance")}
+          </AddRowButton>
         )}
       </section>
 
@@ -346,29 +345,20 @@ export function SettlementEditor({
           <AdjustmentsView settlement={settlement} />
         )}
         {editable && (
-          <div className="actions">
-            <button
-              type="button"
-              id={`${formId}-add-adjustment`}
-              className="button button--secondary"
-              onClick={addAdjustment}
-            >
-              {t("settlement.addAdjustment")}
-            </button>
-          </div>
+          <AddRowButton id={`${formId}-add-adjustment`} onClick={addAdjustment}>
+            {t("settlement.addAdjustment")}
+          </AddRowButton>
         )}
       </section>
 
       {editable && (
         <div className="actions">
-          <button
-            type="submit"
-            className="button"
-            disabled={blocked.length > 0 || submit.saving}
+          <SubmitButton
+            saving={submit.saving}
+            label={t("settlement.save")}
+            disabled={blocked.length > 0}
             aria-describedby={blocked.length > 0 ? `${formId}-blocked` : undefined}
-          >
-            {submit.saving ? t("common.saving") : t("settlement.save")}
-          </button>
+          />
           {dirty && <span className="meta">{t("settlement.unsaved")}</span>}
           {blocked.length > 0 && (
             <p id={`${formId}-blocked`} className="check check--excess">
@@ -403,119 +393,97 @@ function AdvancesForm({
   const keyOptions = entente.keys.map((k) => ({ value: k.id, label: k.label }));
   const cell = (column: string, n: number) => t("settlement.advanceCell", { column, n });
   return (
-    <TableWrap label={caption}>
-      <table className="table table--form table--settlement">
-        <caption className="visually-hidden">{caption}</caption>
-        <colgroup>
-          <col className="col--id" />
-          <col />
-          <col className="col--payer" />
-          <col className="col--amount" />
-          <col className="col--key" />
-          <col className="col--action" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">{t("settlement.id")}</th>
-            <th scope="col">{t("settlement.label")}</th>
-            <th scope="col">{t("settlement.payer")}</th>
-            <th scope="col" className="num">
-              {t("settlement.amount")}
-            </th>
-            <th scope="col">{t("settlement.key")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("common.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {advances.map((advance, index) => {
-            const n = index + 1;
-            const id = (f: string) => `advance-${advance.rowId}-${f}`;
-            return (
-              <tr key={advance.rowId} data-advance-row>
-                <td>
-                  <TextField
-                    id={id("id")}
-                    hideLabel
-                    label={cell(t("settlement.id"), n)}
-                    className="input input--short"
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={advance.id}
-                    onChange={(e) => onChange(advance.rowId, { id: e.target.value })}
-                    error={error(index, "id")}
-                  />
-                </td>
-                <td>
-                  <TextField
-                    id={id("label")}
-                    hideLabel
-                    label={cell(t("settlement.label"), n)}
-                    className="input input--label"
-                    value={advance.label}
-                    onChange={(e) => onChange(advance.rowId, { label: e.target.value })}
-                    error={error(index, "label")}
-                  />
-                </td>
-                <td>
-                  <SelectField
-                    id={id("member")}
-                    hideLabel
-                    label={cell(t("settlement.payer"), n)}
-                    value={advance.memberId}
-                    options={memberOptions}
-                    onChange={(e) => onChange(advance.rowId, { memberId: e.target.value })}
-                    error={error(index, "memberId")}
-                  />
-                </td>
-                <td className="num">
-                  <TextField
-                    id={id("amount")}
-                    hideLabel
-                    label={cell(t("settlement.amount"), n)}
-                    className="input input--amount"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={advance.amount}
-                    onChange={(e) => onChange(advance.rowId, { amount: e.target.value })}
-                    error={
-                      notAnAdvanceAmount(advance.amount)
-                        ? t("settlement.notAnAmount")
-                        : error(index, "amount")
-                    }
-                  />
-                </td>
-                <td>
-                  <SelectField
-                    id={id("key")}
-                    hideLabel
-                    label={cell(t("settlement.key"), n)}
-                    value={advance.keyId}
-                    options={keyOptions}
-                    onChange={(e) => onChange(advance.rowId, { keyId: e.target.value })}
-                    error={error(index, "keyId")}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--tertiary button--small"
-                    onClick={() => onRemove(advance.rowId, index)}
-                  >
-                    {t("settlement.remove")}
-                    <span className="visually-hidden">
-                      {" "}
-                      {t("settlement.advanceN", { n, label: advance.label })}
-                    </span>
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+    <CaptionedTable caption={caption} className="table table--form table--settlement" hideCaption>
+      <ColGroup classes={["col--id", undefined, "col--payer", "col--amount", "col--key", "col--action"]} />
+      <thead>
+        <tr>
+          <th scope="col">{t("settlement.id")}</th>
+          <th scope="col">{t("settlement.label")}</th>
+          <th scope="col">{t("settlement.payer")}</th>
+          <NumHeader>{t("settlement.amount")}</NumHeader>
+          <th scope="col">{t("settlement.key")}</th>
+          <ActionsHeader />
+        </tr>
+      </thead>
+      <tbody>
+        {advances.map((advance, index) => {
+          const n = index + 1;
+          const id = (f: string) => `advance-${advance.rowId}-${f}`;
+          return (
+            <tr key={advance.rowId} data-advance-row>
+              <td>
+                <TextField
+                  id={id("id")}
+                  hideLabel
+                  label={cell(t("settlement.id"), n)}
+                  className="input input--short"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={advance.id}
+                  onChange={(e) => onChange(advance.rowId, { id: e.target.value })}
+                  error={error(index, "id")}
+                />
+              </td>
+              <td>
+                <TextField
+                  id={id("label")}
+                  hideLabel
+                  label={cell(t("settlement.label"), n)}
+                  className="input input--label"
+                  value={advance.label}
+                  onChange={(e) => onChange(advance.rowId, { label: e.target.value })}
+                  error={error(index, "label")}
+                />
+              </td>
+              <td>
+                <SelectField
+                  id={id("member")}
+                  hideLabel
+                  label={cell(t("settlement.payer"), n)}
+                  value={advance.memberId}
+                  options={memberOptions}
+                  onChange={(e) => onChange(advance.rowId, { memberId: e.target.value })}
+                  error={error(index, "memberId")}
+                />
+              </td>
+              <td className="num">
+                <TextField
+                  id={id("amount")}
+                  hideLabel
+                  label={cell(t("settlement.amount"), n)}
+                  className="input input--amount"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={advance.amount}
+                  onChange={(e) => onChange(advance.rowId, { amount: e.target.value })}
+                  error={
+                    notAnAdvanceAmount(advance.amount) ? t("settlement.notAnAmount") : error(index, "amount")
+                  }
+                />
+              </td>
+              <td>
+                <SelectField
+                  id={id("key")}
+                  hideLabel
+                  label={cell(t("settlement.key"), n)}
+                  value={advance.keyId}
+                  options={keyOptions}
+                  onChange={(e) => onChange(advance.rowId, { keyId: e.target.value })}
+                  error={error(index, "keyId")}
+                />
+              </td>
+              <td>
+                <RowButton
+                  label={t("settlement.remove")}
+                  context={` ${t("settlement.advanceN", { n, label: advance.label })}`}
+                  onClick={() => onRemove(advance.rowId, index)}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </CaptionedTable>
   );
 }
 
@@ -656,37 +624,34 @@ function AdvancesView({ settlement }: { settlement: Settlement }) {
   });
   if (settlement.advances.length === 0) return <p>{t("settlement.noAdvances")}</p>;
   return (
-    <TableWrap label={caption}>
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("settlement.label")}</th>
-            <th scope="col">{t("settlement.id")}</th>
-            <th scope="col">{t("settlement.payer")}</th>
-            <th scope="col" className="num">
-              {t("settlement.amount")}
-            </th>
-            <th scope="col">{t("settlement.key")}</th>
+    <CaptionedTable caption={caption} className="table" hideCaption>
+      <thead>
+        <tr>
+          <th scope="col">{t("settlement.label")}</th>
+          <th scope="col">{t("settlement.id")}</th>
+          <th scope="col">{t("settlement.payer")}</th>
+          <th scope="col" className="num">
+            {t("settlement.amount")}
+          </th>
+          <th scope="col">{t("settlement.key")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {settlement.advances.map((a) => (
+          <tr key={a.id}>
+            <th scope="row">{a.label}</th>
+            <td>
+              <code>{a.id}</code>
+            </td>
+            <td>{memberName(a.memberId)}</td>
+            <td className="num">
+              <Euros value={a.amount} />
+            </td>
+            <td>{keyLabel(a.keyId)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {settlement.advances.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.label}</th>
-              <td>
-                <code>{a.id}</code>
-              </td>
-              <td>{memberName(a.memberId)}</td>
-              <td className="num">
-                <Euros value={a.amount} />
-              </td>
-              <td>{keyLabel(a.keyId)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+        ))}
+      </tbody>
+    </CaptionedTable>
   );
 }
 

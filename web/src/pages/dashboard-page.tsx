@@ -1,14 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { Dashboard } from "../../../src/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
-import { type Dashboard as DashboardData, SECTIONS } from "../api/types.ts";
+import { type Dashboard as DashboardData, SECTIONS, type Section } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";
 import { Euros, Percent } from "../components/amount.tsx";
 import { BarChartFigure } from "../components/bar-chart-figure.tsx";
+import { CaptionedTable } from "../components/captioned-table.tsx";
+import { CurrentOfHeader } from "../components/current-of-header.tsx";
+import { EurosCell } from "../components/euros-cell.tsx";
+import { NumHeader } from "../components/num-header.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
+import { SectionEurosCells } from "../components/section-euros-cells.tsx";
+import { SectionHeaderCells } from "../components/section-header-cells.tsx";
 import { BudgetStatusBadge, RatificationBadge } from "../components/status-badge.tsx";
-import { TableWrap } from "../components/table-wrap.tsx";
 import { useYearParam } from "../components/use-year-param.ts";
 import { YearSelect } from "../components/year-select.tsx";
 import { sumEuros } from "../money.ts";
@@ -167,75 +172,33 @@ function BudgetByMission({ data }: { data: DashboardData }) {
             series={SECTIONS.map((s) => ({ key: s, label: t(`sections.${s}`), color: COLORS[s] }))}
             tableId="table-by-mission"
           />
-          <TableWrap label={t("dashboard.byMissionTable", { year: data.year })}>
-            <table id="table-by-mission" className="table">
-              <caption>{t("dashboard.byMissionTable", { year: data.year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("common.mission")}</th>
-                  {SECTIONS.map((s) => (
-                    <th scope="col" className="num" key={s}>
-                      {t(`sections.${s}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t("common.total")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.byMission.map((m, i) => (
-                  <tr key={m.missionId ?? `general-${i}`}>
-                    <th scope="row">{m.missionId === null ? general : m.name}</th>
-                    <td className="num">
-                      <Euros value={m.investissement} />
-                    </td>
-                    <td className="num">
-                      <Euros value={m.fonctionnement} />
-                    </td>
-                    <td className="num">
-                      <Euros value={sumEuros([m.investissement, m.fonctionnement])} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("dashboard.totalExpenses")}</th>
-                  {SECTIONS.map((s) => (
-                    <td className="num" key={s}>
-                      <Euros value={data.totals.expenses[s]} />
-                    </td>
-                  ))}
-                  <td className="num">
-                    <Euros value={sumEuros(SECTIONS.map((s) => data.totals.expenses[s]))} />
-                  </td>
-                </tr>
-                <tr>
-                  <th scope="row">{t("dashboard.totalReceipts")}</th>
-                  {SECTIONS.map((s) => (
-                    <td className="num" key={s}>
-                      <Euros value={data.totals.receipts[s]} />
-                    </td>
-                  ))}
-                  <td className="num">
-                    <Euros value={sumEuros(SECTIONS.map((s) => data.totals.receipts[s]))} />
-                  </td>
-                </tr>
-                <tr>
-                  <th scope="row">{t("dashboard.balance")}</th>
-                  {SECTIONS.map((s) => (
-                    <td className="num" key={s}>
-                      <Euros value={data.totals.balance[s]} />
-                    </td>
-                  ))}
-                  <td className="num">
-                    <Euros value={sumEuros(SECTIONS.map((s) => data.totals.balance[s]))} />
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </TableWrap>
+          <CaptionedTable
+            caption={t("dashboard.byMissionTable", { year: data.year })}
+            className="table"
+            id="table-by-mission"
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t("common.mission")}</th>
+                <SectionHeaderCells />
+                <NumHeader>{t("common.total")}</NumHeader>
+              </tr>
+            </thead>
+            <tbody>
+              {data.byMission.map((m, i) => (
+                <SectionsRow
+                  key={m.missionId ?? `general-${i}`}
+                  label={m.missionId === null ? general : m.name}
+                  values={m}
+                />
+              ))}
+            </tbody>
+            <tfoot>
+              <SectionsRow label={t("dashboard.totalExpenses")} values={data.totals.expenses} />
+              <SectionsRow label={t("dashboard.totalReceipts")} values={data.totals.receipts} />
+              <SectionsRow label={t("dashboard.balance")} values={data.totals.balance} />
+            </tfoot>
+          </CaptionedTable>
         </>
       )}
     </section>
@@ -266,103 +229,73 @@ function Contributions({ data, computable }: { data: DashboardData; computable: 
       ) : (
         <p>{t("dashboard.sharesNotComputable", { year: data.year })}</p>
       )}
-      <TableWrap label={t("dashboard.contributionsTable", { year: data.year })}>
-        <table id="table-contributions" className="table table--dense">
-          <caption>{t("dashboard.contributionsTable", { year: data.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2}>
-                {t("common.member")}
-              </th>
-              <th scope="col" rowSpan={2} className="num">
-                {t("common.rate")}
-              </th>
-              <th scope="colgroup" colSpan={2} className="colgroup">
-                {t("dashboard.currentOf", { year: data.year })}
-              </th>
-              <th scope="col" rowSpan={2} className="num">
-                {t("dashboard.recall")}
-              </th>
-              <th scope="col" rowSpan={2} className="num">
-                {t("dashboard.adjustments")}
-              </th>
-              <th scope="col" rowSpan={2} className="num">
-                {t("dashboard.called")}
-              </th>
-              <th scope="col" rowSpan={2} className="num">
-                {t("dashboard.paid")}
-              </th>
-              <th scope="col" rowSpan={2} className="num">
-                {t("dashboard.due")}
-              </th>
-              <th scope="col" rowSpan={2}>
-                {t("dashboard.deliberation")}
-              </th>
+      <CaptionedTable
+        caption={t("dashboard.contributionsTable", { year: data.year })}
+        className="table table--dense"
+        id="table-contributions"
+      >
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2}>
+              {t("common.member")}
+            </th>
+            <NumHeader rowSpan={2}>{t("common.rate")}</NumHeader>
+            <CurrentOfHeader year={data.year} />
+            <NumHeader rowSpan={2}>{t("dashboard.recall")}</NumHeader>
+            <NumHeader rowSpan={2}>{t("dashboard.adjustments")}</NumHeader>
+            <NumHeader rowSpan={2}>{t("dashboard.called")}</NumHeader>
+            <NumHeader rowSpan={2}>{t("dashboard.paid")}</NumHeader>
+            <NumHeader rowSpan={2}>{t("dashboard.due")}</NumHeader>
+            <th scope="col" rowSpan={2}>
+              {t("dashboard.deliberation")}
+            </th>
+          </tr>
+          <tr>
+            <SectionHeaderCells />
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.memberId}>
+              <th scope="row">{m.name}</th>
+              <td className="num">{m.rate === null ? "—" : <Percent value={m.rate} />}</td>
+              <SectionEurosCells value={(s) => m.current[s]} />
+              <EurosCell value={m.recall} />
+              <EurosCell value={m.adjustments} />
+              <td className="num strong">{computable ? <Euros value={m.total} /> : <NotComputable />}</td>
+              <EurosCell value={m.paid} />
+              <EurosCell value={m.due} />
+              <td>{m.ratification === null ? "—" : <RatificationBadge status={m.ratification} />}</td>
             </tr>
-            <tr>
-              {SECTIONS.map((s) => (
-                <th scope="col" className="num" key={s}>
-                  {t(`sections.${s}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.memberId}>
-                <th scope="row">{m.name}</th>
-                <td className="num">{m.rate === null ? "—" : <Percent value={m.rate} />}</td>
-                {SECTIONS.map((s) => (
-                  <td className="num" key={s}>
-                    <Euros value={m.current[s]} />
-                  </td>
-                ))}
-                <td className="num">
-                  <Euros value={m.recall} />
-                </td>
-                <td className="num">
-                  <Euros value={m.adjustments} />
-                </td>
-                <td className="num strong">{computable ? <Euros value={m.total} /> : <NotComputable />}</td>
-                <td className="num">
-                  <Euros value={m.paid} />
-                </td>
-                <td className="num">
-                  <Euros value={m.due} />
-                </td>
-                <td>{m.ratification === null ? "—" : <RatificationBadge status={m.ratification} />}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("common.totalEntente")}</th>
-              <td />
-              {SECTIONS.map((s) => (
-                <td className="num" key={s}>
-                  <Euros value={total((m) => m.current[s])} />
-                </td>
-              ))}
-              <td className="num">
-                <Euros value={total((m) => m.recall)} />
-              </td>
-              <td className="num">
-                <Euros value={total((m) => m.adjustments)} />
-              </td>
-              <td className="num strong">
-                {computable ? <Euros value={data.fundCallTotal} /> : <NotComputable />}
-              </td>
-              <td className="num">
-                <Euros value={total((m) => m.paid)} />
-              </td>
-              <td className="num">
-                <Euros value={total((m) => m.due)} />
-              </td>
-              <td>{t("dashboard.ratifiedShort", { done: data.ratified.done, of: data.ratified.of })}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </TableWrap>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("common.totalEntente")}</th>
+            <td />
+            <SectionEurosCells value={(s) => total((m) => m.current[s])} />
+            <EurosCell value={total((m) => m.recall)} />
+            <EurosCell value={total((m) => m.adjustments)} />
+            <td className="num strong">
+              {computable ? <Euros value={data.fundCallTotal} /> : <NotComputable />}
+            </td>
+            <EurosCell value={total((m) => m.paid)} />
+            <EurosCell value={total((m) => m.due)} />
+            <td>{t("dashboard.ratifiedShort", { done: data.ratified.done, of: data.ratified.of })}</td>
+          </tr>
+        </tfoot>
+      </CaptionedTable>
     </section>
+  );
+}
+
+/** A row of per-section amounts, headed by its label, with their sum in the last cell. */
+function SectionsRow({ label, values }: { label: string; values: Record<Section, string> }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <SectionEurosCells value={(s) => values[s]} />
+      <EurosCell value={sumEuros(SECTIONS.map((s) => values[s]))} />
+    </tr>
   );
 }

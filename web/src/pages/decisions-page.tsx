@@ -4,13 +4,15 @@ import { Decision as DecisionSchema } from "../../../src/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { Decision, EntenteDetail } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";
+import { ActionsHeader } from "../components/actions-header.tsx";
+import { CaptionedTable } from "../components/captioned-table.tsx";
 import { DateText } from "../components/date-text.tsx";
 import { DecisionForm } from "../components/decision-form.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { RatificationForm } from "../components/ratification-form.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
+import { RowButton } from "../components/row-button.tsx";
 import { BudgetStatusBadge, RatificationBadge } from "../components/status-badge.tsx";
-import { TableWrap } from "../components/table-wrap.tsx";
 import { useEntente } from "../session/entente-context.tsx";
 import { canCreateDecision, canRecordRatification } from "../session/permissions.ts";
 import { useAccount } from "../session/session-context.tsx";
@@ -88,50 +90,44 @@ function DecisionCard({
           <> {t("decisions.adopted", { year: decision.budgetYear })}</>
         )}
       </p>
-      <TableWrap label={t("decisions.ratificationsOf", { subject: decision.subject })}>
-        <table className="table">
-          <caption className="visually-hidden">
-            {t("decisions.ratificationsOf", { subject: decision.subject })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("common.member")}</th>
-              <th scope="col">{t("decisions.status")}</th>
-              <th scope="col">{t("decisions.number")}</th>
-              <th scope="col">{t("decisions.date")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("common.actions")}</span>
-              </th>
+      <CaptionedTable
+        caption={t("decisions.ratificationsOf", { subject: decision.subject })}
+        className="table"
+        hideCaption
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t("common.member")}</th>
+            <th scope="col">{t("decisions.status")}</th>
+            <th scope="col">{t("decisions.number")}</th>
+            <th scope="col">{t("decisions.date")}</th>
+            <ActionsHeader />
+          </tr>
+        </thead>
+        <tbody>
+          {decision.ratifications.map((r) => (
+            <tr key={r.memberId}>
+              <th scope="row">{memberName(r.memberId)}</th>
+              <td>
+                <RatificationBadge status={r.status} />
+              </td>
+              <td>{r.deliberationNumber ?? "—"}</td>
+              <td>{r.deliberatedOn === null ? "—" : <DateText value={r.deliberatedOn} />}</td>
+              <td>
+                {canRecordRatification(account, r.memberId) && (
+                  <RowButton
+                    label={t("decisions.record")}
+                    context={` — ${memberName(r.memberId)}`}
+                    aria-expanded={editing === r.memberId}
+                    aria-controls={`${titleId}-form`}
+                    onClick={() => setEditing(editing === r.memberId ? null : r.memberId)}
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {decision.ratifications.map((r) => (
-              <tr key={r.memberId}>
-                <th scope="row">{memberName(r.memberId)}</th>
-                <td>
-                  <RatificationBadge status={r.status} />
-                </td>
-                <td>{r.deliberationNumber ?? "—"}</td>
-                <td>{r.deliberatedOn === null ? "—" : <DateText value={r.deliberatedOn} />}</td>
-                <td>
-                  {canRecordRatification(account, r.memberId) && (
-                    <button
-                      type="button"
-                      className="button button--tertiary button--small"
-                      aria-expanded={editing === r.memberId}
-                      aria-controls={`${titleId}-form`}
-                      onClick={() => setEditing(editing === r.memberId ? null : r.memberId)}
-                    >
-                      {t("decisions.record")}
-                      <span className="visually-hidden"> — {memberName(r.memberId)}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+          ))}
+        </tbody>
+      </CaptionedTable>
       <div id={`${titleId}-form`}>
         {ratification !== undefined && (
           <RatificationForm

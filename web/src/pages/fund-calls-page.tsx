@@ -4,16 +4,19 @@ import { FundCall as FundCallSchema } from "../../../src/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { FundCall } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";
-import { Euros } from "../components/amount.tsx";
+import { ActionsHeader } from "../components/actions-header.tsx";
+import { CaptionedTable } from "../components/captioned-table.tsx";
 import { DateText } from "../components/date-text.tsx";
+import { EurosCell } from "../components/euros-cell.tsx";
 import { FundCallIssueForm } from "../components/fund-call-issue-form.tsx";
+import { NumHeader } from "../components/num-header.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { type Payment, PaymentCancelDialog } from "../components/payment-cancel-dialog.tsx";
 import { PaymentForm } from "../components/payment-form.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
+import { RowButton } from "../components/row-button.tsx";
 import { SaveNotice } from "../components/save-notice.tsx";
 import { FundCallBadge } from "../components/status-badge.tsx";
-import { TableWrap } from "../components/table-wrap.tsx";
 import { useYearParam } from "../components/use-year-param.ts";
 import { YearSelect } from "../components/year-select.tsx";
 import { useLocale } from "../i18n/use-locale.ts";
@@ -57,62 +60,45 @@ export function FundCallsPage() {
       )}
       {data !== undefined && data.length > 0 && (
         <>
-          <TableWrap label={t("fundCalls.caption", { year })}>
-            <table className="table">
-              <caption>{t("fundCalls.caption", { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("common.member")}</th>
-                  <th scope="col">{t("fundCalls.reference")}</th>
-                  <th scope="col">{t("fundCalls.dueOn")}</th>
-                  <th scope="col" className="num">
-                    {t("fundCalls.amount")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("fundCalls.paid")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("fundCalls.due")}
-                  </th>
-                  <th scope="col">{t("fundCalls.status")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((c) => (
-                  <FundCallRow
-                    key={c.id}
-                    call={c}
-                    paying={paying === c.memberId}
-                    onPay={() => {
-                      setCancelled(null);
-                      setPaying(paying === c.memberId ? null : c.memberId);
-                    }}
-                  />
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("common.totalEntente")}</th>
-                  <td />
-                  <td />
-                  <td className="num">
-                    <Euros value={sumEuros(data.map((c) => c.amount))} />
-                  </td>
-                  <td className="num">
-                    <Euros value={sumEuros(data.map((c) => c.paid))} />
-                  </td>
-                  <td className="num strong">
-                    <Euros value={sumEuros(data.map((c) => c.due))} />
-                  </td>
-                  <td />
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-          </TableWrap>
+          <CaptionedTable caption={t("fundCalls.caption", { year })} className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("common.member")}</th>
+                <th scope="col">{t("fundCalls.reference")}</th>
+                <th scope="col">{t("fundCalls.dueOn")}</th>
+                <NumHeader>{t("fundCalls.amount")}</NumHeader>
+                <NumHeader>{t("fundCalls.paid")}</NumHeader>
+                <NumHeader>{t("fundCalls.due")}</NumHeader>
+                <th scope="col">{t("fundCalls.status")}</th>
+                <ActionsHeader />
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((c) => (
+                <FundCallRow
+                  key={c.id}
+                  call={c}
+                  paying={paying === c.memberId}
+                  onPay={() => {
+                    setCancelled(null);
+                    setPaying(paying === c.memberId ? null : c.memberId);
+                  }}
+                />
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("common.totalEntente")}</th>
+                <td />
+                <td />
+                <EurosCell value={sumEuros(data.map((c) => c.amount))} />
+                <EurosCell value={sumEuros(data.map((c) => c.paid))} />
+                <EurosCell value={sumEuros(data.map((c) => c.due))} strong />
+                <td />
+                <td />
+              </tr>
+            </tfoot>
+          </CaptionedTable>
           <div id="payment-form">
             {payingCall !== undefined && year !== null && (
               <PaymentForm
@@ -168,30 +154,21 @@ function FundCallRow({ call, paying, onPay }: { call: FundCall; paying: boolean;
       <th scope="row">{memberName(call.memberId)}</th>
       <td>{call.reference ?? "—"}</td>
       <td>{call.dueOn === null ? "—" : <DateText value={call.dueOn} />}</td>
-      <td className="num">
-        <Euros value={call.amount} />
-      </td>
-      <td className="num">
-        <Euros value={call.paid} />
-      </td>
-      <td className="num strong">
-        <Euros value={call.due} />
-      </td>
+      <EurosCell value={call.amount} />
+      <EurosCell value={call.paid} />
+      <EurosCell value={call.due} strong />
       <td>
         <FundCallBadge status={call.status} />
       </td>
       <td>
         {canRecordPayment(account, call.memberId) && call.status !== "paid" && (
-          <button
-            type="button"
-            className="button button--tertiary button--small"
+          <RowButton
+            label={t("fundCalls.recordPayment")}
+            context={` — ${memberName(call.memberId)}`}
             aria-expanded={paying}
             aria-controls="payment-form"
             onClick={onPay}
-          >
-            {t("fundCalls.recordPayment")}
-            <span className="visually-hidden"> — {memberName(call.memberId)}</span>
-          </button>
+          />
         )}
       </td>
     </tr>
@@ -232,56 +209,39 @@ function Payments({
       {payments.length === 0 ? (
         <p>{t("fundCalls.noPayments")}</p>
       ) : (
-        <TableWrap label={t("fundCalls.payments")}>
-          <table className="table table--compact">
-            <caption className="visually-hidden">{t("fundCalls.payments")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("fundCalls.paidOn")}</th>
-                <th scope="col">{t("common.member")}</th>
-                <th scope="col">{t("fundCalls.reference")}</th>
-                <th scope="col" className="num">
-                  {t("fundCalls.amount")}
-                </th>
+        <CaptionedTable caption={t("fundCalls.payments")} className="table table--compact" hideCaption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fundCalls.paidOn")}</th>
+              <th scope="col">{t("common.member")}</th>
+              <th scope="col">{t("fundCalls.reference")}</th>
+              <NumHeader>{t("fundCalls.amount")}</NumHeader>
+              {canCancel && <ActionsHeader />}
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <DateText value={p.paidOn} />
+                </td>
+                <th scope="row">{memberName(p.memberId)}</th>
+                <td>{p.reference ?? "—"}</td>
+                <EurosCell value={p.amount} />
                 {canCancel && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </th>
+                  <td>
+                    <RowButton
+                      label={t("fundCalls.cancelPayment")}
+                      context={` — ${memberName(p.memberId)}, ${formatEuros(p.amount, locale)}, ${longDate(p.paidOn)}`}
+                      aria-haspopup="dialog"
+                      onClick={() => onCancel(p.id)}
+                    />
+                  </td>
                 )}
               </tr>
-            </thead>
-            <tbody>
-              {payments.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <DateText value={p.paidOn} />
-                  </td>
-                  <th scope="row">{memberName(p.memberId)}</th>
-                  <td>{p.reference ?? "—"}</td>
-                  <td className="num">
-                    <Euros value={p.amount} />
-                  </td>
-                  {canCancel && (
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--tertiary button--small"
-                        aria-haspopup="dialog"
-                        onClick={() => onCancel(p.id)}
-                      >
-                        {t("fundCalls.cancelPayment")}
-                        <span className="visually-hidden">
-                          {" "}
-                          — {memberName(p.memberId)}, {formatEuros(p.amount, locale)}, {longDate(p.paidOn)}
-                        </span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </CaptionedTable>
       )}
     </section>
   );

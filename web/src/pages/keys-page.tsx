@@ -4,11 +4,12 @@ import { AllocationKey as AllocationKeySchema, PercentKeyUpdate } from "../../..
 import { apiPaths } from "../api/paths.ts";
 import type { AllocationKey } from "../api/types.ts";
 import { Percent } from "../components/amount.tsx";
+import { CaptionedTable } from "../components/captioned-table.tsx";
 import { TextField } from "../components/field.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { ProblemAlert } from "../components/problem-alert.tsx";
 import { SaveNotice } from "../components/save-notice.tsx";
-import { TableWrap } from "../components/table-wrap.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 import { useDraft } from "../components/use-draft.ts";
 import { useSubmit } from "../components/use-submit.ts";
 import { useUnsavedChanges } from "../components/use-unsaved-changes.ts";
@@ -66,37 +67,38 @@ function KeyView({ allocationKey }: { allocationKey: AllocationKey }) {
     <section aria-labelledby={`key-${allocationKey.id}`} className="section card">
       <KeyHeading allocationKey={allocationKey} />
       {allocationKey.source !== null && <p>{t("keys.sourceIs", { source: allocationKey.source })}</p>}
-      <TableWrap label={t("keys.sharesOf", { label: allocationKey.label })}>
-        <table className="table table--compact">
-          <caption className="visually-hidden">{t("keys.sharesOf", { label: allocationKey.label })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("common.member")}</th>
-              {allocationKey.basis !== "percent" && (
-                <th scope="col" className="num">
-                  {t(allocationKey.basis === "weights" ? "keys.weight" : "keys.criteriaValue")}
-                </th>
-              )}
+      <CaptionedTable
+        caption={t("keys.sharesOf", { label: allocationKey.label })}
+        className="table table--compact"
+        hideCaption
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t("common.member")}</th>
+            {allocationKey.basis !== "percent" && (
               <th scope="col" className="num">
-                {t("keys.share")}
+                {t(allocationKey.basis === "weights" ? "keys.weight" : "keys.criteriaValue")}
               </th>
+            )}
+            <th scope="col" className="num">
+              {t("keys.share")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {allocationKey.shares.map((s) => (
+            <tr key={s.memberId}>
+              <th scope="row">{memberName(s.memberId)}</th>
+              {allocationKey.basis !== "percent" && (
+                <td className="num">{formatRateInput(s.value, i18n.language)}</td>
+              )}
+              <td className="num">
+                <Percent value={s.percent} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {allocationKey.shares.map((s) => (
-              <tr key={s.memberId}>
-                <th scope="row">{memberName(s.memberId)}</th>
-                {allocationKey.basis !== "percent" && (
-                  <td className="num">{formatRateInput(s.value, i18n.language)}</td>
-                )}
-                <td className="num">
-                  <Percent value={s.percent} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+          ))}
+        </tbody>
+      </CaptionedTable>
     </section>
   );
 }
@@ -240,14 +242,12 @@ function PercentKeyForm({ allocationKey }: { allocationKey: AllocationKey }) {
           {status === "excess" && t("keys.checkExcess", { sum: sumText, gap: gapText })}
           {status === "invalid" && t("keys.checkInvalid", { count: check.invalid.length })}
         </p>
-        <button
-          type="submit"
-          className="button"
-          disabled={!check.ok || submit.saving}
+        <SubmitButton
+          saving={submit.saving}
+          label={t("actions.save")}
+          disabled={!check.ok}
           aria-describedby={`${prefix}-check`}
-        >
-          {submit.saving ? t("common.saving") : t("actions.save")}
-        </button>
+        />
         <SaveNotice saved={submit.saved} />
       </form>
     </section>

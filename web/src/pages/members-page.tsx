@@ -9,6 +9,7 @@ import { SelectField, TextField } from "../components/field.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { ProblemAlert } from "../components/problem-alert.tsx";
 import { SaveNotice } from "../components/save-notice.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 import { TableWrap } from "../components/table-wrap.tsx";
 import { useDraft } from "../components/use-draft.ts";
 import { useSubmit } from "../components/use-submit.ts";
@@ -165,11 +166,7 @@ function MemberForm({ member }: { member: Member }) {
             onChange={(e) => edit({ assembly: e.target.value })}
             error={submit.fieldError("assembly")}
           />
-          {editable && (
-            <button type="submit" className="button" disabled={submit.saving}>
-              {submit.saving ? t("common.saving") : t("actions.save")}
-            </button>
-          )}
+          {editable && <SubmitButton saving={submit.saving} label={t("actions.save")} />}
         </fieldset>
         <SaveNotice saved={submit.saved} />
       </form>

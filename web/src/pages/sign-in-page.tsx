@@ -6,6 +6,8 @@ import { TextField } from "../components/field.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { ProblemAlert } from "../components/problem-alert.tsx";
+import { SiteHeader } from "../components/site-header.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 import { useSubmit } from "../components/use-submit.ts";
 import { useSessionContext } from "../session/session-context.tsx";
 
@@ -34,20 +36,7 @@ export function SignInPage() {
 
   return (
     <>
-      <a className="skip-link" href="#contenu">
-        {t("layout.skipToContent")}
-      </a>
-      <header className="header">
-        <div className="header__inner">
-          <div className="header__brand">
-            <p className="header__service">{t("app.name")}</p>
-            <p className="header__tagline">{t("app.tagline")}</p>
-          </div>
-          <div className="header__tools">
-            <LanguageSwitch />
-          </div>
-        </div>
-      </header>
+      <SiteHeader tagline={t("app.tagline")} tools={<LanguageSwitch />} />
       <main id="contenu" tabIndex={-1} className="main main--narrow">
         <PageHeader title={t("signIn.title")} />
         {expired && <p className="alert alert--info">{t("signIn.expired")}</p>}
@@ -73,9 +62,11 @@ export function SignInPage() {
             onChange={(e) => setPassword(e.target.value)}
             error={submit.fieldError("password")}
           />
-          <button type="submit" className="button" disabled={submit.saving}>
-            {submit.saving ? t("signIn.signingIn") : t("signIn.submit")}
-          </button>
+          <SubmitButton
+            saving={submit.saving}
+            label={t("signIn.submit")}
+            savingLabel={t("signIn.signingIn")}
+          />
         </form>
       </main>
     </>

@@ -1,12 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { apiPaths } from "../api/paths.ts";
 import { BudgetReportJson, type Settlement } from "../api/report-schema.ts";
-import { SECTIONS } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";
 import { Euros, Percent } from "../components/amount.tsx";
+import { CaptionedTable } from "../components/captioned-table.tsx";
+import { CurrentOfHeader } from "../components/current-of-header.tsx";
+import { EurosCell } from "../components/euros-cell.tsx";
 import { ExactEuros } from "../components/exact-euros.tsx";
+import { NumHeader } from "../components/num-header.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
+import { SectionEurosCells } from "../components/section-euros-cells.tsx";
+import { SectionHeaderCells } from "../components/section-header-cells.tsx";
 import { TableWrap } from "../components/table-wrap.tsx";
 import { useYearParam } from "../components/use-year-param.ts";
 import { YearSelect } from "../components/year-select.tsx";
@@ -73,15 +78,9 @@ export function TablesPage() {
                   <thead>
                     <tr>
                       <th scope="col">{t("common.member")}</th>
-                      <th scope="col" className="num">
-                        {t("common.rate")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("tables.exactShare")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("tables.contribution")}
-                      </th>
+                      <NumHeader>{t("common.rate")}</NumHeader>
+                      <NumHeader>{t("tables.exactShare")}</NumHeader>
+                      <NumHeader>{t("tables.contribution")}</NumHeader>
                     </tr>
                   </thead>
                   <tbody>
@@ -94,9 +93,7 @@ export function TablesPage() {
                         <td className="num">
                           <ExactEuros value={s.exact} />
                         </td>
-                        <td className="num">
-                          <Euros value={s.amount} />
-                        </td>
+                        <EurosCell value={s.amount} />
                       </tr>
                     ))}
                   </tbody>
@@ -107,9 +104,7 @@ export function TablesPage() {
                         <Percent value="100" />
                       </td>
                       <td />
-                      <td className="num">
-                        <Euros value={a.total} />
-                      </td>
+                      <EurosCell value={a.total} />
                     </tr>
                   </tfoot>
                 </table>
@@ -138,77 +133,46 @@ export function TablesPage() {
             {(calledIn ?? data.year) > data.year && (
               <p className="note">{t("tables.calledLater", { year: data.year, calledIn })}</p>
             )}
-            <TableWrap label={t("tables.fundCalls", { year: data.year })}>
-              <table className="table">
-                <caption className="visually-hidden">{t("tables.fundCalls", { year: data.year })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" rowSpan={2}>
-                      {t("common.member")}
-                    </th>
-                    <th scope="colgroup" colSpan={2} className="colgroup">
-                      {t("dashboard.currentOf", { year: data.year })}
-                    </th>
-                    <th scope="col" rowSpan={2} className="num">
-                      {t("dashboard.recall")}
-                    </th>
-                    <th scope="col" rowSpan={2} className="num">
-                      {t("dashboard.adjustments")}
-                    </th>
-                    <th scope="col" rowSpan={2} className="num">
-                      {t("dashboard.called")}
-                    </th>
+            <CaptionedTable
+              caption={t("tables.fundCalls", { year: data.year })}
+              className="table"
+              hideCaption
+            >
+              <thead>
+                <tr>
+                  <th scope="col" rowSpan={2}>
+                    {t("common.member")}
+                  </th>
+                  <CurrentOfHeader year={data.year} />
+                  <NumHeader rowSpan={2}>{t("dashboard.recall")}</NumHeader>
+                  <NumHeader rowSpan={2}>{t("dashboard.adjustments")}</NumHeader>
+                  <NumHeader rowSpan={2}>{t("dashboard.called")}</NumHeader>
+                </tr>
+                <tr>
+                  <SectionHeaderCells />
+                </tr>
+              </thead>
+              <tbody>
+                {data.fundCalls.map((f) => (
+                  <tr key={f.member}>
+                    <th scope="row">{name(f.member)}</th>
+                    <SectionEurosCells value={(sec) => f.current[sec]} />
+                    <EurosCell value={f.recall} />
+                    <EurosCell value={f.adjustments} />
+                    <EurosCell value={f.total} strong />
                   </tr>
-                  <tr>
-                    {SECTIONS.map((sec) => (
-                      <th scope="col" className="num" key={sec}>
-                        {t(`sections.${sec}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.fundCalls.map((f) => (
-                    <tr key={f.member}>
-                      <th scope="row">{name(f.member)}</th>
-                      {SECTIONS.map((sec) => (
-                        <td className="num" key={sec}>
-                          <Euros value={f.current[sec]} />
-                        </td>
-                      ))}
-                      <td className="num">
-                        <Euros value={f.recall} />
-                      </td>
-                      <td className="num">
-                        <Euros value={f.adjustments} />
-                      </td>
-                      <td className="num strong">
-                        <Euros value={f.total} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t("common.totalEntente")}</th>
-                    {SECTIONS.map((sec) => (
-                      <td className="num" key={sec}>
-                        <Euros value={data.fundCallTotals.current[sec]} />
-                      </td>
-                    ))}
-                    <td className="num">
-                      <Euros value={data.fundCallTotals.recall} />
-                    </td>
-                    <td className="num">
-                      <Euros value={data.fundCallTotals.adjustments} />
-                    </td>
-                    <td className="num strong">
-                      <Euros value={data.fundCallTotals.total} />
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
-            </TableWrap>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("common.totalEntente")}</th>
+                  <SectionEurosCells value={(sec) => data.fundCallTotals.current[sec]} />
+                  <EurosCell value={data.fundCallTotals.recall} />
+                  <EurosCell value={data.fundCallTotals.adjustments} />
+                  <EurosCell value={data.fundCallTotals.total} strong />
+                </tr>
+              </tfoot>
+            </CaptionedTable>
           </section>
         </>
       )}
@@ -232,20 +196,12 @@ function SettlementTable({ settlement, name }: { settlement: Settlement; name: (
         <thead>
           <tr>
             <th scope="col">{t("tables.partners")}</th>
-            <th scope="col" className="num">
-              {t("common.rate")}
-            </th>
-            <th scope="col" className="num">
-              {t("tables.contributionOf", { year: settlement.year })}
-            </th>
+            <NumHeader>{t("common.rate")}</NumHeader>
+            <NumHeader>{t("tables.contributionOf", { year: settlement.year })}</NumHeader>
             {settlement.adjustments.map((a) => (
-              <th scope="col" className="num" key={a.id}>
-                {a.label}
-              </th>
+              <NumHeader key={a.id}>{a.label}</NumHeader>
             ))}
-            <th scope="col" className="num">
-              {t("tables.adjustedOf", { year: settlement.year })}
-            </th>
+            <NumHeader>{t("tables.adjustedOf", { year: settlement.year })}</NumHeader>
           </tr>
         </thead>
         <tbody>
@@ -253,17 +209,11 @@ function SettlementTable({ settlement, name }: { settlement: Settlement; name: (
             <tr key={m.member}>
               <th scope="row">{name(m.member)}</th>
               <td className="num">{m.rate === null ? "—" : <Percent value={m.rate} />}</td>
-              <td className="num">
-                <Euros value={m.contributionTotal} />
-              </td>
+              <EurosCell value={m.contributionTotal} />
               {settlement.adjustments.map((a, i) => (
-                <td className="num" key={a.id}>
-                  <Euros value={m.adjustments[i] ?? "0.00"} />
-                </td>
+                <EurosCell key={a.id} value={m.adjustments[i] ?? "0.00"} />
               ))}
-              <td className="num strong">
-                <Euros value={m.adjusted} />
-              </td>
+              <EurosCell value={m.adjusted} strong />
             </tr>
           ))}
         </tbody>
@@ -271,17 +221,11 @@ function SettlementTable({ settlement, name }: { settlement: Settlement; name: (
           <tr>
             <th scope="row">{t("common.totalEntente")}</th>
             <td className="num">{rows.some((m) => m.rate !== null) && <Percent value="100" />}</td>
-            <td className="num">
-              <Euros value={total((m) => m.contributionTotal)} />
-            </td>
+            <EurosCell value={total((m) => m.contributionTotal)} />
             {settlement.adjustments.map((a, i) => (
-              <td className="num" key={a.id}>
-                <Euros value={total((m) => m.adjustments[i] ?? "0.00")} />
-              </td>
+              <EurosCell key={a.id} value={total((m) => m.adjustments[i] ?? "0.00")} />
             ))}
-            <td className="num strong">
-              <Euros value={total((m) => m.adjusted)} />
-            </td>
+            <EurosCell value={total((m) => m.adjusted)} strong />
           </tr>
         </tfoot>
       </table>
