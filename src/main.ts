@@ -11,8 +11,8 @@ import { composeConsole } from "./compose-console.ts";
 import { type Config, loadConfig } from "./config/load-config.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { openDatabase } from "./db/open-database.ts";
-import type { Lang } from "./domain/errors.ts";
-import { readEntenteFile } from "./formats/read-entente-file.ts";
+import { EntenteError, type Lang } from "./domain/errors.ts";
+import { EntenteFileError, readEntenteFile } from "./formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "./http/app-deps.ts";
 import { API_DOCS_PATH, buildApp } from "./http/build-app.ts";
 import { createArgon2PasswordHasher } from "./identity/argon2-password-hasher.ts";
@@ -43,14 +43,29 @@ async function main(): Promise<void> {
       : { kind: "postgres", url: config.database.url },
     { onConnectionError: (error) => logConnectionError(error) },
   );
-  await migrateToLatest(database.db);
   const { deps, registerRoutes, webSession } = composeConsole(database, {
     hasher: createArgon2PasswordHasher(),
     now,
     sessionSecret: config.session.secret,
     secureCookies: config.env === "production",
   });
-  const firstStart = await importExampleOnFirstStart(deps, config);
+  let firstStart: FirstStart | null;
+  try {
+    // An unreachable database or a broken example file is the operator's to fix: a clear
+    // message and exit status 1, never a stack trace.
+    await migrateToLatest(database.db);
+    firstStart = await importExampleOnFirstStart(deps, config);
+  } catch (error) {
+    const known =
+      error instanceof Error && !(error instanceof EntenteError) && !(error instanceof EntenteFileError);
+    const reported = known
+      ? new EntenteError("db.unavailable", { reason: error.message }, { cause: error })
+      : error;
+    process.stderr.write(describeError(reported, messageLanguage(process.env)).text);
+    await database.close().catch(() => undefined);
+    process.exitCode = 1; // after closing: PGlite's runtime resets the exit code when it stops
+    return;
+  }
 
   const app = await buildApp(
     { version: packageJson.version, now, registerRoutes, webSession, webRoot: resolve(config.webRoot) },

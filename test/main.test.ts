@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -77,6 +77,25 @@ describe("src/main.ts", () => {
       logs().some((entry) => entry.msg === "stopped"),
       stdout,
     );
+  });
+
+  it("an unreachable database or a broken example file: a clear message, exit status 1, no stack trace", () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [MAIN], {
+        cwd: ROOT,
+        env: { ...BASE_ENV, ...env },
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+    const down = run({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" });
+    assert.equal(down.status, 1);
+    assert.match(down.stderr, /erreur db\.unavailable: base de données injoignable/);
+    assert.doesNotMatch(down.stderr, /\n\s+at /);
+    const example = join(mkdtempSync(join(tmpdir(), "entente-bad-")), "entente.yaml");
+    writeFileSync(example, "entente: [\n");
+    const broken = run({ DATA_DIR: mkdtempSync(join(tmpdir(), "entente-main-")), IMPORT_EXAMPLE: example });
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /entente\.yaml:2:1: erreur file\.invalid_yaml/);
   });
 
   it("refuses to start with a bad environment: every problem on stderr, exit status 78", () => {

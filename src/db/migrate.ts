@@ -40,6 +40,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
+  if (error !== undefined && failed === undefined) {
+    // No migration ran: the database could not be reached or locked (refused, wrong host…).
+    throw new EntenteError(
+      "db.unavailable",
+      { reason: error instanceof Error ? error.message : String(error) },
+      { cause: error },
+    );
+  }
   if (error !== undefined) {
     throw new EntenteError(
       "db.migration_failed",

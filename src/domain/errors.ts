@@ -39,7 +39,7 @@ export const errorCatalog = {
   },
   "file.invalid_yaml": {
     fr: (d) =>
-      `YAML invalide : ${d.reason}. Corrigez la syntaxe à cet endroit (indentation, deux-points, guillemets).`,
+      `syntaxe YAML/JSON invalide : ${d.reason}. Corrigez à cet endroit (indentation par espaces, deux-points, guillemets, virgules).`,
     en: (d) => `invalid YAML: ${d.reason}. Fix the syntax there (indentation, colons, quotes).`,
   },
   "file.invalid_field": {
