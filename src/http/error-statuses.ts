@@ -1,7 +1,7 @@
 import type { ErrorCode } from "../domain/errors.ts";
 
 /** The statuses an Entente error may answer with. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
 
 /**
  * The HTTP status of every error code of the catalog (src/domain/errors.ts), in one table: a
@@ -60,4 +60,21 @@ export const errorStatuses = {
   "cli.bad_option": 400,
   "output.write_failed": 500,
   "config.invalid": 500,
+  "identity.email_invalid": 422,
+  "identity.domain_unknown": 404,
+  "identity.source_not_found": 404,
+  "identity.source_disabled": 409,
+  "identity.invalid_credentials": 401,
+  "identity.source_unreachable": 502,
+  "identity.upstream_rejected": 401,
+  "identity.upstream_denied": 401,
+  "identity.attribute_missing": 502,
+  "identity.email_domain_not_owned": 403,
+  "identity.state_lost": 400,
+  "identity.interaction_expired": 410,
+  "identity.service_refused": 403,
+  "identity.mfa_invalid": 401,
+  "identity.domain_taken": 409,
+  "identity.client_invalid": 422,
+  "identity.not_found": 404,
 } as const satisfies Record<ErrorCode, ErrorStatus>;

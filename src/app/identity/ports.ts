@@ -1,0 +1,313 @@
+/**
+ * Ports of the identity federation (issue 4, DESIGN.md pillar 2): what the sign-in use cases
+ * need from the OpenID Provider (src/identity/oidc), the upstream connectors
+ * (src/identity/upstream), the stores (src/db) and the clock. Plain TypeScript: the zod shapes
+ * of the API live in src/contracts/identity-api.ts and are mapped in src/http.
+ *
+ * Vocabulary: OpenID Connect Core 1.0 (claims, acr, amr), RFC 8176 (amr values), SAML 2.0 Core
+ * (NameID, attributes), RFC 4511/4515 (LDAP bind, search filters). French terms of the UI:
+ * "source d'identité" (identity source), "identité pivot" (pivot identity), "service" (relying party).
+ */
+
+/** Role of a person in their organisation: an agent (employee) or an élu (elected official). */
+export type PersonRole = "agent" | "elu";
+
+/** Kinds of identity sources a member may connect. `local`: the entente's own accounts. */
+export type SourceKind = "ldap" | "oidc" | "saml" | "local";
+
+/**
+ * Attributes as a source released them: names as the source spells them (case kept), every value
+ * a list — LDAP, SAML and OIDC attributes may all be multi-valued. Binary LDAP values arrive
+ * already encoded by the connector (see `LdapSettings.idEncoding`).
+ */
+export type UpstreamAttributes = Readonly<Record<string, readonly string[]>>;
+
+/** What an upstream source vouches for after a successful authentication. */
+export interface UpstreamIdentity {
+  readonly sourceId: string;
+  /**
+   * Stable identifier of the person at the source, never the email nor a display name:
+   * LDAP `entryUUID` or AD `objectGUID` (as canonical lowercase UUID text), OIDC `sub` (the
+   * issuer is implied by the source), SAML persistent NameID or the configured attribute.
+   */
+  readonly upstreamId: string;
+  readonly attributes: UpstreamAttributes;
+  /** Authentication methods (RFC 8176): `["pwd"]`, `["pwd", "otp"]`, `["hwk"]`, … */
+  readonly amr: readonly string[];
+  /** The `acr` (OIDC) or AuthnContextClassRef (SAML) the source asserted, if any. */
+  readonly acr: string | null;
+}
+
+/**
+ * Which source attribute feeds each pivot claim. Names are the source's (case-insensitive
+ * lookup). Rule for multi-valued attributes (documented in docs/identity.md): a single-valued
+ * claim takes the first non-empty value; `groups` takes them all.
+ */
+export interface AttributeMapping {
+  readonly givenName: string;
+  readonly familyName: string;
+  /** Nom d'usage; null: same as the family name. */
+  readonly usualName: string | null;
+  readonly email: string;
+  readonly uid: string;
+  /** null: no groups from this source. */
+  readonly groups: string | null;
+  /** How the role is decided: fixed for the whole source, or from an attribute's values. */
+  readonly role:
+    | { readonly fixed: PersonRole }
+    | { readonly attribute: string; readonly eluValues: readonly string[] };
+}
+
+export interface LdapSettings {
+  /** `ldap://host:389` or `ldaps://host:636`. */
+  readonly url: string;
+  /** Upgrade an `ldap://` connection with StartTLS (RFC 4513 §3) before binding. */
+  readonly startTls: boolean;
+  /** PEM of the CA that signed the directory's certificate; null: the system's CAs. */
+  readonly tlsCaPem: string | null;
+  /** DN of the service account that searches the person; null: anonymous search. Its password is the source's secret. */
+  readonly bindDn: string | null;
+  readonly searchBase: string;
+  /** RFC 4515 filter with `{login}` where the typed login goes (escaped), e.g. `(&(objectClass=person)(|(uid={login})(mail={login})))`. */
+  readonly searchFilter: string;
+  /** Attribute that identifies the person for good: `entryUUID` (OpenLDAP), `objectGUID` (AD). */
+  readonly idAttribute: string;
+  /** How `idAttribute` is encoded: text as is, or a 16-byte GUID (AD's mixed-endian layout) turned into UUID text. */
+  readonly idEncoding: "text" | "guid";
+  /** Operation timeout in seconds (connect, bind, search). */
+  readonly timeoutSeconds: number;
+}
+
+export interface OidcSourceSettings {
+  /** Issuer URL; discovery at `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Scopes asked for; `openid` is always included. */
+  readonly scopes: readonly string[];
+}
+
+export interface SamlSourceSettings {
+  /** The IdP's entityID (checked against the Issuer of the Response and the Assertion). */
+  readonly idpEntityId: string;
+  /** The IdP's SingleSignOnService URL (HTTP-Redirect binding). */
+  readonly ssoUrl: string;
+  /** PEM certificates the IdP signs with; several during a rotation. */
+  readonly idpCertificates: readonly string[];
+  /** Clock skew tolerated on NotBefore/NotOnOrAfter, in seconds. */
+  readonly clockSkewSeconds: number;
+  /** `nameID` (a persistent NameID) or the name of the attribute that identifies the person. */
+  readonly idAttribute: string;
+}
+
+/** An identity source as stored; the secret (bind password, client secret) is never sent back by the API. */
+export type SourceSettings =
+  | { readonly kind: "ldap"; readonly ldap: LdapSettings }
+  | { readonly kind: "oidc"; readonly oidc: OidcSourceSettings }
+  | { readonly kind: "saml"; readonly saml: SamlSourceSettings }
+  | { readonly kind: "local" };
+
+export type SourceRecord = SourceSettings & {
+  readonly id: string;
+  readonly ententeId: string;
+  readonly memberId: string;
+  readonly label: string;
+  readonly enabled: boolean;
+  readonly mapping: AttributeMapping;
+  /** LDAP bind password or OIDC client secret; null when none. Never logged, never returned by the API. */
+  readonly secret: string | null;
+  readonly rowVersion: number;
+};
+
+/** An organisation a person acts for, with what its source said about them. */
+export interface Affiliation {
+  readonly ententeId: string;
+  readonly memberId: string;
+  readonly memberName: string;
+  readonly siren: string | null;
+  readonly siret: string | null;
+  readonly role: PersonRole;
+  readonly email: string;
+  readonly uid: string;
+  readonly groups: readonly string[];
+}
+
+/** A person of the pivot directory. `sub` never changes once given. */
+export interface PersonRecord {
+  readonly sub: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly usualName: string;
+  readonly affiliations: readonly Affiliation[];
+}
+
+/**
+ * Claims Entente releases to a service about one person acting for one member (OIDC Core §5.1
+ * standard names, plus the pivot's own): `sub`, `given_name`, `family_name`, `usual_name`,
+ * `email`, `email_verified`, `uid`, `organization_id` (member id), `organization_name`,
+ * `siren`, `siret`, `entente_id`, `role`, `groups`.
+ */
+export type PivotClaims = Readonly<Record<string, string | boolean | readonly string[] | null>>;
+
+/** Access policy of a service: null in a field means "no restriction on this". */
+export interface ServicePolicy {
+  readonly memberIds: readonly string[] | null;
+  readonly roles: readonly PersonRole[] | null;
+  /** The person must be in at least one of these groups (compared case-insensitively). */
+  readonly groups: readonly string[] | null;
+}
+
+/** A service (OIDC relying party) of the entente. */
+export interface ServiceClientRecord {
+  readonly clientId: string;
+  readonly ententeId: string;
+  readonly name: string;
+  /** Exact redirect URIs (OIDC Core §3.1.2.1: compared as strings). */
+  readonly redirectUris: readonly string[];
+  readonly postLogoutRedirectUris: readonly string[];
+  /** OIDC Back-Channel Logout 1.0 endpoint; null: none. */
+  readonly backchannelLogoutUri: string | null;
+  readonly grantTypes: readonly ("authorization_code" | "refresh_token" | "client_credentials")[];
+  /** `client_secret_basic`, `client_secret_post`, `private_key_jwt` or `none` (public client, PKCE only). */
+  readonly tokenEndpointAuthMethod: "client_secret_basic" | "client_secret_post" | "none";
+  /** Scopes the service may ask for (`openid`, `profile`, `email`, `organization`, `groups`, `offline_access`). */
+  readonly scopes: readonly string[];
+  readonly policy: ServicePolicy;
+  /** acr the service requires whatever it asks for; null: the one it asks for (`acr_values`), default one factor. */
+  readonly requiredAcr: string | null;
+  readonly enabled: boolean;
+  readonly rowVersion: number;
+}
+
+/** Authentication context classes of Entente (the `acr` claim). */
+export const ACR_ONE_FACTOR = "urn:entente:acr:1fa";
+export const ACR_TWO_FACTORS = "urn:entente:acr:2fa";
+
+// ---- ports -------------------------------------------------------------------------------
+
+/** A directory checked with a login and a password (LDAP/AD bind, the entente's local accounts). */
+export interface PasswordConnector {
+  /**
+   * @throws EntenteError `identity.invalid_credentials` (wrong login or password, unknown login),
+   *   `identity.source_unreachable` (timeout, refused connection, TLS failure),
+   *   `identity.upstream_rejected` (an answer that cannot be trusted: several entries, no id).
+   */
+  authenticate(source: SourceRecord, login: string, password: string): Promise<UpstreamIdentity>;
+}
+
+/** An IdP the browser is sent to (OIDC authorization code + PKCE, SAML HTTP-Redirect → HTTP-POST). */
+export interface RedirectConnector {
+  /**
+   * Starts a sign-in at the source for the interaction `interactionId`; keeps its state (state,
+   * nonce, PKCE verifier, SAML request id) in the TransientStore under a random single-use key.
+   * @returns the URL to send the browser to.
+   * @throws EntenteError `identity.source_unreachable` (discovery or metadata failed).
+   */
+  begin(
+    source: SourceRecord,
+    request: {
+      readonly interactionId: string;
+      readonly callbackUrl: string;
+      readonly loginHint: string | null;
+    },
+  ): Promise<{ readonly redirectUrl: string }>;
+  /**
+   * Checks the answer (OIDC: the callback's query; SAML: the POSTed `SAMLResponse`/`RelayState`)
+   * and consumes its state: a second call with the same answer fails.
+   * @throws EntenteError `identity.state_lost`, `identity.upstream_rejected`,
+   *   `identity.upstream_denied`, `identity.source_unreachable`.
+   */
+  finish(
+    source: SourceRecord,
+    answer: {
+      readonly callbackUrl: string;
+      readonly query: Readonly<Record<string, string>>;
+      readonly body: Readonly<Record<string, string>>;
+    },
+  ): Promise<{ readonly interactionId: string; readonly identity: UpstreamIdentity }>;
+}
+
+/** Short-lived single-use values (upstream sign-in state): the database, or Redis when set. */
+export interface TransientStore {
+  /** Stores `value` (JSON-serialisable) under `key` for `ttlSeconds`. */
+  put(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  /** Returns the value and deletes it, atomically (a second `take` gets null); null when missing or expired. */
+  take(key: string): Promise<unknown>;
+}
+
+/** The pivot directory: persons, their links to sources, their organisations. */
+export interface PersonDirectory {
+  /**
+   * Finds the person linked to (`source`, `identity.upstreamId`) or creates one with a new
+   * random `sub`; refreshes the names, email, uid and groups seen for this source; one transaction.
+   */
+  resolvePerson(
+    source: SourceRecord,
+    identity: UpstreamIdentity,
+    normalized: {
+      readonly givenName: string;
+      readonly familyName: string;
+      readonly usualName: string;
+      readonly email: string;
+      readonly uid: string;
+      readonly groups: readonly string[];
+      readonly role: PersonRole;
+    },
+  ): Promise<PersonRecord>;
+  findPerson(sub: string): Promise<PersonRecord | null>;
+  /** Records which member a person acts for in a grant (one sign-in to one service). */
+  recordGrantAffiliation(grantId: string, sub: string, memberId: string): Promise<void>;
+  /** The member recorded for a grant, or null. */
+  grantAffiliation(grantId: string): Promise<string | null>;
+}
+
+/** Services (relying parties): read by the OpenID Provider, written by the API and the CLI. */
+export interface ServiceClientRegistry {
+  findClient(clientId: string): Promise<ServiceClientRecord | null>;
+  /** The client secret (hash or clear, as the adapter stores it) is not part of the record. */
+  clientSecret(clientId: string): Promise<string | null>;
+  listClients(ententeId: string): Promise<ServiceClientRecord[]>;
+}
+
+/** What an interaction page needs from the OpenID Provider (oidc-provider's interaction API). */
+export interface InteractionDetails {
+  readonly uid: string;
+  readonly clientId: string;
+  /** acr the service asked for (`acr_values`, or its registered `requiredAcr`). */
+  readonly requestedAcr: string;
+  readonly loginHint: string | null;
+  /** The person already signed in at the provider (single sign-on), if any. */
+  readonly sessionSub: string | null;
+  readonly sessionAmr: readonly string[];
+  readonly prompts: readonly string[];
+}
+
+/** Kinds of events of the identity audit log. */
+export type IdentityEventKind =
+  | "sign_in"
+  | "sign_in_refused"
+  | "sign_in_failed"
+  | "logout"
+  | "mfa_enrolled"
+  | "mfa_failed"
+  | "token_issued"
+  | "key_rotated";
+
+export interface IdentityEvent {
+  readonly kind: IdentityEventKind;
+  readonly at: Date;
+  readonly ententeId: string | null;
+  readonly sub: string | null;
+  readonly memberId: string | null;
+  readonly clientId: string | null;
+  readonly sourceId: string | null;
+  /** Error code of the catalog for refusals and failures (`identity.service_refused`…). */
+  readonly code: string | null;
+  /** The request id support can quote (`x-request-id`). */
+  readonly requestId: string | null;
+  readonly ip: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export interface IdentityEventLog {
+  record(event: IdentityEvent): Promise<void>;
+}
