@@ -311,3 +311,99 @@ export interface IdentityEvent {
 export interface IdentityEventLog {
   record(event: IdentityEvent): Promise<void>;
 }
+
+/** Where an email (or a chosen organisation) leads at sign-in. */
+export interface SignInRoute {
+  readonly ententeId: string;
+  readonly memberId: string;
+  readonly memberName: string;
+  readonly source: SourceRecord;
+  /** `registered-address`: a personal address the secretariat registered (typically an élu's); `domain`: the member owns the email's domain. */
+  readonly via: "domain" | "registered-address" | "organisation";
+  /** Role forced by a registered address (`elu`), else null (the source's mapping decides). */
+  readonly role: PersonRole | null;
+}
+
+/** Organisations offered on the sign-in page's list ("choisir mon organisation"). */
+export interface OrganisationChoice {
+  readonly ententeId: string;
+  readonly ententeName: string;
+  readonly memberId: string;
+  readonly memberName: string;
+  readonly sources: readonly { readonly id: string; readonly label: string; readonly kind: SourceKind }[];
+}
+
+/** Routing of the sign-in page: email → member → source (DESIGN.md pillar 2). */
+export interface IdentityRouting {
+  /**
+   * A registered address first (exact, case-insensitive), then the email's domain. null when
+   * neither is known. Disabled sources are returned (the flow says they are suspended).
+   */
+  routeEmail(email: string): Promise<SignInRoute | null>;
+  /** Every member that has at least one enabled source, for the organisation list. */
+  listOrganisations(): Promise<OrganisationChoice[]>;
+  findSource(sourceId: string): Promise<SourceRecord | null>;
+  /**
+   * Whether a source of `memberId` may assert `email`: the member owns its domain, or the address
+   * is registered for that member (issue 4: "a source may only assert emails of domains its member owns").
+   */
+  mayAssertEmail(ententeId: string, memberId: string, email: string): Promise<boolean>;
+}
+
+/** A service registration as written by the API or the CLI (the id is generated). */
+export type ServiceClientInput = Omit<ServiceClientRecord, "clientId" | "ententeId" | "rowVersion">;
+
+/** Writes of the service registry (API, CLI). Validation errors: `identity.client_invalid`. */
+export interface ServiceClientAdmin extends ServiceClientRegistry {
+  /** @returns the record and, for confidential clients, the secret in clear — shown once, stored hashed or encrypted. */
+  createClient(
+    ententeId: string,
+    input: ServiceClientInput,
+  ): Promise<{ readonly client: ServiceClientRecord; readonly clientSecret: string | null }>;
+  /** @throws `conflict.stale_version` when `expectedRowVersion` is not the stored one; `identity.not_found`. */
+  updateClient(
+    ententeId: string,
+    clientId: string,
+    input: ServiceClientInput,
+    expectedRowVersion: number,
+  ): Promise<ServiceClientRecord>;
+  /** A new secret replaces the old one at once. @returns it, in clear, shown once. */
+  rotateClientSecret(ententeId: string, clientId: string): Promise<string>;
+  deleteClient(ententeId: string, clientId: string): Promise<void>;
+}
+
+/**
+ * The OpenID Provider's interaction API as the sign-in pages use it (oidc-provider's
+ * `interactionDetails` / `interactionResult`). Each call reads the interaction bound to the
+ * browser's `_interaction` cookie, so a uid alone never gives access to an interaction.
+ */
+export interface InteractionGateway {
+  /** @throws EntenteError `identity.interaction_expired` when there is none (expired, unknown, other browser). */
+  details(
+    req: import("node:http").IncomingMessage,
+    res: import("node:http").ServerResponse,
+  ): Promise<InteractionDetails>;
+  /**
+   * Ends the interaction with the person signed in and acting for `memberId`: creates the grant
+   * (the scopes and claims the service may receive), records the grant's affiliation.
+   * @returns the URL to redirect the browser to (303), back into the provider.
+   */
+  finishSignIn(
+    req: import("node:http").IncomingMessage,
+    res: import("node:http").ServerResponse,
+    result: {
+      readonly sub: string;
+      readonly memberId: string;
+      readonly acr: string;
+      readonly amr: readonly string[];
+    },
+  ): Promise<{ readonly redirectTo: string }>;
+  /** Ends the interaction with an OAuth error for the service (`access_denied`, `login_required`…). */
+  abort(
+    req: import("node:http").IncomingMessage,
+    res: import("node:http").ServerResponse,
+    error: { readonly error: string; readonly description: string },
+  ): Promise<{ readonly redirectTo: string }>;
+  /** The service's registration (name for the pages, policy, required acr). */
+  client(clientId: string): Promise<ServiceClientRecord | null>;
+}
