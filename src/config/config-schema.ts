@@ -72,7 +72,7 @@ export const envSchema = z
     REDIS_URL: url(/^rediss?$/, "a redis:// or rediss:// URL")
       .optional()
       .describe(
-        "Redis (or Valkey) URL, reserved for the identity hub and rate limits shared by several nodes (not used yet: sessions live in the database, sign-in rate limits are per node).",
+        "Redis (or Valkey) URL. When set, the OpenID Provider keeps its short-lived state there (interactions, sessions, codes, tokens, upstream sign-in state) instead of the database: faster, and shared by every node. Console sessions stay in the database.",
       ),
     SESSION_SECRET: z
       .string()
@@ -109,6 +109,28 @@ export const envSchema = z
       .optional()
       .describe(
         "Password of the demo accounts created with the imported example on first start (one per role). Unset: a random one is generated and printed once. Ignored when no example is imported.",
+      ),
+    OIDC_KEY_REFRESH_SECONDS: z
+      .string()
+      .regex(/^\d{1,5}$/, { error: "expected a whole number of seconds from 1 to 86400" })
+      .default("60")
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, { error: "expected a whole number of seconds from 1 to 86400" })
+          .max(86400, { error: "expected a whole number of seconds from 1 to 86400" }),
+      )
+      .describe(
+        "How often each node re-reads the OpenID Provider's signing keys from the database (seconds), so that a rotation (`entente oidc keys rotate`) reaches every node. A new key is published one refresh period before it signs.",
+      ),
+    OIDC_BACKCHANNEL_PRIVATE_NETWORKS: z
+      .string()
+      .min(1)
+      .transform((value) => ON.has(value.trim().toLowerCase()))
+      .optional()
+      .describe(
+        "Whether back-channel logout notices may be sent to services on loopback or private addresses (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16…). oidc-provider refuses them by default (a server-side request forgery guard). Default: `true` in development and test, `false` in production — set it to `true` there only when the services run on the members' intranet.",
       ),
     WEB_ROOT: z
       .string()

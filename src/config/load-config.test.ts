@@ -27,6 +27,7 @@ describe("loadConfig", () => {
       server: { host: "127.0.0.1", port: 3000, publicUrl: undefined },
       database: { url: undefined, dataDir: "./data" },
       redis: { url: undefined },
+      oidc: { keyRefreshSeconds: 60, backchannelPrivateNetworks: true },
       session: { secret: "generated-secret", secretGenerated: true },
       log: { level: "info" },
       importExample: DEFAULT_EXAMPLE,
@@ -55,12 +56,15 @@ describe("loadConfig", () => {
       LOG_LEVEL: "warn",
       PUBLIC_URL: "https://entente.example.org/",
       IMPORT_EXAMPLE: "examples/syndicat-12-communes/entente.yaml",
+      OIDC_KEY_REFRESH_SECONDS: "30",
+      OIDC_BACKCHANNEL_PRIVATE_NETWORKS: "yes",
     });
     assert.deepEqual(config, {
       env: "production",
       server: { host: "0.0.0.0", port: 8080, publicUrl: "https://entente.example.org" },
       database: { url: "postgresql://entente:pw@db:5432/entente", dataDir: "/var/lib/entente" },
       redis: { url: "rediss://cache:6380" },
+      oidc: { keyRefreshSeconds: 30, backchannelPrivateNetworks: true },
       session: { secret: SECRET, secretGenerated: false },
       log: { level: "warn" },
       importExample: "examples/syndicat-12-communes/entente.yaml",
@@ -78,6 +82,20 @@ describe("loadConfig", () => {
     assert.throws(() => {
       (config.server as { port: number }).port = 1;
     }, TypeError);
+  });
+
+  it("refuses back-channel logout to private networks in production unless asked", () => {
+    assert.equal(
+      loadConfig({ NODE_ENV: "production", SESSION_SECRET: SECRET }).oidc.backchannelPrivateNetworks,
+      false,
+    );
+    assert.equal(loadConfig({ NODE_ENV: "test" }).oidc.backchannelPrivateNetworks, true);
+    assert.equal(
+      loadConfig({ NODE_ENV: "test", OIDC_BACKCHANNEL_PRIVATE_NETWORKS: "off" }).oidc
+        .backchannelPrivateNetworks,
+      false,
+    );
+    assert.throws(() => loadConfig({ OIDC_KEY_REFRESH_SECONDS: "0" }), /OIDC_KEY_REFRESH_SECONDS/);
   });
 
   it("counts empty values as unset", () => {

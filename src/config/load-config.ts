@@ -25,6 +25,12 @@ export interface Config {
     readonly dataDir: string;
   };
   readonly redis: { readonly url: string | undefined };
+  readonly oidc: {
+    /** Seconds between two reads of the signing keys by a node. */
+    readonly keyRefreshSeconds: number;
+    /** Back-channel logout may reach loopback and private addresses. */
+    readonly backchannelPrivateNetworks: boolean;
+  };
   readonly session: {
     readonly secret: string;
     /** True when no `SESSION_SECRET` was given and a random one was generated for this process. */
@@ -105,6 +111,10 @@ function toConfig(env: Env, generate: () => string): Config {
     server: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL?.replace(/\/+$/, "") },
     database: { url: env.DATABASE_URL, dataDir: env.DATA_DIR },
     redis: { url: env.REDIS_URL },
+    oidc: {
+      keyRefreshSeconds: env.OIDC_KEY_REFRESH_SECONDS,
+      backchannelPrivateNetworks: env.OIDC_BACKCHANNEL_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
+    },
     session: { secret: env.SESSION_SECRET ?? generate(), secretGenerated },
     log: { level: env.LOG_LEVEL },
     importExample,
