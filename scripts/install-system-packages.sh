@@ -3,7 +3,10 @@
 # - LibreOffice Calc without GUI (soffice): opens the XLSX/ODS exports as a finance officer would;
 # - Chromium (Debian's `chromium`), driven by playwright-core for the web console's browser tests;
 # - PostgreSQL reachable at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres,
-#   trust authentication): every database test runs on it as well as on PGlite.
+#   trust authentication): every database test runs on it as well as on PGlite;
+# - the upstream identity peers of the federation tests: OpenLDAP (slapd, ldap-utils) and the
+#   SimpleSAMLphp IdP (simplesamlphp, php-cli, php-xml); scripts/test.sh starts private instances
+#   on loopback (ci/identity/), never the system services.
 # Run as root, it installs what is missing and starts PostgreSQL; otherwise it prints the exact
 # commands and fails, so that no test is silently skipped.
 set -euo pipefail
@@ -12,6 +15,13 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 fc-list 2>/dev/null | grep -qi "dejavu" || missing+=(fonts-dejavu-core)
+command -v slapd >/dev/null 2>&1 || [ -x /usr/sbin/slapd ] || missing+=(slapd)
+command -v ldapsearch >/dev/null 2>&1 || missing+=(ldap-utils)
+[ -d /usr/share/simplesamlphp/www ] || missing+=(simplesamlphp)
+command -v php >/dev/null 2>&1 || missing+=(php-cli)
+# php-xml is not a dependency of Debian's simplesamlphp but every SAML page needs DOMDocument.
+php -r 'exit(class_exists("DOMDocument") ? 0 : 1);' >/dev/null 2>&1 || missing+=(php-xml)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 is_root=0
 [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && is_root=1
@@ -20,11 +30,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$is_root" -eq 1 ]; then
     echo "== installing system packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
+    # slapd: no system database, no system slapd on ldap:/// (the tests run their own, ci/identity/slapd).
+    echo 'slapd slapd/no_configuration boolean true' | debconf-set-selections
+    # No service started by maintainer scripts (simplesamlphp may pull apache2, which would listen on *:80).
+    created_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      created_policy=1
+    fi
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if [ "$created_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
   else
     echo "The tests need these system packages: ${missing[*]}" >&2
     echo "Install them, then run the tests again:" >&2
+    if [[ " ${missing[*]} " == *" slapd "* ]]; then
+      echo "  echo 'slapd slapd/no_configuration boolean true' | sudo debconf-set-selections" >&2
+    fi
     echo "  sudo apt-get install --no-install-recommends ${missing[*]}" >&2
     exit 1
   fi
