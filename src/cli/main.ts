@@ -114,6 +114,81 @@ export async function runCli(
       },
     );
 
+  const oidc = program.command("oidc").description("fournisseur OpenID / OpenID Provider");
+  const oidcKeys = oidc.command("keys").description("clés de signature / signing keys");
+  oidcKeys
+    .command("list")
+    .description("liste les clés (jamais leur partie privée) / list the keys (never their private part)")
+    .action(async () => {
+      const { listOidcKeys } = await import("./commands/oidc-keys.ts");
+      await listOidcKeys({ lang }, io.stdout, io.env ?? {});
+    });
+  oidcKeys
+    .command("rotate")
+    .description("une étape de rotation : next → current → retired / one rotation step")
+    .action(async () => {
+      const { rotateOidcKeys } = await import("./commands/oidc-keys.ts");
+      await rotateOidcKeys({ lang }, io.stdout, io.env ?? {});
+    });
+
+  const service = program.command("service").description("services (clients OIDC) / services (OIDC clients)");
+  const repeat = (value: string, previous: string[] = []) => [...previous, value];
+  service
+    .command("add")
+    .description(
+      "enregistre un service ; affiche son secret une fois / register a service; shows its secret once",
+    )
+    .requiredOption("--entente <id>", "entente")
+    .requiredOption("--name <name>", "nom du service / service name")
+    .option(
+      "--redirect-uri <uri>",
+      "URI de retour exacte, répétable / exact redirect URI, repeatable",
+      repeat,
+    )
+    .option(
+      "--post-logout-uri <uri>",
+      "URI après déconnexion, répétable / post-logout URI, repeatable",
+      repeat,
+    )
+    .option("--backchannel-logout-uri <uri>", "URI de déconnexion back-channel / back-channel logout URI")
+    .option("--scopes <list>", "scopes, séparés par des virgules / comma-separated scopes")
+    .option("--grant-types <list>", "authorization_code,refresh_token,client_credentials")
+    .option("--public", "client public (PKCE, sans secret) / public client (PKCE, no secret)")
+    .option("--members <ids>", "membres autorisés / members allowed")
+    .option("--roles <roles>", "rôles autorisés (agent,elu) / roles allowed")
+    .option("--groups <groups>", "groupes autorisés / groups allowed")
+    .option("--required-acr <acr>", "1fa, 2fa ou une valeur acr / 1fa, 2fa or an acr value")
+    .action(async (options: Omit<import("./commands/service-client.ts").ServiceAddOptions, "lang">) => {
+      const { addService } = await import("./commands/service-client.ts");
+      await addService({ ...options, lang }, io.stdout, io.env ?? {});
+    });
+  service
+    .command("list")
+    .description("liste les services d'une entente / list an entente's services")
+    .requiredOption("--entente <id>", "entente")
+    .action(async (options: { entente: string }) => {
+      const { listServices } = await import("./commands/service-client.ts");
+      await listServices({ ...options, lang }, io.stdout, io.env ?? {});
+    });
+  service
+    .command("remove")
+    .description("supprime un service / remove a service")
+    .argument("<client-id>", "client_id")
+    .requiredOption("--entente <id>", "entente")
+    .action(async (clientId: string, options: { entente: string }) => {
+      const { removeService } = await import("./commands/service-client.ts");
+      await removeService(clientId, { ...options, lang }, io.stdout, io.env ?? {});
+    });
+  service
+    .command("rotate-secret")
+    .description("nouveau secret, affiché une fois / new secret, shown once")
+    .argument("<client-id>", "client_id")
+    .requiredOption("--entente <id>", "entente")
+    .action(async (clientId: string, options: { entente: string }) => {
+      const { rotateServiceSecret } = await import("./commands/service-client.ts");
+      await rotateServiceSecret(clientId, { ...options, lang }, io.stdout, io.env ?? {});
+    });
+
   program
     .command("schema")
     .description("JSON Schema du fichier d'entente / JSON Schema of the entente file")

@@ -1,0 +1,152 @@
+import {
+  ACR_ONE_FACTOR,
+  ACR_TWO_FACTORS,
+  type PersonRole,
+  type ServiceClientInput,
+} from "../../app/identity/ports.ts";
+import { createServiceClientStore } from "../../db/service-client-store.ts";
+import { EntenteError, type Lang, localized } from "../../domain/errors.ts";
+import { openCliDatabase } from "../open-cli-database.ts";
+import type { Output } from "./budget-export.ts";
+
+/** Options of `entente service add` as commander parses them. */
+export interface ServiceAddOptions {
+  entente: string;
+  name: string;
+  redirectUri?: string[];
+  postLogoutUri?: string[];
+  backchannelLogoutUri?: string;
+  scopes?: string;
+  grantTypes?: string;
+  public?: boolean;
+  members?: string;
+  roles?: string;
+  groups?: string;
+  requiredAcr?: string;
+  lang: Lang;
+}
+
+const list = (text: string | undefined): string[] | null =>
+  text === undefined
+    ? null
+    : text
+        .split(",")
+        .map((v) => v.trim())
+        .filter((v) => v.length > 0);
+
+const ACR_ALIASES: Readonly<Record<string, string>> = { "1fa": ACR_ONE_FACTOR, "2fa": ACR_TWO_FACTORS };
+
+/** The registration an `add` describes; validation happens in the store (identity.client_invalid). */
+export function serviceInputOf(options: ServiceAddOptions): ServiceClientInput {
+  const grantTypes =
+    list(options.grantTypes) ??
+    (options.public === true ? ["authorization_code"] : ["authorization_code", "refresh_token"]);
+  return {
+    name: options.name,
+    redirectUris: options.redirectUri ?? [],
+    postLogoutRedirectUris: options.postLogoutUri ?? [],
+    backchannelLogoutUri: options.backchannelLogoutUri ?? null,
+    grantTypes: grantTypes as ServiceClientInput["grantTypes"],
+    tokenEndpointAuthMethod: options.public === true ? "none" : "client_secret_basic",
+    scopes:
+      list(options.scopes) ??
+      (grantTypes.includes("authorization_code") ? ["openid", "profile", "email", "organization"] : []),
+    policy: {
+      memberIds: list(options.members),
+      roles: list(options.roles) as PersonRole[] | null,
+      groups: list(options.groups),
+    },
+    requiredAcr:
+      options.requiredAcr === undefined ? null : (ACR_ALIASES[options.requiredAcr] ?? options.requiredAcr),
+    enabled: true,
+  };
+}
+
+/** `entente service add`: registers a service; prints its client_id and, once, its secret. */
+export async function addService(
+  options: ServiceAddOptions,
+  output: Output,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  const input = serviceInputOf(options);
+  const database = await openCliDatabase(env);
+  try {
+    const exists = await database.db
+      .selectFrom("entente")
+      .select("id")
+      .where("id", "=", options.entente)
+      .executeTakeFirst();
+    if (exists === undefined) {
+      throw new EntenteError("cli.bad_option", {
+        option: "--entente",
+        expected: localized("une entente importée (entente import)", "an imported entente (entente import)"),
+      });
+    }
+    const { client, clientSecret } = await createServiceClientStore(database.db).createClient(
+      options.entente,
+      input,
+    );
+    const fr = options.lang === "fr";
+    output.write(`client_id: ${client.clientId}\n`);
+    if (clientSecret !== null) {
+      output.write(`client_secret: ${clientSecret}\n`);
+      output.write(
+        fr
+          ? "Notez ce secret maintenant : il n'est stocké que haché et ne sera plus affiché.\n"
+          : "Write this secret down now: it is stored hashed only and will not be shown again.\n",
+      );
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/** `entente service list --entente ID`: one line per service (never a secret). */
+export async function listServices(
+  options: { entente: string; lang: Lang },
+  output: Output,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  const database = await openCliDatabase(env);
+  try {
+    for (const service of await createServiceClientStore(database.db).listClients(options.entente)) {
+      output.write(
+        `${service.clientId}\t${service.name}\t${service.enabled ? "enabled" : "disabled"}\t${service.tokenEndpointAuthMethod}\t${service.grantTypes.join(",")}\t${service.redirectUris.join(" ")}\n`,
+      );
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/** `entente service remove CLIENT_ID --entente ID`. @throws `identity.not_found`. */
+export async function removeService(
+  clientId: string,
+  options: { entente: string; lang: Lang },
+  output: Output,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  const database = await openCliDatabase(env);
+  try {
+    await createServiceClientStore(database.db).deleteClient(options.entente, clientId);
+  } finally {
+    await database.close();
+  }
+  output.write(options.lang === "fr" ? `service supprimé : ${clientId}\n` : `service removed: ${clientId}\n`);
+}
+
+/** `entente service rotate-secret CLIENT_ID --entente ID`: a new secret, shown once; the old one stops working at once. */
+export async function rotateServiceSecret(
+  clientId: string,
+  options: { entente: string; lang: Lang },
+  output: Output,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  const database = await openCliDatabase(env);
+  try {
+    const secret = await createServiceClientStore(database.db).rotateClientSecret(options.entente, clientId);
+    output.write(`client_secret: ${secret}\n`);
+  } finally {
+    await database.close();
+  }
+}

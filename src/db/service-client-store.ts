@@ -1,0 +1,181 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely, Selectable } from "kysely";
+import {
+  ACR_ONE_FACTOR,
+  ACR_TWO_FACTORS,
+  type PersonRole,
+  type ServiceClientAdmin,
+  type ServiceClientInput,
+  type ServiceClientRecord,
+} from "../app/identity/ports.ts";
+import { EntenteError, localized } from "../domain/errors.ts";
+import { validateServiceClient } from "../domain/service-client-rules.ts";
+import type { Database, ServiceClientTable } from "./schema.ts";
+import { throwStaleOrMissing } from "./stale-version.ts";
+
+/**
+ * Hash a client secret is stored as: SHA-256, base64url. A fast hash is enough for 256 random
+ * bits (RFC 6819 §5.1.4.1.3); the OpenID Provider compares the presented secret's hash
+ * (src/identity/oidc: `Client.prototype.compareClientSecret`, the library's documented seam).
+ */
+export function hashClientSecret(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("base64url");
+}
+
+const WHAT = { fr: "service", en: "service" };
+
+function toRecord(row: Selectable<ServiceClientTable>): ServiceClientRecord {
+  return {
+    clientId: row.client_id,
+    ententeId: row.entente_id,
+    name: row.name,
+    redirectUris: row.redirect_uris,
+    postLogoutRedirectUris: row.post_logout_redirect_uris,
+    backchannelLogoutUri: row.backchannel_logout_uri,
+    grantTypes: row.grant_types as ServiceClientRecord["grantTypes"],
+    tokenEndpointAuthMethod: row.token_endpoint_auth_method,
+    scopes: row.scopes,
+    policy: {
+      memberIds: row.policy_member_ids,
+      roles: row.policy_roles as PersonRole[] | null,
+      groups: row.policy_groups,
+    },
+    requiredAcr: row.required_acr,
+    enabled: row.enabled,
+    rowVersion: row.row_version,
+  };
+}
+
+function toColumns(input: ServiceClientInput) {
+  const valid = validateServiceClient(input, { acrValues: [ACR_ONE_FACTOR, ACR_TWO_FACTORS] });
+  return {
+    name: valid.name,
+    redirect_uris: JSON.stringify(valid.redirectUris),
+    post_logout_redirect_uris: JSON.stringify(valid.postLogoutRedirectUris),
+    backchannel_logout_uri: valid.backchannelLogoutUri,
+    grant_types: JSON.stringify(valid.grantTypes),
+    token_endpoint_auth_method: valid.tokenEndpointAuthMethod,
+    scopes: JSON.stringify(valid.scopes),
+    policy_member_ids: valid.policy.memberIds === null ? null : JSON.stringify(valid.policy.memberIds),
+    policy_roles: valid.policy.roles === null ? null : JSON.stringify(valid.policy.roles),
+    policy_groups: valid.policy.groups === null ? null : JSON.stringify(valid.policy.groups),
+    required_acr: valid.requiredAcr,
+    enabled: valid.enabled,
+  };
+}
+
+/** A new secret: 256 random bits, base64url (43 characters). */
+const newSecret = () => randomBytes(32).toString("base64url");
+
+/**
+ * The services (relying parties) of the ententes in the database: `ServiceClientAdmin` of
+ * src/app/identity/ports.ts. Client ids are generated (`svc_` + 128 random bits), secrets are
+ * generated, returned once and stored hashed (`hashClientSecret`); `clientSecret()` returns the
+ * hash, which the OpenID Provider compares against. Every write validates the input with
+ * src/domain/service-client-rules.ts.
+ * @throws EntenteError `identity.client_invalid` (bad input, field and expectation named),
+ *   `conflict.stale_version`, `resource.not_found` (update), `identity.not_found` (other writes).
+ */
+export function createServiceClientStore(db: Kysely<Database>): ServiceClientAdmin {
+  const notFound = (clientId: string) =>
+    new EntenteError("identity.not_found", { what: localized("service", "service"), id: clientId });
+  return {
+    async findClient(clientId) {
+      const row = await db
+        .selectFrom("service_client")
+        .selectAll()
+        .where("client_id", "=", clientId)
+        .executeTakeFirst();
+      return row === undefined ? null : toRecord(row);
+    },
+    async clientSecret(clientId) {
+      const row = await db
+        .selectFrom("service_client")
+        .select("secret_hash")
+        .where("client_id", "=", clientId)
+        .executeTakeFirst();
+      return row?.secret_hash ?? null;
+    },
+    async listClients(ententeId) {
+      const rows = await db
+        .selectFrom("service_client")
+        .selectAll()
+        .where("entente_id", "=", ententeId)
+        .orderBy("name")
+        .orderBy("client_id")
+        .execute();
+      return rows.map(toRecord);
+    },
+    async createClient(ententeId, input) {
+      const columns = toColumns(input);
+      const clientSecret = input.tokenEndpointAuthMethod === "none" ? null : newSecret();
+      const clientId = `svc_${randomBytes(16).toString("base64url")}`;
+      const row = await db
+        .insertInto("service_client")
+        .values({
+          client_id: clientId,
+          entente_id: ententeId,
+          ...columns,
+          secret_hash: clientSecret === null ? null : hashClientSecret(clientSecret),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { client: toRecord(row), clientSecret };
+    },
+    async updateClient(ententeId, clientId, input, expectedRowVersion) {
+      const columns = toColumns(input);
+      return db.transaction().execute(async (trx) => {
+        const current = await trx
+          .selectFrom("service_client")
+          .select(["row_version", "secret_hash", "token_endpoint_auth_method"])
+          .where("client_id", "=", clientId)
+          .where("entente_id", "=", ententeId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (current === undefined || current.row_version !== expectedRowVersion) {
+          throwStaleOrMissing(WHAT, clientId, expectedRowVersion, current?.row_version);
+        }
+        if (input.tokenEndpointAuthMethod !== "none" && current.secret_hash === null) {
+          throw new EntenteError("identity.client_invalid", {
+            field: "tokenEndpointAuthMethod",
+            expected: localized(
+              "un client public reste public : enregistrez un nouveau service confidentiel (son secret sera créé)",
+              "a public client stays public: register a new confidential service (its secret is created then)",
+            ),
+          });
+        }
+        const row = await trx
+          .updateTable("service_client")
+          .set({
+            ...columns,
+            secret_hash: input.tokenEndpointAuthMethod === "none" ? null : current.secret_hash,
+            row_version: expectedRowVersion + 1,
+          })
+          .where("client_id", "=", clientId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toRecord(row);
+      });
+    },
+    async rotateClientSecret(ententeId, clientId) {
+      const secret = newSecret();
+      const result = await db
+        .updateTable("service_client")
+        .set((eb) => ({ secret_hash: hashClientSecret(secret), row_version: eb("row_version", "+", 1) }))
+        .where("client_id", "=", clientId)
+        .where("entente_id", "=", ententeId)
+        .where("token_endpoint_auth_method", "!=", "none")
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound(clientId);
+      return secret;
+    },
+    async deleteClient(ententeId, clientId) {
+      const result = await db
+        .deleteFrom("service_client")
+        .where("client_id", "=", clientId)
+        .where("entente_id", "=", ententeId)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notFound(clientId);
+    },
+  };
+}

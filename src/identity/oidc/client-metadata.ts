@@ -1,0 +1,37 @@
+import type { ServiceClientRecord } from "../../app/identity/ports.ts";
+
+/** Extra client metadata Entente adds to oidc-provider's (`extraClientMetadata.properties`). */
+export const EXTRA_CLIENT_PROPERTIES = ["entente_id", "entente_required_acr"] as const;
+
+/**
+ * oidc-provider client metadata (RFC 7591 / OIDC Registration names) of a registered service.
+ * `secretHash`: the stored SHA-256 of the secret, compared by the provider's
+ * `compareClientSecret` override; null for public clients (`none`, PKCE only).
+ */
+export function toClientMetadata(
+  record: ServiceClientRecord,
+  secretHash: string | null,
+): Record<string, unknown> {
+  const signsIn = record.grantTypes.includes("authorization_code");
+  return {
+    client_id: record.clientId,
+    client_name: record.name,
+    application_type: "web",
+    redirect_uris: [...record.redirectUris],
+    post_logout_redirect_uris: [...record.postLogoutRedirectUris],
+    grant_types: [...record.grantTypes],
+    response_types: signsIn ? ["code"] : [],
+    token_endpoint_auth_method: record.tokenEndpointAuthMethod,
+    ...(record.tokenEndpointAuthMethod === "none" || secretHash === null
+      ? {}
+      : { client_secret: secretHash }),
+    // The scopes it may ask for; none registered (service to service): no scope at all.
+    ...(record.scopes.length === 0 ? {} : { scope: record.scopes.join(" ") }),
+    id_token_signed_response_alg: "RS256",
+    ...(record.backchannelLogoutUri === null
+      ? {}
+      : { backchannel_logout_uri: record.backchannelLogoutUri, backchannel_logout_session_required: true }),
+    entente_id: record.ententeId,
+    entente_required_acr: record.requiredAcr,
+  };
+}
