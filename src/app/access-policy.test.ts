@@ -30,6 +30,10 @@ const actions: Action[] = [
   { kind: "record-payment", ententeId: E, memberId: "ville-lyon" },
   { kind: "record-payment", ententeId: E, memberId: "sitiv" },
   { kind: "read-audit", ententeId: E },
+  { kind: "manage-identity", ententeId: E },
+  { kind: "read-identity", ententeId: E, memberId: null },
+  { kind: "read-identity", ententeId: E, memberId: "ville-lyon" },
+  { kind: "read-identity", ententeId: E, memberId: "metropole" },
 ];
 const label = (a: Action) =>
   `${a.kind}${"memberId" in a ? `:${a.memberId}` : ""}${"missionId" in a ? `:${a.missionId}` : ""}`;
@@ -37,7 +41,13 @@ const label = (a: Action) =>
 // The whole matrix, written out: every access decision is a row of this table.
 const EXPECTED: Record<Role, string[]> = {
   secretariat: actions.map(label),
-  finance: ["read", "edit-member:ville-lyon", "record-ratification:ville-lyon", "record-payment:ville-lyon"],
+  finance: [
+    "read",
+    "edit-member:ville-lyon",
+    "record-ratification:ville-lyon",
+    "record-payment:ville-lyon",
+    "read-identity:ville-lyon",
+  ],
   "mission-lead": ["read", "edit-plan:identite"],
   reader: ["read"],
 };

@@ -33,7 +33,9 @@ export type Action =
   | { readonly kind: "record-ratification"; readonly ententeId: string; readonly memberId: string }
   | { readonly kind: "issue-fund-calls"; readonly ententeId: string }
   | { readonly kind: "record-payment"; readonly ententeId: string; readonly memberId: string }
-  | { readonly kind: "read-audit"; readonly ententeId: string };
+  | { readonly kind: "read-audit"; readonly ententeId: string }
+  | { readonly kind: "manage-identity"; readonly ententeId: string }
+  | { readonly kind: "read-identity"; readonly ententeId: string; readonly memberId: string | null };
 
 /** Whether `principal` may perform `action`. Pure; no exception. */
 export function canPerform(principal: Principal, action: Action): boolean {
@@ -57,6 +59,16 @@ export function canPerform(principal: Principal, action: Action): boolean {
       return (
         principal.role === "secretariat" ||
         (principal.role === "finance" && principal.memberId === action.memberId)
+      );
+    case "manage-identity":
+      // Identity sources, domains, addresses, services, declared affiliations: the secretariat's.
+      return principal.role === "secretariat";
+    case "read-identity":
+      // Persons and the sign-in log are personal data: the secretariat reads all, a member's
+      // finance officer reads its own member's only (memberId null means "every member").
+      return (
+        principal.role === "secretariat" ||
+        (principal.role === "finance" && action.memberId !== null && principal.memberId === action.memberId)
       );
     case "edit-plan":
       return (

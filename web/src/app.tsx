@@ -8,6 +8,11 @@ import { DecisionsPage } from "./pages/decisions-page.tsx";
 import { EntenteLayout } from "./pages/entente-layout.tsx";
 import { FundCallsPage } from "./pages/fund-calls-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
+import { IdentityDomainsPage } from "./pages/identity-domains-page.tsx";
+import { IdentityEventsPage } from "./pages/identity-events-page.tsx";
+import { IdentityPersonsPage } from "./pages/identity-persons-page.tsx";
+import { IdentityServicesPage } from "./pages/identity-services-page.tsx";
+import { IdentitySourcesPage } from "./pages/identity-sources-page.tsx";
 import { KeysPage } from "./pages/keys-page.tsx";
 import { MembersPage } from "./pages/members-page.tsx";
 import { MissionPage } from "./pages/mission-page.tsx";
@@ -38,6 +43,11 @@ export function App() {
           <Route path="decisions" element={<DecisionsPage />} />
           <Route path="fund-calls" element={<FundCallsPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="identity/sources" element={<IdentitySourcesPage />} />
+          <Route path="identity/domains" element={<IdentityDomainsPage />} />
+          <Route path="identity/services" element={<IdentityServicesPage />} />
+          <Route path="identity/persons" element={<IdentityPersonsPage />} />
+          <Route path="identity/events" element={<IdentityEventsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route

@@ -4,6 +4,7 @@ import { NavLink, useLocation } from "react-router";
 import { appPath } from "../app-paths.ts";
 import { canReadAudit } from "../session/permissions.ts";
 import { useAccount, useSessionContext } from "../session/session-context.tsx";
+import { IdentityNav } from "./identity-nav.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { SiteHeader } from "./site-header.tsx";
 
@@ -91,6 +92,7 @@ export function Layout({
                 </li>
               ))}
             </ul>
+            <IdentityNav ententeId={entente.id} />
           </nav>
         )}
       </SiteHeader>

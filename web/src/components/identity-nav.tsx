@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+import { appPath } from "../app-paths.ts";
+import { useAccount } from "../session/session-context.tsx";
+import { canReadIdentity, IDENTITY_PAGES } from "./identity-access.ts";
+
+/** The "Fédération d'identité" group of the main navigation, for who may read it. */
+export function IdentityNav({ ententeId }: { ententeId: string }) {
+  const { t } = useTranslation();
+  const account = useAccount();
+  if (!canReadIdentity(account)) return null;
+  return (
+    <>
+      <p className="nav__group" id="nav-identity">
+        {t("identity.navTitle")}
+      </p>
+      <ul className="nav__list" aria-labelledby="nav-identity">
+        {IDENTITY_PAGES.map((page) => (
+          <li key={page}>
+            <NavLink to={appPath(ententeId, "identity", page)} className="nav__link">
+              {t(`identity.nav.${page}`)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,431 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import {
+  Service,
+  ServiceCreated,
+  ServiceSecret,
+  ServiceUpdate,
+  ServiceWrite,
+} from "../../../src/contracts/identity-api.ts";
+import { identityPaths } from "../api/identity-paths.ts";
+import { useResource } from "../api/use-resource.ts";
+import { CaptionedTable } from "../components/captioned-table.tsx";
+import { SelectField, TextAreaField, TextField } from "../components/field.tsx";
+import { canManageIdentity } from "../components/identity-access.ts";
+import { PageHeader } from "../components/page-header.tsx";
+import { ProblemAlert } from "../components/problem-alert.tsx";
+import { ResourceStatus } from "../components/resource-status.tsx";
+import { SaveNotice } from "../components/save-notice.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
+import { useSubmit } from "../components/use-submit.ts";
+import { useEntente } from "../session/entente-context.tsx";
+import { useAccount, useApi } from "../session/session-context.tsx";
+
+type ServiceJson = z.infer<typeof Service>;
+const ServiceList = z.array(Service);
+const SCOPES = ["openid", "profile", "email", "organization", "groups", "offline_access"] as const;
+const ACRS = ["", "urn:entente:acr:1fa", "urn:entente:acr:2fa"] as const;
+
+const EMPTY = {
+  name: "",
+  redirectUris: "",
+  postLogoutRedirectUris: "",
+  backchannelLogoutUri: "",
+  confidential: true,
+  clientCredentials: false,
+  refreshTokens: true,
+  scopes: ["openid", "profile", "email", "organization"] as string[],
+  allMembers: true,
+  memberIds: [] as string[],
+  roles: "" as "" | "agent" | "elu",
+  groups: "",
+  requiredAcr: "" as string,
+  enabled: true,
+};
+type Draft = typeof EMPTY;
+
+const lines = (s: string) =>
+  s
+    .split(/\s+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+
+function toDraft(s: ServiceJson): Draft {
+  return {
+    name: s.name,
+    redirectUris: s.redirectUris.join("\n"),
+    postLogoutRedirectUris: s.postLogoutRedirectUris.join("\n"),
+    backchannelLogoutUri: s.backchannelLogoutUri ?? "",
+    confidential: s.tokenEndpointAuthMethod !== "none",
+    clientCredentials: s.grantTypes.includes("client_credentials"),
+    refreshTokens: s.grantTypes.includes("refresh_token"),
+    scopes: [...s.scopes],
+    allMembers: s.policy.memberIds === null,
+    memberIds: s.policy.memberIds ?? [],
+    roles: s.policy.roles === null || s.policy.roles.length !== 1 ? "" : (s.policy.roles[0] ?? ""),
+    groups: (s.policy.groups ?? []).join(", "),
+    requiredAcr: s.requiredAcr ?? "",
+    enabled: s.enabled,
+  };
+}
+
+function toBody(d: Draft) {
+  const groups = d.groups
+    .split(",")
+    .map((g) => g.trim())
+    .filter((g) => g !== "");
+  return {
+    name: d.name,
+    redirectUris: lines(d.redirectUris),
+    postLogoutRedirectUris: lines(d.postLogoutRedirectUris),
+    backchannelLogoutUri: d.backchannelLogoutUri.trim() === "" ? null : d.backchannelLogoutUri.trim(),
+    grantTypes: [
+      "authorization_code",
+      ...(d.refreshTokens ? ["refresh_token"] : []),
+      ...(d.clientCredentials && d.confidential ? ["client_credentials"] : []),
+    ],
+    tokenEndpointAuthMethod: d.confidential ? "client_secret_basic" : "none",
+    scopes: d.scopes,
+    policy: {
+      memberIds: d.allMembers ? null : d.memberIds,
+      roles: d.roles === "" ? null : [d.roles],
+      groups: groups.length === 0 ? null : groups,
+    },
+    requiredAcr: d.requiredAcr === "" ? null : d.requiredAcr,
+    enabled: d.enabled,
+  };
+}
+
+/** Services (relying parties): list, register with exact redirect URIs, access policy and claims. */
+export function IdentityServicesPage() {
+  const { t } = useTranslation();
+  const { entente, memberName } = useEntente();
+  const account = useAccount();
+  const api = useApi();
+  const manage = canManageIdentity(account);
+  const services = useResource(identityPaths.services(entente.id), ServiceList);
+  const [editing, setEditing] = useState<ServiceJson | "new" | null>(null);
+  // The secret is shown once, right after creation or rotation, and forgotten on the next action.
+  const [secret, setSecret] = useState<{ clientId: string; value: string } | null>(null);
+  const rotate = useSubmit();
+  const policyText = (s: ServiceJson) =>
+    [
+      s.policy.memberIds === null
+        ? t("identity.services.allMembers")
+        : s.policy.memberIds.map(memberName).join(", "),
+      s.policy.roles === null ? null : s.policy.roles.map((r) => t(`identity.roles.${r}`)).join(", "),
+      s.policy.groups === null
+        ? null
+        : t("identity.services.groupsList", { groups: s.policy.groups.join(", ") }),
+    ]
+      .filter((x) => x !== null)
+      .join(" · ");
+  return (
+    <>
+      <PageHeader title={t("identity.services.title")}>
+        {manage && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setSecret(null);
+              setEditing("new");
+            }}
+          >
+            {t("identity.services.add")}
+          </button>
+        )}
+      </PageHeader>
+      <p className="lead">{t("identity.services.intro")}</p>
+      <ResourceStatus resource={services} />
+      <ProblemAlert error={rotate.error} />
+      {secret !== null && (
+        <div role="status" className="alert alert--success">
+          <p className="alert__title">{t("identity.services.secretOnce")}</p>
+          <p>
+            {t("identity.services.clientId")} <code>{secret.clientId}</code>
+          </p>
+          <p>
+            {t("identity.services.clientSecret")} <code>{secret.value}</code>
+          </p>
+        </div>
+      )}
+      {services.data !== undefined && services.data.length === 0 && <p>{t("identity.services.none")}</p>}
+      {services.data !== undefined && services.data.length > 0 && (
+        <CaptionedTable
+          caption={t("identity.services.caption", { count: services.data.length })}
+          className="table"
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t("identity.services.name")}</th>
+              <th scope="col">{t("identity.services.clientId")}</th>
+              <th scope="col">{t("identity.services.policy")}</th>
+              <th scope="col">{t("identity.services.acr")}</th>
+              <th scope="col">{t("identity.sources.state")}</th>
+              {manage && <th scope="col">{t("identity.actions")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {services.data.map((s) => (
+              <tr key={s.clientId}>
+                <th scope="row">{s.name}</th>
+                <td>
+                  <code>{s.clientId}</code>
+                </td>
+                <td>{policyText(s)}</td>
+                <td>
+                  {s.requiredAcr === null
+                    ? "—"
+                    : t(`identity.services.acrs.${s.requiredAcr === "urn:entente:acr:2fa" ? "2fa" : "1fa"}`)}
+                </td>
+                <td>{s.enabled ? t("identity.sources.enabled") : t("identity.sources.disabled")}</td>
+                {manage && (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      aria-label={t("identity.services.editNamed", { name: s.name })}
+                      onClick={() => {
+                        setSecret(null);
+                        setEditing(s);
+                      }}
+                    >
+                      {t("identity.edit")}
+                    </button>{" "}
+                    {s.tokenEndpointAuthMethod !== "none" && (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        aria-label={t("identity.services.rotateNamed", { name: s.name })}
+                        onClick={() =>
+                          void rotate
+                            .run(z.null(), null, () =>
+                              api.send(
+                                "POST",
+                                identityPaths.serviceSecret(entente.id, s.clientId),
+                                undefined,
+                                ServiceSecret,
+                              ),
+                            )
+                            .then((r) => {
+                              if (r !== undefined) setSecret({ clientId: s.clientId, value: r.clientSecret });
+                              services.reload();
+                            })
+                        }
+                      >
+                        {t("identity.services.rotate")}
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </CaptionedTable>
+      )}
+      {editing !== null && (
+        <ServiceForm
+          key={editing === "new" ? "new" : `${editing.clientId}:${editing.rowVersion}`}
+          service={editing === "new" ? null : editing}
+          onCreated={(created) => {
+            if (created.clientSecret !== null) {
+              setSecret({ clientId: created.service.clientId, value: created.clientSecret });
+            }
+            setEditing(created.service);
+            services.reload();
+          }}
+          onSaved={(saved) => {
+            setEditing(saved);
+            services.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function ServiceForm({
+  service,
+  onCreated,
+  onSaved,
+}: {
+  service: ServiceJson | null;
+  onCreated: (c: z.infer<typeof ServiceCreated>) => void;
+  onSaved: (s: ServiceJson) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { entente } = useEntente();
+  const [draft, setDraft] = useState<Draft>(() => (service === null ? EMPTY : toDraft(service)));
+  const submit = useSubmit();
+  const edit = (change: Partial<Draft>) => {
+    submit.reset();
+    setDraft((d) => ({ ...d, ...change }));
+  };
+  const toggle = (list: string[], value: string, on: boolean) =>
+    on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (service === null) {
+      const created = await submit.run(ServiceWrite, toBody(draft), (b) =>
+        api.send("POST", identityPaths.services(entente.id), b, ServiceCreated),
+      );
+      if (created !== undefined) onCreated(created);
+    } else {
+      const saved = await submit.run(
+        ServiceUpdate,
+        { ...toBody(draft), rowVersion: service.rowVersion },
+        (b) => api.send("PUT", identityPaths.service(entente.id, service.clientId), b, Service),
+      );
+      if (saved !== undefined) onSaved(saved);
+    }
+  };
+  const title =
+    service === null ? t("identity.services.add") : t("identity.services.editNamed", { name: service.name });
+  return (
+    <section aria-labelledby="service-form-title" className="section card">
+      <h2 id="service-form-title">{title}</h2>
+      <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ProblemAlert error={submit.error} shownFields={(f) => f === "name"} />
+        <fieldset className="fieldset">
+          <legend>{t("identity.services.general")}</legend>
+          <TextField
+            id="service-name"
+            label={t("identity.services.name")}
+            value={draft.name}
+            required
+            onChange={(e) => edit({ name: e.target.value })}
+            error={submit.fieldError("name")}
+          />
+          <TextAreaField
+            id="service-redirects"
+            label={t("identity.services.redirectUris")}
+            hint={t("identity.services.redirectHint")}
+            rows={3}
+            value={draft.redirectUris}
+            onChange={(e) => edit({ redirectUris: e.target.value })}
+          />
+          <TextAreaField
+            id="service-logout-redirects"
+            label={t("identity.services.postLogoutRedirectUris")}
+            rows={2}
+            value={draft.postLogoutRedirectUris}
+            onChange={(e) => edit({ postLogoutRedirectUris: e.target.value })}
+          />
+          <TextField
+            id="service-backchannel"
+            label={t("identity.services.backchannelLogoutUri")}
+            value={draft.backchannelLogoutUri}
+            onChange={(e) => edit({ backchannelLogoutUri: e.target.value })}
+          />
+          <div className="field">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.confidential}
+                disabled={service !== null}
+                onChange={(e) => edit({ confidential: e.target.checked })}
+              />{" "}
+              {t("identity.services.confidential")}
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.refreshTokens}
+                onChange={(e) => edit({ refreshTokens: e.target.checked })}
+              />{" "}
+              {t("identity.services.refreshTokens")}
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.clientCredentials}
+                disabled={!draft.confidential}
+                onChange={(e) => edit({ clientCredentials: e.target.checked })}
+              />{" "}
+              {t("identity.services.clientCredentials")}
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.enabled}
+                onChange={(e) => edit({ enabled: e.target.checked })}
+              />{" "}
+              {t("identity.sources.fields.enabled")}
+            </label>
+          </div>
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t("identity.services.claims")}</legend>
+          {SCOPES.map((scope) => (
+            <label key={scope} className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.scopes.includes(scope)}
+                onChange={(e) => edit({ scopes: toggle(draft.scopes, scope, e.target.checked) })}
+              />{" "}
+              <code>{scope}</code> — {t(`identity.services.scopes.${scope}`)}
+            </label>
+          ))}
+          <SelectField
+            id="service-acr"
+            label={t("identity.services.acr")}
+            value={draft.requiredAcr}
+            options={ACRS.map((a) => ({
+              value: a,
+              label:
+                a === ""
+                  ? t("identity.services.acrs.asked")
+                  : t(`identity.services.acrs.${a.endsWith("2fa") ? "2fa" : "1fa"}`),
+            }))}
+            onChange={(e) => edit({ requiredAcr: e.target.value })}
+          />
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t("identity.services.policy")}</legend>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={draft.allMembers}
+              onChange={(e) => edit({ allMembers: e.target.checked })}
+            />{" "}
+            {t("identity.services.allMembers")}
+          </label>
+          {!draft.allMembers &&
+            entente.members.map((m) => (
+              <label key={m.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={draft.memberIds.includes(m.id)}
+                  onChange={(e) => edit({ memberIds: toggle(draft.memberIds, m.id, e.target.checked) })}
+                />{" "}
+                {m.name}
+              </label>
+            ))}
+          <SelectField
+            id="service-roles"
+            label={t("identity.services.roles")}
+            value={draft.roles}
+            options={[
+              { value: "", label: t("identity.services.allRoles") },
+              { value: "agent", label: t("identity.roles.agent") },
+              { value: "elu", label: t("identity.roles.elu") },
+            ]}
+            onChange={(e) => edit({ roles: e.target.value as Draft["roles"] })}
+          />
+          <TextField
+            id="service-groups"
+            label={t("identity.services.groups")}
+            hint={t("identity.services.groupsHint")}
+            value={draft.groups}
+            onChange={(e) => edit({ groups: e.target.value })}
+          />
+        </fieldset>
+        <SubmitButton saving={submit.saving} label={t("actions.save")} />
+        <SaveNotice saved={submit.saved} />
+      </form>
+    </section>
+  );
+}

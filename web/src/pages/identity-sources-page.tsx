@@ -1,0 +1,440 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Source, SourceCreate, SourceUpdate } from "../../../src/contracts/identity-api.ts";
+import { identityPaths } from "../api/identity-paths.ts";
+import { useResource } from "../api/use-resource.ts";
+import { CaptionedTable } from "../components/captioned-table.tsx";
+import { SelectField, TextAreaField, TextField } from "../components/field.tsx";
+import { canManageIdentity } from "../components/identity-access.ts";
+import { PageHeader } from "../components/page-header.tsx";
+import { ProblemAlert } from "../components/problem-alert.tsx";
+import { ResourceStatus } from "../components/resource-status.tsx";
+import { SaveNotice } from "../components/save-notice.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
+import { useSubmit } from "../components/use-submit.ts";
+import { useEntente } from "../session/entente-context.tsx";
+import { useAccount, useApi } from "../session/session-context.tsx";
+
+type SourceJson = z.infer<typeof Source>;
+const SourceList = z.array(Source);
+const KINDS = ["ldap", "oidc", "saml", "local"] as const;
+
+/** Every field of the form as text, whatever the kind (only the kind's own are sent). */
+const EMPTY = {
+  kind: "ldap" as SourceJson["kind"],
+  memberId: "",
+  label: "",
+  enabled: true,
+  secret: "",
+  url: "ldaps://",
+  startTls: false,
+  tlsCaPem: "",
+  bindDn: "",
+  searchBase: "",
+  searchFilter: "(&(objectClass=person)(|(uid={login})(mail={login})))",
+  idAttribute: "entryUUID",
+  idEncoding: "text" as "text" | "guid",
+  timeoutSeconds: "5",
+  issuer: "https://",
+  clientId: "",
+  scopes: "openid profile email",
+  idpEntityId: "",
+  ssoUrl: "https://",
+  idpCertificates: "",
+  clockSkewSeconds: "60",
+  samlIdAttribute: "nameID",
+  givenName: "givenName",
+  familyName: "sn",
+  usualName: "",
+  email: "mail",
+  uid: "uid",
+  groups: "memberOf",
+  roleMode: "fixed" as "fixed" | "attribute",
+  fixedRole: "agent" as "agent" | "elu",
+  roleAttribute: "",
+  eluValues: "",
+};
+type Draft = typeof EMPTY;
+
+function toDraft(s: SourceJson): Draft {
+  const m = s.mapping;
+  const draft: Draft = {
+    ...EMPTY,
+    kind: s.kind,
+    memberId: s.memberId,
+    label: s.label,
+    enabled: s.enabled,
+    givenName: m.givenName,
+    familyName: m.familyName,
+    usualName: m.usualName ?? "",
+    email: m.email,
+    uid: m.uid,
+    groups: m.groups ?? "",
+    roleMode: "fixed" in m.role ? "fixed" : "attribute",
+    fixedRole: "fixed" in m.role ? m.role.fixed : "agent",
+    roleAttribute: "attribute" in m.role ? m.role.attribute : "",
+    eluValues: "eluValues" in m.role ? m.role.eluValues.join(", ") : "",
+  };
+  if (s.kind === "ldap") {
+    const l = s.ldap;
+    Object.assign(draft, {
+      url: l.url,
+      startTls: l.startTls,
+      tlsCaPem: l.tlsCaPem ?? "",
+      bindDn: l.bindDn ?? "",
+      searchBase: l.searchBase,
+      searchFilter: l.searchFilter,
+      idAttribute: l.idAttribute,
+      idEncoding: l.idEncoding,
+      timeoutSeconds: String(l.timeoutSeconds),
+    });
+  }
+  if (s.kind === "oidc") Object.assign(draft, { ...s.oidc, scopes: s.oidc.scopes.join(" ") });
+  if (s.kind === "saml") {
+    Object.assign(draft, {
+      idpEntityId: s.saml.idpEntityId,
+      ssoUrl: s.saml.ssoUrl,
+      idpCertificates: s.saml.idpCertificates.join("\n"),
+      clockSkewSeconds: String(s.saml.clockSkewSeconds),
+      samlIdAttribute: s.saml.idAttribute,
+    });
+  }
+  return draft;
+}
+
+const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
+const list = (s: string, separator: RegExp) =>
+  s
+    .split(separator)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+
+function toBody(d: Draft, rowVersion: number | null): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    kind: d.kind,
+    memberId: d.memberId,
+    label: d.label,
+    enabled: d.enabled,
+    mapping: {
+      givenName: d.givenName,
+      familyName: d.familyName,
+      usualName: orNull(d.usualName),
+      email: d.email,
+      uid: d.uid,
+      groups: orNull(d.groups),
+      role:
+        d.roleMode === "fixed"
+          ? { fixed: d.fixedRole }
+          : { attribute: d.roleAttribute, eluValues: list(d.eluValues, /,/) },
+    },
+    // Write-only: an empty field keeps the stored secret (never sent back by the server).
+    ...(d.secret === "" ? {} : { secret: d.secret }),
+    ...(rowVersion === null ? {} : { rowVersion }),
+  };
+  if (d.kind === "ldap") {
+    body.ldap = {
+      url: d.url.trim(),
+      startTls: d.startTls,
+      tlsCaPem: orNull(d.tlsCaPem),
+      bindDn: orNull(d.bindDn),
+      searchBase: d.searchBase,
+      searchFilter: d.searchFilter,
+      idAttribute: d.idAttribute,
+      idEncoding: d.idEncoding,
+      timeoutSeconds: Number(d.timeoutSeconds),
+    };
+  }
+  if (d.kind === "oidc")
+    body.oidc = { issuer: d.issuer.trim(), clientId: d.clientId, scopes: list(d.scopes, /\s+/) };
+  if (d.kind === "saml") {
+    body.saml = {
+      idpEntityId: d.idpEntityId,
+      ssoUrl: d.ssoUrl.trim(),
+      idpCertificates: d.idpCertificates
+        .split(/(?<=-----END CERTIFICATE-----)/)
+        .map((c) => c.trim())
+        .filter((c) => c !== ""),
+      clockSkewSeconds: Number(d.clockSkewSeconds),
+      idAttribute: d.samlIdAttribute,
+    };
+  }
+  return body;
+}
+
+/** Identity sources of the members: list, connect one (LDAP/AD, OIDC, SAML, local accounts), edit. */
+export function IdentitySourcesPage() {
+  const { t } = useTranslation();
+  const { entente, memberName } = useEntente();
+  const account = useAccount();
+  const sources = useResource(identityPaths.sources(entente.id), SourceList);
+  const [editing, setEditing] = useState<SourceJson | "new" | null>(null);
+  const manage = canManageIdentity(account);
+  return (
+    <>
+      <PageHeader title={t("identity.sources.title")}>
+        {manage && (
+          <button type="button" className="button" onClick={() => setEditing("new")}>
+            {t("identity.sources.add")}
+          </button>
+        )}
+      </PageHeader>
+      <p className="lead">{t("identity.sources.intro")}</p>
+      <ResourceStatus resource={sources} />
+      {sources.data !== undefined && sources.data.length === 0 && <p>{t("identity.sources.none")}</p>}
+      {sources.data !== undefined && sources.data.length > 0 && (
+        <CaptionedTable
+          caption={t("identity.sources.caption", { count: sources.data.length })}
+          className="table"
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t("identity.sources.label")}</th>
+              <th scope="col">{t("identity.member")}</th>
+              <th scope="col">{t("identity.sources.kind")}</th>
+              <th scope="col">{t("identity.sources.state")}</th>
+              <th scope="col">{t("identity.sources.secret")}</th>
+              {manage && <th scope="col">{t("identity.actions")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {sources.data.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.label}</th>
+                <td>{memberName(s.memberId)}</td>
+                <td>{t(`identity.kinds.${s.kind}`)}</td>
+                <td>{s.enabled ? t("identity.sources.enabled") : t("identity.sources.disabled")}</td>
+                <td>{s.hasSecret ? t("identity.sources.secretSet") : "—"}</td>
+                {manage && (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => setEditing(s)}
+                      aria-label={t("identity.sources.editNamed", { label: s.label })}
+                    >
+                      {t("identity.edit")}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </CaptionedTable>
+      )}
+      {editing !== null && (
+        <SourceForm
+          key={editing === "new" ? "new" : `${editing.id}:${editing.rowVersion}`}
+          source={editing === "new" ? null : editing}
+          onSaved={(saved) => {
+            setEditing(saved);
+            sources.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (s: SourceJson) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { entente } = useEntente();
+  const [draft, setDraft] = useState<Draft>(() =>
+    source === null ? { ...EMPTY, memberId: entente.members[0]?.id ?? "" } : toDraft(source),
+  );
+  const submit = useSubmit();
+  const edit = (change: Partial<Draft>) => {
+    submit.reset();
+    setDraft((d) => ({ ...d, ...change }));
+  };
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved =
+      source === null
+        ? await submit.run(SourceCreate, toBody(draft, null), (b) =>
+            api.send("POST", identityPaths.sources(entente.id), b, Source),
+          )
+        : await submit.run(SourceUpdate, toBody(draft, source.rowVersion), (b) =>
+            api.send("PUT", identityPaths.source(entente.id, source.id), b, Source),
+          );
+    if (saved !== undefined) onSaved(saved);
+  };
+  const text = (id: keyof Draft, field: string, extra: { hint?: string; required?: boolean } = {}) => (
+    <TextField
+      id={`source-${id}`}
+      label={t(`identity.sources.fields.${id}` as "identity.sources.fields.label")}
+      value={String(draft[id])}
+      onChange={(e) => edit({ [id]: e.target.value } as Partial<Draft>)}
+      error={submit.fieldError(field)}
+      {...extra}
+    />
+  );
+  const title =
+    source === null ? t("identity.sources.add") : t("identity.sources.editNamed", { label: source.label });
+  return (
+    <section aria-labelledby="source-form-title" className="section card">
+      <h2 id="source-form-title">{title}</h2>
+      <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ProblemAlert error={submit.error} shownFields={(f) => submit.fieldError(f) !== undefined} />
+        <fieldset className="fieldset">
+          <legend>{t("identity.sources.general")}</legend>
+          <SelectField
+            id="source-kind"
+            label={t("identity.sources.kind")}
+            value={draft.kind}
+            disabled={source !== null}
+            hint={source === null ? undefined : t("identity.sources.kindFixed")}
+            options={KINDS.map((k) => ({ value: k, label: t(`identity.kinds.${k}`) }))}
+            onChange={(e) => edit({ kind: e.target.value as Draft["kind"] })}
+          />
+          <SelectField
+            id="source-member"
+            label={t("identity.member")}
+            value={draft.memberId}
+            disabled={source !== null}
+            options={entente.members.map((m) => ({ value: m.id, label: m.name }))}
+            onChange={(e) => edit({ memberId: e.target.value })}
+            error={submit.fieldError("memberId")}
+          />
+          {text("label", "label", { required: true })}
+          <div className="field">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.enabled}
+                onChange={(e) => edit({ enabled: e.target.checked })}
+              />{" "}
+              {t("identity.sources.fields.enabled")}
+            </label>
+          </div>
+          {(draft.kind === "ldap" || draft.kind === "oidc") && (
+            <TextField
+              id="source-secret"
+              type="password"
+              autoComplete="new-password"
+              label={
+                draft.kind === "ldap"
+                  ? t("identity.sources.fields.bindPassword")
+                  : t("identity.sources.fields.clientSecret")
+              }
+              hint={source?.hasSecret ? t("identity.sources.secretKeep") : undefined}
+              value={draft.secret}
+              onChange={(e) => edit({ secret: e.target.value })}
+              error={submit.fieldError("secret")}
+            />
+          )}
+        </fieldset>
+        {draft.kind === "ldap" && (
+          <fieldset className="fieldset">
+            <legend>{t("identity.kinds.ldap")}</legend>
+            {text("url", "ldap.url", { hint: t("identity.sources.hints.url"), required: true })}
+            <div className="field">
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={draft.startTls}
+                  onChange={(e) => edit({ startTls: e.target.checked })}
+                />{" "}
+                {t("identity.sources.fields.startTls")}
+              </label>
+            </div>
+            {text("bindDn", "ldap.bindDn")}
+            {text("searchBase", "ldap.searchBase", { required: true })}
+            {text("searchFilter", "ldap.searchFilter", {
+              hint: t("identity.sources.hints.searchFilter"),
+              required: true,
+            })}
+            {text("idAttribute", "ldap.idAttribute", { hint: t("identity.sources.hints.idAttribute") })}
+            <SelectField
+              id="source-idEncoding"
+              label={t("identity.sources.fields.idEncoding")}
+              value={draft.idEncoding}
+              options={[
+                { value: "text", label: t("identity.sources.encodings.text") },
+                { value: "guid", label: t("identity.sources.encodings.guid") },
+              ]}
+              onChange={(e) => edit({ idEncoding: e.target.value as Draft["idEncoding"] })}
+            />
+            {text("timeoutSeconds", "ldap.timeoutSeconds")}
+            <TextAreaField
+              id="source-tlsCaPem"
+              label={t("identity.sources.fields.tlsCaPem")}
+              rows={4}
+              value={draft.tlsCaPem}
+              onChange={(e) => edit({ tlsCaPem: e.target.value })}
+              error={submit.fieldError("ldap.tlsCaPem")}
+            />
+          </fieldset>
+        )}
+        {draft.kind === "oidc" && (
+          <fieldset className="fieldset">
+            <legend>{t("identity.kinds.oidc")}</legend>
+            {text("issuer", "oidc.issuer", { required: true })}
+            {text("clientId", "oidc.clientId", { required: true })}
+            {text("scopes", "oidc.scopes", { hint: t("identity.sources.hints.scopes") })}
+          </fieldset>
+        )}
+        {draft.kind === "saml" && (
+          <fieldset className="fieldset">
+            <legend>{t("identity.kinds.saml")}</legend>
+            {text("idpEntityId", "saml.idpEntityId", { required: true })}
+            {text("ssoUrl", "saml.ssoUrl", { required: true })}
+            <TextAreaField
+              id="source-idpCertificates"
+              label={t("identity.sources.fields.idpCertificates")}
+              hint={t("identity.sources.hints.idpCertificates")}
+              rows={6}
+              value={draft.idpCertificates}
+              onChange={(e) => edit({ idpCertificates: e.target.value })}
+              error={submit.fieldError("saml.idpCertificates.0")}
+            />
+            {text("clockSkewSeconds", "saml.clockSkewSeconds")}
+            {text("samlIdAttribute", "saml.idAttribute", {
+              hint: t("identity.sources.hints.samlIdAttribute"),
+            })}
+          </fieldset>
+        )}
+        <fieldset className="fieldset">
+          <legend>{t("identity.sources.mapping")}</legend>
+          <p className="hint">{t("identity.sources.mappingHint")}</p>
+          {text("givenName", "mapping.givenName", { required: true })}
+          {text("familyName", "mapping.familyName", { required: true })}
+          {text("usualName", "mapping.usualName")}
+          {text("email", "mapping.email", { required: true })}
+          {text("uid", "mapping.uid", { required: true })}
+          {text("groups", "mapping.groups")}
+          <SelectField
+            id="source-roleMode"
+            label={t("identity.sources.fields.roleMode")}
+            value={draft.roleMode}
+            options={[
+              { value: "fixed", label: t("identity.sources.roleModes.fixed") },
+              { value: "attribute", label: t("identity.sources.roleModes.attribute") },
+            ]}
+            onChange={(e) => edit({ roleMode: e.target.value as Draft["roleMode"] })}
+          />
+          {draft.roleMode === "fixed" ? (
+            <SelectField
+              id="source-fixedRole"
+              label={t("identity.role")}
+              value={draft.fixedRole}
+              options={[
+                { value: "agent", label: t("identity.roles.agent") },
+                { value: "elu", label: t("identity.roles.elu") },
+              ]}
+              onChange={(e) => edit({ fixedRole: e.target.value as Draft["fixedRole"] })}
+            />
+          ) : (
+            <>
+              {text("roleAttribute", "mapping.role.attribute")}
+              {text("eluValues", "mapping.role.eluValues", { hint: t("identity.sources.hints.eluValues") })}
+            </>
+          )}
+        </fieldset>
+        <SubmitButton saving={submit.saving} label={t("actions.save")} />
+        <SaveNotice saved={submit.saved} />
+      </form>
+    </section>
+  );
+}
