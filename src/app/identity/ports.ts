@@ -407,3 +407,146 @@ export interface InteractionGateway {
   /** The service's registration (name for the pages, policy, required acr). */
   client(clientId: string): Promise<ServiceClientRecord | null>;
 }
+
+// ---- signing keys of the OpenID Provider (added by the OpenID Provider part) -----------------
+
+/** Life of a signing key: published before use (`next`), signing (`current`), published until its tokens expire (`retired`). */
+export type SigningKeyState = "next" | "current" | "retired";
+
+/** A signing key of the OpenID Provider, private part included (never sent anywhere but the provider). */
+export interface SigningKeyRecord {
+  readonly kid: string;
+  readonly alg: "ES256" | "RS256";
+  readonly state: SigningKeyState;
+  /** Private JWK (RFC 7517) with `kid`, `alg`, `use: "sig"`. */
+  readonly privateJwk: Readonly<Record<string, unknown>>;
+  readonly createdAt: Date;
+  readonly activatedAt: Date | null;
+  readonly retiredAt: Date | null;
+}
+
+/** A change computed by a rotation step, applied by the store in one transaction. */
+export interface SigningKeyChanges {
+  readonly insert: readonly SigningKeyRecord[];
+  readonly update: readonly {
+    readonly kid: string;
+    readonly state: SigningKeyState;
+    readonly activatedAt: Date | null;
+    readonly retiredAt: Date | null;
+  }[];
+  readonly delete: readonly string[];
+}
+
+/** Where the provider's signing keys live (the database, shared by every node). */
+export interface SigningKeyStore {
+  listKeys(): Promise<SigningKeyRecord[]>;
+  /**
+   * Reads the keys with a lock, lets `plan` compute the changes and applies them, in one
+   * transaction (two nodes rotating at once apply one step each, one after the other).
+   */
+  change(plan: (keys: readonly SigningKeyRecord[]) => SigningKeyChanges): Promise<SigningKeyChanges>;
+}
+
+// ---- second factor and throttling (sign-in flow, issue 4 §5) -------------------------------
+
+/** Kinds of second factors: a TOTP app (RFC 6238) or a WebAuthn authenticator (security key, passkey). */
+export type MfaKind = "totp" | "webauthn";
+
+/** A second factor of a person as the pages show it: never its secret nor its public key. */
+export interface MfaCredentialSummary {
+  readonly id: string;
+  readonly kind: MfaKind;
+  readonly label: string;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
+}
+
+/**
+ * Second factors of the pivot persons (TOTP and WebAuthn), used when a service asks for
+ * `ACR_TWO_FACTORS` and the source gave one factor. Trust on first use: a person with no active
+ * factor enrols one during that sign-in (docs/identity.md). WebAuthn options and responses are
+ * the JSON shapes of the WebAuthn Level 3 spec (`PublicKeyCredentialCreationOptionsJSON`,
+ * `RegistrationResponseJSON`…), kept `unknown` here so that the app layer stays library-free.
+ */
+export interface MfaService {
+  /** Active factors of a person (a TOTP secret not yet confirmed by a first code is not listed). */
+  listCredentials(sub: string): Promise<MfaCredentialSummary[]>;
+  /**
+   * Creates a new, inactive TOTP secret (160 bits, base32) for `sub`, replacing any other inactive one.
+   * @returns the secret and its `otpauth://` URI (for the QR code), shown once to the person.
+   */
+  beginTotpEnrolment(
+    sub: string,
+    accountName: string,
+  ): Promise<{ readonly credentialId: string; readonly secret: string; readonly otpauthUri: string }>;
+  /** Activates the inactive TOTP secret `credentialId` of `sub` when `code` is valid now. @returns false otherwise. */
+  confirmTotpEnrolment(sub: string, credentialId: string, code: string, at: Date): Promise<boolean>;
+  /** Checks a code against the person's active TOTP secrets; a code (time step) accepted once is refused after (replay). */
+  verifyTotp(sub: string, code: string, at: Date): Promise<boolean>;
+  /** Options for `navigator.credentials.create` and their challenge (to keep server-side). */
+  webauthnRegistrationOptions(
+    sub: string,
+    userName: string,
+    displayName: string,
+  ): Promise<{ readonly options: unknown; readonly challenge: string }>;
+  /** Verifies a registration against the kept challenge, then stores the credential. @returns false when refused. */
+  verifyWebauthnRegistration(
+    sub: string,
+    challenge: string,
+    response: unknown,
+    label: string,
+  ): Promise<boolean>;
+  /** Options for `navigator.credentials.get` listing the person's credentials, and their challenge. */
+  webauthnAuthenticationOptions(
+    sub: string,
+  ): Promise<{ readonly options: unknown; readonly challenge: string }>;
+  /** Verifies an assertion (signature, challenge, origin, rpID, signature counter). @returns false when refused. */
+  verifyWebauthnAuthentication(sub: string, challenge: string, response: unknown): Promise<boolean>;
+}
+
+/** A stored second factor (src/db/mfa-credential-store.ts); secrets only ever leave it towards MfaService. */
+export interface MfaCredentialRecord extends MfaCredentialSummary {
+  readonly sub: string;
+  /** TOTP: base32 secret. WebAuthn: null. */
+  readonly secret: string | null;
+  /** WebAuthn: base64url credential id and COSE public key; the authenticator's signature counter. */
+  readonly webauthnId: string | null;
+  readonly publicKey: Uint8Array | null;
+  readonly counter: number;
+  readonly transports: readonly string[];
+  /** TOTP: the last accepted time step (replay guard); null before any. */
+  readonly lastTimeStep: number | null;
+  /** false for a TOTP secret not yet confirmed by a first valid code. */
+  readonly active: boolean;
+}
+
+/** Storage of second factors. Writes are single statements; guards are conditional updates (no lost update across nodes). */
+export interface MfaCredentialStore {
+  listCredentials(
+    sub: string,
+    options: { readonly includeInactive: boolean },
+  ): Promise<MfaCredentialRecord[]>;
+  /** Adds a credential; for an inactive TOTP secret, deletes the person's other inactive ones first (one transaction). */
+  addCredential(
+    credential: Omit<MfaCredentialRecord, "id" | "lastUsedAt" | "createdAt" | "lastTimeStep">,
+    at: Date,
+  ): Promise<MfaCredentialRecord>;
+  /** Activates a TOTP credential and records its first step. */
+  activateTotp(sub: string, id: string, timeStep: number, at: Date): Promise<boolean>;
+  /** Records `timeStep` only when it is greater than the last one (atomic): false means a replay. */
+  advanceTotpStep(sub: string, id: string, timeStep: number, at: Date): Promise<boolean>;
+  /** Records a WebAuthn use with its new counter, only when it is greater than the stored one or both are 0 (atomic). */
+  advanceWebauthnCounter(sub: string, id: string, counter: number, at: Date): Promise<boolean>;
+}
+
+/**
+ * Failed sign-in attempts, shared by every node (the database). Keys are opaque (hashes of
+ * source + login, or of the IP); the store never sees a login in clear.
+ */
+export interface LoginFailureStore {
+  recordFailure(key: string, at: Date): Promise<void>;
+  /** Times of the failures of `key` at or after `since`, oldest first. */
+  failuresSince(key: string, since: Date): Promise<Date[]>;
+  /** Forgets the failures of `key` (after a successful sign-in). */
+  clearFailures(key: string): Promise<void>;
+}

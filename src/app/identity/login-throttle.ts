@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import type { LoginFailureStore } from "./ports.ts";
+
+/** Limits of the password throttle: failures allowed within a sliding window (seconds). */
+export interface ThrottleLimits {
+  readonly perLogin: number;
+  readonly perIp: number;
+  readonly windowSeconds: number;
+}
+
+/** 5 failures per source + login and 50 per IP address within 15 minutes (OWASP Authentication Cheat Sheet, "account lockout"). */
+export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { perLogin: 5, perIp: 50, windowSeconds: 15 * 60 };
+
+/** What one attempt is counted against. `login` is compared trimmed and lowercased. */
+export interface ThrottleSubject {
+  readonly scope: string;
+  readonly login: string;
+  readonly ip: string | null;
+}
+
+export interface LoginThrottle {
+  /** Seconds to wait before the next attempt is allowed (0: allowed now). */
+  secondsToWait(subject: ThrottleSubject, now: Date): Promise<number>;
+  recordFailure(subject: ThrottleSubject, now: Date): Promise<void>;
+  /** After a success: forgets the failures of the login (not those of the IP). */
+  recordSuccess(subject: ThrottleSubject): Promise<void>;
+}
+
+/**
+ * Throttles password (and second-factor) attempts per login and per IP over a sliding window,
+ * in a store every node shares. The same count applies whether the login exists or not, so the
+ * answer never tells whether an account exists. Keys are SHA-256 hashes: the store holds no login.
+ */
+export function createLoginThrottle(
+  store: LoginFailureStore,
+  limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS,
+): LoginThrottle {
+  const keysOf = (subject: ThrottleSubject) => ({
+    login: hashKey(`login\u0000${subject.scope}\u0000${subject.login.trim().toLowerCase()}`),
+    ip: subject.ip === null ? null : hashKey(`ip\u0000${subject.ip}`),
+  });
+  const waitFor = async (key: string, limit: number, now: Date): Promise<number> => {
+    const since = new Date(now.getTime() - limits.windowSeconds * 1000);
+    const failures = await store.failuresSince(key, since);
+    if (failures.length < limit) return 0;
+    // The window frees a place when the oldest failure that still counts leaves it.
+    const oldest = failures[failures.length - limit];
+    if (oldest === undefined) return 0;
+    return Math.max(1, Math.ceil((oldest.getTime() + limits.windowSeconds * 1000 - now.getTime()) / 1000));
+  };
+  return {
+    async secondsToWait(subject, now) {
+      const keys = keysOf(subject);
+      const byLogin = await waitFor(keys.login, limits.perLogin, now);
+      const byIp = keys.ip === null ? 0 : await waitFor(keys.ip, limits.perIp, now);
+      return Math.max(byLogin, byIp);
+    },
+    async recordFailure(subject, now) {
+      const keys = keysOf(subject);
+      await store.recordFailure(keys.login, now);
+      if (keys.ip !== null) await store.recordFailure(keys.ip, now);
+    },
+    async recordSuccess(subject) {
+      await store.clearFailures(keysOf(subject).login);
+    },
+  };
+}
+
+function hashKey(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
+}

@@ -1,0 +1,113 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { EntenteError } from "../../domain/errors.ts";
+import type { PersonRole, TransientStore, UpstreamIdentity } from "./ports.ts";
+
+/** How long the state of a sign-in lives without activity (seconds); each step renews it. */
+export const SIGN_IN_STATE_TTL_SECONDS = 30 * 60;
+
+/** Where a sign-in stands. Each use case accepts only the steps it follows (no skipping the password). */
+export type FlowStep =
+  | "start"
+  | "password"
+  | "upstream"
+  | "upstream-answered"
+  | "choose-affiliation"
+  | "second-factor"
+  | "refused"
+  | "done";
+
+/**
+ * Server-side state of one sign-in, keyed by the interaction's uid (which the provider binds to
+ * the browser's cookie). Kept in the TransientStore (database or Redis), so any node serves any
+ * step. JSON only.
+ */
+export interface FlowState {
+  readonly uid: string;
+  readonly csrf: string;
+  readonly step: FlowStep;
+  readonly sourceId: string | null;
+  readonly login: string | null;
+  /** Role forced by a registered address (an élu's personal address). */
+  readonly forcedRole: PersonRole | null;
+  /** What an upstream IdP answered, waiting for the browser to come back with its cookie. */
+  readonly upstream: UpstreamIdentity | null;
+  readonly sub: string | null;
+  readonly memberId: string | null;
+  readonly amr: readonly string[];
+  /** memberIds offered on the organisation chooser. */
+  readonly choices: readonly string[];
+  readonly sso: boolean;
+  /** WebAuthn challenge of the options last sent (base64url), single use. */
+  readonly challenge: string | null;
+  /** TOTP enrolment in progress: the inactive credential and its secret, shown again on reload. */
+  readonly totp: {
+    readonly credentialId: string;
+    readonly secret: string;
+    readonly otpauthUri: string;
+  } | null;
+}
+
+const key = (uid: string) => `sign-in:${uid}`;
+
+/** A fresh state (a new anti-CSRF token of 256 bits). */
+export function newFlowState(uid: string): FlowState {
+  return {
+    uid,
+    csrf: randomBytes(32).toString("base64url"),
+    step: "start",
+    sourceId: null,
+    login: null,
+    forcedRole: null,
+    upstream: null,
+    sub: null,
+    memberId: null,
+    amr: [],
+    choices: [],
+    sso: false,
+    challenge: null,
+    totp: null,
+  };
+}
+
+/**
+ * Reads the state of `uid` (the store's `take` is single-use, so it is put back at once).
+ * @throws EntenteError `identity.interaction_expired` when there is none.
+ */
+export async function loadFlowState(store: TransientStore, uid: string): Promise<FlowState> {
+  const value = await store.take(key(uid));
+  if (value === null || typeof value !== "object" || (value as FlowState).uid !== uid) {
+    throw new EntenteError("identity.interaction_expired");
+  }
+  const state = value as FlowState;
+  await store.put(key(uid), state, SIGN_IN_STATE_TTL_SECONDS);
+  return state;
+}
+
+/** Reads the state of `uid`, or null. */
+export async function findFlowState(store: TransientStore, uid: string): Promise<FlowState | null> {
+  try {
+    return await loadFlowState(store, uid);
+  } catch (error) {
+    if (error instanceof EntenteError && error.code === "identity.interaction_expired") return null;
+    throw error;
+  }
+}
+
+export async function saveFlowState(store: TransientStore, state: FlowState): Promise<FlowState> {
+  await store.take(key(state.uid));
+  await store.put(key(state.uid), state, SIGN_IN_STATE_TTL_SECONDS);
+  return state;
+}
+
+/** @throws EntenteError `identity.state_lost` when the sign-in is not at one of `steps` (a step replayed or skipped). */
+export function ensureStep(state: FlowState, ...steps: FlowStep[]): void {
+  if (!steps.includes(state.step)) throw new EntenteError("identity.state_lost");
+}
+
+/** Constant-time comparison of the form's token with the state's. */
+export function isCsrfTokenValid(state: FlowState, token: string | undefined): boolean {
+  if (token === undefined) return false;
+  const a = Buffer.from(state.csrf);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,311 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { generate } from "otplib";
+import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../../src/app/identity/ports.ts";
+import type { SignInStep } from "../../src/app/identity/sign-in-flow.ts";
+import { EntenteError } from "../../src/domain/errors.ts";
+import { context, createWorld, PUBLIC_URL } from "./sign-in-fakes.ts";
+
+const rejectsWith = (promise: Promise<unknown>, code: string) =>
+  assert.rejects(promise, (error: unknown) => error instanceof EntenteError && error.code === code);
+
+function finished(step: SignInStep) {
+  assert.equal(step.kind, "finish", JSON.stringify(step));
+  if (step.kind !== "finish") throw new Error("not finished");
+  return step.result;
+}
+
+describe("sign-in flow: email and organisation routing", () => {
+  it("an unknown domain is refused with identity.domain_unknown and the page offers the organisation list", async () => {
+    const w = createWorld();
+    const ctx = context("i1");
+    const start = await w.flow.begin(ctx);
+    assert.equal(start.kind, "ask-email");
+    if (start.kind === "ask-email")
+      assert.deepEqual(
+        start.organisations.map((o) => o.memberId),
+        ["metropole", "ville", "sitiv", "sitiv"],
+      );
+    await rejectsWith(w.flow.submitEmail(ctx, "someone@unknown.example"), "identity.domain_unknown");
+    await rejectsWith(w.flow.submitEmail(ctx, "not an email"), "identity.email_invalid");
+  });
+
+  it("an organisation chosen from the list leads to its source; an unlisted source is refused", async () => {
+    const w = createWorld();
+    const ctx = context("i2");
+    await w.flow.begin(ctx);
+    await rejectsWith(w.flow.submitOrganisation(ctx, "nope"), "identity.source_not_found");
+    assert.deepEqual(await w.flow.submitOrganisation(ctx, "ldap-ville"), { kind: "password" });
+    assert.deepEqual(await w.flow.passwordPage(ctx), { sourceLabel: "Annuaire de la Ville", login: null });
+    const result = finished(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"));
+    assert.equal(result.memberId, "ville");
+  });
+
+  it("an élu's registered personal address routes to their member's source and forces the role elu", async () => {
+    const w = createWorld();
+    const ctx = context("i3");
+    await w.flow.begin(ctx);
+    assert.deepEqual(await w.flow.submitEmail(ctx, " Maire.Perso@Gmail.com "), { kind: "password" });
+    assert.equal((await w.flow.passwordPage(ctx)).login, "maire.perso@gmail.com");
+    const result = finished(await w.flow.submitPassword(ctx, "maire.perso@gmail.com", "secret-password"));
+    assert.deepEqual(result, { sub: result.sub, memberId: "ville", acr: ACR_ONE_FACTOR, amr: ["pwd"] });
+    assert.equal((w.resolveCalls[0] as { role: string }).role, "elu");
+    const signIn = w.events.find((e) => e.kind === "sign_in");
+    assert.equal(signIn?.requestId, "req-i3");
+    assert.equal(signIn?.ip, "127.0.0.1");
+    assert.equal(signIn?.sub, result.sub);
+  });
+});
+
+describe("sign-in flow: passwords and throttling", () => {
+  it("a wrong password fails with identity.invalid_credentials and an audit event, nobody signed in", async () => {
+    const w = createWorld();
+    const ctx = context("i4");
+    await w.flow.begin(ctx);
+    await w.flow.submitEmail(ctx, "jean.martin@grandlyon.fr");
+    await rejectsWith(w.flow.submitPassword(ctx, "jean.martin", "wrong"), "identity.invalid_credentials");
+    assert.equal(w.resolveCalls.length, 0);
+    const event = w.events.at(-1);
+    assert.equal(event?.kind, "sign_in_failed");
+    assert.equal(event?.code, "identity.invalid_credentials");
+    assert.equal(event?.sourceId, "ldap-metropole");
+    // the password page stays usable
+    finished(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"));
+  });
+
+  it("after 5 failures for one login the next attempt waits, even with the right password, for a login that exists or not", async () => {
+    const w = createWorld();
+    const ctx = context("i5");
+    await w.flow.begin(ctx);
+    await w.flow.submitEmail(ctx, "jean.martin@grandlyon.fr");
+    for (const login of ["jean.martin", "ghost"]) {
+      for (let i = 0; i < 5; i++)
+        await rejectsWith(w.flow.submitPassword(ctx, login, "wrong"), "identity.invalid_credentials");
+    }
+    const calls = w.passwordCalls.length;
+    for (const login of ["jean.martin", "Ghost"]) {
+      await assert.rejects(w.flow.submitPassword(ctx, login, "secret-password"), (error: unknown) => {
+        assert.ok(error instanceof EntenteError);
+        assert.equal(error.code, "identity.too_many_attempts");
+        assert.equal(error.details.minutes, 15);
+        return true;
+      });
+    }
+    assert.equal(w.passwordCalls.length, calls, "the directory is not asked while throttled");
+    assert.equal(w.events.at(-1)?.code, "identity.too_many_attempts");
+    w.now.value = new Date(w.now.value.getTime() + 15 * 60 * 1000 + 1000);
+    finished(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"));
+  });
+});
+
+describe("sign-in flow: what a source may assert", () => {
+  it("a source asserting an email of a domain its member does not own signs nobody in", async () => {
+    const w = createWorld();
+    const ctx = context("i6");
+    await w.flow.begin(ctx);
+    await w.flow.submitEmail(ctx, "jean.martin@grandlyon.fr");
+    await rejectsWith(
+      w.flow.submitPassword(ctx, "intrus", "secret-password"),
+      "identity.email_domain_not_owned",
+    );
+    assert.equal(w.resolveCalls.length, 0, "no person is created nor linked");
+    assert.equal(w.events.at(-1)?.kind, "sign_in_refused");
+    assert.equal(w.events.at(-1)?.code, "identity.email_domain_not_owned");
+    // and the sign-in cannot jump to the end
+    await rejectsWith(w.flow.verifyTotp(ctx, "123456"), "identity.state_lost");
+  });
+});
+
+describe("sign-in flow: organisation, policy, second factor", () => {
+  it("several affiliations → the chooser; a member not offered is refused; the chosen one is finished", async () => {
+    const w = createWorld();
+    // The directory knows the person at the SITIV too (an affiliation declared by the secretariat).
+    const resolve = w.people.resolvePerson;
+    w.people.resolvePerson = async (...args) => {
+      const p = await resolve(...args);
+      const first = p.affiliations[0];
+      assert.ok(first);
+      const both = {
+        ...p,
+        affiliations: [first, { ...first, memberId: "sitiv", memberName: "SITIV", role: "elu" as const }],
+      };
+      w.persons.set(p.sub, both);
+      return both;
+    };
+    const ctx2 = context("i8");
+    await w.flow.begin(ctx2);
+    await w.flow.submitEmail(ctx2, "jean.martin@grandlyon.fr");
+    assert.deepEqual(await w.flow.submitPassword(ctx2, "jean.martin", "secret-password"), {
+      kind: "choose-affiliation",
+    });
+    assert.deepEqual(
+      (await w.flow.affiliationChoices(ctx2)).map((c) => [c.memberId, c.role]),
+      [
+        ["metropole", "agent"],
+        ["sitiv", "elu"],
+      ],
+    );
+    await rejectsWith(w.flow.chooseAffiliation(ctx2, "ville"), "identity.state_lost");
+    const result = finished(await w.flow.chooseAffiliation(ctx2, "sitiv"));
+    assert.equal(result.memberId, "sitiv");
+  });
+
+  it("a service whose policy excludes the person's role shows the refusal and records it", async () => {
+    const w = createWorld();
+    w.clients.visio = {
+      ...w.clients.visio,
+      policy: { memberIds: null, roles: ["elu"], groups: null },
+    } as never;
+    const ctx = context("i9");
+    await w.flow.begin(ctx);
+    await w.flow.submitEmail(ctx, "jean.martin@grandlyon.fr");
+    const step = await w.flow.submitPassword(ctx, "jean.martin", "secret-password");
+    assert.deepEqual(step, {
+      kind: "refused",
+      code: "identity.service_refused",
+      serviceName: "Visio",
+      reason: "role",
+    });
+    const event = w.events.at(-1);
+    assert.equal(event?.kind, "sign_in_refused");
+    assert.equal(event?.code, "identity.service_refused");
+    assert.equal(event?.details.reason, "role");
+    // a refused sign-in cannot be finished by another step
+    await rejectsWith(w.flow.chooseAffiliation(ctx, "metropole"), "identity.state_lost");
+    // an élu of the same member passes
+    const ctx2 = context("i9b");
+    await w.flow.begin(ctx2);
+    await w.flow.submitEmail(ctx2, "claire.petit@grandlyon.fr");
+    finished(await w.flow.submitPassword(ctx2, "claire.petit", "secret-password"));
+  });
+
+  it("acr 2fa: enrolment of a TOTP app on first use, then a code at each sign-in; a code used once is refused", async () => {
+    const w = createWorld();
+    w.clients.visio = { ...w.clients.visio, requiredAcr: ACR_TWO_FACTORS } as never;
+    const ctx = context("i10");
+    await w.flow.begin(ctx);
+    await w.flow.submitEmail(ctx, "jean.martin@grandlyon.fr");
+    assert.deepEqual(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"), {
+      kind: "second-factor",
+    });
+    assert.deepEqual(await w.flow.secondFactorPage(ctx), { enrolled: [] });
+    const enrolment = await w.flow.totpEnrolment(ctx);
+    assert.match(enrolment.otpauthUri, /^otpauth:\/\/totp\/Entente%20Lyon:jean\.martin%40grandlyon\.fr\?/);
+    assert.deepEqual(await w.flow.totpEnrolment(ctx), enrolment, "a reload shows the same secret");
+    await rejectsWith(w.flow.confirmTotpEnrolment(ctx, "000000"), "identity.mfa_invalid");
+    assert.equal(w.events.at(-1)?.kind, "mfa_failed");
+    const epoch = Math.floor(w.now.value.getTime() / 1000);
+    const code = await generate({ secret: enrolment.secret, epoch });
+    const result = finished(await w.flow.confirmTotpEnrolment(ctx, code));
+    assert.equal(result.acr, ACR_TWO_FACTORS);
+    assert.deepEqual(result.amr, ["pwd", "otp", "mfa"]);
+    assert.ok(
+      w.events.some(
+        (e) => e.kind === "mfa_enrolled" && e.details.kind === "totp" && e.details.trustOnFirstUse === true,
+      ),
+    );
+
+    // Next sign-in, same 30-second step: the same code is a replay.
+    const ctx2 = context("i10b");
+    await w.flow.begin(ctx2);
+    await w.flow.submitEmail(ctx2, "jean.martin@grandlyon.fr");
+    assert.deepEqual(await w.flow.submitPassword(ctx2, "jean.martin", "secret-password"), {
+      kind: "second-factor",
+    });
+    assert.deepEqual(await w.flow.secondFactorPage(ctx2), { enrolled: ["totp"] });
+    await rejectsWith(w.flow.totpEnrolment(ctx2), "identity.state_lost"); // trust on first use only
+    await rejectsWith(w.flow.verifyTotp(ctx2, code), "identity.mfa_invalid");
+    w.now.value = new Date(w.now.value.getTime() + 30_000);
+    const next = await generate({ secret: enrolment.secret, epoch: epoch + 30 });
+    assert.equal(finished(await w.flow.verifyTotp(ctx2, next)).acr, ACR_TWO_FACTORS);
+  });
+});
+
+describe("sign-in flow: single sign-on and upstream redirects", () => {
+  it("a person signed in at the provider skips the password unless prompt=login or a stronger acr is asked", async () => {
+    const w = createWorld();
+    const ctx = context("i11");
+    await w.flow.begin(ctx);
+    await w.flow.submitEmail(ctx, "jean.martin@grandlyon.fr");
+    const { sub } = finished(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"));
+    const calls = w.passwordCalls.length;
+
+    const sso = finished(await w.flow.begin(context("i11b", { sessionSub: sub, sessionAmr: ["pwd"] })));
+    assert.deepEqual(sso, { sub, memberId: "metropole", acr: ACR_ONE_FACTOR, amr: ["pwd"] });
+    assert.equal(w.passwordCalls.length, calls);
+    assert.equal(w.events.at(-1)?.details.sso, true);
+
+    assert.equal(
+      (await w.flow.begin(context("i11c", { sessionSub: sub, sessionAmr: ["pwd"], prompts: ["login"] })))
+        .kind,
+      "ask-email",
+    );
+    assert.equal(
+      (
+        await w.flow.begin(
+          context("i11d", { sessionSub: sub, sessionAmr: ["pwd"], requestedAcr: ACR_TWO_FACTORS }),
+        )
+      ).kind,
+      "ask-email",
+    );
+    // the policy is checked again at single sign-on
+    w.clients.visio = {
+      ...w.clients.visio,
+      policy: { memberIds: ["ville"], roles: null, groups: null },
+    } as never;
+    const refused = await w.flow.begin(context("i11e", { sessionSub: sub, sessionAmr: ["pwd"] }));
+    assert.equal(refused.kind, "refused");
+  });
+
+  it("an OIDC source: redirect out, answer without the cookie, continue in the browser; a replayed answer is refused", async () => {
+    const w = createWorld();
+    w.upstreamAnswers["oidc-sitiv"] = {
+      sourceId: "oidc-sitiv",
+      upstreamId: "oidc-sub-1",
+      attributes: { givenName: ["Lou"], sn: ["Durand"], mail: ["lou.durand@sitiv.fr"], uid: ["ldurand"] },
+      amr: ["pwd", "otp"],
+      acr: null,
+    };
+    w.clients.visio = { ...w.clients.visio, requiredAcr: ACR_TWO_FACTORS } as never;
+    const ctx = context("i12");
+    await w.flow.begin(ctx);
+    assert.deepEqual(await w.flow.submitEmail(ctx, "lou.durand@sitiv.fr"), { kind: "upstream" });
+    const { redirectUrl } = await w.flow.startUpstream(ctx);
+    const url = new URL(redirectUrl);
+    assert.equal(url.searchParams.get("redirect_uri"), `${PUBLIC_URL}/interaction/callback/oidc/oidc-sitiv`);
+    const state = url.searchParams.get("state") ?? "";
+    const request = { requestId: "cb", ip: "127.0.0.1" };
+    await rejectsWith(
+      w.flow.receiveUpstreamAnswer("saml", "oidc-sitiv", { query: { state }, body: {} }, request),
+      "identity.source_not_found",
+    );
+    assert.deepEqual(
+      await w.flow.receiveUpstreamAnswer("oidc", "oidc-sitiv", { query: { state }, body: {} }, request),
+      { interactionId: "i12" },
+    );
+    await rejectsWith(
+      w.flow.receiveUpstreamAnswer("oidc", "oidc-sitiv", { query: { state }, body: {} }, request),
+      "identity.state_lost",
+    );
+    // the source gave two factors: no second-factor step
+    const result = finished(await w.flow.continueAfterUpstream(ctx));
+    assert.deepEqual(result.amr, ["pwd", "otp"]);
+    assert.equal(result.acr, ACR_TWO_FACTORS);
+    await rejectsWith(w.flow.continueAfterUpstream(ctx), "identity.state_lost");
+  });
+
+  it("steps cannot be skipped: no password before a source, no second factor before the password", async () => {
+    const w = createWorld();
+    const ctx = context("i13");
+    await rejectsWith(
+      w.flow.submitPassword(ctx, "jean.martin", "secret-password"),
+      "identity.interaction_expired",
+    );
+    await w.flow.begin(ctx);
+    await rejectsWith(w.flow.submitPassword(ctx, "jean.martin", "secret-password"), "identity.state_lost");
+    await rejectsWith(w.flow.verifyTotp(ctx, "123456"), "identity.state_lost");
+    await rejectsWith(w.flow.continueAfterUpstream(ctx), "identity.state_lost");
+    await rejectsWith(w.flow.verifyCsrf(ctx, "forged"), "auth.csrf");
+    await w.flow.verifyCsrf(ctx, await w.flow.csrfToken(ctx));
+  });
+});
