@@ -2,12 +2,14 @@
 // environment, picks concrete adapters and listens. Run it with `node src/main.ts` (Node 24).
 
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
 import { basename, dirname, resolve } from "node:path";
 import packageJson from "../package.json" with { type: "json" };
 import type { ConsoleDeps } from "./app/console/console-deps.ts";
 import { type DemoAccount, seedExample } from "./app/console/seed-example.ts";
 import { describeError } from "./cli/report-error.ts";
 import { composeConsole } from "./compose-console.ts";
+import { type ComposedIdentity, composeIdentity } from "./compose-identity.ts";
 import { type Config, loadConfig } from "./config/load-config.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { openDatabase } from "./db/open-database.ts";
@@ -67,26 +69,71 @@ async function main(): Promise<void> {
     return;
   }
 
+  // The OpenID Provider's issuer is a URL: it must be known before the server listens.
+  const port = config.server.port === 0 ? await freePort(config.server.host) : config.server.port;
+  const publicUrl = config.server.publicUrl ?? `http://${urlHost(config.server.host)}:${port}`;
+  let logIdentityError = (error: unknown): void => {
+    process.stderr.write(`identity: ${error instanceof Error ? error.message : String(error)}\n`);
+  };
+  let identity: ComposedIdentity;
+  try {
+    identity = await composeIdentity(database, {
+      publicUrl,
+      sessionSecret: config.session.secret,
+      production: config.env === "production",
+      redisUrl: config.redis.url,
+      keyRefreshSeconds: config.oidc.keyRefreshSeconds,
+      backchannelPrivateNetworks: config.oidc.backchannelPrivateNetworks,
+      accounts: deps.accounts,
+      hasher: deps.hasher,
+      now,
+      onError: (error) => logIdentityError(error),
+    });
+  } catch (error) {
+    process.stderr.write(
+      describeError(
+        new EntenteError("db.unavailable", {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+        messageLanguage(process.env),
+      ).text,
+    );
+    await database.close().catch(() => undefined);
+    process.exitCode = 1;
+    return;
+  }
+
   const app = await buildApp(
-    { version: packageJson.version, now, registerRoutes, webSession, webRoot: resolve(config.webRoot) },
+    {
+      version: packageJson.version,
+      now,
+      registerRoutes: [...registerRoutes, ...identity.registerRoutes],
+      webSession,
+      webRoot: resolve(config.webRoot),
+    },
     config,
   );
+  logIdentityError = (error) => app.log.warn({ err: error }, "identity federation: background error");
   for (const warning of config.warnings) app.log.warn(warning);
   logConnectionError = (error) => {
     app.log.warn({ err: error }, "database connection lost; the next query reconnects");
   };
-  stopOnSignals(app, () => database.close());
+  stopOnSignals(app, async () => {
+    await identity.close();
+    await database.close();
+  });
 
   let address: string;
   try {
-    address = await app.listen({ host: config.server.host, port: config.server.port });
+    address = await app.listen({ host: config.server.host, port });
   } catch (error) {
     app.log.fatal(
       { err: error },
-      `cannot listen on ${config.server.host}:${config.server.port}: check HOST and PORT (is the port already used?)`,
+      `cannot listen on ${config.server.host}:${port}: check HOST and PORT (is the port already used?)`,
     );
     process.exitCode = 1;
     await app.close();
+    await identity.close();
     return;
   }
   const url = config.server.publicUrl ?? address;
@@ -161,6 +208,25 @@ function stopOnSignals(app: ZodFastifyInstance, closeDatabase: () => Promise<voi
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** A free TCP port on `host` (PORT=0): the issuer URL needs the port before the server listens. */
+async function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const found = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => resolve(found));
+    });
+  });
+}
+
+/** The host part of a URL for the listening address (`0.0.0.0` is not an address to visit). */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
 }
 
 /** Language of the messages printed before the logger exists: English when the locale is. */

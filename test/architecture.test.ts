@@ -37,7 +37,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
  */
 const ENTRY_POINT = "main.ts";
 /** Root files that compose layers (the composition root's parts); they may import any layer but the CLI. */
-const COMPOSITION_FILES = new Set(["compose-console.ts"]);
+const COMPOSITION_FILES = new Set(["compose-console.ts", "compose-identity.ts"]);
 
 interface Import {
   readonly from: string; // file, relative to src/, with "/" separators

@@ -343,6 +343,12 @@ export const errorCatalog = {
     en: (d) =>
       `access to "${d.service}" is not open ${d.reason}. If you believe you should have it, contact the entente's secretariat.`,
   },
+  "identity.too_many_attempts": {
+    fr: (d) =>
+      `trop de tentatives de connexion. Attendez ${d.minutes} minute(s) avant de réessayer ; si vous avez oublié votre mot de passe, contactez le support de votre organisation.`,
+    en: (d) =>
+      `too many sign-in attempts. Wait ${d.minutes} minute(s) before trying again; if you forgot your password, contact your organisation's support.`,
+  },
   "identity.mfa_invalid": {
     fr: () => "code ou clé de sécurité refusé : réessayez avec un nouveau code.",
     en: () => "code or security key refused: try again with a new code.",
@@ -360,6 +366,22 @@ export const errorCatalog = {
   "identity.not_found": {
     fr: (d) => `${d.what} « ${d.id} » introuvable.`,
     en: (d) => `${d.what} "${d.id}" not found.`,
+  },
+  "identity.source_invalid": {
+    fr: (d) => `source d'identité, champ « ${d.field} » : ${d.expected}.`,
+    en: (d) => `identity source, field "${d.field}": ${d.expected}.`,
+  },
+  "identity.source_in_use": {
+    fr: (d) =>
+      `la source « ${d.source} » a déjà connecté ${d.count} personne(s) : désactivez-la plutôt que de la supprimer (leurs identifiants pivot en dépendent).`,
+    en: (d) =>
+      `the source "${d.source}" has already signed in ${d.count} person(s): disable it instead of deleting it (their pivot ids depend on it).`,
+  },
+  "identity.address_taken": {
+    fr: (d) =>
+      `l'adresse ${d.email} est déjà enregistrée pour ${d.member}. Une adresse mène à une seule organisation ; retirez-la d'abord.`,
+    en: (d) =>
+      `the address ${d.email} is already registered for ${d.member}. An address leads to one organisation only; remove it first.`,
   },
 } as const satisfies Record<string, Record<Lang, Message>>;
 

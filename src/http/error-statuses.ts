@@ -73,8 +73,12 @@ export const errorStatuses = {
   "identity.state_lost": 400,
   "identity.interaction_expired": 410,
   "identity.service_refused": 403,
+  "identity.too_many_attempts": 429,
   "identity.mfa_invalid": 401,
   "identity.domain_taken": 409,
   "identity.client_invalid": 422,
   "identity.not_found": 404,
+  "identity.source_invalid": 422,
+  "identity.source_in_use": 409,
+  "identity.address_taken": 409,
 } as const satisfies Record<ErrorCode, ErrorStatus>;

@@ -1,0 +1,285 @@
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { seedExample } from "../../src/app/console/seed-example.ts";
+import type { AttributeMapping, ServiceClientInput, SourceRecord } from "../../src/app/identity/ports.ts";
+import { upstreamCallbackPath } from "../../src/app/identity/sign-in-flow.ts";
+import { composeConsole } from "../../src/compose-console.ts";
+import { type ComposedIdentity, composeIdentity } from "../../src/compose-identity.ts";
+import { loadConfig } from "../../src/config/load-config.ts";
+import { createIdentityAdminStore } from "../../src/db/identity-admin-store.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { type OpenDatabase, openDatabase } from "../../src/db/open-database.ts";
+import { createServiceClientStore } from "../../src/db/service-client-store.ts";
+import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
+import type { ZodFastifyInstance } from "../../src/http/app-deps.ts";
+import { buildApp } from "../../src/http/build-app.ts";
+import { createArgon2PasswordHasher } from "../../src/identity/argon2-password-hasher.ts";
+import { startTestRelyingParty, type TestRelyingParty } from "../helpers/test-relying-party.ts";
+import {
+  ldapPeer,
+  registerSamlServiceProvider,
+  samlPeer,
+  startUpstreamOidcIdp,
+  type UpstreamOidcIdp,
+} from "../helpers/upstream-peers.ts";
+import { ROOT } from "./console-harness.ts";
+
+/** The example entente of the seed, with the ids of its members. */
+export const ENTENTE = "lyon-2023";
+export const DEMO_PASSWORD = "identity-e2e-password";
+const ACTOR = { id: "e2e", label: "identity e2e" };
+
+const LDAP_MAPPING: AttributeMapping = {
+  givenName: "givenName",
+  familyName: "sn",
+  usualName: null,
+  email: "mail",
+  uid: "uid",
+  groups: "memberOf",
+  role: { fixed: "agent" },
+};
+
+export interface IdentityWorld {
+  readonly url: string;
+  readonly issuer: string;
+  readonly app: ZodFastifyInstance;
+  readonly identity: ComposedIdentity;
+  readonly database: OpenDatabase;
+  readonly upstream: UpstreamOidcIdp;
+  /** Services: open to every member (two, for single sign-on and logout), Métropole only, two factors. */
+  readonly rp: {
+    readonly visio: TestRelyingParty;
+    readonly files: TestRelyingParty;
+    readonly payroll: TestRelyingParty;
+    readonly vault: TestRelyingParty;
+  };
+  readonly sources: {
+    readonly metropole: SourceRecord;
+    readonly ville: SourceRecord;
+    readonly villeElus: SourceRecord;
+    readonly sitiv: SourceRecord;
+  };
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The whole federation on this machine, in one process: Entente (PGlite in memory, the Lyon
+ * example, the real composition of src/compose-identity.ts) listening on 127.0.0.1, and its
+ * peers — slapd (agents of the Métropole and of the Ville), SimpleSAMLphp (the Ville's élus, on
+ * personal addresses), a separate oidc-provider (the SITIV's agents) — and four test services.
+ */
+export async function startIdentityWorld(): Promise<IdentityWorld> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
+  await migrateToLatest(database.db);
+  const now = () => new Date();
+  const hasher = createArgon2PasswordHasher();
+  const secret = randomBytes(32).toString("base64url");
+  const console = composeConsole(database, { hasher, now, sessionSecret: secret, secureCookies: false });
+  await seedExample(
+    console.deps,
+    ENTENTE,
+    await readEntenteFile(`${ROOT}/examples/lyon-2023/entente.yaml`),
+    DEMO_PASSWORD,
+  );
+  const identity = await composeIdentity(database, {
+    publicUrl: url,
+    sessionSecret: secret,
+    production: false,
+    redisUrl: undefined,
+    keyRefreshSeconds: 60,
+    backchannelPrivateNetworks: true,
+    accounts: console.deps.accounts,
+    hasher,
+    now,
+  });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "warn", SESSION_SECRET: secret });
+  const app = await buildApp(
+    {
+      version: "e2e",
+      now,
+      registerRoutes: [...console.registerRoutes, ...identity.registerRoutes],
+      webSession: console.webSession,
+      logStream: { write: () => {} },
+    },
+    config,
+  );
+  await app.listen({ host: "127.0.0.1", port });
+
+  // ---- sources, domains, addresses ----------------------------------------------------------
+  const admin = createIdentityAdminStore(database.db);
+  const ldapSettings = (ou: string) => ({
+    url: ldapPeer.url,
+    startTls: true,
+    tlsCaPem: ldapPeer.caPem(),
+    bindDn: ldapPeer.bindDn,
+    searchBase: `ou=${ou},${ldapPeer.baseDn}`,
+    searchFilter: "(&(objectClass=inetOrgPerson)(|(uid={login})(mail={login})))",
+    idAttribute: "entryUUID",
+    idEncoding: "text" as const,
+    timeoutSeconds: 3,
+  });
+  const metropole = await admin.createSource(
+    ENTENTE,
+    {
+      kind: "ldap",
+      ldap: ldapSettings("metropole"),
+      memberId: "metropole",
+      label: "Annuaire de la Métropole",
+      enabled: true,
+      mapping: LDAP_MAPPING,
+      secret: ldapPeer.bindPassword,
+    },
+    ACTOR,
+  );
+  const ville = await admin.createSource(
+    ENTENTE,
+    {
+      kind: "ldap",
+      ldap: ldapSettings("ville"),
+      memberId: "ville-lyon",
+      label: "Annuaire de la Ville",
+      enabled: true,
+      mapping: LDAP_MAPPING,
+      secret: ldapPeer.bindPassword,
+    },
+    ACTOR,
+  );
+  const villeElus = await admin.createSource(
+    ENTENTE,
+    {
+      kind: "saml",
+      saml: {
+        idpEntityId: samlPeer.entityId,
+        ssoUrl: samlPeer.ssoUrl,
+        idpCertificates: [samlPeer.certPem()],
+        clockSkewSeconds: 30,
+        idAttribute: "nameID",
+      },
+      memberId: "ville-lyon",
+      label: "Élus de la Ville (SAML)",
+      enabled: true,
+      mapping: { ...LDAP_MAPPING, groups: "groups", role: { attribute: "role", eluValues: ["elu"] } },
+    },
+    ACTOR,
+  );
+  const upstream = await startUpstreamOidcIdp();
+  const upstreamSecret = randomBytes(16).toString("base64url");
+  const sitiv = await admin.createSource(
+    ENTENTE,
+    {
+      kind: "oidc",
+      oidc: {
+        issuer: upstream.issuer,
+        clientId: "entente-e2e",
+        scopes: ["openid", "email", "profile", "groups"],
+      },
+      memberId: "sitiv",
+      label: "Comptes du SITIV",
+      enabled: true,
+      mapping: {
+        givenName: "given_name",
+        familyName: "family_name",
+        usualName: null,
+        email: "email",
+        uid: "preferred_username",
+        groups: "groups",
+        role: { fixed: "agent" },
+      },
+      secret: upstreamSecret,
+    },
+    ACTOR,
+  );
+  await upstream.registerClient({
+    client_id: "entente-e2e",
+    client_secret: upstreamSecret,
+    redirect_uris: [`${url}${upstreamCallbackPath("oidc", sitiv.id)}`],
+  });
+  const unregisterSp = registerSamlServiceProvider({
+    entityId: `${url}/interaction/saml/${encodeURIComponent(villeElus.id)}/metadata`,
+    acsUrl: `${url}${upstreamCallbackPath("saml", villeElus.id)}`,
+  });
+  await admin.addDomain(
+    ENTENTE,
+    { domain: "metropole.entente.test", memberId: "metropole", sourceId: metropole.id },
+    ACTOR,
+  );
+  await admin.addDomain(
+    ENTENTE,
+    { domain: "ville.entente.test", memberId: "ville-lyon", sourceId: ville.id },
+    ACTOR,
+  );
+  await admin.addDomain(
+    ENTENTE,
+    { domain: "sitiv.entente.test", memberId: "sitiv", sourceId: sitiv.id },
+    ACTOR,
+  );
+  for (const email of ["gabriel.roux@perso.test", "helene.morel@perso.test"]) {
+    await admin.registerAddress(
+      ENTENTE,
+      { email, memberId: "ville-lyon", sourceId: villeElus.id, role: "elu", note: "élu·e" },
+      ACTOR,
+    );
+  }
+
+  // ---- services -------------------------------------------------------------------------------
+  const clients = createServiceClientStore(database.db);
+  const issuer = identity.issuer;
+  const register = async (name: string, extra: Partial<ServiceClientInput>): Promise<TestRelyingParty> => {
+    const rp = await startTestRelyingParty(name);
+    const { client, clientSecret } = await clients.createClient(ENTENTE, {
+      name,
+      redirectUris: [rp.redirectUri],
+      postLogoutRedirectUris: [rp.postLogoutRedirectUri],
+      backchannelLogoutUri: rp.backchannelLogoutUri,
+      grantTypes: ["authorization_code", "refresh_token"],
+      tokenEndpointAuthMethod: "client_secret_basic",
+      scopes: ["openid", "profile", "email", "organization", "groups"],
+      policy: { memberIds: null, roles: null, groups: null },
+      requiredAcr: null,
+      enabled: true,
+      ...extra,
+    });
+    await rp.connect({ issuer, clientId: client.clientId, clientSecret });
+    return rp;
+  };
+  const rp = {
+    visio: await register("Visioconférence", {}),
+    files: await register("Partage de fichiers", {}),
+    payroll: await register("Paie (Métropole)", {
+      policy: { memberIds: ["metropole"], roles: ["agent"], groups: null },
+    }),
+    vault: await register("Coffre-fort numérique", { requiredAcr: "urn:entente:acr:2fa" }),
+  };
+
+  return {
+    url,
+    issuer,
+    app,
+    identity,
+    database,
+    upstream,
+    rp,
+    sources: { metropole, ville, villeElus, sitiv },
+    async stop() {
+      for (const service of Object.values(rp)) await service.close();
+      unregisterSp();
+      await upstream.stop();
+      await app.close();
+      await identity.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
+import { generateSync } from "otplib";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { CHROMIUM } from "./console-harness.ts";
+import { type IdentityWorld, startIdentityWorld } from "./identity-harness.ts";
+
+/**
+ * The identity federation in Debian's Chromium, against real peers (issue 4, "Real components in
+ * tests"): an agent of the Métropole through LDAP (slapd), an élu of the Ville on a personal
+ * address through SAML (SimpleSAMLphp), an agent of the SITIV through OIDC (a second
+ * oidc-provider); each lands on a test service with the expected pivot claims; a refused service
+ * shows the refusal page; single sign-on to a second service; logging out of one service ends the
+ * others (back-channel logout); a service that asks for two factors gets a TOTP enrolment.
+ */
+
+let world: IdentityWorld;
+let browser: Browser;
+
+before(async () => {
+  world = await startIdentityWorld();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await world?.stop();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function claimsOn(
+  page: Page,
+): Promise<{ idToken: Record<string, unknown>; userinfo: Record<string, unknown> }> {
+  await page.locator("#claims").waitFor();
+  return JSON.parse((await page.locator("#claims").textContent()) ?? "{}");
+}
+
+async function expectNoSeriousA11yViolation(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(
+    serious.map((v) => `${v.id}: ${v.help}`),
+    [],
+    `accessibility problems on ${where}`,
+  );
+}
+
+async function ldapSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.locator("#email").fill(email);
+  await page.getByRole("button", { name: "Continuer", exact: true }).click();
+  await page.locator("#password").waitFor();
+  await page.locator("#password").fill(password);
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+}
+
+describe("identity federation in Chromium", () => {
+  it("an agent of the Métropole signs in through LDAP and lands on the service with the pivot claims", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.visio.url}/login`);
+    await page.locator("#email").waitFor();
+    await expectNoSeriousA11yViolation(page, "the start page");
+    await page.locator("#email").fill("alice.martin@metropole.entente.test");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    await page.locator("#password").waitFor();
+    await expectNoSeriousA11yViolation(page, "the password page");
+    await page.locator("#password").fill("wrong-password");
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+    await page.getByRole("alert").first().waitFor();
+    assert.match(
+      (await page.getByRole("alert").first().textContent()) ?? "",
+      /identity\.invalid_credentials/,
+    );
+    await expectNoSeriousA11yViolation(page, "the password page with an error");
+    await page.locator("#password").fill("alice-secret");
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+    const { idToken, userinfo } = await claimsOn(page);
+    assert.equal(idToken.acr, "urn:entente:acr:1fa");
+    assert.deepEqual(idToken.amr, ["pwd"]);
+    assert.equal(userinfo.given_name, "Alice");
+    assert.equal(userinfo.family_name, "Martin");
+    assert.equal(userinfo.email, "alice.martin@metropole.entente.test");
+    assert.equal(userinfo.uid, "alice.martin");
+    assert.equal(userinfo.organization_id, "metropole");
+    assert.equal(userinfo.entente_id, "lyon-2023");
+    assert.equal(userinfo.role, "agent");
+    assert.ok((userinfo.groups as string[]).includes("agents-metropole"));
+    assert.equal(idToken.sub, userinfo.sub);
+    await context.close();
+  });
+
+  it("an élu of the Ville signs in on a personal address through the Ville's SAML IdP", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.files.url}/login`);
+    await page.locator("#email").fill("gabriel.roux@perso.test");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    // SimpleSAMLphp's own login form, on another site.
+    await page.waitForURL(/127\.0\.0\.1:8089/);
+    await page.locator("input[name=username]").fill("gabriel.roux");
+    await page.locator("input[name=password]").fill("gabriel-secret");
+    await page.locator("input[name=password]").press("Enter");
+    const { userinfo } = await claimsOn(page);
+    assert.equal(userinfo.organization_id, "ville-lyon");
+    assert.equal(userinfo.role, "elu");
+    assert.equal(userinfo.email, "gabriel.roux@perso.test");
+    await context.close();
+  });
+
+  it("an agent of the SITIV signs in through the SITIV's own OpenID provider", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.visio.url}/login`);
+    await page.locator("#email").fill("ines.garnier@sitiv.entente.test");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(world.upstream.issuer));
+    await page.locator("input[name=login]").fill("ines.garnier");
+    await page.locator("input[name=password]").fill("ines-secret");
+    await page.locator("input[name=password]").press("Enter");
+    const { userinfo } = await claimsOn(page);
+    assert.equal(userinfo.organization_id, "sitiv");
+    assert.equal(userinfo.given_name, "Inès");
+    await context.close();
+  });
+
+  it("a service closed to the Ville shows the refusal page, with the code and a way back", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.payroll.url}/login`);
+    await ldapSignIn(page, "david.bernard@ville.entente.test", "david-secret");
+    await page.getByText("identity.service_refused").first().waitFor();
+    await expectNoSeriousA11yViolation(page, "the refusal page");
+    await page
+      .getByRole("button", { name: /Retour/ })
+      .first()
+      .click();
+    await page.locator("#error").waitFor();
+    assert.match((await page.locator("#error").textContent()) ?? "", /access_denied/);
+    await context.close();
+  });
+
+  it("single sign-on to a second service, and logging out of one ends the other (back-channel logout)", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.visio.url}/login`);
+    await ldapSignIn(page, "bruno.leroy@metropole.entente.test", "bruno-secret");
+    const first = await claimsOn(page);
+    await page.goto(`${world.rp.files.url}/login`);
+    const second = await claimsOn(page); // no password asked again
+    assert.equal(second.idToken.sub, first.idToken.sub);
+    const before = world.rp.files.logoutTokens.length;
+    await page.goto(`${world.rp.visio.url}/logout`);
+    await page.getByRole("button", { name: /me déconnecter/i }).click();
+    await page.locator("#status").waitFor();
+    assert.equal(await page.locator("#status").textContent(), "déconnecté");
+    assert.ok(world.rp.files.logoutTokens.length > before, "the other service received a logout token");
+    await page.goto(`${world.rp.files.url}/`);
+    assert.equal(await page.locator("#status").textContent(), "non connecté");
+    await context.close();
+  });
+
+  it("a service that asks for two factors gets a TOTP enrolment, then acr 2fa", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.vault.url}/login`);
+    await ldapSignIn(page, "chloe.dubois@metropole.entente.test", "chloe-secret");
+    const secretText = await page.locator("[data-totp-secret]").first().getAttribute("data-totp-secret");
+    assert.ok(secretText, "the enrolment page shows the secret");
+    await expectNoSeriousA11yViolation(page, "the TOTP enrolment page");
+    await page.locator("input[autocomplete=one-time-code]").fill(generateSync({ secret: secretText }));
+    await page.locator("input[autocomplete=one-time-code]").press("Enter");
+    const { idToken } = await claimsOn(page);
+    assert.equal(idToken.acr, "urn:entente:acr:2fa");
+    assert.ok((idToken.amr as string[]).includes("otp"));
+    await context.close();
+  });
+});
