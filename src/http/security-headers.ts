@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { FastifyHelmetOptions } from "@fastify/helmet";
 import type { Config } from "../config/load-config.ts";
 
@@ -11,6 +12,11 @@ import type { Config } from "../config/load-config.ts";
  * cannot run code. Images and fonts may be `data:` URLs (Vite inlines small assets; Swagger UI
  * draws its icons so). No page may frame Entente. Outside production, no
  * `upgrade-insecure-requests`, so that http://127.0.0.1 keeps loading its own scripts.
+ *
+ * Sign-in pages (`/interaction/…`) and the OpenID Provider (`/oidc/…`) post forms whose answer
+ * redirects to another site — the service's redirect URI, a member's IdP — and Chromium applies
+ * `form-action` to every redirect after a form submission: there it allows any http(s) target.
+ * Which targets are reached is decided by the provider (exact redirect URIs), not by the page.
  */
 export function securityHeaders(config: Pick<Config, "env">): FastifyHelmetOptions {
   return {
@@ -22,7 +28,7 @@ export function securityHeaders(config: Pick<Config, "env">): FastifyHelmetOptio
         baseUri: ["'self'"],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", "data:"],
-        formAction: ["'self'"],
+        formAction: [(req: IncomingMessage) => (isSignInPath(req.url) ? "'self' http: https:" : "'self'")],
         frameAncestors: ["'none'"],
         imgSrc: ["'self'", "data:"],
         manifestSrc: ["'self'"],
@@ -36,4 +42,10 @@ export function securityHeaders(config: Pick<Config, "env">): FastifyHelmetOptio
     },
     frameguard: { action: "deny" },
   };
+}
+
+/** Paths of the sign-in pages and of the OpenID Provider. */
+function isSignInPath(url: string | undefined): boolean {
+  const path = url ?? "";
+  return /^\/(interaction|oidc)(\/|\?|$)/.test(path);
 }

@@ -47,7 +47,18 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 async function claimsOn(
   page: Page,
 ): Promise<{ idToken: Record<string, unknown>; userinfo: Record<string, unknown> }> {
-  await page.locator("#claims").waitFor();
+  try {
+    await page.locator("#claims").waitFor({ timeout: 15_000 });
+  } catch (error) {
+    const body =
+      (await page
+        .locator("body")
+        .textContent()
+        .catch(() => "")) ?? "";
+    throw new Error(`no claims on ${page.url()}: ${body.replace(/\s+/g, " ").slice(0, 600)}`, {
+      cause: error,
+    });
+  }
   return JSON.parse((await page.locator("#claims").textContent()) ?? "{}");
 }
 
@@ -127,7 +138,7 @@ describe("identity federation in Chromium", () => {
     await page.locator("#email").fill("ines.garnier@sitiv.entente.test");
     await page.getByRole("button", { name: "Continuer", exact: true }).click();
     await page.waitForURL((url) => url.href.startsWith(world.upstream.issuer));
-    await page.locator("input[name=login]").fill("ines.garnier");
+    await page.locator("input[name=username]").fill("ines.garnier");
     await page.locator("input[name=password]").fill("ines-secret");
     await page.locator("input[name=password]").press("Enter");
     const { userinfo } = await claimsOn(page);
@@ -174,8 +185,12 @@ describe("identity federation in Chromium", () => {
     const { context, page } = await newPage();
     await page.goto(`${world.rp.vault.url}/login`);
     await ldapSignIn(page, "chloe.dubois@metropole.entente.test", "chloe-secret");
-    const secretText = await page.locator("[data-totp-secret]").first().getAttribute("data-totp-secret");
-    assert.ok(secretText, "the enrolment page shows the secret");
+    await page
+      .getByRole("link", { name: /application/i })
+      .first()
+      .click();
+    const secretText = ((await page.locator("code.secret").textContent()) ?? "").replace(/\s+/g, "");
+    assert.match(secretText, /^[A-Z2-7]{16,}$/, "the enrolment page shows the secret in base32");
     await expectNoSeriousA11yViolation(page, "the TOTP enrolment page");
     await page.locator("input[autocomplete=one-time-code]").fill(generateSync({ secret: secretText }));
     await page.locator("input[autocomplete=one-time-code]").press("Enter");
