@@ -226,6 +226,25 @@ export async function startIdentityWorld(): Promise<IdentityWorld> {
     { domain: "sitiv.entente.test", memberId: "sitiv", sourceId: sitiv.id },
     ACTOR,
   );
+  // A directory that does not answer (a closed port), reached through a registered address.
+  const down = await admin.createSource(
+    ENTENTE,
+    {
+      kind: "ldap",
+      ldap: { ...ldapSettings("metropole"), url: "ldap://127.0.0.1:9", startTls: false, timeoutSeconds: 2 },
+      memberId: "metropole",
+      label: "Annuaire en panne",
+      enabled: true,
+      mapping: LDAP_MAPPING,
+      secret: ldapPeer.bindPassword,
+    },
+    ACTOR,
+  );
+  await admin.registerAddress(
+    ENTENTE,
+    { email: "panne@perso.test", memberId: "metropole", sourceId: down.id, role: null, note: null },
+    ACTOR,
+  );
   for (const email of ["gabriel.roux@perso.test", "helene.morel@perso.test"]) {
     await admin.registerAddress(
       ENTENTE,

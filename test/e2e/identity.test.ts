@@ -199,4 +199,40 @@ describe("identity federation in Chromium", () => {
     assert.ok((idToken.amr as string[]).includes("otp"));
     await context.close();
   });
+
+  it("an unreachable directory shows a clear page with the code, the support code and a way back", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.visio.url}/login`);
+    await ldapSignIn(page, "panne@perso.test", "any-password");
+    const alert = page.getByRole("alert").first();
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    assert.match(text, /identity\.source_unreachable/);
+    assert.match(text, /Code support/);
+    assert.doesNotMatch(await page.content(), /at .*\.ts:\d+/, "no stack trace");
+    await expectNoSeriousA11yViolation(page, "the unreachable-source page");
+    // Others are still served meanwhile.
+    const other = await newPage();
+    await other.page.goto(`${world.rp.files.url}/login`);
+    await ldapSignIn(other.page, "emma.petit@ville.entente.test", "emma-secret");
+    assert.equal((await claimsOn(other.page)).userinfo.organization_id, "ville-lyon");
+    await other.context.close();
+    await page
+      .getByRole("button", { name: /Retour/ })
+      .first()
+      .click();
+    await page.locator("#error").waitFor();
+    await context.close();
+  });
+
+  it("an expired or unknown interaction shows its code and a way back, not a stack trace", async () => {
+    const { context, page } = await newPage();
+    const response = await page.goto(`${world.url}/interaction/no-such-interaction`);
+    assert.equal(response?.status(), 410);
+    assert.match(
+      (await page.getByRole("alert").first().textContent()) ?? "",
+      /identity\.interaction_expired/,
+    );
+    await context.close();
+  });
 });
