@@ -2,17 +2,25 @@
 // environment, picks concrete adapters and listens. Run it with `node src/main.ts` (Node 24).
 
 import { randomBytes } from "node:crypto";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import packageJson from "../package.json" with { type: "json" };
 import type { ConsoleDeps } from "./app/console/console-deps.ts";
 import { type DemoAccount, seedExample } from "./app/console/seed-example.ts";
+import {
+  DEMO_SERVICE_URL,
+  type SeededIdentity,
+  seedIdentityExample,
+} from "./app/identity/seed-identity-example.ts";
 import { describeError } from "./cli/report-error.ts";
 import { composeConsole } from "./compose-console.ts";
 import { type ComposedIdentity, composeIdentity } from "./compose-identity.ts";
 import { type Config, loadConfig } from "./config/load-config.ts";
+import { createIdentityAdminStore } from "./db/identity-admin-store.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { openDatabase } from "./db/open-database.ts";
+import { type OpenDatabase, openDatabase } from "./db/open-database.ts";
+import { createServiceClientStore } from "./db/service-client-store.ts";
 import { EntenteError, type Lang } from "./domain/errors.ts";
 import { EntenteFileError, readEntenteFile } from "./formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "./http/app-deps.ts";
@@ -56,7 +64,7 @@ async function main(): Promise<void> {
     // An unreachable database or a broken example file is the operator's to fix: a clear
     // message and exit status 1, never a stack trace.
     await migrateToLatest(database.db);
-    firstStart = await importExampleOnFirstStart(deps, config);
+    firstStart = await importExampleOnFirstStart(deps, database, config, now);
   } catch (error) {
     const known =
       error instanceof Error && !(error instanceof EntenteError) && !(error instanceof EntenteFileError);
@@ -139,11 +147,11 @@ async function main(): Promise<void> {
   const url = config.server.publicUrl ?? address;
   app.log.info({ url, apiDocs: `${url}${API_DOCS_PATH}` }, `Entente is listening on ${url}`);
   // For the person at the terminal; standard output carries the JSON log lines.
-  process.stderr.write(signInHelp(url, config, firstStart));
+  process.stderr.write(signInHelp(url, identity.issuer, config, firstStart));
 }
 
 /** What a person reads in the terminal after `npm start`: where to go and how to sign in. */
-function signInHelp(url: string, config: Config, firstStart: FirstStart | null): string {
+function signInHelp(url: string, issuer: string, config: Config, firstStart: FirstStart | null): string {
   const lines = ["", `  Entente est prête : ${url}   (API : ${url}${API_DOCS_PATH})`];
   if (firstStart !== null && firstStart.accounts.length > 0) {
     lines.push(
@@ -157,6 +165,19 @@ function signInHelp(url: string, config: Config, firstStart: FirstStart | null):
       "  Données existantes conservées ; comptes de démonstration : voir le premier démarrage ou DEMO_PASSWORD.",
     );
   }
+  lines.push("", `  Fournisseur OpenID : ${issuer}/.well-known/openid-configuration`);
+  // The demo service reads its client id in DATA_DIR and finds Entente at ENTENTE_URL.
+  const envPrefix =
+    (config.database.dataDir === "./data" ? "" : `DATA_DIR=${config.database.dataDir} `) +
+    (issuer === "http://127.0.0.1:3000/oidc" ? "" : `ENTENTE_URL=${issuer.replace(/\/oidc$/, "")} `);
+  if ((firstStart?.identity ?? null) !== null) {
+    lines.push(
+      `  Fédération d'identité : lancez ${envPrefix}npm run demo:service, ouvrez ${DEMO_SERVICE_URL}`,
+      "  et connectez-vous avec un de ces comptes (chacun agit pour un membre : docs/identity.md).",
+    );
+  } else if (config.importExample !== undefined) {
+    lines.push(`  Service de démonstration : ${envPrefix}npm run demo:service, puis ${DEMO_SERVICE_URL}`);
+  }
   return `${lines.join("\n")}\n\n`;
 }
 
@@ -164,18 +185,45 @@ interface FirstStart {
   readonly file: string;
   readonly password: string;
   readonly accounts: readonly DemoAccount[];
+  /** What the first start configured in the identity federation; null on later starts. */
+  readonly identity: SeededIdentity | null;
 }
 
-/** On an empty database, imports the example entente and creates the demo accounts. */
-async function importExampleOnFirstStart(deps: ConsoleDeps, config: Config): Promise<FirstStart | null> {
+/**
+ * On an empty database, imports the example entente, creates the demo accounts, configures the
+ * identity federation for them (a local source per member, their addresses, the demo service) and
+ * writes the demo service's client id to `<DATA_DIR>/demo-service.json` for `npm run demo:service`.
+ */
+async function importExampleOnFirstStart(
+  deps: ConsoleDeps,
+  database: OpenDatabase,
+  config: Config,
+  now: () => Date,
+): Promise<FirstStart | null> {
   if (config.importExample === undefined) return null;
   if ((await deps.ententes.listEntentes()).length > 0)
-    return { file: config.importExample, password: "", accounts: [] };
+    return { file: config.importExample, password: "", accounts: [], identity: null };
   const entente = await readEntenteFile(config.importExample);
   const password = config.demoPassword ?? randomBytes(9).toString("base64url");
   const id = basename(dirname(resolve(config.importExample))).replace(/[^A-Za-z0-9._-]/g, "-") || "entente";
   const accounts = await seedExample(deps, id, entente, password);
-  return { file: config.importExample, password, accounts };
+  const identity = await seedIdentityExample(
+    {
+      directory: createIdentityAdminStore(database.db, { clock: { now } }),
+      services: createServiceClientStore(database.db),
+    },
+    id,
+    entente,
+    accounts,
+  );
+  if (identity !== null) {
+    const file = join(config.database.dataDir, "demo-service.json");
+    await mkdir(dirname(file), { recursive: true });
+    const text = `${JSON.stringify({ ententeId: id, clientId: identity.demoService.clientId }, null, 2)}\n`;
+    await writeFile(`${file}.tmp`, text);
+    await rename(`${file}.tmp`, file);
+  }
+  return { file: config.importExample, password, accounts, identity };
 }
 
 /**

@@ -5,6 +5,10 @@ export interface DemoAccount {
   readonly email: string;
   readonly role: "secretariat" | "finance" | "mission-lead" | "reader";
   readonly description: string;
+  /** The member of a member's account (`finance`), else null. */
+  readonly memberId: string | null;
+  /** The mission of the mission lead, else null. */
+  readonly missionId: string | null;
 }
 
 /**
@@ -25,11 +29,7 @@ export async function seedExample(
   const hash = await deps.hasher.hash(password);
   const domain = `${ententeId}.entente.localhost`;
   const firstMission = entente.missions[0];
-  const accounts: (DemoAccount & {
-    memberId: string | null;
-    missionId: string | null;
-    displayName: string;
-  })[] = [
+  const accounts: (DemoAccount & { displayName: string })[] = [
     {
       email: `secretariat@${domain}`,
       role: "secretariat",
@@ -78,5 +78,11 @@ export async function seedExample(
       missionId: account.missionId,
     });
   }
-  return accounts.map(({ email, role, description }) => ({ email, role, description }));
+  return accounts.map(({ email, role, description, memberId, missionId }) => ({
+    email,
+    role,
+    description,
+    memberId,
+    missionId,
+  }));
 }
