@@ -4,6 +4,7 @@
 # - Chromium (Debian's `chromium`), driven by playwright-core for the web console's browser tests;
 # - PostgreSQL reachable at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres,
 #   trust authentication): every database test runs on it as well as on PGlite;
+# - Redis answering on 127.0.0.1:6379 (TEST_REDIS_URL): the identity hub's Redis storage;
 # - the upstream identity peers of the federation tests: OpenLDAP (slapd, ldap-utils) and the
 #   SimpleSAMLphp IdP (simplesamlphp, php-cli, php-xml); scripts/test.sh starts private instances
 #   on loopback (ci/identity/), never the system services.
@@ -22,6 +23,8 @@ command -v php >/dev/null 2>&1 || missing+=(php-cli)
 # php-xml is not a dependency of Debian's simplesamlphp but every SAML page needs DOMDocument.
 php -r 'exit(class_exists("DOMDocument") ? 0 : 1);' >/dev/null 2>&1 || missing+=(php-xml)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# Redis: the identity hub's multi-node tests keep the provider's state there (REDIS_URL).
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 
 is_root=0
 [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && is_root=1
@@ -72,6 +75,19 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
     echo "PostgreSQL does not answer on 127.0.0.1:5432. Start it (e.g. pg_ctlcluster <version> main start)," >&2
     echo "or point TEST_DATABASE_URL at a server where the user may create databases." >&2
+    exit 1
+  fi
+fi
+
+# Redis: the machine's server when it answers, else a private one on loopback (as root), nothing kept on disk.
+if [ -z "${TEST_REDIS_URL:-}" ] && ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  if [ "$is_root" -eq 1 ]; then
+    echo "== starting Redis on 127.0.0.1:6379"
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no --dir /tmp
+    for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.2; done
+  fi
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    echo "Redis does not answer on 127.0.0.1:6379. Start it (redis-server --bind 127.0.0.1 --port 6379)." >&2
     exit 1
   fi
 fi
