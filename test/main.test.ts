@@ -23,7 +23,7 @@ const BASE_ENV = {
 };
 
 describe("src/main.ts", () => {
-  it("listens, logs its URL, answers, and stops cleanly on SIGTERM", { timeout: 20_000 }, async () => {
+  it("listens, logs its URL, answers, and stops cleanly on SIGTERM", { timeout: 60_000 }, async () => {
     const child = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
       env: BASE_ENV,
@@ -79,13 +79,15 @@ describe("src/main.ts", () => {
     );
   });
 
-  it("an unreachable database or a broken example file: a clear message, exit status 1, no stack trace", () => {
+  it("an unreachable database or a broken example file: a clear message, exit status 1, no stack trace", {
+    timeout: 150_000,
+  }, () => {
     const run = (env: Record<string, string>) =>
       spawnSync(process.execPath, [MAIN], {
         cwd: ROOT,
         env: { ...BASE_ENV, ...env },
         encoding: "utf8",
-        timeout: 20_000,
+        timeout: 60_000,
       });
     const down = run({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" });
     assert.equal(down.status, 1);
@@ -103,7 +105,7 @@ describe("src/main.ts", () => {
       cwd: ROOT,
       env: { ...BASE_ENV, NODE_ENV: "production", PORT: "http", DATABASE_URL: "mysql://root:hunter2@db/x" },
       encoding: "utf8",
-      timeout: 20_000,
+      timeout: 60_000,
     });
     assert.equal(result.status, 78);
     assert.equal(result.stdout, "");

@@ -47,7 +47,10 @@ export async function registerWebSession(app: ZodFastifyInstance, options: WebSe
       httpOnly: true,
       sameSite: "lax",
       secure: options.secureCookies,
-      path: "/",
+      // Only the API reads the session: the browser does not send the cookie to the web app's
+      // files, to the OpenID Provider (/oidc) or to the sign-in pages (/interaction), which
+      // therefore never load a console session from the database.
+      path: "/api",
       maxAge: SESSION_TTL_SECONDS * 1000,
     },
     // Saved only when it changes (signing in, a new CSRF secret): no database write per request.
