@@ -82,7 +82,9 @@ export async function registerWebSession(app: ZodFastifyInstance, options: WebSe
 
   app.decorateRequest("principal", null);
   app.addHook("preHandler", async (request) => {
-    const accountId = request.session.get("accountId");
+    // Outside the cookie's path (/api) @fastify/session gives a bare object without get().
+    const accountId =
+      typeof request.session.get === "function" ? request.session.get("accountId") : undefined;
     request.principal = accountId === undefined ? null : await options.authenticate(accountId);
   });
   app.addHook("preHandler", async (request, reply) => {

@@ -491,7 +491,7 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     assert.ok(reader !== undefined);
     const readerPage = await reader.newPage();
     await signIn(readerPage, server.url, account("lecture"));
-    assert.equal(await readerPage.getByRole("link", { name: "Journal" }).count(), 0);
+    assert.equal(await readerPage.getByRole("link", { name: "Journal", exact: true }).count(), 0);
     // 2023 is a draft again (décision modificative): an information, not « ne peuvent pas être calculées »
     await readerPage.getByText(/Le budget 2023 est en préparation par le secrétariat/).waitFor();
     assert.equal(await readerPage.getByText("Les parts des membres ne peuvent pas encore").count(), 0);
@@ -514,7 +514,7 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     const financePage = await finance.newPage();
     await signIn(financePage, server.url, account("finance.ville-lyon"));
     // the audit trail is the secretariat's: no link, and the server answers 403
-    assert.equal(await financePage.getByRole("link", { name: "Journal" }).count(), 0);
+    assert.equal(await financePage.getByRole("link", { name: "Journal", exact: true }).count(), 0);
     const audit = await financePage.request.get(`${server.url}/api/ententes/${ENTENTE}/audit`);
     assert.equal(audit.status(), 403);
     await financePage.goto(at("/members/ville-lyon"));

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AffiliationDeclare, Person, PersonPage } from "../../../src/contracts/identity-api.ts";
@@ -33,26 +33,27 @@ export function IdentityPersonsPage() {
     <>
       <PageHeader title={t("identity.persons.title")} />
       <p className="lead">{t("identity.persons.intro")}</p>
-      <form
-        aria-label={t("identity.persons.search")}
-        className="form form--inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQuery({ q: typed, offset: 0 });
-        }}
-      >
-        <TextField
-          id="persons-search"
-          type="search"
-          label={t("identity.persons.search")}
-          hint={t("identity.persons.searchHint")}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-        />
-        <button type="submit" className="button">
-          {t("identity.persons.searchButton")}
-        </button>
-      </form>
+      <search aria-label={t("identity.persons.search")}>
+        <form
+          className="form form--inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQuery({ q: typed, offset: 0 });
+          }}
+        >
+          <TextField
+            id="persons-search"
+            type="search"
+            label={t("identity.persons.search")}
+            hint={t("identity.persons.searchHint")}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+          <button type="submit" className="button">
+            {t("identity.persons.searchButton")}
+          </button>
+        </form>
+      </search>
       <ResourceStatus resource={page} />
       {page.data !== undefined && page.data.persons.length === 0 && <p>{t("identity.persons.none")}</p>}
       {page.data !== undefined && page.data.persons.length > 0 && (
@@ -132,12 +133,18 @@ function PersonDetail({ sub, onChanged }: { sub: string; onChanged: () => void }
     onChanged();
   };
   const p = person.data;
+  // opened from a row of the list above: once loaded, the focus goes to the person's name
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = p !== undefined;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
   return (
     <section aria-labelledby="person-title" className="section card">
       <ResourceStatus resource={person} />
       {p !== undefined && (
         <>
-          <h2 id="person-title">
+          <h2 id="person-title" tabIndex={-1} ref={heading}>
             {p.givenName} {p.usualName}
             {p.usualName !== p.familyName && ` (${t("identity.persons.born", { name: p.familyName })})`}
           </h2>

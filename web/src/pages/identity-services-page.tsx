@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import {
@@ -9,6 +9,7 @@ import {
   ServiceWrite,
 } from "../../../src/contracts/identity-api.ts";
 import { identityPaths } from "../api/identity-paths.ts";
+import { serviceUriProblem } from "../api/identity-uri-rules.ts";
 import { useResource } from "../api/use-resource.ts";
 import { CaptionedTable } from "../components/captioned-table.tsx";
 import { SelectField, TextAreaField, TextField } from "../components/field.tsx";
@@ -18,7 +19,7 @@ import { ProblemAlert } from "../components/problem-alert.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
 import { SaveNotice } from "../components/save-notice.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
-import { useSubmit } from "../components/use-submit.ts";
+import { normaliseField, useSubmit } from "../components/use-submit.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { useAccount, useApi } from "../session/session-context.tsx";
 
@@ -97,6 +98,48 @@ function toBody(d: Draft) {
   };
 }
 
+type Translate = ReturnType<typeof useTranslation>["t"];
+const URI_LISTS = ["redirectUris", "postLogoutRedirectUris"] as const;
+
+/**
+ * Adds to a body's schema the rules of the service's URIs (exact, https, no fragment…): a wrong
+ * one is shown next to its field, naming its line, and nothing is sent. The server checks again.
+ */
+function withUriRules<B extends ReturnType<typeof toBody>>(schema: z.ZodType<B>, t: Translate) {
+  return schema.superRefine((body, ctx) => {
+    for (const field of URI_LISTS) {
+      for (const [i, uri] of body[field].entries()) {
+        const problem = serviceUriProblem(uri);
+        if (problem === null) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: [field, i],
+          message: t("identity.services.uriAt", {
+            line: i + 1,
+            uri,
+            problem: t(`identity.services.uriProblems.${problem}`),
+          }),
+        });
+      }
+    }
+    const single = body.backchannelLogoutUri;
+    const problem = single === null ? null : serviceUriProblem(single);
+    if (problem !== null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["backchannelLogoutUri"],
+        message: t("identity.services.uriOne", {
+          uri: single,
+          problem: t(`identity.services.uriProblems.${problem}`),
+        }),
+      });
+    }
+  });
+}
+
+/** Fields of the form that show their own errors (the others are listed in the alert). */
+const SHOWN_FIELDS = /^(name|backchannelLogoutUri|(redirectUris|postLogoutRedirectUris)(\.\d+)?)$/;
+
 /** Services (relying parties): list, register with exact redirect URIs, access policy and claims. */
 export function IdentityServicesPage() {
   const { t } = useTranslation();
@@ -108,6 +151,18 @@ export function IdentityServicesPage() {
   const [editing, setEditing] = useState<ServiceJson | "new" | null>(null);
   // The secret is shown once, right after creation or rotation, and forgotten on the next action.
   const [secret, setSecret] = useState<{ clientId: string; value: string } | null>(null);
+  // A new form for each "add" or "edit" click; a save keeps the form (focus, saved notice).
+  const [opened, setOpened] = useState(0);
+  const open = (what: ServiceJson | "new") => {
+    setSecret(null);
+    setEditing(what);
+    setOpened((n) => n + 1);
+  };
+  const secretBox = useRef<HTMLDivElement>(null);
+  // shown at the top of the page: the focus (and the view) goes there, or it would go unseen
+  useEffect(() => {
+    if (secret !== null) secretBox.current?.focus();
+  }, [secret]);
   const rotate = useSubmit();
   const policyText = (s: ServiceJson) =>
     [
@@ -125,14 +180,7 @@ export function IdentityServicesPage() {
     <>
       <PageHeader title={t("identity.services.title")}>
         {manage && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setSecret(null);
-              setEditing("new");
-            }}
-          >
+          <button type="button" className="button" onClick={() => open("new")}>
             {t("identity.services.add")}
           </button>
         )}
@@ -141,7 +189,7 @@ export function IdentityServicesPage() {
       <ResourceStatus resource={services} />
       <ProblemAlert error={rotate.error} />
       {secret !== null && (
-        <div role="status" className="alert alert--success">
+        <div role="status" className="alert alert--success" tabIndex={-1} ref={secretBox}>
           <p className="alert__title">{t("identity.services.secretOnce")}</p>
           <p>
             {t("identity.services.clientId")} <code>{secret.clientId}</code>
@@ -160,7 +208,7 @@ export function IdentityServicesPage() {
           <thead>
             <tr>
               <th scope="col">{t("identity.services.name")}</th>
-              <th scope="col">{t("identity.services.clientId")}</th>
+              <th scope="col">{t("identity.services.clientIdColumn")}</th>
               <th scope="col">{t("identity.services.policy")}</th>
               <th scope="col">{t("identity.services.acr")}</th>
               <th scope="col">{t("identity.sources.state")}</th>
@@ -180,17 +228,14 @@ export function IdentityServicesPage() {
                     ? "—"
                     : t(`identity.services.acrs.${s.requiredAcr === "urn:entente:acr:2fa" ? "2fa" : "1fa"}`)}
                 </td>
-                <td>{s.enabled ? t("identity.sources.enabled") : t("identity.sources.disabled")}</td>
+                <td>{s.enabled ? t("identity.services.active") : t("identity.services.suspended")}</td>
                 {manage && (
                   <td>
                     <button
                       type="button"
                       className="button button--secondary"
                       aria-label={t("identity.services.editNamed", { name: s.name })}
-                      onClick={() => {
-                        setSecret(null);
-                        setEditing(s);
-                      }}
+                      onClick={() => open(s)}
                     >
                       {t("identity.edit")}
                     </button>{" "}
@@ -227,7 +272,7 @@ export function IdentityServicesPage() {
       )}
       {editing !== null && (
         <ServiceForm
-          key={editing === "new" ? "new" : `${editing.clientId}:${editing.rowVersion}`}
+          key={opened}
           service={editing === "new" ? null : editing}
           onCreated={(created) => {
             if (created.clientSecret !== null) {
@@ -260,6 +305,9 @@ function ServiceForm({
   const { entente } = useEntente();
   const [draft, setDraft] = useState<Draft>(() => (service === null ? EMPTY : toDraft(service)));
   const submit = useSubmit();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // opened by a button far above: the focus goes to the form
+  useEffect(() => heading.current?.focus(), []);
   const edit = (change: Partial<Draft>) => {
     submit.reset();
     setDraft((d) => ({ ...d, ...change }));
@@ -269,26 +317,38 @@ function ServiceForm({
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (service === null) {
-      const created = await submit.run(ServiceWrite, toBody(draft), (b) =>
+      const created = await submit.run(withUriRules(ServiceWrite, t), toBody(draft), (b) =>
         api.send("POST", identityPaths.services(entente.id), b, ServiceCreated),
       );
       if (created !== undefined) onCreated(created);
     } else {
       const saved = await submit.run(
-        ServiceUpdate,
+        withUriRules(ServiceUpdate, t),
         { ...toBody(draft), rowVersion: service.rowVersion },
         (b) => api.send("PUT", identityPaths.service(entente.id, service.clientId), b, Service),
       );
       if (saved !== undefined) onSaved(saved);
     }
   };
+  /** Every message about a list field (`redirectUris`, `redirectUris.1`…), one after the other. */
+  const listError = (field: string) => {
+    const messages = (submit.error?.fields ?? [])
+      .filter((f) => {
+        const name = normaliseField(f.field);
+        return name === field || name.startsWith(`${field}.`);
+      })
+      .map((f) => f.message);
+    return messages.length === 0 ? undefined : messages.join(" ");
+  };
   const title =
     service === null ? t("identity.services.add") : t("identity.services.editNamed", { name: service.name });
   return (
     <section aria-labelledby="service-form-title" className="section card">
-      <h2 id="service-form-title">{title}</h2>
+      <h2 id="service-form-title" tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <ProblemAlert error={submit.error} shownFields={(f) => f === "name"} />
+        <ProblemAlert error={submit.error} shownFields={(f) => SHOWN_FIELDS.test(f)} />
         <fieldset className="fieldset">
           <legend>{t("identity.services.general")}</legend>
           <TextField
@@ -306,6 +366,7 @@ function ServiceForm({
             rows={3}
             value={draft.redirectUris}
             onChange={(e) => edit({ redirectUris: e.target.value })}
+            error={listError("redirectUris")}
           />
           <TextAreaField
             id="service-logout-redirects"
@@ -313,12 +374,14 @@ function ServiceForm({
             rows={2}
             value={draft.postLogoutRedirectUris}
             onChange={(e) => edit({ postLogoutRedirectUris: e.target.value })}
+            error={listError("postLogoutRedirectUris")}
           />
           <TextField
             id="service-backchannel"
             label={t("identity.services.backchannelLogoutUri")}
             value={draft.backchannelLogoutUri}
             onChange={(e) => edit({ backchannelLogoutUri: e.target.value })}
+            error={submit.fieldError("backchannelLogoutUri")}
           />
           <div className="field">
             <label className="checkbox">
@@ -353,7 +416,7 @@ function ServiceForm({
                 checked={draft.enabled}
                 onChange={(e) => edit({ enabled: e.target.checked })}
               />{" "}
-              {t("identity.sources.fields.enabled")}
+              {t("identity.services.enabled")}
             </label>
           </div>
         </fieldset>

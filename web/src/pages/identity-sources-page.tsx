@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Source, SourceCreate, SourceUpdate } from "../../../src/contracts/identity-api.ts";
@@ -169,12 +169,18 @@ export function IdentitySourcesPage() {
   const account = useAccount();
   const sources = useResource(identityPaths.sources(entente.id), SourceList);
   const [editing, setEditing] = useState<SourceJson | "new" | null>(null);
+  // A new form for each "add" or "edit" click; a save keeps the form (focus, saved notice).
+  const [opened, setOpened] = useState(0);
+  const open = (what: SourceJson | "new") => {
+    setEditing(what);
+    setOpened((n) => n + 1);
+  };
   const manage = canManageIdentity(account);
   return (
     <>
       <PageHeader title={t("identity.sources.title")}>
         {manage && (
-          <button type="button" className="button" onClick={() => setEditing("new")}>
+          <button type="button" className="button" onClick={() => open("new")}>
             {t("identity.sources.add")}
           </button>
         )}
@@ -210,7 +216,7 @@ export function IdentitySourcesPage() {
                     <button
                       type="button"
                       className="button button--secondary"
-                      onClick={() => setEditing(s)}
+                      onClick={() => open(s)}
                       aria-label={t("identity.sources.editNamed", { label: s.label })}
                     >
                       {t("identity.edit")}
@@ -224,7 +230,7 @@ export function IdentitySourcesPage() {
       )}
       {editing !== null && (
         <SourceForm
-          key={editing === "new" ? "new" : `${editing.id}:${editing.rowVersion}`}
+          key={opened}
           source={editing === "new" ? null : editing}
           onSaved={(saved) => {
             setEditing(saved);
@@ -244,6 +250,9 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
     source === null ? { ...EMPTY, memberId: entente.members[0]?.id ?? "" } : toDraft(source),
   );
   const submit = useSubmit();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // opened by a button far above: the focus goes to the form
+  useEffect(() => heading.current?.focus(), []);
   const edit = (change: Partial<Draft>) => {
     submit.reset();
     setDraft((d) => ({ ...d, ...change }));
@@ -258,7 +267,10 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
         : await submit.run(SourceUpdate, toBody(draft, source.rowVersion), (b) =>
             api.send("PUT", identityPaths.source(entente.id, source.id), b, Source),
           );
-    if (saved !== undefined) onSaved(saved);
+    if (saved === undefined) return;
+    // the secret is write-only: once stored, the field is emptied (an empty field keeps it)
+    setDraft((d) => ({ ...d, secret: "" }));
+    onSaved(saved);
   };
   const text = (id: keyof Draft, field: string, extra: { hint?: string; required?: boolean } = {}) => (
     <TextField
@@ -274,7 +286,9 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
     source === null ? t("identity.sources.add") : t("identity.sources.editNamed", { label: source.label });
   return (
     <section aria-labelledby="source-form-title" className="section card">
-      <h2 id="source-form-title">{title}</h2>
+      <h2 id="source-form-title" tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <ProblemAlert error={submit.error} shownFields={(f) => submit.fieldError(f) !== undefined} />
         <fieldset className="fieldset">
