@@ -134,6 +134,10 @@ export async function composeIdentity(
         accounts: options.accounts,
         hasher: options.hasher,
         now: options.now,
+        registeredSourceOf: async (email) => {
+          const route = await directory.routeEmail(email);
+          return route?.via === "registered-address" ? route.source.id : null;
+        },
       }),
     },
     redirectConnectors: {

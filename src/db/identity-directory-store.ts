@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type {
   IdentityRouting,
   OrganisationChoice,
@@ -10,7 +10,7 @@ import type {
 } from "../app/identity/ports.ts";
 import type { Clock } from "../app/ports.ts";
 import { emailDomain, normalizeEmail } from "../domain/pivot-identity.ts";
-import { readPersonRecord, toSourceRecord } from "./identity-rows.ts";
+import { readPersonRecord, selectAffiliations, toAffiliation, toSourceRecord } from "./identity-rows.ts";
 import type { Database } from "./schema.ts";
 
 export interface IdentityDirectoryOptions {
@@ -67,7 +67,7 @@ export function createIdentityDirectoryStore(
       const now = clock.now();
       const email = normalizeEmail(normalized.email);
       const attributes = JSON.stringify({ ...normalized, email });
-      const sub = await db.transaction().execute(async (trx) => {
+      const names = await db.transaction().execute(async (trx) => {
         const existing = await trx
           .updateTable("person_link")
           .set({ attributes, last_seen_at: now })
@@ -106,7 +106,7 @@ export function createIdentityDirectoryStore(
           if (linked.sub !== candidate) await trx.deleteFrom("person").where("sub", "=", candidate).execute();
           found = linked.sub;
         }
-        await trx
+        const person = await trx
           .updateTable("person")
           .set({
             given_name: normalized.givenName,
@@ -115,7 +115,8 @@ export function createIdentityDirectoryStore(
             updated_at: now,
           })
           .where("sub", "=", found)
-          .execute();
+          .returning(["sub", "given_name", "family_name", "usual_name"])
+          .executeTakeFirstOrThrow();
         const registered = await trx
           .selectFrom("registered_address")
           .select("role")
@@ -137,11 +138,17 @@ export function createIdentityDirectoryStore(
           .values({ sub: found, entente_id: source.ententeId, member_id: source.memberId, ...values })
           .onConflict((oc) => oc.columns(["sub", "entente_id", "member_id"]).doUpdateSet(values))
           .execute();
-        return found;
+        return person;
       });
-      const person = await readPersonRecord(db, sub);
-      if (person === null) throw new Error(`person ${sub} vanished after being resolved`);
-      return person;
+      // The names come back from the UPDATE: only the affiliations (every entente) are read again.
+      const affiliations = await selectAffiliations(db, [names.sub], null);
+      return {
+        sub: names.sub,
+        givenName: names.given_name,
+        familyName: names.family_name,
+        usualName: names.usual_name,
+        affiliations: affiliations.map(toAffiliation),
+      };
     },
 
     findPerson: (sub) => readPersonRecord(db, sub),
@@ -188,22 +195,31 @@ export function createIdentityDirectoryStore(
       }
       const domain = emailDomain(email);
       if (domain === null) return null;
+      // The domain's own source comes with it (one query); else the member's first source.
       const owned = await db
         .selectFrom("member_email_domain as d")
         .innerJoin("member as m", (j) =>
           j.onRef("m.entente_id", "=", "d.entente_id").onRef("m.id", "=", "d.member_id"),
         )
-        .select(["d.entente_id", "d.member_id", "d.source_id", "m.name as member_name"])
+        .leftJoin("identity_source as s", "s.id", "d.source_id")
+        .selectAll("s")
+        .select([
+          "d.entente_id as domain_entente_id",
+          "d.member_id as domain_member_id",
+          "m.name as member_name",
+        ])
         .where("d.domain", "=", domain)
         .executeTakeFirst();
       if (owned === undefined) return null;
-      const chosen = owned.source_id === null ? null : await findSource(owned.source_id);
-      const source = chosen ?? (await firstSourceOf(owned.entente_id, owned.member_id));
+      const { domain_entente_id, domain_member_id, member_name, ...joined } = owned;
+      const chosen =
+        joined.id === null ? null : toSourceRecord(joined as Selectable<Database["identity_source"]>);
+      const source = chosen ?? (await firstSourceOf(domain_entente_id, domain_member_id));
       if (source === null) return null;
       return {
-        ententeId: owned.entente_id,
-        memberId: owned.member_id,
-        memberName: owned.member_name,
+        ententeId: domain_entente_id,
+        memberId: domain_member_id,
+        memberName: member_name,
         source,
         via: "domain",
         role: null,
@@ -260,6 +276,17 @@ export function createIdentityDirectoryStore(
     async mayAssertEmail(ententeId, memberId, rawEmail) {
       const email = normalizeEmail(rawEmail);
       const domain = emailDomain(email);
+      // The member's domain first (every agent), then a registered address (an élu's own): one query for most sign-ins.
+      if (domain !== null) {
+        const owned = await db
+          .selectFrom("member_email_domain")
+          .select("domain")
+          .where("domain", "=", domain)
+          .where("entente_id", "=", ententeId)
+          .where("member_id", "=", memberId)
+          .executeTakeFirst();
+        if (owned !== undefined) return true;
+      }
       const registered = await db
         .selectFrom("registered_address")
         .select("email")
@@ -267,16 +294,7 @@ export function createIdentityDirectoryStore(
         .where("entente_id", "=", ententeId)
         .where("member_id", "=", memberId)
         .executeTakeFirst();
-      if (registered !== undefined) return true;
-      if (domain === null) return false;
-      const owned = await db
-        .selectFrom("member_email_domain")
-        .select("domain")
-        .where("domain", "=", domain)
-        .where("entente_id", "=", ententeId)
-        .where("member_id", "=", memberId)
-        .executeTakeFirst();
-      return owned !== undefined;
+      return registered !== undefined;
     },
   };
 }

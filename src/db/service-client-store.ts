@@ -64,6 +64,21 @@ function toColumns(input: ServiceClientInput) {
   };
 }
 
+/** How long this node trusts a service record it read (milliseconds): ≤ 5 s, see `createServiceClientStore`. */
+export const SERVICE_CACHE_TTL_MS = 5_000;
+
+/** A service row as the provider reads it: the record and its secret hash, from one SELECT. */
+interface CachedService {
+  readonly expiresAt: number;
+  readonly row: Promise<{ readonly record: ServiceClientRecord; readonly secretHash: string | null } | null>;
+}
+
+/**
+ * The records read on this node, per database handle: every store made on the same `db` (the
+ * provider's, the admin API's) shares them, so a write through any of them is seen at once here.
+ */
+const caches = new WeakMap<Kysely<Database>, Map<string, CachedService>>();
+
 /** A new secret: 256 random bits, base64url (43 characters). */
 const newSecret = () => randomBytes(32).toString("base64url");
 
@@ -73,28 +88,65 @@ const newSecret = () => randomBytes(32).toString("base64url");
  * generated, returned once and stored hashed (`hashClientSecret`); `clientSecret()` returns the
  * hash, which the OpenID Provider compares against. Every write validates the input with
  * src/domain/service-client-rules.ts.
+ *
+ * Reads (`findClient`, `clientSecret`) are cached on this node for `cacheTtlMs` (default
+ * `SERVICE_CACHE_TTL_MS`, 5 s; 0: no cache): the OpenID Provider looks a service up several times
+ * per request, and the record and the secret hash come from one SELECT. Every write made on this
+ * node (any store on the same `db`) drops the entry at once. Another node (or the CLI, another
+ * process) sees a change within the TTL: a disabled, deleted or re-keyed service is refused
+ * everywhere within 5 s. Unknown ids are not cached.
  * @throws EntenteError `identity.client_invalid` (bad input, field and expectation named),
  *   `conflict.stale_version`, `resource.not_found` (update), `identity.not_found` (other writes).
  */
-export function createServiceClientStore(db: Kysely<Database>): ServiceClientAdmin {
+export function createServiceClientStore(
+  db: Kysely<Database>,
+  options: { readonly cacheTtlMs?: number; readonly now?: () => number } = {},
+): ServiceClientAdmin {
+  const ttlMs = Math.min(options.cacheTtlMs ?? SERVICE_CACHE_TTL_MS, SERVICE_CACHE_TTL_MS);
+  const now = options.now ?? Date.now;
+  let cache = caches.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const cached = cache;
   const notFound = (clientId: string) =>
     new EntenteError("identity.not_found", { what: localized("service", "service"), id: clientId });
+  const select = async (clientId: string) => {
+    const row = await db
+      .selectFrom("service_client")
+      .selectAll()
+      .where("client_id", "=", clientId)
+      .executeTakeFirst();
+    return row === undefined ? null : { record: toRecord(row), secretHash: row.secret_hash };
+  };
+  /** The service and its secret hash: from this node's cache, else one SELECT (shared by concurrent callers). */
+  const load = async (clientId: string) => {
+    if (ttlMs <= 0) return select(clientId);
+    const at = now();
+    const hit = cached.get(clientId);
+    if (hit !== undefined && hit.expiresAt > at) return hit.row;
+    const entry: CachedService = { expiresAt: at + ttlMs, row: select(clientId) };
+    cached.set(clientId, entry);
+    try {
+      const row = await entry.row;
+      if (row === null && cached.get(clientId) === entry) cached.delete(clientId);
+      return row;
+    } catch (error) {
+      if (cached.get(clientId) === entry) cached.delete(clientId);
+      throw error;
+    }
+  };
+  /** After a write: this node reads the row again at the next lookup. */
+  const forget = (clientId: string) => {
+    cached.delete(clientId);
+  };
   return {
     async findClient(clientId) {
-      const row = await db
-        .selectFrom("service_client")
-        .selectAll()
-        .where("client_id", "=", clientId)
-        .executeTakeFirst();
-      return row === undefined ? null : toRecord(row);
+      return (await load(clientId))?.record ?? null;
     },
     async clientSecret(clientId) {
-      const row = await db
-        .selectFrom("service_client")
-        .select("secret_hash")
-        .where("client_id", "=", clientId)
-        .executeTakeFirst();
-      return row?.secret_hash ?? null;
+      return (await load(clientId))?.secretHash ?? null;
     },
     async listClients(ententeId) {
       const rows = await db
@@ -120,11 +172,13 @@ export function createServiceClientStore(db: Kysely<Database>): ServiceClientAdm
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      forget(clientId);
       return { client: toRecord(row), clientSecret };
     },
     async updateClient(ententeId, clientId, input, expectedRowVersion) {
       const columns = toColumns(input);
-      return db.transaction().execute(async (trx) => {
+      forget(clientId);
+      const updated = await db.transaction().execute(async (trx) => {
         const current = await trx
           .selectFrom("service_client")
           .select(["row_version", "secret_hash", "token_endpoint_auth_method"])
@@ -156,6 +210,8 @@ export function createServiceClientStore(db: Kysely<Database>): ServiceClientAdm
           .executeTakeFirstOrThrow();
         return toRecord(row);
       });
+      forget(clientId);
+      return updated;
     },
     async rotateClientSecret(ententeId, clientId) {
       const secret = newSecret();
@@ -166,6 +222,7 @@ export function createServiceClientStore(db: Kysely<Database>): ServiceClientAdm
         .where("entente_id", "=", ententeId)
         .where("token_endpoint_auth_method", "!=", "none")
         .executeTakeFirst();
+      forget(clientId);
       if (Number(result.numUpdatedRows) === 0) throw notFound(clientId);
       return secret;
     },
@@ -175,6 +232,7 @@ export function createServiceClientStore(db: Kysely<Database>): ServiceClientAdm
         .where("client_id", "=", clientId)
         .where("entente_id", "=", ententeId)
         .executeTakeFirst();
+      forget(clientId);
       if (Number(result.numDeletedRows) === 0) throw notFound(clientId);
     },
   };

@@ -3,15 +3,21 @@ import type { Kysely } from "kysely";
 import type { TransientStore } from "../app/identity/ports.ts";
 import type { Database } from "./schema.ts";
 
+/** Expired rows are deleted at most this often (milliseconds), by a `put`. */
+const SWEEP_EVERY_MS = 30_000;
+
 /**
  * `TransientStore` (src/app/identity/ports.ts) on the database: `take` is one
- * `DELETE … RETURNING`, so two nodes racing for the same key get the value at most once.
- * Expired rows read as missing and are swept on `put`.
+ * `DELETE … RETURNING`, so two nodes racing for the same key get the value at most once; `get`
+ * is one `SELECT` (the row stays); `put` is an upsert. Expired rows read as missing; a `put`
+ * sweeps them at most every `SWEEP_EVERY_MS` on this node (not on every write: a sign-in saves
+ * its state at each step).
  */
 export function createDatabaseTransientStore(
   db: Kysely<Database>,
   now: () => Date = () => new Date(),
 ): TransientStore {
+  let sweptAt = Number.NEGATIVE_INFINITY;
   return {
     async put(key, value, ttlSeconds) {
       const row = {
@@ -23,7 +29,11 @@ export function createDatabaseTransientStore(
         .values({ key, ...row })
         .onConflict((oc) => oc.column("key").doUpdateSet(row))
         .execute();
-      await db.deleteFrom("transient_value").where("expires_at", "<=", now()).execute();
+      const at = now().getTime();
+      if (at - sweptAt >= SWEEP_EVERY_MS || at < sweptAt) {
+        sweptAt = at;
+        await db.deleteFrom("transient_value").where("expires_at", "<=", new Date(at)).execute();
+      }
     },
     async take(key) {
       const row = await db
@@ -34,10 +44,19 @@ export function createDatabaseTransientStore(
       if (row === undefined || row.expires_at <= now()) return null;
       return row.value;
     },
+    async get(key) {
+      const row = await db
+        .selectFrom("transient_value")
+        .select("value")
+        .where("key", "=", key)
+        .where("expires_at", ">", now())
+        .executeTakeFirst();
+      return row === undefined ? null : row.value;
+    },
   };
 }
 
-/** `TransientStore` on Redis: `SET … EX` and `GETDEL` (atomic get-and-delete, Redis ≥ 6.2). */
+/** `TransientStore` on Redis: `SET … EX`, `GETDEL` (atomic get-and-delete, Redis ≥ 6.2) and `GET`. */
 export function createRedisTransientStore(redis: Redis, prefix = "transient:"): TransientStore {
   return {
     async put(key, value, ttlSeconds) {
@@ -45,6 +64,10 @@ export function createRedisTransientStore(redis: Redis, prefix = "transient:"): 
     },
     async take(key) {
       const text = await redis.getdel(`${prefix}${key}`);
+      return text === null ? null : (JSON.parse(text) as unknown);
+    },
+    async get(key) {
+      const text = await redis.get(`${prefix}${key}`);
       return text === null ? null : (JSON.parse(text) as unknown);
     },
   };

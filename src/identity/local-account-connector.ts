@@ -21,9 +21,20 @@ export function splitDisplayName(displayName: string): {
 }
 
 /** Whether an account may sign in through a local source of `source.ententeId` / `source.memberId`. */
-function belongsTo(account: AccountRecord, source: SourceRecord): boolean {
+/**
+ * An account of a member signs in through that member's local source only. An account of no
+ * member (the secretariat, a reader) signs in only through the local source its address is
+ * registered to — otherwise the same account could enter through every member's source and
+ * become a different pivot person in each.
+ */
+async function belongsTo(
+  account: AccountRecord,
+  source: SourceRecord,
+  registeredSourceOf: (email: string) => Promise<string | null>,
+): Promise<boolean> {
   if (account.ententeId !== null && account.ententeId !== source.ententeId) return false;
-  return account.memberId === null || account.memberId === source.memberId;
+  if (account.memberId !== null) return account.memberId === source.memberId;
+  return (await registeredSourceOf(account.email)) === source.id;
 }
 
 /**
@@ -39,6 +50,8 @@ export function createLocalAccountConnector(deps: {
   readonly accounts: AccountStore;
   readonly hasher: PasswordHasher;
   readonly now: () => Date;
+  /** The source an address is registered to (`IdentityRouting.routeEmail`), or null. */
+  readonly registeredSourceOf: (email: string) => Promise<string | null>;
 }): PasswordConnector {
   let decoy: Promise<string> | undefined;
   const decoyHash = () => {
@@ -50,7 +63,7 @@ export function createLocalAccountConnector(deps: {
       const account = await deps.accounts.findByEmail(login);
       const usable =
         account !== null &&
-        belongsTo(account, source) &&
+        (await belongsTo(account, source, deps.registeredSourceOf)) &&
         (account.lockedUntil === null || account.lockedUntil.getTime() <= deps.now().getTime());
       const valid = await deps.hasher.verify(
         account === null ? await decoyHash() : account.passwordHash,

@@ -79,9 +79,17 @@ async function freePort(): Promise<number> {
  * peers — slapd (agents of the Métropole and of the Ville), SimpleSAMLphp (the Ville's élus, on
  * personal addresses), a separate oidc-provider (the SITIV's agents) — and four test services.
  */
-export async function startIdentityWorld(): Promise<IdentityWorld> {
+export async function startIdentityWorld(
+  options: {
+    /**
+     * Host name of Entente's public URL (it still listens on 127.0.0.1). WebAuthn needs a
+     * domain, never an IP address, as its relying party id: use "localhost" for it.
+     */
+    readonly host?: "127.0.0.1" | "localhost";
+  } = {},
+): Promise<IdentityWorld> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
   const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
   await migrateToLatest(database.db);
   const now = () => new Date();

@@ -180,6 +180,11 @@ export function createMemoryTransientStore(now: () => number = Date.now): Transi
       if (entry === undefined || entry.expiresAt <= now()) return null;
       return entry.value;
     },
+    async get(key) {
+      const entry = entries.get(key);
+      if (entry === undefined || entry.expiresAt <= now()) return null;
+      return structuredClone(entry.value);
+    },
   };
 }
 

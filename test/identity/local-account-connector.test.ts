@@ -8,7 +8,7 @@ import { createLocalAccountConnector, splitDisplayName } from "../../src/identit
 import { describeOnDatabases } from "../helpers/databases.ts";
 
 const source = (ententeId: string, memberId: string): SourceRecord => ({
-  id: "local",
+  id: `local-${memberId}`,
   kind: "local",
   ententeId,
   memberId,
@@ -52,7 +52,13 @@ describeOnDatabases("local accounts as a password source", (get) => {
       memberId: null,
       missionId: null,
     });
-    const connector = createLocalAccountConnector({ accounts, hasher, now: () => new Date() });
+    // The secretariat's address is registered to the SITIV's local source only.
+    const connector = createLocalAccountConnector({
+      accounts,
+      hasher,
+      now: () => new Date(),
+      registeredSourceOf: async (email) => (email === "secretariat@entente.example" ? "local-sitiv" : null),
+    });
     const identity = await connector.authenticate(
       source("lyon-2023", "sitiv"),
       "secretariat@entente.example",
@@ -70,6 +76,16 @@ describeOnDatabases("local accounts as a password source", (get) => {
     );
     await assert.rejects(
       connector.authenticate(source("lyon-2023", "sitiv"), "nobody@entente.example", "correct horse"),
+      refused,
+    );
+    // An account of no member cannot enter through another member's source (it would become
+    // another pivot person there).
+    await assert.rejects(
+      connector.authenticate(
+        source("lyon-2023", "ville-lyon"),
+        "secretariat@entente.example",
+        "correct horse",
+      ),
       refused,
     );
     const bound = await accounts.create({

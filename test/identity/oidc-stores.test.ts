@@ -5,7 +5,11 @@ import { Redis } from "ioredis";
 import type { AdapterFactory } from "oidc-provider";
 import { createDatabaseOidcAdapter, pruneOidcPayloads } from "../../src/db/oidc-adapter.ts";
 import { createRedisOidcAdapter } from "../../src/db/redis-oidc-adapter.ts";
-import { createServiceClientStore, hashClientSecret } from "../../src/db/service-client-store.ts";
+import {
+  createServiceClientStore,
+  hashClientSecret,
+  SERVICE_CACHE_TTL_MS,
+} from "../../src/db/service-client-store.ts";
 import { createDatabaseTransientStore, createRedisTransientStore } from "../../src/db/transient-store.ts";
 import { EntenteError } from "../../src/domain/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
@@ -84,6 +88,35 @@ describeOnDatabases("identity stores", (database) => {
     await assert.rejects(store.deleteClient("e1", client.clientId), isCode("identity.not_found"));
   });
 
+  it("service clients: a write on this node is seen at once by every store on the same db; another node's within 5 s", async () => {
+    const { db } = database();
+    const clock = { at: Date.now() };
+    const provider = createServiceClientStore(db, { now: () => clock.at });
+    const admin = createServiceClientStore(db);
+    const { client } = await admin.createClient("e1", signInService("https://cache.example.fr"));
+    assert.equal((await provider.findClient(client.clientId))?.enabled, true);
+    const updated = await admin.updateClient(
+      "e1",
+      client.clientId,
+      { ...signInService("https://cache.example.fr"), enabled: false },
+      client.rowVersion,
+    );
+    assert.equal((await provider.findClient(client.clientId))?.enabled, false, "this node: at once");
+    const rotated = await admin.rotateClientSecret("e1", client.clientId);
+    assert.equal(await provider.clientSecret(client.clientId), hashClientSecret(rotated));
+    // Another node (here: a write the stores do not see) changes the row: seen once the TTL is over.
+    await db
+      .updateTable("service_client")
+      .set({ name: "Elsewhere" })
+      .where("client_id", "=", client.clientId)
+      .execute();
+    assert.equal((await provider.findClient(client.clientId))?.name, updated.name, "still the cached record");
+    clock.at += SERVICE_CACHE_TTL_MS + 1;
+    assert.equal((await provider.findClient(client.clientId))?.name, "Elsewhere");
+    await admin.deleteClient("e1", client.clientId);
+    assert.equal(await provider.findClient(client.clientId), null, "deleted: refused at once on this node");
+  });
+
   for (const kind of ["database", "redis"] as const) {
     it(`oidc adapter (${kind}): TTL, consume, uid lookup, grant-wide revocation`, async () => {
       const clock = { at: new Date() };
@@ -134,13 +167,30 @@ describeOnDatabases("identity stores", (database) => {
       assert.equal(await store.take("k1"), null);
       assert.equal(await store.take("missing"), null);
     });
+
+    it(`transient store (${kind}): get reads without consuming; put replaces`, async () => {
+      const store =
+        kind === "database"
+          ? createDatabaseTransientStore(database().db)
+          : createRedisTransientStore(redis, prefix);
+      await store.put("k3", { step: "start" }, 60);
+      assert.deepEqual(await store.get("k3"), { step: "start" });
+      assert.deepEqual(await store.get("k3"), { step: "start" }, "still there after a get");
+      await store.put("k3", { step: "password" }, 60);
+      assert.deepEqual(await store.get("k3"), { step: "password" });
+      assert.deepEqual(await store.take("k3"), { step: "password" });
+      assert.equal(await store.get("k3"), null, "gone after a take");
+      assert.equal(await store.get("missing"), null);
+    });
   }
 
   it("transient store (database): an expired value reads as missing", async () => {
     const clock = { at: new Date() };
     const store = createDatabaseTransientStore(database().db, () => clock.at);
     await store.put("k2", "v", 10);
+    await store.put("k4", "w", 10);
     clock.at = new Date(clock.at.getTime() + 11_000);
+    assert.equal(await store.get("k4"), null);
     assert.equal(await store.take("k2"), null);
   });
 });

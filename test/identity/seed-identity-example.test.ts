@@ -86,6 +86,10 @@ describeOnDatabases("identity federation seeded on the first start with the exam
       accounts: deps.accounts,
       hasher: deps.hasher,
       now: () => new Date(),
+      registeredSourceOf: async (email) => {
+        const route = await routing.routeEmail(email);
+        return route?.via === "registered-address" ? route.source.id : null;
+      },
     });
     for (const email of [`finance.metropole@${DOMAIN}`, `secretariat@${DOMAIN}`]) {
       const route = await routing.routeEmail(email);

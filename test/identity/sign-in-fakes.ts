@@ -149,6 +149,10 @@ export function memoryTransientStore(): TransientStore & { size(): number } {
       values.delete(key);
       return value === undefined ? null : JSON.parse(value);
     },
+    async get(key) {
+      const value = values.get(key);
+      return value === undefined ? null : JSON.parse(value);
+    },
     size: () => values.size,
   };
 }
@@ -297,7 +301,13 @@ export function createWorld() {
         memberName: members[src.memberId] ?? src.memberId,
         siren: null,
         siret: null,
-        role: n.role,
+        // Like the real directory: a registered address of this member decides the role, from the
+        // email the source asserted.
+        role:
+          registered[n.email] !== undefined &&
+          sources[registered[n.email]?.sourceId ?? ""]?.memberId === src.memberId
+            ? (registered[n.email]?.role ?? n.role)
+            : n.role,
         email: n.email,
         uid: n.uid,
         groups: n.groups,

@@ -49,11 +49,63 @@ describe("sign-in flow: email and organisation routing", () => {
     assert.equal((await w.flow.passwordPage(ctx)).login, "maire.perso@gmail.com");
     const result = finished(await w.flow.submitPassword(ctx, "maire.perso@gmail.com", "secret-password"));
     assert.deepEqual(result, { sub: result.sub, memberId: "ville", acr: ACR_ONE_FACTOR, amr: ["pwd"] });
-    assert.equal((w.resolveCalls[0] as { role: string }).role, "elu");
+    // The role comes from the directory (the registered address of the email the source asserted).
+    const person = await w.people.findPerson(result.sub);
+    assert.equal(person?.affiliations[0]?.role, "elu");
     const signIn = w.events.find((e) => e.kind === "sign_in");
     assert.equal(signIn?.requestId, "req-i3");
     assert.equal(signIn?.ip, "127.0.0.1");
     assert.equal(signIn?.sub, result.sub);
+  });
+});
+
+describe("sign-in flow: who signs in decides, not what was typed first", () => {
+  it("an agent who types an élu's registered address, then signs in with their own login, stays an agent", async () => {
+    const w = createWorld();
+    const ctx = context("i4");
+    await w.flow.begin(ctx);
+    assert.deepEqual(await w.flow.submitEmail(ctx, "maire.perso@gmail.com"), { kind: "password" });
+    const result = finished(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"));
+    const person = await w.people.findPerson(result.sub);
+    assert.equal(person?.affiliations[0]?.email, "jean.martin@ville-lyon.fr");
+    assert.equal(person?.affiliations[0]?.role, "agent");
+  });
+});
+
+describe("sign-in flow: the state between pages", () => {
+  it("one request reads the state once (CSRF check, use case, form token); the next request reads it again", async () => {
+    const w = createWorld();
+    const reads: string[] = [];
+    const get = w.state.get.bind(w.state);
+    w.state.get = async (key) => {
+      reads.push(key);
+      return get(key);
+    };
+    await w.flow.begin(context("i30"));
+    const page = context("i30");
+    const csrf = await w.flow.csrfToken(page);
+    const post = context("i30");
+    await w.flow.verifyCsrf(post, csrf);
+    assert.deepEqual(await w.flow.submitEmail(post, "jean.martin@grandlyon.fr"), { kind: "password" });
+    assert.equal(await w.flow.csrfToken(post), csrf, "the same token after the step");
+    await rejectsWith(w.flow.verifyCsrf(post, "forged"), "auth.csrf");
+    assert.equal(reads.filter((k) => k === "sign-in:i30").length, 3, "begin, the page, the POST: once each");
+    const next = context("i30");
+    assert.deepEqual(await w.flow.passwordPage(next), {
+      sourceLabel: "Annuaire de la Métropole",
+      login: "jean.martin@grandlyon.fr",
+    });
+    assert.equal(reads.length, 4);
+  });
+
+  it("reading the state does not consume it: two requests of one sign-in at once both find it", async () => {
+    const w = createWorld();
+    await w.flow.begin(context("i31"));
+    const [a, b] = await Promise.all([w.flow.csrfToken(context("i31")), w.flow.csrfToken(context("i31"))]);
+    assert.equal(a, b);
+    assert.deepEqual(await w.flow.submitEmail(context("i31"), "jean.martin@grandlyon.fr"), {
+      kind: "password",
+    });
   });
 });
 
@@ -287,11 +339,13 @@ describe("sign-in flow: single sign-on and upstream redirects", () => {
       w.flow.receiveUpstreamAnswer("oidc", "oidc-sitiv", { query: { state }, body: {} }, request),
       "identity.state_lost",
     );
-    // the source gave two factors: no second-factor step
-    const result = finished(await w.flow.continueAfterUpstream(ctx));
+    // the source gave two factors: no second-factor step. The browser comes back: a new request,
+    // so a new context (a context keeps the state its request read).
+    const back = context("i12");
+    const result = finished(await w.flow.continueAfterUpstream(back));
     assert.deepEqual(result.amr, ["pwd", "otp"]);
     assert.equal(result.acr, ACR_TWO_FACTORS);
-    await rejectsWith(w.flow.continueAfterUpstream(ctx), "identity.state_lost");
+    await rejectsWith(w.flow.continueAfterUpstream(context("i12")), "identity.state_lost");
   });
 
   it("steps cannot be skipped: no password before a source, no second factor before the password", async () => {

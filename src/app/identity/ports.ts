@@ -232,6 +232,8 @@ export interface TransientStore {
   put(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   /** Returns the value and deletes it, atomically (a second `take` gets null); null when missing or expired. */
   take(key: string): Promise<unknown>;
+  /** Returns the value without deleting it; null when missing or expired (a state read on each page). */
+  get(key: string): Promise<unknown>;
 }
 
 /** The pivot directory: persons, their links to sources, their organisations. */

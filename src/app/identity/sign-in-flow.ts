@@ -164,18 +164,42 @@ export function createSignInFlow(deps: SignInFlowDeps) {
     return source;
   };
 
-  const state = async (ctx: SignInContext) => loadFlowState(deps.state, ctx.details.uid);
-  const save = (next: FlowState) => saveFlowState(deps.state, next);
+  /**
+   * The state as this request last read or wrote it. A `SignInContext` is made once per HTTP
+   * request, so a page (anti-CSRF check, use case, form token) reads the store once.
+   */
+  const known = new WeakMap<AuditOrigin, FlowState>();
+  const state = async (ctx: SignInContext) => {
+    const seen = known.get(ctx);
+    if (seen !== undefined) return seen;
+    const loaded = await loadFlowState(deps.state, ctx.details.uid);
+    known.set(ctx, loaded);
+    return loaded;
+  };
+  /** The state of the interaction, or null (nothing remembered when there is none). */
+  const find = async (ctx: SignInContext) => {
+    const seen = known.get(ctx);
+    if (seen !== undefined) return seen;
+    const found = await findFlowState(deps.state, ctx.details.uid);
+    if (found !== null) known.set(ctx, found);
+    return found;
+  };
+  const save = async (ctx: AuditOrigin, next: FlowState) => {
+    await saveFlowState(deps.state, next);
+    known.set(ctx, next);
+    return next;
+  };
 
   /** The first step for a source: the password page or the upstream redirect. */
   const goToSource = async (
+    ctx: SignInContext,
     current: FlowState,
     source: SourceRecord,
     login: string | null,
     role: PersonRole | null,
   ) => {
     const kind = source.kind === "ldap" || source.kind === "local" ? "password" : "upstream";
-    await save({ ...current, step: kind, sourceId: source.id, login, forcedRole: role, upstream: null });
+    await save(ctx, { ...current, step: kind, sourceId: source.id, login, forcedRole: role, upstream: null });
     return { kind } as const;
   };
 
@@ -207,7 +231,10 @@ export function createSignInFlow(deps: SignInFlowDeps) {
         });
       }
       const normalized = normalizeIdentity(identity.attributes, source.mapping, source.label);
-      const role = current.forcedRole ?? normalized.role;
+      // The role of a registered address (an élu's) is applied by the directory from the email the
+      // source asserted, never from the address typed on the first page: whoever signs in at the
+      // password page is the one whose registration counts.
+      const role = normalized.role;
       if (!(await routing.mayAssertEmail(source.ententeId, source.memberId, normalized.email))) {
         throw new EntenteError("identity.email_domain_not_owned", {
           source: source.label,
@@ -217,7 +244,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
       }
       person = await people.resolvePerson(source, identity, { ...normalized, role });
     } catch (error) {
-      await save({ ...current, step: "start", upstream: null });
+      await save(ctx, { ...current, step: "start", upstream: null });
       return failed(ctx, source, error);
     }
     return chooseAffiliationOrContinue(
@@ -238,12 +265,16 @@ export function createSignInFlow(deps: SignInFlowDeps) {
     const client = await serviceOf(ctx);
     const affiliations = affiliationsFor(person, client);
     if (affiliations.length > 1) {
-      await save({ ...current, step: "choose-affiliation", choices: affiliations.map((a) => a.memberId) });
+      await save(ctx, {
+        ...current,
+        step: "choose-affiliation",
+        choices: affiliations.map((a) => a.memberId),
+      });
       return { kind: "choose-affiliation" };
     }
     const only = affiliations[0];
     if (only === undefined) {
-      await save({ ...current, step: "refused" });
+      await save(ctx, { ...current, step: "refused" });
       await audit(ctx, "sign_in_refused", {
         ententeId: client.ententeId,
         sub: person.sub,
@@ -270,7 +301,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
   ): Promise<SignInStep> => {
     const decision = decideServiceAccess(client.policy, affiliation);
     if (!decision.allowed) {
-      await save({ ...current, step: "refused", memberId: affiliation.memberId });
+      await save(ctx, { ...current, step: "refused", memberId: affiliation.memberId });
       await audit(ctx, "sign_in_refused", {
         ententeId: client.ententeId,
         sub,
@@ -287,7 +318,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
       };
     }
     if (wantsTwoFactors(ctx, client) && !hasTwoFactors(current.amr)) {
-      await save({ ...current, step: "second-factor", memberId: affiliation.memberId, challenge: null });
+      await save(ctx, { ...current, step: "second-factor", memberId: affiliation.memberId, challenge: null });
       return { kind: "second-factor" };
     }
     return finish(ctx, { ...current, memberId: affiliation.memberId }, client, current.amr);
@@ -302,7 +333,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
     const { sub, memberId } = current;
     if (sub === null || memberId === null) throw new EntenteError("identity.state_lost");
     const acr = hasTwoFactors(amr) ? ACR_TWO_FACTORS : ACR_ONE_FACTOR;
-    await save({ ...current, step: "done", amr, challenge: null, totp: null });
+    await save(ctx, { ...current, step: "done", amr, challenge: null, totp: null });
     await audit(ctx, "sign_in", {
       ententeId: client.ententeId,
       sub,
@@ -369,7 +400,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
      * session, no `prompt=login`, enough factors), else the email field and the organisation list.
      */
     async begin(ctx: SignInContext): Promise<SignInStep> {
-      const previous = await findFlowState(deps.state, ctx.details.uid);
+      const previous = await find(ctx);
       const created = newFlowState(ctx.details.uid);
       const fresh = { ...created, csrf: previous?.csrf ?? created.csrf };
       const { sessionSub, sessionAmr, prompts } = ctx.details;
@@ -384,7 +415,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
           );
         }
       }
-      await save(fresh);
+      await save(ctx, fresh);
       return {
         kind: "ask-email",
         loginHint: ctx.details.loginHint,
@@ -421,7 +452,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
         });
       if (!route.source.enabled)
         throw new EntenteError("identity.source_disabled", { source: route.source.label });
-      return goToSource(current, route.source, address, route.role);
+      return goToSource(ctx, current, route.source, address, route.role);
     },
 
     /** (2) A source picked from the organisation list. @throws `identity.source_not_found`, `identity.source_disabled`. */
@@ -432,7 +463,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
         o.sources.some((s) => s.id === sourceId),
       );
       if (!listed) throw new EntenteError("identity.source_not_found", { id: sourceId });
-      return goToSource(current, await sourceOf(sourceId), null, null);
+      return goToSource(ctx, current, await sourceOf(sourceId), null, null);
     },
 
     /** What the password page shows. */
@@ -519,7 +550,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
       if (current === null || current.step !== "upstream" || current.sourceId !== source.id) {
         throw new EntenteError("identity.state_lost");
       }
-      await save({ ...current, step: "upstream-answered", upstream: outcome.identity });
+      await save(request, { ...current, step: "upstream-answered", upstream: outcome.identity });
       return { interactionId: outcome.interactionId };
     },
 
@@ -571,7 +602,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
       const person = await people.findPerson(sub);
       const account = person?.affiliations.find((a) => a.memberId === current.memberId)?.email ?? sub;
       const totp = await mfa.beginTotpEnrolment(sub, account);
-      await save({ ...current, totp });
+      await save(ctx, { ...current, totp });
       return totp;
     },
 
@@ -611,7 +642,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
       const name = affiliation?.email ?? sub;
       const display = person === null ? name : `${person.givenName} ${person.usualName}`;
       const { options, challenge } = await mfa.webauthnRegistrationOptions(sub, name, display);
-      await save({ ...current, challenge });
+      await save(ctx, { ...current, challenge });
       return options;
     },
 
@@ -622,7 +653,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
       await ensureNotThrottled(mfaSubject(ctx, sub));
       const challenge = current.challenge;
       if (challenge === null) throw new EntenteError("identity.state_lost");
-      await save({ ...current, challenge: null });
+      await save(ctx, { ...current, challenge: null });
       if (!(await mfa.verifyWebauthnRegistration(sub, challenge, response, label))) {
         return secondFactorFailed(ctx, current, sub, "webauthn");
       }
@@ -639,7 +670,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
     async webauthnAuthentication(ctx: SignInContext): Promise<unknown> {
       const { current, sub } = await atSecondFactor(ctx);
       const { options, challenge } = await mfa.webauthnAuthenticationOptions(sub);
-      await save({ ...current, challenge });
+      await save(ctx, { ...current, challenge });
       return options;
     },
 
@@ -649,7 +680,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
       await ensureNotThrottled(mfaSubject(ctx, sub));
       const challenge = current.challenge;
       if (challenge === null) throw new EntenteError("identity.state_lost");
-      await save({ ...current, challenge: null });
+      await save(ctx, { ...current, challenge: null });
       if (!(await mfa.verifyWebauthnAuthentication(sub, challenge, response))) {
         return secondFactorFailed(ctx, current, sub, "webauthn");
       }
@@ -662,9 +693,9 @@ export function createSignInFlow(deps: SignInFlowDeps) {
      * @returns whether the sign-in had been refused by the service's policy.
      */
     async recordAbandon(ctx: SignInContext): Promise<{ readonly refused: boolean }> {
-      const current = await findFlowState(deps.state, ctx.details.uid);
+      const current = await find(ctx);
       const refused = current?.step === "refused";
-      if (current !== null) await save({ ...current, step: "done" });
+      if (current !== null) await save(ctx, { ...current, step: "done" });
       if (!refused) {
         await audit(ctx, "sign_in_failed", {
           sub: current?.sub ?? null,

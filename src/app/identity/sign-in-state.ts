@@ -2,7 +2,10 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { EntenteError } from "../../domain/errors.ts";
 import type { PersonRole, TransientStore, UpstreamIdentity } from "./ports.ts";
 
-/** How long the state of a sign-in lives without activity (seconds); each step renews it. */
+/**
+ * How long the state of a sign-in lives after its last save (seconds); each save renews it. Longer
+ * than the provider's interaction (`INTERACTION_TTL_SECONDS`, 10 minutes), which it serves.
+ */
 export const SIGN_IN_STATE_TTL_SECONDS = 30 * 60;
 
 /** Where a sign-in stands. Each use case accepts only the steps it follows (no skipping the password). */
@@ -70,17 +73,16 @@ export function newFlowState(uid: string): FlowState {
 }
 
 /**
- * Reads the state of `uid` (the store's `take` is single-use, so it is put back at once).
+ * Reads the state of `uid` (the store's `get`: one read, nothing written, so a concurrent request
+ * of the same sign-in still finds it).
  * @throws EntenteError `identity.interaction_expired` when there is none.
  */
 export async function loadFlowState(store: TransientStore, uid: string): Promise<FlowState> {
-  const value = await store.take(key(uid));
+  const value = await store.get(key(uid));
   if (value === null || typeof value !== "object" || (value as FlowState).uid !== uid) {
     throw new EntenteError("identity.interaction_expired");
   }
-  const state = value as FlowState;
-  await store.put(key(uid), state, SIGN_IN_STATE_TTL_SECONDS);
-  return state;
+  return value as FlowState;
 }
 
 /** Reads the state of `uid`, or null. */
@@ -93,8 +95,8 @@ export async function findFlowState(store: TransientStore, uid: string): Promise
   }
 }
 
+/** Writes the state of `state.uid` (replaces the previous one; renews its life). */
 export async function saveFlowState(store: TransientStore, state: FlowState): Promise<FlowState> {
-  await store.take(key(state.uid));
   await store.put(key(state.uid), state, SIGN_IN_STATE_TTL_SECONDS);
   return state;
 }

@@ -49,7 +49,7 @@ export interface OpenIdProviderOptions {
   readonly interactionUrl: (uid: string) => string;
   /** HTML of the pages oidc-provider renders itself; default: plain pages (tests). */
   readonly pages?: ProviderPages;
-  /** Audit log: logouts and tokens issued are recorded there. */
+  /** Audit log: logouts and tokens issued to people (codes exchanged, refreshes; not client credentials). */
   readonly events: IdentityEventLog;
   /**
    * Re-checks a service's access policy when an existing grant would let a person in without an
@@ -133,12 +133,17 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
   };
 
   // Services come from the registry on every lookup (oidc-provider caches the parsed metadata by
-  // its hash), so a disabled or deleted service is refused at once: invalid_client.
+  // its hash). The database registry keeps what it read for ≤ 5 s on this node and forgets it at
+  // each write made here (src/db/service-client-store.ts): a disabled or deleted service is
+  // refused at once on the node that changed it, within 5 s on the others: invalid_client.
   const clientAdapter: Adapter = {
     async find(id) {
-      const service = await options.clients.findClient(id);
+      const [service, secret] = await Promise.all([
+        options.clients.findClient(id),
+        options.clients.clientSecret(id),
+      ]);
       if (service === null || !service.enabled) return undefined;
-      return toClientMetadata(service, await options.clients.clientSecret(id)) as never;
+      return toClientMetadata(service, secret) as never;
     },
     async upsert() {},
     async findByUid() {
@@ -310,7 +315,12 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
       const stored = Buffer.from(this.clientSecret);
       return presented.length === stored.length && timingSafeEqual(presented, stored);
     } as never;
+    // Audit of tokens (written without making the token request wait: `record` does not await).
+    // Client credentials are not recorded: no person signs in (issue 4 audits sign-ins, refusals
+    // and logouts), and a service asking a token per call would flood the log. Codes exchanged
+    // (a person reaching a service) and refresh tokens are.
     provider.on("grant.success", (ctx) => {
+      if (ctx.oidc.params?.grant_type === "client_credentials") return;
       const entente = (ctx.oidc.client as unknown as { entente_id?: string } | undefined)?.entente_id ?? null;
       record({
         kind: "token_issued",
