@@ -47,12 +47,20 @@ async function main(): Promise<void> {
   let logConnectionError = (error: Error): void => {
     process.stderr.write(`database connection error: ${error.message}\n`);
   };
-  const database = await openDatabase(
-    config.database.url === undefined
-      ? { kind: "pglite", dataDir: config.database.dataDir }
-      : { kind: "postgres", url: config.database.url },
-    { onConnectionError: (error) => logConnectionError(error) },
-  );
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(
+      config.database.url === undefined
+        ? { kind: "pglite", dataDir: config.database.dataDir }
+        : { kind: "postgres", url: config.database.url },
+      { onConnectionError: (error) => logConnectionError(error) },
+    );
+  } catch (error) {
+    // The embedded database already open in another process (db.in_use), a folder that cannot be created.
+    process.stderr.write(describeError(error, messageLanguage(process.env)).text);
+    process.exitCode = 1;
+    return;
+  }
   const { deps, registerRoutes, webSession } = composeConsole(database, {
     hasher: createArgon2PasswordHasher(),
     now,

@@ -1,8 +1,10 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { EntenteError } from "../domain/errors.ts";
 import type { Database } from "./schema.ts";
 
 const INT8 = 20;
@@ -51,10 +53,64 @@ export async function openDatabase(
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
-  if (!target.dataDir.startsWith("memory://")) await mkdir(target.dataDir, { recursive: true });
+  const inMemory = target.dataDir.startsWith("memory://");
+  let release = async () => {};
+  if (!inMemory) {
+    await mkdir(target.dataDir, { recursive: true });
+    release = await lockDataDir(target.dataDir);
+  }
   const pglite = new PGlite(target.dataDir, {
     parsers: { [INT8]: (value: string) => BigInt(value), [DATE]: (value: string) => value },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        await release();
+      }
+    },
+  };
+}
+
+/** Name of the lock file of an embedded database folder. */
+export const DATA_DIR_LOCK = ".entente.lock";
+
+/**
+ * PGlite is one process's database: a second process opening the same folder (the CLI while the
+ * server runs) would write to a copy that the first one overwrites — its changes would be lost
+ * without a word. The folder is therefore locked by a file holding the owner's PID, created
+ * exclusively; a lock whose process is gone (a crash) is taken over.
+ * @throws EntenteError `db.in_use` naming the folder and the PID that holds it.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const path = join(dataDir, DATA_DIR_LOCK);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      await writeFile(path, `${process.pid}\n`, { flag: "wx" });
+      return async () => {
+        await unlink(path).catch(() => undefined);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
+      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+        throw new EntenteError("db.in_use", { folder: dataDir, pid: owner });
+      }
+      await unlink(path).catch(() => undefined); // stale: its process is gone
+    }
+  }
+  throw new EntenteError("db.in_use", { folder: dataDir, pid: "?" });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

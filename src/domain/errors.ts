@@ -163,6 +163,12 @@ export const errorCatalog = {
       `base de données injoignable (${d.reason}). Réessayez dans un instant ; rien n'a été enregistré.`,
     en: (d) => `database unavailable (${d.reason}). Try again in a moment; nothing was saved.`,
   },
+  "db.in_use": {
+    fr: (d) =>
+      `la base embarquée ${d.folder} est ouverte par un autre processus (PID ${d.pid}, sans doute le serveur) : arrêtez-le avant d'utiliser cette commande, ou passez à PostgreSQL (DATABASE_URL) pour travailler à plusieurs processus. Rien n'a été modifié.`,
+    en: (d) =>
+      `the embedded database ${d.folder} is open in another process (PID ${d.pid}, probably the server): stop it before running this command, or use PostgreSQL (DATABASE_URL) to work with several processes. Nothing was changed.`,
+  },
   "entente.not_found": {
     fr: (d) => `aucune entente « ${d.id} ».`,
     en: (d) => `no entente "${d.id}".`,

@@ -38,6 +38,7 @@ export const errorStatuses = {
   "exercise.not_found": 404,
   "db.migration_failed": 500,
   "db.unavailable": 503,
+  "db.in_use": 409,
   "entente.not_found": 404,
   "entente.already_exists": 409,
   "conflict.stale_version": 409,
