@@ -46,6 +46,31 @@ function toRecord(row: Selectable<ServiceClientTable>): ServiceClientRecord {
   };
 }
 
+/**
+ * A policy naming a member that does not exist would lock that member out without a word (a
+ * typo in `--members`): refused, with the entente's member ids.
+ * @throws EntenteError `identity.client_invalid` on `policy.memberIds`.
+ */
+async function assertPolicyMembersExist(
+  db: Kysely<Database>,
+  ententeId: string,
+  memberIds: readonly string[] | null,
+): Promise<void> {
+  if (memberIds === null || memberIds.length === 0) return;
+  const known = (
+    await db.selectFrom("member").select("id").where("entente_id", "=", ententeId).execute()
+  ).map((row) => row.id);
+  const unknown = memberIds.filter((id) => !known.includes(id));
+  if (unknown.length === 0) return;
+  throw new EntenteError("identity.client_invalid", {
+    field: "policy.memberIds",
+    expected: localized(
+      `membres inconnus : ${unknown.join(", ")} (membres de l'entente : ${known.join(", ") || "aucun"})`,
+      `unknown members: ${unknown.join(", ")} (members of the entente: ${known.join(", ") || "none"})`,
+    ),
+  });
+}
+
 function toColumns(input: ServiceClientInput) {
   const valid = validateServiceClient(input, { acrValues: [ACR_ONE_FACTOR, ACR_TWO_FACTORS] });
   return {
@@ -160,6 +185,7 @@ export function createServiceClientStore(
     },
     async createClient(ententeId, input) {
       const columns = toColumns(input);
+      await assertPolicyMembersExist(db, ententeId, input.policy.memberIds);
       const clientSecret = input.tokenEndpointAuthMethod === "none" ? null : newSecret();
       const clientId = `svc_${randomBytes(16).toString("base64url")}`;
       const row = await db
@@ -177,6 +203,7 @@ export function createServiceClientStore(
     },
     async updateClient(ententeId, clientId, input, expectedRowVersion) {
       const columns = toColumns(input);
+      await assertPolicyMembersExist(db, ententeId, input.policy.memberIds);
       forget(clientId);
       const updated = await db.transaction().execute(async (trx) => {
         const current = await trx

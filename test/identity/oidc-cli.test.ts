@@ -85,4 +85,26 @@ describe("entente oidc keys / entente service (PGlite in DATA_DIR)", () => {
     assert.match(bad.stderr, /redirectUris\[0\]/);
     assert.match(bad.stderr, /https/);
   });
+
+  it("refuses a policy naming a member that does not exist (a typo would lock it out)", () => {
+    const typo = runEntente(
+      [
+        "service",
+        "add",
+        "--entente",
+        "lyon-2023",
+        "--name",
+        "Y",
+        "--redirect-uri",
+        "https://y.example.fr/cb",
+        "--members",
+        "metropole,inconnu",
+      ],
+      { env },
+    );
+    assert.equal(typo.status, 1, typo.stderr);
+    assert.match(typo.stderr, /identity\.client_invalid/);
+    assert.match(typo.stderr, /inconnu/);
+    assert.match(typo.stderr, /ville-lyon/, "lists the members that exist");
+  });
 });
