@@ -109,8 +109,7 @@ export async function composeIdentity(
     pages: {
       logoutSource: renderLogoutPage,
       postLogoutSuccess: renderLoggedOutPage,
-      // The provider's own errors come before any language choice: French, the entente's language.
-      error: (out, requestId) => renderProviderError(out, requestId, "fr"),
+      error: renderProviderError,
     },
     events,
     authorizeExistingGrant: createExistingGrantCheck({ people: directory, clients }),
