@@ -63,6 +63,29 @@ describe("identity federation in the web console (Chromium)", { timeout: 480_000
     assert.equal(answer.status(), 200, `GET ${path}`);
     return answer.text();
   };
+  /** The Parapheur's client id and secret, as shown once at its registration. */
+  const parapheur = { clientId: "", secret: "" };
+  /**
+   * Whether the token endpoint accepts `secret` for `clientId`: a made-up code is refused either
+   * way, as invalid_grant (400) when the client authenticated, invalid_client (401) when not.
+   */
+  const secretWorks = async (clientId: string, secret: string) => {
+    const answer = await fetch(`${server.url}/oidc/token`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: "code-inventé",
+        redirect_uri: "https://parapheur.ville-lyon.fr/oidc/callback",
+      }).toString(),
+    });
+    const error = ((await answer.json()) as { error?: string }).error;
+    assert.ok(error === "invalid_grant" || error === "invalid_client", `token endpoint: ${error}`);
+    return error === "invalid_grant";
+  };
   const servicesJson = async () => JSON.parse(await apiText(page, "services")) as { name: string }[];
 
   before(async () => {
@@ -221,6 +244,7 @@ describe("identity federation in the web console (Chromium)", { timeout: 480_000
     const secret = ((await once.locator("code").nth(1).textContent()) ?? "").trim();
     const clientId = ((await once.locator("code").first().textContent()) ?? "").trim();
     assert.ok(secret.length >= 32, `a long client secret is shown (${secret.length} characters)`);
+    Object.assign(parapheur, { clientId, secret });
     const row = page.getByRole("row", { name: /Parapheur électronique/ });
     await row.waitFor();
     assert.match(await shown(row), new RegExp(`${clientId} Tous les membres`));
@@ -236,6 +260,44 @@ describe("identity federation in the web console (Chromium)", { timeout: 480_000
     assert.ok(!(await page.content()).includes(secret), "the secret is not on the page after a reload");
     assert.ok(!(await apiText(page, "services")).includes(secret), "nor in the API's answer");
     assert.ok(!(await apiText(page, `services/${clientId}`)).includes(secret));
+  });
+
+  it("asks before replacing a client secret: keeping it changes nothing, confirming shows the new one once", async () => {
+    await page.goto(at("services"));
+    await heading("Services");
+    assert.equal(await secretWorks(parapheur.clientId, parapheur.secret), true, "the first secret works");
+    const rotate = page.getByRole("button", { name: "Nouveau secret pour « Parapheur électronique »" });
+    const dialog = page.getByRole("dialog", { name: "Remplacer le secret de « Parapheur électronique » ?" });
+    const once = page.getByRole("status").filter({ hasText: "il ne sera plus jamais affiché" });
+
+    // a misclick: the dialog says what would happen; the focus is on the harmless choice
+    await rotate.click();
+    await dialog.waitFor();
+    assert.match(await shown(dialog), /L'ancien secret cesse de fonctionner immédiatement/);
+    assert.match(await shown(dialog), /mettez à jour la configuration du service/);
+    assert.equal(await page.evaluate("document.activeElement?.textContent"), "Garder l'ancien secret");
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    assert.equal(await once.count(), 0, "no new secret");
+    assert.equal(await secretWorks(parapheur.clientId, parapheur.secret), true, "Escape keeps the secret");
+    await rotate.click();
+    await dialog.getByRole("button", { name: "Garder l'ancien secret" }).click();
+    await dialog.waitFor({ state: "detached" });
+    assert.equal(await secretWorks(parapheur.clientId, parapheur.secret), true, "keeping keeps it");
+
+    // confirmed: the old secret stops at once, the new one is shown once and works
+    await rotate.click();
+    await dialog.getByRole("button", { name: "Remplacer le secret" }).click();
+    await once.waitFor();
+    assert.equal(await dialog.count(), 0);
+    assert.equal(await once.evaluate((box) => box === box.ownerDocument.activeElement), true);
+    assert.equal(((await once.locator("code").first().textContent()) ?? "").trim(), parapheur.clientId);
+    const fresh = ((await once.locator("code").nth(1).textContent()) ?? "").trim();
+    assert.notEqual(fresh, parapheur.secret);
+    assert.equal(await secretWorks(parapheur.clientId, parapheur.secret), false, "the old secret is refused");
+    assert.equal(await secretWorks(parapheur.clientId, fresh), true, "the new secret works");
+    parapheur.secret = fresh;
   });
 
   it("refuses a redirect URI with a fragment or in http:// on another host, next to the field, saving nothing", async () => {
@@ -272,6 +334,61 @@ describe("identity federation in the web console (Chromium)", { timeout: 480_000
     await redirects.fill("https://outil.ville-lyon.fr/callback");
     assert.equal(await fieldError.count(), 0);
     assert.deepEqual(await accessibilityViolations(page), []);
+  });
+
+  it("sums up a form's errors with links to their fields, the server's next to its field in French, focus on the summary", async () => {
+    await page.goto(at("services"));
+    await heading("Services");
+    const before = (await servicesJson()).length;
+    await page.getByRole("button", { name: "Enregistrer un service" }).click();
+    const form = page.getByRole("region", { name: "Enregistrer un service" });
+    const summary = form.locator(".error-summary");
+    const focusedId = () => page.evaluate("document.activeElement?.id ?? ''") as Promise<string>;
+    await form.getByLabel("Nom", { exact: true }).fill("Service à corriger");
+    // one URI per line: a line with spaces is refused whole, not cut at its first space
+    await form
+      .getByLabel("Adresses de retour (une par ligne)")
+      .fill("https://outil.ville-lyon.fr/callback\npas une url");
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await summary.waitFor();
+    assert.equal(await summary.evaluate((box) => box === box.ownerDocument.activeElement), true);
+    const link = summary.getByRole("link", { name: /Adresse n° 2 \(« pas une url »\)/ });
+    assert.equal(await link.getAttribute("href"), "#service-redirects");
+    assert.match(await shown(page.locator("#service-redirects-error")), /« pas une url »/);
+    await link.click();
+    assert.equal(await focusedId(), "service-redirects", "the link leads into the field");
+
+    // the server's rule (openid for a sign-in service): next to the scopes, with their French name and the code
+    await form.getByLabel("Adresses de retour (une par ligne)").fill("https://outil.ville-lyon.fr/callback");
+    await form.getByRole("checkbox", { name: /^openid/ }).uncheck();
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await summary.waitFor();
+    assert.equal(await summary.evaluate((box) => box === box.ownerDocument.activeElement), true);
+    const text = await shown(summary);
+    assert.match(text, /« Données transmises » : openid/);
+    assert.doesNotMatch(text, /« scopes »/, "no internal name");
+    assert.match(text, /Code à citer au support : identity\.client_invalid/);
+    assert.match(await shown(page.locator("#service-scope-openid-error")), /openid pour un service/);
+    assert.equal(await page.locator("#service-scope-openid").getAttribute("aria-invalid"), "true");
+    await summary.getByRole("link", { name: /Données transmises/ }).click();
+    assert.equal(await focusedId(), "service-scope-openid");
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.equal((await servicesJson()).length, before, "nothing saved");
+
+    // the domains' form: the server's refusal next to « Domaine »
+    await page.goto(at("domains"));
+    await heading("Domaines et adresses");
+    const domainForm = page.getByRole("form", { name: "Ajouter le domaine" });
+    await domainForm.getByLabel("Domaine").fill("pas un domaine");
+    await domainForm.getByRole("button", { name: "Ajouter le domaine" }).click();
+    const domainSummary = domainForm.locator(".error-summary");
+    await domainSummary.waitFor();
+    assert.equal(await domainSummary.evaluate((box) => box === box.ownerDocument.activeElement), true);
+    assert.match(await shown(page.locator("#domain-name-error")), /nom de domaine comme commune\.fr/);
+    assert.match(await shown(domainSummary), /« Domaine »/);
+    assert.match(await shown(domainSummary), /identity\.source_invalid/);
+    await domainSummary.getByRole("link", { name: /Domaine/ }).click();
+    assert.equal(await focusedId(), "domain-name");
   });
 
   it("lists a person who signed in through the federation; the secretariat declares a second organisation", async () => {

@@ -10,7 +10,9 @@ export function IdentityNav({ ententeId }: { ententeId: string }) {
   const account = useAccount();
   if (!canReadIdentity(account)) return null;
   return (
-    <>
+    // the separator spans the whole width like the nav's own border; the label and the links
+    // inside share the nav's margins (.nav__group, .nav__list)
+    <div className="nav__section">
       <p className="nav__group" id="nav-identity">
         {t("identity.navTitle")}
       </p>
@@ -23,6 +25,6 @@ export function IdentityNav({ ententeId }: { ententeId: string }) {
           </li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }

@@ -525,6 +525,11 @@ export const en: Translation = {
     previous: "Previous",
     next: "Next",
     roles: { agent: "Agent", elu: "Elected official" },
+    form: {
+      problemOf: "{{label}}: {{message}}",
+      line: "{{label}}, line {{line}}",
+      code: "Code to quote to support:",
+    },
     kinds: {
       ldap: "LDAP / Active Directory",
       oidc: "OpenID Connect",
@@ -627,6 +632,15 @@ export const en: Translation = {
       editNamed: 'Edit the service "{{name}}"',
       rotate: "New secret",
       rotateNamed: 'New secret for "{{name}}"',
+      rotateTitle: 'Replace the secret of "{{name}}"?',
+      rotateEffect:
+        "The old secret stops working immediately: the service cannot sign anyone in while it still uses it.",
+      rotateTodo:
+        "The new secret is shown only once: copy it and update the service's configuration straight away.",
+      rotateConfirm: "Replace the secret",
+      rotateKeep: "Keep the old secret",
+      rotating: "Replacing…",
+      state: "State",
       secretOnce: "Copy this secret now: it will never be shown again.",
       name: "Name",
       clientId: "Client id:",
@@ -664,6 +678,8 @@ export const en: Translation = {
       acr: "Authentication level required",
       acrs: { asked: "The one the service asks for", "1fa": "One factor", "2fa": "Two factors" },
       policy: "Access policy",
+      grantTypes: "Grants (refresh, service-to-service calls)",
+      members: "Members allowed",
       allMembers: "Every member",
       roles: "Roles allowed",
       allRoles: "Agents and elected officials",

@@ -536,6 +536,11 @@ export const fr = {
     previous: "Précédents",
     next: "Suivants",
     roles: { agent: "Agent", elu: "Élu" },
+    form: {
+      problemOf: "{{label}} : {{message}}",
+      line: "{{label}}, ligne {{line}}",
+      code: "Code à citer au support :",
+    },
     kinds: {
       ldap: "LDAP / Active Directory",
       oidc: "OpenID Connect",
@@ -638,6 +643,15 @@ export const fr = {
       editNamed: "Modifier le service « {{name}} »",
       rotate: "Nouveau secret",
       rotateNamed: "Nouveau secret pour « {{name}} »",
+      rotateTitle: "Remplacer le secret de « {{name}} » ?",
+      rotateEffect:
+        "L'ancien secret cesse de fonctionner immédiatement : le service ne pourra plus connecter personne tant qu'il l'utilise.",
+      rotateTodo:
+        "Le nouveau secret ne sera affiché qu'une fois : copiez-le et mettez à jour la configuration du service aussitôt.",
+      rotateConfirm: "Remplacer le secret",
+      rotateKeep: "Garder l'ancien secret",
+      rotating: "Remplacement…",
+      state: "État",
       secretOnce: "Copiez ce secret maintenant : il ne sera plus jamais affiché.",
       name: "Nom",
       clientId: "Identifiant client :",
@@ -675,6 +689,8 @@ export const fr = {
       acr: "Niveau d'authentification exigé",
       acrs: { asked: "Celui que le service demande", "1fa": "Un facteur", "2fa": "Deux facteurs" },
       policy: "Politique d'accès",
+      grantTypes: "Autorisations (rafraîchissement, appels de service à service)",
+      members: "Membres admis",
       allMembers: "Tous les membres",
       roles: "Rôles admis",
       allRoles: "Agents et élus",

@@ -13,6 +13,7 @@ import { useResource } from "../api/use-resource.ts";
 import { CaptionedTable } from "../components/captioned-table.tsx";
 import { SelectField, TextField } from "../components/field.tsx";
 import { canManageIdentity } from "../components/identity-access.ts";
+import { FormErrorSummary, useFormProblems } from "../components/identity-form-errors.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { ProblemAlert } from "../components/problem-alert.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
@@ -162,6 +163,11 @@ function DomainForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () =
     onSaved();
   };
   const ofMember = sources.filter((s) => s.memberId === draft.memberId);
+  const errors = useFormProblems(submit.error, [
+    { id: "domain-name", label: t("identity.domains.domain"), path: "domain" },
+    { id: "domain-member", label: t("identity.member"), path: "memberId" },
+    { id: "domain-source", label: t("identity.source"), path: "sourceId" },
+  ]);
   return (
     <form
       className="form card"
@@ -170,7 +176,7 @@ function DomainForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () =
       aria-labelledby="domain-form-title"
     >
       <h3 id="domain-form-title">{t("identity.domains.addDomain")}</h3>
-      <ProblemAlert error={submit.error} shownFields={(f) => f === "domain"} />
+      <FormErrorSummary error={submit.error} problems={errors.problems} />
       <TextField
         id="domain-name"
         label={t("identity.domains.domain")}
@@ -178,7 +184,7 @@ function DomainForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () =
         value={draft.domain}
         required
         onChange={(e) => setDraft((d) => ({ ...d, domain: e.target.value }))}
-        error={submit.fieldError("domain")}
+        error={errors.of("domain-name")}
       />
       <SelectField
         id="domain-member"
@@ -186,6 +192,7 @@ function DomainForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () =
         value={draft.memberId}
         options={entente.members.map((m) => ({ value: m.id, label: m.name }))}
         onChange={(e) => setDraft((d) => ({ ...d, memberId: e.target.value, sourceId: "" }))}
+        error={errors.of("domain-member")}
       />
       <SelectField
         id="domain-source"
@@ -196,6 +203,7 @@ function DomainForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () =
           ...ofMember.map((s) => ({ value: s.id, label: s.label })),
         ]}
         onChange={(e) => setDraft((d) => ({ ...d, sourceId: e.target.value }))}
+        error={errors.of("domain-source")}
       />
       <SubmitButton saving={submit.saving} label={t("identity.domains.addDomain")} />
       <SaveNotice saved={submit.saved} />
@@ -216,6 +224,13 @@ function AddressForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () 
   });
   const submit = useSubmit();
   const ofMember = sources.filter((s) => s.memberId === draft.memberId);
+  const errors = useFormProblems(submit.error, [
+    { id: "address-email", label: t("identity.email"), path: "email" },
+    { id: "address-member", label: t("identity.member"), path: "memberId" },
+    { id: "address-source", label: t("identity.source"), path: "sourceId" },
+    { id: "address-role", label: t("identity.role"), path: "role" },
+    { id: "address-note", label: t("identity.domains.note"), path: "note" },
+  ]);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const body = {
@@ -240,7 +255,7 @@ function AddressForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () 
       aria-labelledby="address-form-title"
     >
       <h3 id="address-form-title">{t("identity.domains.addAddress")}</h3>
-      <ProblemAlert error={submit.error} shownFields={(f) => f === "email"} />
+      <FormErrorSummary error={submit.error} problems={errors.problems} />
       <TextField
         id="address-email"
         type="email"
@@ -248,7 +263,7 @@ function AddressForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () 
         value={draft.email}
         required
         onChange={(e) => setDraft((d) => ({ ...d, email: e.target.value }))}
-        error={submit.fieldError("email")}
+        error={errors.of("address-email")}
       />
       <SelectField
         id="address-member"
@@ -256,6 +271,7 @@ function AddressForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () 
         value={draft.memberId}
         options={entente.members.map((m) => ({ value: m.id, label: m.name }))}
         onChange={(e) => setDraft((d) => ({ ...d, memberId: e.target.value, sourceId: "" }))}
+        error={errors.of("address-member")}
       />
       <SelectField
         id="address-source"
@@ -264,7 +280,7 @@ function AddressForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () 
         value={draft.sourceId || ofMember[0]?.id || ""}
         options={ofMember.map((s) => ({ value: s.id, label: s.label }))}
         onChange={(e) => setDraft((d) => ({ ...d, sourceId: e.target.value }))}
-        error={submit.fieldError("sourceId")}
+        error={errors.of("address-source")}
       />
       <SelectField
         id="address-role"
@@ -276,12 +292,14 @@ function AddressForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () 
           { value: "", label: t("identity.domains.roleFromSource") },
         ]}
         onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value }))}
+        error={errors.of("address-role")}
       />
       <TextField
         id="address-note"
         label={t("identity.domains.note")}
         value={draft.note}
         onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))}
+        error={errors.of("address-note")}
       />
       <SubmitButton saving={submit.saving} label={t("identity.domains.addAddress")} />
       <SaveNotice saved={submit.saved} />

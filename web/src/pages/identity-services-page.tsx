@@ -1,25 +1,21 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import {
-  Service,
-  ServiceCreated,
-  ServiceSecret,
-  ServiceUpdate,
-  ServiceWrite,
-} from "../../../src/contracts/identity-api.ts";
+import { Service, ServiceCreated, ServiceUpdate, ServiceWrite } from "../../../src/contracts/identity-api.ts";
 import { identityPaths } from "../api/identity-paths.ts";
 import { serviceUriProblem } from "../api/identity-uri-rules.ts";
 import { useResource } from "../api/use-resource.ts";
 import { CaptionedTable } from "../components/captioned-table.tsx";
 import { SelectField, TextAreaField, TextField } from "../components/field.tsx";
+import { FieldErrorList } from "../components/field-error-list.tsx";
 import { canManageIdentity } from "../components/identity-access.ts";
+import { FormErrorSummary, type FormField, useFormProblems } from "../components/identity-form-errors.tsx";
+import { SecretRotateDialog } from "../components/identity-secret-dialog.tsx";
 import { PageHeader } from "../components/page-header.tsx";
-import { ProblemAlert } from "../components/problem-alert.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
 import { SaveNotice } from "../components/save-notice.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
-import { normaliseField, useSubmit } from "../components/use-submit.ts";
+import { useSubmit } from "../components/use-submit.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { useAccount, useApi } from "../session/session-context.tsx";
 
@@ -46,9 +42,10 @@ const EMPTY = {
 };
 type Draft = typeof EMPTY;
 
+/** One URI per line: only line breaks separate them, so that a line with a space is refused whole. */
 const lines = (s: string) =>
   s
-    .split(/\s+/)
+    .split(/\r?\n/)
     .map((x) => x.trim())
     .filter((x) => x !== "");
 
@@ -137,15 +134,30 @@ function withUriRules<B extends ReturnType<typeof toBody>>(schema: z.ZodType<B>,
   });
 }
 
-/** Fields of the form that show their own errors (the others are listed in the alert). */
-const SHOWN_FIELDS = /^(name|backchannelLogoutUri|(redirectUris|postLogoutRedirectUris)(\.\d+)?)$/;
+/** The inputs of the form and the body paths they fill (errors go next to them, the summary links to them). */
+function serviceFields(t: Translate): FormField[] {
+  const s = (key: string) => t(`identity.services.${key}` as "identity.services.name");
+  return [
+    { id: "service-name", label: s("name"), path: "name" },
+    { id: "service-redirects", label: s("redirectUris"), path: "redirectUris" },
+    { id: "service-logout-redirects", label: s("postLogoutRedirectUris"), path: "postLogoutRedirectUris" },
+    { id: "service-backchannel", label: s("backchannelLogoutUri"), path: "backchannelLogoutUri" },
+    { id: "service-confidential", label: s("confidential"), path: "tokenEndpointAuthMethod" },
+    { id: "service-refresh", label: s("grantTypes"), path: "grantTypes" },
+    { id: "service-enabled", label: s("enabled"), path: "enabled" },
+    { id: "service-scope-openid", label: s("claims"), path: "scopes" },
+    { id: "service-acr", label: s("acr"), path: "requiredAcr" },
+    { id: "service-all-members", label: s("members"), path: "policy.memberIds" },
+    { id: "service-roles", label: s("roles"), path: "policy.roles" },
+    { id: "service-groups", label: s("groups"), path: "policy.groups" },
+  ];
+}
 
 /** Services (relying parties): list, register with exact redirect URIs, access policy and claims. */
 export function IdentityServicesPage() {
   const { t } = useTranslation();
   const { entente, memberName } = useEntente();
   const account = useAccount();
-  const api = useApi();
   const manage = canManageIdentity(account);
   const services = useResource(identityPaths.services(entente.id), ServiceList);
   const [editing, setEditing] = useState<ServiceJson | "new" | null>(null);
@@ -163,7 +175,8 @@ export function IdentityServicesPage() {
   useEffect(() => {
     if (secret !== null) secretBox.current?.focus();
   }, [secret]);
-  const rotate = useSubmit();
+  // the service whose secret the person asked to replace: a dialog asks to confirm first
+  const [rotating, setRotating] = useState<ServiceJson | null>(null);
   const policyText = (s: ServiceJson) =>
     [
       s.policy.memberIds === null
@@ -187,7 +200,6 @@ export function IdentityServicesPage() {
       </PageHeader>
       <p className="lead">{t("identity.services.intro")}</p>
       <ResourceStatus resource={services} />
-      <ProblemAlert error={rotate.error} />
       {secret !== null && (
         <div role="status" className="alert alert--success" tabIndex={-1} ref={secretBox}>
           <p className="alert__title">{t("identity.services.secretOnce")}</p>
@@ -211,7 +223,7 @@ export function IdentityServicesPage() {
               <th scope="col">{t("identity.services.clientIdColumn")}</th>
               <th scope="col">{t("identity.services.policy")}</th>
               <th scope="col">{t("identity.services.acr")}</th>
-              <th scope="col">{t("identity.sources.state")}</th>
+              <th scope="col">{t("identity.services.state")}</th>
               {manage && <th scope="col">{t("identity.actions")}</th>}
             </tr>
           </thead>
@@ -244,21 +256,10 @@ export function IdentityServicesPage() {
                         type="button"
                         className="button button--secondary"
                         aria-label={t("identity.services.rotateNamed", { name: s.name })}
-                        onClick={() =>
-                          void rotate
-                            .run(z.null(), null, () =>
-                              api.send(
-                                "POST",
-                                identityPaths.serviceSecret(entente.id, s.clientId),
-                                undefined,
-                                ServiceSecret,
-                              ),
-                            )
-                            .then((r) => {
-                              if (r !== undefined) setSecret({ clientId: s.clientId, value: r.clientSecret });
-                              services.reload();
-                            })
-                        }
+                        onClick={() => {
+                          setSecret(null);
+                          setRotating(s);
+                        }}
                       >
                         {t("identity.services.rotate")}
                       </button>
@@ -269,6 +270,18 @@ export function IdentityServicesPage() {
             ))}
           </tbody>
         </CaptionedTable>
+      )}
+      {rotating !== null && (
+        <SecretRotateDialog
+          key={rotating.clientId}
+          service={rotating}
+          onRotated={(value) => {
+            setSecret({ clientId: rotating.clientId, value });
+            setRotating(null);
+            services.reload();
+          }}
+          onClose={() => setRotating(null)}
+        />
       )}
       {editing !== null && (
         <ServiceForm
@@ -330,16 +343,10 @@ function ServiceForm({
       if (saved !== undefined) onSaved(saved);
     }
   };
-  /** Every message about a list field (`redirectUris`, `redirectUris.1`…), one after the other. */
-  const listError = (field: string) => {
-    const messages = (submit.error?.fields ?? [])
-      .filter((f) => {
-        const name = normaliseField(f.field);
-        return name === field || name.startsWith(`${field}.`);
-      })
-      .map((f) => f.message);
-    return messages.length === 0 ? undefined : messages.join(" ");
-  };
+  const errors = useFormProblems(submit.error, serviceFields(t));
+  /** The props tying a checkbox that heads a group to the group's error list. */
+  const checkError = (id: string) =>
+    errors.of(id) === undefined ? {} : { "aria-invalid": true, "aria-describedby": `${id}-error` };
   const title =
     service === null ? t("identity.services.add") : t("identity.services.editNamed", { name: service.name });
   return (
@@ -348,7 +355,7 @@ function ServiceForm({
         {title}
       </h2>
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <ProblemAlert error={submit.error} shownFields={(f) => SHOWN_FIELDS.test(f)} />
+        <FormErrorSummary error={submit.error} problems={errors.problems} />
         <fieldset className="fieldset">
           <legend>{t("identity.services.general")}</legend>
           <TextField
@@ -357,7 +364,7 @@ function ServiceForm({
             value={draft.name}
             required
             onChange={(e) => edit({ name: e.target.value })}
-            error={submit.fieldError("name")}
+            error={errors.of("service-name")}
           />
           <TextAreaField
             id="service-redirects"
@@ -366,7 +373,7 @@ function ServiceForm({
             rows={3}
             value={draft.redirectUris}
             onChange={(e) => edit({ redirectUris: e.target.value })}
-            error={listError("redirectUris")}
+            error={errors.of("service-redirects")}
           />
           <TextAreaField
             id="service-logout-redirects"
@@ -374,20 +381,22 @@ function ServiceForm({
             rows={2}
             value={draft.postLogoutRedirectUris}
             onChange={(e) => edit({ postLogoutRedirectUris: e.target.value })}
-            error={listError("postLogoutRedirectUris")}
+            error={errors.of("service-logout-redirects")}
           />
           <TextField
             id="service-backchannel"
             label={t("identity.services.backchannelLogoutUri")}
             value={draft.backchannelLogoutUri}
             onChange={(e) => edit({ backchannelLogoutUri: e.target.value })}
-            error={submit.fieldError("backchannelLogoutUri")}
+            error={errors.of("service-backchannel")}
           />
           <div className="field">
             <label className="checkbox">
               <input
+                id="service-confidential"
                 type="checkbox"
                 checked={draft.confidential}
+                {...checkError("service-confidential")}
                 disabled={service !== null}
                 onChange={(e) => edit({ confidential: e.target.checked })}
               />{" "}
@@ -395,8 +404,10 @@ function ServiceForm({
             </label>
             <label className="checkbox">
               <input
+                id="service-refresh"
                 type="checkbox"
                 checked={draft.refreshTokens}
+                {...checkError("service-refresh")}
                 onChange={(e) => edit({ refreshTokens: e.target.checked })}
               />{" "}
               {t("identity.services.refreshTokens")}
@@ -412,12 +423,17 @@ function ServiceForm({
             </label>
             <label className="checkbox">
               <input
+                id="service-enabled"
                 type="checkbox"
                 checked={draft.enabled}
+                {...checkError("service-enabled")}
                 onChange={(e) => edit({ enabled: e.target.checked })}
               />{" "}
               {t("identity.services.enabled")}
             </label>
+            {["service-confidential", "service-refresh", "service-enabled"].map((id) => (
+              <FieldErrorList key={id} id={`${id}-error`} messages={errors.all(id)} />
+            ))}
           </div>
         </fieldset>
         <fieldset className="fieldset">
@@ -426,12 +442,15 @@ function ServiceForm({
             <label key={scope} className="checkbox">
               <input
                 type="checkbox"
+                id={`service-scope-${scope}`}
                 checked={draft.scopes.includes(scope)}
+                {...(scope === "openid" ? checkError("service-scope-openid") : {})}
                 onChange={(e) => edit({ scopes: toggle(draft.scopes, scope, e.target.checked) })}
               />{" "}
               <code>{scope}</code> — {t(`identity.services.scopes.${scope}`)}
             </label>
           ))}
+          <FieldErrorList id="service-scope-openid-error" messages={errors.all("service-scope-openid")} />
           <SelectField
             id="service-acr"
             label={t("identity.services.acr")}
@@ -444,14 +463,17 @@ function ServiceForm({
                   : t(`identity.services.acrs.${a.endsWith("2fa") ? "2fa" : "1fa"}`),
             }))}
             onChange={(e) => edit({ requiredAcr: e.target.value })}
+            error={errors.of("service-acr")}
           />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("identity.services.policy")}</legend>
           <label className="checkbox">
             <input
+              id="service-all-members"
               type="checkbox"
               checked={draft.allMembers}
+              {...checkError("service-all-members")}
               onChange={(e) => edit({ allMembers: e.target.checked })}
             />{" "}
             {t("identity.services.allMembers")}
@@ -467,6 +489,7 @@ function ServiceForm({
                 {m.name}
               </label>
             ))}
+          <FieldErrorList id="service-all-members-error" messages={errors.all("service-all-members")} />
           <SelectField
             id="service-roles"
             label={t("identity.services.roles")}
@@ -477,6 +500,7 @@ function ServiceForm({
               { value: "elu", label: t("identity.roles.elu") },
             ]}
             onChange={(e) => edit({ roles: e.target.value as Draft["roles"] })}
+            error={errors.of("service-roles")}
           />
           <TextField
             id="service-groups"
@@ -484,6 +508,7 @@ function ServiceForm({
             hint={t("identity.services.groupsHint")}
             value={draft.groups}
             onChange={(e) => edit({ groups: e.target.value })}
+            error={errors.of("service-groups")}
           />
         </fieldset>
         <SubmitButton saving={submit.saving} label={t("actions.save")} />

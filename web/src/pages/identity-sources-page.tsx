@@ -6,9 +6,10 @@ import { identityPaths } from "../api/identity-paths.ts";
 import { useResource } from "../api/use-resource.ts";
 import { CaptionedTable } from "../components/captioned-table.tsx";
 import { SelectField, TextAreaField, TextField } from "../components/field.tsx";
+import { FieldErrorList } from "../components/field-error-list.tsx";
 import { canManageIdentity } from "../components/identity-access.ts";
+import { FormErrorSummary, type FormField, useFormProblems } from "../components/identity-form-errors.tsx";
 import { PageHeader } from "../components/page-header.tsx";
-import { ProblemAlert } from "../components/problem-alert.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
 import { SaveNotice } from "../components/save-notice.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
@@ -162,6 +163,53 @@ function toBody(d: Draft, rowVersion: number | null): Record<string, unknown> {
   return body;
 }
 
+type Translate = ReturnType<typeof useTranslation>["t"];
+
+/** Text inputs of the form (`source-<key>`) and the body path each fills. */
+const TEXT_PATHS = {
+  label: "label",
+  url: "ldap.url",
+  bindDn: "ldap.bindDn",
+  searchBase: "ldap.searchBase",
+  searchFilter: "ldap.searchFilter",
+  idAttribute: "ldap.idAttribute",
+  timeoutSeconds: "ldap.timeoutSeconds",
+  tlsCaPem: "ldap.tlsCaPem",
+  issuer: "oidc.issuer",
+  clientId: "oidc.clientId",
+  scopes: "oidc.scopes",
+  idpEntityId: "saml.idpEntityId",
+  ssoUrl: "saml.ssoUrl",
+  idpCertificates: "saml.idpCertificates",
+  clockSkewSeconds: "saml.clockSkewSeconds",
+  samlIdAttribute: "saml.idAttribute",
+  givenName: "mapping.givenName",
+  familyName: "mapping.familyName",
+  usualName: "mapping.usualName",
+  email: "mapping.email",
+  uid: "mapping.uid",
+  groups: "mapping.groups",
+  roleAttribute: "mapping.role.attribute",
+  eluValues: "mapping.role.eluValues",
+} as const;
+type TextKey = keyof typeof TEXT_PATHS;
+
+/** The inputs of the form for a source of `kind` and the body paths they fill. */
+function sourceFields(t: Translate, kind: Draft["kind"]): FormField[] {
+  const f = (key: string) => t(`identity.sources.fields.${key}` as "identity.sources.fields.label");
+  return [
+    ...Object.entries(TEXT_PATHS).map(([key, path]) => ({ id: `source-${key}`, label: f(key), path })),
+    { id: "source-kind", label: t("identity.sources.kind"), path: "kind" },
+    { id: "source-member", label: t("identity.member"), path: "memberId" },
+    { id: "source-enabled", label: f("enabled"), path: "enabled" },
+    { id: "source-secret", label: f(kind === "ldap" ? "bindPassword" : "clientSecret"), path: "secret" },
+    { id: "source-startTls", label: f("startTls"), path: "ldap.startTls" },
+    { id: "source-idEncoding", label: f("idEncoding"), path: "ldap.idEncoding" },
+    { id: "source-roleMode", label: f("roleMode"), path: "mapping.role" },
+    { id: "source-fixedRole", label: t("identity.role"), path: "mapping.role.fixed" },
+  ];
+}
+
 /** Identity sources of the members: list, connect one (LDAP/AD, OIDC, SAML, local accounts), edit. */
 export function IdentitySourcesPage() {
   const { t } = useTranslation();
@@ -272,16 +320,19 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
     setDraft((d) => ({ ...d, secret: "" }));
     onSaved(saved);
   };
-  const text = (id: keyof Draft, field: string, extra: { hint?: string; required?: boolean } = {}) => (
+  const errors = useFormProblems(submit.error, sourceFields(t, draft.kind));
+  const text = (id: TextKey, extra: { hint?: string; required?: boolean } = {}) => (
     <TextField
       id={`source-${id}`}
       label={t(`identity.sources.fields.${id}` as "identity.sources.fields.label")}
       value={String(draft[id])}
       onChange={(e) => edit({ [id]: e.target.value } as Partial<Draft>)}
-      error={submit.fieldError(field)}
+      error={errors.of(`source-${id}`)}
       {...extra}
     />
   );
+  const checkError = (id: string) =>
+    errors.of(id) === undefined ? {} : { "aria-invalid": true, "aria-describedby": `${id}-error` };
   const title =
     source === null ? t("identity.sources.add") : t("identity.sources.editNamed", { label: source.label });
   return (
@@ -290,7 +341,7 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
         {title}
       </h2>
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <ProblemAlert error={submit.error} shownFields={(f) => submit.fieldError(f) !== undefined} />
+        <FormErrorSummary error={submit.error} problems={errors.problems} />
         <fieldset className="fieldset">
           <legend>{t("identity.sources.general")}</legend>
           <SelectField
@@ -301,6 +352,7 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
             hint={source === null ? undefined : t("identity.sources.kindFixed")}
             options={KINDS.map((k) => ({ value: k, label: t(`identity.kinds.${k}`) }))}
             onChange={(e) => edit({ kind: e.target.value as Draft["kind"] })}
+            error={errors.of("source-kind")}
           />
           <SelectField
             id="source-member"
@@ -309,18 +361,21 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
             disabled={source !== null}
             options={entente.members.map((m) => ({ value: m.id, label: m.name }))}
             onChange={(e) => edit({ memberId: e.target.value })}
-            error={submit.fieldError("memberId")}
+            error={errors.of("source-member")}
           />
-          {text("label", "label", { required: true })}
+          {text("label", { required: true })}
           <div className="field">
             <label className="checkbox">
               <input
+                id="source-enabled"
                 type="checkbox"
                 checked={draft.enabled}
                 onChange={(e) => edit({ enabled: e.target.checked })}
+                {...checkError("source-enabled")}
               />{" "}
               {t("identity.sources.fields.enabled")}
             </label>
+            <FieldErrorList id="source-enabled-error" messages={errors.all("source-enabled")} />
           </div>
           {(draft.kind === "ldap" || draft.kind === "oidc") && (
             <TextField
@@ -335,31 +390,34 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
               hint={source?.hasSecret ? t("identity.sources.secretKeep") : undefined}
               value={draft.secret}
               onChange={(e) => edit({ secret: e.target.value })}
-              error={submit.fieldError("secret")}
+              error={errors.of("source-secret")}
             />
           )}
         </fieldset>
         {draft.kind === "ldap" && (
           <fieldset className="fieldset">
             <legend>{t("identity.kinds.ldap")}</legend>
-            {text("url", "ldap.url", { hint: t("identity.sources.hints.url"), required: true })}
+            {text("url", { hint: t("identity.sources.hints.url"), required: true })}
             <div className="field">
               <label className="checkbox">
                 <input
+                  id="source-startTls"
                   type="checkbox"
                   checked={draft.startTls}
                   onChange={(e) => edit({ startTls: e.target.checked })}
+                  {...checkError("source-startTls")}
                 />{" "}
                 {t("identity.sources.fields.startTls")}
               </label>
+              <FieldErrorList id="source-startTls-error" messages={errors.all("source-startTls")} />
             </div>
-            {text("bindDn", "ldap.bindDn")}
-            {text("searchBase", "ldap.searchBase", { required: true })}
-            {text("searchFilter", "ldap.searchFilter", {
+            {text("bindDn")}
+            {text("searchBase", { required: true })}
+            {text("searchFilter", {
               hint: t("identity.sources.hints.searchFilter"),
               required: true,
             })}
-            {text("idAttribute", "ldap.idAttribute", { hint: t("identity.sources.hints.idAttribute") })}
+            {text("idAttribute", { hint: t("identity.sources.hints.idAttribute") })}
             <SelectField
               id="source-idEncoding"
               label={t("identity.sources.fields.idEncoding")}
@@ -369,31 +427,32 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
                 { value: "guid", label: t("identity.sources.encodings.guid") },
               ]}
               onChange={(e) => edit({ idEncoding: e.target.value as Draft["idEncoding"] })}
+              error={errors.of("source-idEncoding")}
             />
-            {text("timeoutSeconds", "ldap.timeoutSeconds")}
+            {text("timeoutSeconds")}
             <TextAreaField
               id="source-tlsCaPem"
               label={t("identity.sources.fields.tlsCaPem")}
               rows={4}
               value={draft.tlsCaPem}
               onChange={(e) => edit({ tlsCaPem: e.target.value })}
-              error={submit.fieldError("ldap.tlsCaPem")}
+              error={errors.of("source-tlsCaPem")}
             />
           </fieldset>
         )}
         {draft.kind === "oidc" && (
           <fieldset className="fieldset">
             <legend>{t("identity.kinds.oidc")}</legend>
-            {text("issuer", "oidc.issuer", { required: true })}
-            {text("clientId", "oidc.clientId", { required: true })}
-            {text("scopes", "oidc.scopes", { hint: t("identity.sources.hints.scopes") })}
+            {text("issuer", { required: true })}
+            {text("clientId", { required: true })}
+            {text("scopes", { hint: t("identity.sources.hints.scopes") })}
           </fieldset>
         )}
         {draft.kind === "saml" && (
           <fieldset className="fieldset">
             <legend>{t("identity.kinds.saml")}</legend>
-            {text("idpEntityId", "saml.idpEntityId", { required: true })}
-            {text("ssoUrl", "saml.ssoUrl", { required: true })}
+            {text("idpEntityId", { required: true })}
+            {text("ssoUrl", { required: true })}
             <TextAreaField
               id="source-idpCertificates"
               label={t("identity.sources.fields.idpCertificates")}
@@ -401,10 +460,10 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
               rows={6}
               value={draft.idpCertificates}
               onChange={(e) => edit({ idpCertificates: e.target.value })}
-              error={submit.fieldError("saml.idpCertificates.0")}
+              error={errors.of("source-idpCertificates")}
             />
-            {text("clockSkewSeconds", "saml.clockSkewSeconds")}
-            {text("samlIdAttribute", "saml.idAttribute", {
+            {text("clockSkewSeconds")}
+            {text("samlIdAttribute", {
               hint: t("identity.sources.hints.samlIdAttribute"),
             })}
           </fieldset>
@@ -412,12 +471,12 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
         <fieldset className="fieldset">
           <legend>{t("identity.sources.mapping")}</legend>
           <p className="hint">{t("identity.sources.mappingHint")}</p>
-          {text("givenName", "mapping.givenName", { required: true })}
-          {text("familyName", "mapping.familyName", { required: true })}
-          {text("usualName", "mapping.usualName")}
-          {text("email", "mapping.email", { required: true })}
-          {text("uid", "mapping.uid", { required: true })}
-          {text("groups", "mapping.groups")}
+          {text("givenName", { required: true })}
+          {text("familyName", { required: true })}
+          {text("usualName")}
+          {text("email", { required: true })}
+          {text("uid", { required: true })}
+          {text("groups")}
           <SelectField
             id="source-roleMode"
             label={t("identity.sources.fields.roleMode")}
@@ -427,6 +486,7 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
               { value: "attribute", label: t("identity.sources.roleModes.attribute") },
             ]}
             onChange={(e) => edit({ roleMode: e.target.value as Draft["roleMode"] })}
+            error={errors.of("source-roleMode")}
           />
           {draft.roleMode === "fixed" ? (
             <SelectField
@@ -438,11 +498,12 @@ function SourceForm({ source, onSaved }: { source: SourceJson | null; onSaved: (
                 { value: "elu", label: t("identity.roles.elu") },
               ]}
               onChange={(e) => edit({ fixedRole: e.target.value as Draft["fixedRole"] })}
+              error={errors.of("source-fixedRole")}
             />
           ) : (
             <>
-              {text("roleAttribute", "mapping.role.attribute")}
-              {text("eluValues", "mapping.role.eluValues", { hint: t("identity.sources.hints.eluValues") })}
+              {text("roleAttribute")}
+              {text("eluValues", { hint: t("identity.sources.hints.eluValues") })}
             </>
           )}
         </fieldset>
