@@ -185,6 +185,9 @@ describe("identity federation in Chromium", () => {
     const { context, page } = await newPage();
     await page.goto(`${world.rp.vault.url}/login`);
     await ldapSignIn(page, "chloe.dubois@metropole.entente.test", "chloe-secret");
+    // Published under an IP address (127.0.0.1): security keys cannot work, the page says why.
+    await page.getByText(/indisponible ici/).waitFor();
+    assert.equal(await page.getByRole("link", { name: /clé de sécurité/i }).count(), 0);
     await page
       .getByRole("link", { name: /application/i })
       .first()

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import formbody from "@fastify/formbody";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import QRCode from "qrcode";
@@ -416,7 +417,13 @@ export function createInteractionRoutes(deps: InteractionRoutesDeps): RouteRegis
           return reply.redirect(withLang(interactionPath(i.pc.uid, "/mfa/totp"), i.lang), 303);
         if (enrolled.includes("webauthn"))
           return reply.redirect(withLang(interactionPath(i.pc.uid, "/mfa/webauthn"), i.lang), 303);
-        return sendHtml(reply, 200, renderMfaChoicePage(i.pc, { csrf: await flow.csrfToken(i.ctx) }), i.lang);
+        const webauthnAvailable = !isIpAddress(new URL(deps.publicUrl).hostname);
+        return sendHtml(
+          reply,
+          200,
+          renderMfaChoicePage(i.pc, { csrf: await flow.csrfToken(i.ctx), webauthnAvailable }),
+          i.lang,
+        );
       }),
     );
 
@@ -552,4 +559,9 @@ export function createInteractionRoutes(deps: InteractionRoutesDeps): RouteRegis
       );
     }
   };
+}
+
+/** WebAuthn's relying-party id must be a domain name: browsers refuse an IP address (WebAuthn L3 §5.1.3). */
+function isIpAddress(hostname: string): boolean {
+  return isIP(hostname.replace(/^\[|\]$/g, "")) !== 0;
 }

@@ -51,6 +51,8 @@ const fr = {
   mfaChoose: "Choisissez votre deuxième facteur",
   mfaTotpOption: "Une application d'authentification (code à 6 chiffres)",
   mfaWebauthnOption: "Une clé de sécurité ou une clé d'accès (passkey)",
+  mfaWebauthnUnavailable:
+    "indisponible ici : le service d'identité est publié sous une adresse IP, or les clés de sécurité exigent un nom de domaine (l'administrateur règle PUBLIC_URL).",
   totpEnrolTitle: "Configurer une application d'authentification",
   totpEnrolScan:
     "Scannez ce QR code avec votre application (par exemple FreeOTP, Aegis, Google Authenticator).",
@@ -136,6 +138,8 @@ const en: typeof fr = {
   mfaChoose: "Choose your second factor",
   mfaTotpOption: "An authenticator app (6-digit code)",
   mfaWebauthnOption: "A security key or a passkey",
+  mfaWebauthnUnavailable:
+    "unavailable here: the identity service is published under an IP address, and security keys need a domain name (the administrator sets PUBLIC_URL).",
   totpEnrolTitle: "Set up an authenticator app",
   totpEnrolScan: "Scan this QR code with your app (for example FreeOTP, Aegis, Google Authenticator).",
   totpQrAlt: "QR code to set up the authenticator app",

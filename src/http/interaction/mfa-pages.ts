@@ -9,14 +9,21 @@ export const WEBAUTHN_SCRIPTS = [
 ] as const;
 
 /** First page of the second factor when the person has none: the trust-on-first-use notice and the two choices. */
-export function renderMfaChoicePage(pc: PageContext, view: { readonly csrf: string }): string {
+export function renderMfaChoicePage(
+  pc: PageContext,
+  view: { readonly csrf: string; readonly webauthnAvailable: boolean },
+): string {
   const t = text(pc.lang);
   const body = html`<p>${t.mfaIntro}</p>
 <p class="note">${t.mfaTofu}</p>
 <h2>${t.mfaChoose}</h2>
 <ul class="choices">
 <li><a href="${actionOf(interactionPath(pc.uid, "/mfa/totp/enrol"), pc.lang)}">${t.mfaTotpOption}</a></li>
-<li><a href="${actionOf(interactionPath(pc.uid, "/mfa/webauthn/register"), pc.lang)}">${t.mfaWebauthnOption}</a></li>
+<li>${
+    view.webauthnAvailable
+      ? html`<a href="${actionOf(interactionPath(pc.uid, "/mfa/webauthn/register"), pc.lang)}">${t.mfaWebauthnOption}</a>`
+      : html`${t.mfaWebauthnOption} — ${t.mfaWebauthnUnavailable}`
+  }</li>
 </ul>
 ${backToServiceForm(pc, view.csrf)}`;
   return renderPage({ lang: pc.lang, title: t.mfaTitle, path: pc.path, body });
