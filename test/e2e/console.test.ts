@@ -380,11 +380,16 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     // unsaved edits: leaving asks first; « Annuler » keeps the page and the edit
     const amount = page.getByLabel("Montant (€), ligne 1", { exact: true });
     await amount.fill("140 001");
-    const asked = page.waitForEvent("dialog");
+    // The dialog is answered inside its event: a click that opens a confirm() only returns once
+    // the dialog is closed, so awaiting the click first could wait for ever on a loaded machine.
+    const asked = new Promise<string>((resolve) => {
+      page.once("dialog", (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      });
+    });
     await page.getByRole("link", { name: "Membres", exact: true }).click();
-    const dialog = await asked;
-    assert.match(dialog.message(), /ne sont pas enregistrées/);
-    await dialog.dismiss();
+    assert.match(await asked, /ne sont pas enregistrées/);
     await heading("Budget 2023");
     assert.equal(await amount.inputValue(), "140 001");
     page.once("dialog", (dialog) => void dialog.accept());
