@@ -21,8 +21,8 @@ import {
   EUR as EUR_BIGINT,
   toSnapshot as snapshotBigint,
 } from "dinero.js/bigint";
-import { allocateLargestRemainder } from "../src/domain/allocate-largest-remainder.ts";
-import type { ExactShares } from "../src/domain/exact-shares.ts";
+import { allocateLargestRemainder } from "../src/finance/domain/allocate-largest-remainder.ts";
+import type { ExactShares } from "../src/finance/domain/exact-shares.ts";
 import { createRandom } from "./generate-entente.ts";
 
 /** One split to make: `total` rounding units (euros or cents) by exact shares. */

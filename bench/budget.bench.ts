@@ -14,13 +14,13 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { computeBudgetReport } from "../src/domain/compute-budget-report.ts";
-import { formatEuros } from "../src/domain/money.ts";
-import { parseEntenteText } from "../src/formats/read-entente-file.ts";
+import { computeBudgetReport } from "../src/finance/domain/compute-budget-report.ts";
+import { parseEntenteText } from "../src/finance/formats/read-entente-file.ts";
+import { formatEuros } from "../src/shared/money.ts";
 import { generateEntenteYaml } from "./generate-entente.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const CLI = join(ROOT, "src", "cli", "main.ts");
+const CLI = join(ROOT, "src", "cli.ts");
 
 interface Stats {
   readonly iterations: number;
@@ -104,7 +104,7 @@ function benchCase(
   ];
   if (!existsSync(CLI)) {
     console.log(`  note: ${CLI} does not exist yet; the CLI measurement is skipped.`);
-    rows.push({ operation: "CLI budget --format json", stats: "skipped (no src/cli/main.ts)" });
+    rows.push({ operation: "CLI budget --format json", stats: "skipped (no src/cli.ts)" });
   } else {
     try {
       const bytes = runCli(c.file);

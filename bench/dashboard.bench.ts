@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { seedExample } from "../src/app/console/seed-example.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
-import { type DatabaseTarget, openDatabase } from "../src/db/open-database.ts";
-import { readEntenteFile } from "../src/formats/read-entente-file.ts";
+import { seedExample } from "../src/compose.ts";
+import { readEntenteFile } from "../src/finance/formats/read-entente-file.ts";
+import { migrateToLatest } from "../src/platform/db/migrate.ts";
+import { type DatabaseTarget, openDatabase } from "../src/platform/db/open-database.ts";
 import { buildConsoleApp } from "../test/helpers/console-client.ts";
 
 const CONNECTIONS = 50;
@@ -41,8 +41,8 @@ async function measure(url: string, cookie: string): Promise<Omit<Row, "engine" 
 async function run(engine: string, target: DatabaseTarget): Promise<Row[]> {
   const database = await openDatabase(target);
   await migrateToLatest(database.db);
-  const { app, deps } = await buildConsoleApp(database, () => new Date());
-  await seedExample(deps, "lyon", await readEntenteFile("examples/lyon-2023/entente.yaml"), PASSWORD);
+  const { app, composed } = await buildConsoleApp(database, () => new Date());
+  await seedExample(composed, "lyon", await readEntenteFile("examples/lyon-2023/entente.yaml"), PASSWORD);
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const signIn = await fetch(`${address}/api/session`, {
     method: "POST",

@@ -16,11 +16,10 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import Provider, { type Configuration, interactionPolicy } from "oidc-provider";
-import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../src/app/identity/ports.ts";
-import { createDatabaseOidcAdapter } from "../src/db/oidc-adapter.ts";
-import { createSigningKeyStore } from "../src/db/oidc-signing-key-store.ts";
-import { openDatabase } from "../src/db/open-database.ts";
-import { createRedisOidcAdapter } from "../src/db/redis-oidc-adapter.ts";
+import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../src/identity/app/ports.ts";
+import { createDatabaseOidcAdapter } from "../src/identity/db/oidc-adapter.ts";
+import { createSigningKeyStore } from "../src/identity/db/oidc-signing-key-store.ts";
+import { createRedisOidcAdapter } from "../src/identity/db/redis-oidc-adapter.ts";
 import { toClientMetadata } from "../src/identity/oidc/client-metadata.ts";
 import { CLAIMS_BY_SCOPE, SUPPORTED_SCOPES } from "../src/identity/oidc/pivot-claims.ts";
 import { toProviderJwks } from "../src/identity/oidc/signing-keys.ts";
@@ -34,6 +33,7 @@ import {
   REFRESH_TOKEN_TTL_SECONDS,
   SESSION_TTL_SECONDS,
 } from "../src/identity/oidc/token-lifetimes.ts";
+import { openDatabase } from "../src/platform/db/open-database.ts";
 import { type BenchClient, type ChildStart, countStorageRoundTrips, serveChild } from "./identity-child.ts";
 import { ldapSignIn } from "./identity-ldap-bind.ts";
 

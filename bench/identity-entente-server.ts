@@ -4,12 +4,12 @@
 // sources, their domains, the two services). With `redisUrl`, the provider's state and the
 // sign-in state live in Redis (REDIS_URL). Listens on 127.0.0.1, logs at `warn` (no request log).
 import { createServer } from "node:net";
-import { composeConsole } from "../src/compose-console.ts";
-import { composeIdentity } from "../src/compose-identity.ts";
-import { loadConfig } from "../src/config/load-config.ts";
-import { openDatabase } from "../src/db/open-database.ts";
-import { buildApp } from "../src/http/build-app.ts";
-import { createArgon2PasswordHasher } from "../src/identity/argon2-password-hasher.ts";
+import { createArgon2PasswordHasher } from "../src/access/crypto/argon2-password-hasher.ts";
+import { composeConsole } from "../src/compose.ts";
+import { composeIdentity } from "../src/identity/compose.ts";
+import { loadConfig } from "../src/platform/config/load-config.ts";
+import { openDatabase } from "../src/platform/db/open-database.ts";
+import { buildApp } from "../src/platform/http/build-app.ts";
 import { countStorageRoundTrips, serveChild } from "./identity-child.ts";
 
 async function freePort(): Promise<number> {
@@ -43,7 +43,7 @@ serveChild(async (start) => {
     redisUrl: start.redisUrl ?? undefined,
     keyRefreshSeconds: 60,
     backchannelPrivateNetworks: true,
-    accounts: console.deps.accounts,
+    accounts: console.access.deps.accounts,
     hasher,
     now,
     onError: (error) => process.stderr.write(`entente: ${String(error)}\n`),
@@ -54,7 +54,7 @@ serveChild(async (start) => {
       version: "bench",
       now,
       registerRoutes: [...console.registerRoutes, ...identity.registerRoutes],
-      webSession: console.webSession,
+      plugins: console.plugins,
       logStream: { write: () => {} },
     },
     config,

@@ -18,17 +18,16 @@ import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import { Client as LdapClient } from "ldapts";
 import pg from "pg";
-import { seedExample } from "../src/app/console/seed-example.ts";
-import type { AttributeMapping, ServiceClientInput } from "../src/app/identity/ports.ts";
-import { composeConsole } from "../src/compose-console.ts";
-import { createIdentityAdminStore } from "../src/db/identity-admin-store.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
-import { createSigningKeyStore } from "../src/db/oidc-signing-key-store.ts";
-import { openDatabase } from "../src/db/open-database.ts";
-import { createServiceClientStore } from "../src/db/service-client-store.ts";
-import { readEntenteFile } from "../src/formats/read-entente-file.ts";
-import { createArgon2PasswordHasher } from "../src/identity/argon2-password-hasher.ts";
+import { createArgon2PasswordHasher } from "../src/access/crypto/argon2-password-hasher.ts";
+import { composeConsole, seedExample } from "../src/compose.ts";
+import { readEntenteFile } from "../src/finance/formats/read-entente-file.ts";
+import type { AttributeMapping, ServiceClientInput } from "../src/identity/app/ports.ts";
+import { createIdentityAdminStore } from "../src/identity/db/identity-admin-store.ts";
+import { createSigningKeyStore } from "../src/identity/db/oidc-signing-key-store.ts";
+import { createServiceClientStore } from "../src/identity/db/service-client-store.ts";
 import { ensureSigningKeys } from "../src/identity/oidc/signing-keys.ts";
+import { migrateToLatest } from "../src/platform/db/migrate.ts";
+import { openDatabase } from "../src/platform/db/open-database.ts";
 import { ldapPeer } from "../test/helpers/upstream-peers.ts";
 import type {
   BenchClient,
@@ -134,7 +133,7 @@ async function prepare(databaseUrl: string): Promise<ChildStart["clients"]> {
     sessionSecret: secret,
     secureCookies: false,
   });
-  await seedExample(console.deps, ENTENTE, await readEntenteFile("examples/lyon-2023/entente.yaml"), secret);
+  await seedExample(console, ENTENTE, await readEntenteFile("examples/lyon-2023/entente.yaml"), secret);
   const admin = createIdentityAdminStore(database.db);
   for (const [ou, memberId, label] of [
     ["metropole", "metropole", "Annuaire de la Métropole"],

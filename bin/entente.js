@@ -9,5 +9,5 @@ if (major < 24) {
   );
   process.exit(2);
 }
-const { runCliProcess } = await import("../src/cli/main.ts");
+const { runCliProcess } = await import("../src/cli.ts");
 await runCliProcess();

@@ -6,26 +6,25 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { basename, dirname, join, resolve } from "node:path";
 import packageJson from "../package.json" with { type: "json" };
-import type { ConsoleDeps } from "./app/console/console-deps.ts";
-import { type DemoAccount, seedExample } from "./app/console/seed-example.ts";
+import type { DemoAccount } from "./access/index.ts";
+import { createArgon2PasswordHasher } from "./access/index.ts";
+import { type ComposedConsole, composeConsole, seedExample } from "./compose.ts";
+import { readEntenteFile } from "./finance/index.ts";
 import {
+  type ComposedIdentity,
+  composeIdentity,
   DEMO_SERVICE_URL,
   type SeededIdentity,
-  seedIdentityExample,
-} from "./app/identity/seed-identity-example.ts";
-import { describeError } from "./cli/report-error.ts";
-import { composeConsole } from "./compose-console.ts";
-import { type ComposedIdentity, composeIdentity } from "./compose-identity.ts";
-import { type Config, loadConfig } from "./config/load-config.ts";
-import { createIdentityAdminStore } from "./db/identity-admin-store.ts";
-import { migrateToLatest } from "./db/migrate.ts";
-import { type OpenDatabase, openDatabase } from "./db/open-database.ts";
-import { createServiceClientStore } from "./db/service-client-store.ts";
-import { EntenteError, type Lang } from "./domain/errors.ts";
-import { EntenteFileError, readEntenteFile } from "./formats/read-entente-file.ts";
-import type { ZodFastifyInstance } from "./http/app-deps.ts";
-import { API_DOCS_PATH, buildApp } from "./http/build-app.ts";
-import { createArgon2PasswordHasher } from "./identity/argon2-password-hasher.ts";
+  seedIdentityExampleOn,
+} from "./identity/index.ts";
+import { describeError } from "./platform/cli/report-error.ts";
+import { type Config, loadConfig } from "./platform/config/load-config.ts";
+import { migrateToLatest } from "./platform/db/migrate.ts";
+import { type OpenDatabase, openDatabase } from "./platform/db/open-database.ts";
+import type { ZodFastifyInstance } from "./platform/http/app-deps.ts";
+import { API_DOCS_PATH, buildApp } from "./platform/http/build-app.ts";
+import { EntenteFileError } from "./shared/entente-file-error.ts";
+import { EntenteError, type Lang } from "./shared/errors.ts";
 
 /** Exit status when the configuration is invalid (sysexits EX_CONFIG). */
 const EXIT_CONFIG = 78;
@@ -61,7 +60,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { deps, registerRoutes, webSession } = composeConsole(database, {
+  const composed = composeConsole(database, {
     hasher: createArgon2PasswordHasher(),
     now,
     sessionSecret: config.session.secret,
@@ -72,7 +71,7 @@ async function main(): Promise<void> {
     // An unreachable database or a broken example file is the operator's to fix: a clear
     // message and exit status 1, never a stack trace.
     await migrateToLatest(database.db);
-    firstStart = await importExampleOnFirstStart(deps, database, config, now);
+    firstStart = await importExampleOnFirstStart(composed, database, config, now);
   } catch (error) {
     const known =
       error instanceof Error && !(error instanceof EntenteError) && !(error instanceof EntenteFileError);
@@ -100,8 +99,8 @@ async function main(): Promise<void> {
       redisUrl: config.redis.url,
       keyRefreshSeconds: config.oidc.keyRefreshSeconds,
       backchannelPrivateNetworks: config.oidc.backchannelPrivateNetworks,
-      accounts: deps.accounts,
-      hasher: deps.hasher,
+      accounts: composed.access.deps.accounts,
+      hasher: composed.access.deps.hasher,
       now,
       onError: (error) => logIdentityError(error),
     });
@@ -123,8 +122,8 @@ async function main(): Promise<void> {
     {
       version: packageJson.version,
       now,
-      registerRoutes: [...registerRoutes, ...identity.registerRoutes],
-      webSession,
+      registerRoutes: [...composed.registerRoutes, ...identity.registerRoutes],
+      plugins: composed.plugins,
       webRoot: resolve(config.webRoot),
     },
     config,
@@ -203,27 +202,19 @@ interface FirstStart {
  * writes the demo service's client id to `<DATA_DIR>/demo-service.json` for `npm run demo:service`.
  */
 async function importExampleOnFirstStart(
-  deps: ConsoleDeps,
+  composed: ComposedConsole,
   database: OpenDatabase,
   config: Config,
   now: () => Date,
 ): Promise<FirstStart | null> {
   if (config.importExample === undefined) return null;
-  if ((await deps.ententes.listEntentes()).length > 0)
+  if ((await composed.finance.deps.ententes.listEntentes()).length > 0)
     return { file: config.importExample, password: "", accounts: [], identity: null };
   const entente = await readEntenteFile(config.importExample);
   const password = config.demoPassword ?? randomBytes(9).toString("base64url");
   const id = basename(dirname(resolve(config.importExample))).replace(/[^A-Za-z0-9._-]/g, "-") || "entente";
-  const accounts = await seedExample(deps, id, entente, password);
-  const identity = await seedIdentityExample(
-    {
-      directory: createIdentityAdminStore(database.db, { clock: { now } }),
-      services: createServiceClientStore(database.db),
-    },
-    id,
-    entente,
-    accounts,
-  );
+  const accounts = await seedExample(composed, id, entente, password);
+  const identity = await seedIdentityExampleOn(database, { now }, id, entente, accounts);
   if (identity !== null) {
     const file = join(config.database.dataDir, "demo-service.json");
     await mkdir(dirname(file), { recursive: true });

@@ -6,43 +6,37 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 /**
- * The dependency direction of STYLE.md ("Layout"), read from the imports of every source file
- * under src/. Test files (`*.test.ts`) are left out: a test may build its fixtures with any
- * layer (the golden test of the domain reads the example with the file reader).
+ * The dependency rule of docs/architecture.md, read from the imports of every source file under
+ * src/ (context × layer). Test files (`*.test.ts`) are left out: a test may build its fixtures
+ * with any layer (the golden test of the finance domain reads the example with the file reader).
+ *
+ * - `shared/` (the pure kernel, which the web console imports too) imports nothing of ours.
+ * - `platform/` (config, database, HTTP and CLI building blocks) imports `shared` and itself.
+ * - A context (`CONTEXTS`) holds its own layers. Inside it: `domain` ← `app` ← adapters (`db`,
+ *   `http`, `cli`, `formats`, `oidc`, …); `contracts` and `errors.ts` are leaves; `compose.ts`
+ *   (and `compose-cli.ts`) wire the context and `index.ts` is its one door. Between contexts, only through the other
+ *   context's `index.ts`, and the graph of contexts has no cycle.
+ * - `compose.ts` wires the contexts through their doors; `main.ts` (the server) and `cli.ts` (the
+ *   command line) run it.
  */
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
-/** Top folders of src/ and the top folders each may import from (its own is always allowed). */
-const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  domain: [],
-  app: ["domain"],
-  contracts: [],
-  formats: ["domain", "contracts"],
-  // The CLI administers too (import, accounts): it opens the database like main.ts does.
-  cli: ["app", "contracts", "formats", "domain", "config", "db", "identity"],
-  // The environment's schema and loadConfig; the config.invalid error comes from the catalog.
-  config: ["domain"],
-  // The HTTP server: use cases, their contracts, domain errors (status table), the Config type.
-  // http renders downloads with formats (the same documents as the CLI).
-  http: ["app", "contracts", "domain", "config", "formats"],
-  // Layers of STYLE.md not written yet; listed so that they start with the right rule.
-  db: ["app", "domain"],
-  identity: ["app", "domain"],
-};
+/** The bounded contexts (docs/architecture.md); a new top folder of src/ must be added here. */
+export const CONTEXTS = ["finance", "identity", "access"] as const;
+const KERNEL = ["shared", "platform"] as const;
+const ROOT_FILES = new Set(["main.ts", "cli.ts", "compose.ts"]);
 
-/**
- * Entry points (composition roots) that may import any layer, the CLI included: src/main.ts
- * (the server) and src/cli/main.ts (the command line).
- */
-const ENTRY_POINT = "main.ts";
-/** Root files that compose layers (the composition root's parts); they may import any layer but the CLI. */
-const COMPOSITION_FILES = new Set(["compose-console.ts", "compose-identity.ts"]);
+/** Layers of a context that hold pure rules and use cases; every other folder is an adapter. */
+const INNER_LAYERS = new Set(["domain", "app"]);
+/** Adapters that nothing but the context's composition imports (they are entry points). */
+const ENTRY_ADAPTERS = new Set(["http", "cli"]);
 
 interface Import {
   readonly from: string; // file, relative to src/, with "/" separators
   readonly specifier: string;
   readonly target: string | null; // resolved file relative to src/, or null for a package
+  readonly typeOnly: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -55,68 +49,112 @@ function sourceFiles(dir: string): string[] {
 
 const toPosix = (path: string) => path.split(sep).join("/");
 
-/** Every static, type-only, re-export and dynamic import of a file (TypeScript's own scanner). */
+/** Every static, type-only, re-export and dynamic import of a file (TypeScript's own parser). */
 function importsOf(file: string): Import[] {
-  const info = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
-  return info.importedFiles.map(({ fileName: specifier }) => {
+  const text = readFileSync(file, "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: Import[] = [];
+  const from = toPosix(relative(SRC, file));
+  const add = (literal: ts.Node | undefined, typeOnly: boolean) => {
+    if (literal === undefined || !ts.isStringLiteral(literal)) return;
+    const specifier = literal.text;
     const relativeImport = specifier.startsWith("./") || specifier.startsWith("../");
-    return {
-      from: toPosix(relative(SRC, file)),
-      specifier,
-      target: relativeImport ? toPosix(relative(SRC, resolve(dirname(file), specifier))) : null,
-    };
-  });
+    const target = relativeImport ? toPosix(relative(SRC, resolve(dirname(file), specifier))) : null;
+    found.push({ from, specifier, target, typeOnly });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) add(node.moduleSpecifier, node.importClause?.isTypeOnly === true);
+    else if (ts.isExportDeclaration(node)) add(node.moduleSpecifier, node.isTypeOnly);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      add(node.arguments[0], false);
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument))
+      add(node.argument.literal, true);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
-/** `domain` for `domain/money.ts`; `(root)` for `main.ts`; `(outside src)` for `../x`. */
-function layerOf(pathInSrc: string): string {
-  if (pathInSrc.startsWith("../")) return "(outside src)";
+/** Where a file sits: its top folder of src/ (or "(root)"), and its layer inside a context. */
+export function placeOf(pathInSrc: string): { top: string; layer: string } {
+  if (pathInSrc.startsWith("../")) return { top: "(outside src)", layer: "" };
   const parts = pathInSrc.split("/");
-  return parts.length === 1 ? "(root)" : (parts[0] ?? "");
+  if (parts.length === 1) return { top: "(root)", layer: parts[0] ?? "" };
+  const top = parts[0] ?? "";
+  // A file at the root of a context is its own layer: index.ts, compose.ts, contracts.ts, errors.ts.
+  const layer = parts.length === 2 ? (parts[1] ?? "") : (parts[1] ?? "");
+  return { top, layer };
 }
 
-const isEntryPoint = (pathInSrc: string) => pathInSrc.split("/").at(-1) === ENTRY_POINT;
+const isContext = (top: string) => (CONTEXTS as readonly string[]).includes(top);
 
-/** Why an import breaks the dependency direction, or null when it is allowed. */
-function violation(imp: Import): string | null {
+/** Why an import breaks the dependency rule, or null when it is allowed. */
+export function violation(imp: Import): string | null {
+  const from = placeOf(imp.from);
   if (imp.target === null) {
-    // Packages: the domain stays pure (STYLE.md: no I/O, no clock, no framework).
-    if (layerOf(imp.from) === "domain" && imp.specifier.startsWith("node:")) {
-      return "the domain does no I/O: no node: modules";
-    }
+    // Packages: pure layers do no I/O (STYLE.md: no I/O, no clock, no framework).
+    const pure = from.top === "shared" || (isContext(from.top) && from.layer === "domain");
+    return pure && imp.specifier.startsWith("node:") ? "a pure layer does no I/O: no node: modules" : null;
+  }
+  const to = placeOf(imp.target);
+  if (to.top === "(outside src)" && !imp.target.endsWith("package.json")) return "imports outside src/";
+  if (to.top === "(outside src)")
+    return from.top === "(root)" || from.top === "platform" ? null : "package.json is read by the roots";
+  if (from.top === "shared") return to.top === "shared" ? null : "shared imports nothing of ours";
+  if (from.top === "platform")
+    return to.top === "shared" || to.top === "platform" ? null : "platform imports only shared and itself";
+  if (from.top === "(root)") {
+    if (!ROOT_FILES.has(imp.from)) return "files at the root of src/ are main.ts, cli.ts and compose.ts only";
+    if (to.top === "shared" || to.top === "platform") return null;
+    if (isContext(to.top))
+      return to.layer === "index.ts" ? null : `compose ${to.top} through ${to.top}/index.ts`;
+    if (to.top === "(root)" && to.layer === "compose.ts") return null;
+    return "main.ts and cli.ts do not import each other";
+  }
+  if (!isContext(from.top))
+    return `unknown top folder "${from.top}": add it to CONTEXTS (docs/architecture.md)`;
+  if (to.top === "(root)") return "a context does not import the composition roots";
+  if (to.top === "shared") return null;
+  if (to.top === "platform") {
+    if (from.layer === "domain" || from.layer === "contracts.ts" || from.layer === "contracts")
+      return "domain and contracts stay free of the platform";
+    if (from.layer === "app" && !imp.typeOnly) return "app imports only types of the platform (its ports)";
     return null;
   }
-  const from = layerOf(imp.from);
-  const to = layerOf(imp.target);
-  if (to === "cli" && from !== "cli" && !isEntryPoint(imp.from)) {
-    return "only main.ts entry points may import from cli";
+  if (to.top !== from.top) {
+    if (!isContext(to.top)) return `unknown top folder "${to.top}"`;
+    return to.layer === "index.ts" ? null : `other contexts are reached through ${to.top}/index.ts only`;
   }
-  if (from === "(root)") {
-    if (COMPOSITION_FILES.has(imp.from))
-      return to === "cli" ? "composition files do not import the CLI" : null;
-    return isEntryPoint(imp.from)
-      ? null
-      : `files at the root of src/ other than ${ENTRY_POINT} are not a layer`;
-  }
-  const allowed = ALLOWED[from];
-  if (allowed === undefined) return `unknown layer "${from}": add it to ALLOWED with its rule (STYLE.md)`;
-  if (to === from || allowed.includes(to)) return null;
-  return `${from} may import ${allowed.length > 0 ? allowed.join(", ") : "nothing of ours"}, not ${to}`;
+  return insideContext(from.layer, to.layer);
 }
 
-describe("architecture: dependency direction of src/", () => {
+/** The layer direction inside one context. */
+function insideContext(from: string, to: string): string | null {
+  const isComposition = (layer: string) => layer === "index.ts" || /^compose(-[a-z]+)?\.ts$/.test(layer);
+  if (isComposition(from)) return null;
+  if (isComposition(to)) return `${from} does not import the context's door or composition`;
+  if (to === "errors.ts") return null;
+  if (from === "errors.ts") return "errors.ts is a leaf of its context";
+  const isContracts = (layer: string) => layer === "contracts.ts" || layer === "contracts";
+  if (isContracts(from)) return isContracts(to) ? null : "contracts import only contracts";
+  if (from === "domain") return to === "domain" ? null : "domain imports only its own domain";
+  if (from === "app") return to === "domain" || to === "app" ? null : "app imports only domain and app";
+  // An adapter: the inner layers, the contracts and the other adapters, but never http or cli.
+  if (INNER_LAYERS.has(to) || isContracts(to) || to === from) return null;
+  return ENTRY_ADAPTERS.has(to) ? `only the composition imports ${to}` : null;
+}
+
+describe("architecture: the dependency rule of src/ (context × layer)", () => {
   const files = sourceFiles(SRC);
   const imports = files.flatMap(importsOf);
 
   it("reads the sources and their imports (the check is not vacuous)", () => {
-    const layers = new Set(files.map((f) => layerOf(toPosix(relative(SRC, f)))));
-    for (const layer of ["domain", "contracts", "formats", "config", "http", "(root)"]) {
-      assert.ok(layers.has(layer), layer);
-    }
-    const compute = imports.filter((i) => i.from === "domain/compute-budget-report.ts").map((i) => i.target);
-    assert.ok(compute.includes("domain/allocate-largest-remainder.ts"), JSON.stringify(compute));
-    const reader = imports.filter((i) => i.from === "formats/read-entente-file.ts").map((i) => i.target);
-    assert.ok(reader.includes("contracts/entente-file.ts"), JSON.stringify(reader));
+    const tops = new Set(files.map((f) => placeOf(toPosix(relative(SRC, f))).top));
+    for (const top of [...CONTEXTS, ...KERNEL, "(root)"]) assert.ok(tops.has(top), top);
+    const compute = imports
+      .filter((i) => i.from === "finance/domain/compute-budget-report.ts")
+      .map((i) => i.target);
+    assert.ok(compute.includes("finance/domain/allocate-largest-remainder.ts"), JSON.stringify(compute));
   });
 
   it("relative imports resolve to files that exist", () => {
@@ -131,7 +169,7 @@ describe("architecture: dependency direction of src/", () => {
     );
   });
 
-  it("every import follows the layers: domain ← app, contracts ← formats ← cli", () => {
+  it("every import follows the rule", () => {
     const problems = imports.flatMap((imp) => {
       const why = violation(imp);
       return why === null ? [] : [`${imp.from} imports ${imp.specifier}: ${why}`];
@@ -139,52 +177,113 @@ describe("architecture: dependency direction of src/", () => {
     assert.deepEqual(problems, []);
   });
 
-  it("the rules themselves reject what STYLE.md forbids", () => {
-    const check = (from: string, target: string | null, specifier = target ?? "") =>
-      violation({ from, specifier, target });
-    assert.equal(check("domain/money.ts", "domain/errors.ts"), null);
-    assert.notEqual(check("domain/money.ts", "formats/read-entente-file.ts"), null);
-    assert.notEqual(check("domain/money.ts", "contracts/entente-file.ts"), null);
-    assert.notEqual(check("domain/money.ts", null, "node:fs"), null);
-    assert.equal(check("domain/money.ts", null, "decimal.js"), null);
-    assert.equal(check("app/compute-budget.ts", "domain/entente.ts"), null);
-    assert.notEqual(check("app/compute-budget.ts", "formats/read-entente-file.ts"), null);
-    assert.notEqual(check("contracts/entente-file.ts", "domain/entente.ts"), null);
-    assert.equal(check("formats/read-entente-file.ts", "contracts/entente-file.ts"), null);
-    assert.notEqual(check("formats/render-text.ts", "app/compute-budget.ts"), null);
-    assert.notEqual(check("formats/render-text.ts", "cli/main.ts"), null);
-    assert.equal(check("cli/commands/budget-export.ts", "formats/render-text.ts"), null);
-    assert.equal(check("cli/main.ts", "cli/commands/budget-export.ts"), null);
-    assert.notEqual(check("app/compute-budget.ts", "cli/report-error.ts"), null);
-    assert.equal(check("main.ts", "cli/main.ts"), null);
-    assert.notEqual(check("helpers.ts", "domain/money.ts"), null);
-    assert.notEqual(check("reports/x.ts", "domain/money.ts"), null);
-    // config → domain only
-    assert.equal(check("config/load-config.ts", "domain/errors.ts"), null);
-    assert.equal(check("config/load-config.ts", null, "zod"), null);
-    assert.notEqual(check("config/load-config.ts", "http/build-app.ts"), null);
-    assert.notEqual(check("config/load-config.ts", "app/compute-budget.ts"), null);
-    assert.notEqual(check("config/load-config.ts", "contracts/api.ts"), null);
-    // http → app, contracts, domain, config
-    assert.equal(check("http/build-app.ts", "config/load-config.ts"), null);
-    assert.equal(check("http/error-handler.ts", "domain/errors.ts"), null);
-    assert.equal(check("http/routes/health.ts", "contracts/health.ts"), null);
-    assert.equal(check("http/routes/budget.ts", "app/compute-budget.ts"), null);
-    assert.notEqual(check("http/build-app.ts", "db/open-database.ts"), null);
-    assert.equal(check("http/routes/budget-routes.ts", "formats/render-json.ts"), null);
-    assert.notEqual(check("http/build-app.ts", "db/open-database.ts"), null);
-    assert.notEqual(check("http/build-app.ts", "cli/report-error.ts"), null);
-    assert.notEqual(check("http/build-app.ts", "main.ts"), null);
-    assert.notEqual(check("domain/money.ts", "config/load-config.ts"), null);
-    assert.notEqual(check("app/compute-budget.ts", "http/build-app.ts"), null);
-    // main.ts, the composition root, may import every layer
-    for (const target of [
-      "config/load-config.ts",
-      "http/build-app.ts",
-      "db/open-database.ts",
-      "cli/report-error.ts",
-    ]) {
-      assert.equal(check("main.ts", target), null, target);
+  it("every context has its door (index.ts), its composition and a README", () => {
+    const known = new Set(files.map((f) => toPosix(relative(SRC, f))));
+    for (const context of CONTEXTS) {
+      assert.ok(known.has(`${context}/index.ts`), `${context}/index.ts`);
+      const readme = readFileSync(join(SRC, context, "README.md"), "utf8");
+      assert.ok(readme.length > 100, `${context}/README.md says what lives there`);
     }
   });
+
+  it("the contexts depend on each other without a cycle", () => {
+    const edges = new Map<string, Set<string>>();
+    for (const imp of imports) {
+      if (imp.target === null) continue;
+      const from = placeOf(imp.from).top;
+      const to = placeOf(imp.target).top;
+      if (isContext(from) && isContext(to) && from !== to) {
+        const set = edges.get(from) ?? new Set();
+        set.add(to);
+        edges.set(from, set);
+      }
+    }
+    const cycle = findCycle(edges);
+    assert.equal(cycle, null, `cycle between contexts: ${cycle?.join(" → ")}`);
+  });
+
+  it("the rules themselves reject what the architecture forbids", () => {
+    const check = (from: string, target: string | null, specifier = target ?? "") =>
+      violation({ from, specifier, target, typeOnly: false });
+    // shared: the pure kernel
+    assert.equal(check("shared/money.ts", "shared/errors.ts"), null);
+    assert.notEqual(check("shared/money.ts", "platform/db/open-database.ts"), null);
+    assert.notEqual(check("shared/money.ts", "finance/index.ts"), null);
+    assert.notEqual(check("shared/money.ts", null, "node:fs"), null);
+    assert.equal(check("shared/money.ts", null, "decimal.js"), null);
+    // platform
+    assert.equal(check("platform/http/build-app.ts", "shared/errors.ts"), null);
+    assert.notEqual(check("platform/http/build-app.ts", "finance/index.ts"), null);
+    // inside a context
+    assert.equal(check("finance/domain/compute-budget-report.ts", "finance/domain/entente.ts"), null);
+    assert.equal(check("finance/domain/compute-budget-report.ts", "finance/errors.ts"), null);
+    assert.notEqual(check("finance/domain/compute-budget-report.ts", "finance/app/ports.ts"), null);
+    assert.notEqual(check("finance/domain/compute-budget-report.ts", "platform/db/schema.ts"), null);
+    assert.notEqual(check("finance/domain/x.ts", null, "node:crypto"), null);
+    assert.equal(check("finance/app/read-budget.ts", "finance/domain/entente.ts"), null);
+    assert.notEqual(check("finance/app/read-budget.ts", "finance/db/console-store.ts"), null);
+    assert.notEqual(check("finance/app/read-budget.ts", "finance/http/budget-routes.ts"), null);
+    assert.equal(check("finance/db/console-store.ts", "finance/app/ports.ts"), null);
+    assert.equal(check("finance/db/console-store.ts", "platform/db/record-audit.ts"), null);
+    assert.equal(check("finance/http/budget-routes.ts", "finance/formats/render-json.ts"), null);
+    assert.notEqual(check("finance/db/console-store.ts", "finance/http/budget-routes.ts"), null);
+    assert.notEqual(check("finance/formats/render-text.ts", "finance/cli/budget-export.ts"), null);
+    assert.equal(check("finance/compose.ts", "finance/http/budget-routes.ts"), null);
+    assert.notEqual(check("finance/contracts/api.ts", "finance/domain/entente.ts"), null);
+    assert.notEqual(check("finance/errors.ts", "finance/domain/entente.ts"), null);
+    // between contexts: the door only
+    assert.equal(check("identity/app/sign-in-flow.ts", "access/index.ts"), null);
+    assert.notEqual(check("identity/app/sign-in-flow.ts", "access/app/ports.ts"), null);
+    assert.notEqual(check("identity/db/x.ts", "finance/db/console-store.ts"), null);
+    assert.notEqual(check("nowhere/x.ts", "shared/money.ts"), null);
+    // the roots
+    assert.equal(check("main.ts", "finance/index.ts"), null);
+    assert.equal(check("main.ts", "platform/config/load-config.ts"), null);
+    assert.notEqual(check("main.ts", "finance/db/console-store.ts"), null);
+    assert.notEqual(check("helpers.ts", "shared/money.ts"), null);
+    assert.notEqual(check("finance/app/x.ts", "main.ts"), null);
+    assert.equal(check("main.ts", "compose.ts"), null);
+    assert.notEqual(check("compose.ts", "main.ts"), null);
+    // app sees the platform's ports (types), never its implementations
+    const typeImport = { from: "identity/app/sign-in-state.ts", specifier: "x", typeOnly: true };
+    assert.equal(violation({ ...typeImport, target: "platform/db/transient-store.ts" }), null);
+    assert.notEqual(
+      violation({ ...typeImport, target: "platform/db/transient-store.ts", typeOnly: false }),
+      null,
+    );
+  });
+
+  it("finds a cycle between contexts when there is one", () => {
+    const edges = new Map([
+      ["a", new Set(["b"])],
+      ["b", new Set(["c"])],
+      ["c", new Set(["a"])],
+    ]);
+    assert.deepEqual(findCycle(edges), ["a", "b", "c", "a"]);
+    assert.equal(findCycle(new Map([["a", new Set(["b"])]])), null);
+  });
 });
+
+/** A cycle of the directed graph, as the list of its nodes (first = last), or null. */
+function findCycle(edges: ReadonlyMap<string, ReadonlySet<string>>): string[] | null {
+  const state = new Map<string, "open" | "done">();
+  const path: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === "done") return null;
+    if (state.get(node) === "open") return [...path.slice(path.indexOf(node)), node];
+    state.set(node, "open");
+    path.push(node);
+    for (const next of edges.get(node) ?? []) {
+      const cycle = visit(next);
+      if (cycle !== null) return cycle;
+    }
+    path.pop();
+    state.set(node, "done");
+    return null;
+  };
+  for (const node of edges.keys()) {
+    const cycle = visit(node);
+    if (cycle !== null) return cycle;
+  }
+  return null;
+}

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse } from "yaml";
-import { ententeJsonSchema } from "../src/cli/commands/schema-print.ts";
+import { ententeJsonSchema } from "../src/finance/cli/schema-print.ts";
 import { ROOT } from "./helpers/run-cli.ts";
 
 describe("JSON Schema of the entente file", () => {

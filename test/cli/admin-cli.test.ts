@@ -3,10 +3,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { createAccountStore } from "../../src/db/account-store.ts";
-import { createEntenteStore } from "../../src/db/entente-store.ts";
-import { openDatabase } from "../../src/db/open-database.ts";
-import { createArgon2PasswordHasher } from "../../src/identity/argon2-password-hasher.ts";
+import { createArgon2PasswordHasher } from "../../src/access/crypto/argon2-password-hasher.ts";
+import { createAccountStore } from "../../src/access/db/account-store.ts";
+import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
+import { openDatabase } from "../../src/platform/db/open-database.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
 describe("entente import / account create (the server's database, PGlite in DATA_DIR)", () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
-import { runCli } from "../../src/cli/main.ts";
+import { runCli } from "../../src/cli.ts";
 import { fr, LYON, runEntente } from "../helpers/run-cli.ts";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "entente-cli-"));

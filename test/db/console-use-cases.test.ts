@@ -1,25 +1,23 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import type { Principal } from "../../src/app/access-policy.ts";
-import type { ConsoleDeps } from "../../src/app/console/console-deps.ts";
-import { issueFundCalls, listFundCalls, recordPayment } from "../../src/app/console/fund-calls.ts";
-import { getDashboard } from "../../src/app/console/get-dashboard.ts";
-import { createDecision, recordRatification } from "../../src/app/console/manage-decisions.ts";
-import { listAudit } from "../../src/app/console/read-activity.ts";
-import { readBudget } from "../../src/app/console/read-budget.ts";
-import { readEntente } from "../../src/app/console/read-entente.ts";
-import { saveBudget } from "../../src/app/console/save-budget.ts";
-import { saveServicePlan } from "../../src/app/console/save-service-plan.ts";
-import { seedExample } from "../../src/app/console/seed-example.ts";
-import { LOCKOUT, signIn } from "../../src/app/console/sign-in.ts";
-import { updateMember } from "../../src/app/console/update-member.ts";
-import { updatePercentKey } from "../../src/app/console/update-percent-key.ts";
-import type { PasswordHasher } from "../../src/app/ports.ts";
-import { createAccountStore } from "../../src/db/account-store.ts";
-import { createConsoleStore } from "../../src/db/console-store.ts";
-import { createEntenteStore } from "../../src/db/entente-store.ts";
-import { EntenteError, ValidationError } from "../../src/domain/errors.ts";
-import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
+import type { AccessDeps } from "../../src/access/app/access-deps.ts";
+import type { PasswordHasher } from "../../src/access/app/ports.ts";
+import { LOCKOUT, signIn } from "../../src/access/app/sign-in.ts";
+import type { Principal } from "../../src/access/domain/access-policy.ts";
+import { type ComposedConsole, composeConsole, seedExample } from "../../src/compose.ts";
+import type { ConsoleDeps } from "../../src/finance/app/console-deps.ts";
+import { issueFundCalls, listFundCalls, recordPayment } from "../../src/finance/app/fund-calls.ts";
+import { getDashboard } from "../../src/finance/app/get-dashboard.ts";
+import { createDecision, recordRatification } from "../../src/finance/app/manage-decisions.ts";
+import { listAudit } from "../../src/finance/app/read-activity.ts";
+import { readBudget } from "../../src/finance/app/read-budget.ts";
+import { readEntente } from "../../src/finance/app/read-entente.ts";
+import { saveBudget } from "../../src/finance/app/save-budget.ts";
+import { saveServicePlan } from "../../src/finance/app/save-service-plan.ts";
+import { updateMember } from "../../src/finance/app/update-member.ts";
+import { updatePercentKey } from "../../src/finance/app/update-percent-key.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import { EntenteError, ValidationError } from "../../src/shared/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { LYON } from "../helpers/run-cli.ts";
 
@@ -42,17 +40,17 @@ const secretariat = person("secretariat");
 const financeVille = person("finance", { memberId: "ville-lyon" });
 
 describeOnDatabases("console use cases", (get) => {
-  let deps: ConsoleDeps;
+  let composed: ComposedConsole;
+  let deps: ConsoleDeps & AccessDeps;
   let clock = new Date("2026-01-15T10:00:00Z");
   before(async () => {
-    const db = get().db;
-    deps = {
-      ententes: createEntenteStore(db),
-      console: createConsoleStore(db),
-      accounts: createAccountStore(db),
+    composed = composeConsole(get(), {
       hasher,
-      clock: { now: () => clock },
-    };
+      now: () => clock,
+      sessionSecret: "test-secret-test-secret-test-secret-43chars",
+      secureCookies: false,
+    });
+    deps = { ...composed.finance.deps, ...composed.access.deps };
     await deps.ententes.importEntente("lyon", await readEntenteFile(LYON), { id: "import", label: "import" });
   });
 
@@ -314,7 +312,7 @@ describeOnDatabases("console use cases", (get) => {
     const before = await deps.ententes.listEntentes();
     const accounts = await deps.accounts.count();
     assert.deepEqual(
-      await seedExample(deps, "lyon-bis", await readEntenteFile(LYON), "un autre mot de passe"),
+      await seedExample(composed, "lyon-bis", await readEntenteFile(LYON), "un autre mot de passe"),
       [],
     );
     assert.deepEqual(await deps.ententes.listEntentes(), before);

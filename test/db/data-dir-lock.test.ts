@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { DATA_DIR_LOCK, openDatabase } from "../../src/db/open-database.ts";
+import { DATA_DIR_LOCK, openDatabase } from "../../src/platform/db/open-database.ts";
 import { runEntente } from "../helpers/run-cli.ts";
 
 describe("the embedded database belongs to one process", () => {

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { createConsoleStore } from "../../src/db/console-store.ts";
-import { createEntenteStore } from "../../src/db/entente-store.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { computeBudgetReport } from "../../src/domain/compute-budget-report.ts";
-import type { Entente } from "../../src/domain/entente.ts";
-import { EntenteError } from "../../src/domain/errors.ts";
-import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
+import { createConsoleStore } from "../../src/finance/db/console-store.ts";
+import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
+import { computeBudgetReport } from "../../src/finance/domain/compute-budget-report.ts";
+import type { Entente } from "../../src/finance/domain/entente.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { LYON, ROOT } from "../helpers/run-cli.ts";
 

@@ -1,19 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
-import { seedExample } from "../../src/app/console/seed-example.ts";
-import type { AttributeMapping, ServiceClientInput, SourceRecord } from "../../src/app/identity/ports.ts";
-import { upstreamCallbackPath } from "../../src/app/identity/sign-in-flow.ts";
-import { composeConsole } from "../../src/compose-console.ts";
-import { type ComposedIdentity, composeIdentity } from "../../src/compose-identity.ts";
-import { loadConfig } from "../../src/config/load-config.ts";
-import { createIdentityAdminStore } from "../../src/db/identity-admin-store.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { type OpenDatabase, openDatabase } from "../../src/db/open-database.ts";
-import { createServiceClientStore } from "../../src/db/service-client-store.ts";
-import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
-import type { ZodFastifyInstance } from "../../src/http/app-deps.ts";
-import { buildApp } from "../../src/http/build-app.ts";
-import { createArgon2PasswordHasher } from "../../src/identity/argon2-password-hasher.ts";
+import { createArgon2PasswordHasher } from "../../src/access/crypto/argon2-password-hasher.ts";
+import { composeConsole, seedExample } from "../../src/compose.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import type { AttributeMapping, ServiceClientInput, SourceRecord } from "../../src/identity/app/ports.ts";
+import { upstreamCallbackPath } from "../../src/identity/app/sign-in-flow.ts";
+import { type ComposedIdentity, composeIdentity } from "../../src/identity/compose.ts";
+import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
+import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
+import { loadConfig } from "../../src/platform/config/load-config.ts";
+import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-database.ts";
+import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { buildApp } from "../../src/platform/http/build-app.ts";
 import { startTestRelyingParty, type TestRelyingParty } from "../helpers/test-relying-party.ts";
 import {
   ldapPeer,
@@ -97,7 +96,7 @@ export async function startIdentityWorld(
   const secret = randomBytes(32).toString("base64url");
   const console = composeConsole(database, { hasher, now, sessionSecret: secret, secureCookies: false });
   await seedExample(
-    console.deps,
+    console,
     ENTENTE,
     await readEntenteFile(`${ROOT}/examples/lyon-2023/entente.yaml`),
     DEMO_PASSWORD,
@@ -109,7 +108,7 @@ export async function startIdentityWorld(
     redisUrl: undefined,
     keyRefreshSeconds: 60,
     backchannelPrivateNetworks: true,
-    accounts: console.deps.accounts,
+    accounts: console.access.deps.accounts,
     hasher,
     now,
   });
@@ -119,7 +118,7 @@ export async function startIdentityWorld(
       version: "e2e",
       now,
       registerRoutes: [...console.registerRoutes, ...identity.registerRoutes],
-      webSession: console.webSession,
+      plugins: console.plugins,
       logStream: { write: () => {} },
     },
     config,

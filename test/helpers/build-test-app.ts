@@ -1,6 +1,6 @@
-import { type Config, loadConfig } from "../../src/config/load-config.ts";
-import type { RouteRegistrar, ZodFastifyInstance } from "../../src/http/app-deps.ts";
-import { buildApp } from "../../src/http/build-app.ts";
+import { type Config, loadConfig } from "../../src/platform/config/load-config.ts";
+import type { RouteRegistrar, ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { buildApp } from "../../src/platform/http/build-app.ts";
 
 /** A fixed clock that tests move forward by hand. */
 export function createFixedClock(start = new Date("2025-03-01T08:00:00Z")) {

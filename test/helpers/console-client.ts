@@ -1,10 +1,9 @@
-import type { ConsoleDeps } from "../../src/app/console/console-deps.ts";
-import type { PasswordHasher } from "../../src/app/ports.ts";
-import { composeConsole } from "../../src/compose-console.ts";
-import { loadConfig } from "../../src/config/load-config.ts";
-import type { OpenDatabase } from "../../src/db/open-database.ts";
-import type { ZodFastifyInstance } from "../../src/http/app-deps.ts";
-import { buildApp } from "../../src/http/build-app.ts";
+import type { PasswordHasher } from "../../src/access/app/ports.ts";
+import { type ComposedConsole, composeConsole } from "../../src/compose.ts";
+import { loadConfig } from "../../src/platform/config/load-config.ts";
+import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
+import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { buildApp } from "../../src/platform/http/build-app.ts";
 
 /** A fast fake hasher: argon2 is tested on its own; API tests are about rules and shapes. */
 export const plainHasher: PasswordHasher = {
@@ -16,19 +15,22 @@ export const plainHasher: PasswordHasher = {
 export async function buildConsoleApp(
   database: OpenDatabase,
   now: () => Date = () => new Date("2026-01-15T10:00:00Z"),
-): Promise<{ app: ZodFastifyInstance; deps: ConsoleDeps }> {
+): Promise<{ app: ZodFastifyInstance; composed: ComposedConsole }> {
   const config = loadConfig(
     { NODE_ENV: "test", LOG_LEVEL: "silent" },
     { generateSecret: () => "test-secret-test-secret-test-secret-43chars" },
   );
-  const { deps, registerRoutes, webSession } = composeConsole(database, {
+  const composed = composeConsole(database, {
     hasher: plainHasher,
     now,
     sessionSecret: config.session.secret,
     secureCookies: false,
   });
-  const app = await buildApp({ version: "test", now, registerRoutes, webSession }, config);
-  return { app, deps };
+  const app = await buildApp(
+    { version: "test", now, registerRoutes: composed.registerRoutes, plugins: composed.plugins },
+    config,
+  );
+  return { app, composed };
 }
 
 export interface Reply {
@@ -81,4 +83,13 @@ export class ConsoleClient {
       raw: response.rawPayload,
     };
   }
+}
+
+/**
+ * The composition as seen by `seedExample` on an empty database, so that a test can seed a
+ * second entente beside the first (seedExample itself only seeds an empty instance).
+ */
+export function asIfEmpty(composed: ComposedConsole): ComposedConsole {
+  const ententes = { ...composed.finance.deps.ententes, listEntentes: async () => [] };
+  return { ...composed, finance: { ...composed.finance, deps: { ...composed.finance.deps, ententes } } };
 }

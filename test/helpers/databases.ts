@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { after, before, describe } from "node:test";
 import pg from "pg";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { type OpenDatabase, openDatabase } from "../../src/db/open-database.ts";
+import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-database.ts";
 
 /**
  * The PostgreSQL server the tests use (CI: the machine's, 127.0.0.1:5432, trust auth). Each

@@ -12,8 +12,8 @@ import type {
   ServiceClientAdmin,
   ServiceClientInput,
   SigningKeyStore,
-} from "../../src/app/identity/ports.ts";
-import { ACR_ONE_FACTOR } from "../../src/app/identity/ports.ts";
+} from "../../src/identity/app/ports.ts";
+import { ACR_ONE_FACTOR } from "../../src/identity/app/ports.ts";
 import {
   createOpenIdProvider,
   type OpenIdProvider,
@@ -365,7 +365,7 @@ export const ONE_FACTOR_SIGN_IN: SignInAs = {
 
 /** Inserts a bare entente row (service clients reference it). */
 export async function insertEntente(
-  db: import("kysely").Kysely<import("../../src/db/schema.ts").Database>,
+  db: import("kysely").Kysely<import("../../src/platform/db/schema.ts").Database>,
   id: string,
 ): Promise<void> {
   await db

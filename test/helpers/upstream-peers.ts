@@ -22,8 +22,8 @@ import type {
   OidcSourceSettings,
   SamlSourceSettings,
   SourceRecord,
-  TransientStore,
-} from "../../src/app/identity/ports.ts";
+} from "../../src/identity/app/ports.ts";
+import type { TransientStore } from "../../src/platform/db/transient-store.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const env = process.env;

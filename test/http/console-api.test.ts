@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import * as XLSX from "@e965/xlsx";
-import type { ConsoleDeps } from "../../src/app/console/console-deps.ts";
-import { seedExample } from "../../src/app/console/seed-example.ts";
-import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
-import type { ZodFastifyInstance } from "../../src/http/app-deps.ts";
-import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
+import { type ComposedConsole, seedExample } from "../../src/compose.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { asIfEmpty, buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { LYON } from "../helpers/run-cli.ts";
 
@@ -14,21 +13,16 @@ const email = (local: string) => `${local}@lyon.entente.localhost`;
 
 describeOnDatabases("console API over HTTP", (get) => {
   let app: ZodFastifyInstance;
-  let deps: ConsoleDeps;
+  let composed: ComposedConsole;
   // Sign-in is rate-limited (10 a minute per address): tests share signed-in clients.
   let shared: ConsoleClient;
   let financeMetropole: ConsoleClient | undefined;
   const secretariat = () => shared;
   before(async () => {
-    ({ app, deps } = await buildConsoleApp(get()));
-    await seedExample(deps, "lyon", await readEntenteFile(LYON), PASSWORD);
+    ({ app, composed } = await buildConsoleApp(get()));
+    await seedExample(composed, "lyon", await readEntenteFile(LYON), PASSWORD);
     // Another entente with its own secretariat: it must see nothing of Lyon.
-    await seedExample(
-      { ...deps, ententes: { ...deps.ententes, listEntentes: async () => [] } },
-      "autre",
-      await readEntenteFile(LYON),
-      PASSWORD,
-    );
+    await seedExample(asIfEmpty(composed), "autre", await readEntenteFile(LYON), PASSWORD);
     shared = new ConsoleClient(app);
     await shared.signIn(email("secretariat"), PASSWORD);
   });

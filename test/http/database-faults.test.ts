@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import pg from "pg";
-import { seedExample } from "../../src/app/console/seed-example.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { type OpenDatabase, openDatabase } from "../../src/db/open-database.ts";
-import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
-import type { ZodFastifyInstance } from "../../src/http/app-deps.ts";
+import { seedExample } from "../../src/compose.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-database.ts";
+import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { TEST_POSTGRES_URL } from "../helpers/databases.ts";
 import { LYON } from "../helpers/run-cli.ts";
@@ -39,7 +39,7 @@ describe("database faults (PostgreSQL)", () => {
     await migrateToLatest(database.db);
     const built = await buildConsoleApp(database);
     app = built.app;
-    await seedExample(built.deps, "lyon", await readEntenteFile(LYON), PASSWORD);
+    await seedExample(built.composed, "lyon", await readEntenteFile(LYON), PASSWORD);
   });
   after(async () => {
     await app.close();

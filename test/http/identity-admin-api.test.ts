@@ -1,17 +1,16 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { seedExample } from "../../src/app/console/seed-example.ts";
-import { composeConsole } from "../../src/compose-console.ts";
-import { loadConfig } from "../../src/config/load-config.ts";
-import { createIdentityAdminStore } from "../../src/db/identity-admin-store.ts";
-import { createIdentityDirectoryStore } from "../../src/db/identity-directory-store.ts";
-import { createIdentityEventStore } from "../../src/db/identity-event-store.ts";
-import { createServiceClientStore } from "../../src/db/service-client-store.ts";
-import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
-import type { ZodFastifyInstance } from "../../src/http/app-deps.ts";
-import { buildApp } from "../../src/http/build-app.ts";
-import { createIdentityAdminRoutes } from "../../src/http/routes/identity-admin-routes.ts";
-import { ConsoleClient, plainHasher } from "../helpers/console-client.ts";
+import { composeConsole, seedExample } from "../../src/compose.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
+import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
+import { createIdentityEventStore } from "../../src/identity/db/identity-event-store.ts";
+import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
+import { createIdentityAdminRoutes } from "../../src/identity/http/identity-admin-routes.ts";
+import { loadConfig } from "../../src/platform/config/load-config.ts";
+import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { buildApp } from "../../src/platform/http/build-app.ts";
+import { asIfEmpty, ConsoleClient, plainHasher } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { LYON } from "../helpers/run-cli.ts";
 import { LDAP_SOURCE, normalized, upstream } from "../identity/directory-fixtures.ts";
@@ -62,19 +61,14 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
         version: "test",
         now,
         registerRoutes: [...composed.registerRoutes, identityRoutes],
-        webSession: composed.webSession,
+        plugins: composed.plugins,
       },
       config,
     );
     const model = await readEntenteFile(LYON);
-    await seedExample(composed.deps, "lyon", model, PASSWORD);
+    await seedExample(composed, "lyon", model, PASSWORD);
     // Another entente with its own secretariat (seedExample only seeds an empty instance).
-    await seedExample(
-      { ...composed.deps, ententes: { ...composed.deps.ententes, listEntentes: async () => [] } },
-      "autre",
-      model,
-      PASSWORD,
-    );
+    await seedExample(asIfEmpty(composed), "autre", model, PASSWORD);
     for (const [key, address] of [
       ["secretariat", email("secretariat")],
       ["finance", email("finance.ville-lyon")],

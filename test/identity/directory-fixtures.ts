@@ -1,8 +1,8 @@
-import type { SourceInput } from "../../src/app/identity/admin/identity-admin-ports.ts";
-import type { PersonRole, UpstreamIdentity } from "../../src/app/identity/ports.ts";
-import { createEntenteStore } from "../../src/db/entente-store.ts";
-import type { OpenDatabase } from "../../src/db/open-database.ts";
-import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
+import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import type { SourceInput } from "../../src/identity/app/admin/identity-admin-ports.ts";
+import type { PersonRole, UpstreamIdentity } from "../../src/identity/app/ports.ts";
+import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
 import { LYON } from "../helpers/run-cli.ts";
 
 /** Fixtures of the identity directory suites: the Lyon example imported as two ententes. */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import type { IdentityDirectoryAdmin } from "../../src/app/identity/admin/identity-admin-ports.ts";
-import type { IdentityRouting, PersonDirectory, SourceRecord } from "../../src/app/identity/ports.ts";
-import { createIdentityAdminStore } from "../../src/db/identity-admin-store.ts";
-import { createIdentityDirectoryStore } from "../../src/db/identity-directory-store.ts";
-import { EntenteError } from "../../src/domain/errors.ts";
+import type { IdentityDirectoryAdmin } from "../../src/identity/app/admin/identity-admin-ports.ts";
+import type { IdentityRouting, PersonDirectory, SourceRecord } from "../../src/identity/app/ports.ts";
+import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
+import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
   ACTOR,

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generate } from "otplib";
-import { ACR_TWO_FACTORS } from "../../src/app/identity/ports.ts";
+import { ACR_TWO_FACTORS } from "../../src/identity/app/ports.ts";
 import {
   renderLoggedOutPage,
   renderLogoutPage,
   renderProviderError,
-} from "../../src/http/interaction/provider-pages.ts";
+} from "../../src/identity/http/interaction/provider-pages.ts";
 import { createPagesApp, csrfOf, details } from "./sign-in-fakes.ts";
 
 type Pages = Awaited<ReturnType<typeof createPagesApp>>;

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import type { SourceRecord } from "../../src/app/identity/ports.ts";
-import { createAccountStore } from "../../src/db/account-store.ts";
-import { EntenteError } from "../../src/domain/errors.ts";
-import { createArgon2PasswordHasher } from "../../src/identity/argon2-password-hasher.ts";
-import { createLocalAccountConnector, splitDisplayName } from "../../src/identity/local-account-connector.ts";
+import { createArgon2PasswordHasher } from "../../src/access/crypto/argon2-password-hasher.ts";
+import { createAccountStore } from "../../src/access/db/account-store.ts";
+import type { SourceRecord } from "../../src/identity/app/ports.ts";
+import {
+  createLocalAccountConnector,
+  splitDisplayName,
+} from "../../src/identity/upstream/local-account-connector.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 
 const source = (ententeId: string, memberId: string): SourceRecord => ({

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generate } from "otplib";
-import { createLoginThrottle } from "../../src/app/identity/login-throttle.ts";
-import { createLoginFailureStore } from "../../src/db/login-failure-store.ts";
-import { createMfaCredentialStore } from "../../src/db/mfa-credential-store.ts";
+import { createLoginThrottle } from "../../src/identity/app/login-throttle.ts";
+import { createLoginFailureStore } from "../../src/identity/db/login-failure-store.ts";
+import { createMfaCredentialStore } from "../../src/identity/db/mfa-credential-store.ts";
 import { createMfaService } from "../../src/identity/mfa/create-mfa-service.ts";
 import { checkTotp, createTotpSecret, totpUri } from "../../src/identity/mfa/totp.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from "jose";
-import { createDatabaseOidcAdapter } from "../../src/db/oidc-adapter.ts";
-import { createSigningKeyStore } from "../../src/db/oidc-signing-key-store.ts";
-import { createServiceClientStore } from "../../src/db/service-client-store.ts";
+import { createDatabaseOidcAdapter } from "../../src/identity/db/oidc-adapter.ts";
+import { createSigningKeyStore } from "../../src/identity/db/oidc-signing-key-store.ts";
+import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import { rotateSigningKeys } from "../../src/identity/oidc/signing-keys.ts";
 import { RETIRED_KEY_RETENTION_SECONDS } from "../../src/identity/oidc/token-lifetimes.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as client from "openid-client";
-import { createDatabaseOidcAdapter } from "../../src/db/oidc-adapter.ts";
-import { createSigningKeyStore } from "../../src/db/oidc-signing-key-store.ts";
-import { createServiceClientStore } from "../../src/db/service-client-store.ts";
+import { createDatabaseOidcAdapter } from "../../src/identity/db/oidc-adapter.ts";
+import { createSigningKeyStore } from "../../src/identity/db/oidc-signing-key-store.ts";
+import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
   ALICE,

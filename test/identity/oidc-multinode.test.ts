@@ -4,10 +4,10 @@ import { after, before, it } from "node:test";
 import { Redis } from "ioredis";
 import type { AdapterFactory } from "oidc-provider";
 import * as client from "openid-client";
-import { createDatabaseOidcAdapter } from "../../src/db/oidc-adapter.ts";
-import { createSigningKeyStore } from "../../src/db/oidc-signing-key-store.ts";
-import { createRedisOidcAdapter } from "../../src/db/redis-oidc-adapter.ts";
-import { createServiceClientStore } from "../../src/db/service-client-store.ts";
+import { createDatabaseOidcAdapter } from "../../src/identity/db/oidc-adapter.ts";
+import { createSigningKeyStore } from "../../src/identity/db/oidc-signing-key-store.ts";
+import { createRedisOidcAdapter } from "../../src/identity/db/redis-oidc-adapter.ts";
+import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
   ALICE,

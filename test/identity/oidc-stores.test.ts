@@ -3,15 +3,18 @@ import { randomBytes } from "node:crypto";
 import { after, before, it } from "node:test";
 import { Redis } from "ioredis";
 import type { AdapterFactory } from "oidc-provider";
-import { createDatabaseOidcAdapter, pruneOidcPayloads } from "../../src/db/oidc-adapter.ts";
-import { createRedisOidcAdapter } from "../../src/db/redis-oidc-adapter.ts";
+import { createDatabaseOidcAdapter, pruneOidcPayloads } from "../../src/identity/db/oidc-adapter.ts";
+import { createRedisOidcAdapter } from "../../src/identity/db/redis-oidc-adapter.ts";
 import {
   createServiceClientStore,
   hashClientSecret,
   SERVICE_CACHE_TTL_MS,
-} from "../../src/db/service-client-store.ts";
-import { createDatabaseTransientStore, createRedisTransientStore } from "../../src/db/transient-store.ts";
-import { EntenteError } from "../../src/domain/errors.ts";
+} from "../../src/identity/db/service-client-store.ts";
+import {
+  createDatabaseTransientStore,
+  createRedisTransientStore,
+} from "../../src/platform/db/transient-store.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { insertEntente, signInService } from "../helpers/oidc-harness.ts";
 

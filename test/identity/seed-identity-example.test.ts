@@ -1,20 +1,20 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import type { ConsoleDeps } from "../../src/app/console/console-deps.ts";
-import { type DemoAccount, seedExample } from "../../src/app/console/seed-example.ts";
+import type { AccessDeps } from "../../src/access/app/access-deps.ts";
+import type { DemoAccount } from "../../src/access/app/create-demo-accounts.ts";
+import { createArgon2PasswordHasher } from "../../src/access/crypto/argon2-password-hasher.ts";
+import { composeConsole, seedExample } from "../../src/compose.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import {
   DEMO_SERVICE_NAME,
   type SeededIdentity,
   seedIdentityExample,
-} from "../../src/app/identity/seed-identity-example.ts";
-import { composeConsole } from "../../src/compose-console.ts";
-import { createIdentityAdminStore } from "../../src/db/identity-admin-store.ts";
-import { createIdentityDirectoryStore } from "../../src/db/identity-directory-store.ts";
-import { createServiceClientStore } from "../../src/db/service-client-store.ts";
-import { EntenteError } from "../../src/domain/errors.ts";
-import { readEntenteFile } from "../../src/formats/read-entente-file.ts";
-import { createArgon2PasswordHasher } from "../../src/identity/argon2-password-hasher.ts";
-import { createLocalAccountConnector } from "../../src/identity/local-account-connector.ts";
+} from "../../src/identity/app/seed-identity-example.ts";
+import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
+import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
+import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
+import { createLocalAccountConnector } from "../../src/identity/upstream/local-account-connector.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 
 /**
@@ -27,7 +27,7 @@ const PASSWORD = "mot de passe de démonstration";
 const DOMAIN = `${ENTENTE}.entente.localhost`;
 
 describeOnDatabases("identity federation seeded on the first start with the example", (get) => {
-  let deps: ConsoleDeps;
+  let deps: AccessDeps;
   let accounts: DemoAccount[];
   let seeded: SeededIdentity | null;
   const stores = () => ({
@@ -36,14 +36,15 @@ describeOnDatabases("identity federation seeded on the first start with the exam
   });
 
   before(async () => {
-    deps = composeConsole(get(), {
+    const composed = composeConsole(get(), {
       hasher: createArgon2PasswordHasher(),
       now: () => new Date(),
       sessionSecret: "a-session-secret-of-the-test-suite-000000",
       secureCookies: false,
-    }).deps;
+    });
+    deps = composed.access.deps;
     const entente = await readEntenteFile("examples/lyon-2023/entente.yaml");
-    accounts = await seedExample(deps, ENTENTE, entente, PASSWORD);
+    accounts = await seedExample(composed, ENTENTE, entente, PASSWORD);
     seeded = await seedIdentityExample(stores(), ENTENTE, entente, accounts);
   });
 

@@ -3,7 +3,7 @@
  * tests. The MFA service and the throttle are the real ones, over in-memory stores.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createLoginThrottle } from "../../src/app/identity/login-throttle.ts";
+import { createLoginThrottle } from "../../src/identity/app/login-throttle.ts";
 import {
   ACR_ONE_FACTOR,
   type AttributeMapping,
@@ -19,12 +19,12 @@ import {
   type RedirectConnector,
   type ServiceClientRecord,
   type SourceRecord,
-  type TransientStore,
   type UpstreamIdentity,
-} from "../../src/app/identity/ports.ts";
-import { createSignInFlow, type SignInContext } from "../../src/app/identity/sign-in-flow.ts";
-import { EntenteError } from "../../src/domain/errors.ts";
+} from "../../src/identity/app/ports.ts";
+import { createSignInFlow, type SignInContext } from "../../src/identity/app/sign-in-flow.ts";
 import { createMfaService } from "../../src/identity/mfa/create-mfa-service.ts";
+import type { TransientStore } from "../../src/platform/db/transient-store.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 
 export const PUBLIC_URL = "http://127.0.0.1:3000";
 export const ENTENTE = "lyon-2023";
@@ -470,7 +470,9 @@ export function fakeGateway(clients: Record<string, ServiceClientRecord>) {
 /** The sign-in pages on a test app (buildApp with the real error handler and security headers). */
 export async function createPagesApp() {
   const { buildTestApp } = await import("../helpers/build-test-app.ts");
-  const { createInteractionRoutes } = await import("../../src/http/interaction/interaction-routes.ts");
+  const { createInteractionRoutes } = await import(
+    "../../src/identity/http/interaction/interaction-routes.ts"
+  );
   const world = createWorld();
   const fake = fakeGateway(world.clients);
   const testApp = await buildTestApp({

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generate } from "otplib";
-import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../../src/app/identity/ports.ts";
-import type { SignInStep } from "../../src/app/identity/sign-in-flow.ts";
-import { EntenteError } from "../../src/domain/errors.ts";
+import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../../src/identity/app/ports.ts";
+import type { SignInStep } from "../../src/identity/app/sign-in-flow.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 import { context, createWorld, PUBLIC_URL } from "./sign-in-fakes.ts";
 
 const rejectsWith = (promise: Promise<unknown>, code: string) =>

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { createServer, type Server, type Socket } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { EntenteError } from "../../src/domain/errors.ts";
 import { createLdapConnector } from "../../src/identity/upstream/ldap-connector.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 import { ldapPeer, ldapSource } from "../helpers/upstream-peers.ts";
 
 /** Integration: the LDAP connector against the real slapd of ci/identity/slapd (TLS included). */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { SourceRecord } from "../../src/app/identity/ports.ts";
-import { EntenteError } from "../../src/domain/errors.ts";
+import type { SourceRecord } from "../../src/identity/app/ports.ts";
 import { createOidcConnector } from "../../src/identity/upstream/oidc-connector.ts";
+import { EntenteError } from "../../src/shared/errors.ts";
 import {
   createMemoryTransientStore,
   oidcSource,

@@ -1,4 +1,4 @@
-import type { MfaCredentialRecord, MfaCredentialStore, MfaService } from "../../app/identity/ports.ts";
+import type { MfaCredentialRecord, MfaCredentialStore, MfaService } from "../app/ports.ts";
 import { checkTotp, createTotpSecret, totpUri } from "./totp.ts";
 import {
   checkWebauthnAuthentication,

@@ -16,7 +16,7 @@ import {
   type PersonDirectory,
   type ServiceClientRegistry,
   type SigningKeyStore,
-} from "../../app/identity/ports.ts";
+} from "../app/ports.ts";
 import { EXTRA_CLIENT_PROPERTIES, toClientMetadata } from "./client-metadata.ts";
 import { createInteractionGateway } from "./interaction-gateway.ts";
 import { CLAIMS_BY_SCOPE, pickAffiliation, pivotClaimsOf, SUPPORTED_SCOPES } from "./pivot-claims.ts";

@@ -4,8 +4,8 @@ import type {
   InteractionGateway,
   PersonDirectory,
   ServiceClientRegistry,
-} from "../../app/identity/ports.ts";
-import { EntenteError } from "../../domain/errors.ts";
+} from "../app/ports.ts";
+import { EntenteError } from "../errors.ts";
 import { requiredAcrOf } from "./required-acr.ts";
 
 /**

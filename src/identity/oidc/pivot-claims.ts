@@ -1,4 +1,4 @@
-import type { Affiliation, PersonRecord } from "../../app/identity/ports.ts";
+import type { Affiliation, PersonRecord } from "../app/ports.ts";
 
 /**
  * Claims released per scope (OIDC Core §5.4 for the standard ones; the pivot's own for

@@ -1,4 +1,4 @@
-import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../../app/identity/ports.ts";
+import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../app/ports.ts";
 
 /** Strength of each acr of Entente (higher is stronger); unknown values rank 0. */
 export const ACR_RANK: Readonly<Record<string, number>> = { [ACR_ONE_FACTOR]: 1, [ACR_TWO_FACTORS]: 2 };

@@ -6,8 +6,8 @@ import type {
   SourceRecord,
   UpstreamAttributes,
   UpstreamIdentity,
-} from "../../app/identity/ports.ts";
-import { EntenteError } from "../../domain/errors.ts";
+} from "../app/ports.ts";
+import { EntenteError } from "../errors.ts";
 import { guidBytesToUuid } from "./guid.ts";
 
 /**

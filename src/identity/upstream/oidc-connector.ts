@@ -1,12 +1,12 @@
 import * as client from "openid-client";
+import type { TransientStore } from "../../platform/db/transient-store.ts";
 import type {
   OidcSourceSettings,
   RedirectConnector,
   SourceRecord,
-  TransientStore,
   UpstreamAttributes,
-} from "../../app/identity/ports.ts";
-import { EntenteError } from "../../domain/errors.ts";
+} from "../app/ports.ts";
+import { EntenteError } from "../errors.ts";
 
 /**
  * OpenID Connect identity sources as a `RedirectConnector` (openid-client 6): authorization code

@@ -6,14 +6,9 @@ import {
   SamlStatusError,
   ValidateInResponseTo,
 } from "@node-saml/node-saml";
-import type {
-  RedirectConnector,
-  SamlSourceSettings,
-  SourceRecord,
-  TransientStore,
-  UpstreamIdentity,
-} from "../../app/identity/ports.ts";
-import { EntenteError } from "../../domain/errors.ts";
+import type { TransientStore } from "../../platform/db/transient-store.ts";
+import type { RedirectConnector, SamlSourceSettings, SourceRecord, UpstreamIdentity } from "../app/ports.ts";
+import { EntenteError } from "../errors.ts";
 
 /**
  * SAML 2.0 identity sources as a `RedirectConnector` (@node-saml/node-saml 5): the AuthnRequest

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { Problem as ProblemSchema } from "../../../src/contracts/problem.ts";
+import { Problem as ProblemSchema } from "../../../src/shared/problem.ts";
 
 /**
  * The problem details of an error answer (application/problem+json, src/contracts/problem.ts),

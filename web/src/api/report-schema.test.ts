@@ -8,7 +8,7 @@ const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** The JSON the CLI prints is the JSON the report endpoint answers (same renderer). */
 function reportOf(example: string): unknown {
-  const out = execFileSync(process.execPath, ["src/cli/main.ts", "budget", example, "--format", "json"], {
+  const out = execFileSync(process.execPath, ["src/cli.ts", "budget", example, "--format", "json"], {
     cwd: ROOT,
     encoding: "utf8",
   });

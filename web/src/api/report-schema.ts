@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { BySection, EuroAmount, Section } from "../../../src/contracts/api.ts";
+import { BySection, Section } from "../../../src/finance/contracts/api.ts";
+import { EuroAmount } from "../../../src/shared/contract-primitives.ts";
 
 /**
  * The budget report as GET /api/ententes/:id/budget/:year/report answers it: the output of

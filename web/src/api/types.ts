@@ -1,6 +1,10 @@
 import type { z } from "zod";
 import type {
   Account as AccountSchema,
+  Role as RoleSchema,
+  SessionResponse as SessionResponseSchema,
+} from "../../../src/access/contracts.ts";
+import type {
   AllocationKey as AllocationKeySchema,
   AuditEvent as AuditEventSchema,
   BudgetLine as BudgetLineSchema,
@@ -14,12 +18,10 @@ import type {
   Mission as MissionSchema,
   RatificationStatus as RatificationStatusSchema,
   ReceiptKind as ReceiptKindSchema,
-  Role as RoleSchema,
   Section as SectionSchema,
   ServicePlan as ServicePlanSchema,
-  SessionResponse as SessionResponseSchema,
   Settlement as SettlementSchema,
-} from "../../../src/contracts/api.ts";
+} from "../../../src/finance/contracts/api.ts";
 
 /** The TypeScript types of the contract's schemas, as the console uses them. */
 export type Account = z.infer<typeof AccountSchema>;

@@ -4,7 +4,7 @@ import {
   BudgetUpdate,
   BudgetVersion as BudgetVersionSchema,
   ReceiptKind as ReceiptKindSchema,
-} from "../../../src/contracts/api.ts";
+} from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import {
   type BudgetLine,

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DecisionCreate, Decision as DecisionSchema } from "../../../src/contracts/api.ts";
+import { DecisionCreate, Decision as DecisionSchema } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { Decision } from "../api/types.ts";
 import { exerciseYears, useEntente } from "../session/entente-context.tsx";

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FundCallIssue, FundCall as FundCallSchema } from "../../../src/contracts/api.ts";
+import { FundCallIssue, FundCall as FundCallSchema } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { FundCall } from "../api/types.ts";
 import { useEntente } from "../session/entente-context.tsx";

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ServiceSecret } from "../../../src/contracts/identity-api.ts";
+import { ServiceSecret } from "../../../src/identity/contracts.ts";
 import { identityPaths } from "../api/identity-paths.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Mission as MissionSchema, ServicePlanInput } from "../../../src/contracts/api.ts";
+import { Mission as MissionSchema, ServicePlanInput } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { Mission } from "../api/types.ts";
 import { useEntente } from "../session/entente-context.tsx";

@@ -4,7 +4,7 @@ import {
   Decision as DecisionSchema,
   RatificationStatus as RatificationStatusSchema,
   RatificationUpdate,
-} from "../../../src/contracts/api.ts";
+} from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { Decision, RatificationStatus } from "../api/types.ts";
 import { useLocale } from "../i18n/use-locale.ts";

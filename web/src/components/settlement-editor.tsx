@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Settlement as SettlementSchema, SettlementUpdate } from "../../../src/contracts/api.ts";
+import { Settlement as SettlementSchema, SettlementUpdate } from "../../../src/finance/contracts/api.ts";
 import {
   type AdjustmentCheck,
   checkAdjustment,

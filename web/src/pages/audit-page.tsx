@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { AuditPage as AuditPageSchema } from "../../../src/contracts/api.ts";
+import { AuditPage as AuditPageSchema } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import { useResource } from "../api/use-resource.ts";
 import { type AmountFormat, diffAudit } from "../audit-diff.ts";

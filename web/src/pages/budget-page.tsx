@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { BudgetVersion as BudgetVersionSchema } from "../../../src/contracts/api.ts";
+import { BudgetVersion as BudgetVersionSchema } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { BudgetVersion } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Dashboard } from "../../../src/contracts/api.ts";
+import { Dashboard } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import { type Dashboard as DashboardData, SECTIONS, type Section } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";

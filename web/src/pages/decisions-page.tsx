@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Decision as DecisionSchema } from "../../../src/contracts/api.ts";
+import { Decision as DecisionSchema } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { Decision, EntenteDetail } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FundCall as FundCallSchema } from "../../../src/contracts/api.ts";
+import { FundCall as FundCallSchema } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { FundCall } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
-import { EntenteList } from "../../../src/contracts/api.ts";
+import { EntenteList } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import { useResource } from "../api/use-resource.ts";
 import { appPath } from "../app-paths.ts";

@@ -7,7 +7,7 @@ import {
   RegisteredAddress,
   RegisteredAddressCreate,
   Source,
-} from "../../../src/contracts/identity-api.ts";
+} from "../../../src/identity/contracts.ts";
 import { identityPaths } from "../api/identity-paths.ts";
 import { useResource } from "../api/use-resource.ts";
 import { CaptionedTable } from "../components/captioned-table.tsx";

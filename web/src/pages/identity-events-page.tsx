@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { IdentityEventKind, IdentityEventPage } from "../../../src/contracts/identity-api.ts";
+import { IdentityEventKind, IdentityEventPage } from "../../../src/identity/contracts.ts";
 import { identityPaths } from "../api/identity-paths.ts";
 import { useResource } from "../api/use-resource.ts";
 import { CaptionedTable } from "../components/captioned-table.tsx";

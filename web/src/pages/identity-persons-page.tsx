@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { AffiliationDeclare, Person, PersonPage } from "../../../src/contracts/identity-api.ts";
+import { AffiliationDeclare, Person, PersonPage } from "../../../src/identity/contracts.ts";
 import { identityPaths } from "../api/identity-paths.ts";
 import { useResource } from "../api/use-resource.ts";
 import { CaptionedTable } from "../components/captioned-table.tsx";

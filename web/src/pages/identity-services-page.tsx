@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Service, ServiceCreated, ServiceUpdate, ServiceWrite } from "../../../src/contracts/identity-api.ts";
+import { Service, ServiceCreated, ServiceUpdate, ServiceWrite } from "../../../src/identity/contracts.ts";
 import { identityPaths } from "../api/identity-paths.ts";
 import { serviceUriProblem } from "../api/identity-uri-rules.ts";
 import { useResource } from "../api/use-resource.ts";

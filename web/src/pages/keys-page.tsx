@@ -1,6 +1,9 @@
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { AllocationKey as AllocationKeySchema, PercentKeyUpdate } from "../../../src/contracts/api.ts";
+import {
+  AllocationKey as AllocationKeySchema,
+  PercentKeyUpdate,
+} from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { AllocationKey } from "../api/types.ts";
 import { Percent } from "../components/amount.tsx";

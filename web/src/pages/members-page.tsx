@@ -1,7 +1,7 @@
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { Member as MemberSchema, MemberUpdate } from "../../../src/contracts/api.ts";
+import { Member as MemberSchema, MemberUpdate } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { Member } from "../api/types.ts";
 import { appPath } from "../app-paths.ts";

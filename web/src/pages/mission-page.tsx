@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { Mission as MissionSchema } from "../../../src/contracts/api.ts";
+import { Mission as MissionSchema } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { Mission, ServicePlan } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";

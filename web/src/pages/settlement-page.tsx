@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { Settlement as SettlementSchema } from "../../../src/contracts/api.ts";
+import { Settlement as SettlementSchema } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { BudgetStatus, EntenteDetail } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
-import { SignInRequest } from "../../../src/contracts/api.ts";
+import { SignInRequest } from "../../../src/access/contracts.ts";
 import { TextField } from "../components/field.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { PageHeader } from "../components/page-header.tsx";

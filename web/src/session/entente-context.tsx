@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { EntenteDetail } from "../../../src/contracts/api.ts";
+import { EntenteDetail } from "../../../src/finance/contracts/api.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { EntenteDetail as Detail } from "../api/types.ts";
 import { type Resource, useResource } from "../api/use-resource.ts";

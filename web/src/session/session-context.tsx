@@ -9,7 +9,7 @@ import {
   useState,
 } from "react";
 import { useTranslation } from "react-i18next";
-import { SessionResponse } from "../../../src/contracts/api.ts";
+import { SessionResponse } from "../../../src/access/contracts.ts";
 import { ApiError } from "../api/api-error.ts";
 import { type ApiClient, createApiClient } from "../api/client.ts";
 import { apiPaths } from "../api/paths.ts";

@@ -1,0 +1,38 @@
+/**
+ * What the console-access use cases need from the outside world: the accounts, the server-side
+ * web sessions and password hashing. src/access/db and src/access/crypto implement them.
+ */
+
+export interface AccountRecord {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly passwordHash: string;
+  readonly role: "secretariat" | "finance" | "mission-lead" | "reader";
+  readonly ententeId: string | null;
+  readonly memberId: string | null;
+  readonly missionId: string | null;
+  readonly failedAttempts: number;
+  readonly lockedUntil: Date | null;
+}
+
+export interface AccountStore {
+  findByEmail(email: string): Promise<AccountRecord | null>;
+  findById(id: string): Promise<AccountRecord | null>;
+  create(account: Omit<AccountRecord, "id" | "failedAttempts" | "lockedUntil">): Promise<AccountRecord>;
+  recordFailure(id: string, lockUntil: Date | null): Promise<void>;
+  recordSuccess(id: string): Promise<void>;
+  count(): Promise<number>;
+}
+
+/** Server-side storage of web sessions (data is JSON; ids are random, unguessable). */
+export interface WebSessionStore {
+  get(id: string): Promise<Record<string, unknown> | null>;
+  set(id: string, data: Record<string, unknown>, expiresAt: Date): Promise<void>;
+  destroy(id: string): Promise<void>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}

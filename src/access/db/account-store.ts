@@ -1,0 +1,81 @@
+import type { Kysely } from "kysely";
+import type { AccountTable, Database } from "../../platform/db/schema.ts";
+import type { AccountRecord, AccountStore } from "../app/ports.ts";
+
+type AccountRow = Omit<AccountTable, "id" | "failed_attempts" | "created_at"> & {
+  id: bigint;
+  failed_attempts: number;
+  created_at: Date;
+};
+
+function toRecord(row: AccountRow): AccountRecord {
+  return {
+    id: String(row.id),
+    email: row.email,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: row.role,
+    ententeId: row.entente_id,
+    memberId: row.member_id,
+    missionId: row.mission_id,
+    failedAttempts: row.failed_attempts,
+    lockedUntil: row.locked_until,
+  };
+}
+
+/** Local accounts. Emails are stored and looked up lower-cased. */
+export function createAccountStore(db: Kysely<Database>): AccountStore {
+  return {
+    async findByEmail(email) {
+      const row = await db
+        .selectFrom("account")
+        .selectAll()
+        .where("email", "=", email.trim().toLowerCase())
+        .executeTakeFirst();
+      return row === undefined ? null : toRecord(row);
+    },
+    async findById(id) {
+      if (!/^\d+$/.test(id)) return null;
+      const row = await db.selectFrom("account").selectAll().where("id", "=", BigInt(id)).executeTakeFirst();
+      return row === undefined ? null : toRecord(row);
+    },
+    async create(account) {
+      const row = await db
+        .insertInto("account")
+        .values({
+          email: account.email.trim().toLowerCase(),
+          display_name: account.displayName,
+          password_hash: account.passwordHash,
+          role: account.role,
+          entente_id: account.ententeId,
+          member_id: account.memberId,
+          mission_id: account.missionId,
+          locked_until: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toRecord(row);
+    },
+    async recordFailure(id, lockUntil) {
+      await db
+        .updateTable("account")
+        .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1), locked_until: lockUntil }))
+        .where("id", "=", BigInt(id))
+        .execute();
+    },
+    async recordSuccess(id) {
+      await db
+        .updateTable("account")
+        .set({ failed_attempts: 0, locked_until: null })
+        .where("id", "=", BigInt(id))
+        .execute();
+    },
+    async count() {
+      const row = await db
+        .selectFrom("account")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// The door of the console-access context (accounts, sessions, roles): what other contexts and
+// the composition may use. Nothing else of src/access is imported from outside it.
+
+export type { EntenteReferences } from "./app/create-account.ts";
+export { createDemoAccounts, type DemoAccount, type DemoEntente } from "./app/create-demo-accounts.ts";
+export type { AccountRecord, AccountStore, PasswordHasher } from "./app/ports.ts";
+export { type AccessCliDeps, registerAccessCommands } from "./cli/commands.ts";
+export {
+  type AccessOptions,
+  type ComposedAccess,
+  composeAccess,
+  composeAccessCli,
+  principalOf,
+} from "./compose.ts";
+export { createArgon2PasswordHasher } from "./crypto/argon2-password-hasher.ts";
+export type { Principal, Role } from "./domain/access-policy.ts";
+export { assertCan, canPerform } from "./domain/access-policy.ts";
+export { requirePrincipal } from "./http/web-session.ts";

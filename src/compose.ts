@@ -1,0 +1,95 @@
+// The composition of Entente's contexts on an open database, through their doors: console
+// access, finance and (async, for the server) the identity federation. src/main.ts runs it, and
+// so do src/cli.ts, the API tests and the benchmarks, so that every one of them is wired alike.
+import {
+  type AccessCliDeps,
+  type AccessOptions,
+  type ComposedAccess,
+  composeAccess,
+  composeAccessCli,
+  createDemoAccounts,
+  type DemoAccount,
+  type EntenteReferences,
+  type PasswordHasher,
+} from "./access/index.ts";
+import {
+  type ComposedFinance,
+  checkEntenteReferences,
+  composeFinance,
+  composeFinanceCli,
+  type Entente,
+  type FinanceCliDeps,
+  importExampleOnce,
+} from "./finance/index.ts";
+import { composeIdentityCli, type IdentityCliDeps } from "./identity/index.ts";
+import type { OpenDatabase } from "./platform/db/open-database.ts";
+import type { RouteRegistrar, ServerPlugin } from "./platform/http/app-deps.ts";
+
+export interface ComposedConsole {
+  readonly access: ComposedAccess;
+  readonly finance: ComposedFinance;
+  /** Every route of the console's API, in registration order. */
+  readonly registerRoutes: readonly RouteRegistrar[];
+  /** Root plugins (the web sessions), registered before the routes. */
+  readonly plugins: readonly ServerPlugin[];
+}
+
+/** Console access and finance on `database`: the web console's whole API. */
+export function composeConsole(database: OpenDatabase, options: AccessOptions): ComposedConsole {
+  const access = composeAccess(database, options);
+  const finance = composeFinance(database, { now: options.now });
+  return {
+    access,
+    finance,
+    registerRoutes: [...access.registerRoutes, ...finance.registerRoutes],
+    plugins: access.plugins,
+  };
+}
+
+/**
+ * First start: imports the example entente under `ententeId` and creates one demo account per
+ * role (all with `password`). Does nothing when an entente already exists, so that a second
+ * start on the same data keeps it and imports nothing twice.
+ * @returns the accounts created (empty when nothing was done).
+ */
+export async function seedExample(
+  composed: ComposedConsole,
+  ententeId: string,
+  entente: Entente,
+  password: string,
+): Promise<DemoAccount[]> {
+  if (!(await importExampleOnce(composed.finance.deps, ententeId, entente))) return [];
+  const first = entente.missions[0];
+  return createDemoAccounts(
+    composed.access.deps,
+    {
+      id: ententeId,
+      members: entente.members,
+      firstMission: first === undefined ? null : { id: first.id, name: first.name },
+    },
+    password,
+  );
+}
+
+/** What the command line's commands need, per context (src/cli.ts). */
+export interface ComposedCli {
+  readonly finance: FinanceCliDeps;
+  readonly access: AccessCliDeps;
+  readonly identity: IdentityCliDeps;
+}
+
+/** Every context's command-line dependencies on `database`, wired to each other through their doors. */
+export function composeCli(
+  database: OpenDatabase,
+  options: { readonly hasher: PasswordHasher; readonly now: () => Date },
+): ComposedCli {
+  const finance = composeFinanceCli(database);
+  const references: EntenteReferences = {
+    check: (ententeId, refs) => checkEntenteReferences(finance.ententes, ententeId, refs),
+  };
+  return {
+    finance,
+    access: composeAccessCli(database, { ...options, references }),
+    identity: composeIdentityCli(database, { ententeExists: (id) => finance.ententes.hasEntente(id) }),
+  };
+}

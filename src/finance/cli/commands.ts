@@ -1,0 +1,66 @@
+import { type Command, Option } from "commander";
+import type { CliContext } from "../../platform/cli/cli-context.ts";
+import type { EntenteStore } from "../app/ports.ts";
+import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
+
+/** What the finance commands need of the server's database. */
+export interface FinanceCliDeps {
+  readonly ententes: EntenteStore;
+}
+
+/**
+ * The finance context's commands: `validate`, `budget`, `import`, `schema`. Their work is loaded
+ * when they run, so that `entente budget` does not load the database drivers.
+ */
+export function registerFinanceCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
+  program
+    .command("validate")
+    .description("vérifie un fichier d'entente (YAML ou JSON) / check an entente file")
+    .argument("<file>", "fichier d'entente / entente file")
+    .action(async (file: string) => {
+      const { validateEntenteFile } = await import("./entente-validate.ts");
+      await validateEntenteFile(file, context.lang(), context.stdout);
+    });
+
+  program
+    .command("budget")
+    .description(
+      "annexe budgétaire, répartition, rappel et appels de fonds d'un exercice / budget tables of one exercise",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .option("--year <year>", "exercice (défaut : le dernier) / exercise (default: the latest)")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "format de sortie (défaut : d'après --out, sinon text) / output format",
+      ).choices([...DOCUMENT_FORMATS, "markdown"]),
+    )
+    .option("--out <file>", "écrit dans ce fichier, de façon atomique / write atomically to this file")
+    .option("--table <id>", "une seule table (annex, fund-calls, …) / a single table")
+    .action(
+      async (file: string, options: { year?: string; format?: string; out?: string; table?: string }) => {
+        const { exportBudget } = await import("./budget-export.ts");
+        await exportBudget(file, { ...options, lang: context.lang() }, context.stdout);
+      },
+    );
+
+  program
+    .command("import")
+    .description(
+      "importe un fichier d'entente dans la base du serveur (DATABASE_URL ou DATA_DIR) / import into the server's database",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .option("--id <id>", "identifiant de l'entente (défaut : nom du dossier) / entente id")
+    .action(async (file: string, options: { id?: string }) => {
+      const { importEntente } = await import("./entente-import.ts");
+      await importEntente(file, { ...options, lang: context.lang() }, context);
+    });
+
+  program
+    .command("schema")
+    .description("JSON Schema du fichier d'entente / JSON Schema of the entente file")
+    .action(async () => {
+      const { ententeJsonSchema } = await import("./schema-print.ts");
+      context.stdout.write(ententeJsonSchema());
+    });
+}

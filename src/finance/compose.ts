@@ -1,0 +1,38 @@
+// Composition of the finance context (pillar 1: the entente's members, missions, keys, budgets,
+// decisions, fund calls) on an open database: its stores, its use cases' dependencies and its
+// API routes. src/compose.ts runs it for the server, the CLI, the API tests and the benchmarks.
+import type { OpenDatabase } from "../platform/db/open-database.ts";
+import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import type { ConsoleDeps } from "./app/console-deps.ts";
+import type { FinanceCliDeps } from "./cli/commands.ts";
+import { createConsoleStore } from "./db/console-store.ts";
+import { createEntenteStore } from "./db/entente-store.ts";
+import { createActivityRoutes } from "./http/activity-routes.ts";
+import { createBudgetRoutes } from "./http/budget-routes.ts";
+import { createEntenteRoutes } from "./http/entente-routes.ts";
+
+export interface ComposedFinance {
+  readonly deps: ConsoleDeps;
+  readonly registerRoutes: readonly RouteRegistrar[];
+}
+
+/** Wires the finance context on `database`: PostgreSQL/PGlite stores, use cases, API routes. */
+export function composeFinance(
+  database: OpenDatabase,
+  options: { readonly now: () => Date },
+): ComposedFinance {
+  const deps: ConsoleDeps = {
+    ententes: createEntenteStore(database.db),
+    console: createConsoleStore(database.db),
+    clock: { now: options.now },
+  };
+  return {
+    deps,
+    registerRoutes: [createEntenteRoutes(deps), createBudgetRoutes(deps), createActivityRoutes(deps)],
+  };
+}
+
+/** The finance commands' dependencies on `database` (src/cli.ts). */
+export function composeFinanceCli(database: OpenDatabase): FinanceCliDeps {
+  return { ententes: createEntenteStore(database.db) };
+}

@@ -1,0 +1,279 @@
+import { z } from "zod";
+import { EuroAmount, IdParam, PercentText } from "../../shared/contract-primitives.ts";
+
+/**
+ * zod schemas of the HTTP API under /api (requests and responses), shared by the server
+ * (validation + OpenAPI) and the web console. Amounts are euros as exact decimal strings with
+ * two decimals ("305797.00"), never JSON numbers. Rates are percent decimal strings ("30.6").
+ * Every write carries the `rowVersion` it was made from; a stale one answers 409
+ * `conflict.stale_version` (optimistic concurrency, nothing overwritten).
+ */
+
+export const Section = z.enum(["investissement", "fonctionnement"]);
+export const ReceiptKind = z.enum(["carry-over", "depreciation", "grant", "contribution", "other"]);
+export const BudgetStatus = z.enum(["draft", "approved", "ratifying", "adopted"]);
+export const RatificationStatus = z.enum(["pending", "ratified", "rejected"]);
+export const BySection = z.object({ investissement: EuroAmount, fonctionnement: EuroAmount });
+
+// ---- ententes -----------------------------------------------------------------------------
+export const EntenteSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  members: z.number().int(),
+  years: z.array(z.number().int()),
+});
+export const EntenteList = z.array(EntenteSummary);
+
+export const Member = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["metropole", "commune", "epci", "syndicat", "departement", "region", "other"]),
+  siren: z.string().nullable(),
+  siret: z.string().nullable(),
+  assembly: z.string().max(200).nullable(),
+  rowVersion: z.number().int(),
+});
+/** Longest names and labels accepted (characters): long enough for any French commune or line. */
+const NAME = z
+  .string()
+  .trim()
+  .min(1, { message: "texte non vide attendu" })
+  .max(200, { message: "200 caractères au plus" });
+const LABEL = z
+  .string()
+  .trim()
+  .min(1, { message: "texte non vide attendu" })
+  .max(300, { message: "300 caractères au plus" });
+
+export const MemberUpdate = z.object({
+  name: NAME,
+  kind: Member.shape.kind,
+  siren: z
+    .string()
+    .regex(/^\d{9}$/, { message: "SIREN à 9 chiffres" })
+    .nullable(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/, { message: "SIRET à 14 chiffres" })
+    .nullable(),
+  assembly: z.string().nullable(),
+  rowVersion: z.number().int(),
+});
+
+export const AllocationKey = z.object({
+  id: z.string(),
+  label: z.string(),
+  source: z.string().nullable(),
+  basis: z.enum(["percent", "weights", "criteria"]),
+  /** percent keys: rate per member; weights: integer weight as text; criteria: the computed share in percent. */
+  shares: z.array(z.object({ memberId: z.string(), value: z.string(), percent: z.string() })),
+  rowVersion: z.number().int(),
+});
+export const PercentKeyUpdate = z.object({
+  label: LABEL,
+  source: z.string().max(500).nullable(),
+  shares: z.array(z.object({ memberId: IdParam, value: PercentText })).min(1),
+  rowVersion: z.number().int(),
+});
+
+export const ServicePlan = z.object({
+  version: z.number().int(),
+  scope: z.string(),
+  milestones: z.array(z.object({ label: z.string(), due: z.string().nullable(), done: z.boolean() })),
+  resources: z.object({ financial: z.string(), human: z.string(), material: z.string() }),
+  steeringCommittee: z.array(z.string()),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export const ServicePlanInput = ServicePlan.omit({ version: true, createdAt: true, createdBy: true }).extend({
+  basedOnVersion: z.number().int(),
+});
+export const Mission = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["socle", "specifique"]),
+  description: z.string().nullable(),
+  leadMemberId: z.string().nullable(),
+  memberIds: z.array(z.string()),
+  keys: z.object({ investissement: z.string(), fonctionnement: z.string() }),
+  plan: ServicePlan.nullable(),
+  rowVersion: z.number().int(),
+});
+
+export const MissionUpdate = z.object({
+  name: NAME,
+  description: z.string().max(2000).nullable(),
+  leadMemberId: IdParam.nullable(),
+  memberIds: z.array(IdParam).min(1),
+  keys: z.object({ investissement: IdParam, fonctionnement: IdParam }),
+  rowVersion: z.number().int(),
+});
+
+export const BudgetLine = z.object({
+  missionId: z.string().nullable(),
+  label: LABEL,
+  section: Section,
+  direction: z.enum(["expense", "receipt"]),
+  receiptKind: ReceiptKind.nullable(),
+  amount: EuroAmount.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
+  nature: z.string().nullable(),
+});
+export const BudgetVersion = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  number: z.number().int(),
+  label: z.string(),
+  status: BudgetStatus,
+  rowVersion: z.number().int(),
+  lines: z.array(BudgetLine),
+  totals: z.object({ expenses: BySection, receipts: BySection, balance: BySection }),
+});
+export const BudgetUpdate = z.object({ rowVersion: z.number().int(), lines: z.array(BudgetLine) });
+
+const SignedEuroAmount = EuroAmount;
+export const Settlement = z.object({
+  year: z.number().int(),
+  rowVersion: z.number().int(),
+  advances: z.array(
+    z.object({
+      id: IdParam,
+      label: LABEL,
+      memberId: IdParam.meta({ description: "The member who paid the expense for all." }),
+      amount: EuroAmount.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
+      keyId: IdParam.meta({ description: "The key that shares it over the members." }),
+    }),
+  ),
+  adjustments: z.array(
+    z.object({
+      id: IdParam,
+      label: LABEL,
+      amounts: z.array(z.object({ memberId: IdParam, amount: SignedEuroAmount })).min(1),
+    }),
+  ),
+});
+export const SettlementUpdate = Settlement.omit({ year: true });
+
+export const Ratification = z.object({
+  memberId: z.string(),
+  status: RatificationStatus,
+  deliberationNumber: z.string().nullable(),
+  deliberatedOn: z.string().nullable(),
+  rowVersion: z.number().int(),
+});
+export const Decision = z.object({
+  id: z.string(),
+  subject: z.string(),
+  conferenceDate: z.string(),
+  conferenceLabel: z.string(),
+  budgetYear: z.number().int().nullable(),
+  budgetVersionId: z.string().nullable(),
+  ratifications: z.array(Ratification),
+});
+export const DecisionCreate = z.object({
+  subject: z.string().trim().min(1, { message: "texte non vide attendu" }).max(500),
+  conferenceDate: z.iso.date({ message: "date AAAA-MM-JJ attendue" }),
+  conferenceLabel: LABEL,
+  budgetYear: z.number().int().nullable(),
+});
+export const RatificationUpdate = z.object({
+  status: RatificationStatus,
+  deliberationNumber: z.string().trim().min(1).nullable(),
+  deliberatedOn: z.iso.date().nullable(),
+  rowVersion: z.number().int(),
+});
+
+export const FundCall = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  memberId: z.string(),
+  amount: EuroAmount,
+  paid: EuroAmount,
+  due: EuroAmount,
+  dueOn: z.string().nullable(),
+  reference: z.string().nullable(),
+  status: z.enum(["issued", "partially-paid", "paid"]),
+  payments: z.array(
+    z.object({ id: z.string(), amount: EuroAmount, paidOn: z.string(), reference: z.string().nullable() }),
+  ),
+});
+/** Why a payment recorded by mistake is cancelled (kept in the audit trail). */
+export const PaymentCancel = z.object({
+  reason: z.string().trim().min(1, { message: "motif obligatoire" }).max(500),
+});
+export const FundCallIssue = z.object({ dueOn: z.iso.date().nullable() });
+export const PaymentCreate = z.object({
+  amount: EuroAmount,
+  paidOn: z.iso.date(),
+  reference: z.string().nullable(),
+});
+
+/** One screen of the console: the year's budget by mission and section, shares, ratification, what is due. */
+export const Dashboard = z.object({
+  entente: z.object({ id: z.string(), name: z.string(), roundingUnit: z.enum(["euro", "cent"]) }),
+  year: z.number().int(),
+  years: z.array(z.number().int()),
+  budget: z
+    .object({ id: z.string(), number: z.number().int(), label: z.string(), status: BudgetStatus })
+    .nullable(),
+  byMission: z.array(
+    z.object({
+      missionId: z.string().nullable(),
+      name: z.string(),
+      investissement: EuroAmount,
+      fonctionnement: EuroAmount,
+    }),
+  ),
+  totals: z.object({ expenses: BySection, receipts: BySection, balance: BySection }),
+  members: z.array(
+    z.object({
+      memberId: z.string(),
+      name: z.string(),
+      rate: z.string().nullable(),
+      current: BySection,
+      recall: EuroAmount,
+      adjustments: EuroAmount,
+      total: EuroAmount,
+      paid: EuroAmount,
+      due: EuroAmount,
+      ratification: RatificationStatus.nullable(),
+    }),
+  ),
+  fundCallTotal: EuroAmount,
+  ratified: z.object({ done: z.number().int(), of: z.number().int() }),
+  /** Why shares cannot be computed (e.g. a draft out of balance); figures above stay visible. */
+  problems: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
+export const AuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const AuditPage = z.object({ events: z.array(AuditEvent), nextBefore: z.string().nullable() });
+
+export const EntenteDetail = z.object({
+  id: z.string(),
+  name: z.string(),
+  roundingUnit: z.enum(["euro", "cent"]),
+  defaultKey: z.string(),
+  budgetHolder: z.string().nullable(),
+  members: z.array(Member),
+  keys: z.array(AllocationKey),
+  missions: z.array(Mission),
+  exercises: z.array(
+    z.object({
+      year: z.number().int(),
+      calledIn: z.number().int(),
+      versions: z.array(
+        z.object({ id: z.string(), number: z.number().int(), label: z.string(), status: BudgetStatus }),
+      ),
+    }),
+  ),
+});
+
+export const ExportFormat = z.enum(["xlsx", "ods", "csv", "pdf", "md", "json"]);

@@ -1,0 +1,218 @@
+// The platform's codes (a missing resource, a stale version…) are thrown by every context.
+import "../platform/errors.ts";
+import { defineErrors } from "../shared/errors.ts";
+
+export {
+  EntenteError,
+  type ErrorCode,
+  type ErrorDetails,
+  ensure,
+  formatMessage,
+  type Issue,
+  type Lang,
+  type Localized,
+  localized,
+  statusOf,
+  ValidationError,
+} from "../shared/errors.ts";
+
+/**
+ * Error codes of the entente file's rules, keys, budgets, decisions, fund calls and payments: for each, the HTTP status it answers with and
+ * its message in French and English (what is wrong and what to do). docs/errors.md documents
+ * every code; test/error-catalog.test.ts fails when one is missing there.
+ */
+export const financeErrors = defineErrors({
+  "entente.duplicate_id": {
+    status: 422,
+    fr: (d) =>
+      `identifiant « ${d.id} » en double (${d.what}, déjà défini ${d.first}). Chaque identifiant doit être unique : renommez l'un des deux.`,
+    en: (d) =>
+      `duplicate id "${d.id}" (${d.what}, first defined ${d.first}). Each id must be unique: rename one of them.`,
+  },
+  "entente.unknown_reference": {
+    status: 422,
+    fr: (d) =>
+      `${d.what} « ${d.id} » inconnu. Valeurs connues : ${d.known}. Corrigez la référence ou déclarez-le.`,
+    en: (d) => `unknown ${d.what} "${d.id}". Known values: ${d.known}. Fix the reference or declare it.`,
+  },
+  "amount.not_a_number": {
+    status: 422,
+    fr: (d) => `montant attendu (nombre décimal, ex. 45276 ou 45276.50), reçu « ${d.value} ».`,
+    en: (d) => `expected an amount (decimal number, e.g. 45276 or 45276.50), got "${d.value}".`,
+  },
+  "amount.negative": {
+    status: 422,
+    fr: (d) =>
+      `montant négatif (${d.value}) : les dépenses, recettes et avances sont positives. Une recette en moins s'écrit comme une dépense.`,
+    en: (d) =>
+      `negative amount (${d.value}): expenses, receipts and advances are positive. Record a reduction on the other side.`,
+  },
+  "amount.too_many_decimals": {
+    status: 422,
+    fr: (d) => `${d.value} a trop de décimales : ${d.currency} en admet ${d.max}. Arrondissez le montant.`,
+    en: (d) => `${d.value} has too many decimals: ${d.currency} allows ${d.max}. Round the amount.`,
+  },
+  "amount.too_large": {
+    status: 422,
+    fr: (d) =>
+      `${d.value} : nombre trop grand (au plus ${d.max} chiffres avant la virgule). Vérifiez le montant.`,
+    en: (d) =>
+      `${d.value}: number too large (at most ${d.max} digits before the decimal point). Check the amount.`,
+  },
+  "key.shares_not_100": {
+    status: 422,
+    fr: (d) =>
+      `les parts de la clé « ${d.key} » totalisent ${d.sum} % au lieu de 100 % (écart ${d.difference} points). Corrigez les taux pour qu'ils fassent exactement 100.`,
+    en: (d) =>
+      `the shares of key "${d.key}" add up to ${d.sum} % instead of 100 % (off by ${d.difference} points). Fix the rates so they add up to exactly 100.`,
+  },
+  "key.too_many_decimals": {
+    status: 422,
+    fr: (d) =>
+      `taux ${d.value} % de la clé « ${d.key} » : au plus ${d.max} décimales. Arrondissez ou utilisez des poids entiers (weights).`,
+    en: (d) =>
+      `rate ${d.value} % of key "${d.key}": at most ${d.max} decimals. Round it or use integer weights.`,
+  },
+  "key.empty": {
+    status: 422,
+    fr: (d) =>
+      `la clé « ${d.key} » ne donne aucune part (total ${d.what} nul). Donnez au moins une valeur positive.`,
+    en: (d) => `key "${d.key}" yields no share (total ${d.what} is zero). Give at least one positive value.`,
+  },
+  "key.criteria_members_differ": {
+    status: 422,
+    fr: (d) =>
+      `clé « ${d.key} » : le critère « ${d.criterion} » ne couvre pas les mêmes membres que le premier critère (${d.missing}). Donnez une valeur (0 si besoin) à chaque membre pour chaque critère.`,
+    en: (d) =>
+      `key "${d.key}": criterion "${d.criterion}" does not cover the same members as the first criterion (${d.missing}). Give every member a value (0 if need be) for every criterion.`,
+  },
+  "mission.key_member_not_participant": {
+    status: 422,
+    fr: (d) =>
+      `la clé « ${d.key} » de la mission « ${d.mission} » donne une part à « ${d.member} », qui ne participe pas à la mission. Ajoutez-le aux membres de la mission ou retirez-le de la clé.`,
+    en: (d) =>
+      `key "${d.key}" of mission "${d.mission}" gives a share to "${d.member}", who does not take part in the mission. Add it to the mission's members or remove it from the key.`,
+  },
+  "budget.unbalanced": {
+    status: 422,
+    fr: (d) =>
+      `budget ${d.year} déséquilibré : ${d.sections}. Les dépenses et les recettes de chaque section doivent être égales : ajustez une ligne ou la contribution des membres.`,
+    en: (d) =>
+      `budget ${d.year} is unbalanced: ${d.sections}. Expenses and receipts must be equal in each section: adjust a line or the members' contribution.`,
+  },
+  "budget.key_group_unbalanced": {
+    status: 422,
+    fr: (d) =>
+      `budget ${d.year}, clé « ${d.key} », section ${d.section} : la contribution des membres (${d.contributions}) ne couvre pas exactement le coût net des missions de cette clé (${d.netCost}, écart ${d.difference}). Une mission financée par sa propre clé doit être équilibrée par ses propres contributions (CGCT L5221-1 : pas de marge).`,
+    en: (d) =>
+      `budget ${d.year}, key "${d.key}", section ${d.section}: the members' contribution (${d.contributions}) does not cover exactly the net cost of the missions of this key (${d.netCost}, off by ${d.difference}). A mission financed by its own key must be balanced by its own contributions (CGCT L5221-1: no margin).`,
+  },
+  "advance.member_not_in_key": {
+    status: 422,
+    fr: (d) =>
+      `l'avance « ${d.advance} » est faite par « ${d.member} », qui n'a pas de part dans la clé « ${d.key} ». Choisissez une clé qui inclut ce membre (champ key) ou corrigez le membre.`,
+    en: (d) =>
+      `advance "${d.advance}" was made by "${d.member}", who has no share in key "${d.key}". Pick a key that includes this member (field key) or fix the member.`,
+  },
+  "adjustment.not_zero_sum": {
+    status: 422,
+    fr: (d) =>
+      `la régularisation « ${d.adjustment} » totalise ${d.sum} au lieu de 0. Ce qu'un membre reçoit, les autres le paient : corrigez les montants.`,
+    en: (d) =>
+      `adjustment "${d.adjustment}" adds up to ${d.sum} instead of 0. What one member receives, the others pay: fix the amounts.`,
+  },
+  "rounding.not_whole_unit": {
+    status: 422,
+    fr: (d) =>
+      `${d.what} de ${d.amount} ne se répartit pas en ${d.unit}s entiers. Arrondissez-le ou passez l'arrondi au centime (entente.rounding.unit: cent).`,
+    en: (d) =>
+      `${d.what} of ${d.amount} cannot be split in whole ${d.unit}s. Round it or round to the cent (entente.rounding.unit: cent).`,
+  },
+  "exercise.called_before_year": {
+    status: 422,
+    fr: (d) =>
+      `l'exercice ${d.year} ne peut pas être appelé en ${d.calledIn}, avant l'exercice lui-même. Indiquez une année d'appel égale ou postérieure.`,
+    en: (d) =>
+      `exercise ${d.year} cannot be called in ${d.calledIn}, before the exercise itself. Give a call year equal to or after it.`,
+  },
+  "exercise.not_found": {
+    status: 404,
+    fr: (d) => `aucun exercice ${d.year} dans ce fichier. Exercices disponibles : ${d.known}.`,
+    en: (d) => `no exercise ${d.year} in this file. Available exercises: ${d.known}.`,
+  },
+  "entente.not_found": {
+    status: 404,
+    fr: (d) => `aucune entente « ${d.id} ».`,
+    en: (d) => `no entente "${d.id}".`,
+  },
+  "entente.already_exists": {
+    status: 409,
+    fr: (d) => `l'entente « ${d.id} » existe déjà. Choisissez un autre identifiant ou supprimez-la d'abord.`,
+    en: (d) => `entente "${d.id}" already exists. Pick another id or delete it first.`,
+  },
+  "budget.not_editable": {
+    status: 409,
+    fr: (d) =>
+      `le budget ${d.year} (version ${d.number}) est ${d.status} : il ne se modifie plus. Ouvrez une décision modificative (nouvelle version du budget).`,
+    en: (d) =>
+      `budget ${d.year} (version ${d.number}) is ${d.status}: it can no longer be edited. Open an amending budget (a new version).`,
+  },
+  "budget.amend_not_adopted": {
+    status: 409,
+    fr: (d) =>
+      `le budget ${d.year} (version ${d.number}) est ${d.status} : une décision modificative part d'un budget adopté. Modifiez le brouillon en cours ou attendez l'adoption.`,
+    en: (d) =>
+      `budget ${d.year} (version ${d.number}) is ${d.status}: an amending budget starts from an adopted one. Edit the current draft or wait for adoption.`,
+  },
+  "budget.draft_hidden": {
+    status: 403,
+    fr: (d) =>
+      `le budget ${d.year} est en préparation par le secrétariat : ses montants seront visibles de tous après son approbation par la conférence (seule votre part est montrée).`,
+    en: (d) =>
+      `the ${d.year} budget is being prepared by the secretariat: its amounts become visible to all once the conference approves it (only your share is shown).`,
+  },
+  "budget.figures_frozen": {
+    status: 409,
+    fr: (d) =>
+      `ce changement modifierait les montants du budget ${d.year}, qui est ${d.status} : les montants délibérés ne changent plus. Ouvrez d'abord une décision modificative pour ${d.year}.`,
+    en: (d) =>
+      `this change would alter the amounts of the ${d.year} budget, which is ${d.status}: deliberated amounts no longer change. Open an amending budget for ${d.year} first.`,
+  },
+  "ratification.closed": {
+    status: 409,
+    fr: (d) =>
+      `le budget ${d.year} est adopté : les délibérations qui l'ont adopté ne se modifient plus. Une nouvelle décision passe par une décision modificative.`,
+    en: (d) =>
+      `the ${d.year} budget is adopted: the deliberations that adopted it can no longer change. A new decision goes through an amending budget.`,
+  },
+  "ratification.incomplete": {
+    status: 422,
+    fr: (d) =>
+      `une délibération ${d.status} doit porter son numéro et sa date (au plus tôt le jour de la conférence, ${d.conferenceDate}).`,
+    en: (d) =>
+      `a ${d.status} deliberation needs its number and its date (no earlier than the conference, ${d.conferenceDate}).`,
+  },
+  "payment.exceeds_due": {
+    status: 422,
+    fr: (d) =>
+      `le paiement de ${d.amount} dépasse le reste dû (${d.due}). Vérifiez le montant ; un trop-perçu se traite par une régularisation.`,
+    en: (d) =>
+      `the payment of ${d.amount} exceeds what is due (${d.due}). Check the amount; an overpayment is handled by an adjustment.`,
+  },
+  "fund_call.budget_not_adopted": {
+    status: 409,
+    fr: (d) =>
+      `le budget ${d.year} n'est pas adopté (il est ${d.status}) : les appels de fonds attendent la délibération concordante de chaque membre (CGCT L5221-2).`,
+    en: (d) =>
+      `the ${d.year} budget is not adopted (it is ${d.status}): fund calls wait for every member's concurring deliberation (CGCT L5221-2).`,
+  },
+  "fund_call.already_issued": {
+    status: 409,
+    fr: (d) => `les appels de fonds ${d.year} sont déjà émis.`,
+    en: (d) => `the ${d.year} fund calls are already issued.`,
+  },
+});
+
+declare module "../shared/errors.ts" {
+  interface ErrorCodes extends Record<keyof typeof financeErrors, true> {}
+}

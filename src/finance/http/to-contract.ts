@@ -1,0 +1,178 @@
+import type { z } from "zod";
+import { centsToEuroText } from "../../shared/money.ts";
+import type { DashboardView } from "../app/get-dashboard.ts";
+import type {
+  BudgetVersionRecord,
+  DecisionRecord,
+  FundCallRecord,
+  MissionRecord,
+  SettlementRecord,
+} from "../app/ports.ts";
+import type { EntenteView } from "../app/read-entente.ts";
+import type * as Api from "../contracts/api.ts";
+import { SECTIONS } from "../domain/entente.ts";
+
+/** Records of the use cases → JSON of the API contracts (cents → exact euro strings). */
+
+export const euros = (cents: bigint): string => centsToEuroText(cents);
+const bySection = (v: { investissement: bigint; fonctionnement: bigint }) => ({
+  investissement: euros(v.investissement),
+  fonctionnement: euros(v.fonctionnement),
+});
+
+export function missionJson(m: MissionRecord): z.input<typeof Api.Mission> {
+  return {
+    id: m.id,
+    name: m.name,
+    kind: m.kind,
+    description: m.description,
+    leadMemberId: m.leadMemberId,
+    memberIds: [...m.memberIds],
+    keys: { ...m.keys },
+    plan:
+      m.plan === null
+        ? null
+        : {
+            ...m.plan,
+            milestones: [...m.plan.milestones],
+            steeringCommittee: [...m.plan.steeringCommittee],
+            createdAt: m.plan.createdAt.toISOString(),
+          },
+    rowVersion: m.rowVersion,
+  };
+}
+
+export function ententeJson(view: EntenteView): z.input<typeof Api.EntenteDetail> {
+  return {
+    id: view.id,
+    name: view.name,
+    roundingUnit: view.roundingUnit,
+    defaultKey: view.defaultKey,
+    budgetHolder: view.budgetHolder,
+    members: view.members.map((m) => ({ ...m, kind: m.kind as z.input<typeof Api.Member>["kind"] })),
+    keys: view.keys.map((k) => ({
+      id: k.id,
+      label: k.label,
+      source: k.source,
+      basis: k.basis,
+      shares: [...k.percents].map(([memberId, percent]) => {
+        const raw = k.shares.find((s) => s.memberId === memberId)?.value;
+        const value =
+          raw === undefined ? percent : k.basis === "percent" ? tenThousandthsText(raw) : raw.toString();
+        return { memberId, value, percent };
+      }),
+      rowVersion: k.rowVersion,
+    })),
+    missions: view.missions.map(missionJson),
+    exercises: view.exercises.map((e) => ({ year: e.year, calledIn: e.calledIn, versions: [...e.versions] })),
+  };
+}
+
+function tenThousandthsText(value: bigint): string {
+  const fraction = (value % 10_000n).toString().padStart(4, "0").replace(/0+$/, "");
+  return `${value / 10_000n}${fraction ? `.${fraction}` : ""}`;
+}
+
+export function budgetJson(budget: BudgetVersionRecord): z.input<typeof Api.BudgetVersion> {
+  const expenses = { investissement: 0n, fonctionnement: 0n };
+  const receipts = { investissement: 0n, fonctionnement: 0n };
+  for (const line of budget.lines)
+    (line.direction === "expense" ? expenses : receipts)[line.section] += line.amountCents;
+  const balance = { investissement: 0n, fonctionnement: 0n };
+  for (const s of SECTIONS) balance[s] = receipts[s] - expenses[s];
+  return {
+    id: budget.id,
+    year: budget.year,
+    number: budget.number,
+    label: budget.label,
+    status: budget.status,
+    rowVersion: budget.rowVersion,
+    lines: budget.lines.map((l) => ({
+      missionId: l.missionId,
+      label: l.label,
+      section: l.section,
+      direction: l.direction,
+      receiptKind: l.receiptKind,
+      amount: euros(l.amountCents),
+      nature: l.nature,
+    })),
+    totals: { expenses: bySection(expenses), receipts: bySection(receipts), balance: bySection(balance) },
+  };
+}
+
+export function decisionJson(d: DecisionRecord): z.input<typeof Api.Decision> {
+  return { ...d, ratifications: d.ratifications.map((r) => ({ ...r })) };
+}
+
+export function fundCallJson(c: FundCallRecord): z.input<typeof Api.FundCall> {
+  const paid = c.payments.reduce((s, p) => s + p.amountCents, 0n);
+  return {
+    id: c.id,
+    year: c.year,
+    memberId: c.memberId,
+    amount: euros(c.amountCents),
+    paid: euros(paid),
+    due: euros(c.amountCents - paid),
+    dueOn: c.dueOn,
+    reference: c.reference,
+    status: paid === 0n ? "issued" : paid >= c.amountCents ? "paid" : "partially-paid",
+    payments: c.payments.map((p) => ({
+      id: p.id,
+      amount: euros(p.amountCents),
+      paidOn: p.paidOn,
+      reference: p.reference,
+    })),
+  };
+}
+
+export function dashboardJson(
+  view: DashboardView,
+  message: (issue: DashboardView["problems"][number]) => string,
+): z.input<typeof Api.Dashboard> {
+  return {
+    entente: view.entente,
+    year: view.year,
+    years: [...view.years],
+    budget: view.budget,
+    byMission: view.byMission.map((m) => ({ missionId: m.missionId, name: m.name, ...bySection(m.amounts) })),
+    totals: {
+      expenses: bySection(view.totals.expenses),
+      receipts: bySection(view.totals.receipts),
+      balance: bySection(view.totals.balance),
+    },
+    members: view.members.map((m) => ({
+      memberId: m.memberId,
+      name: m.name,
+      rate: m.rate,
+      current: bySection(m.current),
+      recall: euros(m.recall),
+      adjustments: euros(m.adjustments),
+      total: euros(m.total),
+      paid: euros(m.paid),
+      due: euros(m.due),
+      ratification: m.ratification,
+    })),
+    fundCallTotal: euros(view.fundCallTotal),
+    ratified: view.ratified,
+    problems: view.problems.map((p) => ({ code: p.code, message: message(p) })),
+  };
+}
+
+export function settlementJson(s: SettlementRecord): z.input<typeof Api.Settlement> {
+  return {
+    year: s.year,
+    rowVersion: s.rowVersion,
+    advances: s.advances.map((a) => ({
+      id: a.id,
+      label: a.label,
+      memberId: a.memberId,
+      amount: euros(a.amountCents),
+      keyId: a.keyId,
+    })),
+    adjustments: s.adjustments.map((a) => ({
+      id: a.id,
+      label: a.label,
+      amounts: a.amounts.map((x) => ({ memberId: x.memberId, amount: euros(x.amountCents) })),
+    })),
+  };
+}

@@ -1,0 +1,221 @@
+// Composition of the identity federation (issue 4, DESIGN.md pillar 2) on an open database: the
+// OpenID Provider mounted at /oidc, the sign-in pages at /interaction, the upstream connectors,
+// the pivot directory, second factors, and the administration API. src/main.ts runs it; the
+// identity tests and benchmarks use the same wiring.
+import { hkdfSync } from "node:crypto";
+import { Redis } from "ioredis";
+import type { AccountStore, PasswordHasher } from "../access/index.ts";
+import type { OpenDatabase } from "../platform/db/open-database.ts";
+import type { TransientStore } from "../platform/db/transient-store.ts";
+import { createDatabaseTransientStore, createRedisTransientStore } from "../platform/db/transient-store.ts";
+import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import { createLoginThrottle } from "./app/login-throttle.ts";
+import { createExistingGrantCheck } from "./app/recheck-existing-grant.ts";
+import {
+  type DemoAccountOfExample,
+  type ExampleEntente,
+  type SeededIdentity,
+  seedIdentityExample,
+} from "./app/seed-identity-example.ts";
+import { createSignInFlow, type SignInFlow, upstreamCallbackPath } from "./app/sign-in-flow.ts";
+import { createIdentityAdminStore } from "./db/identity-admin-store.ts";
+import { createIdentityDirectoryStore } from "./db/identity-directory-store.ts";
+import { createIdentityEventStore } from "./db/identity-event-store.ts";
+import { createLoginFailureStore } from "./db/login-failure-store.ts";
+import { createMfaCredentialStore } from "./db/mfa-credential-store.ts";
+import { createDatabaseOidcAdapter, pruneOidcPayloads } from "./db/oidc-adapter.ts";
+import { createSigningKeyStore } from "./db/oidc-signing-key-store.ts";
+import { createRedisOidcAdapter } from "./db/redis-oidc-adapter.ts";
+import { createServiceClientStore } from "./db/service-client-store.ts";
+import { createIdentityAdminRoutes } from "./http/identity-admin-routes.ts";
+import { createInteractionRoutes } from "./http/interaction/interaction-routes.ts";
+import {
+  renderLoggedOutPage,
+  renderLogoutPage,
+  renderProviderError,
+} from "./http/interaction/provider-pages.ts";
+import { createOidcMount, OIDC_MOUNT_PATH } from "./http/oidc-mount.ts";
+import { createSamlMetadataRoutes } from "./http/saml-metadata-routes.ts";
+import { createMfaService } from "./mfa/create-mfa-service.ts";
+import { createOpenIdProvider, type OpenIdProvider } from "./oidc/create-openid-provider.ts";
+import { createLdapConnector } from "./upstream/ldap-connector.ts";
+import { createLocalAccountConnector } from "./upstream/local-account-connector.ts";
+import { createOidcConnector } from "./upstream/oidc-connector.ts";
+import { createSamlConnector } from "./upstream/saml-connector.ts";
+import { generateSamlSpMetadata } from "./upstream/saml-sp-metadata.ts";
+
+export interface IdentityOptions {
+  /** Entente's public URL without a trailing slash (`https://entente.example.fr`); the issuer is `<publicUrl>/oidc`. */
+  readonly publicUrl: string;
+  /** SESSION_SECRET: the provider's cookie keys are derived from it (HKDF-SHA256), the same on every node. */
+  readonly sessionSecret: string;
+  /** Production: Secure cookies, https issuer, no http upstream IdPs. */
+  readonly production: boolean;
+  /** REDIS_URL: when set, the provider's state and the sign-in state live in Redis. */
+  readonly redisUrl: string | undefined;
+  readonly keyRefreshSeconds: number;
+  readonly backchannelPrivateNetworks: boolean;
+  /** The entente's own accounts, one more identity source (`local`). */
+  readonly accounts: AccountStore;
+  readonly hasher: PasswordHasher;
+  readonly now: () => Date;
+  /** Name shown by authenticator apps (TOTP) and security-key prompts. */
+  readonly mfaIssuer?: string;
+  /** Errors that reach no response (key reload, audit, back-channel delivery). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface ComposedIdentity {
+  readonly issuer: string;
+  readonly provider: OpenIdProvider;
+  readonly flow: SignInFlow;
+  readonly registerRoutes: readonly RouteRegistrar[];
+  /** Stops the key refresh timer and closes the Redis connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * The first start's identity set-up of the example (a local source per member, the demo
+ * addresses, the demo service) on `database`; see `seedIdentityExample`.
+ */
+export function seedIdentityExampleOn(
+  database: OpenDatabase,
+  options: { readonly now: () => Date },
+  ententeId: string,
+  entente: ExampleEntente,
+  accounts: readonly DemoAccountOfExample[],
+): Promise<SeededIdentity | null> {
+  return seedIdentityExample(
+    {
+      directory: createIdentityAdminStore(database.db, { clock: { now: options.now } }),
+      services: createServiceClientStore(database.db),
+    },
+    ententeId,
+    entente,
+    accounts,
+  );
+}
+
+/** The provider's cookie-signing key, derived from SESSION_SECRET so that every node has it. */
+export function deriveCookieKey(sessionSecret: string): string {
+  return Buffer.from(
+    hkdfSync("sha256", sessionSecret, "entente", "oidc-provider cookie keys v1", 32),
+  ).toString("base64url");
+}
+
+/**
+ * Wires the identity federation on `database` (and Redis when `redisUrl` is set). The signing
+ * keys are created on first start. Routes: `/oidc/*` (the provider), `/interaction/*` (sign-in
+ * pages and upstream callbacks), `/api/ententes/:id/identity/*` (administration),
+ * `/interaction/saml/:sourceId/metadata` (our SAML SP metadata for the members' IdPs).
+ */
+export async function composeIdentity(
+  database: OpenDatabase,
+  options: IdentityOptions,
+): Promise<ComposedIdentity> {
+  const { db } = database;
+  const clock = { now: options.now };
+  const issuer = `${options.publicUrl}${OIDC_MOUNT_PATH}`;
+  const redis =
+    options.redisUrl === undefined
+      ? null
+      : new Redis(options.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  const transient: TransientStore =
+    redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis);
+  const clients = createServiceClientStore(db);
+  const directory = createIdentityDirectoryStore(db, { clock });
+  const events = createIdentityEventStore(db);
+
+  const provider = await createOpenIdProvider({
+    issuer,
+    adapter: redis === null ? createDatabaseOidcAdapter(db, options.now) : createRedisOidcAdapter(redis),
+    keyStore: createSigningKeyStore(db),
+    clients,
+    people: directory,
+    cookieKeys: [deriveCookieKey(options.sessionSecret)],
+    interactionUrl: (uid) => `/interaction/${encodeURIComponent(uid)}`,
+    pages: {
+      logoutSource: renderLogoutPage,
+      postLogoutSuccess: renderLoggedOutPage,
+      error: renderProviderError,
+    },
+    events,
+    authorizeExistingGrant: createExistingGrantCheck({ people: directory, clients }),
+    allowPrivateNetworkBackchannel: options.backchannelPrivateNetworks,
+    secureCookies: options.production,
+    keyRefreshSeconds: options.keyRefreshSeconds,
+    housekeeping: () => pruneOidcPayloads(db, options.now()),
+    ...(options.onError === undefined ? {} : { onError: options.onError }),
+    now: options.now,
+  });
+
+  const samlEntityIdFor = (sourceId: string) =>
+    `${options.publicUrl}/interaction/saml/${encodeURIComponent(sourceId)}/metadata`;
+  const flow = createSignInFlow({
+    routing: directory,
+    people: directory,
+    events,
+    passwordConnectors: {
+      ldap: createLdapConnector(),
+      local: createLocalAccountConnector({
+        accounts: options.accounts,
+        hasher: options.hasher,
+        now: options.now,
+        registeredSourceOf: async (email) => {
+          const route = await directory.routeEmail(email);
+          return route?.via === "registered-address" ? route.source.id : null;
+        },
+      }),
+    },
+    redirectConnectors: {
+      oidc: createOidcConnector({ transient, now: options.now, allowInsecureRequests: !options.production }),
+      saml: createSamlConnector({
+        transient,
+        spEntityIdFor: (source) => samlEntityIdFor(source.id),
+        acsUrlFor: (source) => `${options.publicUrl}${upstreamCallbackPath("saml", source.id)}`,
+        now: options.now,
+      }),
+    },
+    mfa: createMfaService({
+      store: createMfaCredentialStore(db),
+      publicUrl: options.publicUrl,
+      issuer: options.mfaIssuer ?? "Entente",
+      now: options.now,
+    }),
+    throttle: createLoginThrottle(createLoginFailureStore(db)),
+    clock,
+    services: provider.interactions,
+    state: transient,
+    publicUrl: options.publicUrl,
+  });
+
+  return {
+    issuer,
+    provider,
+    flow,
+    registerRoutes: [
+      createOidcMount(() => provider.handler),
+      createInteractionRoutes({ flow, gateway: provider.interactions, publicUrl: options.publicUrl }),
+      createSamlMetadataRoutes({
+        metadataFor: async (sourceId) => {
+          const source = await directory.findSource(sourceId);
+          if (source === null || source.kind !== "saml") return null;
+          return generateSamlSpMetadata({
+            entityId: samlEntityIdFor(source.id),
+            acsUrl: `${options.publicUrl}${upstreamCallbackPath("saml", source.id)}`,
+            nameIdFormat: source.saml.idAttribute === "nameID" ? "persistent" : "unspecified",
+          });
+        },
+      }),
+      createIdentityAdminRoutes({
+        directory: createIdentityAdminStore(db, { clock }),
+        events,
+        services: clients,
+      }),
+    ],
+    async close() {
+      await provider.close();
+      if (redis !== null) await redis.quit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+import type { LoginFailureStore } from "../app/ports.ts";
+
+/** How long failures are kept at most (seconds): beyond any throttle window. */
+const RETENTION_SECONDS = 24 * 60 * 60;
+
+/** Failed sign-in attempts in `login_failure` (migration 0006), shared by every node. */
+export function createLoginFailureStore(db: Kysely<Database>): LoginFailureStore {
+  return {
+    async recordFailure(key, at) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom("login_failure")
+          .where("key", "=", key)
+          .where("at", "<", new Date(at.getTime() - RETENTION_SECONDS * 1000))
+          .execute();
+        await trx.insertInto("login_failure").values({ key, at }).execute();
+      });
+    },
+    async failuresSince(key, since) {
+      const rows = await db
+        .selectFrom("login_failure")
+        .select("at")
+        .where("key", "=", key)
+        .where("at", ">=", since)
+        .orderBy("at")
+        .execute();
+      return rows.map((r) => r.at);
+    },
+    async clearFailures(key) {
+      await db.deleteFrom("login_failure").where("key", "=", key).execute();
+    },
+  };
+}

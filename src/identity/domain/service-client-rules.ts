@@ -1,0 +1,227 @@
+import { EntenteError, type Localized, localized } from "../errors.ts";
+
+/**
+ * Rules a service (OIDC relying party) registration must follow before it is stored (issue 4,
+ * "Services as relying parties"). Pure: the store (src/db/service-client-store.ts) calls it on
+ * every create and update. The shape repeats `ServiceClientInput` of src/app/identity/ports.ts
+ * (the domain imports nothing of ours), so any object of that type is accepted.
+ */
+export interface ServiceClientDraft {
+  readonly name: string;
+  readonly redirectUris: readonly string[];
+  readonly postLogoutRedirectUris: readonly string[];
+  readonly backchannelLogoutUri: string | null;
+  readonly grantTypes: readonly string[];
+  readonly tokenEndpointAuthMethod: string;
+  readonly scopes: readonly string[];
+  readonly policy: {
+    readonly memberIds: readonly string[] | null;
+    readonly roles: readonly string[] | null;
+    readonly groups: readonly string[] | null;
+  };
+  readonly requiredAcr: string | null;
+}
+
+/** Scopes a service may be given (claims per scope: docs/identity.md). */
+export const KNOWN_SCOPES = [
+  "openid",
+  "profile",
+  "email",
+  "organization",
+  "groups",
+  "offline_access",
+] as const;
+export const KNOWN_GRANT_TYPES = ["authorization_code", "refresh_token", "client_credentials"] as const;
+export const KNOWN_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"] as const;
+/** Longest service name, in characters (it is shown on the sign-in pages). */
+export const MAX_SERVICE_NAME_LENGTH = 100;
+/** Longest URI accepted, in characters (browsers and proxies cut longer ones). */
+export const MAX_URI_LENGTH = 2000;
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
+
+function invalid(field: string, expected: Localized): never {
+  throw new EntenteError("identity.client_invalid", { field, expected });
+}
+
+/**
+ * Checks one URI a service registers (redirect, post-logout, back-channel logout):
+ * absolute; `https`, or `http` on a loopback host only (127.0.0.1, [::1], localhost — RFC 8252
+ * §7.3 and OAuth 2.0 Security BCP §2.1); no fragment (RFC 6749 §3.1.2); no wildcard (OIDC Core
+ * §3.1.2.1 compares redirect URIs as exact strings); no userinfo (`user:pass@`, a phishing trick).
+ * @throws EntenteError `identity.client_invalid` with `field` and what was expected.
+ */
+export function checkServiceUri(field: string, uri: string): void {
+  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || uri.trim() !== uri) {
+    invalid(
+      field,
+      localized(
+        `une URI absolue de 1 à ${MAX_URI_LENGTH} caractères sans espace, reçu « ${uri.slice(0, 80)} »`,
+        `an absolute URI of 1 to ${MAX_URI_LENGTH} characters without spaces, got "${uri.slice(0, 80)}"`,
+      ),
+    );
+  }
+  if (uri.includes("*")) {
+    invalid(
+      field,
+      localized(
+        `une URI exacte, sans joker « * » (reçu ${uri}) : enregistrez chaque adresse`,
+        `an exact URI without a "*" wildcard (got ${uri}): register each address`,
+      ),
+    );
+  }
+  const url = URL.parse(uri);
+  if (url === null || !/^[a-z][a-z0-9+.-]*:\/\//i.test(uri)) {
+    invalid(
+      field,
+      localized(`une URI absolue (https://…), reçu « ${uri} »`, `an absolute URI (https://…), got "${uri}"`),
+    );
+  }
+  if (uri.includes("#")) {
+    invalid(
+      field,
+      localized(`une URI sans fragment « # » (reçu ${uri})`, `a URI without a "#" fragment (got ${uri})`),
+    );
+  }
+  if (url.username !== "" || url.password !== "" || /^[a-z][a-z0-9+.-]*:\/\/[^/?]*@/i.test(uri)) {
+    invalid(
+      field,
+      localized(
+        `une URI sans identifiant ni mot de passe avant « @ » (reçu ${uri})`,
+        `a URI without a user or password before "@" (got ${uri})`,
+      ),
+    );
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (!(url.protocol === "https:" || (url.protocol === "http:" && loopback))) {
+    invalid(
+      field,
+      localized(
+        `une URI en https:// (http:// seulement sur 127.0.0.1, [::1] ou localhost), reçu ${uri}`,
+        `an https:// URI (http:// only on 127.0.0.1, [::1] or localhost), got ${uri}`,
+      ),
+    );
+  }
+}
+
+function checkList(field: string, values: readonly string[], known: readonly string[]): void {
+  for (const value of values) {
+    if (!known.includes(value)) {
+      invalid(
+        field,
+        localized(
+          `des valeurs parmi ${known.join(", ")} (reçu « ${value} »)`,
+          `values among ${known.join(", ")} (got "${value}")`,
+        ),
+      );
+    }
+  }
+  if (new Set(values).size !== values.length) {
+    invalid(field, localized("des valeurs sans doublon", "values without duplicates"));
+  }
+}
+
+function checkPolicyList(field: string, values: readonly string[] | null): void {
+  if (values === null) return;
+  if (values.length === 0 || values.some((v) => v.trim().length === 0)) {
+    invalid(
+      field,
+      localized(
+        "au moins une valeur non vide, ou aucune restriction (null)",
+        "at least one non-empty value, or no restriction (null)",
+      ),
+    );
+  }
+}
+
+/**
+ * Validates a service registration; returns it with its name trimmed.
+ * Coherence rules: a public client (`none`, PKCE only) cannot use client credentials;
+ * `refresh_token` and `offline_access` go with `authorization_code`; sign-in clients ask for
+ * `openid` and have at least one redirect URI; `requiredAcr` is one of `acrValues`.
+ * @throws EntenteError `identity.client_invalid` naming the first field in error and what is expected.
+ */
+export function validateServiceClient<T extends ServiceClientDraft>(
+  draft: T,
+  options: { readonly acrValues: readonly string[] },
+): T {
+  const name = draft.name.trim();
+  if (name.length === 0 || name.length > MAX_SERVICE_NAME_LENGTH) {
+    invalid(
+      "name",
+      localized(
+        `un nom de 1 à ${MAX_SERVICE_NAME_LENGTH} caractères`,
+        `a name of 1 to ${MAX_SERVICE_NAME_LENGTH} characters`,
+      ),
+    );
+  }
+  checkList("tokenEndpointAuthMethod", [draft.tokenEndpointAuthMethod], KNOWN_AUTH_METHODS);
+  checkList("grantTypes", draft.grantTypes, KNOWN_GRANT_TYPES);
+  if (draft.grantTypes.length === 0) {
+    invalid("grantTypes", localized("au moins un type d'autorisation", "at least one grant type"));
+  }
+  checkList("scopes", draft.scopes, KNOWN_SCOPES);
+  const signsIn = draft.grantTypes.includes("authorization_code");
+  if (draft.tokenEndpointAuthMethod === "none" && draft.grantTypes.includes("client_credentials")) {
+    invalid(
+      "grantTypes",
+      localized(
+        "pas de client_credentials pour un client public (sans secret) : il ne peut pas s'authentifier",
+        "no client_credentials for a public client (no secret): it cannot authenticate",
+      ),
+    );
+  }
+  if (draft.grantTypes.includes("refresh_token") && !signsIn) {
+    invalid(
+      "grantTypes",
+      localized("refresh_token va avec authorization_code", "refresh_token goes with authorization_code"),
+    );
+  }
+  if (draft.scopes.includes("offline_access") && !draft.grantTypes.includes("refresh_token")) {
+    invalid(
+      "scopes",
+      localized(
+        "offline_access demande le type refresh_token",
+        "offline_access needs the refresh_token grant type",
+      ),
+    );
+  }
+  if (signsIn && !draft.scopes.includes("openid")) {
+    invalid(
+      "scopes",
+      localized("openid pour un service où l'on se connecte", "openid for a sign-in service"),
+    );
+  }
+  if (signsIn && draft.redirectUris.length === 0) {
+    invalid(
+      "redirectUris",
+      localized(
+        "au moins une URI de retour (authorization_code)",
+        "at least one redirect URI (authorization_code)",
+      ),
+    );
+  }
+  for (const [i, uri] of draft.redirectUris.entries()) checkServiceUri(`redirectUris[${i}]`, uri);
+  for (const [i, uri] of draft.postLogoutRedirectUris.entries()) {
+    checkServiceUri(`postLogoutRedirectUris[${i}]`, uri);
+  }
+  if (draft.backchannelLogoutUri !== null)
+    checkServiceUri("backchannelLogoutUri", draft.backchannelLogoutUri);
+  if (new Set(draft.redirectUris).size !== draft.redirectUris.length) {
+    invalid("redirectUris", localized("des URI sans doublon", "URIs without duplicates"));
+  }
+  checkPolicyList("policy.memberIds", draft.policy.memberIds);
+  checkPolicyList("policy.groups", draft.policy.groups);
+  checkPolicyList("policy.roles", draft.policy.roles);
+  if (draft.policy.roles !== null) checkList("policy.roles", draft.policy.roles, ["agent", "elu"]);
+  if (draft.requiredAcr !== null && !options.acrValues.includes(draft.requiredAcr)) {
+    invalid(
+      "requiredAcr",
+      localized(
+        `une valeur parmi ${options.acrValues.join(", ")}, ou aucune`,
+        `one of ${options.acrValues.join(", ")}, or none`,
+      ),
+    );
+  }
+  return { ...draft, name };
+}

@@ -1,0 +1,33 @@
+// The door of the identity context (pillar 2, the identity federation): what other contexts and
+// the composition may use. Nothing else of src/identity is imported from outside it.
+// The provider's composition is loaded when it is called (it brings oidc-provider, the LDAP, OIDC
+// and SAML clients): the command line imports this door without paying for it.
+import type { OpenDatabase } from "../platform/db/open-database.ts";
+import type { DemoAccountOfExample, ExampleEntente, SeededIdentity } from "./app/seed-identity-example.ts";
+import type { ComposedIdentity, IdentityOptions } from "./compose.ts";
+
+export { DEMO_SERVICE_URL, type SeededIdentity } from "./app/seed-identity-example.ts";
+export { type IdentityCliDeps, registerIdentityCommands } from "./cli/commands.ts";
+export type { ComposedIdentity, IdentityOptions } from "./compose.ts";
+export { composeIdentityCli } from "./compose-cli.ts";
+
+/** The identity federation on `database` (see `composeIdentity` in ./compose.ts). */
+export async function composeIdentity(
+  database: OpenDatabase,
+  options: IdentityOptions,
+): Promise<ComposedIdentity> {
+  const composition = await import("./compose.ts");
+  return composition.composeIdentity(database, options);
+}
+
+/** The first start's identity set-up of the example (see `seedIdentityExampleOn` in ./compose.ts). */
+export async function seedIdentityExampleOn(
+  database: OpenDatabase,
+  options: { readonly now: () => Date },
+  ententeId: string,
+  entente: ExampleEntente,
+  accounts: readonly DemoAccountOfExample[],
+): Promise<SeededIdentity | null> {
+  const composition = await import("./compose.ts");
+  return composition.seedIdentityExampleOn(database, options, ententeId, entente, accounts);
+}

@@ -1,0 +1,139 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { z } from "zod";
+import { buildTestApp, createFixedClock } from "../../../test/helpers/build-test-app.ts";
+import { API_DOCS_PATH, OPENAPI_PATH } from "./build-app.ts";
+
+describe("buildApp", () => {
+  it("GET /api/health answers ok, the version and the whole seconds since the app was built", async (t) => {
+    const clock = createFixedClock();
+    const { app } = await buildTestApp({ now: clock.now, version: "4.5.6" });
+    t.after(() => app.close());
+    clock.advance(61_999);
+    const response = await app.inject({ method: "GET", url: "/api/health" });
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers["content-type"]), /^application\/json/);
+    assert.deepEqual(response.json(), { status: "ok", version: "4.5.6", uptimeSeconds: 61 });
+  });
+
+  it(`serves a valid OpenAPI 3.1 document at ${OPENAPI_PATH} listing the health and registered routes`, async (t) => {
+    const { app } = await buildTestApp({
+      routes: [
+        async (scope) => {
+          scope.post(
+            "/api/widgets",
+            {
+              schema: {
+                body: z.object({ name: z.string().describe("Name of the widget") }),
+                response: { 201: z.object({ id: z.string() }) },
+              },
+            },
+            async (_request, reply) => reply.code(201).send({ id: "w1" }),
+          );
+        },
+      ],
+    });
+    t.after(() => app.close());
+    const response = await app.inject({ method: "GET", url: OPENAPI_PATH });
+    assert.equal(response.statusCode, 200);
+    const document = JSON.parse(response.body);
+    assert.equal(document.openapi, "3.1.0");
+    assert.equal(document.info.title, "Entente API");
+    assert.equal(document.info.version, "1.2.3-test");
+    assert.deepEqual(Object.keys(document.paths).sort(), ["/api/health", "/api/widgets"]);
+    const health = document.paths["/api/health"].get.responses["200"].content["application/json"].schema;
+    assert.deepEqual(health.required, ["status", "version", "uptimeSeconds"]);
+    const body = document.paths["/api/widgets"].post.requestBody.content["application/json"].schema;
+    assert.equal(body.properties.name.description, "Name of the widget");
+  });
+
+  it("keeps its own pages (Swagger UI, the document) out of the document", async (t) => {
+    const { app } = await buildTestApp();
+    t.after(() => app.close());
+    const document = (await app.inject({ method: "GET", url: OPENAPI_PATH })).json();
+    assert.ok(!Object.keys(document.paths).some((path) => path.startsWith(API_DOCS_PATH)));
+    assert.ok(!(OPENAPI_PATH in document.paths));
+  });
+
+  it(`serves Swagger UI at ${API_DOCS_PATH}`, async (t) => {
+    const { app } = await buildTestApp();
+    t.after(() => app.close());
+    const page = await app.inject({ method: "GET", url: `${API_DOCS_PATH}/` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<div id="swagger-ui">/);
+    assert.doesNotMatch(page.body, /<script>/, "no inline script: the CSP forbids them");
+  });
+
+  it("sends security headers, a CSP fit for a same-origin Vite app among them", async (t) => {
+    const { app } = await buildTestApp();
+    t.after(() => app.close());
+    for (const url of ["/api/health", "/no/such/page"]) {
+      const { headers } = await app.inject({ method: "GET", url });
+      const csp = String(headers["content-security-policy"]);
+      assert.match(csp, /default-src 'self'/, url);
+      assert.match(csp, /script-src 'self'(;|$)/, `${url}: scripts from the same origin only, none inline`);
+      assert.match(csp, /object-src 'none'/, url);
+      assert.match(csp, /frame-ancestors 'none'/, url);
+      assert.doesNotMatch(csp, /unsafe-eval/, url);
+      assert.doesNotMatch(csp, /upgrade-insecure-requests/, `${url}: not outside production`);
+      assert.equal(headers["x-content-type-options"], "nosniff", url);
+      assert.equal(headers["x-frame-options"], "DENY", url);
+      assert.equal(headers["referrer-policy"], "no-referrer", url);
+      assert.match(String(headers["strict-transport-security"]), /max-age=\d+/, url);
+      assert.equal(headers["x-powered-by"], undefined, url);
+    }
+  });
+
+  it("asks browsers to upgrade insecure requests in production", async (t) => {
+    const { app } = await buildTestApp({
+      env: { NODE_ENV: "production", SESSION_SECRET: "p".repeat(32) },
+    });
+    t.after(() => app.close());
+    const { headers } = await app.inject({ method: "GET", url: "/api/health" });
+    assert.match(String(headers["content-security-policy"]), /upgrade-insecure-requests/);
+  });
+
+  it("gives every request an id, keeps a well-formed X-Request-Id and answers it", async (t) => {
+    const { app, logs } = await buildTestApp();
+    t.after(() => app.close());
+    const generated = await app.inject({ method: "GET", url: "/api/health" });
+    assert.equal(generated.headers["x-request-id"], "req-1");
+    const forwarded = await app.inject({
+      method: "GET",
+      url: "/api/health",
+      headers: { "x-request-id": "lb-7f3a.42" },
+    });
+    assert.equal(forwarded.headers["x-request-id"], "lb-7f3a.42");
+    const malformed = await app.inject({
+      method: "GET",
+      url: "/api/health",
+      headers: { "x-request-id": "a b\u001b[31m" },
+    });
+    assert.equal(malformed.headers["x-request-id"], "req-2");
+    const ids = logs().map((line) => line.reqId);
+    assert.ok(ids.includes("lb-7f3a.42") && ids.includes("req-2"), JSON.stringify(ids));
+  });
+
+  it("registers the routes of registerRoutes in their own scope, in order", async (t) => {
+    const order: string[] = [];
+    const { app } = await buildTestApp({
+      routes: [
+        async (scope) => {
+          order.push("first");
+          scope.decorateRequest("scoped", "first");
+          scope.get("/api/first", async (request) => ({
+            scoped: (request as unknown as { scoped: string }).scoped,
+          }));
+        },
+        async (scope) => {
+          order.push("second");
+          scope.get("/api/second", async (request) => ({ scoped: "scoped" in request }));
+        },
+      ],
+    });
+    t.after(() => app.close());
+    assert.deepEqual(order, ["first", "second"]);
+    assert.deepEqual((await app.inject({ method: "GET", url: "/api/first" })).json(), { scoped: "first" });
+    assert.deepEqual((await app.inject({ method: "GET", url: "/api/second" })).json(), { scoped: false });
+  });
+});

@@ -1,0 +1,99 @@
+import type { FastifySchemaValidationError } from "fastify";
+import { z } from "zod";
+import type { ProblemFieldError } from "../../shared/problem.ts";
+import type { Lang } from "../errors.ts";
+import { formatHttpProblemMessage } from "./problem-messages.ts";
+
+/** Part of the request a validation error is about, as Fastify names it. */
+export type ValidationContext = "body" | "querystring" | "params" | "headers";
+
+const PREFIX: Readonly<Record<ValidationContext, string>> = {
+  body: "body",
+  querystring: "query",
+  params: "params",
+  headers: "headers",
+};
+
+const LOCALES: Readonly<Record<Lang, ReturnType<typeof z.locales.en>>> = {
+  fr: z.locales.fr(),
+  en: z.locales.en(),
+};
+
+/**
+ * Turns the validation errors of one request part into problem `errors`: the field
+ * (`body.members[0].name`, `query.year`) and why, in `lang`.
+ *
+ * zod wrote its messages in its default language (English), without the value it received.
+ * The message is rendered again with zod's own locale for `lang`, from the issue and the value
+ * read back from the request. A message a schema wrote itself (`.regex(re, { message })`) is not
+ * zod's: it is kept as written.
+ */
+export function describeValidationErrors(
+  errors: readonly FastifySchemaValidationError[],
+  context: ValidationContext,
+  source: unknown,
+  lang: Lang,
+): ProblemFieldError[] {
+  return errors.flatMap((error) => {
+    // fastify-type-provider-zod joins the zod path with "/" (no JSON Pointer escaping).
+    const path = error.instancePath
+      .split("/")
+      .filter((segment) => segment !== "")
+      .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    const entry = (
+      code: "request.invalid_field" | "request.unknown_field",
+      fieldPath: readonly (string | number)[],
+      reason = "",
+    ): ProblemFieldError => {
+      const field = formatField([PREFIX[context], ...fieldPath]);
+      return { code, field, message: formatHttpProblemMessage(code, { field, reason }, lang) };
+    };
+    const unknownKeys = error.keyword === "unrecognized_keys" ? error.params.keys : undefined;
+    if (Array.isArray(unknownKeys)) {
+      // One entry per unknown key, named by its own path, so that a form can point at it.
+      return unknownKeys.map((key) => entry("request.unknown_field", [...path, String(key)]));
+    }
+    return [entry("request.invalid_field", path, localizeMessage(error, path, valueAt(source, path), lang))];
+  });
+}
+
+function localizeMessage(
+  error: FastifySchemaValidationError,
+  path: readonly (string | number)[],
+  input: unknown,
+  lang: Lang,
+): string {
+  const written = error.message ?? "";
+  const issue = { ...error.params, code: error.keyword, path, input, message: written };
+  const render = (target: Lang): string | undefined => {
+    try {
+      // The issue is rebuilt from a zod issue: the shape the locale expects.
+      const result = LOCALES[target].localeError(
+        issue as unknown as Parameters<typeof LOCALES.en.localeError>[0],
+      );
+      return typeof result === "string" ? result : result?.message;
+    } catch {
+      return undefined; // not a zod issue (another validator): keep its message
+    }
+  };
+  const isZodDefault = written !== "" && (render("en") === written || render("fr") === written);
+  return (isZodDefault ? render(lang) : undefined) ?? written;
+}
+
+/** `["body", "members", 0, "name"]` → `body.members[0].name` (the CLI's notation). */
+export function formatField(path: readonly (string | number)[]): string {
+  return path.reduce<string>(
+    (text, segment) =>
+      typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment,
+    "",
+  );
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
