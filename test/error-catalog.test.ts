@@ -10,7 +10,7 @@ import {
   loadedErrorCatalog,
   statusOf,
 } from "../src/shared/errors.ts";
-import { ALL_CODES, CATALOGS } from "./helpers/error-catalogs.ts";
+import { ALL_CODES } from "./helpers/error-catalogs.ts";
 
 const LANGS: Lang[] = ["fr", "en"];
 

@@ -13,9 +13,9 @@ import { fileURLToPath } from "node:url";
 const WEB = fileURLToPath(new URL("./", import.meta.url));
 const ROOT = resolve(WEB, "../..");
 const SHARED = join(ROOT, "src", "shared") + sep;
-const CONTRACT = new RegExp(`^${escape(join(ROOT, "src"))}/[a-z]+/contracts(\\.ts$|/)`);
+const CONTRACT = new RegExp(`^${escapeRegExp(join(ROOT, "src"))}/[a-z]+/contracts(\\.ts$|/)`);
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
