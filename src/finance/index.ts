@@ -5,5 +5,6 @@ export { checkEntenteReferences } from "./app/check-entente-references.ts";
 export { importExampleOnce } from "./app/seed-example.ts";
 export { type FinanceCliDeps, registerFinanceCommands } from "./cli/commands.ts";
 export { type ComposedFinance, composeFinance, composeFinanceCli } from "./compose.ts";
+export type { EntenteTable, MemberTable } from "./db/tables.ts";
 export type { Entente } from "./domain/entente.ts";
 export { readEntenteFile } from "./formats/read-entente-file.ts";

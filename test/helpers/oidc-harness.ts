@@ -365,7 +365,7 @@ export const ONE_FACTOR_SIGN_IN: SignInAs = {
 
 /** Inserts a bare entente row (service clients reference it). */
 export async function insertEntente(
-  db: import("kysely").Kysely<import("../../src/platform/db/schema.ts").Database>,
+  db: import("kysely").Kysely<import("../../src/identity/db/tables.ts").IdentityDatabase>,
   id: string,
 ): Promise<void> {
   await db

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { AccountTable, Database } from "../../platform/db/schema.ts";
 import type { AccountRecord, AccountStore } from "../app/ports.ts";
+import type { AccessDatabase, AccountTable } from "./tables.ts";
 
 type AccountRow = Omit<AccountTable, "id" | "failed_attempts" | "created_at"> & {
   id: bigint;
@@ -24,7 +24,7 @@ function toRecord(row: AccountRow): AccountRecord {
 }
 
 /** Local accounts. Emails are stored and looked up lower-cased. */
-export function createAccountStore(db: Kysely<Database>): AccountStore {
+export function createAccountStore(db: Kysely<AccessDatabase>): AccountStore {
   return {
     async findByEmail(email) {
       const row = await db

@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../platform/db/schema.ts";
 import type { WebSessionStore } from "../app/ports.ts";
+import type { AccessDatabase } from "./tables.ts";
 
 /**
  * Sessions of the web console in the database, so that any node behind a load balancer can
  * serve any request (DESIGN.md: stateless nodes). Expired rows are ignored and swept on write.
  */
-export function createWebSessionStore(db: Kysely<Database>, now: () => Date): WebSessionStore {
+export function createWebSessionStore(db: Kysely<AccessDatabase>, now: () => Date): WebSessionStore {
   return {
     async get(id) {
       const row = await db

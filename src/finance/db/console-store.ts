@@ -1,6 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { recordAudit } from "../../platform/db/record-audit.ts";
-import type { Database } from "../../platform/db/schema.ts";
 import { throwStaleOrMissing } from "../../platform/db/stale-version.ts";
 import type {
   AuditEventRecord,
@@ -17,8 +16,9 @@ import type {
 } from "../app/ports.ts";
 import { budgetStatusLabel } from "../domain/budget-status.ts";
 import { EntenteError, localized } from "../errors.ts";
+import type { FinanceDatabase } from "./tables.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Db = Kysely<FinanceDatabase> | Transaction<FinanceDatabase>;
 
 const MEMBER = { fr: "le membre", en: "the member" };
 const KEY = { fr: "la clé", en: "the key" };
@@ -348,7 +348,7 @@ async function listFundCalls(db: Db, ententeId: string, year: number | null): Pr
  * PostgreSQL/PGlite implementation of `ConsoleStore`. Every write is one transaction that
  * checks the row version it was based on, writes, bumps the version and records an audit event.
  */
-export function createConsoleStore(db: Kysely<Database>): ConsoleStore {
+export function createConsoleStore(db: Kysely<FinanceDatabase>): ConsoleStore {
   return {
     listMembers: (ententeId) => listMembers(db, ententeId),
 

@@ -1,6 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { recordAudit } from "../../platform/db/record-audit.ts";
-import type { Database } from "../../platform/db/schema.ts";
 import type { EntenteStore, EntenteSummary } from "../app/ports.ts";
 import type {
   AllocationKey,
@@ -12,12 +11,13 @@ import type {
   Mission,
 } from "../domain/entente.ts";
 import { EntenteError } from "../errors.ts";
+import type { FinanceDatabase } from "./tables.ts";
 
 /**
  * PostgreSQL/PGlite implementation of `EntenteStore`: maps the domain model to the tables of
  * migrations/0001_init.sql and back. Every multi-row change runs in one transaction.
  */
-export function createEntenteStore(db: Kysely<Database>): EntenteStore {
+export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
   // The model read from ~12 tables, cached per entente and per stamp: the id of its latest audit
   // event, which every change writes in its own transaction. One indexed query tells whether the
   // cache is current, on any node (another node's write changes the stamp too).
@@ -76,7 +76,7 @@ export function createEntenteStore(db: Kysely<Database>): EntenteStore {
   };
 }
 
-async function insertEntente(trx: Transaction<Database>, id: string, entente: Entente): Promise<void> {
+async function insertEntente(trx: Transaction<FinanceDatabase>, id: string, entente: Entente): Promise<void> {
   await trx
     .insertInto("entente")
     .values({
@@ -261,7 +261,7 @@ async function insertEntente(trx: Transaction<Database>, id: string, entente: En
 }
 
 /** Reads an entente into the domain model; each exercise uses its latest budget version. */
-export async function loadEntente(db: Kysely<Database>, id: string): Promise<Entente> {
+export async function loadEntente(db: Kysely<FinanceDatabase>, id: string): Promise<Entente> {
   const entente = await db.selectFrom("entente").selectAll().where("id", "=", id).executeTakeFirst();
   if (entente === undefined) throw new EntenteError("entente.not_found", { id });
   const [

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { recordAudit } from "../../platform/db/record-audit.ts";
-import type { Database } from "../../platform/db/schema.ts";
 import { throwStaleOrMissing } from "../../platform/db/stale-version.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type {
@@ -14,8 +13,9 @@ import type { SourceRecord } from "../app/ports.ts";
 import { isDomainName, isEmailAddress, normalizeEmail } from "../domain/pivot-identity.ts";
 import { EntenteError, localized } from "../errors.ts";
 import { selectAffiliations, settingsColumn, toAffiliation, toSourceRecord } from "./identity-rows.ts";
+import type { IdentityDatabase } from "./tables.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Db = Kysely<IdentityDatabase> | Transaction<IdentityDatabase>;
 
 const MEMBER = localized("membre", "member");
 const DOMAIN = localized("domaine", "domain");
@@ -71,7 +71,7 @@ const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/gu,
  * the whole instance.
  */
 export function createIdentityAdminStore(
-  db: Kysely<Database>,
+  db: Kysely<IdentityDatabase>,
   options: { readonly clock?: Clock; readonly newId?: () => string } = {},
 ): IdentityDirectoryAdmin {
   const clock = options.clock ?? { now: () => new Date() };
@@ -152,7 +152,7 @@ export function createIdentityAdminStore(
       .selectAll()
       .where("sub", "in", [...subs])
       .execute();
-    const affiliations = await selectAffiliations(trx as Kysely<Database>, subs, ententeId);
+    const affiliations = await selectAffiliations(trx as Kysely<IdentityDatabase>, subs, ententeId);
     const links = await trx
       .selectFrom("person_link as l")
       .innerJoin("identity_source as s", "s.id", "l.source_id")

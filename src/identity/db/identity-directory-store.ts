@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
-import type { Database } from "../../platform/db/schema.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type {
   IdentityRouting,
@@ -12,6 +11,7 @@ import type {
 } from "../app/ports.ts";
 import { emailDomain, normalizeEmail } from "../domain/pivot-identity.ts";
 import { readPersonRecord, selectAffiliations, toAffiliation, toSourceRecord } from "./identity-rows.ts";
+import type { IdentityDatabase } from "./tables.ts";
 
 export interface IdentityDirectoryOptions {
   readonly clock?: Clock;
@@ -34,7 +34,7 @@ export interface IdentityDirectoryOptions {
  *   to its member (email, uid, groups, role); declared affiliations stay as the secretariat wrote them.
  */
 export function createIdentityDirectoryStore(
-  db: Kysely<Database>,
+  db: Kysely<IdentityDatabase>,
   options: IdentityDirectoryOptions = {},
 ): PersonDirectory & IdentityRouting {
   const clock = options.clock ?? { now: () => new Date() };
@@ -213,7 +213,7 @@ export function createIdentityDirectoryStore(
       if (owned === undefined) return null;
       const { domain_entente_id, domain_member_id, member_name, ...joined } = owned;
       const chosen =
-        joined.id === null ? null : toSourceRecord(joined as Selectable<Database["identity_source"]>);
+        joined.id === null ? null : toSourceRecord(joined as Selectable<IdentityDatabase["identity_source"]>);
       const source = chosen ?? (await firstSourceOf(domain_entente_id, domain_member_id));
       if (source === null) return null;
       return {

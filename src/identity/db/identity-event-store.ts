@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
-import type { Database, IdentityEventTable } from "../../platform/db/schema.ts";
 import type { IdentityEventEntry, IdentityEventReader } from "../app/admin/identity-admin-ports.ts";
 import type { IdentityEvent, IdentityEventKind, IdentityEventLog } from "../app/ports.ts";
+import type { IdentityDatabase, IdentityEventTable } from "./tables.ts";
 
 function toEntry(row: Selectable<IdentityEventTable>): IdentityEventEntry {
   return {
@@ -26,7 +26,9 @@ function toEntry(row: Selectable<IdentityEventTable>): IdentityEventEntry {
  * never updated nor deleted here. Pages are newest first, keyed on (`at`, `id`) so that a page
  * boundary never skips nor repeats an event; `limit` is clamped to 1…200.
  */
-export function createIdentityEventStore(db: Kysely<Database>): IdentityEventLog & IdentityEventReader {
+export function createIdentityEventStore(
+  db: Kysely<IdentityDatabase>,
+): IdentityEventLog & IdentityEventReader {
   return {
     async record(event) {
       await db

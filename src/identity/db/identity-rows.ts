@@ -1,5 +1,4 @@
 import type { Kysely, Selectable } from "kysely";
-import type { Database, IdentitySourceTable } from "../../platform/db/schema.ts";
 import type {
   Affiliation,
   AttributeMapping,
@@ -11,6 +10,7 @@ import type {
   SourceRecord,
   SourceSettings,
 } from "../app/ports.ts";
+import type { IdentityDatabase, IdentitySourceTable } from "./tables.ts";
 
 /** Rows of the identity directory mapped to the records of src/app/identity/ports.ts, in one place. */
 
@@ -91,7 +91,11 @@ export function toAffiliation(row: AffiliationRow): Affiliation {
  * Affiliations of persons with their member's name and SIREN/SIRET, most recently seen first
  * (declared ones, never seen, last), then by entente and member.
  */
-export function selectAffiliations(db: Kysely<Database>, subs: readonly string[], ententeId: string | null) {
+export function selectAffiliations(
+  db: Kysely<IdentityDatabase>,
+  subs: readonly string[],
+  ententeId: string | null,
+) {
   let query = db
     .selectFrom("person_affiliation as a")
     .innerJoin("member as m", (j) =>
@@ -122,7 +126,10 @@ export function selectAffiliations(db: Kysely<Database>, subs: readonly string[]
 }
 
 /** A person with every affiliation (all ententes), or null. */
-export async function readPersonRecord(db: Kysely<Database>, sub: string): Promise<PersonRecord | null> {
+export async function readPersonRecord(
+  db: Kysely<IdentityDatabase>,
+  sub: string,
+): Promise<PersonRecord | null> {
   const person = await db.selectFrom("person").selectAll().where("sub", "=", sub).executeTakeFirst();
   if (person === undefined) return null;
   const affiliations = await selectAffiliations(db, [sub], null);

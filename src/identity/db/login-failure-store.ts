@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../platform/db/schema.ts";
 import type { LoginFailureStore } from "../app/ports.ts";
+import type { IdentityDatabase } from "./tables.ts";
 
 /** How long failures are kept at most (seconds): beyond any throttle window. */
 const RETENTION_SECONDS = 24 * 60 * 60;
 
 /** Failed sign-in attempts in `login_failure` (migration 0006), shared by every node. */
-export function createLoginFailureStore(db: Kysely<Database>): LoginFailureStore {
+export function createLoginFailureStore(db: Kysely<IdentityDatabase>): LoginFailureStore {
   return {
     async recordFailure(key, at) {
       await db.transaction().execute(async (trx) => {

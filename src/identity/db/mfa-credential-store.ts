@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
-import type { Database, MfaCredentialTable } from "../../platform/db/schema.ts";
 import type { MfaCredentialRecord, MfaCredentialStore } from "../app/ports.ts";
+import type { IdentityDatabase, MfaCredentialTable } from "./tables.ts";
 
 function toRecord(row: Selectable<MfaCredentialTable>): MfaCredentialRecord {
   return {
@@ -26,7 +26,7 @@ const isId = (id: string) => /^\d{1,18}$/.test(id);
  * Second factors in `mfa_credential` (migration 0006). The replay guard of TOTP and the counter
  * guard of WebAuthn are conditional UPDATEs: whichever node runs first wins, the other sees 0 rows.
  */
-export function createMfaCredentialStore(db: Kysely<Database>): MfaCredentialStore {
+export function createMfaCredentialStore(db: Kysely<IdentityDatabase>): MfaCredentialStore {
   return {
     async listCredentials(sub, { includeInactive }) {
       let query = db.selectFrom("mfa_credential").selectAll().where("sub", "=", sub);

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Adapter, AdapterFactory, AdapterPayload } from "oidc-provider";
-import type { Database } from "../../platform/db/schema.ts";
+import type { IdentityDatabase } from "./tables.ts";
 
 /**
  * oidc-provider's storage (its `Adapter` interface) on the database: one table `oidc_payload`
@@ -19,7 +19,7 @@ import type { Database } from "../../platform/db/schema.ts";
  * new Provider(issuer, { adapter: createDatabaseOidcAdapter(db) })
  */
 export function createDatabaseOidcAdapter(
-  db: Kysely<Database>,
+  db: Kysely<IdentityDatabase>,
   now: () => Date = () => new Date(),
 ): AdapterFactory {
   return (model: string): Adapter => {
@@ -81,7 +81,10 @@ export function createDatabaseOidcAdapter(
 }
 
 /** Deletes the expired rows of `oidc_payload`; returns how many. Safe to run on every node. */
-export async function pruneOidcPayloads(db: Kysely<Database>, at: Date = new Date()): Promise<number> {
+export async function pruneOidcPayloads(
+  db: Kysely<IdentityDatabase>,
+  at: Date = new Date(),
+): Promise<number> {
   const result = await db.deleteFrom("oidc_payload").where("expires_at", "<=", at).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

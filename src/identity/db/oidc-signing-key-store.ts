@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../platform/db/schema.ts";
 import type { SigningKeyRecord, SigningKeyStore } from "../app/ports.ts";
+import type { IdentityDatabase } from "./tables.ts";
 
 type Row = {
   kid: string;
@@ -28,7 +28,7 @@ const toRecord = (row: Row): SigningKeyRecord => ({
  * two nodes rotating at once apply their steps one after the other; the partial unique index
  * keeps at most one `next` and one `current` key per algorithm whatever happens.
  */
-export function createSigningKeyStore(db: Kysely<Database>): SigningKeyStore {
+export function createSigningKeyStore(db: Kysely<IdentityDatabase>): SigningKeyStore {
   return {
     async listKeys() {
       const rows = await db.selectFrom("oidc_signing_key").selectAll().orderBy("created_at").execute();

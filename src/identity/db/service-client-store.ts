@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
-import type { Database, ServiceClientTable } from "../../platform/db/schema.ts";
 import { throwStaleOrMissing } from "../../platform/db/stale-version.ts";
 import {
   ACR_ONE_FACTOR,
@@ -12,6 +11,7 @@ import {
 } from "../app/ports.ts";
 import { validateServiceClient } from "../domain/service-client-rules.ts";
 import { EntenteError, localized } from "../errors.ts";
+import type { IdentityDatabase, ServiceClientTable } from "./tables.ts";
 
 /**
  * Hash a client secret is stored as: SHA-256, base64url. A fast hash is enough for 256 random
@@ -52,7 +52,7 @@ function toRecord(row: Selectable<ServiceClientTable>): ServiceClientRecord {
  * @throws EntenteError `identity.client_invalid` on `policy.memberIds`.
  */
 async function assertPolicyMembersExist(
-  db: Kysely<Database>,
+  db: Kysely<IdentityDatabase>,
   ententeId: string,
   memberIds: readonly string[] | null,
 ): Promise<void> {
@@ -102,7 +102,7 @@ interface CachedService {
  * The records read on this node, per database handle: every store made on the same `db` (the
  * provider's, the admin API's) shares them, so a write through any of them is seen at once here.
  */
-const caches = new WeakMap<Kysely<Database>, Map<string, CachedService>>();
+const caches = new WeakMap<Kysely<IdentityDatabase>, Map<string, CachedService>>();
 
 /** A new secret: 256 random bits, base64url (43 characters). */
 const newSecret = () => randomBytes(32).toString("base64url");
@@ -124,7 +124,7 @@ const newSecret = () => randomBytes(32).toString("base64url");
  *   `conflict.stale_version`, `resource.not_found` (update), `identity.not_found` (other writes).
  */
 export function createServiceClientStore(
-  db: Kysely<Database>,
+  db: Kysely<IdentityDatabase>,
   options: { readonly cacheTtlMs?: number; readonly now?: () => number } = {},
 ): ServiceClientAdmin {
   const ttlMs = Math.min(options.cacheTtlMs ?? SERVICE_CACHE_TTL_MS, SERVICE_CACHE_TTL_MS);

@@ -1,3 +1,4 @@
+import { MAX_SERVICE_URI_LENGTH, type ServiceUriProblem, serviceUriProblem } from "../../shared/uri-rules.ts";
 import { EntenteError, type Localized, localized } from "../errors.ts";
 
 /**
@@ -36,9 +37,7 @@ export const KNOWN_AUTH_METHODS = ["client_secret_basic", "client_secret_post", 
 /** Longest service name, in characters (it is shown on the sign-in pages). */
 export const MAX_SERVICE_NAME_LENGTH = 100;
 /** Longest URI accepted, in characters (browsers and proxies cut longer ones). */
-export const MAX_URI_LENGTH = 2000;
-
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
+export const MAX_URI_LENGTH = MAX_SERVICE_URI_LENGTH;
 
 function invalid(field: string, expected: Localized): never {
   throw new EntenteError("identity.client_invalid", { field, expected });
@@ -52,57 +51,40 @@ function invalid(field: string, expected: Localized): never {
  * @throws EntenteError `identity.client_invalid` with `field` and what was expected.
  */
 export function checkServiceUri(field: string, uri: string): void {
-  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || uri.trim() !== uri) {
-    invalid(
-      field,
-      localized(
-        `une URI absolue de 1 à ${MAX_URI_LENGTH} caractères sans espace, reçu « ${uri.slice(0, 80)} »`,
-        `an absolute URI of 1 to ${MAX_URI_LENGTH} characters without spaces, got "${uri.slice(0, 80)}"`,
-      ),
-    );
-  }
-  if (uri.includes("*")) {
-    invalid(
-      field,
-      localized(
-        `une URI exacte, sans joker « * » (reçu ${uri}) : enregistrez chaque adresse`,
-        `an exact URI without a "*" wildcard (got ${uri}): register each address`,
-      ),
-    );
-  }
-  const url = URL.parse(uri);
-  if (url === null || !/^[a-z][a-z0-9+.-]*:\/\//i.test(uri)) {
-    invalid(
-      field,
-      localized(`une URI absolue (https://…), reçu « ${uri} »`, `an absolute URI (https://…), got "${uri}"`),
-    );
-  }
-  if (uri.includes("#")) {
-    invalid(
-      field,
-      localized(`une URI sans fragment « # » (reçu ${uri})`, `a URI without a "#" fragment (got ${uri})`),
-    );
-  }
-  if (url.username !== "" || url.password !== "" || /^[a-z][a-z0-9+.-]*:\/\/[^/?]*@/i.test(uri)) {
-    invalid(
-      field,
-      localized(
-        `une URI sans identifiant ni mot de passe avant « @ » (reçu ${uri})`,
-        `a URI without a user or password before "@" (got ${uri})`,
-      ),
-    );
-  }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname);
-  if (!(url.protocol === "https:" || (url.protocol === "http:" && loopback))) {
-    invalid(
-      field,
-      localized(
-        `une URI en https:// (http:// seulement sur 127.0.0.1, [::1] ou localhost), reçu ${uri}`,
-        `an https:// URI (http:// only on 127.0.0.1, [::1] or localhost), got ${uri}`,
-      ),
-    );
-  }
+  const problem = serviceUriProblem(uri);
+  if (problem !== null) invalid(field, URI_EXPECTED[problem](uri));
 }
+
+/** What was expected, for each problem of `serviceUriProblem`, in both languages. */
+const URI_EXPECTED: Readonly<Record<ServiceUriProblem, (uri: string) => Localized>> = {
+  absolute: (uri) =>
+    uri.length === 0 || uri.length > MAX_URI_LENGTH || uri.trim() !== uri
+      ? localized(
+          `une URI absolue de 1 à ${MAX_URI_LENGTH} caractères sans espace, reçu « ${uri.slice(0, 80)} »`,
+          `an absolute URI of 1 to ${MAX_URI_LENGTH} characters without spaces, got "${uri.slice(0, 80)}"`,
+        )
+      : localized(
+          `une URI absolue (https://…), reçu « ${uri} »`,
+          `an absolute URI (https://…), got "${uri}"`,
+        ),
+  wildcard: (uri) =>
+    localized(
+      `une URI exacte, sans joker « * » (reçu ${uri}) : enregistrez chaque adresse`,
+      `an exact URI without a "*" wildcard (got ${uri}): register each address`,
+    ),
+  fragment: (uri) =>
+    localized(`une URI sans fragment « # » (reçu ${uri})`, `a URI without a "#" fragment (got ${uri})`),
+  userinfo: (uri) =>
+    localized(
+      `une URI sans identifiant ni mot de passe avant « @ » (reçu ${uri})`,
+      `a URI without a user or password before "@" (got ${uri})`,
+    ),
+  https: (uri) =>
+    localized(
+      `une URI en https:// (http:// seulement sur 127.0.0.1, [::1] ou localhost), reçu ${uri}`,
+      `an https:// URI (http:// only on 127.0.0.1, [::1] or localhost), got ${uri}`,
+    ),
+};
 
 function checkList(field: string, values: readonly string[], known: readonly string[]): void {
   for (const value of values) {

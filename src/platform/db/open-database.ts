@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { EntenteError } from "../errors.ts";
-import type { Database } from "./schema.ts";
+import type { PlatformTables } from "./schema.ts";
 
 const INT8 = 20;
 const DATE = 1082;
@@ -15,8 +15,13 @@ export type DatabaseTarget =
   | { readonly kind: "postgres"; readonly url: string }
   | { readonly kind: "pglite"; readonly dataDir: string };
 
+/**
+ * The open database. Its schema belongs to the contexts (each declares its tables in its
+ * `db/tables.ts` and types its stores with them), so the platform hands it over untyped.
+ */
 export interface OpenDatabase {
-  readonly db: Kysely<Database>;
+  // biome-ignore lint/suspicious/noExplicitAny: the platform does not know the contexts' tables (see above).
+  readonly db: Kysely<any>;
   readonly kind: DatabaseTarget["kind"];
   close(): Promise<void>;
 }
@@ -50,7 +55,7 @@ export async function openDatabase(
     pool.on("connect", (client) => {
       client.on("error", (error) => options.onConnectionError?.(error));
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   const inMemory = target.dataDir.startsWith("memory://");
@@ -62,7 +67,7 @@ export async function openDatabase(
   const pglite = new PGlite(target.dataDir, {
     parsers: { [INT8]: (value: string) => BigInt(value), [DATE]: (value: string) => value },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     kind: "pglite",

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { centsToEuroText } from "../../shared/money.ts";
-import type { Database } from "./schema.ts";
+import type { PlatformTables } from "./schema.ts";
 
 /**
  * JSON for the audit trail, readable by people: amounts in cents (`amountCents`, bigint) become
@@ -24,7 +24,8 @@ function toAuditJson(value: unknown): string | null {
 
 /** Appends one audit event; call it inside the transaction of the change it records. */
 export async function recordAudit(
-  db: Kysely<Database>,
+  // biome-ignore lint/suspicious/noExplicitAny: any context's database or transaction (each includes PlatformTables; Kysely's types cannot say "at least these tables").
+  db: Kysely<any>,
   event: {
     actor: Actor;
     ententeId: string | null;
@@ -35,7 +36,7 @@ export async function recordAudit(
     after?: unknown;
   },
 ): Promise<void> {
-  await db
+  await (db as Kysely<PlatformTables>)
     .insertInto("audit_event")
     .values({
       actor: event.actor.id,

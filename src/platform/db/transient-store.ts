@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.ts";
+import type { PlatformTables } from "./schema.ts";
 
 /** Short-lived single-use values (the identity federation's upstream sign-in state): the database, or Redis when set. */
 export interface TransientStore {
@@ -23,7 +23,7 @@ const SWEEP_EVERY_MS = 30_000;
  * its state at each step).
  */
 export function createDatabaseTransientStore(
-  db: Kysely<Database>,
+  db: Kysely<PlatformTables>,
   now: () => Date = () => new Date(),
 ): TransientStore {
   let sweptAt = Number.NEGATIVE_INFINITY;
