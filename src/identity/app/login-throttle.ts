@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { LoginFailureStore } from "./ports.ts";
+import type { LoginFailureStore } from "./mfa-ports.ts";
 
 /** Limits of the password throttle: failures allowed within a sliding window (seconds). */
 export interface ThrottleLimits {

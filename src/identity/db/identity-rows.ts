@@ -1,18 +1,16 @@
 import type { Kysely, Selectable } from "kysely";
 import type {
-  Affiliation,
   AttributeMapping,
   LdapSettings,
   OidcSourceSettings,
-  PersonRecord,
-  PersonRole,
   SamlSourceSettings,
   SourceRecord,
   SourceSettings,
-} from "../app/ports.ts";
+} from "../domain/identity-source.ts";
+import type { Affiliation, PersonRecord, PersonRole } from "../domain/person.ts";
 import type { IdentityDatabase, IdentitySourceTable } from "./tables.ts";
 
-/** Rows of the identity directory mapped to the records of src/app/identity/ports.ts, in one place. */
+/** Rows of the identity directory mapped to the records of src/identity/domain, in one place. */
 
 /** The kind's own settings as stored in `identity_source.settings`. */
 export function settingsColumn(settings: SourceSettings): string {

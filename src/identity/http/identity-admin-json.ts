@@ -1,5 +1,7 @@
-import type { DirectoryPerson, IdentityEventEntry } from "../app/admin/identity-admin-ports.ts";
-import type { ServiceClientRecord, SourceRecord } from "../app/ports.ts";
+import type { IdentityEventEntry } from "../domain/identity-event.ts";
+import type { SourceRecord } from "../domain/identity-source.ts";
+import type { DirectoryPerson } from "../domain/person.ts";
+import type { ServiceClientRecord } from "../domain/service-client.ts";
 
 /** Records of the identity administration turned into the shapes of src/contracts/identity-api.ts. */
 

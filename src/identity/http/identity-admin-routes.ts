@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requirePrincipal } from "../../access/index.ts";
 import type { RouteRegistrar } from "../../platform/http/app-deps.ts";
 import { IdParam } from "../../shared/contract-primitives.ts";
-import type { IdentityAdminDeps, SourceInput } from "../app/admin/identity-admin-ports.ts";
+import type { IdentityAdminDeps } from "../app/admin/identity-admin-ports.ts";
 import {
   addDomain,
   listDomains,
@@ -56,6 +56,7 @@ import {
   SourceUpdate,
   SubParam,
 } from "../contracts.ts";
+import type { SourceInput } from "../domain/identity-source.ts";
 import { identityEventJson, personJson, serviceJson, sourceJson } from "./identity-admin-json.ts";
 
 const BASE = "/api/ententes/:id/identity";

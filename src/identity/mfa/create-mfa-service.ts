@@ -1,4 +1,5 @@
-import type { MfaCredentialRecord, MfaCredentialStore, MfaService } from "../app/ports.ts";
+import type { MfaCredentialStore, MfaService } from "../app/mfa-ports.ts";
+import type { MfaCredentialRecord } from "../domain/mfa-credential.ts";
 import { checkTotp, createTotpSecret, totpUri } from "./totp.ts";
 import {
   checkWebauthnAuthentication,

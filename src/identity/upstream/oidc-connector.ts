@@ -1,11 +1,8 @@
 import * as client from "openid-client";
 import type { TransientStore } from "../../platform/db/transient-store.ts";
-import type {
-  OidcSourceSettings,
-  RedirectConnector,
-  SourceRecord,
-  UpstreamAttributes,
-} from "../app/ports.ts";
+import type { RedirectConnector } from "../app/ports.ts";
+import type { OidcSourceSettings, SourceRecord } from "../domain/identity-source.ts";
+import type { UpstreamAttributes } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
 
 /**

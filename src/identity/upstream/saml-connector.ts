@@ -7,7 +7,9 @@ import {
   ValidateInResponseTo,
 } from "@node-saml/node-saml";
 import type { TransientStore } from "../../platform/db/transient-store.ts";
-import type { RedirectConnector, SamlSourceSettings, SourceRecord, UpstreamIdentity } from "../app/ports.ts";
+import type { RedirectConnector } from "../app/ports.ts";
+import type { SamlSourceSettings, SourceRecord } from "../domain/identity-source.ts";
+import type { UpstreamIdentity } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
 
 /**

@@ -1,10 +1,7 @@
 import { assertCan, type Principal } from "../../../access/index.ts";
-import type { PersonRole } from "../ports.ts";
-import type {
-  IdentityAdminDeps,
-  MemberDomainRecord,
-  RegisteredAddressRecord,
-} from "./identity-admin-ports.ts";
+import type { MemberDomainRecord, RegisteredAddressRecord } from "../../domain/email-ownership.ts";
+import type { PersonRole } from "../../domain/person.ts";
+import type { IdentityAdminDeps } from "./identity-admin-ports.ts";
 import { identityActor, identityReadScope } from "./identity-read-scope.ts";
 
 /** Email domains owned by the entente's members (of `memberId`, or the reader's own member). */

@@ -1,12 +1,8 @@
 import type { Principal } from "../../../access/index.ts";
 import { assertCan } from "../../../access/index.ts";
+import type { DeclaredAffiliationInput, DirectoryPerson } from "../../domain/person.ts";
 import { EntenteError, localized } from "../../errors.ts";
-import type {
-  DeclaredAffiliationInput,
-  DirectoryPerson,
-  IdentityAdminDeps,
-  PersonQuery,
-} from "./identity-admin-ports.ts";
+import type { IdentityAdminDeps, PersonQuery } from "./identity-admin-ports.ts";
 import { identityActor, identityReadScope } from "./identity-read-scope.ts";
 
 const PERSON = localized("personne", "person");

@@ -1,6 +1,7 @@
 import { assertCan, type Principal } from "../../../access/index.ts";
+import { isServiceOpenToMember } from "../../domain/service-access.ts";
+import type { ServiceClientInput, ServiceClientRecord } from "../../domain/service-client.ts";
 import { EntenteError, localized } from "../../errors.ts";
-import type { ServiceClientInput, ServiceClientRecord } from "../ports.ts";
 import type { IdentityAdminDeps } from "./identity-admin-ports.ts";
 import { identityReadScope } from "./identity-read-scope.ts";
 
@@ -18,7 +19,7 @@ export async function listServices(
   const memberId = identityReadScope(principal, ententeId, null);
   const services = await deps.services.listClients(ententeId);
   if (memberId === null) return services;
-  return services.filter((s) => s.policy.memberIds === null || s.policy.memberIds.includes(memberId));
+  return services.filter((s) => isServiceOpenToMember(s, memberId));
 }
 
 /** One service of the entente. @throws `identity.not_found` (also another entente's). */

@@ -1,7 +1,7 @@
 import { assertCan, type Principal } from "../../../access/index.ts";
+import type { SourceInput, SourceRecord } from "../../domain/identity-source.ts";
 import { EntenteError } from "../../errors.ts";
-import type { SourceRecord } from "../ports.ts";
-import type { IdentityAdminDeps, SourceInput } from "./identity-admin-ports.ts";
+import type { IdentityAdminDeps } from "./identity-admin-ports.ts";
 import { identityActor, identityReadScope } from "./identity-read-scope.ts";
 
 /** Identity sources of the entente (of `memberId`, or the reader's own member). Secrets included: the HTTP layer drops them. */

@@ -1,5 +1,5 @@
-import type { OrganisationChoice } from "../../app/ports.ts";
-import type { AffiliationChoice } from "../../app/sign-in-flow.ts";
+import type { AffiliationChoice } from "../../app/sign-in/sign-in-step.ts";
+import type { OrganisationChoice } from "../../domain/organisation-choice.ts";
 import type { Lang } from "../../errors.ts";
 import {
   actionOf,
