@@ -1,7 +1,7 @@
-import type { IdentityEventEntry } from "../domain/identity-event.ts";
-import type { SourceRecord } from "../domain/identity-source.ts";
-import type { DirectoryPerson } from "../domain/person.ts";
-import type { ServiceClientRecord } from "../domain/service-client.ts";
+import type { IdentityEventEntry } from "../../domain/identity-event.ts";
+import type { SourceRecord } from "../../domain/identity-source.ts";
+import type { DirectoryPerson } from "../../domain/person.ts";
+import type { ServiceClientRecord } from "../../domain/service-client.ts";
 
 /** Records of the identity administration turned into the shapes of src/contracts/identity-api.ts. */
 
