@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../platform/db/record-audit.ts";
-import { runVersionedUpdate } from "../../platform/db/versioned-update.ts";
+import { runVersionedUpdate, type VersionedChange } from "../../platform/db/versioned-update.ts";
+import type { Actor } from "../../shared/actor.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { SourceStore } from "../app/admin/identity-admin-ports.ts";
-import type { SourceRecord } from "../domain/identity-source.ts";
+import type { SourceInput, SourceRecord } from "../domain/identity-source.ts";
 import { localized } from "../errors.ts";
 import { settingsColumn, toSourceRecord } from "./identity-rows.ts";
 import type { IdentityDatabase } from "./tables.ts";
@@ -25,6 +26,49 @@ async function readSource(db: Kysely<IdentityDatabase>, ententeId: string, sourc
     .where("id", "=", sourceId)
     .executeTakeFirst();
   return row === undefined ? undefined : toSourceRecord(row);
+}
+
+/**
+ * The versioned change of a source's label, settings, mapping, state and (when given) secret,
+ * audited as `identity.source.update` without the secret.
+ */
+function sourceUpdate(
+  ententeId: string,
+  sourceId: string,
+  input: SourceInput,
+  expectedVersion: number,
+  actor: Actor,
+): VersionedChange<IdentityDatabase, SourceRecord> {
+  return {
+    what: SOURCE,
+    id: sourceId,
+    expectedVersion,
+    audit: {
+      actor,
+      ententeId,
+      entity: "identity_source",
+      action: "identity.source.update",
+      view: auditedSource,
+    },
+    load: (trx) => readSource(trx, ententeId, sourceId),
+    update: async (trx) => {
+      const result = await trx
+        .updateTable("identity_source")
+        .set((eb) => ({
+          label: input.label,
+          settings: settingsColumn(input),
+          mapping: JSON.stringify(input.mapping),
+          enabled: input.enabled,
+          ...(input.secret === undefined ? {} : { secret: input.secret }),
+          row_version: eb("row_version", "+", 1),
+        }))
+        .where("id", "=", sourceId)
+        .where("entente_id", "=", ententeId)
+        .where("row_version", "=", expectedVersion)
+        .executeTakeFirst();
+      return result.numUpdatedRows;
+    },
+  };
 }
 
 /**
@@ -71,36 +115,7 @@ export function createSourceStore(
       });
     },
     updateSource: (ententeId, sourceId, input, expectedVersion, actor) =>
-      runVersionedUpdate(db, {
-        what: SOURCE,
-        id: sourceId,
-        expectedVersion,
-        audit: {
-          actor,
-          ententeId,
-          entity: "identity_source",
-          action: "identity.source.update",
-          view: auditedSource,
-        },
-        load: (trx) => readSource(trx, ententeId, sourceId),
-        update: async (trx) => {
-          const result = await trx
-            .updateTable("identity_source")
-            .set((eb) => ({
-              label: input.label,
-              settings: settingsColumn(input),
-              mapping: JSON.stringify(input.mapping),
-              enabled: input.enabled,
-              ...(input.secret === undefined ? {} : { secret: input.secret }),
-              row_version: eb("row_version", "+", 1),
-            }))
-            .where("id", "=", sourceId)
-            .where("entente_id", "=", ententeId)
-            .where("row_version", "=", expectedVersion)
-            .executeTakeFirst();
-          return result.numUpdatedRows;
-        },
-      }),
+      runVersionedUpdate(db, sourceUpdate(ententeId, sourceId, input, expectedVersion, actor)),
     async countLinkedPersons(sourceId) {
       const links = await db
         .selectFrom("person_link")

@@ -101,41 +101,8 @@ export function createInteractionPages(deps: {
     }
   };
 
-  const respond: InteractionPages["respond"] = async (request, reply, i, step) => {
-    const go = (rest: string) =>
-      reply.code(303).redirect(withLang(interactionPath(i.pc.uid, rest), i.lang), 303);
-    switch (step.kind) {
-      case "ask-email": {
-        const view = {
-          csrf: await flow.csrfToken(i.ctx),
-          organisations: step.organisations,
-          email: step.loginHint,
-          error: null,
-        };
-        return sendHtml(reply, 200, renderStartPage(i.pc, view), i.lang);
-      }
-      case "password":
-        return go("/password");
-      case "upstream":
-        return go("/upstream");
-      case "choose-affiliation":
-        return go("/organisation");
-      case "second-factor":
-        return go("/mfa");
-      case "refused": {
-        const reason = text("fr").refusedReason[step.reason];
-        const details = { service: step.serviceName, reason: localized(reason.fr, reason.en) };
-        const message = sentence(formatMessage(step.code, details, i.lang));
-        const csrf = await flow.csrfToken(i.ctx);
-        return sendHtml(reply, 403, renderRefusedPage(i.pc, { csrf, message, code: step.code }), i.lang);
-      }
-      case "finish": {
-        const exchange = { req: request.raw, res: reply.raw };
-        const { redirectTo } = await flow.finishSignIn(i.ctx, exchange, step.result);
-        return reply.redirect(redirectTo, 303);
-      }
-    }
-  };
+  const respond: InteractionPages["respond"] = (request, reply, i, step) =>
+    respondToStep(flow, request, reply, i, step);
 
   return { flow, publicUrl: deps.publicUrl, page, respond, sendError };
 }
@@ -154,4 +121,47 @@ function problemOf(error: unknown, lang: Lang, requestId: string) {
     message: sentence(formatHttpProblemMessage("server.internal", { requestId }, lang)),
     status: 500,
   };
+}
+
+/** What a step of the flow becomes (see `InteractionPages.respond`); `finish` hands the sign-in to the provider. */
+async function respondToStep(
+  flow: SignInFlow,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  i: Interaction,
+  step: SignInStep,
+): Promise<FastifyReply> {
+  const go = (rest: string) =>
+    reply.code(303).redirect(withLang(interactionPath(i.pc.uid, rest), i.lang), 303);
+  switch (step.kind) {
+    case "ask-email": {
+      const view = {
+        csrf: await flow.csrfToken(i.ctx),
+        organisations: step.organisations,
+        email: step.loginHint,
+        error: null,
+      };
+      return sendHtml(reply, 200, renderStartPage(i.pc, view), i.lang);
+    }
+    case "password":
+      return go("/password");
+    case "upstream":
+      return go("/upstream");
+    case "choose-affiliation":
+      return go("/organisation");
+    case "second-factor":
+      return go("/mfa");
+    case "refused": {
+      const reason = text("fr").refusedReason[step.reason];
+      const details = { service: step.serviceName, reason: localized(reason.fr, reason.en) };
+      const message = sentence(formatMessage(step.code, details, i.lang));
+      const csrf = await flow.csrfToken(i.ctx);
+      return sendHtml(reply, 403, renderRefusedPage(i.pc, { csrf, message, code: step.code }), i.lang);
+    }
+    case "finish": {
+      const exchange = { req: request.raw, res: reply.raw };
+      const { redirectTo } = await flow.finishSignIn(i.ctx, exchange, step.result);
+      return reply.redirect(redirectTo, 303);
+    }
+  }
 }
