@@ -38,7 +38,7 @@ const list = (text: string | undefined): string[] | null =>
 
 const ACR_ALIASES: Readonly<Record<string, string>> = { "1fa": ACR_ONE_FACTOR, "2fa": ACR_TWO_FACTORS };
 
-/** The registration an `add` describes; validation happens in the store (identity.client_invalid). */
+/** The registration an `add` describes; the service registry validates it (identity.client_invalid). */
 export function serviceInputOf(options: ServiceAddOptions): ServiceClientInput {
   const grantTypes =
     list(options.grantTypes) ??
