@@ -50,6 +50,7 @@ import { createOidcConnector } from "./upstream/oidc-connector.ts";
 import { createSamlConnector } from "./upstream/saml-connector.ts";
 import { generateSamlSpMetadata } from "./upstream/saml-sp-metadata.ts";
 
+/** What the identity federation is composed with: the configuration and the access context's accounts. */
 export interface IdentityOptions {
   /** Entente's public URL without a trailing slash (`https://entente.example.fr`); the issuer is `<publicUrl>/oidc`. */
   readonly publicUrl: string;
@@ -71,6 +72,7 @@ export interface IdentityOptions {
   readonly onError?: (error: unknown) => void;
 }
 
+/** The identity federation composed: the provider, the sign-in, the routes to register. */
 export interface ComposedIdentity {
   readonly issuer: string;
   readonly provider: OpenIdProvider;

@@ -13,6 +13,7 @@ export interface ThrottleSubject {
   readonly ip: string | null;
 }
 
+/** The throttle of sign-in attempts (passwords, second-factor codes), see `createLoginThrottle`. */
 export interface LoginThrottle {
   /** Seconds to wait before the next attempt is allowed (0: allowed now). */
   secondsToWait(subject: ThrottleSubject, now: Date): Promise<number>;

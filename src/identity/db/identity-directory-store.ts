@@ -9,6 +9,7 @@ import { listOrganisations } from "./organisation-list.ts";
 import { savePerson } from "./save-person.ts";
 import type { IdentityDatabase } from "./tables.ts";
 
+/** What the directory store is made with (a fixed clock and ids in tests). */
 export interface IdentityDirectoryOptions {
   readonly clock?: Clock;
   /** New `sub` values; default: random UUIDs (never reused, never derived from an attribute). */

@@ -41,6 +41,7 @@ function toSettings(row: Selectable<IdentitySourceTable>): SourceSettings {
   }
 }
 
+/** An `identity_source` row as the domain's record (its secret included: the API drops it). */
 export function toSourceRecord(row: Selectable<IdentitySourceTable>): SourceRecord {
   return {
     ...toSettings(row),
@@ -55,6 +56,7 @@ export function toSourceRecord(row: Selectable<IdentitySourceTable>): SourceReco
   };
 }
 
+/** An affiliation as `selectAffiliations` reads it, with its member's name and numbers. */
 export interface AffiliationRow {
   sub: string;
   entente_id: string;
@@ -71,6 +73,7 @@ export interface AffiliationRow {
   last_seen_at: Date | null;
 }
 
+/** An affiliation row as the domain's `Affiliation`. */
 export function toAffiliation(row: AffiliationRow): Affiliation {
   return {
     ententeId: row.entente_id,

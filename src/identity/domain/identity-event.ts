@@ -11,6 +11,7 @@ export type IdentityEventKind =
   | "token_issued"
   | "key_rotated";
 
+/** One event of the identity audit log: who, for which member and service, through which source, with which code. */
 export interface IdentityEvent {
   readonly kind: IdentityEventKind;
   readonly at: Date;

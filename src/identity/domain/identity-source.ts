@@ -29,6 +29,7 @@ export interface AttributeMapping {
     | { readonly attribute: string; readonly eluValues: readonly string[] };
 }
 
+/** How to reach and search an LDAP directory or an Active Directory. */
 export interface LdapSettings {
   /** `ldap://host:389` or `ldaps://host:636`. */
   readonly url: string;
@@ -49,6 +50,7 @@ export interface LdapSettings {
   readonly timeoutSeconds: number;
 }
 
+/** An OpenID Connect identity provider Entente is a client of. */
 export interface OidcSourceSettings {
   /** Issuer URL; discovery at `<issuer>/.well-known/openid-configuration`. */
   readonly issuer: string;
@@ -57,6 +59,7 @@ export interface OidcSourceSettings {
   readonly scopes: readonly string[];
 }
 
+/** A SAML 2.0 identity provider Entente is a service provider of. */
 export interface SamlSourceSettings {
   /** The IdP's entityID (checked against the Issuer of the Response and the Assertion). */
   readonly idpEntityId: string;

@@ -17,7 +17,9 @@ export const KNOWN_SCOPES = [
   "groups",
   "offline_access",
 ] as const;
+/** Grant types a service may be given (RFC 6749; no implicit, no password). */
 export const KNOWN_GRANT_TYPES = ["authorization_code", "refresh_token", "client_credentials"] as const;
+/** How a service authenticates at the token endpoint; `none`: a public client (PKCE only). */
 export const KNOWN_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"] as const;
 /** Longest service name, in characters (it is shown on the sign-in pages). */
 export const MAX_SERVICE_NAME_LENGTH = 100;

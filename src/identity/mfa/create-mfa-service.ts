@@ -2,6 +2,7 @@ import type { MfaCredentialStore, MfaService } from "../app/mfa-ports.ts";
 import { createTotpFactors } from "./totp-factors.ts";
 import { createWebauthnFactors } from "./webauthn-factors.ts";
 
+/** What the MFA service is made with. */
 export interface MfaServiceOptions {
   readonly store: MfaCredentialStore;
   /** Entente's public URL: the WebAuthn rpID (host) and origin. */

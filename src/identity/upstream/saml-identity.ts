@@ -4,8 +4,9 @@ import type { UpstreamIdentity } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
 import { amrOfAuthnContext } from "./saml-amr.ts";
 
-/** NameID formats and the `idAttribute` that means "the NameID". */
+/** The `idAttribute` that means "the NameID". */
 export const NAME_ID = "nameID";
+/** The persistent NameID format (SAML Core §8.3.7): the only NameID stable enough to identify a person. */
 export const PERSISTENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
 
 function attributeValues(value: unknown): string[] {

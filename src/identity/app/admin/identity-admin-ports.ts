@@ -76,6 +76,7 @@ export interface IdentityDirectoryAdmin {
   ): Promise<DirectoryPerson | null>;
 }
 
+/** A page of the persons of an entente, of one member or all. */
 export interface PersonQuery {
   readonly memberId: string | null;
   /** Matched, case-insensitively, against names, email and uid. */
@@ -192,6 +193,7 @@ export interface IdentityEventQuery {
   readonly limit: number;
 }
 
+/** The sign-in log as the console reads it. */
 export interface IdentityEventReader {
   /** Newest first; `nextBefore` is null on the last page. */
   listEvents(

@@ -23,8 +23,8 @@ export interface DirectoryAdminStores {
 /**
  * The administration of the identity directory (`IdentityDirectoryAdmin`): sources, member
  * domains, registered addresses, persons and their declared affiliations, each aggregate's rules
- * (src/identity/domain) in front of its store. Who may call it is checked by the use cases of
- * ./manage-*.ts.
+ * (src/identity/domain) in front of its store. Who may call it is checked by the use cases
+ * beside it, one file each (`list-sources.ts`, `add-domain.ts`, `declare-affiliation.ts`…).
  */
 export function createIdentityDirectoryAdmin(stores: DirectoryAdminStores): IdentityDirectoryAdmin {
   return {

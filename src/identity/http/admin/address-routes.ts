@@ -2,11 +2,9 @@ import { z } from "zod";
 import { requirePrincipal } from "../../../access/index.ts";
 import type { ZodFastifyInstance } from "../../../platform/http/app-deps.ts";
 import type { IdentityAdminDeps } from "../../app/admin/identity-admin-ports.ts";
-import {
-  listRegisteredAddresses,
-  registerAddress,
-  removeRegisteredAddress,
-} from "../../app/admin/manage-domains.ts";
+import { listRegisteredAddresses } from "../../app/admin/list-registered-addresses.ts";
+import { registerAddress } from "../../app/admin/register-address.ts";
+import { removeRegisteredAddress } from "../../app/admin/remove-registered-address.ts";
 import { RegisteredAddress, RegisteredAddressCreate } from "../../contracts.ts";
 import { BASE, EntenteParams, MemberFilter, tags } from "./admin-route-params.ts";
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { requirePrincipal } from "../../../access/index.ts";
 import type { ZodFastifyInstance } from "../../../platform/http/app-deps.ts";
+import { addDomain } from "../../app/admin/add-domain.ts";
 import type { IdentityAdminDeps } from "../../app/admin/identity-admin-ports.ts";
-import { addDomain, listDomains, removeDomain } from "../../app/admin/manage-domains.ts";
+import { listDomains } from "../../app/admin/list-domains.ts";
+import { removeDomain } from "../../app/admin/remove-domain.ts";
 import { MemberDomain, MemberDomainCreate } from "../../contracts.ts";
 import { BASE, EntenteParams, MemberFilter, tags } from "./admin-route-params.ts";
 

@@ -40,6 +40,7 @@ export function sourceJson(source: SourceRecord) {
   }
 }
 
+/** A person as the API shows it (dates as ISO text). */
 export function personJson(person: DirectoryPerson) {
   return {
     sub: person.sub,
@@ -63,6 +64,7 @@ export function personJson(person: DirectoryPerson) {
   };
 }
 
+/** A service as the API shows it (never its secret). */
 export function serviceJson(service: ServiceClientRecord) {
   return {
     clientId: service.clientId,
@@ -84,6 +86,7 @@ export function serviceJson(service: ServiceClientRecord) {
   };
 }
 
+/** An event of the sign-in log as the API shows it. */
 export function identityEventJson(event: IdentityEventEntry) {
   return {
     id: event.id,

@@ -2,13 +2,11 @@ import { z } from "zod";
 import { requirePrincipal } from "../../../access/index.ts";
 import type { ZodFastifyInstance } from "../../../platform/http/app-deps.ts";
 import { IdParam } from "../../../shared/contract-primitives.ts";
+import { declareAffiliation } from "../../app/admin/declare-affiliation.ts";
+import { getPerson } from "../../app/admin/get-person.ts";
 import type { IdentityAdminDeps } from "../../app/admin/identity-admin-ports.ts";
-import {
-  declareAffiliation,
-  getPerson,
-  listPersons,
-  removeDeclaredAffiliation,
-} from "../../app/admin/manage-persons.ts";
+import { listPersons } from "../../app/admin/list-persons.ts";
+import { removeDeclaredAffiliation } from "../../app/admin/remove-declared-affiliation.ts";
 import { AffiliationDeclare, Person, PersonPage, PersonQuery, SubParam } from "../../contracts.ts";
 import { BASE, EntenteParams, tags } from "./admin-route-params.ts";
 import { personJson } from "./identity-admin-json.ts";

@@ -1,15 +1,13 @@
 import { z } from "zod";
 import { requirePrincipal } from "../../../access/index.ts";
 import type { ZodFastifyInstance } from "../../../platform/http/app-deps.ts";
+import { createService } from "../../app/admin/create-service.ts";
+import { deleteService } from "../../app/admin/delete-service.ts";
+import { getService } from "../../app/admin/get-service.ts";
 import type { IdentityAdminDeps } from "../../app/admin/identity-admin-ports.ts";
-import {
-  createService,
-  deleteService,
-  getService,
-  listServices,
-  rotateServiceSecret,
-  updateService,
-} from "../../app/admin/manage-services.ts";
+import { listServices } from "../../app/admin/list-services.ts";
+import { rotateServiceSecret } from "../../app/admin/rotate-service-secret.ts";
+import { updateService } from "../../app/admin/update-service.ts";
 import {
   ClientIdParam,
   Service,

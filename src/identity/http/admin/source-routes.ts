@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { requirePrincipal } from "../../../access/index.ts";
 import type { ZodFastifyInstance } from "../../../platform/http/app-deps.ts";
+import { createSource } from "../../app/admin/create-source.ts";
+import { deleteSource } from "../../app/admin/delete-source.ts";
+import { getSource } from "../../app/admin/get-source.ts";
 import type { IdentityAdminDeps } from "../../app/admin/identity-admin-ports.ts";
-import {
-  createSource,
-  deleteSource,
-  getSource,
-  listSources,
-  updateSource,
-} from "../../app/admin/manage-sources.ts";
+import { listSources } from "../../app/admin/list-sources.ts";
+import { updateSource } from "../../app/admin/update-source.ts";
 import { Source, SourceCreate, SourceIdParam, SourceUpdate } from "../../contracts.ts";
 import type { SourceInput } from "../../domain/identity-source.ts";
 import { BASE, EntenteParams, MemberFilter, tags } from "./admin-route-params.ts";

@@ -1,5 +1,6 @@
 /** Form posts are small; a SAML Response (base64 XML, signed, maybe encrypted) needs more room. */
 export const FORM_LIMIT_BYTES = 64 * 1024;
+/** The SAML ACS's limit (the Response of the IdP). */
 export const SAML_LIMIT_BYTES = 1024 * 1024;
 
 /** The sign-in pages are not part of the API's documentation. */

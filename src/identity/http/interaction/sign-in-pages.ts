@@ -22,6 +22,7 @@ export interface PageContext {
   readonly requestId: string;
 }
 
+/** The path of a page of an interaction (`rest`: `/password`, `/mfa`…). */
 export const interactionPath = (uid: string, rest = "") => `/interaction/${encodeURIComponent(uid)}${rest}`;
 
 /** The form that ends the interaction with `access_denied` and goes back to the service. */
