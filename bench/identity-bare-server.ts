@@ -16,12 +16,12 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import Provider, { type Configuration, interactionPolicy } from "oidc-provider";
-import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../src/identity/app/ports.ts";
 import { createDatabaseOidcAdapter } from "../src/identity/db/oidc-adapter.ts";
 import { createSigningKeyStore } from "../src/identity/db/oidc-signing-key-store.ts";
 import { createRedisOidcAdapter } from "../src/identity/db/redis-oidc-adapter.ts";
+import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../src/identity/domain/authentication-level.ts";
+import { CLAIMS_BY_SCOPE, SUPPORTED_SCOPES } from "../src/identity/oidc/claims-by-scope.ts";
 import { toClientMetadata } from "../src/identity/oidc/client-metadata.ts";
-import { CLAIMS_BY_SCOPE, SUPPORTED_SCOPES } from "../src/identity/oidc/pivot-claims.ts";
 import { toProviderJwks } from "../src/identity/oidc/signing-keys.ts";
 import {
   ACCESS_TOKEN_TTL_SECONDS,

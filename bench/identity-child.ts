@@ -4,7 +4,7 @@
 import { Session } from "node:inspector/promises";
 import { Redis } from "ioredis";
 import pg from "pg";
-import type { ServiceClientRecord } from "../src/identity/app/ports.ts";
+import type { ServiceClientRecord } from "../src/identity/domain/service-client.ts";
 
 /** A service registered by the bench, with its plain secret (the bare provider gets the same). */
 export interface BenchClient {

@@ -1,6 +1,7 @@
 // Composition of the identity context for the command line (src/cli.ts): the signing keys and
 // the service registry on the server's database, without the provider (the CLI starts fast).
 import type { OpenDatabase } from "../platform/db/open-database.ts";
+import { createServiceRegistry } from "./app/service-registry.ts";
 import type { IdentityCliDeps } from "./cli/commands.ts";
 import { createSigningKeyStore } from "./db/oidc-signing-key-store.ts";
 import { createServiceClientStore } from "./db/service-client-store.ts";
@@ -12,7 +13,7 @@ export function composeIdentityCli(
 ): IdentityCliDeps {
   return {
     signingKeys: createSigningKeyStore(database.db),
-    services: createServiceClientStore(database.db),
+    services: createServiceRegistry(createServiceClientStore(database.db)),
     ententeExists: options.ententeExists,
   };
 }

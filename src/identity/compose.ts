@@ -9,7 +9,11 @@ import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { TransientStore } from "../platform/db/transient-store.ts";
 import { createDatabaseTransientStore, createRedisTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import type { IdentityEventReader } from "./app/admin/identity-admin-ports.ts";
+import { createIdentityDirectory } from "./app/identity-directory.ts";
 import { createLoginThrottle } from "./app/login-throttle.ts";
+import type { IdentityEventLog, IdentityRouting, PersonDirectory } from "./app/ports.ts";
+import type { ServiceClientStore } from "./app/provider-ports.ts";
 import { createExistingGrantCheck } from "./app/recheck-existing-grant.ts";
 import {
   type DemoAccountOfExample,
@@ -17,7 +21,9 @@ import {
   type SeededIdentity,
   seedIdentityExample,
 } from "./app/seed-identity-example.ts";
-import { createSignInFlow, type SignInFlow, upstreamCallbackPath } from "./app/sign-in-flow.ts";
+import { createServiceRegistry } from "./app/service-registry.ts";
+import { upstreamCallbackPath } from "./app/sign-in/upstream-callback-url.ts";
+import { createSignInFlow, type SignInFlow } from "./app/sign-in-flow.ts";
 import { createIdentityAdminStore } from "./db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "./db/identity-directory-store.ts";
 import { createIdentityEventStore } from "./db/identity-event-store.ts";
@@ -44,6 +50,7 @@ import { createOidcConnector } from "./upstream/oidc-connector.ts";
 import { createSamlConnector } from "./upstream/saml-connector.ts";
 import { generateSamlSpMetadata } from "./upstream/saml-sp-metadata.ts";
 
+/** What the identity federation is composed with: the configuration and the access context's accounts. */
 export interface IdentityOptions {
   /** Entente's public URL without a trailing slash (`https://entente.example.fr`); the issuer is `<publicUrl>/oidc`. */
   readonly publicUrl: string;
@@ -65,6 +72,7 @@ export interface IdentityOptions {
   readonly onError?: (error: unknown) => void;
 }
 
+/** The identity federation composed: the provider, the sign-in, the routes to register. */
 export interface ComposedIdentity {
   readonly issuer: string;
   readonly provider: OpenIdProvider;
@@ -88,7 +96,7 @@ export function seedIdentityExampleOn(
   return seedIdentityExample(
     {
       directory: createIdentityAdminStore(database.db, { clock: { now: options.now } }),
-      services: createServiceClientStore(database.db),
+      services: createServiceRegistry(createServiceClientStore(database.db)),
     },
     ententeId,
     entente,
@@ -103,6 +111,21 @@ export function deriveCookieKey(sessionSecret: string): string {
   ).toString("base64url");
 }
 
+/** The parts of the identity federation every other part is wired to. */
+interface IdentityCore {
+  readonly options: IdentityOptions;
+  readonly database: OpenDatabase;
+  readonly redis: Redis | null;
+  readonly transient: TransientStore;
+  readonly clients: ServiceClientStore;
+  readonly directory: PersonDirectory & IdentityRouting;
+  readonly events: IdentityEventLog & IdentityEventReader;
+  /** Our SAML SP's entityID for a source (its metadata URL). */
+  samlEntityIdFor(sourceId: string): string;
+  /** Our ACS URL for a SAML source. */
+  acsUrlFor(sourceId: string): string;
+}
+
 /**
  * Wires the identity federation on `database` (and Redis when `redisUrl` is set). The signing
  * keys are created on first start. Routes: `/oidc/*` (the provider), `/interaction/*` (sign-in
@@ -114,24 +137,47 @@ export async function composeIdentity(
   options: IdentityOptions,
 ): Promise<ComposedIdentity> {
   const { db } = database;
-  const clock = { now: options.now };
-  const issuer = `${options.publicUrl}${OIDC_MOUNT_PATH}`;
   const redis =
     options.redisUrl === undefined
       ? null
       : new Redis(options.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
-  const transient: TransientStore =
-    redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis);
-  const clients = createServiceClientStore(db);
-  const directory = createIdentityDirectoryStore(db, { clock });
-  const events = createIdentityEventStore(db);
+  const core: IdentityCore = {
+    options,
+    database,
+    redis,
+    transient:
+      redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis),
+    clients: createServiceClientStore(db),
+    directory: createIdentityDirectory(createIdentityDirectoryStore(db, { clock: { now: options.now } })),
+    events: createIdentityEventStore(db),
+    samlEntityIdFor: (sourceId) =>
+      `${options.publicUrl}/interaction/saml/${encodeURIComponent(sourceId)}/metadata`,
+    acsUrlFor: (sourceId) => `${options.publicUrl}${upstreamCallbackPath("saml", sourceId)}`,
+  };
+  const provider = await composeProvider(core);
+  const flow = composeSignIn(core, provider);
+  return {
+    issuer: `${options.publicUrl}${OIDC_MOUNT_PATH}`,
+    provider,
+    flow,
+    registerRoutes: composeRoutes(core, provider, flow),
+    async close() {
+      await provider.close();
+      if (redis !== null) await redis.quit().catch(() => undefined); // a lost connection has nothing left to close
+    },
+  };
+}
 
-  const provider = await createOpenIdProvider({
-    issuer,
+/** The OpenID Provider at `<publicUrl>/oidc`, its storage in Redis or the database. */
+function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
+  const { options, database, redis } = core;
+  const { db } = database;
+  return createOpenIdProvider({
+    issuer: `${options.publicUrl}${OIDC_MOUNT_PATH}`,
     adapter: redis === null ? createDatabaseOidcAdapter(db, options.now) : createRedisOidcAdapter(redis),
     keyStore: createSigningKeyStore(db),
-    clients,
-    people: directory,
+    clients: core.clients,
+    people: core.directory,
     cookieKeys: [deriveCookieKey(options.sessionSecret)],
     interactionUrl: (uid) => `/interaction/${encodeURIComponent(uid)}`,
     pages: {
@@ -139,8 +185,8 @@ export async function composeIdentity(
       postLogoutSuccess: renderLoggedOutPage,
       error: renderProviderError,
     },
-    events,
-    authorizeExistingGrant: createExistingGrantCheck({ people: directory, clients }),
+    events: core.events,
+    authorizeExistingGrant: createExistingGrantCheck({ people: core.directory, clients: core.clients }),
     allowPrivateNetworkBackchannel: options.backchannelPrivateNetworks,
     secureCookies: options.production,
     keyRefreshSeconds: options.keyRefreshSeconds,
@@ -148,13 +194,16 @@ export async function composeIdentity(
     ...(options.onError === undefined ? {} : { onError: options.onError }),
     now: options.now,
   });
+}
 
-  const samlEntityIdFor = (sourceId: string) =>
-    `${options.publicUrl}/interaction/saml/${encodeURIComponent(sourceId)}/metadata`;
-  const flow = createSignInFlow({
+/** The sign-in's use cases over the connectors of every kind of source, second factors and the throttle. */
+function composeSignIn(core: IdentityCore, provider: OpenIdProvider): SignInFlow {
+  const { options, directory, transient } = core;
+  const { db } = core.database;
+  return createSignInFlow({
     routing: directory,
     people: directory,
-    events,
+    events: core.events,
     passwordConnectors: {
       ldap: createLdapConnector(),
       local: createLocalAccountConnector({
@@ -171,8 +220,8 @@ export async function composeIdentity(
       oidc: createOidcConnector({ transient, now: options.now, allowInsecureRequests: !options.production }),
       saml: createSamlConnector({
         transient,
-        spEntityIdFor: (source) => samlEntityIdFor(source.id),
-        acsUrlFor: (source) => `${options.publicUrl}${upstreamCallbackPath("saml", source.id)}`,
+        spEntityIdFor: (source) => core.samlEntityIdFor(source.id),
+        acsUrlFor: (source) => core.acsUrlFor(source.id),
         now: options.now,
       }),
     },
@@ -183,39 +232,34 @@ export async function composeIdentity(
       now: options.now,
     }),
     throttle: createLoginThrottle(createLoginFailureStore(db)),
-    clock,
-    services: provider.interactions,
+    clock: { now: options.now },
+    gateway: provider.interactions,
     state: transient,
     publicUrl: options.publicUrl,
   });
+}
 
-  return {
-    issuer,
-    provider,
-    flow,
-    registerRoutes: [
-      createOidcMount(() => provider.handler),
-      createInteractionRoutes({ flow, gateway: provider.interactions, publicUrl: options.publicUrl }),
-      createSamlMetadataRoutes({
-        metadataFor: async (sourceId) => {
-          const source = await directory.findSource(sourceId);
-          if (source === null || source.kind !== "saml") return null;
-          return generateSamlSpMetadata({
-            entityId: samlEntityIdFor(source.id),
-            acsUrl: `${options.publicUrl}${upstreamCallbackPath("saml", source.id)}`,
-            nameIdFormat: source.saml.idAttribute === "nameID" ? "persistent" : "unspecified",
-          });
-        },
-      }),
-      createIdentityAdminRoutes({
-        directory: createIdentityAdminStore(db, { clock }),
-        events,
-        services: clients,
-      }),
-    ],
-    async close() {
-      await provider.close();
-      if (redis !== null) await redis.quit().catch(() => undefined);
-    },
-  };
+/** The routes: the provider's mount, the sign-in pages, our SAML SP metadata, the administration API. */
+function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignInFlow): RouteRegistrar[] {
+  const { options, database } = core;
+  return [
+    createOidcMount(() => provider.handler),
+    createInteractionRoutes({ flow, gateway: provider.interactions, publicUrl: options.publicUrl }),
+    createSamlMetadataRoutes({
+      metadataFor: async (sourceId) => {
+        const source = await core.directory.findSource(sourceId);
+        if (source === null || source.kind !== "saml") return null;
+        return generateSamlSpMetadata({
+          entityId: core.samlEntityIdFor(source.id),
+          acsUrl: core.acsUrlFor(source.id),
+          nameIdFormat: source.saml.idAttribute === "nameID" ? "persistent" : "unspecified",
+        });
+      },
+    }),
+    createIdentityAdminRoutes({
+      directory: createIdentityAdminStore(database.db, { clock: { now: options.now } }),
+      events: core.events,
+      services: createServiceRegistry(core.clients),
+    }),
+  ];
 }

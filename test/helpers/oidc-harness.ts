@@ -4,16 +4,16 @@ import type { AddressInfo } from "node:net";
 import type { AdapterFactory } from "oidc-provider";
 import * as client from "openid-client";
 import type {
-  Affiliation,
-  IdentityEvent,
   IdentityEventLog,
   PersonDirectory,
-  PersonRecord,
-  ServiceClientAdmin,
-  ServiceClientInput,
-  SigningKeyStore,
+  ServiceClientRegistry,
 } from "../../src/identity/app/ports.ts";
-import { ACR_ONE_FACTOR } from "../../src/identity/app/ports.ts";
+import type { SigningKeyStore } from "../../src/identity/app/provider-ports.ts";
+import { finishSignIn } from "../../src/identity/app/sign-in/finish-sign-in.ts";
+import { ACR_ONE_FACTOR } from "../../src/identity/domain/authentication-level.ts";
+import type { IdentityEvent } from "../../src/identity/domain/identity-event.ts";
+import type { Affiliation, PersonRecord } from "../../src/identity/domain/person.ts";
+import type { ServiceClientInput } from "../../src/identity/domain/service-client.ts";
 import {
   createOpenIdProvider,
   type OpenIdProvider,
@@ -119,7 +119,8 @@ export interface SignInAs {
 
 /**
  * One node: an OpenID Provider mounted at /oidc on a plain node:http server, plus a test-only
- * `/interaction/:uid` that calls `interactions.finishSignIn` for `signInAs`.
+ * `/interaction/:uid` that ends the interaction for `signInAs` with the sign-in's own last use case
+ * (`finishSignIn`: the grant, its affiliation, the login).
  */
 export async function startNode(
   options: Omit<OpenIdProviderOptions, "interactionUrl" | "issuer"> & { issuer?: string },
@@ -137,8 +138,17 @@ export async function startNode(
     const url = req.url ?? "/";
     if (url.startsWith("/oidc")) return op.handler(req, res);
     if (url.startsWith("/interaction/")) {
-      op.interactions
-        .finishSignIn(req, res, state.signInAs)
+      const interactions = op.interactions;
+      interactions
+        .details(req, res)
+        .then((details) =>
+          finishSignIn(
+            { gateway: interactions, people: options.people },
+            details,
+            { req, res },
+            state.signInAs,
+          ),
+        )
         .then(({ redirectTo }) => {
           res.statusCode = 303;
           res.setHeader("location", redirectTo);
@@ -215,7 +225,7 @@ export async function startLoadBalancer(
 export function providerOptions(deps: {
   adapter: AdapterFactory;
   keyStore: SigningKeyStore;
-  clients: ServiceClientAdmin;
+  clients: ServiceClientRegistry;
   people: PersonDirectory;
   events?: IdentityEventLog;
   now?: () => Date;

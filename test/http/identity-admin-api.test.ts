@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { composeConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import { createIdentityDirectory } from "../../src/identity/app/identity-directory.ts";
+import { createServiceRegistry } from "../../src/identity/app/service-registry.ts";
 import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
 import { createIdentityEventStore } from "../../src/identity/db/identity-event-store.ts";
@@ -54,7 +56,7 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
     const identityRoutes = createIdentityAdminRoutes({
       directory: createIdentityAdminStore(db),
       events: createIdentityEventStore(db),
-      services: createServiceClientStore(db),
+      services: createServiceRegistry(createServiceClientStore(db)),
     });
     app = await buildApp(
       {
@@ -220,7 +222,7 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
   });
 
   it("persons: search, declare and remove an extra affiliation; finance sees its member only", async () => {
-    const directory = createIdentityDirectoryStore(get().db);
+    const directory = createIdentityDirectory(createIdentityDirectoryStore(get().db));
     const source = await directory.findSource(sourceId);
     assert.ok(source);
     const person = await directory.resolvePerson(source, upstream(sourceId, "uuid-http"), normalized());

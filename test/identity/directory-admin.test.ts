@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import type { IdentityDirectoryAdmin } from "../../src/identity/app/admin/identity-admin-ports.ts";
-import type { IdentityEvent, PersonDirectory, SourceRecord } from "../../src/identity/app/ports.ts";
+import { createIdentityDirectory } from "../../src/identity/app/identity-directory.ts";
+import type { PersonDirectory } from "../../src/identity/app/ports.ts";
 import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
 import { createIdentityEventStore } from "../../src/identity/db/identity-event-store.ts";
+import type { IdentityEvent } from "../../src/identity/domain/identity-event.ts";
+import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
@@ -26,7 +29,7 @@ describeOnDatabases("identity directory: administration and sign-in log", (get) 
   before(async () => {
     await importTwoEntentes(get());
     admin = createIdentityAdminStore(get().db);
-    directory = createIdentityDirectoryStore(get().db);
+    directory = createIdentityDirectory(createIdentityDirectoryStore(get().db));
     ldap = await admin.createSource("lyon", LDAP_SOURCE, ACTOR);
   });
 

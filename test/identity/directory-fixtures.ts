@@ -1,7 +1,8 @@
 import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
-import type { SourceInput } from "../../src/identity/app/admin/identity-admin-ports.ts";
-import type { PersonRole, UpstreamIdentity } from "../../src/identity/app/ports.ts";
+import type { SourceInput } from "../../src/identity/domain/identity-source.ts";
+import type { PersonRole } from "../../src/identity/domain/person.ts";
+import type { UpstreamIdentity } from "../../src/identity/domain/upstream-identity.ts";
 import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
 import { LYON } from "../helpers/run-cli.ts";
 

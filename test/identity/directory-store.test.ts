@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import type { IdentityDirectoryAdmin } from "../../src/identity/app/admin/identity-admin-ports.ts";
-import type { IdentityRouting, PersonDirectory, SourceRecord } from "../../src/identity/app/ports.ts";
+import { createIdentityDirectory } from "../../src/identity/app/identity-directory.ts";
+import type { IdentityRouting, PersonDirectory } from "../../src/identity/app/ports.ts";
 import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
+import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
@@ -26,7 +28,7 @@ describeOnDatabases("identity directory: persons and routing", (get) => {
 
   before(async () => {
     await importTwoEntentes(get());
-    directory = createIdentityDirectoryStore(get().db);
+    directory = createIdentityDirectory(createIdentityDirectoryStore(get().db));
     admin = createIdentityAdminStore(get().db);
     ldap = await admin.createSource("lyon", LDAP_SOURCE, ACTOR);
     saml = await admin.createSource("lyon", SAML_SOURCE, ACTOR);

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { ACR_TWO_FACTORS } from "../../src/identity/app/ports.ts";
+import { ACR_TWO_FACTORS } from "../../src/identity/domain/authentication-level.ts";
 import { accessibilityViolations, chromiumMissing, launchChromium } from "../e2e/console-harness.ts";
 import { createPagesApp, details } from "./sign-in-fakes.ts";
 

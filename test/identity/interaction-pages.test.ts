@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generate } from "otplib";
-import { ACR_TWO_FACTORS } from "../../src/identity/app/ports.ts";
+import { ACR_TWO_FACTORS } from "../../src/identity/domain/authentication-level.ts";
 import {
   renderLoggedOutPage,
   renderLogoutPage,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { createArgon2PasswordHasher } from "../../src/access/crypto/argon2-password-hasher.ts";
 import { createAccountStore } from "../../src/access/db/account-store.ts";
-import type { SourceRecord } from "../../src/identity/app/ports.ts";
+import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import {
   createLocalAccountConnector,
   splitDisplayName,

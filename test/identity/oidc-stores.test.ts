@@ -3,13 +3,12 @@ import { randomBytes } from "node:crypto";
 import { after, before, it } from "node:test";
 import { Redis } from "ioredis";
 import type { AdapterFactory } from "oidc-provider";
+import { createServiceRegistry } from "../../src/identity/app/service-registry.ts";
 import { createDatabaseOidcAdapter, pruneOidcPayloads } from "../../src/identity/db/oidc-adapter.ts";
 import { createRedisOidcAdapter } from "../../src/identity/db/redis-oidc-adapter.ts";
-import {
-  createServiceClientStore,
-  hashClientSecret,
-  SERVICE_CACHE_TTL_MS,
-} from "../../src/identity/db/service-client-store.ts";
+import { SERVICE_CACHE_TTL_MS } from "../../src/identity/db/service-client-cache.ts";
+import { hashClientSecret } from "../../src/identity/db/service-client-rows.ts";
+import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import {
   createDatabaseTransientStore,
   createRedisTransientStore,
@@ -38,7 +37,7 @@ describeOnDatabases("identity stores", (database) => {
 
   it("service clients: secret shown once and stored hashed; stale updates refused; rotation replaces the secret", async () => {
     const { db } = database();
-    const store = createServiceClientStore(db);
+    const store = createServiceRegistry(createServiceClientStore(db));
     const { client, clientSecret } = await store.createClient("e1", signInService("https://app.example.fr"));
     assert.ok(clientSecret !== null && clientSecret.length >= 43);
     assert.match(client.clientId, /^svc_/);
@@ -95,7 +94,7 @@ describeOnDatabases("identity stores", (database) => {
     const { db } = database();
     const clock = { at: Date.now() };
     const provider = createServiceClientStore(db, { now: () => clock.at });
-    const admin = createServiceClientStore(db);
+    const admin = createServiceRegistry(createServiceClientStore(db));
     const { client } = await admin.createClient("e1", signInService("https://cache.example.fr"));
     assert.equal((await provider.findClient(client.clientId))?.enabled, true);
     const updated = await admin.updateClient(

@@ -5,11 +5,13 @@ import type { DemoAccount } from "../../src/access/app/create-demo-accounts.ts";
 import { createArgon2PasswordHasher } from "../../src/access/crypto/argon2-password-hasher.ts";
 import { composeConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import { createIdentityDirectory } from "../../src/identity/app/identity-directory.ts";
 import {
   DEMO_SERVICE_NAME,
   type SeededIdentity,
   seedIdentityExample,
 } from "../../src/identity/app/seed-identity-example.ts";
+import { createServiceRegistry } from "../../src/identity/app/service-registry.ts";
 import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
@@ -32,7 +34,7 @@ describeOnDatabases("identity federation seeded on the first start with the exam
   let seeded: SeededIdentity | null;
   const stores = () => ({
     directory: createIdentityAdminStore(get().db),
-    services: createServiceClientStore(get().db),
+    services: createServiceRegistry(createServiceClientStore(get().db)),
   });
 
   before(async () => {
@@ -82,7 +84,7 @@ describeOnDatabases("identity federation seeded on the first start with the exam
   });
 
   it("routes each demo address to its member's local source, where the demo password signs in", async () => {
-    const routing = createIdentityDirectoryStore(get().db);
+    const routing = createIdentityDirectory(createIdentityDirectoryStore(get().db));
     const connector = createLocalAccountConnector({
       accounts: deps.accounts,
       hasher: deps.hasher,

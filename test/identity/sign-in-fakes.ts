@@ -4,24 +4,23 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createLoginThrottle } from "../../src/identity/app/login-throttle.ts";
-import {
-  ACR_ONE_FACTOR,
-  type AttributeMapping,
-  type IdentityEvent,
-  type InteractionDetails,
-  type InteractionGateway,
-  type LoginFailureStore,
-  type MfaCredentialRecord,
-  type MfaCredentialStore,
-  type PasswordConnector,
-  type PersonDirectory,
-  type PersonRecord,
-  type RedirectConnector,
-  type ServiceClientRecord,
-  type SourceRecord,
-  type UpstreamIdentity,
+import type { LoginFailureStore, MfaCredentialStore } from "../../src/identity/app/mfa-ports.ts";
+import type {
+  InteractionDetails,
+  InteractionGateway,
+  PasswordConnector,
+  PersonDirectory,
+  RedirectConnector,
 } from "../../src/identity/app/ports.ts";
-import { createSignInFlow, type SignInContext } from "../../src/identity/app/sign-in-flow.ts";
+import type { SignInContext } from "../../src/identity/app/sign-in/sign-in-step.ts";
+import { createSignInFlow } from "../../src/identity/app/sign-in-flow.ts";
+import { ACR_ONE_FACTOR } from "../../src/identity/domain/authentication-level.ts";
+import type { IdentityEvent } from "../../src/identity/domain/identity-event.ts";
+import type { AttributeMapping, SourceRecord } from "../../src/identity/domain/identity-source.ts";
+import type { MfaCredentialRecord } from "../../src/identity/domain/mfa-credential.ts";
+import type { PersonRecord } from "../../src/identity/domain/person.ts";
+import type { ServiceClientRecord } from "../../src/identity/domain/service-client.ts";
+import type { UpstreamIdentity } from "../../src/identity/domain/upstream-identity.ts";
 import { createMfaService } from "../../src/identity/mfa/create-mfa-service.ts";
 import type { TransientStore } from "../../src/platform/db/transient-store.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
@@ -286,6 +285,8 @@ export function createWorld() {
   };
 
   const persons = new Map<string, PersonRecord>();
+  /** The member recorded for each grant (`recordGrantAffiliation`), as the real directory keeps it. */
+  const grantMembers = new Map<string, string>();
   const links = new Map<string, string>();
   const resolveCalls: unknown[] = [];
   const people: PersonDirectory = {
@@ -328,12 +329,15 @@ export function createWorld() {
     async findPerson(sub) {
       return persons.get(sub) ?? null;
     },
-    async recordGrantAffiliation() {},
-    async grantAffiliation() {
-      return null;
+    async recordGrantAffiliation(grantId, _sub, memberId) {
+      grantMembers.set(grantId, memberId);
+    },
+    async grantAffiliation(grantId) {
+      return grantMembers.get(grantId) ?? null;
     },
   };
   const clients: Record<string, ServiceClientRecord> = { visio: service() };
+  const fake = fakeGateway(clients, grantMembers);
   const routing = {
     async routeEmail(email: string) {
       const reg = registered[email];
@@ -389,7 +393,7 @@ export function createWorld() {
     mfa: createMfaService({ store: mfaStore, publicUrl: PUBLIC_URL, issuer: "Entente Lyon", now: clock.now }),
     throttle: createLoginThrottle(memoryFailureStore()),
     clock,
-    services: { client: async (id) => clients[id] ?? null },
+    gateway: fake.gateway,
     state,
     publicUrl: PUBLIC_URL,
   });
@@ -407,6 +411,7 @@ export function createWorld() {
     state,
     mfaStore,
     domains,
+    fake,
   };
 }
 
@@ -415,6 +420,7 @@ export function details(uid: string, overrides: Partial<InteractionDetails> = {}
     uid,
     clientId: "visio",
     requestedAcr: ACR_ONE_FACTOR,
+    requestedScope: "openid",
     loginHint: null,
     sessionSub: null,
     sessionAmr: [],
@@ -430,9 +436,13 @@ export function context(uid: string, overrides: Partial<InteractionDetails> = {}
 /**
  * A fake of the provider's interaction API: the interaction is the one named by the `fake_interaction`
  * cookie (as oidc-provider binds it to its `_interaction` cookie); finish/abort return the URL a
- * test checks.
+ * test checks. A finished interaction is kept with the sign-in's result as the service will
+ * receive it: the person, the member recorded for the grant (`grantMembers`), acr and amr.
  */
-export function fakeGateway(clients: Record<string, ServiceClientRecord>) {
+export function fakeGateway(
+  clients: Record<string, ServiceClientRecord>,
+  grantMembers: ReadonlyMap<string, string>,
+) {
   const interactions = new Map<string, InteractionDetails>();
   const finished: { uid: string; result: unknown }[] = [];
   const aborted: { uid: string; error: unknown }[] = [];
@@ -448,9 +458,12 @@ export function fakeGateway(clients: Record<string, ServiceClientRecord>) {
     async details(req: IncomingMessage, _res: ServerResponse) {
       return find(req);
     },
-    async finishSignIn(req, _res, result) {
+    async saveGrant(req) {
+      return { grantId: `grant-${find(req).uid}` };
+    },
+    async completeSignIn(req, _res, { sub, acr, amr, grantId }) {
       const d = find(req);
-      finished.push({ uid: d.uid, result });
+      finished.push({ uid: d.uid, result: { sub, memberId: grantMembers.get(grantId) ?? null, acr, amr } });
       interactions.delete(d.uid);
       return { redirectTo: `${PUBLIC_URL}/oidc/auth/${d.uid}` };
     },
@@ -474,11 +487,12 @@ export async function createPagesApp() {
     "../../src/identity/http/interaction/interaction-routes.ts"
   );
   const world = createWorld();
-  const fake = fakeGateway(world.clients);
   const testApp = await buildTestApp({
-    routes: [createInteractionRoutes({ flow: world.flow, gateway: fake.gateway, publicUrl: PUBLIC_URL })],
+    routes: [
+      createInteractionRoutes({ flow: world.flow, gateway: world.fake.gateway, publicUrl: PUBLIC_URL }),
+    ],
   });
-  return { ...world, ...fake, ...testApp };
+  return { ...world, ...world.fake, ...testApp };
 }
 
 /** The anti-CSRF token of a page's forms. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generate } from "otplib";
-import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../../src/identity/app/ports.ts";
-import type { SignInStep } from "../../src/identity/app/sign-in-flow.ts";
+import type { SignInStep } from "../../src/identity/app/sign-in/sign-in-step.ts";
+import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../../src/identity/domain/authentication-level.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
 import { context, createWorld, PUBLIC_URL } from "./sign-in-fakes.ts";
 

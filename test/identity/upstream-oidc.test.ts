@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { SourceRecord } from "../../src/identity/app/ports.ts";
+import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import { createOidcConnector } from "../../src/identity/upstream/oidc-connector.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
 import {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { inflateRawSync } from "node:zlib";
-import type { SourceRecord } from "../../src/identity/app/ports.ts";
+import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import { createSamlConnector } from "../../src/identity/upstream/saml-connector.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
 import {

@@ -1,15 +1,10 @@
 import { createHash } from "node:crypto";
-import type { LoginFailureStore } from "./ports.ts";
-
-/** Limits of the password throttle: failures allowed within a sliding window (seconds). */
-export interface ThrottleLimits {
-  readonly perLogin: number;
-  readonly perIp: number;
-  readonly windowSeconds: number;
-}
-
-/** 5 failures per source + login and 50 per IP address within 15 minutes (OWASP Authentication Cheat Sheet, "account lockout"). */
-export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { perLogin: 5, perIp: 50, windowSeconds: 15 * 60 };
+import {
+  DEFAULT_THROTTLE_LIMITS,
+  secondsToWaitAfter,
+  type ThrottleLimits,
+} from "../domain/throttle-window.ts";
+import type { LoginFailureStore } from "./mfa-ports.ts";
 
 /** What one attempt is counted against. `login` is compared trimmed and lowercased. */
 export interface ThrottleSubject {
@@ -18,6 +13,7 @@ export interface ThrottleSubject {
   readonly ip: string | null;
 }
 
+/** The throttle of sign-in attempts (passwords, second-factor codes), see `createLoginThrottle`. */
 export interface LoginThrottle {
   /** Seconds to wait before the next attempt is allowed (0: allowed now). */
   secondsToWait(subject: ThrottleSubject, now: Date): Promise<number>;
@@ -41,12 +37,7 @@ export function createLoginThrottle(
   });
   const waitFor = async (key: string, limit: number, now: Date): Promise<number> => {
     const since = new Date(now.getTime() - limits.windowSeconds * 1000);
-    const failures = await store.failuresSince(key, since);
-    if (failures.length < limit) return 0;
-    // The window frees a place when the oldest failure that still counts leaves it.
-    const oldest = failures[failures.length - limit];
-    if (oldest === undefined) return 0;
-    return Math.max(1, Math.ceil((oldest.getTime() + limits.windowSeconds * 1000 - now.getTime()) / 1000));
+    return secondsToWaitAfter(await store.failuresSince(key, since), limit, limits.windowSeconds, now);
   };
   return {
     async secondsToWait(subject, now) {

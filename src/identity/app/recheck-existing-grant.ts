@@ -1,12 +1,12 @@
-import { decideServiceAccess } from "../domain/service-access.ts";
+import { mayReuseGrant } from "../domain/service-access.ts";
 import type { PersonDirectory, ServiceClientRegistry } from "./ports.ts";
 
 /**
  * Single sign-on re-checks the service's access policy (issue 4: "enforced at sign-in"): when a
  * person already holds a grant for a service, the OpenID Provider asks this before skipping the
  * sign-in pages. false — the policy no longer lets the person in (member, role or group changed,
- * service disabled, person or grant unknown) — sends the person through the pages again, where the
- * refusal is shown and logged.
+ * service disabled, person or grant unknown; see `mayReuseGrant`) — sends the person through the
+ * pages again, where the refusal is shown and logged.
  */
 export function createExistingGrantCheck(deps: {
   readonly people: PersonDirectory;
@@ -22,11 +22,6 @@ export function createExistingGrantCheck(deps: {
       deps.people.findPerson(sub),
       deps.people.grantAffiliation(grantId),
     ]);
-    if (client === null || !client.enabled || person === null) return false;
-    const affiliation =
-      person.affiliations.find((a) => a.memberId === memberId) ??
-      (person.affiliations.length === 1 ? person.affiliations[0] : undefined);
-    if (affiliation === undefined || affiliation.ententeId !== client.ententeId) return false;
-    return decideServiceAccess(client.policy, affiliation).allowed;
+    return mayReuseGrant(client, person, memberId);
   };
 }

@@ -1,13 +1,10 @@
 import type { Actor } from "../../shared/actor.ts";
-import type { IdentityDirectoryAdmin, RegisteredAddressRecord } from "./admin/identity-admin-ports.ts";
-import type {
-  AttributeMapping,
-  PersonRole,
-  ServiceClientAdmin,
-  ServiceClientInput,
-  ServiceClientRecord,
-  SourceRecord,
-} from "./ports.ts";
+import type { RegisteredAddressRecord } from "../domain/email-ownership.ts";
+import type { AttributeMapping, SourceRecord } from "../domain/identity-source.ts";
+import type { PersonRole } from "../domain/person.ts";
+import type { ServiceClientInput, ServiceClientRecord } from "../domain/service-client.ts";
+import type { IdentityDirectoryAdmin } from "./admin/identity-admin-ports.ts";
+import type { ServiceClientAdmin } from "./provider-ports.ts";
 
 /** A member of the example, as the finance context's entente model gives it. */
 interface ExampleMember {

@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { TransientStore } from "../../platform/db/transient-store.ts";
+import type { PersonRole } from "../domain/person.ts";
+import type { UpstreamIdentity } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
-import type { PersonRole, UpstreamIdentity } from "./ports.ts";
 
 /**
  * How long the state of a sign-in lives after its last save (seconds); each save renews it. Longer

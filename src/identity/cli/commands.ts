@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
-import type { SigningKeyStore } from "../app/ports.ts";
+import type { SigningKeyStore } from "../app/provider-ports.ts";
 import type { ServiceAddOptions, ServiceCliDeps } from "./service-client.ts";
 
 /** What the identity commands need: the signing keys and the service registry. */

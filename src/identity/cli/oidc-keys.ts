@@ -1,5 +1,5 @@
 import type { Output } from "../../platform/cli/output.ts";
-import type { SigningKeyStore } from "../app/ports.ts";
+import type { SigningKeyStore } from "../app/provider-ports.ts";
 import type { Lang } from "../errors.ts";
 import { ensureSigningKeys, rotateSigningKeys } from "../oidc/signing-keys.ts";
 

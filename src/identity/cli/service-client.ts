@@ -1,11 +1,8 @@
 import type { Output } from "../../platform/cli/output.ts";
-import {
-  ACR_ONE_FACTOR,
-  ACR_TWO_FACTORS,
-  type PersonRole,
-  type ServiceClientAdmin,
-  type ServiceClientInput,
-} from "../app/ports.ts";
+import type { ServiceClientAdmin } from "../app/provider-ports.ts";
+import { ACR_ONE_FACTOR, ACR_TWO_FACTORS } from "../domain/authentication-level.ts";
+import type { PersonRole } from "../domain/person.ts";
+import type { ServiceClientInput } from "../domain/service-client.ts";
 import { EntenteError, type Lang, localized } from "../errors.ts";
 
 /** What the service commands need: the service registry, and whether an entente exists. */
@@ -41,7 +38,7 @@ const list = (text: string | undefined): string[] | null =>
 
 const ACR_ALIASES: Readonly<Record<string, string>> = { "1fa": ACR_ONE_FACTOR, "2fa": ACR_TWO_FACTORS };
 
-/** The registration an `add` describes; validation happens in the store (identity.client_invalid). */
+/** The registration an `add` describes; the service registry validates it (identity.client_invalid). */
 export function serviceInputOf(options: ServiceAddOptions): ServiceClientInput {
   const grantTypes =
     list(options.grantTypes) ??

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
-import type { IdentityEventEntry, IdentityEventReader } from "../app/admin/identity-admin-ports.ts";
-import type { IdentityEvent, IdentityEventKind, IdentityEventLog } from "../app/ports.ts";
+import type { IdentityEventReader } from "../app/admin/identity-admin-ports.ts";
+import type { IdentityEventLog } from "../app/ports.ts";
+import type { IdentityEvent, IdentityEventEntry, IdentityEventKind } from "../domain/identity-event.ts";
 import type { IdentityDatabase, IdentityEventTable } from "./tables.ts";
 
 function toEntry(row: Selectable<IdentityEventTable>): IdentityEventEntry {

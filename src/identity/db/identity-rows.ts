@@ -1,18 +1,16 @@
 import type { Kysely, Selectable } from "kysely";
 import type {
-  Affiliation,
   AttributeMapping,
   LdapSettings,
   OidcSourceSettings,
-  PersonRecord,
-  PersonRole,
   SamlSourceSettings,
   SourceRecord,
   SourceSettings,
-} from "../app/ports.ts";
+} from "../domain/identity-source.ts";
+import type { Affiliation, PersonRecord, PersonRole } from "../domain/person.ts";
 import type { IdentityDatabase, IdentitySourceTable } from "./tables.ts";
 
-/** Rows of the identity directory mapped to the records of src/app/identity/ports.ts, in one place. */
+/** Rows of the identity directory mapped to the records of src/identity/domain, in one place. */
 
 /** The kind's own settings as stored in `identity_source.settings`. */
 export function settingsColumn(settings: SourceSettings): string {
@@ -43,6 +41,7 @@ function toSettings(row: Selectable<IdentitySourceTable>): SourceSettings {
   }
 }
 
+/** An `identity_source` row as the domain's record (its secret included: the API drops it). */
 export function toSourceRecord(row: Selectable<IdentitySourceTable>): SourceRecord {
   return {
     ...toSettings(row),
@@ -57,6 +56,7 @@ export function toSourceRecord(row: Selectable<IdentitySourceTable>): SourceReco
   };
 }
 
+/** An affiliation as `selectAffiliations` reads it, with its member's name and numbers. */
 export interface AffiliationRow {
   sub: string;
   entente_id: string;
@@ -73,6 +73,7 @@ export interface AffiliationRow {
   last_seen_at: Date | null;
 }
 
+/** An affiliation row as the domain's `Affiliation`. */
 export function toAffiliation(row: AffiliationRow): Affiliation {
   return {
     ententeId: row.entente_id,

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { LoginFailureStore } from "../app/ports.ts";
+import type { LoginFailureStore } from "../app/mfa-ports.ts";
 import type { IdentityDatabase } from "./tables.ts";
 
 /** How long failures are kept at most (seconds): beyond any throttle window. */

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
-import type { MfaCredentialRecord, MfaCredentialStore } from "../app/ports.ts";
+import type { MfaCredentialStore } from "../app/mfa-ports.ts";
+import type { MfaCredentialRecord } from "../domain/mfa-credential.ts";
 import type { IdentityDatabase, MfaCredentialTable } from "./tables.ts";
 
 function toRecord(row: Selectable<MfaCredentialTable>): MfaCredentialRecord {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { SigningKeyRecord, SigningKeyStore } from "../app/ports.ts";
+import type { SigningKeyStore } from "../app/provider-ports.ts";
+import type { SigningKeyRecord } from "../domain/signing-key.ts";
 import type { IdentityDatabase } from "./tables.ts";
 
 type Row = {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { EntenteError } from "../errors.ts";
+import type { AttributeMapping as PivotAttributeMapping } from "./identity-source.ts";
 import {
   emailDomain,
   firstRdnValue,
@@ -10,7 +11,6 @@ import {
   normalizeGroups,
   normalizeIdentity,
   normalizeText,
-  type PivotAttributeMapping,
 } from "./pivot-identity.ts";
 
 const LDAP: PivotAttributeMapping = {

@@ -1,4 +1,6 @@
 import { EntenteError, localized } from "../errors.ts";
+import type { AttributeMapping } from "./identity-source.ts";
+import type { PersonRole } from "./person.ts";
 
 /**
  * The pivot identity (identité pivot, DESIGN.md pillar 2): what every source's attributes are
@@ -17,22 +19,6 @@ import { EntenteError, localized } from "../errors.ts";
  *   RDN value of a DN) equals one of `eluValues`, case-insensitively; otherwise `agent`.
  */
 
-/** Same shape as `PersonRole` of src/app/identity/ports.ts (the domain cannot import app). */
-export type PivotRole = "agent" | "elu";
-
-/** Same shape as `AttributeMapping` of src/app/identity/ports.ts. */
-export interface PivotAttributeMapping {
-  readonly givenName: string;
-  readonly familyName: string;
-  readonly usualName: string | null;
-  readonly email: string;
-  readonly uid: string;
-  readonly groups: string | null;
-  readonly role:
-    | { readonly fixed: PivotRole }
-    | { readonly attribute: string; readonly eluValues: readonly string[] };
-}
-
 /** A normalised pivot identity as one source describes the person. */
 export interface NormalizedIdentity {
   readonly givenName: string;
@@ -42,7 +28,7 @@ export interface NormalizedIdentity {
   readonly email: string;
   readonly uid: string;
   readonly groups: string[];
-  readonly role: PivotRole;
+  readonly role: PersonRole;
 }
 
 /** NFC, whitespace runs (including no-break spaces) collapsed to one space, trimmed. */
@@ -197,7 +183,7 @@ export function normalizeGroups(values: readonly string[]): string[] {
  * Turns the attributes a source released into the pivot identity (rules above).
  *
  * @param attributes names as the source spells them, every value a list.
- * @param mapping which attribute feeds each claim (same shape as ports.ts `AttributeMapping`).
+ * @param mapping which attribute feeds each claim.
  * @param sourceLabel the source's label, for error messages.
  * @throws EntenteError `identity.attribute_missing` (details `source`, `attribute`, `claim`) when
  *   `givenName`, `familyName`, `email` or `uid` has no non-empty value (a missing `usualName`
@@ -211,7 +197,7 @@ export function normalizeGroups(values: readonly string[]): string[] {
  */
 export function normalizeIdentity(
   attributes: Readonly<Record<string, readonly string[]>>,
-  mapping: PivotAttributeMapping,
+  mapping: AttributeMapping,
   sourceLabel: string,
 ): NormalizedIdentity {
   const required = (claim: string, attribute: string): string => {
@@ -242,8 +228,8 @@ export function normalizeIdentity(
 
 function decideRole(
   attributes: Readonly<Record<string, readonly string[]>>,
-  rule: PivotAttributeMapping["role"],
-): PivotRole {
+  rule: AttributeMapping["role"],
+): PersonRole {
   if ("fixed" in rule) return rule.fixed;
   const elu = new Set(rule.eluValues.map((v) => normalizeText(v).toLowerCase()));
   const values = valuesOf(attributes, rule.attribute);

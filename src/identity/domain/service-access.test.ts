@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { type AccessRequester, decideServiceAccess, type ServiceAccessPolicy } from "./service-access.ts";
+import { type AccessRequester, decideServiceAccess } from "./service-access.ts";
+import type { ServicePolicy as ServiceAccessPolicy } from "./service-client.ts";
 
 const AGENT_LYON: AccessRequester = { memberId: "lyon", role: "agent", groups: ["DSI", "Élus"] };
 

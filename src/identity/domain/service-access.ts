@@ -1,20 +1,10 @@
-import { normalizeText, type PivotRole } from "./pivot-identity.ts";
+import { affiliationOfExistingGrant } from "./affiliation-choice.ts";
+import type { Affiliation, PersonRecord } from "./person.ts";
+import { normalizeText } from "./pivot-identity.ts";
+import type { ServiceClientRecord, ServicePolicy } from "./service-client.ts";
 
-export { emailDomain } from "./pivot-identity.ts";
-
-/** Same shape as `ServicePolicy` of src/app/identity/ports.ts: null means "no restriction on this". */
-export interface ServiceAccessPolicy {
-  readonly memberIds: readonly string[] | null;
-  readonly roles: readonly PivotRole[] | null;
-  readonly groups: readonly string[] | null;
-}
-
-/** Who asks: the person acting for one member (an `Affiliation` of ports.ts fits). */
-export interface AccessRequester {
-  readonly memberId: string;
-  readonly role: PivotRole;
-  readonly groups: readonly string[];
-}
+/** Who asks: the person acting for one member (an `Affiliation` fits). */
+export type AccessRequester = Pick<Affiliation, "memberId" | "role" | "groups">;
 
 /** Why a service refused: the first restriction (member, then role, then group) not met. */
 export type ServiceAccessDecision =
@@ -34,7 +24,7 @@ export type ServiceAccessDecision =
  * // → { allowed: false, reason: "role" }
  */
 export function decideServiceAccess(
-  policy: ServiceAccessPolicy,
+  policy: ServicePolicy,
   requester: AccessRequester,
 ): ServiceAccessDecision {
   if (policy.memberIds !== null && !policy.memberIds.includes(requester.memberId)) {
@@ -51,4 +41,30 @@ export function decideServiceAccess(
 
 function groupKey(group: string): string {
   return normalizeText(group).toLowerCase();
+}
+
+/**
+ * Whether a service is open to a member at all: its policy names no member, or names this one
+ * (what a member's finance officer sees of the services).
+ */
+export function isServiceOpenToMember(service: ServiceClientRecord, memberId: string): boolean {
+  return service.policy.memberIds === null || service.policy.memberIds.includes(memberId);
+}
+
+/**
+ * Single sign-on re-checks the service's access policy (issue 4: "enforced at sign-in"): a grant a
+ * person already holds lets them in without the pages only while the service is enabled, the
+ * person still acts for a member of the service's entente (the member recorded for the grant, see
+ * `affiliationOfExistingGrant`) and the policy still lets that affiliation in. false sends the
+ * person through the pages again, where a refusal is shown and logged.
+ */
+export function mayReuseGrant(
+  service: ServiceClientRecord | null,
+  person: PersonRecord | null,
+  grantMemberId: string | null,
+): boolean {
+  if (service === null || !service.enabled || person === null) return false;
+  const affiliation = affiliationOfExistingGrant(person, grantMemberId);
+  if (affiliation === null || affiliation.ententeId !== service.ententeId) return false;
+  return decideServiceAccess(service.policy, affiliation).allowed;
 }

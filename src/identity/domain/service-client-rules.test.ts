@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { EntenteError } from "../errors.ts";
-import { checkServiceUri, type ServiceClientDraft, validateServiceClient } from "./service-client-rules.ts";
+import type { ServiceClientDraft } from "./service-client.ts";
+import { checkServiceUri, validateServiceClient } from "./service-client-rules.ts";
 
 const ACR = { acrValues: ["urn:entente:acr:1fa", "urn:entente:acr:2fa"] };
 

@@ -1,27 +1,12 @@
 import { MAX_SERVICE_URI_LENGTH, type ServiceUriProblem, serviceUriProblem } from "../../shared/uri-rules.ts";
 import { EntenteError, type Localized, localized } from "../errors.ts";
+import type { ServiceClientDraft } from "./service-client.ts";
 
 /**
  * Rules a service (OIDC relying party) registration must follow before it is stored (issue 4,
- * "Services as relying parties"). Pure: the store (src/db/service-client-store.ts) calls it on
- * every create and update. The shape repeats `ServiceClientInput` of src/app/identity/ports.ts
- * (the domain imports nothing of ours), so any object of that type is accepted.
+ * "Services as relying parties"). Pure: the service registry (src/identity/app) applies them on
+ * every create and update.
  */
-export interface ServiceClientDraft {
-  readonly name: string;
-  readonly redirectUris: readonly string[];
-  readonly postLogoutRedirectUris: readonly string[];
-  readonly backchannelLogoutUri: string | null;
-  readonly grantTypes: readonly string[];
-  readonly tokenEndpointAuthMethod: string;
-  readonly scopes: readonly string[];
-  readonly policy: {
-    readonly memberIds: readonly string[] | null;
-    readonly roles: readonly string[] | null;
-    readonly groups: readonly string[] | null;
-  };
-  readonly requiredAcr: string | null;
-}
 
 /** Scopes a service may be given (claims per scope: docs/identity.md). */
 export const KNOWN_SCOPES = [
@@ -32,7 +17,9 @@ export const KNOWN_SCOPES = [
   "groups",
   "offline_access",
 ] as const;
+/** Grant types a service may be given (RFC 6749; no implicit, no password). */
 export const KNOWN_GRANT_TYPES = ["authorization_code", "refresh_token", "client_credentials"] as const;
+/** How a service authenticates at the token endpoint; `none`: a public client (PKCE only). */
 export const KNOWN_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"] as const;
 /** Longest service name, in characters (it is shown on the sign-in pages). */
 export const MAX_SERVICE_NAME_LENGTH = 100;
@@ -127,7 +114,26 @@ export function validateServiceClient<T extends ServiceClientDraft>(
   draft: T,
   options: { readonly acrValues: readonly string[] },
 ): T {
-  const name = draft.name.trim();
+  const name = checkName(draft.name);
+  checkList("tokenEndpointAuthMethod", [draft.tokenEndpointAuthMethod], KNOWN_AUTH_METHODS);
+  checkList("grantTypes", draft.grantTypes, KNOWN_GRANT_TYPES);
+  if (draft.grantTypes.length === 0) {
+    invalid("grantTypes", localized("au moins un type d'autorisation", "at least one grant type"));
+  }
+  checkList("scopes", draft.scopes, KNOWN_SCOPES);
+  checkGrantCoherence(draft);
+  checkUris(draft);
+  checkPolicyList("policy.memberIds", draft.policy.memberIds);
+  checkPolicyList("policy.groups", draft.policy.groups);
+  checkPolicyList("policy.roles", draft.policy.roles);
+  if (draft.policy.roles !== null) checkList("policy.roles", draft.policy.roles, ["agent", "elu"]);
+  checkRequiredAcr(draft.requiredAcr, options.acrValues);
+  return { ...draft, name };
+}
+
+/** The name trimmed, 1 to `MAX_SERVICE_NAME_LENGTH` characters. */
+function checkName(raw: string): string {
+  const name = raw.trim();
   if (name.length === 0 || name.length > MAX_SERVICE_NAME_LENGTH) {
     invalid(
       "name",
@@ -137,12 +143,11 @@ export function validateServiceClient<T extends ServiceClientDraft>(
       ),
     );
   }
-  checkList("tokenEndpointAuthMethod", [draft.tokenEndpointAuthMethod], KNOWN_AUTH_METHODS);
-  checkList("grantTypes", draft.grantTypes, KNOWN_GRANT_TYPES);
-  if (draft.grantTypes.length === 0) {
-    invalid("grantTypes", localized("au moins un type d'autorisation", "at least one grant type"));
-  }
-  checkList("scopes", draft.scopes, KNOWN_SCOPES);
+  return name;
+}
+
+/** Grant types, authentication method and scopes that go together (see `validateServiceClient`). */
+function checkGrantCoherence(draft: ServiceClientDraft): void {
   const signsIn = draft.grantTypes.includes("authorization_code");
   if (draft.tokenEndpointAuthMethod === "none" && draft.grantTypes.includes("client_credentials")) {
     invalid(
@@ -183,6 +188,10 @@ export function validateServiceClient<T extends ServiceClientDraft>(
       ),
     );
   }
+}
+
+/** Every URI registered (see `checkServiceUri`); redirect URIs without duplicates. */
+function checkUris(draft: ServiceClientDraft): void {
   for (const [i, uri] of draft.redirectUris.entries()) checkServiceUri(`redirectUris[${i}]`, uri);
   for (const [i, uri] of draft.postLogoutRedirectUris.entries()) {
     checkServiceUri(`postLogoutRedirectUris[${i}]`, uri);
@@ -192,18 +201,54 @@ export function validateServiceClient<T extends ServiceClientDraft>(
   if (new Set(draft.redirectUris).size !== draft.redirectUris.length) {
     invalid("redirectUris", localized("des URI sans doublon", "URIs without duplicates"));
   }
-  checkPolicyList("policy.memberIds", draft.policy.memberIds);
-  checkPolicyList("policy.groups", draft.policy.groups);
-  checkPolicyList("policy.roles", draft.policy.roles);
-  if (draft.policy.roles !== null) checkList("policy.roles", draft.policy.roles, ["agent", "elu"]);
-  if (draft.requiredAcr !== null && !options.acrValues.includes(draft.requiredAcr)) {
+}
+
+function checkRequiredAcr(requiredAcr: string | null, acrValues: readonly string[]): void {
+  if (requiredAcr !== null && !acrValues.includes(requiredAcr)) {
     invalid(
       "requiredAcr",
       localized(
-        `une valeur parmi ${options.acrValues.join(", ")}, ou aucune`,
-        `one of ${options.acrValues.join(", ")}, or none`,
+        `une valeur parmi ${acrValues.join(", ")}, ou aucune`,
+        `one of ${acrValues.join(", ")}, or none`,
       ),
     );
   }
-  return { ...draft, name };
+}
+
+/**
+ * A policy naming a member that does not exist would lock that member out without a word (a
+ * typo in `--members`): refused, with the entente's member ids.
+ * @param known the member ids of the entente.
+ * @throws EntenteError `identity.client_invalid` on `policy.memberIds`.
+ */
+export function ensurePolicyMembersKnown(
+  memberIds: readonly string[] | null,
+  known: readonly string[],
+): void {
+  if (memberIds === null || memberIds.length === 0) return;
+  const unknown = memberIds.filter((id) => !known.includes(id));
+  if (unknown.length === 0) return;
+  throw new EntenteError("identity.client_invalid", {
+    field: "policy.memberIds",
+    expected: localized(
+      `membres inconnus : ${unknown.join(", ")} (membres de l'entente : ${known.join(", ") || "aucun"})`,
+      `unknown members: ${unknown.join(", ")} (members of the entente: ${known.join(", ") || "none"})`,
+    ),
+  });
+}
+
+/**
+ * A public client (no secret) stays public: a confidential service gets its secret when it is
+ * registered, so an update cannot turn a public one confidential. Called when the store found
+ * the service without a secret and the update asks for a confidential method.
+ * @throws EntenteError `identity.client_invalid` on `tokenEndpointAuthMethod`, always.
+ */
+export function refusePublicClientMadeConfidential(): never {
+  throw new EntenteError("identity.client_invalid", {
+    field: "tokenEndpointAuthMethod",
+    expected: localized(
+      "un client public reste public : enregistrez un nouveau service confidentiel (son secret sera créé)",
+      "a public client stays public: register a new confidential service (its secret is created then)",
+    ),
+  });
 }

@@ -1,4 +1,4 @@
-import type { ServiceClientRecord } from "../app/ports.ts";
+import type { ServiceClientRecord } from "../domain/service-client.ts";
 
 /** Extra client metadata Entente adds to oidc-provider's (`extraClientMetadata.properties`). */
 export const EXTRA_CLIENT_PROPERTIES = ["entente_id", "entente_required_acr"] as const;

@@ -1,36 +1,26 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
-import type {
-  InteractionDetails,
-  InteractionGateway,
-  PersonDirectory,
-  ServiceClientRegistry,
-} from "../app/ports.ts";
+import type { InteractionDetails, InteractionGateway, ServiceClientRegistry } from "../app/ports.ts";
+import { requiredAcrOf } from "../domain/authentication-level.ts";
 import { EntenteError } from "../errors.ts";
-import { requiredAcrOf } from "./required-acr.ts";
+
+type Interaction = Awaited<ReturnType<Provider["interactionDetails"]>>;
 
 /**
- * `InteractionGateway` (src/app/identity/ports.ts) on oidc-provider's interaction API. `provider`
- * returns the instance in use (it is swapped when the signing keys change).
+ * `InteractionGateway` (src/identity/app/ports.ts) on oidc-provider's interaction API. `provider`
+ * returns the instance in use (it is swapped when the signing keys change). The interaction is
+ * read once per request (the page, then the grant and the result of the same request reuse it).
+ * It stores what the sign-in gives it — the grant's scopes, the login's acr and amr — and decides
+ * nothing a service receives.
  */
 export function createInteractionGateway(deps: {
   readonly provider: () => Provider;
   readonly clients: ServiceClientRegistry;
-  readonly people: PersonDirectory;
 }): InteractionGateway {
-  const detailsOf = async (
-    req: Parameters<InteractionGateway["details"]>[0],
-    res: Parameters<InteractionGateway["details"]>[1],
-  ) => {
-    try {
-      return await deps.provider().interactionDetails(req, res);
-    } catch (error) {
-      // SessionNotFound: no interaction cookie, unknown or expired interaction, another browser.
-      throw new EntenteError("identity.interaction_expired", {}, { cause: error });
-    }
-  };
+  const interactionOf = createInteractionReader(deps.provider);
   return {
     async details(req, res): Promise<InteractionDetails> {
-      const interaction = await detailsOf(req, res);
+      const interaction = await interactionOf(req, res);
       const clientId = String(interaction.params.client_id ?? "");
       const service = await deps.clients.findClient(clientId);
       const loginHint = interaction.params.login_hint;
@@ -41,6 +31,7 @@ export function createInteractionGateway(deps: {
           service?.requiredAcr ?? null,
           interaction.params.acr_values as string | undefined,
         ),
+        requestedScope: String(interaction.params.scope ?? ""),
         loginHint: typeof loginHint === "string" && loginHint.length > 0 ? loginHint : null,
         sessionSub: interaction.session?.accountId ?? null,
         sessionAmr: (interaction.session as { amr?: string[] } | undefined)?.amr ?? [],
@@ -48,55 +39,40 @@ export function createInteractionGateway(deps: {
       };
     },
 
-    async finishSignIn(req, res, result) {
+    async saveGrant(req, res, { sub, scopes }) {
       const provider = deps.provider();
-      const interaction = await detailsOf(req, res);
+      const interaction = await interactionOf(req, res);
       const clientId = String(interaction.params.client_id ?? "");
-      const service = await deps.clients.findClient(clientId);
-      if (service === null || !service.enabled) {
-        throw new EntenteError("identity.not_found", { what: "service", id: clientId });
-      }
-      // What the service asked for and may receive; openid always (OIDC Core §3.1.2.1).
-      const asked = String(interaction.params.scope ?? "").split(" ");
-      const scopes = new Set(["openid", ...asked.filter((s) => s !== "" && service.scopes.includes(s))]);
       let grant =
         interaction.grantId === undefined ? undefined : await provider.Grant.find(interaction.grantId);
-      if (grant === undefined || grant.accountId !== result.sub || grant.clientId !== clientId) {
-        grant = new provider.Grant({ accountId: result.sub, clientId });
+      if (grant === undefined || grant.accountId !== sub || grant.clientId !== clientId) {
+        grant = new provider.Grant({ accountId: sub, clientId });
       }
-      grant.addOIDCScope([...scopes].join(" "));
-      const grantId = await grant.save();
-      await deps.people.recordGrantAffiliation(grantId, result.sub, result.memberId);
+      grant.addOIDCScope(scopes.join(" "));
+      return { grantId: await grant.save() };
+    },
+
+    async completeSignIn(req, res, { sub, acr, amr, grantId }) {
+      const interaction = await interactionOf(req, res);
       const session = interaction.session as { accountId?: string; acr?: string } | undefined;
       // A login result re-authenticates; single sign-on with the same person and acr keeps auth_time.
       const reauthenticated =
-        interaction.prompt.name === "login" ||
-        session?.accountId !== result.sub ||
-        session?.acr !== result.acr;
-      const redirectTo = await provider.interactionResult(
-        req,
-        res,
-        {
-          ...(reauthenticated
-            ? {
-                login: {
-                  accountId: result.sub,
-                  acr: result.acr,
-                  amr: [...result.amr],
-                  // A browser-session cookie: town-hall workstations are often shared.
-                  remember: false,
-                },
-              }
-            : {}),
-          consent: { grantId },
-        },
-        { mergeWithLastSubmission: false },
-      );
+        interaction.prompt.name === "login" || session?.accountId !== sub || session?.acr !== acr;
+      // A browser-session cookie (`remember: false`): town-hall workstations are often shared.
+      const login = { accountId: sub, acr, amr: [...amr], remember: false };
+      const redirectTo = await deps
+        .provider()
+        .interactionResult(
+          req,
+          res,
+          { ...(reauthenticated ? { login } : {}), consent: { grantId } },
+          { mergeWithLastSubmission: false },
+        );
       return { redirectTo };
     },
 
     async abort(req, res, error) {
-      await detailsOf(req, res);
+      await interactionOf(req, res);
       const redirectTo = await deps
         .provider()
         .interactionResult(
@@ -109,5 +85,28 @@ export function createInteractionGateway(deps: {
     },
 
     client: (clientId) => deps.clients.findClient(clientId),
+  };
+}
+
+/**
+ * The interaction bound to the browser's cookie, read once per request.
+ * @throws EntenteError `identity.interaction_expired` (no cookie, unknown or expired interaction, another browser).
+ */
+function createInteractionReader(provider: () => Provider) {
+  const read = new WeakMap<IncomingMessage, Promise<Interaction>>();
+  const load = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      return await provider().interactionDetails(req, res);
+    } catch (error) {
+      throw new EntenteError("identity.interaction_expired", {}, { cause: error });
+    }
+  };
+  return (req: IncomingMessage, res: ServerResponse): Promise<Interaction> => {
+    let interaction = read.get(req);
+    if (interaction === undefined) {
+      interaction = load(req, res);
+      read.set(req, interaction);
+    }
+    return interaction;
   };
 }

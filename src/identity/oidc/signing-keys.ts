@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import type { SigningKeyChanges, SigningKeyRecord, SigningKeyStore } from "../app/ports.ts";
+import type { SigningKeyStore } from "../app/provider-ports.ts";
+import type { SigningKeyChanges, SigningKeyRecord } from "../domain/signing-key.ts";
 import { RETIRED_KEY_RETENTION_SECONDS } from "./token-lifetimes.ts";
 
 /** Algorithms the provider signs with: RS256 (the OIDC default for ID tokens, OIDC Core §15.1) and ES256 (fast). */

@@ -1,12 +1,8 @@
 import type { Entry } from "ldapts";
 import { Client, Filter, InvalidCredentialsError, ResultCodeError } from "ldapts";
-import type {
-  LdapSettings,
-  PasswordConnector,
-  SourceRecord,
-  UpstreamAttributes,
-  UpstreamIdentity,
-} from "../app/ports.ts";
+import type { PasswordConnector } from "../app/ports.ts";
+import type { LdapSettings, SourceRecord } from "../domain/identity-source.ts";
+import type { UpstreamAttributes, UpstreamIdentity } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
 import { guidBytesToUuid } from "./guid.ts";
 

@@ -1,5 +1,7 @@
 import type { AccountRecord, AccountStore, PasswordHasher } from "../../access/index.ts";
-import type { PasswordConnector, SourceRecord, UpstreamIdentity } from "../app/ports.ts";
+import type { PasswordConnector } from "../app/ports.ts";
+import type { SourceRecord } from "../domain/identity-source.ts";
+import type { UpstreamIdentity } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
 
 /**

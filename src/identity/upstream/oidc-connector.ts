@@ -1,12 +1,13 @@
 import * as client from "openid-client";
 import type { TransientStore } from "../../platform/db/transient-store.ts";
-import type {
-  OidcSourceSettings,
-  RedirectConnector,
-  SourceRecord,
-  UpstreamAttributes,
-} from "../app/ports.ts";
+import type { RedirectConnector } from "../app/ports.ts";
+import type { OidcSourceSettings, SourceRecord } from "../domain/identity-source.ts";
+import type { UpstreamIdentity } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
+import { toAttributes } from "./oidc-attributes.ts";
+import { createOidcDiscovery } from "./oidc-discovery.ts";
+import { mapOidcError } from "./oidc-errors.ts";
+import { asOidcState, type OidcState, stateKeyOf } from "./oidc-state.ts";
 
 /**
  * OpenID Connect identity sources as a `RedirectConnector` (openid-client 6): authorization code
@@ -43,37 +44,12 @@ export function createOidcConnector(deps: {
   readonly allowInsecureRequests?: boolean;
 }): RedirectConnector {
   const stateTtl = deps.stateTtlSeconds ?? 600;
-  const discoveryTtlMs = (deps.discoveryTtlSeconds ?? 600) * 1000;
-  const timeout = deps.timeoutSeconds ?? 10;
-  const cache = new Map<
-    string,
-    { readonly config: Promise<client.Configuration>; readonly expiresAt: number }
-  >();
-
-  async function configurationOf(
-    source: SourceRecord,
-    settings: OidcSourceSettings,
-  ): Promise<client.Configuration> {
-    const key = `${source.id}@${source.rowVersion}`;
-    const nowMs = deps.now().getTime();
-    const cached = cache.get(key);
-    if (cached !== undefined && cached.expiresAt > nowMs) return cached.config;
-    const auth = source.secret === null ? client.None() : client.ClientSecretBasic(source.secret);
-    const config = client.discovery(new URL(settings.issuer), settings.clientId, undefined, auth, {
-      timeout,
-      ...(deps.allowInsecureRequests ? { execute: [client.allowInsecureRequests] } : {}),
-    });
-    cache.set(key, { config, expiresAt: nowMs + discoveryTtlMs });
-    try {
-      const ready = await config;
-      client.enableNonRepudiationChecks(ready); // verify ID token signatures with the JWKS
-      return ready;
-    } catch (error) {
-      cache.delete(key);
-      throw new EntenteError("identity.source_unreachable", { source: source.label }, { cause: error });
-    }
-  }
-
+  const configurationOf = createOidcDiscovery({
+    now: deps.now,
+    ttlMs: (deps.discoveryTtlSeconds ?? 600) * 1000,
+    timeoutSeconds: deps.timeoutSeconds ?? 10,
+    allowInsecureRequests: deps.allowInsecureRequests ?? false,
+  });
   return {
     async begin(source, request) {
       const settings = oidcSettings(source);
@@ -91,14 +67,14 @@ export function createOidcConnector(deps: {
         nonce,
       };
       if (request.loginHint !== null && request.loginHint !== "") parameters.login_hint = request.loginHint;
-      const record: OidcState = {
+      const kept: OidcState = {
         interactionId: request.interactionId,
         verifier,
         nonce,
         sourceId: source.id,
         callbackUrl: request.callbackUrl,
       };
-      await deps.transient.put(stateKeyOf(state), record, stateTtl);
+      await deps.transient.put(stateKeyOf(state), kept, stateTtl);
       return { redirectUrl: client.buildAuthorizationUrl(config, parameters).href };
     },
 
@@ -109,65 +85,60 @@ export function createOidcConnector(deps: {
       const state = asOidcState(await deps.transient.take(stateKeyOf(stateValue)));
       if (state === null || state.sourceId !== source.id) throw new EntenteError("identity.state_lost");
       const config = await configurationOf(source, settings);
-
-      const currentUrl = new URL(state.callbackUrl);
-      for (const [name, value] of Object.entries(answer.query)) currentUrl.searchParams.set(name, value);
-      let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
-      try {
-        tokens = await client.authorizationCodeGrant(config, currentUrl, {
-          pkceCodeVerifier: state.verifier,
-          expectedNonce: state.nonce,
-          expectedState: stateValue,
-          idTokenExpected: true,
-        });
-      } catch (error) {
-        throw mapOidcError(error, source);
-      }
-      const claims = tokens.claims();
-      if (claims === undefined || typeof claims.sub !== "string" || claims.sub === "") {
-        throw new EntenteError("identity.upstream_rejected", { source: source.label, reason: "no sub" });
-      }
-      let userinfo: Record<string, unknown> = {};
-      if (config.serverMetadata().userinfo_endpoint !== undefined) {
-        try {
-          userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
-        } catch (error) {
-          throw mapOidcError(error, source);
-        }
-      }
-      const amr = Array.isArray(claims.amr)
-        ? claims.amr.filter((v): v is string => typeof v === "string")
-        : [];
-      return {
-        interactionId: state.interactionId,
-        identity: {
-          sourceId: source.id,
-          upstreamId: claims.sub,
-          attributes: toAttributes({ ...claims, ...userinfo }),
-          amr,
-          acr: typeof claims.acr === "string" ? claims.acr : null,
-        },
-      };
+      const tokens = await exchangeCode(config, source, state, stateValue, answer.query);
+      return { interactionId: state.interactionId, identity: await identityOf(config, source, tokens) };
     },
   };
 }
 
-interface OidcState {
-  readonly interactionId: string;
-  readonly verifier: string;
-  readonly nonce: string;
-  readonly sourceId: string;
-  readonly callbackUrl: string;
+/** The code exchanged with the PKCE verifier; openid-client checks `iss`, `state`, the ID token and its `nonce`. */
+async function exchangeCode(
+  config: client.Configuration,
+  source: SourceRecord,
+  state: OidcState,
+  stateValue: string,
+  query: Readonly<Record<string, string>>,
+) {
+  const currentUrl = new URL(state.callbackUrl);
+  for (const [name, value] of Object.entries(query)) currentUrl.searchParams.set(name, value);
+  try {
+    return await client.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: state.verifier,
+      expectedNonce: state.nonce,
+      expectedState: stateValue,
+      idTokenExpected: true,
+    });
+  } catch (error) {
+    throw mapOidcError(error, source);
+  }
 }
 
-const stateKeyOf = (state: string) => `oidc-state:${state}`;
-
-function asOidcState(value: unknown): OidcState | null {
-  if (typeof value !== "object" || value === null) return null;
-  const v = value as Record<string, unknown>;
-  const fields = ["interactionId", "verifier", "nonce", "sourceId", "callbackUrl"] as const;
-  if (!fields.every((f) => typeof v[f] === "string")) return null;
-  return v as unknown as OidcState;
+/** The person as the ID token (its `sub`, `amr`, `acr`) and userinfo (which wins) describe them. */
+async function identityOf(
+  config: client.Configuration,
+  source: SourceRecord,
+  tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>,
+): Promise<UpstreamIdentity> {
+  const claims = tokens.claims();
+  if (claims === undefined || typeof claims.sub !== "string" || claims.sub === "") {
+    throw new EntenteError("identity.upstream_rejected", { source: source.label, reason: "no sub" });
+  }
+  let userinfo: Record<string, unknown> = {};
+  if (config.serverMetadata().userinfo_endpoint !== undefined) {
+    try {
+      userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    } catch (error) {
+      throw mapOidcError(error, source);
+    }
+  }
+  const amr = Array.isArray(claims.amr) ? claims.amr.filter((v): v is string => typeof v === "string") : [];
+  return {
+    sourceId: source.id,
+    upstreamId: claims.sub,
+    attributes: toAttributes({ ...claims, ...userinfo }),
+    amr,
+    acr: typeof claims.acr === "string" ? claims.acr : null,
+  };
 }
 
 function oidcSettings(source: SourceRecord): OidcSourceSettings {
@@ -178,79 +149,4 @@ function oidcSettings(source: SourceRecord): OidcSourceSettings {
     });
   }
   return source.oidc;
-}
-
-/** JWT and protocol claims (RFC 7519 §4.1, OIDC Core §2) that say nothing about the person. */
-const PROTOCOL_CLAIMS = new Set([
-  "iss",
-  "aud",
-  "azp",
-  "exp",
-  "iat",
-  "nbf",
-  "jti",
-  "nonce",
-  "at_hash",
-  "c_hash",
-  "s_hash",
-  "auth_time",
-  "sid",
-]);
-
-/** Claims as attribute lists: strings as is, numbers and booleans as text, arrays flattened, objects as JSON. */
-export function toAttributes(claims: Readonly<Record<string, unknown>>): UpstreamAttributes {
-  const out: Record<string, readonly string[]> = {};
-  for (const [name, value] of Object.entries(claims)) {
-    if (PROTOCOL_CLAIMS.has(name) || value === null || value === undefined) continue;
-    const list = Array.isArray(value) ? value : [value];
-    out[name] = list
-      .filter((v) => v !== null && v !== undefined)
-      .map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v)));
-  }
-  return Object.freeze(out);
-}
-
-const DENIED = new Set(["access_denied", "login_required", "consent_required", "interaction_required"]);
-
-function mapOidcError(error: unknown, source: SourceRecord): EntenteError {
-  if (error instanceof EntenteError) return error;
-  const label = source.label;
-  if (error instanceof client.AuthorizationResponseError) {
-    if (DENIED.has(error.error)) {
-      return new EntenteError(
-        "identity.upstream_denied",
-        { source: label, reason: error.error },
-        { cause: error },
-      );
-    }
-    return new EntenteError(
-      "identity.upstream_rejected",
-      { source: label, reason: error.error },
-      { cause: error },
-    );
-  }
-  if (error instanceof client.ResponseBodyError) {
-    return new EntenteError(
-      "identity.upstream_rejected",
-      { source: label, reason: error.error },
-      { cause: error },
-    );
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
-  // openid-client wraps the precise check that failed (oauth4webapi's) as the cause.
-  const detail = cause instanceof Error ? `${message}: ${cause.message}` : message;
-  const network =
-    (error instanceof TypeError && /fetch failed/i.test(message)) ||
-    (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) ||
-    (typeof cause === "object" &&
-      cause !== null &&
-      "code" in cause &&
-      /^E(CONN|HOST|NET|AI_|TIMEDOUT|PIPE|NOTFOUND)/.test(String(cause.code)));
-  if (network) return new EntenteError("identity.source_unreachable", { source: label }, { cause: error });
-  return new EntenteError(
-    "identity.upstream_rejected",
-    { source: label, reason: detail.slice(0, 200) },
-    { cause: error },
-  );
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { amrOfAuthnContext } from "./saml-connector.ts";
+import { amrOfAuthnContext } from "./saml-amr.ts";
 
 describe("amrOfAuthnContext (SAML AuthnContextClassRef → RFC 8176 amr)", () => {
   const cases: Array<[string | null, string[]]> = [

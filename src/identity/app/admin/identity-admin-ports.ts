@@ -1,95 +1,25 @@
 import type { Actor } from "../../../shared/actor.ts";
 import type {
-  Affiliation,
-  AttributeMapping,
-  IdentityEvent,
-  IdentityEventKind,
-  PersonRole,
-  ServiceClientAdmin,
-  SourceRecord,
-  SourceSettings,
-} from "../ports.ts";
+  MemberDomainInput,
+  MemberDomainRecord,
+  RegisteredAddressInput,
+  RegisteredAddressRecord,
+} from "../../domain/email-ownership.ts";
+import type { IdentityEventEntry, IdentityEventKind } from "../../domain/identity-event.ts";
+import type { SourceInput, SourceRecord } from "../../domain/identity-source.ts";
+import type { DeclaredAffiliationInput, DirectoryPerson, PersonRole } from "../../domain/person.ts";
+import type { ServiceClientAdmin } from "../provider-ports.ts";
 
 /**
- * What the administration of the identity federation (API and console: sources, domains,
- * registered addresses, persons, services, sign-in log) needs from the stores. Implemented by
- * src/db/identity-directory-store.ts, src/db/identity-event-store.ts and
- * src/db/service-client-store.ts. Every write records an audit event in its own transaction.
+ * Ports of the administration of the identity federation (API and console: sources, domains,
+ * registered addresses, persons, services, sign-in log). `IdentityDirectoryAdmin` is what the
+ * use cases call, rules applied (`createIdentityDirectoryAdmin`); the stores below are what it
+ * needs, one per aggregate (src/identity/db). Every write records an audit event in its own
+ * transaction; a store throws only `resource.not_found`, `conflict.stale_version` and database
+ * faults — the catalog's `identity.*` refusals are the rules'.
  */
 
-/** An identity source as written by the API: the id is generated; `secret` absent keeps the stored one, null clears it. */
-export type SourceInput = SourceSettings & {
-  readonly memberId: string;
-  readonly label: string;
-  readonly enabled: boolean;
-  readonly mapping: AttributeMapping;
-  readonly secret?: string | null;
-};
-
-/** An email domain a member owns (unique across the instance). */
-export interface MemberDomainRecord {
-  readonly domain: string;
-  readonly ententeId: string;
-  readonly memberId: string;
-  readonly memberName: string;
-  /** The source the domain leads to; null: the member's first enabled source. */
-  readonly sourceId: string | null;
-}
-
-/** A personal address (typically an élu's) registered for a member and one of its sources. */
-export interface RegisteredAddressRecord {
-  readonly email: string;
-  readonly ententeId: string;
-  readonly memberId: string;
-  readonly memberName: string;
-  readonly sourceId: string;
-  /** Role forced at sign-in; null: the source's mapping decides. */
-  readonly role: PersonRole | null;
-  readonly note: string | null;
-}
-
-/** An affiliation as the secretariat sees it: where it comes from. */
-export type AdminAffiliation = Affiliation & {
-  /** The source that asserted it; null when the secretariat declared it. */
-  readonly sourceId: string | null;
-  /** Email of the console account that declared it; null when it comes from a source. */
-  readonly declaredBy: string | null;
-  readonly lastSeenAt: Date | null;
-};
-
-/** A person of the directory, restricted to one entente's affiliations and sources. */
-export interface DirectoryPerson {
-  readonly sub: string;
-  readonly givenName: string;
-  readonly familyName: string;
-  readonly usualName: string;
-  readonly affiliations: readonly AdminAffiliation[];
-  readonly links: readonly {
-    readonly sourceId: string;
-    readonly sourceLabel: string;
-    readonly upstreamId: string;
-    readonly lastSeenAt: Date;
-  }[];
-}
-
-export interface PersonQuery {
-  readonly memberId: string | null;
-  /** Matched, case-insensitively, against names, email and uid. */
-  readonly search: string | null;
-  readonly limit: number;
-  readonly offset: number;
-}
-
-/** An affiliation the secretariat declares (a shared agent of several small communes). */
-export interface DeclaredAffiliationInput {
-  readonly memberId: string;
-  readonly role: PersonRole;
-  /** null: the email of the person's most recent affiliation. */
-  readonly email: string | null;
-  readonly groups: readonly string[];
-}
-
-/** Writes and reads of the directory's administration. */
+/** Writes and reads of the directory's administration, rules applied. */
 export interface IdentityDirectoryAdmin {
   listSources(ententeId: string, memberId: string | null): Promise<SourceRecord[]>;
   getSource(ententeId: string, sourceId: string): Promise<SourceRecord | null>;
@@ -108,11 +38,7 @@ export interface IdentityDirectoryAdmin {
 
   listDomains(ententeId: string, memberId: string | null): Promise<MemberDomainRecord[]>;
   /** @throws `identity.domain_taken` (any entente), `identity.not_found` (member), `identity.source_invalid` (source of another member). */
-  addDomain(
-    ententeId: string,
-    input: { readonly domain: string; readonly memberId: string; readonly sourceId: string | null },
-    actor: Actor,
-  ): Promise<MemberDomainRecord>;
+  addDomain(ententeId: string, input: MemberDomainInput, actor: Actor): Promise<MemberDomainRecord>;
   /** @throws `identity.not_found`. */
   removeDomain(ententeId: string, domain: string, actor: Actor): Promise<void>;
 
@@ -120,13 +46,7 @@ export interface IdentityDirectoryAdmin {
   /** @throws `identity.address_taken`, `identity.not_found` (member), `identity.source_invalid` (source of another member). */
   registerAddress(
     ententeId: string,
-    input: {
-      readonly email: string;
-      readonly memberId: string;
-      readonly sourceId: string;
-      readonly role: PersonRole | null;
-      readonly note: string | null;
-    },
+    input: RegisteredAddressInput,
     actor: Actor,
   ): Promise<RegisteredAddressRecord>;
   /** @throws `identity.not_found`. */
@@ -156,6 +76,111 @@ export interface IdentityDirectoryAdmin {
   ): Promise<DirectoryPerson | null>;
 }
 
+/** A page of the persons of an entente, of one member or all. */
+export interface PersonQuery {
+  readonly memberId: string | null;
+  /** Matched, case-insensitively, against names, email and uid. */
+  readonly search: string | null;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** The members the administration names (the finance context's `member` table, read only). */
+export interface MemberNames {
+  /** The member's name, or null when the entente has no such member. */
+  memberName(ententeId: string, memberId: string): Promise<string | null>;
+}
+
+/** Identity sources (table `identity_source`, versioned rows). */
+export interface SourceStore {
+  listSources(ententeId: string, memberId: string | null): Promise<SourceRecord[]>;
+  getSource(ententeId: string, sourceId: string): Promise<SourceRecord | null>;
+  /** Inserts a source with a new id; audits it without its secret. */
+  createSource(ententeId: string, input: SourceInput, actor: Actor): Promise<SourceRecord>;
+  /** `runVersionedUpdate` of the source. @throws `resource.not_found`, `conflict.stale_version`. */
+  updateSource(
+    ententeId: string,
+    sourceId: string,
+    input: SourceInput,
+    expectedRowVersion: number,
+    actor: Actor,
+  ): Promise<SourceRecord>;
+  /** How many persons are linked to the source (signed in through it). */
+  countLinkedPersons(sourceId: string): Promise<number>;
+  /** Deletes `source` and audits it. */
+  deleteSource(ententeId: string, source: SourceRecord, actor: Actor): Promise<void>;
+}
+
+/** What owns a domain or an address that is already taken. */
+export interface TakenBy {
+  readonly ententeId: string;
+  readonly memberName: string;
+}
+
+/** Email domains of the members (table `member_email_domain`). */
+export interface MemberDomainStore {
+  listDomains(ententeId: string, memberId: string | null): Promise<MemberDomainRecord[]>;
+  findDomain(ententeId: string, domain: string): Promise<MemberDomainRecord | null>;
+  /** Inserts the (normalised) domain and audits it, or says who owns it already (nothing written). */
+  addDomain(
+    ententeId: string,
+    input: MemberDomainInput,
+    actor: Actor,
+  ): Promise<{ readonly added: MemberDomainRecord } | { readonly takenBy: TakenBy }>;
+  /** Deletes the domain and audits it. */
+  removeDomain(ententeId: string, before: MemberDomainRecord, actor: Actor): Promise<void>;
+}
+
+/** Registered addresses (table `registered_address`). */
+export interface RegisteredAddressStore {
+  listAddresses(ententeId: string, memberId: string | null): Promise<RegisteredAddressRecord[]>;
+  findAddress(ententeId: string, email: string): Promise<RegisteredAddressRecord | null>;
+  /** Inserts the (normalised) address and audits it, or says who owns it already (nothing written). */
+  registerAddress(
+    ententeId: string,
+    input: RegisteredAddressInput,
+    actor: Actor,
+  ): Promise<{ readonly added: RegisteredAddressRecord } | { readonly takenBy: TakenBy }>;
+  /** Deletes the address and audits it. */
+  removeAddress(ententeId: string, before: RegisteredAddressRecord, actor: Actor): Promise<void>;
+}
+
+/** The email, uid, role and groups of an affiliation the secretariat declares. */
+export interface DeclaredAffiliationValues {
+  readonly memberId: string;
+  readonly role: PersonRole;
+  readonly email: string;
+  readonly uid: string;
+  readonly groups: readonly string[];
+}
+
+/** Persons of the directory as the administration reads and completes them (tables `person*`). */
+export interface PersonAdminStore {
+  listPersons(ententeId: string, query: PersonQuery): Promise<{ persons: DirectoryPerson[]; total: number }>;
+  /** The person with their affiliations and links in the entente; null when they have no affiliation there. */
+  getPerson(ententeId: string, sub: string): Promise<DirectoryPerson | null>;
+  personExists(sub: string): Promise<boolean>;
+  /** Email and uid of the person's most recently seen affiliation (any entente), or null. */
+  latestContact(sub: string): Promise<{ readonly email: string; readonly uid: string } | null>;
+  /** Adds, or replaces a declared, affiliation; audits the affiliations before and after. */
+  declareAffiliation(
+    ententeId: string,
+    sub: string,
+    values: DeclaredAffiliationValues,
+    actor: Actor,
+  ): Promise<DirectoryPerson>;
+  /**
+   * Deletes the declared affiliation (never one from a source) and audits it.
+   * @returns `removed: false` when there is none; `person`: what is left in the entente (null: nothing).
+   */
+  removeDeclaredAffiliation(
+    ententeId: string,
+    sub: string,
+    memberId: string,
+    actor: Actor,
+  ): Promise<{ readonly removed: boolean; readonly person: DirectoryPerson | null }>;
+}
+
 /** Filters of the sign-in log; every one optional. `before`: the id of the last event of the previous page. */
 export interface IdentityEventQuery {
   readonly kind: IdentityEventKind | null;
@@ -168,8 +193,7 @@ export interface IdentityEventQuery {
   readonly limit: number;
 }
 
-export type IdentityEventEntry = IdentityEvent & { readonly id: string };
-
+/** The sign-in log as the console reads it. */
 export interface IdentityEventReader {
   /** Newest first; `nextBefore` is null on the last page. */
   listEvents(

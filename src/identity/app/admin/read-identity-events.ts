@@ -1,5 +1,6 @@
 import type { Principal } from "../../../access/index.ts";
-import type { IdentityAdminDeps, IdentityEventEntry, IdentityEventQuery } from "./identity-admin-ports.ts";
+import type { IdentityEventEntry } from "../../domain/identity-event.ts";
+import type { IdentityAdminDeps, IdentityEventQuery } from "./identity-admin-ports.ts";
 import { identityReadScope } from "./identity-read-scope.ts";
 
 /**

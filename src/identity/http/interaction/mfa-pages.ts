@@ -1,4 +1,4 @@
-import type { MfaKind } from "../../app/ports.ts";
+import type { MfaKind } from "../../domain/mfa-credential.ts";
 import { actionOf, csrfField, html, type PageError, renderPage, textField } from "./html.ts";
 import { text } from "./messages.ts";
 import { backToServiceForm, interactionPath, type PageContext } from "./sign-in-pages.ts";

@@ -1,5 +1,5 @@
-import type { OrganisationChoice } from "../../app/ports.ts";
-import type { AffiliationChoice } from "../../app/sign-in-flow.ts";
+import type { AffiliationChoice } from "../../app/sign-in/sign-in-step.ts";
+import type { OrganisationChoice } from "../../domain/organisation-choice.ts";
 import type { Lang } from "../../errors.ts";
 import {
   actionOf,
@@ -22,6 +22,7 @@ export interface PageContext {
   readonly requestId: string;
 }
 
+/** The path of a page of an interaction (`rest`: `/password`, `/mfa`…). */
 export const interactionPath = (uid: string, rest = "") => `/interaction/${encodeURIComponent(uid)}${rest}`;
 
 /** The form that ends the interaction with `access_denied` and goes back to the service. */

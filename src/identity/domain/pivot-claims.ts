@@ -1,0 +1,31 @@
+import type { Affiliation, PersonRecord, PivotClaims } from "./person.ts";
+
+/**
+ * Every claim of `person` acting for `affiliation` (null: no organisation known, the organisation
+ * claims are left out). The provider keeps only those the granted scopes allow (docs/identity.md,
+ * claims per scope).
+ * @example pivotClaimsOf(alice, null) // { sub, given_name, family_name, usual_name }
+ */
+export function pivotClaimsOf(person: PersonRecord, affiliation: Affiliation | null): PivotClaims {
+  const base = {
+    sub: person.sub,
+    given_name: person.givenName,
+    family_name: person.familyName,
+    usual_name: person.usualName,
+  };
+  if (affiliation === null) return base;
+  return {
+    ...base,
+    uid: affiliation.uid,
+    email: affiliation.email,
+    // The source vouched for the address and its member owns the domain (or the secretariat registered it).
+    email_verified: true,
+    organization_id: affiliation.memberId,
+    organization_name: affiliation.memberName,
+    siren: affiliation.siren,
+    siret: affiliation.siret,
+    entente_id: affiliation.ententeId,
+    role: affiliation.role,
+    groups: affiliation.groups,
+  };
+}

@@ -1,0 +1,52 @@
+import type { Configuration } from "oidc-provider";
+import type { ServiceClientRegistry } from "../app/ports.ts";
+import { pageLangOf } from "./page-lang.ts";
+import type { ProviderPages } from "./provider-pages.ts";
+
+/**
+ * The oidc-provider features Entente turns on: client credentials, introspection (RFC 7662),
+ * revocation (RFC 7009), userinfo, RP-initiated logout 1.0 (with Entente's pages), back-channel
+ * logout 1.0; the development interactions off (the sign-in pages are Entente's).
+ */
+export function providerFeatures(
+  clients: ServiceClientRegistry,
+  pages: ProviderPages,
+): Configuration["features"] {
+  return {
+    devInteractions: { enabled: false },
+    clientCredentials: { enabled: true },
+    introspection: {
+      enabled: true,
+      // A service reads its own tokens; a confidential service also those of the services of
+      // its entente (a resource server checking a token another service obtained). Never across ententes.
+      async allowedPolicy(_ctx, client, token) {
+        if (token.clientId === client.clientId) return true;
+        if (client.clientAuthMethod === "none" || token.clientId === undefined) return false;
+        const owner = await clients.findClient(token.clientId);
+        return (
+          owner !== null && owner.ententeId === (client as unknown as { entente_id?: string }).entente_id
+        );
+      },
+    },
+    revocation: {
+      enabled: true,
+      async allowedPolicy(_ctx, client, token) {
+        // RFC 7009 §2.1: a client revokes only its own tokens.
+        return token.clientId === client.clientId;
+      },
+    },
+    userinfo: { enabled: true },
+    rpInitiatedLogout: {
+      enabled: true,
+      async logoutSource(ctx, form) {
+        ctx.type = "html";
+        ctx.body = pages.logoutSource(form, pageLangOf(ctx));
+      },
+      async postLogoutSuccessSource(ctx) {
+        ctx.type = "html";
+        ctx.body = pages.postLogoutSuccess(pageLangOf(ctx), ctx.oidc.client?.clientName ?? null);
+      },
+    },
+    backchannelLogout: { enabled: true },
+  };
+}
