@@ -1,8 +1,10 @@
 import { assertCan, canPerform, type Principal } from "../../access/index.ts";
 import type { Cents } from "../../shared/money.ts";
-import type { BySection } from "../domain/compute-budget-report.ts";
-import { buildAnnex, computeBudgetReport, reportYears } from "../domain/compute-budget-report.ts";
+import type { BySection } from "../domain/budget-report.ts";
+import { buildAnnex } from "../domain/build-annex.ts";
+import { computeBudgetReport } from "../domain/compute-budget-report.ts";
 import type { Entente } from "../domain/entente.ts";
+import { reportYears } from "../domain/report-years.ts";
 import { validateEntente } from "../domain/validate-entente.ts";
 import { EntenteError, type Issue } from "../errors.ts";
 import type { ConsoleDeps } from "./console-deps.ts";

@@ -1,5 +1,6 @@
 import { assertCan, canPerform, type Principal } from "../../access/index.ts";
-import { type BudgetReport, computeBudgetReport } from "../domain/compute-budget-report.ts";
+import type { BudgetReport } from "../domain/budget-report.ts";
+import { computeBudgetReport } from "../domain/compute-budget-report.ts";
 import { EntenteError, localized } from "../errors.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
 import type { BudgetVersionRecord } from "./ports.ts";

@@ -3,7 +3,7 @@ import { isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { EntenteFileError, type LocatedIssue } from "../../shared/entente-file-error.ts";
 import { type Cents, MAX_INTEGER_DIGITS, parseEuros, parseScaledDecimal } from "../../shared/money.ts";
 import { EntenteFile, type EntenteFileData } from "../contracts/entente-file.ts";
-import { assertValidEntente } from "../domain/compute-budget-report.ts";
+import { assertValidEntente } from "../domain/assert-valid-entente.ts";
 import type {
   Adjustment,
   Advance,

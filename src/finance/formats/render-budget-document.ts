@@ -1,4 +1,4 @@
-import type { BudgetReport } from "../domain/compute-budget-report.ts";
+import type { BudgetReport } from "../domain/budget-report.ts";
 import type { Lang } from "../errors.ts";
 import { renderCsv } from "./render-csv.ts";
 import { renderJson } from "./render-json.ts";
