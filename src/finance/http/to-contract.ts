@@ -1,13 +1,11 @@
 import type { z } from "zod";
 import { centsToEuroText } from "../../shared/money.ts";
-import type { DashboardView } from "../app/get-dashboard.ts";
-import type {
-  BudgetVersionRecord,
-  DecisionRecord,
-  FundCallRecord,
-  MissionRecord,
-  SettlementRecord,
-} from "../app/ports.ts";
+import type { DashboardView } from "../app/dashboard-view.ts";
+import type { BudgetVersionRecord } from "../app/ports/budget-store.ts";
+import type { DecisionRecord } from "../app/ports/decision-store.ts";
+import type { FundCallRecord } from "../app/ports/fund-call-store.ts";
+import type { MissionRecord } from "../app/ports/mission-store.ts";
+import type { SettlementRecord } from "../app/ports/settlement-store.ts";
 import type { EntenteView } from "../app/read-entente.ts";
 import type * as Api from "../contracts/api.ts";
 import { SECTIONS } from "../domain/entente.ts";
