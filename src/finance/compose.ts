@@ -11,6 +11,7 @@ import { createActivityRoutes } from "./http/activity-routes.ts";
 import { createBudgetRoutes } from "./http/budget-routes.ts";
 import { createEntenteRoutes } from "./http/entente-routes.ts";
 
+/** The finance context wired: the use cases' dependencies and the API's route registrars. */
 export interface ComposedFinance {
   readonly deps: FinanceDeps;
   readonly registerRoutes: readonly RouteRegistrar[];

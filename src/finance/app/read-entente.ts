@@ -8,6 +8,7 @@ import type { KeyRecord } from "./ports/key-store.ts";
 import type { MemberRecord } from "./ports/member-store.ts";
 import type { MissionRecord } from "./ports/mission-store.ts";
 
+/** An entente as the console's edit pages show it (records with their row versions). */
 export interface EntenteView {
   readonly id: string;
   readonly name: string;
