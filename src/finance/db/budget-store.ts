@@ -49,9 +49,11 @@ function openAmending(
 }
 
 /**
- * Replaces the lines of an exercise's latest version: one `runVersionedUpdate` on that version
- * (found first, for its number, which names it in the audit trail), the use case's rule run on
- * it in the transaction before the guarded write.
+ * Replaces the lines of an exercise's latest version: one `runVersionedUpdate` on that version,
+ * the use case's rule run on it in the transaction before the guarded write. The version is found
+ * first because its number names it in the audit trail (`2023#1`) and runVersionedUpdate takes
+ * that name before it opens its transaction; versions are never deleted, and the transaction
+ * reads this one again (by id) for the rule and the guarded write.
  */
 async function replaceLines(
   db: Kysely<FinanceDatabase>,

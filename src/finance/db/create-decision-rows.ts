@@ -7,7 +7,8 @@ import { readMembers } from "./read-members.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
 /**
- * The approved budget's latest version takes the status the approval gives it.
+ * The approved budget's latest version takes the status the approval gives it (a transition
+ * caused by the decision, in its transaction; the version moves so that edits made before fail).
  * @returns its id, which the decision refers to.
  * @throws EntenteError `resource.not_found` (« exercice »).
  */

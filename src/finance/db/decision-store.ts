@@ -69,6 +69,8 @@ function updateRatification(
       if (before.decision.budgetVersionId === null) return;
       const now = await readDecision(trx, ententeId, decisionId);
       if (now === null) return throwStaleOrMissing(RATIFICATION, decisionId, version.rowVersion, undefined);
+      // A status transition caused by this deliberation, in its transaction: no version to expect,
+      // but the budget's version moves, so that an edit made from before it is refused.
       await trx
         .updateTable("budget_version")
         .set({ status: budgetStatus(now.ratifications), row_version: sql`row_version + 1` })

@@ -4,8 +4,21 @@ import { EntenteError } from "../errors.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
 /** Every row of an entente the model is built from (one query per table, run together). */
-function readRows(db: Kysely<FinanceDatabase>, id: string) {
-  return Promise.all([
+async function readRows(db: Kysely<FinanceDatabase>, id: string) {
+  const [
+    members,
+    keys,
+    shares,
+    criteria,
+    criterionValues,
+    missions,
+    missionMembers,
+    exercises,
+    versions,
+    advances,
+    adjustments,
+    adjustmentAmounts,
+  ] = await Promise.all([
     db.selectFrom("member").selectAll().where("entente_id", "=", id).orderBy("position").execute(),
     db.selectFrom("allocation_key").selectAll().where("entente_id", "=", id).orderBy("id").execute(),
     db.selectFrom("key_share").selectAll().where("entente_id", "=", id).execute(),
@@ -23,35 +36,21 @@ function readRows(db: Kysely<FinanceDatabase>, id: string) {
     db.selectFrom("advance").selectAll().where("entente_id", "=", id).orderBy("id").execute(),
     db.selectFrom("adjustment").selectAll().where("entente_id", "=", id).orderBy("id").execute(),
     db.selectFrom("adjustment_amount").selectAll().where("entente_id", "=", id).execute(),
-  ]).then(
-    ([
-      members,
-      keys,
-      shares,
-      criteria,
-      criterionValues,
-      missions,
-      missionMembers,
-      exercises,
-      versions,
-      advances,
-      adjustments,
-      adjustmentAmounts,
-    ]) => ({
-      members,
-      keys,
-      shares,
-      criteria,
-      criterionValues,
-      missions,
-      missionMembers,
-      exercises,
-      versions,
-      advances,
-      adjustments,
-      adjustmentAmounts,
-    }),
-  );
+  ]);
+  return {
+    members,
+    keys,
+    shares,
+    criteria,
+    criterionValues,
+    missions,
+    missionMembers,
+    exercises,
+    versions,
+    advances,
+    adjustments,
+    adjustmentAmounts,
+  };
 }
 
 type Rows = Awaited<ReturnType<typeof readRows>>;
