@@ -13,9 +13,12 @@
  * - a rule on the row being updated (a draft's status, a key's basis) sees it as read in the
  *   transaction, and the guarded write refuses it if it changed since (`conflict.stale_version`;
  *   every status change moves the row's version);
- * - a rule on other rows sees them in the same transaction as the write: a concurrent change
- *   committed before is seen, and inserts are backed by unique constraints (one fund call per
- *   member and year, one budget version per number).
+ * - a rule on other rows sees them as the write's transaction reads them, exactly as when the
+ *   store held the rule itself: a change committed before is seen; the inserts are backed by
+ *   unique constraints (one fund call per member and year, one budget version per number). At
+ *   PostgreSQL's default isolation (read committed) two last ratifications saved at the same
+ *   instant could each still see the other pending — unchanged by moving the rule out of the
+ *   store.
  * The rules stay pure functions of the domain; the stores only load and store, and throw
  * nothing of their own but `resource.not_found`, `conflict.stale_version` and database faults.
  */
