@@ -3,16 +3,17 @@
 // API routes. src/compose.ts runs it for the server, the CLI, the API tests and the benchmarks.
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
-import type { ConsoleDeps } from "./app/console-deps.ts";
+import type { FinanceDeps } from "./app/finance-deps.ts";
 import type { FinanceCliDeps } from "./cli/commands.ts";
-import { createConsoleStore } from "./db/console-store.ts";
+import { createFinanceStores } from "./db/create-finance-stores.ts";
 import { createEntenteStore } from "./db/entente-store.ts";
 import { createActivityRoutes } from "./http/activity-routes.ts";
 import { createBudgetRoutes } from "./http/budget-routes.ts";
 import { createEntenteRoutes } from "./http/entente-routes.ts";
 
+/** The finance context wired: the use cases' dependencies and the API's route registrars. */
 export interface ComposedFinance {
-  readonly deps: ConsoleDeps;
+  readonly deps: FinanceDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
 }
 
@@ -21,11 +22,7 @@ export function composeFinance(
   database: OpenDatabase,
   options: { readonly now: () => Date },
 ): ComposedFinance {
-  const deps: ConsoleDeps = {
-    ententes: createEntenteStore(database.db),
-    console: createConsoleStore(database.db),
-    clock: { now: options.now },
-  };
+  const deps: FinanceDeps = { ...createFinanceStores(database.db), clock: { now: options.now } };
   return {
     deps,
     registerRoutes: [createEntenteRoutes(deps), createBudgetRoutes(deps), createActivityRoutes(deps)],

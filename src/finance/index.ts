@@ -2,7 +2,7 @@
 // decisions and fund calls): what other contexts and the composition may use. Nothing else of
 // src/finance is imported from outside it.
 export { checkEntenteReferences } from "./app/check-entente-references.ts";
-export { importExampleOnce } from "./app/seed-example.ts";
+export { importExampleOnce } from "./app/import-example-once.ts";
 export { type FinanceCliDeps, registerFinanceCommands } from "./cli/commands.ts";
 export { type ComposedFinance, composeFinance, composeFinanceCli } from "./compose.ts";
 export type { EntenteTable, MemberTable } from "./db/tables.ts";

@@ -5,13 +5,16 @@ import type { PasswordHasher } from "../../src/access/app/ports.ts";
 import { LOCKOUT, signIn } from "../../src/access/app/sign-in.ts";
 import type { Principal } from "../../src/access/domain/access-policy.ts";
 import { type ComposedConsole, composeConsole, seedExample } from "../../src/compose.ts";
-import type { ConsoleDeps } from "../../src/finance/app/console-deps.ts";
-import { issueFundCalls, listFundCalls, recordPayment } from "../../src/finance/app/fund-calls.ts";
+import { createDecision } from "../../src/finance/app/create-decision.ts";
+import type { FinanceDeps } from "../../src/finance/app/finance-deps.ts";
 import { getDashboard } from "../../src/finance/app/get-dashboard.ts";
-import { createDecision, recordRatification } from "../../src/finance/app/manage-decisions.ts";
-import { listAudit } from "../../src/finance/app/read-activity.ts";
+import { issueFundCalls } from "../../src/finance/app/issue-fund-calls.ts";
+import { listAudit } from "../../src/finance/app/list-audit.ts";
+import { listFundCalls } from "../../src/finance/app/list-fund-calls.ts";
 import { readBudget } from "../../src/finance/app/read-budget.ts";
 import { readEntente } from "../../src/finance/app/read-entente.ts";
+import { recordPayment } from "../../src/finance/app/record-payment.ts";
+import { recordRatification } from "../../src/finance/app/record-ratification.ts";
 import { saveBudget } from "../../src/finance/app/save-budget.ts";
 import { saveServicePlan } from "../../src/finance/app/save-service-plan.ts";
 import { updateMember } from "../../src/finance/app/update-member.ts";
@@ -41,7 +44,7 @@ const financeVille = person("finance", { memberId: "ville-lyon" });
 
 describeOnDatabases("console use cases", (get) => {
   let composed: ComposedConsole;
-  let deps: ConsoleDeps & AccessDeps;
+  let deps: FinanceDeps & AccessDeps;
   let clock = new Date("2026-01-15T10:00:00Z");
   before(async () => {
     composed = composeConsole(get(), {
@@ -110,6 +113,23 @@ describeOnDatabases("console use cases", (get) => {
       isCode("conflict.stale_version"),
     );
     assert.equal((await readBudget(deps, secretariat, "lyon", 2023)).lines.length, budget.lines.length);
+  });
+
+  it("a store runs the use case's rule in its transaction, on what it read: refused, nothing written", async () => {
+    const budget = await readBudget(deps, secretariat, "lyon", 2023);
+    const events = (await listAudit(deps, secretariat, "lyon", null, 200)).length;
+    const seen: number[] = [];
+    await assert.rejects(
+      deps.budgets.replaceLines("lyon", 2023, [], budget.rowVersion, { id: "t", label: "t" }, (current) => {
+        seen.push(current.rowVersion);
+        throw new EntenteError("budget.not_editable", { year: 2023, number: current.number, status: "x" });
+      }),
+      isCode("budget.not_editable"),
+    );
+    assert.deepEqual(seen, [budget.rowVersion]);
+    const after = await readBudget(deps, secretariat, "lyon", 2023);
+    assert.deepEqual([after.rowVersion, after.lines.length], [budget.rowVersion, budget.lines.length]);
+    assert.equal((await listAudit(deps, secretariat, "lyon", null, 200)).length, events);
   });
 
   it("only the secretariat edits budgets; unknown missions are refused", async () => {

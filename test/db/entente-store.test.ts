@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { createConsoleStore } from "../../src/finance/db/console-store.ts";
 import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
+import { createMemberStore } from "../../src/finance/db/member-store.ts";
 import { computeBudgetReport } from "../../src/finance/domain/compute-budget-report.ts";
 import type { Entente } from "../../src/finance/domain/entente.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
@@ -85,11 +85,11 @@ describeOnDatabases("entente store", (get) => {
     const store = createEntenteStore(get().db);
     const first = await store.loadEntente("lyon");
     assert.equal(await store.loadEntente("lyon"), first);
-    const members = await createConsoleStore(get().db).listMembers("lyon");
+    const members = await createMemberStore(get().db).list("lyon");
     const sitiv = members.find((m) => m.id === "sitiv");
     assert.ok(sitiv);
     // A change made through another store instance (as on another node) is seen.
-    await createConsoleStore(get().db).updateMember(
+    await createMemberStore(get().db).update(
       "lyon",
       "sitiv",
       { name: "SITIV (syndicat)", kind: "syndicat", siren: null, siret: null, assembly: null },

@@ -1,6 +1,5 @@
-import { budgetStatusLabel } from "../domain/budget-status.ts";
-import { EntenteError } from "../errors.ts";
-import type { ConsoleDeps } from "./console-deps.ts";
+import { assertYearFiguresOpen, yearsAltered } from "../domain/budget-lifecycle.ts";
+import type { FinanceDeps } from "./finance-deps.ts";
 
 /**
  * Deliberated amounts never change under the members' feet: a change that would alter the
@@ -9,25 +8,15 @@ import type { ConsoleDeps } from "./console-deps.ts";
  *
  * `years`: the exercises whose figures the change alters; `"all"` for keys and missions, which
  * every exercise uses. A year's figures include the recalls of the exercises called in it, so
- * changing exercise Y also alters its call year.
+ * changing exercise Y also alters its call year. Checked before the change's transaction.
  */
 export async function assertFiguresOpen(
-  deps: ConsoleDeps,
+  deps: Pick<FinanceDeps, "ententes" | "budgets">,
   ententeId: string,
   years: readonly number[] | "all",
 ): Promise<void> {
   const entente = await deps.ententes.loadEntente(ententeId);
-  const affected = new Set<number>();
-  for (const exercise of entente.exercises) {
-    if (years === "all" || years.includes(exercise.year)) {
-      affected.add(exercise.year);
-      affected.add(exercise.calledIn);
-    }
-  }
-  for (const year of [...affected].sort()) {
-    const budget = await deps.console.getBudget(ententeId, year);
-    if (budget !== null && budget.status !== "draft") {
-      throw new EntenteError("budget.figures_frozen", { year, status: budgetStatusLabel(budget.status) });
-    }
+  for (const year of yearsAltered(entente, years)) {
+    assertYearFiguresOpen(year, await deps.budgets.latest(ententeId, year));
   }
 }

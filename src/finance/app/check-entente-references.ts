@@ -1,5 +1,5 @@
 import { EntenteError, localized } from "../errors.ts";
-import type { EntenteStore } from "./ports.ts";
+import type { EntenteStore } from "./ports/entente-store.ts";
 
 /**
  * Checks that entente `ententeId` exists and has the member and the mission named (when not

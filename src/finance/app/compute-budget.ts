@@ -1,4 +1,5 @@
-import { type BudgetReport, computeBudgetReport } from "../domain/compute-budget-report.ts";
+import type { BudgetReport } from "../domain/budget-report.ts";
+import { computeBudgetReport } from "../domain/compute-budget-report.ts";
 import type { Entente } from "../domain/entente.ts";
 
 /**

@@ -1,82 +1,46 @@
 import { assertCan, canPerform, type Principal } from "../../access/index.ts";
-import type { Cents } from "../../shared/money.ts";
-import type { BySection } from "../domain/compute-budget-report.ts";
-import { buildAnnex, computeBudgetReport, reportYears } from "../domain/compute-budget-report.ts";
+import type { BudgetAnnex, BudgetReport } from "../domain/budget-report.ts";
+import { buildAnnex } from "../domain/build-annex.ts";
+import { computeBudgetReport } from "../domain/compute-budget-report.ts";
 import type { Entente } from "../domain/entente.ts";
+import { amountDue } from "../domain/fund-call-rules.ts";
+import { reportYears } from "../domain/report-years.ts";
 import { validateEntente } from "../domain/validate-entente.ts";
 import { EntenteError, type Issue } from "../errors.ts";
-import type { ConsoleDeps } from "./console-deps.ts";
-import type { BudgetStatus } from "./ports.ts";
+import type { DashboardMemberRow, DashboardView } from "./dashboard-view.ts";
+import type { FinanceDeps } from "./finance-deps.ts";
+import type { BudgetVersionRecord } from "./ports/budget-store.ts";
+import type { DecisionRecord } from "./ports/decision-store.ts";
+import type { FundCallRecord } from "./ports/fund-call-store.ts";
 
-export interface DashboardMemberRow {
-  readonly memberId: string;
-  readonly name: string;
-  readonly rate: string | null;
-  readonly current: BySection;
-  readonly recall: Cents;
-  readonly adjustments: Cents;
-  readonly total: Cents;
-  readonly paid: Cents;
-  readonly due: Cents;
-  readonly ratification: "pending" | "ratified" | "rejected" | null;
+type Deps = Pick<FinanceDeps, "ententes" | "budgets" | "decisions" | "fundCalls">;
+
+const zero = { investissement: 0n, fonctionnement: 0n } as const;
+
+function budgetSummary(budget: BudgetVersionRecord | null): DashboardView["budget"] {
+  return budget === null
+    ? null
+    : { id: budget.id, number: budget.number, label: budget.label, status: budget.status };
 }
 
-export interface DashboardView {
-  readonly entente: { readonly id: string; readonly name: string; readonly roundingUnit: "euro" | "cent" };
-  readonly year: number;
-  readonly years: readonly number[];
-  readonly budget: {
-    readonly id: string;
-    readonly number: number;
-    readonly label: string;
-    readonly status: BudgetStatus;
-  } | null;
-  readonly byMission: readonly {
-    readonly missionId: string | null;
-    readonly name: string;
-    readonly amounts: BySection;
-  }[];
-  readonly totals: {
-    readonly expenses: BySection;
-    readonly receipts: BySection;
-    readonly balance: BySection;
-  };
-  readonly members: readonly DashboardMemberRow[];
-  readonly fundCallTotal: Cents;
-  readonly ratified: { readonly done: number; readonly of: number };
-  /** Why shares cannot be computed (a draft out of balance…): the figures above stay visible. */
-  readonly problems: readonly Issue[];
+/** The annex's expenses by mission (general expenses first). */
+function byMission(annex: BudgetAnnex): DashboardView["byMission"] {
+  return annex.expenses.map((group) => ({
+    missionId: group.mission?.id ?? null,
+    name: group.mission?.name ?? "Dépenses générales",
+    amounts: group.subtotal,
+  }));
 }
 
-/**
- * The console's first screen for a year (default: the latest exercise): budget by mission and
- * section, each member's call (current, recall, adjustments, total) with what was paid and what
- * is due, and the ratification of the year's budget. While the budget is a draft, only the
- * secretariat sees every member's figures; a member's finance officer sees its own row.
- */
-export async function getDashboard(
-  deps: ConsoleDeps,
-  principal: Principal,
-  ententeId: string,
-  year?: number,
-): Promise<DashboardView> {
-  assertCan(principal, { kind: "read", ententeId });
-  const entente = await deps.ententes.loadEntente(ententeId);
-  const years = reportYears(entente);
-  const chosen = year ?? Math.max(...entente.exercises.map((e) => e.year));
-  const problems = validateEntente(entente);
-  if (problems.length > 0) return partialDashboard(deps, ententeId, entente, chosen, years, problems);
-  const report = computeBudgetReport(entente, chosen);
-  const [budget, decisions, fundCalls] = await Promise.all([
-    deps.console.getBudget(ententeId, chosen),
-    deps.console.listDecisions(ententeId),
-    deps.console.listFundCalls(ententeId, chosen),
-  ]);
-  const decision = budget === null ? undefined : decisions.find((d) => d.budgetVersionId === budget.id);
-  const draft = budget === null || budget.status === "draft";
-  const seesAll = !draft || canPerform(principal, { kind: "read-drafts", ententeId });
-  const members = report.fundCalls
-    .filter((row) => seesAll || row.member === principal.memberId)
+/** Each member's call of the year with what it paid, what is due and its ratification. */
+function memberRows(
+  report: BudgetReport,
+  fundCalls: readonly FundCallRecord[],
+  decision: DecisionRecord | undefined,
+  shown: (memberId: string) => boolean,
+): DashboardMemberRow[] {
+  return report.fundCalls
+    .filter((row) => shown(row.member))
     .map((row): DashboardMemberRow => {
       const call = fundCalls.find((c) => c.memberId === row.member);
       const paid = call?.payments.reduce((sum, p) => sum + p.amountCents, 0n) ?? 0n;
@@ -90,26 +54,78 @@ export async function getDashboard(
         adjustments: row.adjustments,
         total: row.total,
         paid,
-        due: (call?.amountCents ?? row.total) - paid,
+        due: call === undefined ? row.total - paid : amountDue(call),
         ratification: decision?.ratifications.find((r) => r.memberId === row.member)?.status ?? null,
       };
     });
+}
+
+/** When the entente breaks a rule (typically a draft out of balance): the annex and the problems, no shares. */
+async function partialDashboard(
+  deps: Deps,
+  ententeId: string,
+  entente: Entente,
+  year: number,
+  years: readonly number[],
+  problems: readonly Issue[],
+): Promise<DashboardView> {
+  const exercise = entente.exercises.find((e) => e.year === year);
+  if (exercise === undefined) throw new EntenteError("exercise.not_found", { year, known: years.join(", ") });
+  const annex = buildAnnex(entente, exercise);
+  return {
+    entente: { id: ententeId, name: entente.name, roundingUnit: entente.rounding.unit },
+    year,
+    years,
+    budget: budgetSummary(await deps.budgets.latest(ententeId, year)),
+    byMission: byMission(annex),
+    totals: { expenses: annex.totalExpenses, receipts: annex.totalReceipts, balance: annex.balance },
+    members: [],
+    fundCallTotal: 0n,
+    ratified: { done: 0, of: entente.members.length },
+    problems,
+  };
+}
+
+/**
+ * The console's first screen for a year (default: the latest exercise): budget by mission and
+ * section, each member's call (current, recall, adjustments, total) with what was paid and what
+ * is due, and the ratification of the year's budget. While the budget is a draft, only the
+ * secretariat sees every member's figures; a member's finance officer sees its own row.
+ */
+export async function getDashboard(
+  deps: Deps,
+  principal: Principal,
+  ententeId: string,
+  year?: number,
+): Promise<DashboardView> {
+  assertCan(principal, { kind: "read", ententeId });
+  const entente = await deps.ententes.loadEntente(ententeId);
+  const years = reportYears(entente);
+  const chosen = year ?? Math.max(...entente.exercises.map((e) => e.year));
+  const problems = validateEntente(entente);
+  if (problems.length > 0) return partialDashboard(deps, ententeId, entente, chosen, years, problems);
+  const report = computeBudgetReport(entente, chosen);
+  const [budget, decisions, fundCalls] = await Promise.all([
+    deps.budgets.latest(ententeId, chosen),
+    deps.decisions.list(ententeId),
+    deps.fundCalls.list(ententeId, chosen),
+  ]);
+  const decision = budget === null ? undefined : decisions.find((d) => d.budgetVersionId === budget.id);
+  // A draft is the secretariat's working copy: others see their own member's row only.
+  const draft = budget === null || budget.status === "draft";
+  const seesAll = !draft || canPerform(principal, { kind: "read-drafts", ententeId });
+  const members = memberRows(
+    report,
+    fundCalls,
+    decision,
+    (member) => seesAll || member === principal.memberId,
+  );
   return {
     entente: { id: ententeId, name: entente.name, roundingUnit: entente.rounding.unit },
     year: chosen,
     years,
-    budget:
-      budget === null
-        ? null
-        : { id: budget.id, number: budget.number, label: budget.label, status: budget.status },
-    // A draft is the secretariat's working copy: others see their own member's row only.
-    byMission: seesAll
-      ? report.annex.expenses.map((group) => ({
-          missionId: group.mission?.id ?? null,
-          name: group.mission?.name ?? "Dépenses générales",
-          amounts: group.subtotal,
-        }))
-      : [],
+    budget: budgetSummary(budget),
+    byMission: seesAll ? byMission(report.annex) : [],
     totals: seesAll
       ? {
           expenses: report.annex.totalExpenses,
@@ -124,41 +140,5 @@ export async function getDashboard(
       of: entente.members.length,
     },
     problems: seesAll ? [] : [{ code: "budget.draft_hidden", path: [], details: { year: chosen } }],
-  };
-}
-
-const zero = { investissement: 0n, fonctionnement: 0n } as const;
-
-/** When the entente breaks a rule (typically a draft out of balance): the annex and the problems, no shares. */
-async function partialDashboard(
-  deps: ConsoleDeps,
-  ententeId: string,
-  entente: Entente,
-  year: number,
-  years: readonly number[],
-  problems: readonly Issue[],
-): Promise<DashboardView> {
-  const exercise = entente.exercises.find((e) => e.year === year);
-  if (exercise === undefined) throw new EntenteError("exercise.not_found", { year, known: years.join(", ") });
-  const annex = buildAnnex(entente, exercise);
-  const budget = await deps.console.getBudget(ententeId, year);
-  return {
-    entente: { id: ententeId, name: entente.name, roundingUnit: entente.rounding.unit },
-    year,
-    years,
-    budget:
-      budget === null
-        ? null
-        : { id: budget.id, number: budget.number, label: budget.label, status: budget.status },
-    byMission: annex.expenses.map((group) => ({
-      missionId: group.mission?.id ?? null,
-      name: group.mission?.name ?? "Dépenses générales",
-      amounts: group.subtotal,
-    })),
-    totals: { expenses: annex.totalExpenses, receipts: annex.totalReceipts, balance: annex.balance },
-    members: [],
-    fundCallTotal: 0n,
-    ratified: { done: 0, of: entente.members.length },
-    problems,
   };
 }

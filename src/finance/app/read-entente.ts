@@ -1,10 +1,14 @@
 import { assertCan, type Principal } from "../../access/index.ts";
+import type { BudgetStatus } from "../domain/budget-status.ts";
 import { sharePercentText } from "../domain/exact-shares.ts";
 import { resolveKeyShares } from "../domain/resolve-key-shares.ts";
 import { EntenteError } from "../errors.ts";
-import type { ConsoleDeps } from "./console-deps.ts";
-import type { BudgetStatus, KeyRecord, MemberRecord, MissionRecord } from "./ports.ts";
+import type { FinanceDeps } from "./finance-deps.ts";
+import type { KeyRecord } from "./ports/key-store.ts";
+import type { MemberRecord } from "./ports/member-store.ts";
+import type { MissionRecord } from "./ports/mission-store.ts";
 
+/** An entente as the console's edit pages show it (records with their row versions). */
 export interface EntenteView {
   readonly id: string;
   readonly name: string;
@@ -24,17 +28,17 @@ export interface EntenteView {
 
 /** Everything the console's edit pages show about an entente. */
 export async function readEntente(
-  deps: ConsoleDeps,
+  deps: Pick<FinanceDeps, "ententes" | "members" | "keys" | "missions" | "budgets">,
   principal: Principal,
   ententeId: string,
 ): Promise<EntenteView> {
   assertCan(principal, { kind: "read", ententeId });
   const entente = await deps.ententes.loadEntente(ententeId);
   const [members, keys, missions, versions] = await Promise.all([
-    deps.console.listMembers(ententeId),
-    deps.console.listKeys(ententeId),
-    deps.console.listMissions(ententeId),
-    deps.console.listBudgetVersions(ententeId),
+    deps.members.list(ententeId),
+    deps.keys.list(ententeId),
+    deps.missions.list(ententeId),
+    deps.budgets.listVersions(ententeId),
   ]);
   const order = members.map((m) => m.id);
   return {

@@ -1,28 +1,17 @@
 import { assertCan, type Principal } from "../../access/index.ts";
-import type { ConsoleDeps } from "./console-deps.ts";
-import type { MissionRecord, ServicePlanRecord } from "./ports.ts";
-import { actorOf } from "./update-member.ts";
+import { actorOf } from "./actor-of.ts";
+import type { FinanceDeps } from "./finance-deps.ts";
+import type { MissionRecord, ServicePlanDraft } from "./ports/mission-store.ts";
 
 /** Adds a new version of a mission's service plan (plan de service), based on the version read. */
 export async function saveServicePlan(
-  deps: ConsoleDeps,
+  deps: Pick<FinanceDeps, "missions">,
   principal: Principal,
   ententeId: string,
   missionId: string,
-  plan: Omit<ServicePlanRecord, "version" | "createdAt" | "createdBy">,
+  plan: ServicePlanDraft,
   basedOnVersion: number,
 ): Promise<MissionRecord> {
   assertCan(principal, { kind: "edit-plan", ententeId, missionId });
-  return deps.console.addServicePlan(ententeId, missionId, plan, basedOnVersion, actorOf(principal));
-}
-
-/** Every version of a mission's service plan, newest first (plans are read by every role). */
-export async function listServicePlans(
-  deps: ConsoleDeps,
-  principal: Principal,
-  ententeId: string,
-  missionId: string,
-): Promise<ServicePlanRecord[]> {
-  assertCan(principal, { kind: "read", ententeId });
-  return deps.console.listServicePlans(ententeId, missionId);
+  return deps.missions.addPlan(ententeId, missionId, plan, basedOnVersion, actorOf(principal));
 }

@@ -1,10 +1,11 @@
 import { assertCan, type Principal } from "../../access/index.ts";
-import type { ConsoleDeps } from "./console-deps.ts";
-import type { MemberChange, MemberRecord } from "./ports.ts";
+import { actorOf } from "./actor-of.ts";
+import type { FinanceDeps } from "./finance-deps.ts";
+import type { MemberChange, MemberRecord } from "./ports/member-store.ts";
 
 /** Edits a member's identity (name, kind, SIREN/SIRET, assembly); optimistic concurrency on `rowVersion`. */
 export async function updateMember(
-  deps: ConsoleDeps,
+  deps: Pick<FinanceDeps, "members">,
   principal: Principal,
   ententeId: string,
   memberId: string,
@@ -12,10 +13,5 @@ export async function updateMember(
   rowVersion: number,
 ): Promise<MemberRecord> {
   assertCan(principal, { kind: "edit-member", ententeId, memberId });
-  return deps.console.updateMember(ententeId, memberId, change, rowVersion, actorOf(principal));
-}
-
-/** The audit trail's "who". */
-export function actorOf(principal: Principal): { id: string; label: string } {
-  return { id: principal.email, label: principal.email };
+  return deps.members.update(ententeId, memberId, change, rowVersion, actorOf(principal));
 }

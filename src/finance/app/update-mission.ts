@@ -1,18 +1,10 @@
 import { assertCan, type Principal } from "../../access/index.ts";
-import { validateEntente } from "../domain/validate-entente.ts";
+import { changesFigures, type MissionChange, missionChangeIssues } from "../domain/mission-change.ts";
 import { ValidationError } from "../errors.ts";
+import { actorOf } from "./actor-of.ts";
 import { assertFiguresOpen } from "./assert-figures-open.ts";
-import type { ConsoleDeps } from "./console-deps.ts";
-import type { MissionRecord } from "./ports.ts";
-import { actorOf } from "./update-member.ts";
-
-export interface MissionChange {
-  readonly name: string;
-  readonly description: string | null;
-  readonly leadMemberId: string | null;
-  readonly memberIds: readonly string[];
-  readonly keys: { readonly investissement: string; readonly fonctionnement: string };
-}
+import type { FinanceDeps } from "./finance-deps.ts";
+import type { MissionRecord } from "./ports/mission-store.ts";
 
 /**
  * Edits a mission: name, description, lead member (porteur), participating members and the key
@@ -21,7 +13,7 @@ export interface MissionChange {
  * net cost), reported with their fields; nothing stored otherwise. Secretariat only.
  */
 export async function updateMission(
-  deps: ConsoleDeps,
+  deps: Pick<FinanceDeps, "ententes" | "budgets" | "missions">,
   principal: Principal,
   ententeId: string,
   missionId: string,
@@ -29,56 +21,9 @@ export async function updateMission(
   rowVersion: number,
 ): Promise<MissionRecord> {
   assertCan(principal, { kind: "edit-mission", ententeId });
-  const before = (await deps.console.listMissions(ententeId)).find((m) => m.id === missionId);
-  const figuresChange =
-    before === undefined ||
-    before.keys.investissement !== change.keys.investissement ||
-    before.keys.fonctionnement !== change.keys.fonctionnement ||
-    before.memberIds.join() !== [...change.memberIds].join();
-  // Name, description and lead change no amount: they stay editable after adoption.
-  if (figuresChange) await assertFiguresOpen(deps, ententeId, "all");
-  const entente = await deps.ententes.loadEntente(ententeId);
-  const index = entente.missions.findIndex((m) => m.id === missionId);
-  const candidate = {
-    ...entente,
-    missions: entente.missions.map((m) =>
-      m.id === missionId
-        ? {
-            // Not `...m`: a lead removed (null) must not survive from the old mission.
-            id: m.id,
-            kind: m.kind,
-            name: change.name,
-            members: [...change.memberIds],
-            keys: { ...change.keys },
-            ...(change.leadMemberId === null ? {} : { lead: change.leadMemberId }),
-          }
-        : m,
-    ),
-  };
-  const issues = validateEntente(candidate)
-    .filter(
-      (issue) =>
-        (issue.path[0] === "missions" && issue.path[1] === index) ||
-        issue.code === "budget.key_group_unbalanced",
-    )
-    .map((issue) => ({
-      ...issue,
-      path:
-        issue.path[0] === "missions"
-          ? issue.path
-              .slice(2)
-              .map((p) => (p === "lead" ? "leadMemberId" : p === "members" ? "memberIds" : p))
-          : issue.path,
-    }));
-  // A draft out of balance elsewhere is no reason to refuse this change: only the key groups it touches.
-  const touched = new Set([
-    change.keys.investissement,
-    change.keys.fonctionnement,
-    ...Object.values(entente.missions[index]?.keys ?? {}),
-  ]);
-  const relevant = issues.filter(
-    (issue) => issue.code !== "budget.key_group_unbalanced" || touched.has(String(issue.details.key)),
-  );
-  if (relevant.length > 0) throw new ValidationError(relevant);
-  return deps.console.updateMission(ententeId, missionId, change, rowVersion, actorOf(principal));
+  const before = (await deps.missions.list(ententeId)).find((m) => m.id === missionId);
+  if (changesFigures(before, change)) await assertFiguresOpen(deps, ententeId, "all");
+  const issues = missionChangeIssues(await deps.ententes.loadEntente(ententeId), missionId, change);
+  if (issues.length > 0) throw new ValidationError(issues);
+  return deps.missions.update(ententeId, missionId, change, rowVersion, actorOf(principal));
 }

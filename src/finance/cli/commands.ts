@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
-import type { EntenteStore } from "../app/ports.ts";
+import type { EntenteStore } from "../app/ports/entente-store.ts";
 import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
 
 /** What the finance commands need of the server's database. */

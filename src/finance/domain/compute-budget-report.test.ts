@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { EntenteError, ValidationError } from "../errors.ts";
 // A golden test reads the real example file: the reader is the way people feed the engine.
 import { readEntenteFile } from "../formats/read-entente-file.ts";
-import { type BudgetReport, computeBudgetReport } from "./compute-budget-report.ts";
+import type { BudgetReport } from "./budget-report.ts";
+import { computeBudgetReport } from "./compute-budget-report.ts";
 import type { AllocationKey, BudgetLine, Entente, Exercise } from "./entente.ts";
 
 const LYON = fileURLToPath(new URL("../../../examples/lyon-2023/entente.yaml", import.meta.url));

@@ -8,10 +8,12 @@ import type { Cents, RoundingUnit } from "../../shared/money.ts";
 
 /** Budget section (section budgétaire), M57. */
 export type Section = "investissement" | "fonctionnement";
+/** The two sections, investment first: the order of every table. */
 export const SECTIONS: readonly Section[] = ["investissement", "fonctionnement"];
 
 /** Kind of receipt (recette). `contribution` is what the members pay and is shared by key. */
 export type ReceiptKind = "carry-over" | "depreciation" | "grant" | "contribution" | "other";
+/** Every kind of receipt, in the order the annex lists them. */
 export const RECEIPT_KINDS: readonly ReceiptKind[] = [
   "carry-over",
   "depreciation",
@@ -20,6 +22,7 @@ export const RECEIPT_KINDS: readonly ReceiptKind[] = [
   "other",
 ];
 
+/** Kind of member collectivity (métropole, commune, EPCI, syndicat…). */
 export type MemberKind = "metropole" | "commune" | "epci" | "syndicat" | "departement" | "region" | "other";
 
 /** A member (membre) of the entente. */
@@ -52,6 +55,7 @@ export type KeyBasis =
       }[];
     };
 
+/** An allocation key (clé de répartition): shares of the members, on a basis (see KeyBasis). */
 export interface AllocationKey {
   readonly id: string;
   readonly label: string;
@@ -60,6 +64,7 @@ export interface AllocationKey {
   readonly source?: string;
 }
 
+/** A mission socle (shared by all) or spécifique (some members). */
 export type MissionKind = "socle" | "specifique";
 
 /** A mission (mission socle or spécifique) and the key that shares its cost, per section. */
@@ -122,6 +127,7 @@ export interface Exercise {
   readonly path: readonly (string | number)[];
 }
 
+/** An entente: its members, keys, missions and exercises (immutable; checked by validateEntente). */
 export interface Entente {
   readonly name: string;
   /** Deliberations and conventions the entente rests on (visas). */

@@ -72,6 +72,7 @@ const LABELS = {
   keySource: { fr: "Source de la clé : {source}", en: "Source of the key: {source}" },
 } as const;
 
+/** The id of a label of the tables (French and English texts in `LABELS`). */
 export type LabelId = keyof typeof LABELS;
 
 /** The label `id` in `lang`, with `{name}` placeholders filled from `values`. */

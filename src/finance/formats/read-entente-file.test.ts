@@ -6,7 +6,8 @@ import { describe, it } from "node:test";
 import { EntenteFileError, type LocatedIssue } from "../../shared/entente-file-error.ts";
 import type { Entente } from "../domain/entente.ts";
 import { EntenteError, type ErrorCode, formatMessage } from "../errors.ts";
-import { fieldOf, parseEntenteText, readEntenteFile } from "./read-entente-file.ts";
+import { fieldOf } from "./field-of.ts";
+import { parseEntenteText, readEntenteFile } from "./read-entente-file.ts";
 
 // ---------------------------------------------------------------------------------------------
 // A minimal valid entente file, built from replaceable YAML blocks. Tests change one block and

@@ -1,4 +1,4 @@
-import type { BudgetReport } from "../domain/compute-budget-report.ts";
+import type { BudgetReport } from "../domain/budget-report.ts";
 import type { Lang } from "../errors.ts";
 import { renderCsv } from "./render-csv.ts";
 import { renderJson } from "./render-json.ts";
@@ -7,7 +7,9 @@ import { renderText } from "./render-text.ts";
 import { buildReportTables } from "./report-tables.ts";
 import type { Table } from "./table.ts";
 
+/** The formats of the deliberation tables, for the CLI (`--format`) and the downloads. */
 export const DOCUMENT_FORMATS = ["text", "csv", "json", "md", "xlsx", "ods", "pdf"] as const;
+/** One of `DOCUMENT_FORMATS`. */
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 const MEDIA_TYPES: Record<DocumentFormat, string> = {
@@ -20,6 +22,7 @@ const MEDIA_TYPES: Record<DocumentFormat, string> = {
   pdf: "application/pdf",
 };
 
+/** A rendered document: its bytes (or text) and media type. */
 export interface BudgetDocument {
   readonly mediaType: string;
   readonly body: string | Buffer;

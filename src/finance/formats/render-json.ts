@@ -1,5 +1,5 @@
 import { centsToEuroText } from "../../shared/money.ts";
-import type { BudgetReport, Settlement } from "../domain/compute-budget-report.ts";
+import type { BudgetReport, Settlement } from "../domain/budget-report.ts";
 
 const euros = (cents: bigint) => centsToEuroText(cents);
 

@@ -1,5 +1,5 @@
 import { formatEuros } from "../../shared/money.ts";
-import type { AnnexGroup, BudgetReport, Settlement } from "../domain/compute-budget-report.ts";
+import type { AnnexGroup, BudgetReport, Settlement } from "../domain/budget-report.ts";
 import { SECTIONS, type Section } from "../domain/entente.ts";
 import type { Lang } from "../errors.ts";
 import { label } from "./labels.ts";

@@ -10,12 +10,14 @@ export type Cell =
   | { readonly kind: "decimal"; readonly value: string }
   | { readonly kind: "empty" };
 
+/** A row of a table: its cells, and how it stands out. */
 export interface Row {
   readonly cells: readonly Cell[];
   /** `group` heads a block (mission name), `subtotal` and `total` close one. */
   readonly style?: "group" | "subtotal" | "total";
 }
 
+/** One deliberation table, as every renderer draws it. */
 export interface Table {
   /** Stable id for `--table` and sheet names: annex, allocation, recall-2022, fund-calls… */
   readonly id: string;
@@ -26,6 +28,7 @@ export interface Table {
   readonly notes: readonly string[];
 }
 
+/** Cell builders: text, an amount in cents (`signed`: with its sign), a percent, an exact decimal, nothing. */
 export const text = (value: string): Cell => ({ kind: "text", value });
 export const money = (cents: bigint, signed = false): Cell => ({ kind: "money", cents, signed });
 export const percent = (value: string): Cell => ({ kind: "percent", value });

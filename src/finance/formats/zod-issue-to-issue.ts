@@ -55,6 +55,117 @@ function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }
 
+type ZodIssue = z.ZodError["issues"][number];
+type Path = (string | number)[];
+
+/** What an explanation of one zod issue knows: the issue, where, and the value found there. */
+interface IssueContext<I extends ZodIssue = ZodIssue> {
+  readonly issue: I;
+  readonly path: Path;
+  readonly received: unknown;
+  readonly schema: z.ZodType;
+  /** `file.invalid_field` at the issue's field, saying what was expected. */
+  readonly invalid: (expected: Localized) => Issue[];
+}
+
+type Explain<C extends ZodIssue["code"]> = (context: IssueContext<Extract<ZodIssue, { code: C }>>) => Issue[];
+
+/** `unrecognized_keys`: one `file.unknown_field` per key, listing the fields allowed there. */
+const unknownFields: Explain<"unrecognized_keys"> = ({ issue, path, schema }) =>
+  issue.keys.map((key) => ({
+    code: "file.unknown_field" as const,
+    path: [...path, key],
+    details: { field: key, allowed: allowedKeysAt(schema, issue.path).join(", ") },
+  }));
+
+/** A value of the wrong type: the whole file, a missing field, or a field of another type. */
+const wrongType: Explain<"invalid_type"> = ({ issue, path, received, invalid }) => {
+  const expected = TYPE_NAMES[issue.expected] ?? unknownType(issue.expected);
+  if (path.length === 0) {
+    return invalid(
+      localized(
+        `le fichier doit contenir ${expected.fr} ; il contient ${typeName(received).fr}. Partez d'un exemple (examples/)`,
+        `the file must hold ${expected.en}; it holds ${typeName(received).en}. Start from an example (examples/)`,
+      ),
+    );
+  }
+  if (received === undefined)
+    return invalid(
+      localized(
+        `champ obligatoire manquant (${expected.fr} attendu)`,
+        `required field missing (${expected.en} expected)`,
+      ),
+    );
+  return invalid(
+    localized(
+      `${expected.fr} attendu, reçu ${typeName(received).fr}`,
+      `expected ${expected.en}, got ${typeName(received).en}`,
+    ),
+  );
+};
+
+/** A value outside an enumeration (or missing): the values allowed. */
+const notAllowedValue: Explain<"invalid_value"> = ({ issue, received, invalid }) => {
+  const values = issue.values.map((v) => String(v)).join(", ");
+  if (received === undefined)
+    return invalid(
+      localized(
+        `champ obligatoire manquant : une valeur parmi ${values}`,
+        `required field missing: one of ${values}`,
+      ),
+    );
+  return invalid(
+    localized(
+      `une valeur parmi ${values} attendue, reçu « ${String(received)} »`,
+      `expected one of ${values}, got "${String(received)}"`,
+    ),
+  );
+};
+
+/** A list, a text or a number below its minimum. */
+const tooSmall: Explain<"too_small"> = ({ issue, invalid }) => {
+  if (issue.origin === "array")
+    return invalid(
+      localized(
+        `au moins ${String(issue.minimum)} élément(s) attendu(s)`,
+        `at least ${String(issue.minimum)} item(s) expected`,
+      ),
+    );
+  if (issue.origin === "string")
+    return invalid(localized("texte non vide attendu", "non-empty text expected"));
+  return invalid(
+    localized(`valeur ≥ ${String(issue.minimum)} attendue`, `value ≥ ${String(issue.minimum)} expected`),
+  );
+};
+
+const tooBig: Explain<"too_big"> = ({ issue, invalid }) =>
+  invalid(
+    localized(`valeur ≤ ${String(issue.maximum)} attendue`, `value ≤ ${String(issue.maximum)} expected`),
+  );
+
+/** The file's unions are number-or-decimal-text. */
+const notNumberOrText: Explain<"invalid_union"> = ({ received, invalid }) =>
+  invalid(
+    localized(
+      `nombre ou texte décimal attendu, reçu ${typeName(received).fr}`,
+      `expected a number or decimal text, got ${typeName(received).en}`,
+    ),
+  );
+
+/** Custom messages of the schema (formats of ids, SIREN, dates…) are written in French. */
+const schemaMessage = ({ issue, invalid }: IssueContext): Issue[] =>
+  invalid(localized(issue.message, issue.message));
+
+/** One explanation per kind of zod issue; the others show the schema's own message. */
+const EXPLAIN: { readonly [C in ZodIssue["code"]]?: Explain<C> } = {
+  unrecognized_keys: unknownFields,
+  invalid_type: wrongType,
+  invalid_value: notAllowedValue,
+  too_small: tooSmall,
+  too_big: tooBig,
+  invalid_union: notNumberOrText,
+};
+
 /**
  * Turns zod's issues into Entente issues with a French-first explanation of what was expected.
  * `unrecognized_keys` becomes one `file.unknown_field` per key, listing the allowed fields.
@@ -63,90 +174,16 @@ export function zodIssuesToIssues(schema: z.ZodType, error: z.ZodError, data: un
   return error.issues.flatMap((issue): Issue[] => {
     const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
     const field = path.length > 0 ? String(path[path.length - 1]) : "";
-    const invalid = (expected: Localized): Issue[] => [
-      { code: "file.invalid_field", path, details: { field, expected } },
-    ];
-    const received = valueAt(data, issue.path);
-    switch (issue.code) {
-      case "unrecognized_keys":
-        return issue.keys.map((key) => ({
-          code: "file.unknown_field" as const,
-          path: [...path, key],
-          details: { field: key, allowed: allowedKeysAt(schema, issue.path).join(", ") },
-        }));
-      case "invalid_type": {
-        const expected = TYPE_NAMES[issue.expected] ?? unknownType(issue.expected);
-        if (path.length === 0) {
-          return invalid(
-            localized(
-              `le fichier doit contenir ${expected.fr} ; il contient ${typeName(received).fr}. Partez d'un exemple (examples/)`,
-              `the file must hold ${expected.en}; it holds ${typeName(received).en}. Start from an example (examples/)`,
-            ),
-          );
-        }
-        if (received === undefined)
-          return invalid(
-            localized(
-              `champ obligatoire manquant (${expected.fr} attendu)`,
-              `required field missing (${expected.en} expected)`,
-            ),
-          );
-        return invalid(
-          localized(
-            `${expected.fr} attendu, reçu ${typeName(received).fr}`,
-            `expected ${expected.en}, got ${typeName(received).en}`,
-          ),
-        );
-      }
-      case "invalid_value": {
-        const values = issue.values.map((v) => String(v)).join(", ");
-        if (received === undefined)
-          return invalid(
-            localized(
-              `champ obligatoire manquant : une valeur parmi ${values}`,
-              `required field missing: one of ${values}`,
-            ),
-          );
-        return invalid(
-          localized(
-            `une valeur parmi ${values} attendue, reçu « ${String(received)} »`,
-            `expected one of ${values}, got "${String(received)}"`,
-          ),
-        );
-      }
-      case "too_small":
-        if (issue.origin === "array")
-          return invalid(
-            localized(
-              `au moins ${String(issue.minimum)} élément(s) attendu(s)`,
-              `at least ${String(issue.minimum)} item(s) expected`,
-            ),
-          );
-        if (issue.origin === "string")
-          return invalid(localized("texte non vide attendu", "non-empty text expected"));
-        return invalid(
-          localized(
-            `valeur ≥ ${String(issue.minimum)} attendue`,
-            `value ≥ ${String(issue.minimum)} expected`,
-          ),
-        );
-      case "too_big":
-        return invalid(
-          localized(
-            `valeur ≤ ${String(issue.maximum)} attendue`,
-            `value ≤ ${String(issue.maximum)} expected`,
-          ),
-        );
-      case "invalid_union":
-        return invalid(
-          localized(
-            `nombre ou texte décimal attendu, reçu ${typeName(received).fr}`,
-            `expected a number or decimal text, got ${typeName(received).en}`,
-          ),
-        );
-      default:
-        // Custom messages of the schema (formats of ids, SIREN, dates…) are written in French.
-        return invalid(localized(issue.message, issue.message));
-    }
+    const context: IssueContext = {
+      issue,
+      path,
+      received: valueAt(data, issue.path),
+      schema,
+      invalid: (expected) => [{ code: "file.invalid_field", path, details: { field, expected } }],
+    };
+    // The table is indexed by the issue's own code, so its explanation takes this issue; TypeScript
+    // cannot relate the two through the union, hence the cast.
+    const explain = EXPLAIN[issue.code] as ((context: IssueContext) => Issue[]) | undefined;
+    return (explain ?? schemaMessage)(context);
   });
 }

@@ -1,13 +1,11 @@
 import type { z } from "zod";
 import { centsToEuroText } from "../../shared/money.ts";
-import type { DashboardView } from "../app/get-dashboard.ts";
-import type {
-  BudgetVersionRecord,
-  DecisionRecord,
-  FundCallRecord,
-  MissionRecord,
-  SettlementRecord,
-} from "../app/ports.ts";
+import type { DashboardView } from "../app/dashboard-view.ts";
+import type { BudgetVersionRecord } from "../app/ports/budget-store.ts";
+import type { DecisionRecord } from "../app/ports/decision-store.ts";
+import type { FundCallRecord } from "../app/ports/fund-call-store.ts";
+import type { MissionRecord } from "../app/ports/mission-store.ts";
+import type { SettlementRecord } from "../app/ports/settlement-store.ts";
 import type { EntenteView } from "../app/read-entente.ts";
 import type * as Api from "../contracts/api.ts";
 import { SECTIONS } from "../domain/entente.ts";
@@ -20,6 +18,7 @@ const bySection = (v: { investissement: bigint; fonctionnement: bigint }) => ({
   fonctionnement: euros(v.fonctionnement),
 });
 
+/** A mission with its plan (dates as ISO text). */
 export function missionJson(m: MissionRecord): z.input<typeof Api.Mission> {
   return {
     id: m.id,
@@ -42,6 +41,7 @@ export function missionJson(m: MissionRecord): z.input<typeof Api.Mission> {
   };
 }
 
+/** An entente with each key's shares as entered and as resolved percents. */
 export function ententeJson(view: EntenteView): z.input<typeof Api.EntenteDetail> {
   return {
     id: view.id,
@@ -73,6 +73,7 @@ function tenThousandthsText(value: bigint): string {
   return `${value / 10_000n}${fraction ? `.${fraction}` : ""}`;
 }
 
+/** A budget version with its lines and its totals and balance per section. */
 export function budgetJson(budget: BudgetVersionRecord): z.input<typeof Api.BudgetVersion> {
   const expenses = { investissement: 0n, fonctionnement: 0n };
   const receipts = { investissement: 0n, fonctionnement: 0n };
@@ -100,10 +101,12 @@ export function budgetJson(budget: BudgetVersionRecord): z.input<typeof Api.Budg
   };
 }
 
+/** A decision with its ratifications. */
 export function decisionJson(d: DecisionRecord): z.input<typeof Api.Decision> {
   return { ...d, ratifications: d.ratifications.map((r) => ({ ...r })) };
 }
 
+/** A fund call with what was paid, what is due and its state (issued, partially paid, paid). */
 export function fundCallJson(c: FundCallRecord): z.input<typeof Api.FundCall> {
   const paid = c.payments.reduce((s, p) => s + p.amountCents, 0n);
   return {
@@ -125,6 +128,7 @@ export function fundCallJson(c: FundCallRecord): z.input<typeof Api.FundCall> {
   };
 }
 
+/** The dashboard, each problem with its message in the reader's language (`message`). */
 export function dashboardJson(
   view: DashboardView,
   message: (issue: DashboardView["problems"][number]) => string,
@@ -158,6 +162,7 @@ export function dashboardJson(
   };
 }
 
+/** An exercise's advances and adjustments. */
 export function settlementJson(s: SettlementRecord): z.input<typeof Api.Settlement> {
   return {
     year: s.year,

@@ -1,5 +1,5 @@
 import type { Entente } from "../domain/entente.ts";
-import type { ConsoleDeps } from "./console-deps.ts";
+import type { FinanceDeps } from "./finance-deps.ts";
 
 /**
  * First start: imports the example entente under `ententeId`, unless an entente already
@@ -7,7 +7,7 @@ import type { ConsoleDeps } from "./console-deps.ts";
  * @returns true when the example was imported, false when the database already held an entente.
  */
 export async function importExampleOnce(
-  deps: ConsoleDeps,
+  deps: Pick<FinanceDeps, "ententes">,
   ententeId: string,
   entente: Entente,
 ): Promise<boolean> {

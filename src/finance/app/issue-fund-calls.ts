@@ -1,0 +1,40 @@
+import { assertCan, type Principal } from "../../access/index.ts";
+import { computeBudgetReport } from "../domain/compute-budget-report.ts";
+import {
+  assertFundCallsMayBeIssued,
+  assertFundCallsNotIssued,
+  fundCallReference,
+} from "../domain/fund-call-rules.ts";
+import { actorOf } from "./actor-of.ts";
+import type { FinanceDeps } from "./finance-deps.ts";
+import type { FundCallRecord, NewFundCall } from "./ports/fund-call-store.ts";
+
+/**
+ * Issues the year's fund calls (appels de fonds) from the computed figures: current share,
+ * recalls and adjustments of every exercise called that year. Only once the year's budget is
+ * adopted (every member ratified, CGCT L5221-2), and only once per year (checked in the
+ * transaction of the issue).
+ * @throws EntenteError fund_call.budget_not_adopted | fund_call.already_issued
+ */
+export async function issueFundCalls(
+  deps: Pick<FinanceDeps, "ententes" | "budgets" | "fundCalls">,
+  principal: Principal,
+  ententeId: string,
+  year: number,
+  dueOn: string | null,
+): Promise<FundCallRecord[]> {
+  assertCan(principal, { kind: "issue-fund-calls", ententeId });
+  assertFundCallsMayBeIssued(year, await deps.budgets.latest(ententeId, year));
+  const report = computeBudgetReport(await deps.ententes.loadEntente(ententeId), year);
+  const calls = report.fundCalls.map(
+    (row): NewFundCall => ({
+      memberId: row.member,
+      amountCents: row.total,
+      dueOn,
+      reference: fundCallReference(year, row.member),
+    }),
+  );
+  return deps.fundCalls.issue(ententeId, year, calls, actorOf(principal), (issued) =>
+    assertFundCallsNotIssued(year, issued),
+  );
+}

@@ -1,0 +1,27 @@
+import type { Actor } from "../../../shared/actor.ts";
+import type { Entente } from "../../domain/entente.ts";
+
+/** An entente in the list of ententes. */
+export interface EntenteSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly members: number;
+  readonly years: readonly number[];
+}
+
+/** Whole ententes: imported from a file, loaded as the finance engine's model. */
+export interface EntenteStore {
+  /**
+   * Stores a whole entente (members, keys, missions, exercises with a first budget version) in
+   * one transaction; audited.
+   * @throws EntenteError `entente.already_exists`.
+   */
+  importEntente(id: string, entente: Entente, actor: Actor): Promise<void>;
+  /**
+   * The entente as the finance engine sees it, each exercise with its latest budget version.
+   * @throws EntenteError `entente.not_found`.
+   */
+  loadEntente(id: string): Promise<Entente>;
+  listEntentes(): Promise<EntenteSummary[]>;
+  hasEntente(id: string): Promise<boolean>;
+}

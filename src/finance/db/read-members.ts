@@ -1,0 +1,22 @@
+import type { Kysely } from "kysely";
+import type { MemberRecord } from "../app/ports/member-store.ts";
+import type { FinanceDatabase } from "./tables.ts";
+
+/** The entente's members, in the entente's order (`db` may be a transaction). */
+export async function readMembers(db: Kysely<FinanceDatabase>, ententeId: string): Promise<MemberRecord[]> {
+  const rows = await db
+    .selectFrom("member")
+    .selectAll()
+    .where("entente_id", "=", ententeId)
+    .orderBy("position")
+    .execute();
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.name,
+    kind: m.kind,
+    siren: m.siren,
+    siret: m.siret,
+    assembly: m.assembly,
+    rowVersion: m.row_version,
+  }));
+}

@@ -1,0 +1,77 @@
+import { EntenteError } from "../errors.ts";
+import { type BudgetStatus, budgetStatusLabel } from "./budget-status.ts";
+import type { Entente } from "./entente.ts";
+
+/** What the lifecycle rules read of a budget version. */
+export interface BudgetVersionState {
+  readonly year: number;
+  /** 1 for the budget primitif, then one more per décision modificative. */
+  readonly number: number;
+  readonly status: BudgetStatus;
+}
+
+/**
+ * Only a draft is edited: once the conference approved a version it is read-only (approved,
+ * ratifying, adopted), and a change needs an amending budget.
+ * @throws EntenteError `budget.not_editable`.
+ */
+export function assertBudgetEditable(budget: BudgetVersionState): void {
+  if (budget.status !== "draft")
+    throw new EntenteError("budget.not_editable", {
+      year: budget.year,
+      number: budget.number,
+      status: budgetStatusLabel(budget.status),
+    });
+}
+
+/**
+ * A décision modificative opens from the adopted version only, as the next version number; the
+ * adopted one stays in force until the new one is itself approved and ratified.
+ * @returns the new version's number and label (« Décision modificative n° 1 2023 »).
+ * @throws EntenteError `budget.amend_not_adopted` when the latest version is not adopted.
+ */
+export function planAmendingBudget(current: BudgetVersionState): { number: number; label: string } {
+  if (current.status !== "adopted")
+    throw new EntenteError("budget.amend_not_adopted", {
+      year: current.year,
+      number: current.number,
+      status: budgetStatusLabel(current.status),
+    });
+  const number = current.number + 1;
+  return { number, label: `Décision modificative n° ${number - 1} ${current.year}` };
+}
+
+/**
+ * The status a budget takes when the conference approves it: the members then ratify it
+ * (délibérations concordantes, CGCT L5221-2).
+ */
+export function statusOnApproval(): BudgetStatus {
+  return "ratifying";
+}
+
+/**
+ * The exercises whose budgets a change alters: `years` (`"all"` for keys and missions, which
+ * every exercise uses) and the years they are called in, since a year's figures include the
+ * recalls of the exercises called in it. Sorted.
+ */
+export function yearsAltered(entente: Entente, years: readonly number[] | "all"): number[] {
+  const affected = new Set<number>();
+  for (const exercise of entente.exercises) {
+    if (years === "all" || years.includes(exercise.year)) {
+      affected.add(exercise.year);
+      affected.add(exercise.calledIn);
+    }
+  }
+  return [...affected].sort((a, b) => a - b);
+}
+
+/**
+ * Deliberated amounts never change under the members' feet: the figures of a year whose budget
+ * the conference approved (or the members adopted) are frozen until an amending budget (a new
+ * draft version) is opened for it.
+ * @throws EntenteError `budget.figures_frozen`.
+ */
+export function assertYearFiguresOpen(year: number, budget: Pick<BudgetVersionState, "status"> | null): void {
+  if (budget !== null && budget.status !== "draft")
+    throw new EntenteError("budget.figures_frozen", { year, status: budgetStatusLabel(budget.status) });
+}

@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { EntenteError } from "../errors.ts";
+import {
+  amountDue,
+  assertFundCallsMayBeIssued,
+  assertFundCallsNotIssued,
+  assertPaymentPositive,
+  assertPaymentWithinDue,
+  fundCallReference,
+} from "./fund-call-rules.ts";
+
+const codeOf = (run: () => unknown): string | null => {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    if (error instanceof EntenteError) return error.code;
+    throw error;
+  }
+};
+const call = { amountCents: 30579700n, payments: [{ amountCents: 10000000n }, { amountCents: 579700n }] };
+
+describe("fund calls and payments", () => {
+  it("a year's calls are issued from an adopted budget, or a year with no budget of its own", () => {
+    assert.equal(
+      codeOf(() => assertFundCallsMayBeIssued(2023, { status: "adopted" })),
+      null,
+    );
+    assert.equal(
+      codeOf(() => assertFundCallsMayBeIssued(2024, null)),
+      null,
+    );
+    for (const status of ["draft", "approved", "ratifying"] as const)
+      assert.equal(
+        codeOf(() => assertFundCallsMayBeIssued(2023, { status })),
+        "fund_call.budget_not_adopted",
+      );
+  });
+
+  it("a year's calls are issued once", () => {
+    assert.equal(
+      codeOf(() => assertFundCallsNotIssued(2023, [])),
+      null,
+    );
+    assert.equal(
+      codeOf(() => assertFundCallsNotIssued(2023, [call])),
+      "fund_call.already_issued",
+    );
+  });
+
+  it("a call's reference names the year and the member", () => {
+    assert.equal(fundCallReference(2023, "metropole"), "AF-2023-metropole");
+  });
+
+  it("what is due is the amount minus the payments, to the cent", () => {
+    assert.equal(amountDue(call), 20000000n);
+    assert.equal(amountDue({ amountCents: 5n, payments: [] }), 5n);
+  });
+
+  it("a payment is positive and at most what is due", () => {
+    assert.equal(
+      codeOf(() => assertPaymentPositive(1n)),
+      null,
+    );
+    assert.equal(
+      codeOf(() => assertPaymentPositive(0n)),
+      "amount.negative",
+    );
+    assert.equal(
+      codeOf(() => assertPaymentPositive(-1n)),
+      "amount.negative",
+    );
+    assert.equal(
+      codeOf(() => assertPaymentWithinDue(call, 20000000n)),
+      null,
+    );
+    assert.equal(
+      codeOf(() => assertPaymentWithinDue(call, 20000001n)),
+      "payment.exceeds_due",
+    );
+  });
+});

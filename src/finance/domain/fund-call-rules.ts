@@ -1,0 +1,66 @@
+import { type Cents, formatEuros } from "../../shared/money.ts";
+import { EntenteError } from "../errors.ts";
+import { type BudgetStatus, budgetStatusLabel } from "./budget-status.ts";
+
+/**
+ * A year's fund calls (appels de fonds) are issued from adopted figures only: every member
+ * ratified the year's budget (CGCT L5221-2). A year with no budget of its own (only a call year)
+ * has nothing to wait for.
+ * @throws EntenteError `fund_call.budget_not_adopted`.
+ */
+export function assertFundCallsMayBeIssued(
+  year: number,
+  budget: { readonly status: BudgetStatus } | null,
+): void {
+  if (budget !== null && budget.status !== "adopted")
+    throw new EntenteError("fund_call.budget_not_adopted", {
+      year,
+      status: budgetStatusLabel(budget.status),
+    });
+}
+
+/**
+ * A year's fund calls are issued once: a second issue would ask the members twice.
+ * @param issued the calls of the year already issued.
+ * @throws EntenteError `fund_call.already_issued`.
+ */
+export function assertFundCallsNotIssued(year: number, issued: readonly unknown[]): void {
+  if (issued.length > 0) throw new EntenteError("fund_call.already_issued", { year });
+}
+
+/** The reference a member's call of a year carries on its documents (`AF-2023-metropole`). */
+export function fundCallReference(year: number, memberId: string): string {
+  return `AF-${year}-${memberId}`;
+}
+
+/** What is still due on a call: its amount minus the payments received (cents). */
+export function amountDue(call: {
+  readonly amountCents: Cents;
+  readonly payments: readonly { readonly amountCents: Cents }[];
+}): Cents {
+  return call.amountCents - call.payments.reduce((sum, p) => sum + p.amountCents, 0n);
+}
+
+/**
+ * A payment is a positive amount (cents).
+ * @throws EntenteError `amount.negative` (≤ 0), at `amount`.
+ */
+export function assertPaymentPositive(amountCents: Cents): void {
+  if (amountCents <= 0n)
+    throw new EntenteError("amount.negative", { value: String(amountCents) }, { path: ["amount"] });
+}
+
+/**
+ * A payment does not exceed what is still due on its call: a payment recorded twice, or for the
+ * wrong member, is refused rather than turned into a credit.
+ * @throws EntenteError `payment.exceeds_due`, at `amount`.
+ */
+export function assertPaymentWithinDue(call: Parameters<typeof amountDue>[0], amountCents: Cents): void {
+  const due = amountDue(call);
+  if (amountCents > due)
+    throw new EntenteError(
+      "payment.exceeds_due",
+      { amount: `${formatEuros(amountCents)} €`, due: `${formatEuros(due)} €` },
+      { path: ["amount"] },
+    );
+}

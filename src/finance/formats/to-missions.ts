@@ -1,0 +1,40 @@
+import type { EntenteFileData } from "../contracts/entente-file.ts";
+import { type AllocationKey, type Mission, SECTIONS } from "../domain/entente.ts";
+
+/** The members a key names (those of its first criterion for criteria keys). */
+function membersOfKey(keys: readonly AllocationKey[], keyId: string): string[] {
+  const basis = keys.find((k) => k.id === keyId)?.basis;
+  if (basis === undefined) return [];
+  return basis.kind === "criteria"
+    ? (basis.criteria[0]?.values.map((v) => v.member) ?? [])
+    : basis.shares.map((s) => s.member);
+}
+
+/**
+ * The file's missions. A mission's key for a section is `keys.<section>`, else `key`, else the
+ * entente's default key; its participants default to the members of its keys (unknown ids are
+ * reported on the key itself).
+ */
+export function toMissions(data: EntenteFileData, keys: readonly AllocationKey[]): Mission[] {
+  const defaultKey = data.entente.defaultKey;
+  const memberIds = new Set(data.members.map((m) => m.id));
+  return data.missions.map((mission) => {
+    const missionKeys = {
+      investissement: mission.keys?.investissement ?? mission.key ?? defaultKey,
+      fonctionnement: mission.keys?.fonctionnement ?? mission.key ?? defaultKey,
+    };
+    const members =
+      mission.members ??
+      [...new Set(SECTIONS.flatMap((s) => membersOfKey(keys, missionKeys[s])))].filter((m) =>
+        memberIds.has(m),
+      );
+    return {
+      id: mission.id,
+      name: mission.name,
+      kind: mission.kind,
+      members,
+      keys: missionKeys,
+      ...(mission.lead === undefined ? {} : { lead: mission.lead }),
+    };
+  });
+}
