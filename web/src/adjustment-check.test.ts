@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkAdjustment, parseSignedEuroCents, toApiAmount } from "./adjustment-check.ts";
+import { checkAdjustment } from "./adjustment-check.ts";
 
 describe("checkAdjustment", () => {
   it("accepts the seed's experimentation split, which sums to exactly 0", () => {
@@ -34,20 +34,5 @@ describe("checkAdjustment", () => {
   it("says so when nothing is typed yet", () => {
     assert.equal(checkAdjustment(["", " ", ""]).status, "empty");
     assert.equal(checkAdjustment([]).status, "empty");
-  });
-});
-
-describe("signed amounts", () => {
-  it("parses the signs a person types", () => {
-    assert.equal(parseSignedEuroCents("+1 250,50"), 125050n);
-    assert.equal(parseSignedEuroCents("−1 250,50"), -125050n);
-    assert.equal(parseSignedEuroCents("+-5"), null);
-    assert.equal(parseSignedEuroCents(""), null);
-  });
-
-  it("sends the API's canonical form, or the text as typed for the schema to reject", () => {
-    assert.equal(toApiAmount("−100"), "-100.00");
-    assert.equal(toApiAmount("+70 140"), "70140.00");
-    assert.equal(toApiAmount(" 12,345 "), "12,345");
   });
 });

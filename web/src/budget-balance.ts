@@ -1,18 +1,11 @@
-import { parseEuroCents } from "./money.ts";
+import { parseEuroCents } from "../../src/shared/money-input.ts";
+import { computeSectionBalances, type SectionBalance } from "../../src/shared/section-balance.ts";
 
 type Section = "investissement" | "fonctionnement";
 type LineAmount = { section: Section; direction: "expense" | "receipt"; amount: string };
+const SECTIONS: readonly Section[] = ["investissement", "fonctionnement"];
 
-export type SectionBalance = {
-  expenses: bigint;
-  receipts: bigint;
-  /** receipts − expenses, in cents: 0 when the section is balanced. */
-  balance: bigint;
-};
-
-export type BudgetBalance = {
-  investissement: SectionBalance;
-  fonctionnement: SectionBalance;
+export type BudgetBalance = Record<Section, SectionBalance> & {
   /** Indexes of lines whose amount is not a positive amount in euros (left out of the sums). */
   unreadable: number[];
 };
@@ -20,24 +13,17 @@ export type BudgetBalance = {
 /**
  * The live balance of a budget being edited, per section, in BigInt cents: expenses, receipts,
  * and receipts − expenses (an adopted budget must be balanced in each section; a draft may not be).
+ * Reads the amounts as typed, then applies the kernel's rule (src/shared/section-balance.ts).
  * @example computeBudgetBalance([{ section: "fonctionnement", direction: "expense", amount: "95000" }])
  *   .fonctionnement.balance // -9500000n
  */
 export function computeBudgetBalance(lines: readonly LineAmount[]): BudgetBalance {
-  const zero = (): SectionBalance => ({ expenses: 0n, receipts: 0n, balance: 0n });
-  const result: BudgetBalance = { investissement: zero(), fonctionnement: zero(), unreadable: [] };
-  lines.forEach((line, index) => {
+  const unreadable: number[] = [];
+  const readable = lines.flatMap((line, index) => {
     const cents = parseEuroCents(line.amount);
-    if (cents === null || cents < 0n) {
-      result.unreadable.push(index);
-      return;
-    }
-    const section = result[line.section];
-    if (line.direction === "expense") section.expenses += cents;
-    else section.receipts += cents;
+    if (cents !== null && cents >= 0n) return [{ ...line, cents }];
+    unreadable.push(index);
+    return [];
   });
-  for (const s of ["investissement", "fonctionnement"] as const) {
-    result[s].balance = result[s].receipts - result[s].expenses;
-  }
-  return result;
+  return { ...computeSectionBalances(SECTIONS, readable), unreadable };
 }

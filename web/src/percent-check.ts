@@ -1,4 +1,5 @@
-import { HUNDRED_PERCENT, parsePercentUnits } from "./money.ts";
+import { parsePercentUnits } from "../../src/shared/money-input.ts";
+import { HUNDRED_PERCENT, percentSharesGap } from "../../src/shared/percent-shares.ts";
 
 export type PercentCheck = {
   /** Sum of the valid shares, in ten-thousandths of a percent. */
@@ -12,18 +13,24 @@ export type PercentCheck = {
 };
 
 /**
- * The live check of a percent key while it is typed: shares must add up to exactly 100 %
- * (DESIGN.md invariant), computed on integers so 33.3333 + 33.3333 + 33.3334 is exactly 100.
+ * The live check of a percent key while it is typed: shares must add up to exactly 100 % (the
+ * kernel's rule, src/shared/percent-shares.ts), read on integers so 33.3333 + 33.3333 + 33.3334
+ * is exactly 100.
  * @example checkPercentShares(["53", "30,6", "16.4"]).ok // true
  */
 export function checkPercentShares(values: readonly string[]): PercentCheck {
-  let sum = 0n;
   const invalid: number[] = [];
-  values.forEach((value, index) => {
-    const units = parsePercentUnits(value);
-    if (units === null || units < 0n) invalid.push(index);
-    else sum += units;
+  const units = values.flatMap((value, index) => {
+    const parsed = parsePercentUnits(value);
+    if (parsed !== null && parsed >= 0n) return [parsed];
+    invalid.push(index);
+    return [];
   });
-  const gap = HUNDRED_PERCENT - sum;
-  return { sum, gap, invalid, ok: invalid.length === 0 && gap === 0n && values.length > 0 };
+  const gap = percentSharesGap(units);
+  return {
+    sum: HUNDRED_PERCENT - gap,
+    gap,
+    invalid,
+    ok: invalid.length === 0 && gap === 0n && values.length > 0,
+  };
 }

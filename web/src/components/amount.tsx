@@ -1,5 +1,6 @@
 import { useLocale } from "../i18n/use-locale.ts";
-import { formatEuros, formatPercent } from "../money.ts";
+import { formatEuros } from "../shared/format/format-euros.ts";
+import { formatPercent } from "../shared/format/format-percent.ts";
 
 /** An amount in euros from its exact decimal string; negative amounts are marked for styling. */
 export function Euros({ value }: { value: string }) {

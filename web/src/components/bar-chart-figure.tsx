@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { useLocale } from "../i18n/use-locale.ts";
-import { formatEuros } from "../money.ts";
+import { formatEuros } from "../shared/format/format-euros.ts";
 
 export type ChartSeries = { key: string; label: string; color: string };
 export type ChartRow = { name: string; values: Record<string, string> };

@@ -5,6 +5,7 @@ import {
   BudgetVersion as BudgetVersionSchema,
   ReceiptKind as ReceiptKindSchema,
 } from "../../../src/finance/contracts/api.ts";
+import { centsToEuroText, formatAmountInput, toApiDecimal } from "../../../src/shared/money-input.ts";
 import { apiPaths } from "../api/paths.ts";
 import {
   type BudgetLine,
@@ -15,10 +16,10 @@ import {
 } from "../api/types.ts";
 import { computeBudgetBalance } from "../budget-balance.ts";
 import { useLocale } from "../i18n/use-locale.ts";
-import { centsToEuroText, formatAmountInput, formatEuros, toApiDecimal } from "../money.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { canEditBudget } from "../session/permissions.ts";
 import { useAccount, useApi } from "../session/session-context.tsx";
+import { formatEuros } from "../shared/format/format-euros.ts";
 import { ActionsHeader } from "./actions-header.tsx";
 import { CaptionedTable } from "./captioned-table.tsx";
 import { ColGroup } from "./col-group.tsx";

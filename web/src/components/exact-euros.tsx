@@ -1,5 +1,5 @@
 import { useLocale } from "../i18n/use-locale.ts";
-import { formatExactEuros } from "../money.ts";
+import { formatExactEuros } from "../shared/format/format-exact-euros.ts";
 
 /** An exact share before rounding, every decimal kept ("166 517,856"; "…" when endless). */
 export function ExactEuros({ value }: { value: string }) {

@@ -1,12 +1,13 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FundCall as FundCallSchema, PaymentCancel } from "../../../src/finance/contracts/api.ts";
+import { sumEuros } from "../../../src/shared/money-input.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { FundCall } from "../api/types.ts";
 import { useLocale } from "../i18n/use-locale.ts";
-import { formatEuros, sumEuros } from "../money.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { useApi } from "../session/session-context.tsx";
+import { formatEuros } from "../shared/format/format-euros.ts";
 import { TextAreaField } from "./field.tsx";
 import { ProblemAlert } from "./problem-alert.tsx";
 import { SubmitButton } from "./submit-button.tsx";

@@ -2,19 +2,21 @@ import { type FormEvent, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Settlement as SettlementSchema, SettlementUpdate } from "../../../src/finance/contracts/api.ts";
 import {
-  type AdjustmentCheck,
-  checkAdjustment,
+  centsToEuroText,
+  formatAmountInput,
   parseSignedEuroCents,
+  sumEuros,
   toApiAmount,
-} from "../adjustment-check.ts";
+} from "../../../src/shared/money-input.ts";
+import { type AdjustmentCheck, checkAdjustment } from "../adjustment-check.ts";
 import { ApiError } from "../api/api-error.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { BudgetStatus, Member, Settlement } from "../api/types.ts";
 import { useLocale } from "../i18n/use-locale.ts";
-import { centsToEuroText, formatAmountInput, formatEuros, sumEuros } from "../money.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { canEditBudget } from "../session/permissions.ts";
 import { useAccount, useApi } from "../session/session-context.tsx";
+import { formatEuros } from "../shared/format/format-euros.ts";
 import { ActionsHeader } from "./actions-header.tsx";
 import { AddRowButton } from "./add-row-button.tsx";
 import { Euros } from "./amount.tsx";

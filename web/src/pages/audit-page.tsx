@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AuditPage as AuditPageSchema } from "../../../src/finance/contracts/api.ts";
+import { centsToEuroText } from "../../../src/shared/money-input.ts";
 import { apiPaths } from "../api/paths.ts";
 import { useResource } from "../api/use-resource.ts";
 import { type AmountFormat, diffAudit } from "../audit-diff.ts";
@@ -9,8 +10,8 @@ import { PageHeader } from "../components/page-header.tsx";
 import { ResourceStatus } from "../components/resource-status.tsx";
 import { TableWrap } from "../components/table-wrap.tsx";
 import { useLocale } from "../i18n/use-locale.ts";
-import { centsToEuroText, formatEuros } from "../money.ts";
 import { useEntente } from "../session/entente-context.tsx";
+import { formatEuros } from "../shared/format/format-euros.ts";
 
 /** Who changed what and when, newest first, one page at a time (cursor `before`). */
 export function AuditPage() {

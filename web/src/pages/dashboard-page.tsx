@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Dashboard } from "../../../src/finance/contracts/api.ts";
+import { sumEuros } from "../../../src/shared/money-input.ts";
 import { apiPaths } from "../api/paths.ts";
 import { type Dashboard as DashboardData, SECTIONS, type Section } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -16,7 +17,6 @@ import { SectionHeaderCells } from "../components/section-header-cells.tsx";
 import { BudgetStatusBadge, RatificationBadge } from "../components/status-badge.tsx";
 import { useYearParam } from "../components/use-year-param.ts";
 import { YearSelect } from "../components/year-select.tsx";
-import { sumEuros } from "../money.ts";
 import { useEntente } from "../session/entente-context.tsx";
 
 const COLORS = {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FundCall as FundCallSchema } from "../../../src/finance/contracts/api.ts";
+import { sumEuros } from "../../../src/shared/money-input.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { FundCall } from "../api/types.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -20,10 +21,10 @@ import { FundCallBadge } from "../components/status-badge.tsx";
 import { useYearParam } from "../components/use-year-param.ts";
 import { YearSelect } from "../components/year-select.tsx";
 import { useLocale } from "../i18n/use-locale.ts";
-import { formatEuros, sumEuros } from "../money.ts";
 import { reportYears, useEntente } from "../session/entente-context.tsx";
 import { canCancelPayment, canIssueFundCalls, canRecordPayment } from "../session/permissions.ts";
 import { useAccount } from "../session/session-context.tsx";
+import { formatEuros } from "../shared/format/format-euros.ts";
 
 const FundCalls = FundCallSchema.array();
 

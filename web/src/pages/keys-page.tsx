@@ -4,6 +4,7 @@ import {
   AllocationKey as AllocationKeySchema,
   PercentKeyUpdate,
 } from "../../../src/finance/contracts/api.ts";
+import { formatRateInput, percentUnitsToText, toApiDecimal } from "../../../src/shared/money-input.ts";
 import { apiPaths } from "../api/paths.ts";
 import type { AllocationKey } from "../api/types.ts";
 import { Percent } from "../components/amount.tsx";
@@ -17,11 +18,11 @@ import { useDraft } from "../components/use-draft.ts";
 import { useSubmit } from "../components/use-submit.ts";
 import { useUnsavedChanges } from "../components/use-unsaved-changes.ts";
 import { useLocale } from "../i18n/use-locale.ts";
-import { formatPercent, formatRateInput, percentUnitsToText, toApiDecimal } from "../money.ts";
 import { checkPercentShares } from "../percent-check.ts";
 import { useEntente } from "../session/entente-context.tsx";
 import { canEditKeys } from "../session/permissions.ts";
 import { useAccount, useApi } from "../session/session-context.tsx";
+import { formatPercent } from "../shared/format/format-percent.ts";
 
 /** The allocation keys (clés de répartition); percent keys are edited with a live 100 % check. */
 export function KeysPage() {

@@ -1,6 +1,10 @@
 import { useTranslation } from "react-i18next";
+import {
+  BudgetReportJson,
+  type ReportSettlement as Settlement,
+} from "../../../src/finance/contracts/budget-report.ts";
+import { sumEuros } from "../../../src/shared/money-input.ts";
 import { apiPaths } from "../api/paths.ts";
-import { BudgetReportJson, type Settlement } from "../api/report-schema.ts";
 import { useResource } from "../api/use-resource.ts";
 import { Euros, Percent } from "../components/amount.tsx";
 import { CaptionedTable } from "../components/captioned-table.tsx";
@@ -15,7 +19,6 @@ import { SectionHeaderCells } from "../components/section-header-cells.tsx";
 import { TableWrap } from "../components/table-wrap.tsx";
 import { useYearParam } from "../components/use-year-param.ts";
 import { YearSelect } from "../components/year-select.tsx";
-import { sumEuros } from "../money.ts";
 import { reportYears, useEntente } from "../session/entente-context.tsx";
 
 const FORMATS = ["xlsx", "ods", "csv", "pdf", "md"] as const;

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { BySection, Section } from "../../../src/finance/contracts/api.ts";
-import { EuroAmount } from "../../../src/shared/contract-primitives.ts";
+import { EuroAmount } from "../../shared/contract-primitives.ts";
+import { BySection, Section } from "./api.ts";
 
 /**
- * The budget report as GET /api/ententes/:id/budget/:year/report answers it: the output of
- * src/formats/render-json.ts (amounts exact euro strings, shares exact fractions). Declared here
- * because src/contracts/api.ts has no schema for it yet; it belongs there (BudgetReportJson).
+ * One exercise's settlement in the budget report: each key's allocation over the members (exact
+ * share, rounded amount), its advances and adjustments, and each member's adjusted contribution.
+ * Amounts are exact euro strings ("50350.00"), shares exact fractions ("53/100") and exact
+ * decimals before rounding ("166517.856", "3414.418688…").
  */
-const Settlement = z.object({
+export const ReportSettlement = z.object({
   year: z.number().int(),
   calledIn: z.number().int(),
   allocations: z.array(
@@ -48,7 +49,7 @@ const Settlement = z.object({
     }),
   ),
 });
-export type Settlement = z.infer<typeof Settlement>;
+export type ReportSettlement = z.infer<typeof ReportSettlement>;
 
 const AnnexGroup = z.object({
   mission: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
@@ -63,6 +64,12 @@ const AnnexGroup = z.object({
   subtotal: BySection,
 });
 
+/**
+ * The budget report as GET /api/ententes/:id/budget/:year/report answers it and as
+ * `entente budget <file> --format json` prints it: the output of finance/formats/render-json.ts
+ * (shape documented in docs/entente-file.md#json-output). Amounts are exact euro strings, never
+ * JSON numbers; the console reads the deliberation's tables from it.
+ */
 export const BudgetReportJson = z.object({
   entente: z.string(),
   year: z.number().int(),
@@ -76,8 +83,8 @@ export const BudgetReportJson = z.object({
     totalReceipts: BySection,
     balance: BySection,
   }),
-  allocation: Settlement,
-  settlements: z.array(Settlement),
+  allocation: ReportSettlement,
+  settlements: z.array(ReportSettlement),
   fundCalls: z.array(
     z.object({
       member: z.string(),

@@ -1,8 +1,12 @@
 /**
- * Exact decimal arithmetic for the forms of the console. Amounts travel as euro strings with
- * at most two decimals ("45276.50") and rates as percent strings with at most four ("30.6");
- * a live sum is computed on BigInt units (cents, ten-thousandths of a percent), never on JS
- * numbers, so 0.1 + 0.2 is 0.3 and a sum of 20-digit amounts stays exact.
+ * Money and rates as people type them in the console's forms, and as the API writes them.
+ * Amounts travel as euro strings with at most two decimals ("45276.50"), rates as percent strings
+ * with at most four ("30.6"); a typed value is read into BigInt units (cents, ten-thousandths of a
+ * percent), never a JS number, so 0.1 + 0.2 is 0.3 and a sum of 20-digit amounts stays exact.
+ *
+ * Pure BigInt on purpose: the console imports this file, and `money.ts` would bring decimal.js
+ * into the browser bundle. `centsToEuroText` here writes what `money.ts`'s
+ * `centsToEuroText(cents, "cent")` writes.
  */
 
 /** Spaces a person may type or paste as thousands separators (space, no-break, narrow no-break). */
@@ -50,43 +54,32 @@ export function centsToEuroText(cents: bigint): string {
   return formatScaled(cents, 2);
 }
 
-/** Percent text ("30,6") → ten-thousandths of a percent (306000n); 100 % is {@link HUNDRED_PERCENT}. */
+/**
+ * A signed amount as typed in an adjustment ("-100", "−100", "+100", "1 250,50") → cents, or
+ * null when it is not an amount. A leading "+" is accepted: people write it to say "pays more".
+ * @example parseSignedEuroCents("+100") // 10000n
+ */
+export function parseSignedEuroCents(text: string): bigint | null {
+  return parseEuroCents(text.trim().replace(/^\+(?![-\u2212])/, ""));
+}
+
+/**
+ * A typed signed amount in the API's form: the canonical "−100" → "-100.00" when it reads as an
+ * amount, otherwise left as typed (for the contract's schema to reject with its message).
+ */
+export function toApiAmount(text: string): string {
+  const cents = parseSignedEuroCents(text);
+  return cents === null ? text.trim() : centsToEuroText(cents);
+}
+
+/** Percent text ("30,6") → ten-thousandths of a percent (306000n); 100 % is `HUNDRED_PERCENT` (percent-shares.ts). */
 export function parsePercentUnits(text: string): bigint | null {
   return parseScaled(text, 4);
 }
 
-/** 100 % in ten-thousandths of a percent: the exact sum a percent key must reach. */
-export const HUNDRED_PERCENT = 1_000_000n;
-
 /** Ten-thousandths of a percent → percent text without trailing zeros: 306000n → "30.6". */
 export function percentUnitsToText(units: bigint): string {
   return formatScaled(units, 4, true);
-}
-
-/**
- * Displays an exact decimal string as euros in the reader's language, without going through a
- * JS number (Intl.NumberFormat formats a numeric string exactly).
- * @example formatEuros("305797.00", "fr-FR") // "305 797,00 €" (narrow no-break spaces)
- */
-export function formatEuros(text: string, locale: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: 2,
-  }).format(text as `${number}`);
-}
-
-/**
- * Displays a percent string ("30.6") in the reader's language ("30,6 %" in French, "30.6%" in
- * English), exactly: the rate is shifted by two decimals as text, not divided as a float.
- * Text that is not a rate is shown as it is.
- */
-export function formatPercent(text: string, locale: string): string {
-  const units = parsePercentUnits(text);
-  if (units === null) return text;
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 4 }).format(
-    formatScaled(units, 6, true) as `${number}`,
-  );
 }
 
 /**
@@ -102,23 +95,6 @@ export function sumEuros(texts: readonly string[]): string {
     total += cents;
   }
   return centsToEuroText(total);
-}
-
-/**
- * Displays an exact share in euros as the report gives it ("166517.856", or "3414.418688…" when
- * the decimals do not end), every decimal kept: it is the figure before rounding, shown so a
- * reader can check the rounding.
- * @example formatExactEuros("166517.856", "fr-FR") // "166 517,856"
- */
-export function formatExactEuros(text: string, locale: string): string {
-  const endless = text.endsWith("…");
-  const digits = endless ? text.slice(0, -1) : text;
-  if (parseScaled(digits, 20) === null) return text;
-  const formatted = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 20,
-  }).format(digits as `${number}`);
-  return endless ? `${formatted}…` : formatted;
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { BudgetReportJson } from "./report-schema.ts";
+import { BudgetReportJson } from "./budget-report.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 

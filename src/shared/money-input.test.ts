@@ -4,19 +4,18 @@ import fc from "fast-check";
 import {
   centsToEuroText,
   formatAmountInput,
-  formatEuros,
-  formatExactEuros,
-  formatPercent,
   formatRateInput,
   formatScaled,
-  HUNDRED_PERCENT,
   parseEuroCents,
   parsePercentUnits,
   parseScaled,
+  parseSignedEuroCents,
   percentUnitsToText,
   sumEuros,
+  toApiAmount,
   toApiDecimal,
-} from "./money.ts";
+} from "./money-input.ts";
+import { HUNDRED_PERCENT } from "./percent-shares.ts";
 
 describe("parseEuroCents", () => {
   const cases: [string, bigint | null][] = [
@@ -153,37 +152,26 @@ describe("percent units", () => {
   it("rejects a scale-less garbage", () => assert.equal(parseScaled("abc", 0), null));
 });
 
-describe("display", () => {
-  const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
-
-  it("formats euros in French from the decimal string, exactly", () => {
-    assert.equal(spaces(formatEuros("305797.00", "fr-FR")), "305 797,00 €");
-    assert.equal(spaces(formatEuros("-32966", "fr-FR")), "-32 966,00 €");
-    assert.equal(spaces(formatEuros("99999999999999999999.99", "fr-FR")), "99 999 999 999 999 999 999,99 €");
-  });
-
-  it("formats euros in English", () => assert.equal(formatEuros("45276.5", "en-GB"), "€45,276.50"));
-
-  it("formats exact shares with every decimal, and the mark of endless ones", () => {
-    assert.equal(spaces(formatExactEuros("166517.856", "fr-FR")), "166 517,856");
-    assert.equal(formatExactEuros("3414.418688…", "en-GB"), "3,414.418688…");
-    assert.equal(formatExactEuros("50350", "en-GB"), "50,350");
-    assert.equal(formatExactEuros("bad", "en-GB"), "bad");
-  });
-
-  it("formats rates in both languages", () => {
-    assert.equal(spaces(formatPercent("30.6", "fr-FR")), "30,6 %");
-    assert.equal(formatPercent("30.6", "en-GB"), "30.6%");
-    assert.equal(formatPercent("33.3333", "en-GB"), "33.3333%");
-    assert.equal(formatPercent("n/a", "en-GB"), "n/a");
-  });
-});
-
 describe("formatRateInput", () => {
   it("writes rates with a French decimal comma, and toApiDecimal reads them back", () => {
     assert.equal(formatRateInput("30.6", "fr"), "30,6");
     assert.equal(formatRateInput("53", "fr"), "53");
     assert.equal(formatRateInput("30.6", "en"), "30.6");
     assert.equal(toApiDecimal(formatRateInput("16.4", "fr")), "16.4");
+  });
+});
+
+describe("signed amounts", () => {
+  it("parses the signs a person types", () => {
+    assert.equal(parseSignedEuroCents("+1 250,50"), 125050n);
+    assert.equal(parseSignedEuroCents("−1 250,50"), -125050n);
+    assert.equal(parseSignedEuroCents("+-5"), null);
+    assert.equal(parseSignedEuroCents(""), null);
+  });
+
+  it("sends the API's canonical form, or the text as typed for the schema to reject", () => {
+    assert.equal(toApiAmount("−100"), "-100.00");
+    assert.equal(toApiAmount("+70 140"), "70140.00");
+    assert.equal(toApiAmount(" 12,345 "), "12,345");
   });
 });
