@@ -1,0 +1,92 @@
+import { type FormEvent, useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ServiceSecret } from "../../../../../src/identity/contracts.ts";
+import { useApi } from "../../../shared/api/api-context.ts";
+import { ProblemAlert } from "../../../shared/components/problem-alert.tsx";
+import { SubmitButton } from "../../../shared/components/submit-button.tsx";
+import { useSubmit } from "../../../shared/hooks/use-submit.ts";
+import { useEntente } from "../../finance/index.ts";
+import { identityPaths } from "../identity-paths.ts";
+
+/**
+ * Asks before replacing a service's client secret: the old secret stops working at once, so a
+ * misclick would take the service offline. A modal dialog (native <dialog>: focus kept inside,
+ * Escape closes it) that says so; the focus starts on "keep", the harmless choice. Only the
+ * confirmation calls the API; `onRotated` gets the new secret (shown once by the page).
+ */
+export function SecretRotateDialog({
+  service,
+  onRotated,
+  onClose,
+}: {
+  service: { clientId: string; name: string };
+  onRotated: (secret: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { entente } = useEntente();
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const submit = useSubmit();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element === null) return;
+    if (!element.open) element.showModal();
+    keep.current?.focus();
+    return () => {
+      if (element.open) element.close();
+    };
+  }, []);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const rotated = await submit.run(z.null(), null, () =>
+      api.send("POST", identityPaths.serviceSecret(entente.id, service.clientId), undefined, ServiceSecret),
+    );
+    if (rotated !== undefined) onRotated(rotated.clientSecret);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-effect ${id}-todo`}
+      onClose={onClose}
+      onCancel={(event) => {
+        // Escape while the request runs would hide its answer (the new secret, shown once)
+        if (submit.saving) event.preventDefault();
+      }}
+    >
+      <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <h2 className="h3" id={`${id}-title`}>
+          {t("identity.services.rotateTitle", { name: service.name })}
+        </h2>
+        <p id={`${id}-effect`}>{t("identity.services.rotateEffect")}</p>
+        <p id={`${id}-todo`}>{t("identity.services.rotateTodo")}</p>
+        <ProblemAlert error={submit.error} />
+        <div className="actions">
+          <SubmitButton
+            saving={submit.saving}
+            label={t("identity.services.rotateConfirm")}
+            savingLabel={t("identity.services.rotating")}
+            className="button button--danger"
+          />
+          <button
+            ref={keep}
+            type="button"
+            className="button button--secondary"
+            disabled={submit.saving}
+            onClick={() => dialog.current?.close()}
+          >
+            {t("identity.services.rotateKeep")}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
