@@ -3,6 +3,9 @@
  * client, sign-in, the signed-in frame, and what each role may do. The app and the other
  * features import access through this file only.
  */
+
+export { accessEn } from "./access-en.ts";
+export { accessFr } from "./access-fr.ts";
 export type { Account, Role } from "./account.ts";
 export { SignedInLayout } from "./layout/signed-in-layout.tsx";
 export {

@@ -10,6 +10,8 @@ export { DecisionsPage } from "./decisions/decisions-page.tsx";
 export { useEntente } from "./entente/entente-context.tsx";
 export { EntenteLayout } from "./entente/entente-layout.tsx";
 export { HomePage } from "./entente/home-page.tsx";
+export { financeEn } from "./finance-en.ts";
+export { financeFr } from "./finance-fr.ts";
 export { FundCallsPage } from "./fund-calls/fund-calls-page.tsx";
 export { KeysPage } from "./keys/keys-page.tsx";
 export { MembersPage } from "./members/members-page.tsx";

@@ -5,6 +5,8 @@
  */
 export { IdentityDomainsPage } from "./domains/identity-domains-page.tsx";
 export { IdentityEventsPage } from "./events/identity-events-page.tsx";
+export { identityEn } from "./identity-en.ts";
+export { identityFr } from "./identity-fr.ts";
 export { IdentityNav } from "./identity-nav.tsx";
 export { IdentityPersonsPage } from "./persons/identity-persons-page.tsx";
 export { IdentityServicesPage } from "./services/identity-services-page.tsx";
