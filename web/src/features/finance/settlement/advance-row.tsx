@@ -5,16 +5,7 @@ import { type DraftAdvance, isNotAnAdvanceAmount } from "./settlement-draft.ts";
 
 type Option = { value: string; label: string };
 
-/** One advance as a row of inputs: id, label, payer, amount, key, and its remove button. */
-export function AdvanceRow({
-  advance,
-  index,
-  memberOptions,
-  keyOptions,
-  onChange,
-  onRemove,
-  error,
-}: {
+type AdvanceRowProps = {
   advance: DraftAdvance;
   index: number;
   memberOptions: readonly Option[];
@@ -22,19 +13,25 @@ export function AdvanceRow({
   onChange: (rowId: number, patch: Partial<DraftAdvance>) => void;
   onRemove: (rowId: number, index: number) => void;
   error: (index: number, field: string) => string | undefined;
-}) {
+};
+
+/** One advance as a row of inputs: id, label, payer, amount, key, and its remove button. */
+export function AdvanceRow(props: AdvanceRowProps) {
+  const { advance, index, memberOptions, keyOptions, onChange, onRemove, error } = props;
   const { t } = useTranslation();
   const n = index + 1;
-  const id = (f: string) => `advance-${advance.rowId}-${f}`;
-  const cell = (column: string) => t("settlement.advanceCell", { column, n });
+  /** The props every input of the row shares: its id, and its column header as a hidden label. */
+  const input = (field: string, column: string) => ({
+    id: `advance-${advance.rowId}-${field}`,
+    hideLabel: true,
+    label: t("settlement.advanceCell", { column, n }),
+  });
   const change = (patch: Partial<DraftAdvance>) => onChange(advance.rowId, patch);
   return (
     <tr data-advance-row>
       <td>
         <TextField
-          id={id("id")}
-          hideLabel
-          label={cell(t("settlement.id"))}
+          {...input("id", t("settlement.id"))}
           className="input input--short"
           autoComplete="off"
           spellCheck={false}
@@ -45,9 +42,7 @@ export function AdvanceRow({
       </td>
       <td>
         <TextField
-          id={id("label")}
-          hideLabel
-          label={cell(t("settlement.label"))}
+          {...input("label", t("settlement.label"))}
           className="input input--label"
           value={advance.label}
           onChange={(e) => change({ label: e.target.value })}
@@ -56,9 +51,7 @@ export function AdvanceRow({
       </td>
       <td>
         <SelectField
-          id={id("member")}
-          hideLabel
-          label={cell(t("settlement.payer"))}
+          {...input("member", t("settlement.payer"))}
           value={advance.memberId}
           options={memberOptions}
           onChange={(e) => change({ memberId: e.target.value })}
@@ -67,9 +60,7 @@ export function AdvanceRow({
       </td>
       <td className="num">
         <TextField
-          id={id("amount")}
-          hideLabel
-          label={cell(t("settlement.amount"))}
+          {...input("amount", t("settlement.amount"))}
           className="input input--amount"
           inputMode="decimal"
           autoComplete="off"
@@ -80,9 +71,7 @@ export function AdvanceRow({
       </td>
       <td>
         <SelectField
-          id={id("key")}
-          hideLabel
-          label={cell(t("settlement.key"))}
+          {...input("key", t("settlement.key"))}
           value={advance.keyId}
           options={keyOptions}
           onChange={(e) => change({ keyId: e.target.value })}
