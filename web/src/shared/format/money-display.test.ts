@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { formatEuros } from "./format-euros.ts";
 import { formatExactEuros } from "./format-exact-euros.ts";
+import { formatLongDate } from "./format-long-date.ts";
 import { formatPercent } from "./format-percent.ts";
 
 describe("display", () => {
@@ -27,5 +28,12 @@ describe("display", () => {
     assert.equal(formatPercent("30.6", "en-GB"), "30.6%");
     assert.equal(formatPercent("33.3333", "en-GB"), "33.3333%");
     assert.equal(formatPercent("n/a", "en-GB"), "n/a");
+  });
+});
+
+describe("formatLongDate", () => {
+  it("writes a date in words, in UTC, in both languages", () => {
+    assert.equal(formatLongDate("2022-12-12", "fr-FR"), "12 décembre 2022");
+    assert.equal(formatLongDate("2022-12-12", "en-GB"), "12 December 2022");
   });
 });

@@ -1,72 +1,63 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  Decision as DecisionSchema,
-  RatificationStatus as RatificationStatusSchema,
-  RatificationUpdate,
-} from "../../../../../src/finance/contracts/api.ts";
+import { Decision as DecisionSchema, RatificationUpdate } from "../../../../../src/finance/contracts/api.ts";
 import { useApi } from "../../../shared/api/api-context.ts";
-import { SelectField, TextField } from "../../../shared/components/field.tsx";
 import { ProblemAlert } from "../../../shared/components/problem-alert.tsx";
 import { SaveCancelActions } from "../../../shared/components/save-cancel-actions.tsx";
+import { formatLongDate } from "../../../shared/format/format-long-date.ts";
 import { useSubmit } from "../../../shared/hooks/use-submit.ts";
 import { useLocale } from "../../../shared/i18n/use-locale.ts";
 import { useEntente } from "../entente/entente-context.tsx";
 import { financePaths } from "../finance-paths.ts";
-import type { Decision, RatificationStatus } from "../finance-types.ts";
+import type { Decision } from "../finance-types.ts";
+import {
+  checkDeliberation,
+  type Ratification,
+  type RatificationDraft,
+  toRatificationBody,
+  toRatificationDraft,
+} from "./ratification-draft.ts";
+import { RatificationFields } from "./ratification-fields.tsx";
 
-type Ratification = Decision["ratifications"][number];
+const FIELDS = ["status", "deliberationNumber", "deliberatedOn"];
 
-/** Records one member assembly's deliberation on a decision (number, date, ratified or rejected). */
-export function RatificationForm({
-  decision,
-  ratification,
-  onSaved,
-  onCancel,
-  onReload,
-}: {
+type RatificationFormProps = {
   decision: Decision;
   ratification: Ratification;
   onSaved: (decision: Decision) => void;
   onCancel: () => void;
   /** Reads the decisions again after a conflict (the form restarts from the new version). */
   onReload: () => void;
-}) {
+};
+
+/**
+ * Records one member assembly's deliberation on a decision (number, date, ratified or rejected).
+ * What the server would refuse is checked first, the focus going to the field to complete.
+ */
+export function RatificationForm(props: RatificationFormProps) {
+  const { decision, ratification, onSaved, onCancel, onReload } = props;
   const { t } = useTranslation();
   const api = useApi();
   const locale = useLocale();
   const { entente, memberName } = useEntente();
-  const fields = ["status", "deliberationNumber", "deliberatedOn"];
   const prefix = `ratification-${decision.id}`;
   const heading = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState({
-    status: ratification.status === "pending" ? ("ratified" as RatificationStatus) : ratification.status,
-    deliberationNumber: ratification.deliberationNumber ?? "",
-    deliberatedOn: ratification.deliberatedOn ?? "",
-  });
+  const [draft, setDraft] = useState(() => toRatificationDraft(ratification));
   const submit = useSubmit();
   useEffect(() => heading.current?.focus(), []);
-  const edit = (change: Partial<typeof draft>) => {
+  const edit = (change: Partial<RatificationDraft>) => {
     submit.reset();
     setDraft((d) => ({ ...d, ...change }));
   };
   const [checked, setChecked] = useState(false);
-  // A ratified or rejected deliberation is identified: its number, and its date, not before the
-  // conference (the server's rule, ratification.incomplete), checked here before it leaves.
-  const decides = draft.status !== "pending";
-  const numberProblem =
-    decides && draft.deliberationNumber.trim() === "" ? t("decisions.deliberationRequired") : undefined;
-  const dateProblem = !decides
-    ? undefined
-    : draft.deliberatedOn === ""
-      ? t("decisions.deliberationRequired")
-      : draft.deliberatedOn < decision.conferenceDate
-        ? t("decisions.dateBeforeConference", {
-            date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
-              new Date(decision.conferenceDate),
-            ),
-          })
-        : undefined;
+  const check = checkDeliberation(draft, decision.conferenceDate);
+  const numberProblem = check.number === null ? undefined : t("decisions.deliberationRequired");
+  const dateProblem =
+    check.date === null
+      ? undefined
+      : check.date === "missing"
+        ? t("decisions.deliberationRequired")
+        : t("decisions.dateBeforeConference", { date: formatLongDate(decision.conferenceDate, locale) });
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
@@ -78,12 +69,7 @@ export function RatificationForm({
       document.getElementById(`${prefix}-date`)?.focus();
       return;
     }
-    const body = {
-      status: draft.status,
-      deliberationNumber: draft.deliberationNumber.trim() === "" ? null : draft.deliberationNumber.trim(),
-      deliberatedOn: draft.deliberatedOn === "" ? null : draft.deliberatedOn,
-      rowVersion: ratification.rowVersion,
-    };
+    const body = toRatificationBody(draft, ratification.rowVersion);
     const saved = await submit.run(RatificationUpdate, body, (b) =>
       api.send(
         "PUT",
@@ -99,39 +85,19 @@ export function RatificationForm({
       <h3 tabIndex={-1} ref={heading}>
         {t("decisions.recordFor", { member: memberName(ratification.memberId) })}
       </h3>
-      <ProblemAlert error={submit.error} shownFields={(f) => fields.includes(f)} onReload={onReload} />
-      <div className="form-row">
-        <SelectField
-          id={`${prefix}-status`}
-          label={t("decisions.status")}
-          value={draft.status}
-          options={RatificationStatusSchema.options.map((s) => ({
-            value: s,
-            label: t(`ratificationStatus.${s}`),
-          }))}
-          onChange={(e) => edit({ status: e.target.value as RatificationStatus })}
-          error={submit.fieldError("status")}
-        />
-        <TextField
-          id={`${prefix}-number`}
-          label={t("decisions.number")}
-          hint={t("decisions.numberHint")}
-          required={decides}
-          value={draft.deliberationNumber}
-          onChange={(e) => edit({ deliberationNumber: e.target.value })}
-          error={(checked ? numberProblem : undefined) ?? submit.fieldError("deliberationNumber")}
-        />
-        <TextField
-          id={`${prefix}-date`}
-          label={t("decisions.date")}
-          type="date"
-          required={decides}
-          min={decision.conferenceDate}
-          value={draft.deliberatedOn}
-          onChange={(e) => edit({ deliberatedOn: e.target.value })}
-          error={(checked ? dateProblem : undefined) ?? submit.fieldError("deliberatedOn")}
-        />
-      </div>
+      <ProblemAlert error={submit.error} shownFields={(f) => FIELDS.includes(f)} onReload={onReload} />
+      <RatificationFields
+        prefix={prefix}
+        draft={draft}
+        edit={edit}
+        required={check.decides}
+        conferenceDate={decision.conferenceDate}
+        errors={{
+          status: submit.fieldError("status"),
+          number: (checked ? numberProblem : undefined) ?? submit.fieldError("deliberationNumber"),
+          date: (checked ? dateProblem : undefined) ?? submit.fieldError("deliberatedOn"),
+        }}
+      />
       <SaveCancelActions saving={submit.saving} label={t("actions.save")} onCancel={onCancel} />
     </form>
   );

@@ -1,19 +1,16 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FundCall as FundCallSchema, PaymentCancel } from "../../../../../src/finance/contracts/api.ts";
-import { sumEuros } from "../../../../../src/shared/money-input.ts";
 import { useApi } from "../../../shared/api/api-context.ts";
+import { DialogActions } from "../../../shared/components/dialog-actions.tsx";
 import { TextAreaField } from "../../../shared/components/field.tsx";
 import { ProblemAlert } from "../../../shared/components/problem-alert.tsx";
-import { SubmitButton } from "../../../shared/components/submit-button.tsx";
-import { formatEuros } from "../../../shared/format/format-euros.ts";
+import { useModalDialog } from "../../../shared/hooks/use-modal-dialog.ts";
 import { useSubmit } from "../../../shared/hooks/use-submit.ts";
-import { useLocale } from "../../../shared/i18n/use-locale.ts";
 import { useEntente } from "../entente/entente-context.tsx";
 import { financePaths } from "../finance-paths.ts";
 import type { FundCall } from "../finance-types.ts";
-
-export type Payment = FundCall["payments"][number];
+import { type Payment, PaymentCancelEffect } from "./payment-cancel-effect.tsx";
 
 const REASON_MAX = 500;
 
@@ -35,28 +32,13 @@ export function PaymentCancelDialog({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const locale = useLocale();
-  const { entente, memberName } = useEntente();
+  const { entente } = useEntente();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog((element) => element.querySelector("textarea")?.focus());
   const [reason, setReason] = useState("");
   const [tried, setTried] = useState(false);
   const submit = useSubmit();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (!element.open) element.showModal();
-    element.querySelector("textarea")?.focus();
-    return () => {
-      if (element.open) element.close();
-    };
-  }, []);
-
-  const member = memberName(call.memberId);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(payment.paidOn),
-  );
   const missing = reason.trim() === "";
   const reasonError = tried && missing ? t("fundCalls.cancelReasonRequired") : submit.fieldError("reason");
 
@@ -89,24 +71,7 @@ export function PaymentCancelDialog({
         <h2 className="h3" id={`${id}-title`}>
           {t("fundCalls.cancelTitle")}
         </h2>
-        <p id={`${id}-summary`}>
-          {t("fundCalls.cancelSummary", {
-            member,
-            date,
-            amount: formatEuros(payment.amount, locale),
-            reference:
-              payment.reference === null
-                ? ""
-                : t("fundCalls.cancelReference", { reference: payment.reference }),
-          })}
-        </p>
-        <p id={`${id}-effect`}>
-          {t("fundCalls.cancelEffect", {
-            member,
-            from: formatEuros(call.due, locale),
-            to: formatEuros(sumEuros([call.due, payment.amount]), locale),
-          })}
-        </p>
+        <PaymentCancelEffect id={id} call={call} payment={payment} />
         <ProblemAlert error={submit.error} shownFields={(f) => f === "reason"} />
         <TextAreaField
           id="payment-cancel-reason"
@@ -122,22 +87,13 @@ export function PaymentCancelDialog({
           }}
           error={reasonError}
         />
-        <div className="actions">
-          <SubmitButton
-            saving={submit.saving}
-            label={t("fundCalls.cancelConfirm")}
-            savingLabel={t("fundCalls.cancelling")}
-            className="button button--danger"
-          />
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={submit.saving}
-            onClick={() => dialog.current?.close()}
-          >
-            {t("fundCalls.cancelKeep")}
-          </button>
-        </div>
+        <DialogActions
+          saving={submit.saving}
+          confirm={t("fundCalls.cancelConfirm")}
+          confirming={t("fundCalls.cancelling")}
+          keep={t("fundCalls.cancelKeep")}
+          onKeep={() => dialog.current?.close()}
+        />
       </form>
     </dialog>
   );

@@ -1,9 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FundCall as FundCallSchema, PaymentCreate } from "../../../../../src/finance/contracts/api.ts";
-import { formatAmountInput, parseEuroCents, toApiDecimal } from "../../../../../src/shared/money-input.ts";
+import { formatAmountInput, toApiDecimal } from "../../../../../src/shared/money-input.ts";
 import { useApi } from "../../../shared/api/api-context.ts";
-import { TextField } from "../../../shared/components/field.tsx";
 import { ProblemAlert } from "../../../shared/components/problem-alert.tsx";
 import { SaveCancelActions } from "../../../shared/components/save-cancel-actions.tsx";
 import { formatEuros } from "../../../shared/format/format-euros.ts";
@@ -12,6 +11,8 @@ import { useLocale } from "../../../shared/i18n/use-locale.ts";
 import { useEntente } from "../entente/entente-context.tsx";
 import { financePaths } from "../finance-paths.ts";
 import type { FundCall } from "../finance-types.ts";
+import { checkPaymentAmount } from "./payment-amount-check.ts";
+import { type PaymentDraft, PaymentFields } from "./payment-fields.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -32,24 +33,23 @@ export function PaymentForm({
   const locale = useLocale();
   const { entente, memberName } = useEntente();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [amount, setAmount] = useState(() => formatAmountInput(call.due, i18n.language));
-  const [paidOn, setPaidOn] = useState(today);
-  const [reference, setReference] = useState("");
+  const [draft, setDraft] = useState<PaymentDraft>(() => ({
+    amount: formatAmountInput(call.due, i18n.language),
+    paidOn: today(),
+    reference: "",
+  }));
   const submit = useSubmit();
   useEffect(() => heading.current?.focus(), []);
+  const edit = (change: Partial<PaymentDraft>) => {
+    submit.reset();
+    setDraft((d) => ({ ...d, ...change }));
+  };
+  const { amount, paidOn, reference } = draft;
 
-  const cents = parseEuroCents(amount);
-  const due = parseEuroCents(call.due) ?? 0n;
-  // Above what is due is refused (the server answers 422 payment.exceeds_due), not only warned about.
-  const excess = cents !== null && cents > due;
+  const check = checkPaymentAmount(amount, call.due);
+  const excessText = t("fundCalls.excess", { due: formatEuros(call.due, locale) });
   const amountProblem =
-    amount.trim() === ""
-      ? undefined
-      : cents === null || cents <= 0n
-        ? t("fundCalls.notAnAmount")
-        : excess
-          ? t("fundCalls.excess", { due: formatEuros(call.due, locale) })
-          : undefined;
+    check === "not_an_amount" ? t("fundCalls.notAnAmount") : check === "excess" ? excessText : undefined;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,47 +70,10 @@ export function PaymentForm({
       </h2>
       <p>{t("fundCalls.stillDue", { amount: formatEuros(call.due, locale) })}</p>
       <ProblemAlert error={submit.error} shownFields={(f) => ["amount", "paidOn", "reference"].includes(f)} />
-      <div className="form-row">
-        <TextField
-          id="payment-amount"
-          label={t("fundCalls.amount")}
-          hint={t("fundCalls.amountHint")}
-          className="input input--amount"
-          inputMode="decimal"
-          autoComplete="off"
-          value={amount}
-          onChange={(e) => {
-            submit.reset();
-            setAmount(e.target.value);
-          }}
-          error={amountProblem ?? submit.fieldError("amount")}
-        />
-        <TextField
-          id="payment-date"
-          label={t("fundCalls.paidOn")}
-          type="date"
-          value={paidOn}
-          onChange={(e) => {
-            submit.reset();
-            setPaidOn(e.target.value);
-          }}
-          error={submit.fieldError("paidOn")}
-        />
-        <TextField
-          id="payment-reference"
-          label={t("fundCalls.reference")}
-          hint={t("fundCalls.referenceHint")}
-          value={reference}
-          onChange={(e) => {
-            submit.reset();
-            setReference(e.target.value);
-          }}
-          error={submit.fieldError("reference")}
-        />
-      </div>
+      <PaymentFields draft={draft} edit={edit} amountProblem={amountProblem} fieldError={submit.fieldError} />
       {/* the field's error is not announced while typing: this live region says it once */}
       <p aria-live="polite" className="visually-hidden">
-        {excess ? t("fundCalls.excess", { due: formatEuros(call.due, locale) }) : ""}
+        {check === "excess" ? excessText : ""}
       </p>
       <SaveCancelActions
         saving={submit.saving}

@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useId, useRef } from "react";
+import { type FormEvent, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ServiceSecret } from "../../../../../src/identity/contracts.ts";
 import { useApi } from "../../../shared/api/api-context.ts";
+import { DialogActions } from "../../../shared/components/dialog-actions.tsx";
 import { ProblemAlert } from "../../../shared/components/problem-alert.tsx";
-import { SubmitButton } from "../../../shared/components/submit-button.tsx";
+import { useModalDialog } from "../../../shared/hooks/use-modal-dialog.ts";
 import { useSubmit } from "../../../shared/hooks/use-submit.ts";
 import { useEntente } from "../../finance/index.ts";
 import { identityPaths } from "../identity-paths.ts";
@@ -28,19 +29,9 @@ export function SecretRotateDialog({
   const api = useApi();
   const { entente } = useEntente();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
+  const dialog = useModalDialog(() => keep.current?.focus());
   const submit = useSubmit();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (!element.open) element.showModal();
-    keep.current?.focus();
-    return () => {
-      if (element.open) element.close();
-    };
-  }, []);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,23 +60,14 @@ export function SecretRotateDialog({
         <p id={`${id}-effect`}>{t("identity.services.rotateEffect")}</p>
         <p id={`${id}-todo`}>{t("identity.services.rotateTodo")}</p>
         <ProblemAlert error={submit.error} />
-        <div className="actions">
-          <SubmitButton
-            saving={submit.saving}
-            label={t("identity.services.rotateConfirm")}
-            savingLabel={t("identity.services.rotating")}
-            className="button button--danger"
-          />
-          <button
-            ref={keep}
-            type="button"
-            className="button button--secondary"
-            disabled={submit.saving}
-            onClick={() => dialog.current?.close()}
-          >
-            {t("identity.services.rotateKeep")}
-          </button>
-        </div>
+        <DialogActions
+          saving={submit.saving}
+          confirm={t("identity.services.rotateConfirm")}
+          confirming={t("identity.services.rotating")}
+          keep={t("identity.services.rotateKeep")}
+          onKeep={() => dialog.current?.close()}
+          keepRef={keep}
+        />
       </form>
     </dialog>
   );
