@@ -1,7 +1,7 @@
-/** The finance API's paths, one place (ids are URL-encoded; the routes mirror src/finance/contracts/api.ts). */
 const e = (id: string) => `/api/ententes/${encodeURIComponent(id)}`;
 const seg = encodeURIComponent;
 
+/** The finance API's paths, one place (ids are URL-encoded; the routes mirror src/finance/contracts/api.ts). */
 export const financePaths = {
   ententes: "/api/ententes",
   entente: e,

@@ -36,4 +36,5 @@ export type Section = z.infer<typeof SectionSchema>;
 export type ServicePlan = z.infer<typeof ServicePlanSchema>;
 export type Settlement = z.infer<typeof SettlementSchema>;
 
+/** The two sections of a budget, in the order tables show them. */
 export const SECTIONS: readonly Section[] = ["investissement", "fonctionnement"];

@@ -1,4 +1,4 @@
-/** Paths of the identity federation's administration API (src/http/routes/identity-admin-routes.ts). */
+/** Paths of the identity federation's administration API (src/identity/http/identity-admin-routes.ts). */
 const base = (id: string) => `/api/ententes/${encodeURIComponent(id)}/identity`;
 const seg = encodeURIComponent;
 const query = (params: Record<string, string | null | undefined>) => {
@@ -8,6 +8,7 @@ const query = (params: Record<string, string | null | undefined>) => {
   return entries.length === 0 ? "" : `?${new URLSearchParams(entries).toString()}`;
 };
 
+/** The identity administration API's paths, one place (ids URL-encoded, empty query values left out). */
 export const identityPaths = {
   sources: (id: string) => `${base(id)}/sources`,
   source: (id: string, sourceId: string) => `${base(id)}/sources/${seg(sourceId)}`,

@@ -13,8 +13,10 @@ export type ApiClientDeps = {
   onUnauthorized: () => void;
 };
 
+/** The methods that change something: they send the session's CSRF token. */
 export type WriteMethod = "POST" | "PUT" | "DELETE";
 
+/** The console's calls to the API; every answer is parsed with the contract's schema. */
 export type ApiClient = {
   /** GET `path` and parse the JSON answer with `schema` (every answer is checked against the contract). */
   get<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T>;
@@ -26,7 +28,8 @@ export type ApiClient = {
 /**
  * The console's only door to the API: same-origin JSON with the session cookie, CSRF header on
  * writes, problem+json errors turned into {@link ApiError}, answers parsed with the zod schemas
- * of src/contracts so a drift between server and console shows at once instead of as NaN.
+ * of the contexts' contracts (src/<context>/contracts) so a drift between server and console
+ * shows at once instead of as NaN.
  */
 export function createApiClient(deps: ApiClientDeps): ApiClient {
   async function request(method: string, path: string, body: unknown, signal?: AbortSignal) {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { useApi } from "./api-context.ts";
 import { type ApiError, toApiError } from "./api-error.ts";
 
+/** A resource read from the API as a page shows it: its data, its error, whether it loads, and how to refresh it. */
 export type Resource<T> = {
   data: T | undefined;
   error: ApiError | undefined;

@@ -14,7 +14,9 @@ import {
 import { formatEuros } from "../format/format-euros.ts";
 import { useLocale } from "../i18n/use-locale.ts";
 
+/** One series of bars: its key in the rows' values, its name in the legend, its colour. */
 export type ChartSeries = { key: string; label: string; color: string };
+/** One group of bars: its category name and each series' amount as an exact euro string. */
 export type ChartRow = { name: string; values: Record<string, string> };
 
 /**

@@ -60,6 +60,7 @@ export function TextField({
   );
 }
 
+/** A labelled multi-line text input, its hint and error tied by aria-describedby. */
 export function TextAreaField({
   id,
   label,
@@ -81,6 +82,7 @@ export function TextAreaField({
   );
 }
 
+/** A labelled select of `options`, its hint and error tied by aria-describedby. */
 export function SelectField({
   id,
   label,

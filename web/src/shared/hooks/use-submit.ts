@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ApiError, toApiError } from "../api/api-error.ts";
 
+/** The state of one form's submission and what it offers (see {@link useSubmit}). */
 export type Submit = {
   saving: boolean;
   /** The last failure: client-side validation (`client.invalid_input`) or the server's problem. */

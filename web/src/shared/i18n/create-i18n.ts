@@ -1,7 +1,9 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 
+/** The console's languages: French first (the language of the deliberations), English on demand. */
 export const LANGUAGES = ["fr", "en"] as const;
+/** One of {@link LANGUAGES}. */
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = "entente.lang";
 

@@ -18,6 +18,7 @@ import type { SessionResponse as Session } from "../account.ts";
 /** The session resource of the API: GET reads it, POST signs in, DELETE signs out. */
 const SESSION_PATH = "/api/session";
 
+/** Where the session stands: being read, signed out (`expired` after a lost session), or signed in. */
 export type SessionState =
   | { status: "loading" }
   | { status: "signed-out"; expired: boolean }
@@ -106,6 +107,7 @@ export function SessionProvider({
   );
 }
 
+/** The session, its API client, sign-in and sign-out; only under {@link SessionProvider}. */
 export function useSessionContext(): SessionValue {
   const value = useContext(SessionContext);
   if (value === null) throw new Error("useSessionContext outside <SessionProvider>");

@@ -5,6 +5,7 @@ type Section = "investissement" | "fonctionnement";
 type LineAmount = { section: Section; direction: "expense" | "receipt"; amount: string };
 const SECTIONS: readonly Section[] = ["investissement", "fonctionnement"];
 
+/** Each section's expenses, receipts and balance in cents, and the lines left out of the sums. */
 export type BudgetBalance = Record<Section, SectionBalance> & {
   /** Indexes of lines whose amount is not a positive amount in euros (left out of the sums). */
   unreadable: number[];

@@ -26,6 +26,7 @@ const RATIFICATION_TONE: Record<RatificationStatus, Tone> = {
   rejected: "error",
 };
 
+/** A member assembly's deliberation: pending, ratified or rejected. */
 export function RatificationBadge({ status }: { status: RatificationStatus }) {
   const { t } = useTranslation();
   return <Badge tone={RATIFICATION_TONE[status]}>{t(`ratificationStatus.${status}`)}</Badge>;
@@ -37,6 +38,7 @@ const FUND_CALL_TONE: Record<FundCall["status"], Tone> = {
   paid: "success",
 };
 
+/** A fund call: issued, partly paid or paid. */
 export function FundCallBadge({ status }: { status: FundCall["status"] }) {
   const { t } = useTranslation();
   return <Badge tone={FUND_CALL_TONE[status]}>{t(`fundCallStatus.${status}`)}</Badge>;

@@ -21,6 +21,7 @@ export function useEntenteResource(ententeId: string): Resource<Detail> {
   return useResource(financePaths.entente(ententeId), EntenteDetail);
 }
 
+/** Gives the pages under it the loaded entente, with the names of its members and missions; nothing until it is loaded. */
 export function EntenteProvider({ resource, children }: { resource: Resource<Detail>; children: ReactNode }) {
   const { data, reload, setData } = resource;
   const value = useMemo(() => {
@@ -39,6 +40,7 @@ export function EntenteProvider({ resource, children }: { resource: Resource<Det
   return <EntenteContext value={value}>{children}</EntenteContext>;
 }
 
+/** The entente of the page, its names and how to refresh it; only under {@link EntenteProvider}. */
 export function useEntente(): EntenteValue {
   const value = useContext(EntenteContext);
   if (value === null) throw new Error("useEntente outside <EntenteProvider>");

@@ -1,6 +1,7 @@
 import { parsePercentUnits } from "../../../../../src/shared/money-input.ts";
 import { HUNDRED_PERCENT, percentSharesGap } from "../../../../../src/shared/percent-shares.ts";
 
+/** The live check of a percent key as typed (see {@link checkPercentShares}). */
 export type PercentCheck = {
   /** Sum of the valid shares, in ten-thousandths of a percent. */
   sum: bigint;

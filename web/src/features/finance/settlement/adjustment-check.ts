@@ -1,6 +1,7 @@
 import { parseSignedEuroCents } from "../../../../../src/shared/money-input.ts";
 import { checkZeroSum } from "../../../../../src/shared/zero-sum.ts";
 
+/** The live check of one adjustment as typed (see {@link checkAdjustment}). */
 export type AdjustmentCheck = {
   /** Sum of the readable amounts, in cents: must be exactly 0. */
   sum: bigint;

@@ -13,7 +13,7 @@ export type FormField = { id: string; label: string; path: string };
 export type FormProblem = { field: FormField | undefined; line: number | undefined; message: string };
 
 /**
- * Codes whose message names the wrong field between « » (catalog of src/domain/errors.ts,
+ * Codes whose message names the wrong field between « » (catalog of src/identity/errors.ts,
  * `identity.client_invalid`: « service « policy.roles » : … »). The server sends those without
  * `errors[]`; the field is read from the message so that it is still shown next to its input.
  */
