@@ -23,23 +23,3 @@ export const toRatificationBody = (draft: RatificationDraft, rowVersion: number)
   deliberatedOn: draft.deliberatedOn === "" ? null : draft.deliberatedOn,
   rowVersion,
 });
-
-/**
- * What keeps a deliberation from being recorded: a ratified or rejected one is identified — its
- * number, and its date, not before the conference (the server's rule, `ratification.incomplete`).
- * A pending one needs neither. Dates are ISO strings, compared as text.
- * @example checkDeliberation({ status: "ratified", deliberationNumber: "", deliberatedOn: "2022-11-30" }, "2022-12-12")
- *   // { number: "missing", date: "before_conference" }
- */
-export function checkDeliberation(draft: RatificationDraft, conferenceDate: string) {
-  const decides = draft.status !== "pending";
-  const number: "missing" | null = decides && draft.deliberationNumber.trim() === "" ? "missing" : null;
-  const date: "missing" | "before_conference" | null = !decides
-    ? null
-    : draft.deliberatedOn === ""
-      ? "missing"
-      : draft.deliberatedOn < conferenceDate
-        ? "before_conference"
-        : null;
-  return { decides, number, date };
-}

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Decision as DecisionSchema, RatificationUpdate } from "../../../../../src/finance/contracts/api.ts";
+import { checkDeliberation } from "../../../../../src/shared/deliberation-check.ts";
 import { useApi } from "../../../shared/api/api-context.ts";
 import { ProblemAlert } from "../../../shared/components/problem-alert.tsx";
 import { SaveCancelActions } from "../../../shared/components/save-cancel-actions.tsx";
@@ -11,7 +12,6 @@ import { useEntente } from "../entente/entente-context.tsx";
 import { financePaths } from "../finance-paths.ts";
 import type { Decision } from "../finance-types.ts";
 import {
-  checkDeliberation,
   type Ratification,
   type RatificationDraft,
   toRatificationBody,
@@ -50,7 +50,10 @@ export function RatificationForm(props: RatificationFormProps) {
     setDraft((d) => ({ ...d, ...change }));
   };
   const [checked, setChecked] = useState(false);
-  const check = checkDeliberation(draft, decision.conferenceDate);
+  const check = checkDeliberation(
+    toRatificationBody(draft, ratification.rowVersion),
+    decision.conferenceDate,
+  );
   const numberProblem = check.number === null ? undefined : t("decisions.deliberationRequired");
   const dateProblem =
     check.date === null

@@ -1,21 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkDeliberation } from "./ratification-draft.ts";
+import { checkDeliberation, type Deliberation } from "./deliberation-check.ts";
 
 const conference = "2022-12-12";
-const draft = (
-  status: "pending" | "ratified" | "rejected",
-  deliberationNumber: string,
-  deliberatedOn: string,
-) => ({
-  status,
-  deliberationNumber,
-  deliberatedOn,
-});
+const deliberation = (
+  status: Deliberation["status"],
+  deliberationNumber: string | null,
+  deliberatedOn: string | null,
+): Deliberation => ({ status, deliberationNumber, deliberatedOn });
 
 describe("checkDeliberation", () => {
   it("accepts a ratification numbered and dated on or after the conference", () => {
-    assert.deepEqual(checkDeliberation(draft("ratified", "2022-145", "2022-12-12"), conference), {
+    assert.deepEqual(checkDeliberation(deliberation("ratified", "2022-145", "2022-12-12"), conference), {
       decides: true,
       number: null,
       date: null,
@@ -24,7 +20,7 @@ describe("checkDeliberation", () => {
 
   it("asks a ratified or rejected deliberation for its number and date", () => {
     for (const status of ["ratified", "rejected"] as const) {
-      const check = checkDeliberation(draft(status, " ", ""), conference);
+      const check = checkDeliberation(deliberation(status, null, null), conference);
       assert.equal(check.number, "missing");
       assert.equal(check.date, "missing");
     }
@@ -32,13 +28,13 @@ describe("checkDeliberation", () => {
 
   it("refuses a date before the conference", () => {
     assert.equal(
-      checkDeliberation(draft("ratified", "12", "2022-12-11"), conference).date,
+      checkDeliberation(deliberation("ratified", "12", "2022-12-11"), conference).date,
       "before_conference",
     );
   });
 
   it("needs nothing of a pending deliberation", () => {
-    assert.deepEqual(checkDeliberation(draft("pending", "", ""), conference), {
+    assert.deepEqual(checkDeliberation(deliberation("pending", null, null), conference), {
       decides: false,
       number: null,
       date: null,
