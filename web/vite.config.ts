@@ -9,7 +9,7 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
  * The web console: root web/, built into web/dist and served by the Entente server at "/".
  * In development (`vite --config web/vite.config.ts`), /api goes to the server on
  * 127.0.0.1:3000 so that cookies and CSRF work as in production (same origin).
- * The app imports ../src/contracts (zod schemas shared with the server), hence fs.allow.
+ * The app imports ../src/shared and the contexts' contracts (shared with the server), hence fs.allow.
  */
 // biome-ignore lint/style/noDefaultExport: Vite reads its configuration from the default export
 export default defineConfig({

@@ -1,26 +1,32 @@
 import { Route, Routes } from "react-router";
-import { Layout } from "./components/layout.tsx";
-import { RequireSession } from "./components/require-session.tsx";
-import { AuditPage } from "./pages/audit-page.tsx";
-import { BudgetPage } from "./pages/budget-page.tsx";
-import { DashboardPage } from "./pages/dashboard-page.tsx";
-import { DecisionsPage } from "./pages/decisions-page.tsx";
-import { EntenteLayout } from "./pages/entente-layout.tsx";
-import { FundCallsPage } from "./pages/fund-calls-page.tsx";
-import { HomePage } from "./pages/home-page.tsx";
-import { IdentityDomainsPage } from "./pages/identity-domains-page.tsx";
-import { IdentityEventsPage } from "./pages/identity-events-page.tsx";
-import { IdentityPersonsPage } from "./pages/identity-persons-page.tsx";
-import { IdentityServicesPage } from "./pages/identity-services-page.tsx";
-import { IdentitySourcesPage } from "./pages/identity-sources-page.tsx";
-import { KeysPage } from "./pages/keys-page.tsx";
-import { MembersPage } from "./pages/members-page.tsx";
-import { MissionPage } from "./pages/mission-page.tsx";
-import { MissionsPage } from "./pages/missions-page.tsx";
-import { NotFoundPage } from "./pages/not-found-page.tsx";
-import { SettlementPage } from "./pages/settlement-page.tsx";
-import { SignInPage } from "./pages/sign-in-page.tsx";
-import { TablesPage } from "./pages/tables-page.tsx";
+import { RequireSession, SignedInLayout, SignInPage } from "./features/access/index.ts";
+import {
+  AuditPage,
+  BudgetPage,
+  DashboardPage,
+  DecisionsPage,
+  EntenteLayout,
+  FundCallsPage,
+  HomePage,
+  KeysPage,
+  MembersPage,
+  MissionPage,
+  MissionsPage,
+  SettlementPage,
+  TablesPage,
+} from "./features/finance/index.ts";
+import {
+  IdentityDomainsPage,
+  IdentityEventsPage,
+  IdentityNav,
+  IdentityPersonsPage,
+  IdentityServicesPage,
+  IdentitySourcesPage,
+} from "./features/identity/index.ts";
+import { NotFoundPage } from "./shared/layout/not-found-page.tsx";
+
+/** The identity federation's group of an entente's navigation (shown to who may read it). */
+const identityNav = (ententeId: string) => <IdentityNav ententeId={ententeId} />;
 
 /** The console's pages; every page but sign-in needs a session. */
 export function App() {
@@ -29,7 +35,7 @@ export function App() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
-        <Route path="ententes/:ententeId" element={<EntenteLayout />}>
+        <Route path="ententes/:ententeId" element={<EntenteLayout moreNav={identityNav} />}>
           <Route index element={<DashboardPage />} />
           <Route path="members" element={<MembersPage />} />
           <Route path="members/:memberId" element={<MembersPage />} />
@@ -53,9 +59,9 @@ export function App() {
         <Route
           path="*"
           element={
-            <Layout entente={null}>
+            <SignedInLayout>
               <NotFoundPage />
-            </Layout>
+            </SignedInLayout>
           }
         />
       </Route>

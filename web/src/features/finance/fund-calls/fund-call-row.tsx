@@ -1,0 +1,39 @@
+import { useTranslation } from "react-i18next";
+import { DateText } from "../../../shared/components/date-text.tsx";
+import { EurosCell } from "../../../shared/components/euros-cell.tsx";
+import { RowButton } from "../../../shared/components/row-button.tsx";
+import { canRecordPayment, useAccount } from "../../access/index.ts";
+import { FundCallBadge } from "../components/status-badge.tsx";
+import { useEntente } from "../entente/entente-context.tsx";
+import type { FundCall } from "../finance-types.ts";
+
+/** One member's fund call as a row: reference, due date, amounts, status, and « record a payment » for who may. */
+export function FundCallRow({ call, paying, onPay }: { call: FundCall; paying: boolean; onPay: () => void }) {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const { memberName } = useEntente();
+  return (
+    <tr>
+      <th scope="row">{memberName(call.memberId)}</th>
+      <td>{call.reference ?? "—"}</td>
+      <td>{call.dueOn === null ? "—" : <DateText value={call.dueOn} />}</td>
+      <EurosCell value={call.amount} />
+      <EurosCell value={call.paid} />
+      <EurosCell value={call.due} strong />
+      <td>
+        <FundCallBadge status={call.status} />
+      </td>
+      <td>
+        {canRecordPayment(account, call.memberId) && call.status !== "paid" && (
+          <RowButton
+            label={t("fundCalls.recordPayment")}
+            context={` — ${memberName(call.memberId)}`}
+            aria-expanded={paying}
+            aria-controls="payment-form"
+            onClick={onPay}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,25 @@
+/** French strings of the allocation keys page (`keys.*`). Every key must exist in the English piece (tsc checks it). */
+export const keysFr = {
+  title: "Clés de répartition",
+  intro:
+    "Chaque clé répartit une dépense entre les membres. Les taux d'une clé doivent totaliser exactement 100 %.",
+  default: "clé par défaut",
+  usedBy: "utilisée par : {{missions}}",
+  sourceIs: "Source : {{source}}",
+  sharesOf: "Parts de la clé « {{label}} »",
+  weight: "Pondération",
+  criteriaValue: "Valeur",
+  share: "Part",
+  label: "Libellé de la clé",
+  source: "Source",
+  sourceHint: "Délibération ou convention qui fixe les taux",
+  sharePercent: "Taux (en %)",
+  shareOf: "Taux de {{member}} (en %)",
+  notARate: "Taux en % attendu, par exemple 30,6 (4 décimales au plus).",
+  sum: "Somme",
+  checkOk: "La somme fait exactement 100 % : la clé peut être enregistrée.",
+  checkMissing: "Somme : {{sum}} — il manque {{gap}} pour atteindre 100 %.",
+  checkExcess: "Somme : {{sum}} — {{gap}} de trop par rapport à 100 %.",
+  checkInvalid_one: "{{count}} taux est illisible : corrigez-le pour calculer la somme.",
+  checkInvalid_other: "{{count}} taux sont illisibles : corrigez-les pour calculer la somme.",
+};

@@ -1,0 +1,31 @@
+import type { missionsFr } from "./missions-fr.ts";
+
+/** English strings of the missions pages (`missions.*`); same keys as the French piece. */
+export const missionsEn: typeof missionsFr = {
+  title: "Missions",
+  caption_one: "{{count}} mission",
+  caption_other: "{{count}} missions",
+  name: "Mission",
+  kind: "Kind",
+  lead: "Lead member",
+  members: "Participating members",
+  keys: "Allocation key",
+  plan: "Service plan",
+  noPlan: "None",
+  planVersion: "Version {{version}}",
+  back: "All missions",
+  unknownTitle: "Mission not found",
+  unknown: "No mission “{{id}}” in this entente.",
+  keyOf: "Key — {{section}}",
+  edit: "Edit the mission",
+  editTitle: "Edit the mission",
+  fieldName: "Name of the mission",
+  description: "Description",
+  descriptionHint: "Optional; leave empty for no description",
+  noLead: "No lead member",
+  membersHint: "At least one member; every member with a share in the mission's keys must take part.",
+  keysLegend: "Allocation keys",
+  keyFor: "Key of the {{section}} section",
+  save: "Save the mission",
+  saved: "Mission saved.",
+};

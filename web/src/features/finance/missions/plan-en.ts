@@ -1,0 +1,35 @@
+import type { planFr } from "./plan-fr.ts";
+
+/** English strings of a mission's service plan (`plan.*`); same keys as the French piece. */
+export const planEn: typeof planFr = {
+  title: "Service plan",
+  versionSaved: "Version {{version}}, saved on",
+  earlierVersions_one: "{{count}} earlier version kept",
+  earlierVersions_other: "{{count}} earlier versions kept",
+  none: "This mission has no service plan yet.",
+  create: "Write the service plan",
+  edit: "Edit the service plan",
+  save: "Save as a new version",
+  saved: "Version {{version}} of the plan saved.",
+
+  scope: "Scope",
+  scopeHint: "Technical and functional scope of the mission",
+  milestones: "Milestones",
+  milestone: "Milestone",
+  milestoneN: "Milestone {{n}}",
+  noMilestones: "No milestone.",
+  addMilestone: "Add a milestone",
+  removeMilestone: "Remove milestone {{n}}",
+  due: "Due",
+  state: "State",
+  done: "Reached",
+  todo: "To come",
+  resources: "Resources needed",
+  financial: "Financial",
+  human: "Human",
+  material: "Material",
+  steeringCommittee: "Steering committee",
+  committeeMemberN: "Committee member {{n}}",
+  addCommitteeMember: "Add a committee member",
+  removeCommitteeMember: "Remove committee member {{n}}",
+};

@@ -1,0 +1,60 @@
+/** French strings of the advances and adjustments page (`settlement.*`). Every key must exist in the English piece (tsc checks it). */
+export const settlementFr = {
+  title: "Avances et régularisations",
+  titleYear: "Avances et régularisations {{year}}",
+  noExercise: "Aucun exercice n'est ouvert pour cette entente.",
+  advanceIs:
+    "Une avance est une dépense qu'un membre a payée pour tous : elle est répartie entre les membres selon une clé, et le membre qui l'a payée en est crédité.",
+  adjustmentIs:
+    "Une régularisation corrige directement les contributions : un montant signé par membre (négatif, il paie moins ; positif, il paie plus), dont la somme fait exactement 0.",
+  calledIn:
+    "Les contributions {{year}} sont appelées en {{calledIn}} : ces montants s'ajoutent aux appels de fonds {{calledIn}}.",
+  budgetOf: "Budget de l'exercice :",
+  editHint:
+    "Modifiez les avances et les régularisations, puis enregistrez l'ensemble ; la somme de chaque régularisation se recalcule à chaque saisie.",
+  wholeEuros: "L'entente arrondit les parts à l'euro : les montants sont en euros entiers.",
+  readOnly:
+    "Consultation seule : seul le secrétariat de la conférence modifie les avances et régularisations, comme le budget.",
+  notDraft:
+    "Le budget {{year}} n'est plus un projet (statut : {{status}}) : ses avances et régularisations ne se modifient plus, les contributions ayant été arrêtées sur ces montants.",
+  noBudget: "Cet exercice n'a pas de budget : ses avances et régularisations ne se modifient pas.",
+  id: "Identifiant",
+  idIs: "Identifiant : {{id}}",
+  label: "Libellé",
+  amount: "Montant (€)",
+  advances: "Avances",
+  advancesCaption_one: "Avances {{year}} — {{count}} avance",
+  advancesCaption_other: "Avances {{year}} — {{count}} avances",
+  noAdvances: "Aucune avance pour cet exercice.",
+  payer: "Membre qui a payé",
+  key: "Clé de répartition",
+  advanceCell: "{{column}}, avance {{n}}",
+  advanceN: "avance {{n}} {{label}}",
+  addAdvance: "Ajouter une avance",
+  remove: "Supprimer",
+  notAnAmount: "Montant positif en euros attendu, par exemple 70 140.",
+  adjustments: "Régularisations",
+  noAdjustments: "Aucune régularisation pour cet exercice.",
+  adjustmentTitle: "Régularisation {{n}}",
+  adjustmentTitleLabel: "Régularisation {{n}} — {{label}}",
+  adjustmentCell: "{{column}}, régularisation {{n}}",
+  amountsCaption: "Montants de la régularisation {{n}} par membre (en €, signés)",
+  amountFor: "{{member}}, régularisation {{n}} (€)",
+  signedHint:
+    "Négatif : le membre paie moins ; positif : il paie plus. Laissez vide un membre qui n'est pas concerné.",
+  notASignedAmount: "Montant en euros attendu, signé, par exemple -100 ou +100.",
+  sum: "Somme",
+  sumOk: "Régularisation {{n}} : somme {{sum}}, exactement 0 — elle peut être enregistrée.",
+  sumOff: "Régularisation {{n}} : somme {{sum}} au lieu de 0 — ce qu'un membre reçoit, les autres le paient.",
+  sumEmpty: "Régularisation {{n}} : saisissez les montants ; leur somme doit faire exactement 0.",
+  sumInvalid_one: "Régularisation {{n}} : {{count}} montant illisible, corrigez-le pour calculer la somme.",
+  sumInvalid_other:
+    "Régularisation {{n}} : {{count}} montants illisibles, corrigez-les pour calculer la somme.",
+  addAdjustment: "Ajouter une régularisation",
+  removeAdjustment: "Supprimer la régularisation {{n}}",
+  save: "Enregistrer les avances et régularisations",
+  saved: "Avances et régularisations enregistrées.",
+  unsaved: "Modifications non enregistrées",
+  blocked_one: "Enregistrement impossible : la régularisation {{list}} ne totalise pas exactement 0.",
+  blocked_other: "Enregistrement impossible : les régularisations {{list}} ne totalisent pas exactement 0.",
+};

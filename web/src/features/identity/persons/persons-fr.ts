@@ -1,0 +1,27 @@
+/** French strings of the identity persons page (`identity.persons.*`). Every key must exist in the English piece (tsc checks it). */
+export const personsFr = {
+  title: "Personnes",
+  intro:
+    "L'annuaire pivot : chaque personne garde le même identifiant, même si sa source renomme ses attributs. Une personne peut agir pour plusieurs membres.",
+  search: "Rechercher",
+  searchHint: "Nom, prénom, adresse ou identifiant",
+  searchButton: "Rechercher",
+  none: "Aucune personne trouvée.",
+  caption: "Personnes {{from}} à {{to}} sur {{total}}",
+  name: "Nom",
+  organisations: "Organisations",
+  show: "Voir",
+  showNamed: "Voir {{name}}",
+  pages: "Pages de l'annuaire",
+  born: "née ou né {{name}}",
+  sub: "Identifiant pivot",
+  groups: "Groupes",
+  origin: "Origine",
+  fromSource: "Source d'identité",
+  declaredBy: "Déclarée par {{who}}",
+  lastSeen: "Dernière connexion",
+  links: "Comptes dans les sources",
+  declare: "Déclarer une organisation",
+  declareHint: "Pour un agent partagé entre plusieurs communes : il pourra choisir pour qui il agit.",
+  emailHint: "Vide : l'adresse de sa dernière connexion.",
+};
