@@ -49,9 +49,12 @@ export function parseEuroCents(text: string): bigint | null {
   return parseScaled(text, 2);
 }
 
-/** Cents → the API's euro text with two decimals: 4527650n → "45276.50". */
-export function centsToEuroText(cents: bigint): string {
-  return formatScaled(cents, 2);
+/**
+ * Exact decimal text of an amount in euros: two decimals (the API's form: 4527650n → "45276.50"),
+ * or none when `unit` is `"euro"` and the amount is whole (`305797`, `-32966`). For JSON and CSV.
+ */
+export function centsToEuroText(cents: bigint, unit: "euro" | "cent" = "cent"): string {
+  return unit === "euro" && cents % 100n === 0n ? formatScaled(cents / 100n, 0) : formatScaled(cents, 2);
 }
 
 /**

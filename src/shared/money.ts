@@ -69,14 +69,11 @@ export function parseEuros(text: string, options: { allowNegative?: boolean } = 
   return parsed.ok ? { ok: true, cents: parsed.value } : parsed;
 }
 
-/**
- * Exact decimal text of an amount in euros, with exactly two decimals, or none when `unit` is
- * `"euro"` and the amount is whole (`305797`, `45276.50`, `-32966`). Suitable for JSON and CSV.
- */
-export function centsToEuroText(cents: Cents, unit: RoundingUnit = "cent"): string {
-  const value = new Decimal(cents.toString()).dividedBy(10 ** EURO_DECIMALS);
-  return unit === "euro" && cents % 100n === 0n ? value.toFixed(0) : value.toFixed(EURO_DECIMALS);
-}
+// The exact decimal text of an amount (JSON, CSV, the API) is written once, with BigInt only, in
+// money-input.ts (which the web console imports too).
+import { centsToEuroText } from "./money-input.ts";
+
+export { centsToEuroText };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 

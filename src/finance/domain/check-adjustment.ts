@@ -1,3 +1,4 @@
+import { checkZeroSum } from "../../shared/zero-sum.ts";
 import { type Issue, localized } from "../errors.ts";
 import type { Adjustment } from "./entente.ts";
 import { ENTITY_NAMES } from "./entity-names.ts";
@@ -47,8 +48,8 @@ export function checkAdjustment(adjustment: Adjustment, checks: ExerciseChecks):
       });
     }
   }
-  const sum = adjustment.amounts.reduce((s, a) => s + a.amount, 0n);
-  if (sum !== 0n) {
+  const { sum, zero } = checkZeroSum(adjustment.amounts.map((a) => a.amount));
+  if (!zero) {
     issues.push({
       code: "adjustment.not_zero_sum",
       path: [...adjustment.path, "amounts"],

@@ -1,3 +1,4 @@
+import { computeSectionBalances } from "../../shared/section-balance.ts";
 import { type Issue, localized } from "../errors.ts";
 import { type Exercise, SECTIONS } from "./entente.ts";
 import { localizedEuros as euros } from "./localized-euros.ts";
@@ -7,12 +8,16 @@ import { localizedEuros as euros } from "./localized-euros.ts";
  * `budget.unbalanced` naming every section that is not, with its figures.
  */
 export function checkExerciseBalance(exercise: Exercise, e: number): Issue[] {
-  const differences = SECTIONS.map((section) => {
-    const lines = exercise.lines.filter((l) => l.section === section);
-    const expenses = lines.filter((l) => l.direction === "expense").reduce((s, l) => s + l.amount, 0n);
-    const receipts = lines.filter((l) => l.direction === "receipt").reduce((s, l) => s + l.amount, 0n);
-    return { section, expenses, receipts, difference: receipts - expenses };
-  }).filter((d) => d.difference !== 0n);
+  const balances = computeSectionBalances(
+    SECTIONS,
+    exercise.lines.map((l) => ({ section: l.section, direction: l.direction, cents: l.amount })),
+  );
+  const differences = SECTIONS.map((section) => ({
+    section,
+    expenses: balances[section].expenses,
+    receipts: balances[section].receipts,
+    difference: balances[section].balance,
+  })).filter((d) => d.difference !== 0n);
   if (differences.length === 0) return [];
   const text = localized(
     differences

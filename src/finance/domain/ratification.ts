@@ -1,3 +1,4 @@
+import { checkDeliberation } from "../../shared/deliberation-check.ts";
 import { EntenteError, localized } from "../errors.ts";
 import type { BudgetStatus } from "./budget-status.ts";
 
@@ -43,13 +44,8 @@ export function assertDeliberationIdentified(
   },
   conferenceDate: string,
 ): void {
-  if (change.status === "pending") return;
-  if (
-    change.deliberationNumber !== null &&
-    change.deliberatedOn !== null &&
-    change.deliberatedOn >= conferenceDate
-  )
-    return;
+  const check = checkDeliberation(change, conferenceDate);
+  if (!check.decides || (check.number === null && check.date === null)) return;
   throw new EntenteError(
     "ratification.incomplete",
     {
@@ -57,6 +53,6 @@ export function assertDeliberationIdentified(
         change.status === "ratified" ? localized("adoptée", "ratified") : localized("rejetée", "rejected"),
       conferenceDate,
     },
-    { path: [change.deliberationNumber === null ? "deliberationNumber" : "deliberatedOn"] },
+    { path: [check.number !== null ? "deliberationNumber" : "deliberatedOn"] },
   );
 }

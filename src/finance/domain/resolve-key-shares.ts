@@ -1,9 +1,10 @@
+import { percentUnitsToText } from "../../shared/money-input.ts";
+import { HUNDRED_PERCENT, percentSharesGap } from "../../shared/percent-shares.ts";
 import { type Issue, localized } from "../errors.ts";
 import type { AllocationKey, KeyBasis } from "./entente.ts";
 import { type ExactShares, lcm } from "./exact-shares.ts";
 
-/** 100 % in ten-thousandths of a percent: the exact total of a `percent` key. */
-export const HUNDRED_PERCENT = 1_000_000n;
+export { HUNDRED_PERCENT };
 
 /** Exact shares of a key, or the problems (paths relative to the key) that prevent them. */
 export type KeySharesResult = { ok: true; shares: ExactShares } | { ok: false; issues: Issue[] };
@@ -11,18 +12,12 @@ export type KeySharesResult = { ok: true; shares: ExactShares } | { ok: false; i
 type Basis<K extends KeyBasis["kind"]> = Extract<KeyBasis, { kind: K }>;
 type ByRank = <T extends { member: string }>(entries: readonly T[]) => T[];
 
-function percentText(tenThousandths: bigint): string {
-  const sign = tenThousandths < 0n ? "-" : "";
-  const abs = tenThousandths < 0n ? -tenThousandths : tenThousandths;
-  const fraction = (abs % 10_000n).toString().padStart(4, "0").replace(/0+$/, "");
-  return `${sign}${abs / 10_000n}${fraction ? `.${fraction}` : ""}`;
-}
-
 /** Rates in ten-thousandths of a percent, which must sum to exactly 100 %. */
 function resolvePercent(keyId: string, basis: Basis<"percent">, byRank: ByRank): KeySharesResult {
-  const sum = basis.shares.reduce((total, share) => total + share.tenThousandths, 0n);
-  if (sum !== HUNDRED_PERCENT) {
-    const difference = percentText(sum - HUNDRED_PERCENT);
+  const gap = percentSharesGap(basis.shares.map((share) => share.tenThousandths));
+  if (gap !== 0n) {
+    const sum = HUNDRED_PERCENT - gap;
+    const difference = percentUnitsToText(-gap);
     return {
       ok: false,
       issues: [
@@ -31,7 +26,7 @@ function resolvePercent(keyId: string, basis: Basis<"percent">, byRank: ByRank):
           path: ["percent"],
           details: {
             key: keyId,
-            sum: localized(percentText(sum).replace(".", ","), percentText(sum)),
+            sum: localized(percentUnitsToText(sum).replace(".", ","), percentUnitsToText(sum)),
             difference: localized(difference.replace(".", ","), difference),
           },
         },
