@@ -1,4 +1,5 @@
 import { Decimal as BaseDecimal } from "decimal.js";
+import { centsToEuroText } from "./money-input.ts";
 
 // decimal.js rounds to 20 significant digits by default; ours never rounds implicitly.
 const Decimal = BaseDecimal.clone({ precision: 1000 });
@@ -71,8 +72,6 @@ export function parseEuros(text: string, options: { allowNegative?: boolean } = 
 
 // The exact decimal text of an amount (JSON, CSV, the API) is written once, with BigInt only, in
 // money-input.ts (which the web console imports too).
-import { centsToEuroText } from "./money-input.ts";
-
 export { centsToEuroText };
 
 const formatters = new Map<string, Intl.NumberFormat>();
