@@ -217,16 +217,16 @@ describe("architecture: the dependency rule of src/ (context × layer)", () => {
     // inside a context
     assert.equal(check("finance/domain/compute-budget-report.ts", "finance/domain/entente.ts"), null);
     assert.equal(check("finance/domain/compute-budget-report.ts", "finance/errors.ts"), null);
-    assert.notEqual(check("finance/domain/compute-budget-report.ts", "finance/app/ports.ts"), null);
+    assert.notEqual(check("finance/domain/compute-budget-report.ts", "finance/app/ports/budget-store.ts"), null);
     assert.notEqual(check("finance/domain/compute-budget-report.ts", "platform/db/schema.ts"), null);
     assert.notEqual(check("finance/domain/x.ts", null, "node:crypto"), null);
     assert.equal(check("finance/app/read-budget.ts", "finance/domain/entente.ts"), null);
-    assert.notEqual(check("finance/app/read-budget.ts", "finance/db/console-store.ts"), null);
+    assert.notEqual(check("finance/app/read-budget.ts", "finance/db/budget-store.ts"), null);
     assert.notEqual(check("finance/app/read-budget.ts", "finance/http/budget-routes.ts"), null);
-    assert.equal(check("finance/db/console-store.ts", "finance/app/ports.ts"), null);
-    assert.equal(check("finance/db/console-store.ts", "platform/db/record-audit.ts"), null);
+    assert.equal(check("finance/db/budget-store.ts", "finance/app/ports/budget-store.ts"), null);
+    assert.equal(check("finance/db/budget-store.ts", "platform/db/record-audit.ts"), null);
     assert.equal(check("finance/http/budget-routes.ts", "finance/formats/render-json.ts"), null);
-    assert.notEqual(check("finance/db/console-store.ts", "finance/http/budget-routes.ts"), null);
+    assert.notEqual(check("finance/db/budget-store.ts", "finance/http/budget-routes.ts"), null);
     assert.notEqual(check("finance/formats/render-text.ts", "finance/cli/budget-export.ts"), null);
     assert.equal(check("finance/compose.ts", "finance/http/budget-routes.ts"), null);
     assert.notEqual(check("finance/contracts/api.ts", "finance/domain/entente.ts"), null);
@@ -234,12 +234,12 @@ describe("architecture: the dependency rule of src/ (context × layer)", () => {
     // between contexts: the door only
     assert.equal(check("identity/app/sign-in-flow.ts", "access/index.ts"), null);
     assert.notEqual(check("identity/app/sign-in-flow.ts", "access/app/ports.ts"), null);
-    assert.notEqual(check("identity/db/x.ts", "finance/db/console-store.ts"), null);
+    assert.notEqual(check("identity/db/x.ts", "finance/db/budget-store.ts"), null);
     assert.notEqual(check("nowhere/x.ts", "shared/money.ts"), null);
     // the roots
     assert.equal(check("main.ts", "finance/index.ts"), null);
     assert.equal(check("main.ts", "platform/config/load-config.ts"), null);
-    assert.notEqual(check("main.ts", "finance/db/console-store.ts"), null);
+    assert.notEqual(check("main.ts", "finance/db/budget-store.ts"), null);
     assert.notEqual(check("helpers.ts", "shared/money.ts"), null);
     assert.notEqual(check("finance/app/x.ts", "main.ts"), null);
     assert.equal(check("main.ts", "compose.ts"), null);
