@@ -11,10 +11,8 @@
  * browser (cookie jar + HTML form parser) to drive SimpleSAMLphp's and the OIDC IdP's login
  * pages from Node, like ci/identity's recipe does.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type {
   AttributeMapping,
@@ -24,6 +22,7 @@ import type {
   SourceRecord,
 } from "../../src/identity/app/ports.ts";
 import type { TransientStore } from "../../src/platform/db/transient-store.ts";
+import { startChild } from "./start-child.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const env = process.env;
@@ -106,29 +105,37 @@ export interface UpstreamOidcIdp {
   stop(): Promise<void>;
 }
 
+/** The line the upstream OIDC IdP prints once it listens. */
+interface UpstreamReady {
+  readonly issuer: string;
+  readonly admin: string;
+  readonly adminToken: string;
+}
+
+/** Its readiness line among the lines printed so far, if there yet. */
+function upstreamReadyIn(stdout: string): UpstreamReady | undefined {
+  for (const line of stdout.split("\n").slice(0, -1)) {
+    if (!line.startsWith("{")) continue;
+    const parsed = JSON.parse(line) as Partial<UpstreamReady>;
+    if (parsed.issuer && parsed.admin && parsed.adminToken)
+      return { issuer: parsed.issuer, admin: parsed.admin, adminToken: parsed.adminToken };
+  }
+  return undefined;
+}
+
 /**
  * Spawns test/fixtures/upstream-oidc-idp/server.ts (a bare oidc-provider, no Entente code) on
- * 127.0.0.1 port 0 and waits for the line it prints with its URLs.
+ * 127.0.0.1 port 0 and waits for the line it prints with its URLs. Not up within 60 s: killed,
+ * and the start fails with its output (test/helpers/start-child.ts).
  */
 export async function startUpstreamOidcIdp(): Promise<UpstreamOidcIdp> {
-  const script = join(ROOT, "test/fixtures/upstream-oidc-idp/server.ts");
-  const child: ChildProcess = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const ready = await new Promise<{ issuer: string; admin: string; adminToken: string }>(
-    (resolve, reject) => {
-      child.once("exit", (code) => reject(new Error(`the upstream OIDC IdP exited with status ${code}`)));
-      lines.on("line", (line) => {
-        try {
-          const parsed = JSON.parse(line) as { issuer?: string; admin?: string; adminToken?: string };
-          if (parsed.issuer && parsed.admin && parsed.adminToken) {
-            resolve({ issuer: parsed.issuer, admin: parsed.admin, adminToken: parsed.adminToken });
-          }
-        } catch {
-          // not the readiness line
-        }
-      });
-    },
-  );
+  const { child, ready } = await startChild({
+    name: "the upstream OIDC IdP (test/fixtures/upstream-oidc-idp)",
+    command: process.execPath,
+    args: [join(ROOT, "test/fixtures/upstream-oidc-idp/server.ts")],
+    deadlineMs: 60_000,
+    ready: ({ stdout }) => upstreamReadyIn(stdout),
+  });
   const admin = async (path: string, body?: unknown) => {
     const res = await fetch(`${ready.admin}${path}`, {
       method: body === undefined ? "GET" : "POST",
@@ -150,12 +157,9 @@ export async function startUpstreamOidcIdp(): Promise<UpstreamOidcIdp> {
     async jwksFetches() {
       return Number((await admin("/stats")).jwksFetches);
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: async () => {
+      await child.stop();
+    },
   };
 }
 
