@@ -47,5 +47,5 @@ export SAML_IDP_SSO_URL=http://127.0.0.1:8089/simplesaml/saml2/idp/SSOService.ph
 export SAML_IDP_CERT_FILE="$PWD/ci/identity/saml-idp/run/cert/idp.crt"
 export SAML_IDP_SP_DIR="$PWD/ci/identity/saml-idp/run/sp"
 
-echo "== tests (node --test)"
-node --test --test-reporter=spec --test-concurrency=2 "src/**/*.test.ts" "test/**/*.test.ts" "web/src/**/*.test.ts"
+echo "== tests (node --test, guarded: scripts/node-test.sh)"
+bash scripts/node-test.sh

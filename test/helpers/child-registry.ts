@@ -5,7 +5,7 @@ import { constants } from "node:os";
  * The children a test file started and has not stopped yet, by process group. Each one was
  * spawned as the leader of its own group (`detached`), so killing the group also stops what it
  * spawned itself. Whatever way the test file ends — its last test done, `process.exit` (the
- * watchdog of test/helpers/file-watchdog.ts, `--test-force-exit`), SIGTERM/SIGINT/SIGHUP from the
+ * watchdog of test/helpers/test-watchdog.ts, `--test-force-exit`), SIGTERM/SIGINT/SIGHUP from the
  * runner or a person — every group still here is killed with SIGKILL: no test leaves a process
  * behind.
  */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { idleChild, idlePidsIn } from "../fixtures/child-process/idle-child-spec.ts";
+import { runFixtureFile } from "../fixtures/child-process/run-fixture-file.ts";
 import { isRunning } from "./child-registry.ts";
 import { runChild } from "./run-child.ts";
 import { startChild } from "./start-child.ts";
@@ -24,29 +24,6 @@ async function goneWithin(pid: number, ms = 5000): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return true;
-}
-
-/** The environment of a nested `node --test`: not a child of this runner. */
-function nestedRunnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const { NODE_TEST_CONTEXT: _runner, ...env } = process.env;
-  return { ...env, ...extra };
-}
-
-/** Runs a fixture test file with `node --test` and returns the PID it wrote, with the run. */
-async function runFixtureFile(
-  fixture: string,
-  flags: readonly string[] = [],
-  env: Record<string, string> = {},
-) {
-  const pidFile = join(mkdtempSync(join(tmpdir(), "entente-child-")), "pid");
-  const run = await runChild({
-    name: `node --test ${fixture}`,
-    command: process.execPath,
-    args: ["--test", "--test-reporter=spec", ...flags, join(FIXTURES, fixture)],
-    env: nestedRunnerEnv({ CHILD_PID_FILE: pidFile, ...env }),
-    deadlineMs: 60_000,
-  });
-  return { run, pid: Number(readFileSync(pidFile, "utf8")) };
 }
 
 describe("startChild: a server that does not come up is killed", { timeout: 120_000 }, () => {
@@ -127,14 +104,16 @@ describe("startChild and stop: every path ends with the process gone", { timeout
   });
 
   it("a `before` that throws after starting a server: the file ends and the server is gone", async () => {
-    const { run, pid } = await runFixtureFile("throwing-before.fixture.ts");
+    const run = await runFixtureFile("throwing-before.fixture.ts");
+    const pid = Number(readFileSync(run.pidFile, "utf8"));
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, /the set-up fails after starting the server/);
     assert.ok(await goneWithin(pid), `the server, PID ${pid}, still runs`);
   });
 
   it("a server the test forgets to stop: the file still ends, and the server with it", async () => {
-    const { run, pid } = await runFixtureFile("forgotten-child.fixture.ts");
+    const run = await runFixtureFile("forgotten-child.fixture.ts");
+    const pid = Number(readFileSync(run.pidFile, "utf8"));
     assert.equal(run.code, 0, run.stdout);
     assert.ok(await goneWithin(pid), `the server, PID ${pid}, still runs`);
   });
