@@ -13,6 +13,7 @@ import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-database.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildApp } from "../../src/platform/http/build-app.ts";
+import { migratedPgliteTemplate } from "../helpers/pglite-template.ts";
 import { createTeardown, stopAfterFailure, type Teardown } from "../helpers/teardown.ts";
 import { startTestRelyingParty, type TestRelyingParty } from "../helpers/test-relying-party.ts";
 import {
@@ -75,7 +76,8 @@ async function freePort(): Promise<number> {
 
 /** Entente as src/main.ts composes it, listening on 127.0.0.1:`port`, with the Lyon example. */
 async function startEntente(url: string, port: number, teardown: Teardown) {
-  const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
+  const loadDataDir = await migratedPgliteTemplate();
+  const database = await openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir });
   teardown.add("the database", () => database.close());
   await migrateToLatest(database.db);
   const now = () => new Date();
