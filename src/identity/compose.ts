@@ -3,7 +3,6 @@
 // the pivot directory, second factors, and the administration API. src/main.ts runs it; the
 // identity tests and benchmarks use the same wiring.
 import { hkdfSync } from "node:crypto";
-import { Redis } from "ioredis";
 import type { AccountStore, PasswordHasher } from "../access/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { TransientStore } from "../platform/db/transient-store.ts";
@@ -116,10 +115,14 @@ export async function composeIdentity(
   const { db } = database;
   const clock = { now: options.now };
   const issuer = `${options.publicUrl}${OIDC_MOUNT_PATH}`;
+  // ioredis is loaded only when Redis is configured (a tenth of a second of every start otherwise).
   const redis =
     options.redisUrl === undefined
       ? null
-      : new Redis(options.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+      : new (await import("ioredis")).Redis(options.redisUrl, {
+          maxRetriesPerRequest: 2,
+          lazyConnect: false,
+        });
   const transient: TransientStore =
     redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis);
   const clients = createServiceClientStore(db);
