@@ -20,8 +20,8 @@ tsc -p .
 tsc -p web/tsconfig.json
 echo "== lint and format (biome)"
 biome check .
-echo "== build the web console (the browser tests use it)"
-vite build --config web/vite.config.ts --logLevel warn
+echo "== build the web console when its sources changed (scripts/build-web.ts)"
+node scripts/build-web.ts --if-changed
 echo "== upstream identity peers (slapd, SimpleSAMLphp)"
 # A peer already running (started by hand with its start.sh) is reused and left running.
 started_peers=()
