@@ -14,15 +14,10 @@ import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-data
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildApp } from "../../src/platform/http/build-app.ts";
 import { migratedPgliteTemplate } from "../helpers/pglite-template.ts";
+import { startUpstreamOidcIdp, type UpstreamOidcIdp } from "../helpers/start-upstream-oidc-idp.ts";
 import { createTeardown, stopAfterFailure, type Teardown } from "../helpers/teardown.ts";
 import { startTestRelyingParty, type TestRelyingParty } from "../helpers/test-relying-party.ts";
-import {
-  ldapPeer,
-  registerSamlServiceProvider,
-  samlPeer,
-  startUpstreamOidcIdp,
-  type UpstreamOidcIdp,
-} from "../helpers/upstream-peers.ts";
+import { ldapPeer, registerSamlServiceProvider, samlPeer } from "../helpers/upstream-peers.ts";
 import { ROOT } from "./console-harness.ts";
 
 /** The example entente of the seed, with the ids of its members. */
