@@ -82,23 +82,23 @@ function waitUntilReady<T>(tracked: TrackedChild, spec: ChildSpec<T>): Promise<T
         ),
       );
     }, spec.deadlineMs);
-    const check = (output: ChildOutput) => {
-      const exit = tracked.exit();
-      let found: T | undefined;
+    const check = () => {
       try {
-        found = spec.ready(output);
+        const found = spec.ready(tracked.output());
+        if (found !== undefined) settle(() => resolve(found));
       } catch (error) {
         settle(() => reject(error));
-        return;
       }
-      if (found !== undefined) settle(() => resolve(found));
-      else if (exit !== null)
-        settle(() =>
-          reject(new Error(`${spec.name} ended (${describeExit(exit)}) before it was ready${describe()}`)),
-        );
     };
     tracked.onOutput(check);
-    check(tracked.output());
+    check();
+    // Once it has ended and its output is read to the end: ready after all, or ended too early.
+    void tracked.closed.then((exit) => {
+      check();
+      settle(() =>
+        reject(new Error(`${spec.name} ended (${describeExit(exit)}) before it was ready${describe()}`)),
+      );
+    });
   });
 }
 
