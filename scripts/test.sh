@@ -20,8 +20,8 @@ tsc -p .
 tsc -p web/tsconfig.json
 echo "== lint and format (biome)"
 biome check .
-echo "== build the web console (the browser tests use it)"
-vite build --config web/vite.config.ts --logLevel warn
+echo "== build the web console when its sources changed (scripts/build-web.ts)"
+node scripts/build-web.ts --if-changed
 echo "== upstream identity peers (slapd, SimpleSAMLphp)"
 # A peer already running (started by hand with its start.sh) is reused and left running.
 started_peers=()
@@ -47,5 +47,5 @@ export SAML_IDP_SSO_URL=http://127.0.0.1:8089/simplesaml/saml2/idp/SSOService.ph
 export SAML_IDP_CERT_FILE="$PWD/ci/identity/saml-idp/run/cert/idp.crt"
 export SAML_IDP_SP_DIR="$PWD/ci/identity/saml-idp/run/sp"
 
-echo "== tests (node --test)"
-node --test --test-reporter=spec --test-concurrency=2 "src/**/*.test.ts" "test/**/*.test.ts" "web/src/**/*.test.ts"
+echo "== tests (node --test, guarded: scripts/node-test.sh)"
+bash scripts/node-test.sh

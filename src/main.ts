@@ -1,98 +1,185 @@
 // The composition root of the Entente server: the only place that reads the process's
 // environment, picks concrete adapters and listens. Run it with `node src/main.ts` (Node 24).
+//
+// Start-up time (`node bench/start-up.bench.ts`): before any module of ours or of a library is
+// compiled, Node's compile cache is turned on, so a restart reuses the code V8 compiled at the
+// previous start instead of compiling the modules again. Hence the modules are imported here
+// with `await import(…)` once the cache is on, and the embedded database is opened before the
+// bulk of them: PGlite's WebAssembly compiles in the background while they load.
 
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { enableCompileCache } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
-import packageJson from "../package.json" with { type: "json" };
 import type { DemoAccount } from "./access/index.ts";
-import { createArgon2PasswordHasher } from "./access/index.ts";
-import { type ComposedConsole, composeConsole, seedExample } from "./compose.ts";
-import { readEntenteFile } from "./finance/index.ts";
-import {
-  type ComposedIdentity,
-  composeIdentity,
-  DEMO_SERVICE_URL,
-  type SeededIdentity,
-  seedIdentityExampleOn,
-} from "./identity/index.ts";
-import { describeError } from "./platform/cli/report-error.ts";
-import { type Config, loadConfig } from "./platform/config/load-config.ts";
-import { migrateToLatest } from "./platform/db/migrate.ts";
-import { type OpenDatabase, openDatabase } from "./platform/db/open-database.ts";
+import type { ComposedConsole } from "./compose.ts";
+import type { ComposedIdentity, SeededIdentity } from "./identity/index.ts";
+import type { Config } from "./platform/config/load-config.ts";
+import type { OpenDatabase } from "./platform/db/open-database.ts";
 import type { ZodFastifyInstance } from "./platform/http/app-deps.ts";
-import { API_DOCS_PATH, buildApp } from "./platform/http/build-app.ts";
-import { EntenteFileError } from "./shared/entente-file-error.ts";
-import { EntenteError, type Lang } from "./shared/errors.ts";
+import type { Lang } from "./shared/errors.ts";
 
 /** Exit status when the configuration is invalid (sysexits EX_CONFIG). */
 const EXIT_CONFIG = 78;
-/** How long in-flight requests get to finish after SIGTERM/SIGINT before the process exits. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
+// In the folder of os.tmpdir(), keyed by Node's version and each module's content; a folder that
+// cannot be written only turns the cache off. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+enableCompileCache();
+
+/** config → database → compose → listen; each step reports its own failure and stops the start. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    const { text } = describeError(error, messageLanguage(process.env));
-    process.stderr.write(text);
-    process.exitCode = EXIT_CONFIG;
-    return;
-  }
+  const { describeError } = await import("./platform/cli/report-error.ts");
+  const report = (error: unknown) =>
+    process.stderr.write(describeError(error, messageLanguage(process.env)).text);
+  const config = await readConfig(report);
+  if (config === null) return;
+  const opened = await openTheDatabase(config, report);
+  if (opened === null) return;
+  const { database, setConnectionErrorLog } = opened;
+  preloadServerModules();
+  const composed = await composeOnDatabase(database, config);
+  const firstStart = await prepareDatabase(composed, database, config, report);
+  if (firstStart === undefined) return;
+  const identity = await startIdentity(database, composed, config, report);
+  if (identity === null) return;
+  const app = await buildServer(config, composed, identity.composed);
+  identity.setErrorLog((error) => app.log.warn({ err: error }, "identity federation: background error"));
+  for (const warning of config.warnings) app.log.warn(warning);
+  setConnectionErrorLog((error) => {
+    app.log.warn({ err: error }, "database connection lost; the next query reconnects");
+  });
+  const { stopOnSignals } = await import("./platform/http/stop-on-signals.ts");
+  stopOnSignals(app, async () => {
+    await identity.composed.close();
+    await database.close();
+  });
+  await listenAndGreet(app, config, identity, firstStart);
+}
 
-  const now = () => new Date();
+/**
+ * Starts loading the modules of the later steps (the migrations, the identity federation's
+ * composition, the HTTP server) while PGlite starts: its WebAssembly compiles on other threads
+ * and its first query waits for it, time in which this thread loads them. Each step imports its
+ * modules again and gets them from Node's module cache, or their loading error, which it reports.
+ */
+function preloadServerModules(): void {
+  const loading = [
+    import("./platform/db/migrate.ts"),
+    import("./identity/index.ts").then((identity) => identity.preloadIdentity()),
+    import("./platform/http/build-app.ts"),
+  ];
+  for (const module of loading) module.catch(() => undefined); // reported by the step that imports it
+}
+
+/** The configuration from the environment; null (exit status 78, every problem on stderr) when invalid. */
+async function readConfig(report: (error: unknown) => void): Promise<Config | null> {
+  const { loadConfig } = await import("./platform/config/load-config.ts");
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    report(error);
+    process.exitCode = EXIT_CONFIG;
+    return null;
+  }
+}
+
+/**
+ * Opens the database (PGlite starts on its own, in the background, until the first query);
+ * null (exit status 1) when it cannot: the embedded database already open in another process
+ * (db.in_use), a folder that cannot be created. Connection errors go to stderr until the logger
+ * exists (`setConnectionErrorLog`).
+ */
+async function openTheDatabase(config: Config, report: (error: unknown) => void) {
+  const { openDatabase } = await import("./platform/db/open-database.ts");
   let logConnectionError = (error: Error): void => {
     process.stderr.write(`database connection error: ${error.message}\n`);
   };
-  let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    database = await openDatabase(
+    const database = await openDatabase(
       config.database.url === undefined
         ? { kind: "pglite", dataDir: config.database.dataDir }
         : { kind: "postgres", url: config.database.url },
       { onConnectionError: (error) => logConnectionError(error) },
     );
+    return {
+      database,
+      setConnectionErrorLog: (log: (error: Error) => void) => {
+        logConnectionError = log;
+      },
+    };
   } catch (error) {
-    // The embedded database already open in another process (db.in_use), a folder that cannot be created.
-    process.stderr.write(describeError(error, messageLanguage(process.env)).text);
+    report(error);
     process.exitCode = 1;
-    return;
+    return null;
   }
-  const composed = composeConsole(database, {
+}
+
+/** The console's contexts (access, finance) on the open database. */
+async function composeOnDatabase(database: OpenDatabase, config: Config): Promise<ComposedConsole> {
+  const [{ createArgon2PasswordHasher }, { composeConsole }] = await Promise.all([
+    import("./access/index.ts"),
+    import("./compose.ts"),
+  ]);
+  return composeConsole(database, {
     hasher: createArgon2PasswordHasher(),
     now,
     sessionSecret: config.session.secret,
     secureCookies: config.env === "production",
   });
-  let firstStart: FirstStart | null;
+}
+
+/**
+ * Migrates, then imports the example on a first start. An unreachable database or a broken
+ * example file is the operator's to fix: a clear message and exit status 1 (undefined), never a
+ * stack trace.
+ */
+async function prepareDatabase(
+  composed: ComposedConsole,
+  database: OpenDatabase,
+  config: Config,
+  report: (error: unknown) => void,
+): Promise<FirstStart | null | undefined> {
+  const [{ migrateToLatest }, { EntenteError }, { EntenteFileError }] = await Promise.all([
+    import("./platform/db/migrate.ts"),
+    import("./shared/errors.ts"),
+    import("./shared/entente-file-error.ts"),
+  ]);
   try {
-    // An unreachable database or a broken example file is the operator's to fix: a clear
-    // message and exit status 1, never a stack trace.
     await migrateToLatest(database.db);
-    firstStart = await importExampleOnFirstStart(composed, database, config, now);
+    return await importExampleOnFirstStart(composed, database, config);
   } catch (error) {
     const known =
       error instanceof Error && !(error instanceof EntenteError) && !(error instanceof EntenteFileError);
-    const reported = known
-      ? new EntenteError("db.unavailable", { reason: error.message }, { cause: error })
-      : error;
-    process.stderr.write(describeError(reported, messageLanguage(process.env)).text);
+    report(known ? new EntenteError("db.unavailable", { reason: error.message }, { cause: error }) : error);
     await database.close().catch(() => undefined);
     process.exitCode = 1; // after closing: PGlite's runtime resets the exit code when it stops
-    return;
+    return undefined;
   }
+}
 
-  // The OpenID Provider's issuer is a URL: it must be known before the server listens.
+/**
+ * The identity federation, whose issuer is a URL: the port must be known before the server
+ * listens (PORT=0: a free one now). Null (exit status 1) when it cannot start. Its background
+ * errors go to stderr until the logger exists (`setErrorLog`).
+ */
+async function startIdentity(
+  database: OpenDatabase,
+  composed: ComposedConsole,
+  config: Config,
+  report: (error: unknown) => void,
+) {
+  const { freePort } = await import("./platform/http/free-port.ts");
   const port = config.server.port === 0 ? await freePort(config.server.host) : config.server.port;
   const publicUrl = config.server.publicUrl ?? `http://${urlHost(config.server.host)}:${port}`;
   let logIdentityError = (error: unknown): void => {
     process.stderr.write(`identity: ${error instanceof Error ? error.message : String(error)}\n`);
   };
-  let identity: ComposedIdentity;
+  const [{ composeIdentity }, { EntenteError }] = await Promise.all([
+    import("./identity/index.ts"),
+    import("./shared/errors.ts"),
+  ]);
   try {
-    identity = await composeIdentity(database, {
+    const identity = await composeIdentity(database, {
       publicUrl,
       sessionSecret: config.session.secret,
       production: config.env === "production",
@@ -104,23 +191,36 @@ async function main(): Promise<void> {
       now,
       onError: (error) => logIdentityError(error),
     });
+    return {
+      composed: identity,
+      port,
+      setErrorLog: (log: (error: unknown) => void) => {
+        logIdentityError = log;
+      },
+    };
   } catch (error) {
-    process.stderr.write(
-      describeError(
-        new EntenteError("db.unavailable", {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-        messageLanguage(process.env),
-      ).text,
+    report(
+      new EntenteError("db.unavailable", { reason: error instanceof Error ? error.message : String(error) }),
     );
     await database.close().catch(() => undefined);
     process.exitCode = 1;
-    return;
+    return null;
   }
+}
 
-  const app = await buildApp(
+/** The HTTP server with every context's routes, not listening yet. */
+async function buildServer(
+  config: Config,
+  composed: ComposedConsole,
+  identity: ComposedIdentity,
+): Promise<ZodFastifyInstance> {
+  const [{ buildApp }, packageJson] = await Promise.all([
+    import("./platform/http/build-app.ts"),
+    import("../package.json", { with: { type: "json" } }),
+  ]);
+  return buildApp(
     {
-      version: packageJson.version,
+      version: packageJson.default.version,
       now,
       registerRoutes: [...composed.registerRoutes, ...identity.registerRoutes],
       plugins: composed.plugins,
@@ -128,38 +228,61 @@ async function main(): Promise<void> {
     },
     config,
   );
-  logIdentityError = (error) => app.log.warn({ err: error }, "identity federation: background error");
-  for (const warning of config.warnings) app.log.warn(warning);
-  logConnectionError = (error) => {
-    app.log.warn({ err: error }, "database connection lost; the next query reconnects");
-  };
-  stopOnSignals(app, async () => {
-    await identity.close();
-    await database.close();
-  });
+}
 
+/** Listens, then tells the person at the terminal where to go; exit status 1 when it cannot listen. */
+async function listenAndGreet(
+  app: ZodFastifyInstance,
+  config: Config,
+  identity: { readonly composed: ComposedIdentity; readonly port: number },
+  firstStart: FirstStart | null,
+): Promise<void> {
+  const [{ API_DOCS_PATH }, { DEMO_SERVICE_URL }] = await Promise.all([
+    import("./platform/http/build-app.ts"),
+    import("./identity/index.ts"),
+  ]);
   let address: string;
   try {
-    address = await app.listen({ host: config.server.host, port });
+    address = await app.listen({ host: config.server.host, port: identity.port });
   } catch (error) {
     app.log.fatal(
       { err: error },
-      `cannot listen on ${config.server.host}:${port}: check HOST and PORT (is the port already used?)`,
+      `cannot listen on ${config.server.host}:${identity.port}: check HOST and PORT (is the port already used?)`,
     );
     process.exitCode = 1;
     await app.close();
-    await identity.close();
+    await identity.composed.close();
     return;
   }
   const url = config.server.publicUrl ?? address;
   app.log.info({ url, apiDocs: `${url}${API_DOCS_PATH}` }, `Entente is listening on ${url}`);
   // For the person at the terminal; standard output carries the JSON log lines.
-  process.stderr.write(signInHelp(url, identity.issuer, config, firstStart));
+  const at = {
+    url,
+    apiDocs: `${url}${API_DOCS_PATH}`,
+    issuer: identity.composed.issuer,
+    demoService: DEMO_SERVICE_URL,
+  };
+  process.stderr.write(signInHelp(at, config, firstStart));
+}
+
+/** The server's clock. */
+function now(): Date {
+  return new Date();
+}
+
+/** Where the person at the terminal goes: the console, the API's docs, the provider, the demo service. */
+interface Addresses {
+  readonly url: string;
+  readonly apiDocs: string;
+  readonly issuer: string;
+  readonly demoService: string;
 }
 
 /** What a person reads in the terminal after `npm start`: where to go and how to sign in. */
-function signInHelp(url: string, issuer: string, config: Config, firstStart: FirstStart | null): string {
-  const lines = ["", `  Entente est prête : ${url}   (API : ${url}${API_DOCS_PATH})`];
+function signInHelp(at: Addresses, config: Config, firstStart: FirstStart | null): string {
+  const { url, issuer } = at;
+  const lines = ["", `  Entente est prête : ${url}   (API : ${at.apiDocs})`];
   if (firstStart !== null && firstStart.accounts.length > 0) {
     lines.push(
       `  Exemple importé : ${firstStart.file}. Comptes de démonstration (mot de passe : ${firstStart.password}) :`,
@@ -179,11 +302,11 @@ function signInHelp(url: string, issuer: string, config: Config, firstStart: Fir
     (issuer === "http://127.0.0.1:3000/oidc" ? "" : `ENTENTE_URL=${issuer.replace(/\/oidc$/, "")} `);
   if ((firstStart?.identity ?? null) !== null) {
     lines.push(
-      `  Fédération d'identité : lancez ${envPrefix}npm run demo:service, ouvrez ${DEMO_SERVICE_URL}`,
+      `  Fédération d'identité : lancez ${envPrefix}npm run demo:service, ouvrez ${at.demoService}`,
       "  et connectez-vous avec un de ces comptes (chacun agit pour un membre : docs/identity.md).",
     );
   } else if (config.importExample !== undefined) {
-    lines.push(`  Service de démonstration : ${envPrefix}npm run demo:service, puis ${DEMO_SERVICE_URL}`);
+    lines.push(`  Service de démonstration : ${envPrefix}npm run demo:service, puis ${at.demoService}`);
   }
   return `${lines.join("\n")}\n\n`;
 }
@@ -205,11 +328,15 @@ async function importExampleOnFirstStart(
   composed: ComposedConsole,
   database: OpenDatabase,
   config: Config,
-  now: () => Date,
 ): Promise<FirstStart | null> {
   if (config.importExample === undefined) return null;
   if ((await composed.finance.deps.ententes.listEntentes()).length > 0)
     return { file: config.importExample, password: "", accounts: [], identity: null };
+  const [{ readEntenteFile }, { seedExample }, { seedIdentityExampleOn }] = await Promise.all([
+    import("./finance/index.ts"),
+    import("./compose.ts"),
+    import("./identity/index.ts"),
+  ]);
   const entente = await readEntenteFile(config.importExample);
   const password = config.demoPassword ?? randomBytes(9).toString("base64url");
   const id = basename(dirname(resolve(config.importExample))).replace(/[^A-Za-z0-9._-]/g, "-") || "entente";
@@ -223,51 +350,6 @@ async function importExampleOnFirstStart(
     await rename(`${file}.tmp`, file);
   }
   return { file: config.importExample, password, accounts, identity };
-}
-
-/**
- * SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish, then exit.
- * A second signal, or a shutdown longer than SHUTDOWN_GRACE_MS, exits at once with status 1.
- */
-function stopOnSignals(app: ZodFastifyInstance, closeDatabase: () => Promise<void>): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      app.log.warn({ signal }, "second signal: exiting without waiting");
-      process.exit(1);
-    }
-    stopping = true;
-    app.log.info({ signal }, "shutting down: finishing in-flight requests");
-    setTimeout(() => {
-      app.log.error(`shutdown took more than ${SHUTDOWN_GRACE_MS} ms: exiting`);
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
-    app
-      .close()
-      .then(closeDatabase)
-      .then(
-        () => app.log.info("stopped"),
-        (error: unknown) => {
-          app.log.error({ err: error }, "error while shutting down");
-          process.exitCode = 1;
-        },
-      );
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-}
-
-/** A free TCP port on `host` (PORT=0): the issuer URL needs the port before the server listens. */
-async function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, host, () => {
-      const address = probe.address();
-      const found = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(found));
-    });
-  });
 }
 
 /** The host part of a URL for the listening address (`0.0.0.0` is not an address to visit). */

@@ -217,7 +217,10 @@ describe("architecture: the dependency rule of src/ (context × layer)", () => {
     // inside a context
     assert.equal(check("finance/domain/compute-budget-report.ts", "finance/domain/entente.ts"), null);
     assert.equal(check("finance/domain/compute-budget-report.ts", "finance/errors.ts"), null);
-    assert.notEqual(check("finance/domain/compute-budget-report.ts", "finance/app/ports/budget-store.ts"), null);
+    assert.notEqual(
+      check("finance/domain/compute-budget-report.ts", "finance/app/ports/budget-store.ts"),
+      null,
+    );
     assert.notEqual(check("finance/domain/compute-budget-report.ts", "platform/db/schema.ts"), null);
     assert.notEqual(check("finance/domain/x.ts", null, "node:crypto"), null);
     assert.equal(check("finance/app/read-budget.ts", "finance/domain/entente.ts"), null);

@@ -3,7 +3,7 @@
 // the pivot directory, second factors, and the administration API. src/main.ts runs it; the
 // identity tests and benchmarks use the same wiring.
 import { hkdfSync } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { AccountStore, PasswordHasher } from "../access/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { TransientStore } from "../platform/db/transient-store.ts";
@@ -127,6 +127,16 @@ interface IdentityCore {
 }
 
 /**
+ * Redis at REDIS_URL, null when it is not set. ioredis is loaded only then: a tenth of a second
+ * of every start otherwise.
+ */
+async function connectRedis(url: string | undefined): Promise<Redis | null> {
+  if (url === undefined) return null;
+  const { Redis } = await import("ioredis");
+  return new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
+}
+
+/**
  * Wires the identity federation on `database` (and Redis when `redisUrl` is set). The signing
  * keys are created on first start. Routes: `/oidc/*` (the provider), `/interaction/*` (sign-in
  * pages and upstream callbacks), `/api/ententes/:id/identity/*` (administration),
@@ -137,10 +147,7 @@ export async function composeIdentity(
   options: IdentityOptions,
 ): Promise<ComposedIdentity> {
   const { db } = database;
-  const redis =
-    options.redisUrl === undefined
-      ? null
-      : new Redis(options.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  const redis = await connectRedis(options.redisUrl);
   const core: IdentityCore = {
     options,
     database,

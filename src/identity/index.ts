@@ -20,6 +20,15 @@ export async function composeIdentity(
   return composition.composeIdentity(database, options);
 }
 
+/**
+ * Loads the provider's composition (oidc-provider, the LDAP, OIDC and SAML clients) without
+ * composing anything: the server calls it while its database starts, so that `composeIdentity`
+ * finds the modules loaded.
+ */
+export async function preloadIdentity(): Promise<void> {
+  await import("./compose.ts");
+}
+
 /** The first start's identity set-up of the example (see `seedIdentityExampleOn` in ./compose.ts). */
 export async function seedIdentityExampleOn(
   database: OpenDatabase,

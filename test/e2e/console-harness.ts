@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { startChild } from "../helpers/start-child.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Debian's Chromium (apt-get install chromium); playwright-core drives it, no browser download. */
@@ -28,60 +28,48 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How long the server has to start on a loaded machine (first start: new database, example, keys). */
+const SERVER_START_DEADLINE_MS = 120_000;
+
 /**
  * Starts the real server (`node src/main.ts`, the composition root) on a free port, with a new
  * PGlite database holding the Lyon example and demo accounts whose password is DEMO_PASSWORD.
+ * A server that is not listening within SERVER_START_DEADLINE_MS is killed and the start fails
+ * (test/helpers/start-child.ts); `stop()` ends it by its PID and removes its data.
  */
 export async function startServer(webRoot: string): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "entente-e2e-"));
-  const child = spawn(process.execPath, [join(ROOT, "src/main.ts")], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      DATA_DIR: dataDir,
-      WEB_ROOT: webRoot,
-      IMPORT_EXAMPLE: "true",
-      DEMO_PASSWORD,
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(output);
-      if (match?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on("data", read);
-    child.stderr?.on("data", read);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before listening:\n${output}`));
+  try {
+    const { child, ready: url } = await startChild({
+      name: "the Entente server (src/main.ts)",
+      command: process.execPath,
+      args: [join(ROOT, "src/main.ts")],
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        HOST: "127.0.0.1",
+        PORT: "0",
+        DATA_DIR: dataDir,
+        WEB_ROOT: webRoot,
+        IMPORT_EXAMPLE: "true",
+        DEMO_PASSWORD,
+        LOG_LEVEL: "info",
+      },
+      deadlineMs: SERVER_START_DEADLINE_MS,
+      ready: ({ stdout, stderr }) => /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(stdout + stderr)?.[1],
     });
-  });
-  return {
-    url,
-    async stop() {
-      await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
+    return {
+      url,
+      async stop() {
+        await child.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 export function chromiumMissing(): string | false {
@@ -90,9 +78,15 @@ export function chromiumMissing(): string | false {
     : `needs Debian's Chromium at ${CHROMIUM}: apt-get install --no-install-recommends chromium`;
 }
 
+/**
+ * Debian's Chromium, headless. Playwright starts it as its own process group, kills it when the
+ * launch takes longer than `timeout`, and kills it by its group when the test file ends however it
+ * ends (exit, SIGTERM, SIGINT): close it in `after` all the same.
+ */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    timeout: 60_000,
     args: [
       "--headless",
       "--no-sandbox",

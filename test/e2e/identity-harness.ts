@@ -13,14 +13,11 @@ import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-database.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildApp } from "../../src/platform/http/build-app.ts";
+import { migratedPgliteTemplate } from "../helpers/pglite-template.ts";
+import { startUpstreamOidcIdp, type UpstreamOidcIdp } from "../helpers/start-upstream-oidc-idp.ts";
+import { createTeardown, stopAfterFailure, type Teardown } from "../helpers/teardown.ts";
 import { startTestRelyingParty, type TestRelyingParty } from "../helpers/test-relying-party.ts";
-import {
-  ldapPeer,
-  registerSamlServiceProvider,
-  samlPeer,
-  startUpstreamOidcIdp,
-  type UpstreamOidcIdp,
-} from "../helpers/upstream-peers.ts";
+import { ldapPeer, registerSamlServiceProvider, samlPeer } from "../helpers/upstream-peers.ts";
 import { ROOT } from "./console-harness.ts";
 
 /** The example entente of the seed, with the ids of its members. */
@@ -72,24 +69,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/**
- * The whole federation on this machine, in one process: Entente (PGlite in memory, the Lyon
- * example, the real composition of src/compose-identity.ts) listening on 127.0.0.1, and its
- * peers — slapd (agents of the Métropole and of the Ville), SimpleSAMLphp (the Ville's élus, on
- * personal addresses), a separate oidc-provider (the SITIV's agents) — and four test services.
- */
-export async function startIdentityWorld(
-  options: {
-    /**
-     * Host name of Entente's public URL (it still listens on 127.0.0.1). WebAuthn needs a
-     * domain, never an IP address, as its relying party id: use "localhost" for it.
-     */
-    readonly host?: "127.0.0.1" | "localhost";
-  } = {},
-): Promise<IdentityWorld> {
-  const port = await freePort();
-  const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
-  const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
+/** Entente as src/main.ts composes it, listening on 127.0.0.1:`port`, with the Lyon example. */
+async function startEntente(url: string, port: number, teardown: Teardown) {
+  const loadDataDir = await migratedPgliteTemplate();
+  const database = await openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir });
+  teardown.add("the database", () => database.close());
   await migrateToLatest(database.db);
   const now = () => new Date();
   const hasher = createArgon2PasswordHasher();
@@ -112,6 +96,7 @@ export async function startIdentityWorld(
     hasher,
     now,
   });
+  teardown.add("the identity federation", () => identity.close());
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "warn", SESSION_SECRET: secret });
   const app = await buildApp(
     {
@@ -123,47 +108,42 @@ export async function startIdentityWorld(
     },
     config,
   );
+  teardown.add("Entente's HTTP server", () => app.close());
   await app.listen({ host: "127.0.0.1", port });
+  return { database, identity, app };
+}
 
-  // ---- sources, domains, addresses ----------------------------------------------------------
+const ldapSettings = (ou: string) => ({
+  url: ldapPeer.url,
+  startTls: true,
+  tlsCaPem: ldapPeer.caPem(),
+  bindDn: ldapPeer.bindDn,
+  searchBase: `ou=${ou},${ldapPeer.baseDn}`,
+  searchFilter: "(&(objectClass=inetOrgPerson)(|(uid={login})(mail={login})))",
+  idAttribute: "entryUUID",
+  idEncoding: "text" as const,
+  timeoutSeconds: 3,
+});
+
+/** The members' sources: slapd (Métropole, Ville), SimpleSAMLphp (the Ville's élus), the SITIV's OIDC IdP. */
+async function createSources(database: OpenDatabase, url: string, teardown: Teardown) {
   const admin = createIdentityAdminStore(database.db);
-  const ldapSettings = (ou: string) => ({
-    url: ldapPeer.url,
-    startTls: true,
-    tlsCaPem: ldapPeer.caPem(),
-    bindDn: ldapPeer.bindDn,
-    searchBase: `ou=${ou},${ldapPeer.baseDn}`,
-    searchFilter: "(&(objectClass=inetOrgPerson)(|(uid={login})(mail={login})))",
-    idAttribute: "entryUUID",
-    idEncoding: "text" as const,
-    timeoutSeconds: 3,
-  });
-  const metropole = await admin.createSource(
-    ENTENTE,
-    {
-      kind: "ldap",
-      ldap: ldapSettings("metropole"),
-      memberId: "metropole",
-      label: "Annuaire de la Métropole",
-      enabled: true,
-      mapping: LDAP_MAPPING,
-      secret: ldapPeer.bindPassword,
-    },
-    ACTOR,
-  );
-  const ville = await admin.createSource(
-    ENTENTE,
-    {
-      kind: "ldap",
-      ldap: ldapSettings("ville"),
-      memberId: "ville-lyon",
-      label: "Annuaire de la Ville",
-      enabled: true,
-      mapping: LDAP_MAPPING,
-      secret: ldapPeer.bindPassword,
-    },
-    ACTOR,
-  );
+  const ldap = (ou: string, memberId: string, label: string) =>
+    admin.createSource(
+      ENTENTE,
+      {
+        kind: "ldap",
+        ldap: ldapSettings(ou),
+        memberId,
+        label,
+        enabled: true,
+        mapping: LDAP_MAPPING,
+        secret: ldapPeer.bindPassword,
+      },
+      ACTOR,
+    );
+  const metropole = await ldap("metropole", "metropole", "Annuaire de la Métropole");
+  const ville = await ldap("ville", "ville-lyon", "Annuaire de la Ville");
   const villeElus = await admin.createSource(
     ENTENTE,
     {
@@ -183,6 +163,24 @@ export async function startIdentityWorld(
     ACTOR,
   );
   const upstream = await startUpstreamOidcIdp();
+  teardown.add("the upstream OIDC IdP", () => upstream.stop());
+  const sitiv = await createSitivSource(admin, upstream, url);
+  teardown.add(
+    "the SAML registration",
+    registerSamlServiceProvider({
+      entityId: `${url}/interaction/saml/${encodeURIComponent(villeElus.id)}/metadata`,
+      acsUrl: `${url}${upstreamCallbackPath("saml", villeElus.id)}`,
+    }),
+  );
+  return { upstream, sources: { metropole, ville, villeElus, sitiv } };
+}
+
+/** The SITIV's source on the upstream OIDC IdP, registered there as a client. */
+async function createSitivSource(
+  admin: ReturnType<typeof createIdentityAdminStore>,
+  upstream: UpstreamOidcIdp,
+  url: string,
+): Promise<SourceRecord> {
   const upstreamSecret = randomBytes(16).toString("base64url");
   const sitiv = await admin.createSource(
     ENTENTE,
@@ -214,25 +212,19 @@ export async function startIdentityWorld(
     client_secret: upstreamSecret,
     redirect_uris: [`${url}${upstreamCallbackPath("oidc", sitiv.id)}`],
   });
-  const unregisterSp = registerSamlServiceProvider({
-    entityId: `${url}/interaction/saml/${encodeURIComponent(villeElus.id)}/metadata`,
-    acsUrl: `${url}${upstreamCallbackPath("saml", villeElus.id)}`,
-  });
-  await admin.addDomain(
-    ENTENTE,
-    { domain: "metropole.entente.test", memberId: "metropole", sourceId: metropole.id },
-    ACTOR,
-  );
-  await admin.addDomain(
-    ENTENTE,
-    { domain: "ville.entente.test", memberId: "ville-lyon", sourceId: ville.id },
-    ACTOR,
-  );
-  await admin.addDomain(
-    ENTENTE,
-    { domain: "sitiv.entente.test", memberId: "sitiv", sourceId: sitiv.id },
-    ACTOR,
-  );
+  return sitiv;
+}
+
+/** Email domains of the sources, a directory that does not answer, the élus' personal addresses. */
+async function routeAddresses(database: OpenDatabase, sources: IdentityWorld["sources"]): Promise<void> {
+  const admin = createIdentityAdminStore(database.db);
+  const domains = [
+    ["metropole.entente.test", "metropole", sources.metropole.id],
+    ["ville.entente.test", "ville-lyon", sources.ville.id],
+    ["sitiv.entente.test", "sitiv", sources.sitiv.id],
+  ] as const;
+  for (const [domain, memberId, sourceId] of domains)
+    await admin.addDomain(ENTENTE, { domain, memberId, sourceId }, ACTOR);
   // A directory that does not answer (a closed port), reached through a registered address.
   const down = await admin.createSource(
     ENTENTE,
@@ -255,16 +247,18 @@ export async function startIdentityWorld(
   for (const email of ["gabriel.roux@perso.test", "helene.morel@perso.test"]) {
     await admin.registerAddress(
       ENTENTE,
-      { email, memberId: "ville-lyon", sourceId: villeElus.id, role: "elu", note: "élu·e" },
+      { email, memberId: "ville-lyon", sourceId: sources.villeElus.id, role: "elu", note: "élu·e" },
       ACTOR,
     );
   }
+}
 
-  // ---- services -------------------------------------------------------------------------------
+/** The four test services, each a relying party listening on 127.0.0.1 and registered at Entente. */
+async function registerServices(database: OpenDatabase, issuer: string, teardown: Teardown) {
   const clients = createServiceClientStore(database.db);
-  const issuer = identity.issuer;
   const register = async (name: string, extra: Partial<ServiceClientInput>): Promise<TestRelyingParty> => {
     const rp = await startTestRelyingParty(name);
+    teardown.add(`the service ${name}`, () => rp.close());
     const { client, clientSecret } = await clients.createClient(ENTENTE, {
       name,
       redirectUris: [rp.redirectUri],
@@ -281,7 +275,7 @@ export async function startIdentityWorld(
     await rp.connect({ issuer, clientId: client.clientId, clientSecret });
     return rp;
   };
-  const rp = {
+  return {
     visio: await register("Visioconférence", {}),
     files: await register("Partage de fichiers", {}),
     payroll: await register("Paie (Métropole)", {
@@ -289,23 +283,45 @@ export async function startIdentityWorld(
     }),
     vault: await register("Coffre-fort numérique", { requiredAcr: "urn:entente:acr:2fa" }),
   };
+}
 
-  return {
-    url,
-    issuer,
-    app,
-    identity,
-    database,
-    upstream,
-    rp,
-    sources: { metropole, ville, villeElus, sitiv },
-    async stop() {
-      for (const service of Object.values(rp)) await service.close();
-      unregisterSp();
-      await upstream.stop();
-      await app.close();
-      await identity.close();
-      await database.close();
-    },
-  };
+/**
+ * The whole federation on this machine, in one process: Entente (PGlite in memory, the Lyon
+ * example, the real composition of src/compose-identity.ts) listening on 127.0.0.1, and its
+ * peers — slapd (agents of the Métropole and of the Ville), SimpleSAMLphp (the Ville's élus, on
+ * personal addresses), a separate oidc-provider (the SITIV's agents) — and four test services.
+ * When a step fails (a peer not running, a server not starting), what the earlier steps started
+ * is stopped before the error is thrown: the test file ends instead of waiting on it.
+ */
+export async function startIdentityWorld(
+  options: {
+    /**
+     * Host name of Entente's public URL (it still listens on 127.0.0.1). WebAuthn needs a
+     * domain, never an IP address, as its relying party id: use "localhost" for it.
+     */
+    readonly host?: "127.0.0.1" | "localhost";
+  } = {},
+): Promise<IdentityWorld> {
+  const teardown = createTeardown();
+  try {
+    const port = await freePort();
+    const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
+    const { database, identity, app } = await startEntente(url, port, teardown);
+    const { upstream, sources } = await createSources(database, url, teardown);
+    await routeAddresses(database, sources);
+    const rp = await registerServices(database, identity.issuer, teardown);
+    return {
+      url,
+      issuer: identity.issuer,
+      app,
+      identity,
+      database,
+      upstream,
+      rp,
+      sources,
+      stop: () => teardown.run(),
+    };
+  } catch (error) {
+    return stopAfterFailure(teardown, error);
+  }
 }

@@ -3,6 +3,7 @@ import { after, before, describe } from "node:test";
 import pg from "pg";
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-database.ts";
+import { migratedPgliteTemplate } from "./pglite-template.ts";
 
 /**
  * The PostgreSQL server the tests use (CI: the machine's, 127.0.0.1:5432, trust auth). Each
@@ -32,7 +33,8 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 
 /**
  * Runs the same suite on PGlite (in memory) and on the real PostgreSQL, each migrated with the
- * real migrations. `get()` returns the open database inside tests.
+ * real migrations (PGlite starts from a copy migrated with them: pglite-template.ts; the
+ * migrations then find nothing left to do). `get()` returns the open database inside tests.
  */
 export function describeOnDatabases(name: string, suite: (get: () => OpenDatabase) => void): void {
   for (const engine of ["pglite", "postgres"] as const) {
@@ -41,7 +43,8 @@ export function describeOnDatabases(name: string, suite: (get: () => OpenDatabas
       let drop = async () => {};
       before(async () => {
         if (engine === "pglite") {
-          database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
+          const loadDataDir = await migratedPgliteTemplate();
+          database = await openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir });
         } else {
           const created = await createPostgresDatabase();
           drop = created.drop;

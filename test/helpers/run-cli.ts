@@ -11,7 +11,16 @@ export interface CliResult {
   readonly stdoutBuffer: Buffer;
 }
 
-/** Runs `entente ARGS` as a user would (bin/entente.js on the pinned Node 24), in `cwd`. */
+/**
+ * How long one `entente` command may run in a test (ms). The run blocks the test file (spawnSync:
+ * its timers, the runner's timeouts and the watchdog wait), so the limit is the child's own.
+ */
+export const CLI_DEADLINE_MS = 120_000;
+
+/**
+ * Runs `entente ARGS` as a user would (bin/entente.js on the pinned Node 24), in `cwd`.
+ * @throws when the command has not ended within CLI_DEADLINE_MS (it is killed, with SIGKILL).
+ */
 export function runEntente(
   args: readonly string[],
   options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
@@ -21,7 +30,15 @@ export function runEntente(
     input: options.input ?? "",
     env: { ...process.env, NO_COLOR: "1", ...options.env },
     maxBuffer: 64 * 1024 * 1024,
+    timeout: CLI_DEADLINE_MS,
+    killSignal: "SIGKILL",
   });
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") {
+    throw new Error(
+      `entente ${args.join(" ")} did not end within ${CLI_DEADLINE_MS / 1000} s (PID ${result.pid}, killed)\n${result.stderr}`,
+      { cause: result.error },
+    );
+  }
   return {
     status: result.status,
     stdout: result.stdout.toString("utf8"),

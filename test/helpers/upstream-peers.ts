@@ -2,7 +2,8 @@
  * The real upstream identity peers of the integration tests, as the tests reach them:
  * - OpenLDAP slapd (ci/identity/slapd: `start.sh`), fixtures of the Métropole and the Ville;
  * - SimpleSAMLphp (ci/identity/saml-idp: `start.sh`) on 127.0.0.1:8089;
- * - an independent oidc-provider (test/fixtures/upstream-oidc-idp), spawned per suite.
+ * - an independent oidc-provider (test/fixtures/upstream-oidc-idp), spawned per suite by
+ *   start-upstream-oidc-idp.ts.
  * scripts/test.sh starts the first two and exports the variables below; without them the
  * defaults point at the run folders of those start scripts. A peer that is not running makes the
  * tests fail with a message saying how to start it (never skipped).
@@ -11,10 +12,8 @@
  * browser (cookie jar + HTML form parser) to drive SimpleSAMLphp's and the OIDC IdP's login
  * pages from Node, like ci/identity's recipe does.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type {
   AttributeMapping,
@@ -86,77 +85,6 @@ export function registerSamlServiceProvider(sp: {
   writeFileSync(tmp, JSON.stringify(sp));
   renameSync(tmp, file); // written whole then renamed: the IdP (it reads "*.json") never sees half a file
   return () => rmSync(file, { force: true });
-}
-
-// ---- the independent upstream OIDC IdP ----------------------------------------------------
-
-export interface UpstreamOidcIdp {
-  readonly issuer: string;
-  /** Registers (or replaces) a client at the IdP. */
-  registerClient(client: {
-    readonly client_id: string;
-    readonly client_secret?: string;
-    readonly redirect_uris: readonly string[];
-    readonly token_endpoint_auth_method?: string;
-  }): Promise<void>;
-  /** Rotates the IdP's signing key: a new key (new `kid`) signs from now on; the old one stays published. */
-  rotateKeys(): Promise<{ readonly kid: string }>;
-  /** How many times the IdP's JWKS was downloaded since it started. */
-  jwksFetches(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-/**
- * Spawns test/fixtures/upstream-oidc-idp/server.ts (a bare oidc-provider, no Entente code) on
- * 127.0.0.1 port 0 and waits for the line it prints with its URLs.
- */
-export async function startUpstreamOidcIdp(): Promise<UpstreamOidcIdp> {
-  const script = join(ROOT, "test/fixtures/upstream-oidc-idp/server.ts");
-  const child: ChildProcess = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const ready = await new Promise<{ issuer: string; admin: string; adminToken: string }>(
-    (resolve, reject) => {
-      child.once("exit", (code) => reject(new Error(`the upstream OIDC IdP exited with status ${code}`)));
-      lines.on("line", (line) => {
-        try {
-          const parsed = JSON.parse(line) as { issuer?: string; admin?: string; adminToken?: string };
-          if (parsed.issuer && parsed.admin && parsed.adminToken) {
-            resolve({ issuer: parsed.issuer, admin: parsed.admin, adminToken: parsed.adminToken });
-          }
-        } catch {
-          // not the readiness line
-        }
-      });
-    },
-  );
-  const admin = async (path: string, body?: unknown) => {
-    const res = await fetch(`${ready.admin}${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${ready.adminToken}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`upstream IdP admin ${path}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, unknown>;
-  };
-  return {
-    issuer: ready.issuer,
-    async registerClient(client) {
-      await admin("/clients", client);
-    },
-    async rotateKeys() {
-      const out = await admin("/rotate-keys", {});
-      return { kid: String(out.kid) };
-    },
-    async jwksFetches() {
-      return Number((await admin("/stats")).jwksFetches);
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
 }
 
 // ---- in-memory TransientStore ----------------------------------------------------------------

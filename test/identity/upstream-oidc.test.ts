@@ -3,14 +3,13 @@ import { after, before, describe, it } from "node:test";
 import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import { createOidcConnector } from "../../src/identity/upstream/oidc-connector.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
+import { startUpstreamOidcIdp, type UpstreamOidcIdp } from "../helpers/start-upstream-oidc-idp.ts";
 import {
   createMemoryTransientStore,
   oidcSource,
   parseForms,
   ScriptedBrowser,
-  startUpstreamOidcIdp,
   textOf,
-  type UpstreamOidcIdp,
 } from "../helpers/upstream-peers.ts";
 
 /**

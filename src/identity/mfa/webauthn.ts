@@ -1,11 +1,10 @@
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from "@simplewebauthn/server";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+
+/**
+ * The WebAuthn library, loaded at the first ceremony: with its ASN.1 and X.509 dependencies it is
+ * some 250 modules, a third of a second of every server start otherwise.
+ */
+const webauthnLibrary = () => import("@simplewebauthn/server");
 
 /**
  * The relying party of WebAuthn: Entente's public URL. `rpID` is its host name (WebAuthn L3
@@ -41,6 +40,7 @@ export async function webauthnRegistrationOptions(
   user: { readonly sub: string; readonly name: string; readonly displayName: string },
   existing: readonly StoredWebauthnCredential[],
 ) {
+  const { generateRegistrationOptions } = await webauthnLibrary();
   const options = await generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
@@ -63,6 +63,7 @@ export async function checkWebauthnRegistration(
   challenge: string,
   response: unknown,
 ): Promise<StoredWebauthnCredential | null> {
+  const { verifyRegistrationResponse } = await webauthnLibrary();
   try {
     const result = await verifyRegistrationResponse({
       response: response as RegistrationResponseJSON,
@@ -90,6 +91,7 @@ export async function webauthnAuthenticationOptions(
   rp: WebauthnRelyingParty,
   credentials: readonly StoredWebauthnCredential[],
 ) {
+  const { generateAuthenticationOptions } = await webauthnLibrary();
   const options = await generateAuthenticationOptions({
     rpID: rp.rpID,
     allowCredentials: credentials.map((c) => ({ id: c.id, transports: [...c.transports] })),
@@ -114,6 +116,7 @@ export async function checkWebauthnAuthentication(
     typeof response === "object" && response !== null ? (response as { id?: unknown }).id : undefined;
   const credential = credentials.find((c) => c.id === id);
   if (credential === undefined) return null;
+  const { verifyAuthenticationResponse } = await webauthnLibrary();
   try {
     const result = await verifyAuthenticationResponse({
       response: response as AuthenticationResponseJSON,

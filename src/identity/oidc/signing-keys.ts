@@ -131,14 +131,24 @@ async function applyStep(
   };
 }
 
+/** Whether every algorithm has its current and its next key: nothing for a boot to create. */
+function hasEveryKey(keys: readonly SigningKeyRecord[]): boolean {
+  const has = (alg: SigningAlg, state: SigningKeyRecord["state"]) =>
+    keys.some((k) => k.alg === alg && k.state === state);
+  return SIGNING_ALGS.every((alg) => has(alg, "current") && has(alg, "next"));
+}
+
 /**
  * Makes sure every algorithm has a current and a next key (first start of the first node).
+ * Every other start finds them and creates nothing — read first, so that it does not generate
+ * four key pairs to throw away (RSA-2048: 50 ms to a second each, on a busy machine).
  * Two nodes starting at once: one insert wins, the other hits the unique index and re-reads.
  */
 export async function ensureSigningKeys(
   store: SigningKeyStore,
   now: () => Date = () => new Date(),
 ): Promise<void> {
+  if (hasEveryKey(await store.listKeys())) return;
   for (let attempt = 0; ; attempt++) {
     try {
       await applyStep(store, true, now, RETIRED_KEY_RETENTION_SECONDS);
