@@ -151,6 +151,13 @@ export const identityErrors = defineErrors({
     en: (d) =>
       `the address ${d.email} is already registered for ${d.member}. An address leads to one organisation only; remove it first.`,
   },
+  "identity.email_not_owned": {
+    status: 422,
+    fr: (d) =>
+      `l'adresse ${d.email} n'appartient pas au membre « ${d.member} » : ni son domaine n'est à lui, ni elle n'est enregistrée pour lui. Donnez une adresse de ce membre, ou laissez le champ vide pour reprendre l'adresse de la personne.`,
+    en: (d) =>
+      `the address ${d.email} does not belong to the member "${d.member}": neither is its domain the member's nor is it registered for the member. Give an address of that member, or leave the field empty to use the person's own address.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

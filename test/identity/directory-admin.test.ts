@@ -233,6 +233,13 @@ describeOnDatabases("identity directory: administration and sign-in log", (get) 
       await admin.listPersons("lyon", { memberId: null, search: "Bruno", limit: 1, offset: 0 })
     ).persons;
     assert.ok(person);
+    const bruno = { memberId: "metropole", role: "elu", email: "Bruno@GrandLyon.test", groups: [] } as const;
+    // A domain the member does not own is refused (issue 10, item 1), then accepted once it does.
+    await assert.rejects(
+      admin.declareAffiliation("lyon", person.sub, bruno, ACTOR),
+      isCode("identity.email_not_owned"),
+    );
+    await admin.addDomain("lyon", { domain: "grandlyon.test", memberId: "metropole", sourceId: null }, ACTOR);
     const declared = await admin.declareAffiliation(
       "lyon",
       person.sub,

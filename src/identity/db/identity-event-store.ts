@@ -64,6 +64,8 @@ export function createIdentityEventStore(
           .selectFrom("identity_event")
           .select(["at", "id"])
           .where("id", "=", BigInt(q.before))
+          // Another entente's event is no cursor: it answers as an unknown id (no timestamp oracle).
+          .where("entente_id", "=", ententeId)
           .executeTakeFirst();
         if (cursor !== undefined) {
           query = query.where((eb) =>

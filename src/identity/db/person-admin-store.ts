@@ -2,7 +2,9 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../../platform/db/record-audit.ts";
 import type { PersonAdminStore } from "../app/admin/identity-admin-ports.ts";
 import type { DirectoryPerson } from "../domain/person.ts";
+import { emailDomain } from "../domain/pivot-identity.ts";
 import { readDirectoryPerson, searchDirectoryPersons } from "./directory-person-queries.ts";
+import { findEmailFacts } from "./email-facts-queries.ts";
 import type { IdentityDatabase } from "./tables.ts";
 
 /**
@@ -14,20 +16,17 @@ export function createPersonAdminStore(db: Kysely<IdentityDatabase>): PersonAdmi
   return {
     listPersons: (ententeId, query) => searchDirectoryPersons(db, ententeId, query),
     getPerson: (ententeId, sub) => readDirectoryPerson(db, ententeId, sub),
-    async personExists(sub) {
-      return (
-        (await db.selectFrom("person").select("sub").where("sub", "=", sub).executeTakeFirst()) !== undefined
-      );
-    },
-    async latestContact(sub) {
-      const latest = await db
+    sourceContacts: (ententeId, sub) =>
+      db
         .selectFrom("person_affiliation")
         .select(["email", "uid"])
         .where("sub", "=", sub)
+        .where("entente_id", "=", ententeId)
+        .where("source_id", "is not", null)
         .orderBy("last_seen_at", (o) => o.desc().nullsLast())
-        .executeTakeFirst();
-      return latest ?? null;
-    },
+        .orderBy("member_id")
+        .execute(),
+    emailFacts: (email) => findEmailFacts(db, email, emailDomain(email)),
     declareAffiliation(ententeId, sub, input, actor) {
       return db.transaction().execute(async (trx) => {
         const before = await readDirectoryPerson(trx, ententeId, sub);

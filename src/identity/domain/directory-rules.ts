@@ -1,5 +1,6 @@
 import { EntenteError, type Localized, localized } from "../errors.ts";
 import { isDomainName, isEmailAddress, normalizeEmail } from "./pivot-identity.ts";
+import { type EmailFacts, mayAssertEmail } from "./route-email.ts";
 
 /**
  * Rules of the routing's administration (docs/identity.md, "Routing"): members' email domains,
@@ -62,4 +63,23 @@ export function declaredContact(
   const chosen = email === null ? latest?.email : normalizeEmail(email);
   if (chosen === undefined || !isEmailAddress(chosen)) throw new EntenteError("identity.email_invalid");
   return { email: chosen, uid: latest?.uid ?? chosen };
+}
+
+/**
+ * A declared affiliation's email obeys the rule a source's does (issue 10, item 1): the declared
+ * member owns the address's domain, or the address is registered for that member (a registered
+ * address wins over a domain: `mayAssertEmail`); or it is one of the person's own addresses, one a
+ * source of this entente asserted when they signed in (`ownEmails`, already checked then). Any
+ * other address would let the secretariat hand a person an email, `email_verified: true`, that
+ * belongs to somebody else.
+ * @throws EntenteError `identity.email_not_owned` (422).
+ */
+export function ensureDeclaredEmailOwned(
+  email: string,
+  ownEmails: readonly string[],
+  facts: EmailFacts,
+  member: { readonly ententeId: string; readonly memberId: string },
+): void {
+  if (ownEmails.includes(email) || mayAssertEmail(facts, member)) return;
+  throw new EntenteError("identity.email_not_owned", { email, member: member.memberId });
 }

@@ -8,6 +8,7 @@ import type {
 import type { IdentityEventEntry, IdentityEventKind } from "../../domain/identity-event.ts";
 import type { SourceInput, SourceRecord } from "../../domain/identity-source.ts";
 import type { DeclaredAffiliationInput, DirectoryPerson, PersonRole } from "../../domain/person.ts";
+import type { EmailFacts } from "../../domain/route-email.ts";
 import type { ServiceClientAdmin } from "../provider-ports.ts";
 
 /**
@@ -159,9 +160,16 @@ export interface PersonAdminStore {
   listPersons(ententeId: string, query: PersonQuery): Promise<{ persons: DirectoryPerson[]; total: number }>;
   /** The person with their affiliations and links in the entente; null when they have no affiliation there. */
   getPerson(ententeId: string, sub: string): Promise<DirectoryPerson | null>;
-  personExists(sub: string): Promise<boolean>;
-  /** Email and uid of the person's most recently seen affiliation (any entente), or null. */
-  latestContact(sub: string): Promise<{ readonly email: string; readonly uid: string } | null>;
+  /**
+   * Email and uid of the person's affiliations that came from a source of this entente (never a
+   * declared one, never another entente's), most recently seen first; empty when there is none.
+   */
+  sourceContacts(
+    ententeId: string,
+    sub: string,
+  ): Promise<Array<{ readonly email: string; readonly uid: string }>>;
+  /** Who owns `email` (already normalised): its registered address and its domain's member. */
+  emailFacts(email: string): Promise<EmailFacts>;
   /** Adds, or replaces a declared, affiliation; audits the affiliations before and after. */
   declareAffiliation(
     ententeId: string,
