@@ -186,6 +186,7 @@ async function startIdentity(
       redisUrl: config.redis.url,
       keyRefreshSeconds: config.oidc.keyRefreshSeconds,
       backchannelPrivateNetworks: config.oidc.backchannelPrivateNetworks,
+      sharedMailDomains: config.oidc.sharedMailDomains,
       accounts: composed.access.deps.accounts,
       hasher: composed.access.deps.hasher,
       now,

@@ -62,6 +62,8 @@ export interface IdentityOptions {
   readonly redisUrl: string | undefined;
   readonly keyRefreshSeconds: number;
   readonly backchannelPrivateNetworks: boolean;
+  /** IDENTITY_SHARED_MAIL_DOMAINS: shared consumer mail domains no member may own, beside the built-in list. */
+  readonly sharedMailDomains?: readonly string[];
   /** The entente's own accounts, one more identity source (`local`). */
   readonly accounts: AccountStore;
   readonly hasher: PasswordHasher;
@@ -155,7 +157,9 @@ export async function composeIdentity(
     transient:
       redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis),
     clients: createServiceClientStore(db),
-    directory: createIdentityDirectory(createIdentityDirectoryStore(db, { clock: { now: options.now } })),
+    directory: createIdentityDirectory(createIdentityDirectoryStore(db, { clock: { now: options.now } }), {
+      sharedMailDomains: options.sharedMailDomains ?? [],
+    }),
     events: createIdentityEventStore(db),
     samlEntityIdFor: (sourceId) =>
       `${options.publicUrl}/interaction/saml/${encodeURIComponent(sourceId)}/metadata`,
@@ -264,7 +268,10 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
       },
     }),
     createIdentityAdminRoutes({
-      directory: createIdentityAdminStore(database.db, { clock: { now: options.now } }),
+      directory: createIdentityAdminStore(database.db, {
+        clock: { now: options.now },
+        sharedMailDomains: options.sharedMailDomains ?? [],
+      }),
       events: core.events,
       services: createServiceRegistry(core.clients),
     }),

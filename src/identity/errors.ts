@@ -80,9 +80,9 @@ export const identityErrors = defineErrors({
   "identity.email_domain_not_owned": {
     status: 403,
     fr: (d) =>
-      `« ${d.source} » a fourni l'adresse ${d.email}, dont le domaine n'appartient pas à ${d.member}. Personne n'a été connecté ; le secrétariat peut enregistrer ce domaine ou cette adresse.`,
+      `« ${d.source} » a fourni l'adresse ${d.email}, qui n'appartient pas à ${d.member} (ni son domaine n'est à lui, ni elle n'est enregistrée pour lui ; une adresse enregistrée pour un autre membre n'est qu'à celui-ci). Personne n'a été connecté ; le secrétariat peut enregistrer ce domaine ou cette adresse.`,
     en: (d) =>
-      `"${d.source}" asserted ${d.email}, whose domain does not belong to ${d.member}. Nobody was signed in; the secretariat can register the domain or the address.`,
+      `"${d.source}" asserted ${d.email}, which does not belong to ${d.member} (neither is its domain the member's nor is it registered for the member; an address registered for another member is that member's only). Nobody was signed in; the secretariat can register the domain or the address.`,
   },
   "identity.state_lost": {
     status: 400,
@@ -157,6 +157,13 @@ export const identityErrors = defineErrors({
       `l'adresse ${d.email} n'appartient pas au membre « ${d.member} » : ni son domaine n'est à lui, ni elle n'est enregistrée pour lui. Donnez une adresse de ce membre, ou laissez le champ vide pour reprendre l'adresse de la personne.`,
     en: (d) =>
       `the address ${d.email} does not belong to the member "${d.member}": neither is its domain the member's nor is it registered for the member. Give an address of that member, or leave the field empty to use the person's own address.`,
+  },
+  "identity.domain_shared": {
+    status: 422,
+    fr: (d) =>
+      `le domaine « ${d.domain} » est celui d'une messagerie grand public : n'importe qui peut y ouvrir une adresse, il ne peut donc appartenir à aucun membre. Enregistrez plutôt les adresses de ses élus une à une (Adresses enregistrées).`,
+    en: (d) =>
+      `the domain "${d.domain}" belongs to a consumer mail provider: anybody can open an address there, so it cannot belong to a member. Register its élus' addresses one by one instead (Registered addresses).`,
   },
 });
 

@@ -1,30 +1,19 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { composeConsole, seedExample } from "../../src/compose.ts";
-import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import { createIdentityDirectory } from "../../src/identity/app/identity-directory.ts";
-import { createServiceRegistry } from "../../src/identity/app/service-registry.ts";
-import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
 import { createIdentityEventStore } from "../../src/identity/db/identity-event-store.ts";
-import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
-import { createIdentityAdminRoutes } from "../../src/identity/http/identity-admin-routes.ts";
-import { loadConfig } from "../../src/platform/config/load-config.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
-import { buildApp } from "../../src/platform/http/build-app.ts";
-import { asIfEmpty, ConsoleClient, plainHasher, type Reply } from "../helpers/console-client.ts";
+import type { ConsoleClient, Reply } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
-import { LYON } from "../helpers/run-cli.ts";
 import { LDAP_SOURCE, normalized, upstream } from "../identity/directory-fixtures.ts";
+import { AUTRE_API, LYON_API, startTwoEntentesAdmin } from "./identity-admin-harness.ts";
 
 // Issue 10, item 1: an entente sees and changes only its own objects. Every route of the identity
 // administration that takes an id is called by entente "autre"'s secretariat, on its own path,
 // with the id of one of Lyon's objects and with an unknown id: both answers must be the same
 // (status and body, the id aside), and Lyon's objects must be unchanged afterwards.
 
-const PASSWORD = "mot-de-passe-de-test";
-const LYON_API = "/api/ententes/lyon/identity";
-const AUTRE_API = "/api/ententes/autre/identity";
 const UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000";
 
 const SERVICE = {
@@ -52,40 +41,8 @@ describeOnDatabases("identity administration: another entente's objects answer a
   const ids = { source: "", sub: "", clientId: "", eventId: "" };
 
   before(async () => {
-    const now = () => new Date("2026-01-15T10:00:00Z");
-    const config = loadConfig(
-      { NODE_ENV: "test", LOG_LEVEL: "silent" },
-      { generateSecret: () => "test-secret-test-secret-test-secret-43chars" },
-    );
-    const composed = composeConsole(get(), {
-      hasher: plainHasher,
-      now,
-      sessionSecret: config.session.secret,
-      secureCookies: false,
-    });
-    const db = get().db;
-    const identityRoutes = createIdentityAdminRoutes({
-      directory: createIdentityAdminStore(db),
-      events: createIdentityEventStore(db),
-      services: createServiceRegistry(createServiceClientStore(db)),
-    });
-    app = await buildApp(
-      {
-        version: "test",
-        now,
-        registerRoutes: [...composed.registerRoutes, identityRoutes],
-        plugins: composed.plugins,
-      },
-      config,
-    );
-    const model = await readEntenteFile(LYON);
-    await seedExample(composed, "lyon", model, PASSWORD);
-    await seedExample(asIfEmpty(composed), "autre", model, PASSWORD);
-    lyon = new ConsoleClient(app);
-    autre = new ConsoleClient(app);
-    assert.equal((await lyon.signIn("secretariat@lyon.entente.localhost", PASSWORD)).status, 200);
-    assert.equal((await autre.signIn("secretariat@autre.entente.localhost", PASSWORD)).status, 200);
-    await seedLyon(db);
+    ({ app, lyon, autre } = await startTwoEntentesAdmin(get()));
+    await seedLyon(get().db);
   });
   after(async () => app.close());
 
@@ -194,40 +151,6 @@ describeOnDatabases("identity administration: another entente's objects answer a
     const search = await autre.send("GET", `${AUTRE_API}/persons?q=martin`);
     assert.equal(search.status, 200);
     assert.equal(search.json().total, 0);
-  });
-
-  it("a declared email obeys a source's rule: the member's domain, its registered address, or the person's own", async () => {
-    const declare = (email: string | null) =>
-      lyon.send("POST", `${LYON_API}/persons/${ids.sub}/affiliations`, {
-        memberId: "metropole",
-        role: "elu",
-        email,
-        groups: [],
-      });
-    // Another member's domain, an address registered for another member, nobody's domain.
-    for (const email of ["collegue@ville-lyon.test", "maire@perso.test", "quelquun@gmail.test"]) {
-      const refused = await declare(email);
-      assert.equal(refused.status, 422, `${email}: ${refused.raw.toString()}`);
-      assert.equal(refused.json().code, "identity.email_not_owned");
-      assert.match(refused.json().detail, new RegExp(`${email}.*metropole`));
-    }
-    const own = await lyon.send("GET", `${LYON_API}/persons/${ids.sub}`);
-    assert.equal(
-      own.json().affiliations.find((a: { memberId: string }) => a.memberId === "metropole").role,
-      "agent",
-    );
-    for (const email of ["eloise.martin@metropole.test", "ELOISE.MARTIN@ville-lyon.test", null]) {
-      const accepted = await declare(email);
-      assert.equal(accepted.status, 200, `${email}: ${accepted.raw.toString()}`);
-    }
-    // Back to the affiliation the other tests expect.
-    const reset = await lyon.send("POST", `${LYON_API}/persons/${ids.sub}/affiliations`, {
-      memberId: "metropole",
-      role: "agent",
-      email: null,
-      groups: [],
-    });
-    assert.equal(reset.status, 200);
   });
 
   it("sources, domains, addresses: read, change, delete and reference answer as for unknown ones", async () => {

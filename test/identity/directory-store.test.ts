@@ -209,6 +209,41 @@ describeOnDatabases("identity directory: persons and routing", (get) => {
     assert.deepEqual(sitiv?.groups, ["Secrétariat"]);
   });
 
+  it("an address registered for another member is not the domain owner's to assert (issue 10, item 7)", async () => {
+    await admin.registerAddress(
+      "lyon",
+      { email: "Maire@Ville-Lyon.test", memberId: "metropole", sourceId: saml.id, role: "elu", note: null },
+      ACTOR,
+    );
+    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "maire@ville-lyon.test"), false);
+    assert.equal(await directory.mayAssertEmail("lyon", "metropole", "maire@ville-lyon.test"), true);
+    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "adjoint@ville-lyon.test"), true);
+    assert.equal((await directory.routeEmail("maire@ville-lyon.test"))?.memberId, "metropole");
+  });
+
+  it("shared consumer domains: refused as member domains; one stored before the rule is nobody's", async () => {
+    for (const domain of ["Gmail.com", "orange.fr", "yahoo.co.uk", "mail.free.fr"]) {
+      await assert.rejects(
+        admin.addDomain("lyon", { domain, memberId: "ville-lyon", sourceId: null }, ACTOR),
+        isCode("identity.domain_shared"),
+        domain,
+      );
+    }
+    const configured = createIdentityAdminStore(get().db, { sharedMailDomains: ["webmail.test"] });
+    await assert.rejects(
+      configured.addDomain("lyon", { domain: "webmail.test", memberId: "ville-lyon", sourceId: null }, ACTOR),
+      isCode("identity.domain_shared"),
+    );
+    // Given to a member before the rule (written straight to the table, as an old database has it).
+    await get()
+      .db.insertInto("member_email_domain")
+      .values({ domain: "wanadoo.fr", entente_id: "lyon", member_id: "ville-lyon", source_id: null })
+      .execute();
+    assert.equal(await directory.routeEmail("jean.dupont@wanadoo.fr"), null);
+    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "jean.dupont@wanadoo.fr"), false);
+    await get().db.deleteFrom("member_email_domain").where("domain", "=", "wanadoo.fr").execute();
+  });
+
   it("another entente's source is untouched by this one's routing", async () => {
     assert.equal((await directory.findSource(otherEntente.id))?.ententeId, "autre");
     assert.equal(await directory.findSource("nope"), null);

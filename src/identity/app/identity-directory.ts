@@ -1,17 +1,26 @@
 import { emailDomain, normalizeEmail } from "../domain/pivot-identity.ts";
 import { mayAssertEmail, roleAtSignIn, routeEmail } from "../domain/route-email.ts";
+import { isSharedMailDomain } from "../domain/shared-mail-domains.ts";
 import type { DirectoryStore, IdentityRouting, PersonDirectory } from "./ports.ts";
 
 /**
  * The pivot directory and the sign-in routing (`PersonDirectory`, `IdentityRouting`) as the
  * sign-in uses them: the store loads the facts of an address, the domain's rules
  * (src/identity/domain/route-email.ts) decide where it leads, whether a source may assert it and
- * the role a registered address forces. Emails are compared normalised (NFC, lowercase).
+ * the role a registered address forces. Emails are compared normalised (NFC, lowercase). A shared
+ * consumer mail domain (`isSharedMailDomain`, with `sharedMailDomains` added) is nobody's.
  */
-export function createIdentityDirectory(store: DirectoryStore): PersonDirectory & IdentityRouting {
-  const factsOf = (rawEmail: string) => {
+export function createIdentityDirectory(
+  store: DirectoryStore,
+  options: { readonly sharedMailDomains?: readonly string[] } = {},
+): PersonDirectory & IdentityRouting {
+  const factsOf = async (rawEmail: string) => {
     const email = normalizeEmail(rawEmail);
-    return store.findEmailFacts(email, emailDomain(email));
+    const domain = emailDomain(email);
+    // A shared consumer domain given to a member before it was refused routes nowhere and
+    // vouches for nothing (issue 10, item 7): only its registered addresses count.
+    const shared = domain !== null && isSharedMailDomain(domain, options.sharedMailDomains ?? []);
+    return store.findEmailFacts(email, shared ? null : domain);
   };
   return {
     async resolvePerson(source, identity, normalized) {

@@ -16,7 +16,12 @@ import type { IdentityDatabase } from "./tables.ts";
  */
 export function createIdentityAdminStore(
   db: Kysely<IdentityDatabase>,
-  options: { readonly clock?: Clock; readonly newId?: () => string } = {},
+  options: {
+    readonly clock?: Clock;
+    readonly newId?: () => string;
+    /** Entries added to the shared consumer mail domains (IDENTITY_SHARED_MAIL_DOMAINS). */
+    readonly sharedMailDomains?: readonly string[];
+  } = {},
 ): IdentityDirectoryAdmin {
   return createIdentityDirectoryAdmin({
     sources: createSourceStore(db, options),
@@ -24,5 +29,6 @@ export function createIdentityAdminStore(
     addresses: createRegisteredAddressStore(db, options),
     persons: createPersonAdminStore(db),
     members: createMemberNames(db),
+    sharedMailDomains: options.sharedMailDomains ?? [],
   });
 }

@@ -80,6 +80,19 @@ describe("mayAssertEmail and roleAtSignIn", () => {
     assert.equal(mayAssertEmail({ registered: null, domain: null }, ofVille), false);
   });
 
+  it("an address registered for another member is not the domain owner's (registered addresses win)", () => {
+    const forMetropole = {
+      ...registered("elu"),
+      ententeId: "lyon",
+      memberId: "metropole",
+    } as EmailFacts["registered"];
+    const facts = { registered: forMetropole, domain: domain(null, []) };
+    assert.equal(mayAssertEmail(facts, ofVille), false);
+    assert.equal(mayAssertEmail(facts, { ententeId: "lyon", memberId: "metropole" }), true);
+    const elsewhere = { ...registered(null), ententeId: "autre" } as EmailFacts["registered"];
+    assert.equal(mayAssertEmail({ registered: elsewhere, domain: domain(null, []) }, ofVille), false);
+  });
+
   it("a registered address of the source's member that forces a role wins over the mapping", () => {
     assert.equal(roleAtSignIn(registered("elu"), ofVille, "agent"), "elu");
     assert.equal(roleAtSignIn(registered(null), ofVille, "agent"), "agent");

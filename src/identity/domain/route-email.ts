@@ -74,9 +74,11 @@ function firstSourceOf(sources: readonly SourceRecord[]): SourceRecord | null {
 }
 
 /**
- * Whether a source of (`ententeId`, `memberId`) may assert this email: the member owns its
- * domain, or the address is registered for that member (issue 4: "a source may only assert
- * emails of domains its member owns"). A sub-domain is another domain.
+ * Whether a source of (`ententeId`, `memberId`) may assert this email: the address is registered
+ * for that member, or it is registered for nobody and the member owns its domain (issue 4: "a
+ * source may only assert emails of domains its member owns"; issue 10, item 7: an address
+ * registered for another member is never the domain owner's — registered addresses win, as in
+ * `routeEmail`). A sub-domain is another domain.
  */
 export function mayAssertEmail(
   facts: EmailFacts,
@@ -84,7 +86,7 @@ export function mayAssertEmail(
 ): boolean {
   const isOf = (owner: { readonly ententeId: string; readonly memberId: string } | null) =>
     owner !== null && owner.ententeId === source.ententeId && owner.memberId === source.memberId;
-  return isOf(facts.domain) || isOf(facts.registered);
+  return facts.registered !== null ? isOf(facts.registered) : isOf(facts.domain);
 }
 
 /**

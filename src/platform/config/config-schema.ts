@@ -26,6 +26,10 @@ export const NODE_ENVS = ["development", "production", "test"] as const;
 /** Levels of pino, the logger, from the most to the least severe (`LOG_LEVEL`). */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** An entry of `IDENTITY_SHARED_MAIL_DOMAINS`: a lowercase domain, or `label.*`. */
+const SHARED_MAIL_DOMAIN_ENTRY =
+  /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)$/u;
+
 const ON = new Set(["true", "1", "yes", "on"]);
 const OFF = new Set(["false", "0", "no", "off"]);
 
@@ -131,6 +135,25 @@ export const envSchema = z
       .optional()
       .describe(
         "Whether back-channel logout notices may be sent to services on loopback or private addresses (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16…). oidc-provider refuses them by default (a server-side request forgery guard). Default: `true` in development and test, `false` in production — set it to `true` there only when the services run on the members' intranet.",
+      ),
+    IDENTITY_SHARED_MAIL_DOMAINS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(/[\s,]+/u)
+          .map((entry) => entry.trim().toLowerCase())
+          .filter((entry) => entry !== ""),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(SHARED_MAIL_DOMAIN_ENTRY, {
+            error: "expected domains (`mail.example`) or `label.*` (`webmail.*`), separated by commas",
+          }),
+        ),
+      )
+      .optional()
+      .describe(
+        "Shared consumer mail domains no member may own, added to the built-in list (gmail.com, outlook.*, orange.fr, free.fr, laposte.net, yahoo.*…; `src/identity/domain/shared-mail-domains.ts`): comma-separated domains (which cover their sub-domains) or `label.*` (`label.` and any top-level domain). Their addresses are registered one by one instead.",
       ),
     WEB_ROOT: z
       .string()

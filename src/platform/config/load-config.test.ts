@@ -27,7 +27,7 @@ describe("loadConfig", () => {
       server: { host: "127.0.0.1", port: 3000, publicUrl: undefined },
       database: { url: undefined, dataDir: "./data" },
       redis: { url: undefined },
-      oidc: { keyRefreshSeconds: 60, backchannelPrivateNetworks: true },
+      oidc: { keyRefreshSeconds: 60, backchannelPrivateNetworks: true, sharedMailDomains: [] },
       session: { secret: "generated-secret", secretGenerated: true },
       log: { level: "info" },
       importExample: DEFAULT_EXAMPLE,
@@ -58,13 +58,18 @@ describe("loadConfig", () => {
       IMPORT_EXAMPLE: "examples/syndicat-12-communes/entente.yaml",
       OIDC_KEY_REFRESH_SECONDS: "30",
       OIDC_BACKCHANNEL_PRIVATE_NETWORKS: "yes",
+      IDENTITY_SHARED_MAIL_DOMAINS: " Webmail.example, courriel.* ,",
     });
     assert.deepEqual(config, {
       env: "production",
       server: { host: "0.0.0.0", port: 8080, publicUrl: "https://entente.example.org" },
       database: { url: "postgresql://entente:pw@db:5432/entente", dataDir: "/var/lib/entente" },
       redis: { url: "rediss://cache:6380" },
-      oidc: { keyRefreshSeconds: 30, backchannelPrivateNetworks: true },
+      oidc: {
+        keyRefreshSeconds: 30,
+        backchannelPrivateNetworks: true,
+        sharedMailDomains: ["webmail.example", "courriel.*"],
+      },
       session: { secret: SECRET, secretGenerated: false },
       log: { level: "warn" },
       importExample: "examples/syndicat-12-communes/entente.yaml",
@@ -130,6 +135,14 @@ describe("loadConfig", () => {
     assert.equal(loadConfig({ PORT: "65535" }).server.port, 65535);
     for (const port of ["65536", "3e3", "-1", "80.5", " 80", "http"]) {
       assert.match(configError({ PORT: port }).message, /PORT=.*integer from 0 to 65535/, port);
+    }
+  });
+
+  it("reads the shared mail domains as a list; refuses what is no domain nor label.*", () => {
+    assert.deepEqual(loadConfig({ NODE_ENV: "test" }).oidc.sharedMailDomains, []);
+    for (const bad of ["*.example", "webmail", "web mail@x.fr", "a..b", "-x.fr"]) {
+      const error = configError({ IDENTITY_SHARED_MAIL_DOMAINS: bad });
+      assert.match(error.message, /IDENTITY_SHARED_MAIL_DOMAINS.*expected domains/, bad);
     }
   });
 

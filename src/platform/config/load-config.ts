@@ -30,6 +30,8 @@ export interface Config {
     readonly keyRefreshSeconds: number;
     /** Back-channel logout may reach loopback and private addresses. */
     readonly backchannelPrivateNetworks: boolean;
+    /** Shared consumer mail domains no member may own, beside the built-in list. */
+    readonly sharedMailDomains: readonly string[];
   };
   readonly session: {
     readonly secret: string;
@@ -114,6 +116,7 @@ function toConfig(env: Env, generate: () => string): Config {
     oidc: {
       keyRefreshSeconds: env.OIDC_KEY_REFRESH_SECONDS,
       backchannelPrivateNetworks: env.OIDC_BACKCHANNEL_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
+      sharedMailDomains: env.IDENTITY_SHARED_MAIL_DOMAINS ?? [],
     },
     session: { secret: env.SESSION_SECRET ?? generate(), secretGenerated },
     log: { level: env.LOG_LEVEL },

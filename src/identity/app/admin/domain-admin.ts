@@ -1,4 +1,5 @@
 import { domainKeyOf, normalizeMemberDomain, ownerShownTo } from "../../domain/directory-rules.ts";
+import { ensureNotSharedMailDomain } from "../../domain/shared-mail-domains.ts";
 import { ensureSourceOfMember } from "../../domain/source-rules.ts";
 import { EntenteError, localized } from "../../errors.ts";
 import type {
@@ -38,17 +39,23 @@ export async function ensureMemberAndSource(
 }
 
 /**
- * Members' email domains, rules applied: a domain name (normalised), of a member of the entente,
+ * Members' email domains, rules applied: a domain name (normalised), never a shared consumer mail
+ * domain (`identity.domain_shared`, src/identity/domain/shared-mail-domains.ts), of a member of the entente,
  * leading to one of that member's sources or to none; one member per domain across the instance.
  */
 export function createDomainAdmin(
-  deps: RoutingAdminDeps & { readonly domains: MemberDomainStore },
+  deps: RoutingAdminDeps & {
+    readonly domains: MemberDomainStore;
+    /** Entries added to `SHARED_MAIL_DOMAINS` (IDENTITY_SHARED_MAIL_DOMAINS). */
+    readonly sharedMailDomains?: readonly string[];
+  },
 ): DomainAdmin {
   const { domains } = deps;
   return {
     listDomains: (ententeId, memberId) => domains.listDomains(ententeId, memberId),
     async addDomain(ententeId, input, actor) {
       const domain = normalizeMemberDomain(input.domain);
+      ensureNotSharedMailDomain(domain, deps.sharedMailDomains ?? []);
       await ensureMemberAndSource(deps, ententeId, input.memberId, input.sourceId);
       const result = await domains.addDomain(ententeId, { ...input, domain }, actor);
       if ("takenBy" in result) {

@@ -18,6 +18,8 @@ export interface DirectoryAdminStores {
   readonly addresses: RegisteredAddressStore;
   readonly persons: PersonAdminStore;
   readonly members: MemberNames;
+  /** Entries added to the shared consumer mail domains no member may own (IDENTITY_SHARED_MAIL_DOMAINS). */
+  readonly sharedMailDomains?: readonly string[];
 }
 
 /**
