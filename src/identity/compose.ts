@@ -196,6 +196,7 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
     authorizeExistingGrant: createExistingGrantCheck({ people: core.directory, clients: core.clients }),
     allowPrivateNetworkBackchannel: options.backchannelPrivateNetworks,
     secureCookies: options.production,
+    trustForwardedHeaders: true, // buildApp normalizes X-Forwarded-* (TRUSTED_PROXIES)
     keyRefreshSeconds: options.keyRefreshSeconds,
     housekeeping: () => pruneOidcPayloads(db, options.now()),
     ...(options.onError === undefined ? {} : { onError: options.onError }),
