@@ -5,8 +5,10 @@ import type { RouteRegistrar, ServerPlugin } from "../platform/http/app-deps.ts"
 import type { AccessDeps } from "./app/access-deps.ts";
 import type { EntenteReferences } from "./app/create-account.ts";
 import type { AccountRecord, PasswordHasher } from "./app/ports.ts";
+import { createLoginThrottle } from "./app/sign-in-throttle.ts";
 import type { AccessCliDeps } from "./cli/commands.ts";
 import { createAccountStore } from "./db/account-store.ts";
+import { createLoginFailureStore } from "./db/login-failure-store.ts";
 import { createWebSessionStore } from "./db/web-session-store.ts";
 import type { Principal } from "./domain/access-policy.ts";
 import { createSessionRoutes } from "./http/session-routes.ts";
@@ -47,6 +49,7 @@ export function composeAccess(database: OpenDatabase, options: AccessOptions): C
     accounts: createAccountStore(database.db),
     hasher: options.hasher,
     clock: { now: options.now },
+    throttle: createLoginThrottle(createLoginFailureStore(database.db)),
   };
   const webSession = {
     store: createWebSessionStore(database.db, options.now),

@@ -40,8 +40,10 @@ export const accessErrors = defineErrors({
   },
   "auth.locked": {
     status: 429,
-    fr: (d) => `trop d'essais : compte bloqué jusqu'au ${d.until}. Réessayez après cette heure.`,
-    en: (d) => `too many attempts: account locked until ${d.until}. Try again after that time.`,
+    fr: (d) =>
+      `trop d'essais : connexion à ce compte suspendue depuis cette adresse jusqu'au ${d.until}. Réessayez après cette heure, ou depuis un poste d'où vous vous êtes déjà connecté.`,
+    en: (d) =>
+      `too many attempts: sign-in to this account paused from this address until ${d.until}. Try again after that time, or from a computer you signed in from before.`,
   },
   "auth.rate_limited": {
     status: 429,

@@ -3,7 +3,8 @@
 
 export type { EntenteReferences } from "./app/create-account.ts";
 export { createDemoAccounts, type DemoAccount, type DemoEntente } from "./app/create-demo-accounts.ts";
-export type { AccountRecord, AccountStore, PasswordHasher } from "./app/ports.ts";
+export type { AccountRecord, AccountStore, LoginFailureStore, PasswordHasher } from "./app/ports.ts";
+export { createLoginThrottle, type LoginThrottle, type ThrottleSubject } from "./app/sign-in-throttle.ts";
 export { type AccessCliDeps, registerAccessCommands } from "./cli/commands.ts";
 export {
   type AccessOptions,
@@ -13,6 +14,7 @@ export {
   principalOf,
 } from "./compose.ts";
 export { createArgon2PasswordHasher } from "./crypto/argon2-password-hasher.ts";
+export { createLoginFailureStore } from "./db/login-failure-store.ts";
 export type { Principal, Role } from "./domain/access-policy.ts";
 export { assertCan, canPerform } from "./domain/access-policy.ts";
 export { requirePrincipal } from "./http/web-session.ts";

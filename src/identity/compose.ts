@@ -4,14 +4,18 @@
 // identity tests and benchmarks use the same wiring.
 import { hkdfSync } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { AccountStore, PasswordHasher } from "../access/index.ts";
+import {
+  type AccountStore,
+  createLoginFailureStore,
+  createLoginThrottle,
+  type PasswordHasher,
+} from "../access/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { TransientStore } from "../platform/db/transient-store.ts";
 import { createDatabaseTransientStore, createRedisTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import type { IdentityEventReader } from "./app/admin/identity-admin-ports.ts";
 import { createIdentityDirectory } from "./app/identity-directory.ts";
-import { createLoginThrottle } from "./app/login-throttle.ts";
 import type { IdentityEventLog, IdentityRouting, PersonDirectory } from "./app/ports.ts";
 import type { ServiceClientStore } from "./app/provider-ports.ts";
 import { createExistingGrantCheck } from "./app/recheck-existing-grant.ts";
@@ -27,7 +31,6 @@ import { createSignInFlow, type SignInFlow } from "./app/sign-in-flow.ts";
 import { createIdentityAdminStore } from "./db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "./db/identity-directory-store.ts";
 import { createIdentityEventStore } from "./db/identity-event-store.ts";
-import { createLoginFailureStore } from "./db/login-failure-store.ts";
 import { createMfaCredentialStore } from "./db/mfa-credential-store.ts";
 import { createDatabaseOidcAdapter, pruneOidcPayloads } from "./db/oidc-adapter.ts";
 import { createSigningKeyStore } from "./db/oidc-signing-key-store.ts";
@@ -200,6 +203,7 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
     authorizeExistingGrant: createExistingGrantCheck({ people: core.directory, clients: core.clients }),
     allowPrivateNetworkBackchannel: options.backchannelPrivateNetworks,
     secureCookies: options.production,
+    trustForwardedHeaders: true, // buildApp normalizes X-Forwarded-* (TRUSTED_PROXIES)
     keyRefreshSeconds: options.keyRefreshSeconds,
     housekeeping: () => pruneOidcPayloads(db, options.now()),
     ...(options.onError === undefined ? {} : { onError: options.onError }),
@@ -242,7 +246,8 @@ function composeSignIn(core: IdentityCore, provider: OpenIdProvider): SignInFlow
       issuer: options.mfaIssuer ?? "Entente",
       now: options.now,
     }),
-    throttle: createLoginThrottle(createLoginFailureStore(db)),
+    // The one sign-in throttle of the server, over the same table as the console's (access).
+    throttle: createLoginThrottle(createLoginFailureStore(core.database.db)),
     clock: { now: options.now },
     gateway: provider.interactions,
     state: transient,

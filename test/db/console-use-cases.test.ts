@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import type { AccessDeps } from "../../src/access/app/access-deps.ts";
 import type { PasswordHasher } from "../../src/access/app/ports.ts";
-import { LOCKOUT, signIn } from "../../src/access/app/sign-in.ts";
+import { signIn } from "../../src/access/app/sign-in.ts";
 import type { Principal } from "../../src/access/domain/access-policy.ts";
+import { DEFAULT_THROTTLE_LIMITS as LIMITS } from "../../src/access/domain/sign-in-throttle-rule.ts";
 import { type ComposedConsole, composeConsole, seedExample } from "../../src/compose.ts";
 import { createDecision } from "../../src/finance/app/create-decision.ts";
 import type { FinanceDeps } from "../../src/finance/app/finance-deps.ts";
@@ -339,7 +340,7 @@ describeOnDatabases("console use cases", (get) => {
     assert.equal(await deps.accounts.count(), accounts);
   });
 
-  it("sign-in: wrong password counted, account locked after too many, same answer for unknown email", async () => {
+  it("sign-in: throttled per address and email, never locking the person out from elsewhere, alike for unknown emails", async () => {
     await deps.accounts.create({
       email: "Sec@Entente.test",
       displayName: "Secrétariat",
@@ -349,14 +350,19 @@ describeOnDatabases("console use cases", (get) => {
       memberId: null,
       missionId: null,
     });
-    const principal = await signIn(deps, "sec@entente.test", "bon mot de passe");
-    assert.equal(principal.role, "secretariat");
-    await assert.rejects(signIn(deps, "nobody@entente.test", "x"), isCode("auth.invalid_credentials"));
-    for (let i = 1; i < LOCKOUT.maxFailures; i++)
-      await assert.rejects(signIn(deps, "sec@entente.test", "faux"), isCode("auth.invalid_credentials"));
-    await assert.rejects(signIn(deps, "sec@entente.test", "faux"), isCode("auth.locked"));
-    await assert.rejects(signIn(deps, "sec@entente.test", "bon mot de passe"), isCode("auth.locked"));
-    clock = new Date(clock.getTime() + (LOCKOUT.seconds + 1) * 1000);
-    assert.equal((await signIn(deps, "sec@entente.test", "bon mot de passe")).email, "sec@entente.test");
+    const at = (ip: string, email: string, password: string) => signIn(deps, { email, password, ip });
+    const ATTACKER = "203.0.113.66";
+    const VICTIM = "198.51.100.20";
+    assert.equal((await at(VICTIM, "sec@entente.test", "bon mot de passe")).role, "secretariat");
+    for (const email of ["sec@entente.test", "nobody@entente.test"]) {
+      for (let i = 0; i < LIMITS.perLoginAddress; i++)
+        await assert.rejects(at(ATTACKER, email, "faux"), isCode("auth.invalid_credentials"));
+      // Known and unknown emails answer alike: no oracle of which accounts exist.
+      await assert.rejects(at(ATTACKER, email, "faux"), isCode("auth.locked"), email);
+    }
+    await assert.rejects(at(ATTACKER, "sec@entente.test", "bon mot de passe"), isCode("auth.locked"));
+    assert.equal((await at(VICTIM, "sec@entente.test", "bon mot de passe")).role, "secretariat", "victim");
+    clock = new Date(clock.getTime() + (LIMITS.windowSeconds + 1) * 1000);
+    assert.equal((await at(ATTACKER, "sec@entente.test", "bon mot de passe")).email, "sec@entente.test");
   });
 });

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generate } from "otplib";
-import { createLoginThrottle } from "../../src/identity/app/login-throttle.ts";
-import { createLoginFailureStore } from "../../src/identity/db/login-failure-store.ts";
 import { createMfaCredentialStore } from "../../src/identity/db/mfa-credential-store.ts";
 import { createMfaService } from "../../src/identity/mfa/create-mfa-service.ts";
 import { checkTotp, createTotpSecret, totpUri } from "../../src/identity/mfa/totp.ts";
@@ -134,43 +132,5 @@ describeOnDatabases("second factors and throttling in the database", (get) => {
       "another person's id",
     );
     assert.equal(await store.advanceWebauthnCounter("sub-key", stored.id, 2, T0), true);
-  });
-
-  it("throttle: 5 failures per login in 15 minutes, shared by every node, the same for unknown logins", async () => {
-    const store = createLoginFailureStore(get().db);
-    const throttle = createLoginThrottle(store);
-    const otherNode = createLoginThrottle(createLoginFailureStore(get().db));
-    const subject = { scope: "ldap-metropole", login: "Jean.Martin", ip: "192.0.2.1" };
-    for (let i = 0; i < 4; i++) await throttle.recordFailure(subject, plus(T0, i * 60));
-    assert.equal(await otherNode.secondsToWait({ ...subject, login: "jean.martin " }, plus(T0, 300)), 0);
-    await otherNode.recordFailure(subject, plus(T0, 300));
-    // the oldest failure (T0) leaves the window at T0 + 15 min
-    assert.equal(await throttle.secondsToWait(subject, plus(T0, 301)), 15 * 60 - 301);
-    assert.equal(
-      await throttle.secondsToWait({ ...subject, scope: "ldap-ville" }, plus(T0, 301)),
-      0,
-      "per source",
-    );
-    assert.equal(await throttle.secondsToWait(subject, plus(T0, 15 * 60 + 1)), 0);
-    await throttle.recordSuccess(subject);
-    assert.equal(await throttle.secondsToWait(subject, plus(T0, 301)), 0);
-    const rows = await get().db.selectFrom("login_failure").select("key").execute();
-    assert.ok(
-      rows.every((r) => !r.key.includes("jean")),
-      "no login in clear",
-    );
-  });
-
-  it("throttle per IP: 50 failures from one address block any login from it", async () => {
-    const throttle = createLoginThrottle(createLoginFailureStore(get().db));
-    for (let i = 0; i < 50; i++)
-      await throttle.recordFailure({ scope: "s", login: `user${i}`, ip: "198.51.100.7" }, T0);
-    assert.ok(
-      (await throttle.secondsToWait({ scope: "s", login: "fresh", ip: "198.51.100.7" }, plus(T0, 1))) > 0,
-    );
-    assert.equal(
-      await throttle.secondsToWait({ scope: "s", login: "fresh", ip: "198.51.100.8" }, plus(T0, 1)),
-      0,
-    );
   });
 });

@@ -3,8 +3,8 @@
  * tests. The MFA service and the throttle are the real ones, over in-memory stores.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createLoginThrottle } from "../../src/identity/app/login-throttle.ts";
-import type { LoginFailureStore, MfaCredentialStore } from "../../src/identity/app/mfa-ports.ts";
+import { createLoginThrottle, type LoginFailureStore } from "../../src/access/index.ts";
+import type { MfaCredentialStore } from "../../src/identity/app/mfa-ports.ts";
 import type {
   InteractionDetails,
   InteractionGateway,

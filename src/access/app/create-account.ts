@@ -33,7 +33,7 @@ export interface NewAccount {
  *   already used), `entente.not_found`, `entente.unknown_reference`
  */
 export async function createAccount(
-  deps: AccessDeps & { readonly references: EntenteReferences },
+  deps: Omit<AccessDeps, "throttle"> & { readonly references: EntenteReferences },
   account: NewAccount,
   password: string,
 ): Promise<AccountRecord> {

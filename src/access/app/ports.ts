@@ -12,17 +12,25 @@ export interface AccountRecord {
   readonly ententeId: string | null;
   readonly memberId: string | null;
   readonly missionId: string | null;
-  readonly failedAttempts: number;
-  readonly lockedUntil: Date | null;
 }
 
 export interface AccountStore {
   findByEmail(email: string): Promise<AccountRecord | null>;
   findById(id: string): Promise<AccountRecord | null>;
-  create(account: Omit<AccountRecord, "id" | "failedAttempts" | "lockedUntil">): Promise<AccountRecord>;
-  recordFailure(id: string, lockUntil: Date | null): Promise<void>;
-  recordSuccess(id: string): Promise<void>;
+  create(account: Omit<AccountRecord, "id">): Promise<AccountRecord>;
   count(): Promise<number>;
+}
+
+/**
+ * Sign-in attempts counted by key (hashed), shared by every node: the store of the sign-in
+ * throttle (src/access/app/sign-in-throttle.ts).
+ */
+export interface LoginFailureStore {
+  recordFailure(key: string, at: Date): Promise<void>;
+  /** Times of the failures of `key` at or after `since`, oldest first. */
+  failuresSince(key: string, since: Date): Promise<Date[]>;
+  /** Forgets the failures of `key` (after a successful sign-in). */
+  clearFailures(key: string): Promise<void>;
 }
 
 /** Server-side storage of web sessions (data is JSON; ids are random, unguessable). */

@@ -13,8 +13,8 @@ function untilText(date: Date): Localized {
   return localized(`${format("fr-FR")} (heure de Paris)`, `${format("en-GB")} (Paris time)`);
 }
 
-/** Failed attempts before an account is locked, and for how long (seconds). */
-export const LOCKOUT = { maxFailures: 5, seconds: 15 * 60 } as const;
+/** The throttle's scope of the console's sign-in (a federation source's is its id). */
+export const CONSOLE_SCOPE = "console";
 
 // Verified when the email is unknown, so that the answer takes as long as for a real account.
 const DUMMY_HASH =
@@ -22,30 +22,29 @@ const DUMMY_HASH =
 
 /**
  * Signs a person in with a local account. The same `auth.invalid_credentials` answers an unknown
- * email and a wrong password; after `LOCKOUT.maxFailures` failures in a row the account is locked
- * for `LOCKOUT.seconds` (`auth.locked`, even with the right password). Per-IP throttling is the
- * HTTP layer's (rate limit on the route).
+ * email and a wrong password, after the same argon2 work. Attempts go through the sign-in throttle
+ * (sign-in-throttle-rule.ts: per client address, per email and address, a soft limit per email
+ * that addresses where the person signed in before pass), counted alike for unknown and known
+ * emails: while it says wait, `auth.locked` answers without checking the password, whoever the
+ * email is. `ip` is the client address the server's trusted-proxy rule derived (`request.ip`).
  * @throws EntenteError auth.invalid_credentials | auth.locked
  */
-export async function signIn(deps: AccessDeps, email: string, password: string): Promise<Principal> {
-  const account = await deps.accounts.findByEmail(email);
+export async function signIn(
+  deps: AccessDeps,
+  attempt: { readonly email: string; readonly password: string; readonly ip: string | null },
+): Promise<Principal> {
   const now = deps.clock.now();
-  if (account === null) {
-    await deps.hasher.verify(DUMMY_HASH, password);
+  const subject = { scope: CONSOLE_SCOPE, login: attempt.email, ip: attempt.ip };
+  const wait = await deps.throttle.secondsToWait(subject, now);
+  if (wait > 0)
+    throw new EntenteError("auth.locked", { until: untilText(new Date(now.getTime() + wait * 1000)) });
+  const account = await deps.accounts.findByEmail(attempt.email);
+  const valid = await deps.hasher.verify(account?.passwordHash ?? DUMMY_HASH, attempt.password);
+  if (account === null || !valid) {
+    await deps.throttle.recordFailure(subject, now);
     throw new EntenteError("auth.invalid_credentials");
   }
-  if (account.lockedUntil !== null && account.lockedUntil > now) {
-    throw new EntenteError("auth.locked", { until: untilText(account.lockedUntil) });
-  }
-  if (!(await deps.hasher.verify(account.passwordHash, password))) {
-    const failures = account.failedAttempts + 1;
-    const lockUntil =
-      failures >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.seconds * 1000) : null;
-    await deps.accounts.recordFailure(account.id, lockUntil);
-    if (lockUntil !== null) throw new EntenteError("auth.locked", { until: untilText(lockUntil) });
-    throw new EntenteError("auth.invalid_credentials");
-  }
-  await deps.accounts.recordSuccess(account.id);
+  await deps.throttle.recordSuccess(subject, now);
   return {
     accountId: account.id,
     email: account.email,

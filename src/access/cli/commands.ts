@@ -5,7 +5,7 @@ import { createAccount, type EntenteReferences } from "../app/create-account.ts"
 import type { Role } from "../domain/access-policy.ts";
 
 /** What the access commands need: the accounts, and the entente's members and missions. */
-export type AccessCliDeps = AccessDeps & { readonly references: EntenteReferences };
+export type AccessCliDeps = Omit<AccessDeps, "throttle"> & { readonly references: EntenteReferences };
 
 /**
  * `entente account create EMAIL --role ROLE --entente ID [--member M] [--mission M] [--name N]`:

@@ -2,9 +2,8 @@ import type { Kysely } from "kysely";
 import type { AccountRecord, AccountStore } from "../app/ports.ts";
 import type { AccessDatabase, AccountTable } from "./tables.ts";
 
-type AccountRow = Omit<AccountTable, "id" | "failed_attempts" | "created_at"> & {
+type AccountRow = Omit<AccountTable, "id" | "created_at"> & {
   id: bigint;
-  failed_attempts: number;
   created_at: Date;
 };
 
@@ -18,8 +17,6 @@ function toRecord(row: AccountRow): AccountRecord {
     ententeId: row.entente_id,
     memberId: row.member_id,
     missionId: row.mission_id,
-    failedAttempts: row.failed_attempts,
-    lockedUntil: row.locked_until,
   };
 }
 
@@ -50,25 +47,10 @@ export function createAccountStore(db: Kysely<AccessDatabase>): AccountStore {
           entente_id: account.ententeId,
           member_id: account.memberId,
           mission_id: account.missionId,
-          locked_until: null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toRecord(row);
-    },
-    async recordFailure(id, lockUntil) {
-      await db
-        .updateTable("account")
-        .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1), locked_until: lockUntil }))
-        .where("id", "=", BigInt(id))
-        .execute();
-    },
-    async recordSuccess(id) {
-      await db
-        .updateTable("account")
-        .set({ failed_attempts: 0, locked_until: null })
-        .where("id", "=", BigInt(id))
-        .execute();
     },
     async count() {
       const row = await db

@@ -14,8 +14,6 @@ export interface AccountTable {
   entente_id: string | null;
   member_id: string | null;
   mission_id: string | null;
-  failed_attempts: Generated<number>;
-  locked_until: Date | null;
   created_at: Timestamp;
 }
 
@@ -25,10 +23,18 @@ export interface WebSessionTable {
   expires_at: Date;
 }
 
+/** A failed sign-in attempt, or a login's last success from an address (login-failure-store.ts). */
+export interface LoginFailureTable {
+  id: Generated<bigint>;
+  key: string;
+  at: Timestamp;
+}
+
 /** The tables of console access. */
 export interface AccessTables {
   account: AccountTable;
   web_session: WebSessionTable;
+  login_failure: LoginFailureTable;
 }
 
 /** What the access stores query. */

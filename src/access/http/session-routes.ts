@@ -19,7 +19,10 @@ const account = async (deps: AccessDeps, principal: Principal) => {
   };
 };
 
-/** Sign-in (rate-limited per address), current session, sign-out. */
+/**
+ * Sign-in (the sign-in throttle, and a rate limit per client address as the trusted-proxy rule
+ * derives it), current session, sign-out.
+ */
 export function createSessionRoutes(deps: AccessDeps): RouteRegistrar {
   return async (app) => {
     app.post(
@@ -34,7 +37,8 @@ export function createSessionRoutes(deps: AccessDeps): RouteRegistrar {
         config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
-        const principal = await signIn(deps, request.body.email, request.body.password);
+        const { email, password } = request.body;
+        const principal = await signIn(deps, { email, password, ip: request.ip });
         await request.session.regenerate(); // a new id on sign-in (session fixation)
         request.session.set("accountId", principal.accountId);
         return { account: await account(deps, principal), csrfToken: reply.generateCsrf() };

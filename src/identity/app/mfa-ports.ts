@@ -66,15 +66,3 @@ export interface MfaCredentialStore {
   /** Records a WebAuthn use with its new counter, only when it is greater than the stored one or both are 0 (atomic). */
   advanceWebauthnCounter(sub: string, id: string, counter: number, at: Date): Promise<boolean>;
 }
-
-/**
- * Failed sign-in attempts, shared by every node (the database). Keys are opaque (hashes of
- * source + login, or of the IP); the store never sees a login in clear.
- */
-export interface LoginFailureStore {
-  recordFailure(key: string, at: Date): Promise<void>;
-  /** Times of the failures of `key` at or after `since`, oldest first. */
-  failuresSince(key: string, since: Date): Promise<Date[]>;
-  /** Forgets the failures of `key` (after a successful sign-in). */
-  clearFailures(key: string): Promise<void>;
-}

@@ -157,13 +157,6 @@ export interface MfaCredentialTable {
   last_used_at: Date | null;
 }
 
-/** A failed sign-in attempt (src/db/login-failure-store.ts). */
-export interface LoginFailureTable {
-  id: Generated<bigint>;
-  key: string;
-  at: Timestamp;
-}
-
 /** The tables of the identity federation. */
 export interface IdentityTables {
   oidc_payload: OidcPayloadTable;
@@ -178,7 +171,6 @@ export interface IdentityTables {
   grant_affiliation: GrantAffiliationTable;
   identity_event: IdentityEventTable;
   mfa_credential: MfaCredentialTable;
-  login_failure: LoginFailureTable;
 }
 
 /**

@@ -46,8 +46,14 @@ export interface OpenIdProviderOptions {
    * `fetch` helper). true removes that dispatcher so services on 127.0.0.1 get their logout tokens.
    */
   readonly allowPrivateNetworkBackchannel: boolean;
-  /** Cookies marked Secure, and X-Forwarded-Proto trusted (TLS ends at a proxy). true in production. */
+  /** Cookies marked Secure (true in production): set only on requests that came over HTTPS. */
   readonly secureCookies: boolean;
+  /**
+   * Whether Koa reads `X-Forwarded-For/-Proto/-Host` (`app.proxy`, one address at most). Only
+   * inside the server `buildApp` builds, which replaces them on every request with what its one
+   * trusted-proxy rule derived (`normalizeForwardedHeaders`); default false (a bare HTTP server).
+   */
+  readonly trustForwardedHeaders?: boolean;
   /** Every node re-reads the signing keys this often (seconds) and swaps its provider when they changed. */
   readonly keyRefreshSeconds: number;
   /** Request id shown on error pages; default: a safe `x-request-id` header, else a new UUID. */
@@ -109,7 +115,8 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
     options.keyStore,
     (jwks) => {
       const provider = new Provider(options.issuer, providerConfiguration(parts, jwks));
-      provider.proxy = options.secureCookies;
+      provider.proxy = options.trustForwardedHeaders ?? false;
+      provider.maxIpsCount = 1;
       compareHashedClientSecrets(provider);
       auditProviderEvents(provider, { record, requestIdOf, onError });
       return provider;

@@ -41,8 +41,8 @@ async function belongsTo(
 
 /**
  * The entente's own accounts (the console's, table `account`) as a password source. The login is
- * the account's email. An unknown login, an account of another entente or member, a locked
- * account and a wrong password all answer `identity.invalid_credentials` after the same argon2
+ * the account's email. An unknown login, an account of another entente or member and a wrong
+ * password all answer `identity.invalid_credentials` after the same argon2
  * work (a hash of a fixed password is verified when there is no account), so neither the answer
  * nor its time tells whether the account exists. Attributes released (one value each): `email`,
  * `displayName`, `givenName`, `familyName` (see `splitDisplayName`), `uid` (the email),
@@ -63,10 +63,7 @@ export function createLocalAccountConnector(deps: {
   return {
     async authenticate(source, login, password) {
       const account = await deps.accounts.findByEmail(login);
-      const usable =
-        account !== null &&
-        (await belongsTo(account, source, deps.registeredSourceOf)) &&
-        (account.lockedUntil === null || account.lockedUntil.getTime() <= deps.now().getTime());
+      const usable = account !== null && (await belongsTo(account, source, deps.registeredSourceOf));
       const valid = await deps.hasher.verify(
         account === null ? await decoyHash() : account.passwordHash,
         password,

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -33,6 +34,19 @@ const SHARED_MAIL_DOMAIN_ENTRY =
 const ON = new Set(["true", "1", "yes", "on"]);
 const OFF = new Set(["false", "0", "no", "off"]);
 
+/** Named ranges `TRUSTED_PROXIES` accepts besides addresses and CIDRs (those of proxy-addr, Fastify's library). */
+export const PROXY_RANGE_NAMES = ["loopback", "linklocal", "uniquelocal"] as const;
+
+/** Whether `entry` is an IPv4/IPv6 address, a CIDR (`10.0.0.0/8`, `fd00::/8`) or a named range. */
+export function isProxyEntry(entry: string): boolean {
+  if ((PROXY_RANGE_NAMES as readonly string[]).includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
 const url = (protocols: RegExp, expected: string) =>
   z.url({ protocol: protocols, error: `expected ${expected}` });
 
@@ -61,6 +75,21 @@ export const envSchema = z
       .transform(Number)
       .pipe(z.number().max(65535, { error: "expected an integer from 0 to 65535" }))
       .describe("TCP port the server listens on (0 picks a free port)."),
+    TRUSTED_PROXIES: z
+      .string()
+      .transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== ""))
+      .pipe(
+        z.array(
+          z.string().refine(isProxyEntry, {
+            error: (issue) =>
+              `expected addresses or CIDRs separated by commas (\`10.0.0.5, 192.168.10.0/24\`) or ${PROXY_RANGE_NAMES.join(", ")}; \`${String(issue.input)}\` is none`,
+          }),
+        ),
+      )
+      .optional()
+      .describe(
+        "Addresses or CIDRs of the reverse proxies in front of Entente (`10.0.0.5, 192.168.10.0/24`; also `loopback`, `linklocal`, `uniquelocal`), separated by commas. Only a request whose socket comes from one of them has its `X-Forwarded-For`, `X-Forwarded-Proto` and `X-Forwarded-Host` read, by the whole server: the client address of sign-in throttles and audit events, and whether the request came over HTTPS (the `Secure` session cookie of production). Unset: forwarded headers are ignored everywhere. Behind a TLS-terminating proxy in production, set it, or the console cannot keep a session (docs/deployment.md).",
+      ),
     DATABASE_URL: url(/^postgres(ql)?$/, "a postgres:// or postgresql:// URL")
       .optional()
       .describe(

@@ -24,7 +24,7 @@ describe("loadConfig", () => {
     const config = loadConfig({}, { generateSecret: fixedSecret });
     assert.deepEqual(config, {
       env: "development",
-      server: { host: "127.0.0.1", port: 3000, publicUrl: undefined },
+      server: { host: "127.0.0.1", port: 3000, publicUrl: undefined, trustedProxies: [] },
       database: { url: undefined, dataDir: "./data" },
       redis: { url: undefined },
       oidc: { keyRefreshSeconds: 60, backchannelPrivateNetworks: true, sharedMailDomains: [] },
@@ -59,10 +59,16 @@ describe("loadConfig", () => {
       OIDC_KEY_REFRESH_SECONDS: "30",
       OIDC_BACKCHANNEL_PRIVATE_NETWORKS: "yes",
       IDENTITY_SHARED_MAIL_DOMAINS: " Webmail.example, courriel.* ,",
+      TRUSTED_PROXIES: " 10.0.0.5, 192.168.10.0/24 fd00::/8,loopback ",
     });
     assert.deepEqual(config, {
       env: "production",
-      server: { host: "0.0.0.0", port: 8080, publicUrl: "https://entente.example.org" },
+      server: {
+        host: "0.0.0.0",
+        port: 8080,
+        publicUrl: "https://entente.example.org",
+        trustedProxies: ["10.0.0.5", "192.168.10.0/24", "fd00::/8", "loopback"],
+      },
       database: { url: "postgresql://entente:pw@db:5432/entente", dataDir: "/var/lib/entente" },
       redis: { url: "rediss://cache:6380" },
       oidc: {
@@ -101,6 +107,22 @@ describe("loadConfig", () => {
       false,
     );
     assert.throws(() => loadConfig({ OIDC_KEY_REFRESH_SECONDS: "0" }), /OIDC_KEY_REFRESH_SECONDS/);
+  });
+
+  it("refuses a trusted proxy that is not an address, a CIDR or a named range, naming it", () => {
+    for (const wrong of [
+      "10.0.0.300",
+      "10.0.0.0/33",
+      "fd00::/129",
+      "proxy.example.org",
+      "10.0.0.0/8/1",
+      "*",
+    ]) {
+      const error = configError({ TRUSTED_PROXIES: `127.0.0.1, ${wrong}` });
+      const text = formatMessage(error.code, error.details, "en");
+      assert.match(text, /TRUSTED_PROXIES/, wrong);
+      assert.ok(text.includes(`\`${wrong}\` is none`), `${wrong}: ${text}`);
+    }
   });
 
   it("counts empty values as unset", () => {

@@ -18,6 +18,11 @@ export interface Config {
     readonly port: number;
     /** Where users reach Entente, without a trailing slash; unset when it is `http://host:port`. */
     readonly publicUrl: string | undefined;
+    /**
+     * Addresses, CIDRs or proxy-addr range names of the reverse proxies whose `X-Forwarded-*`
+     * headers are read (Fastify's `trustProxy`); empty: none is read.
+     */
+    readonly trustedProxies: readonly string[];
   };
   readonly database: {
     /** PostgreSQL URL; unset means the embedded PGlite database in `dataDir`. */
@@ -110,7 +115,12 @@ function toConfig(env: Env, generate: () => string): Config {
           : env.IMPORT_EXAMPLE;
   return {
     env: env.NODE_ENV,
-    server: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL?.replace(/\/+$/, "") },
+    server: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
+      trustedProxies: env.TRUSTED_PROXIES ?? [],
+    },
     database: { url: env.DATABASE_URL, dataDir: env.DATA_DIR },
     redis: { url: env.REDIS_URL },
     oidc: {

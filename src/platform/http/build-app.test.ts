@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { z } from "zod";
 import { buildTestApp, createFixedClock } from "../../../test/helpers/build-test-app.ts";
+import type { RouteRegistrar } from "./app-deps.ts";
 import { API_DOCS_PATH, OPENAPI_PATH } from "./build-app.ts";
 
 describe("buildApp", () => {
@@ -135,5 +136,55 @@ describe("buildApp", () => {
     assert.deepEqual(order, ["first", "second"]);
     assert.deepEqual((await app.inject({ method: "GET", url: "/api/first" })).json(), { scoped: "first" });
     assert.deepEqual((await app.inject({ method: "GET", url: "/api/second" })).json(), { scoped: false });
+  });
+
+  describe("one trusted-proxy rule (TRUSTED_PROXIES)", () => {
+    const echo = async (scope: Parameters<RouteRegistrar>[0]) => {
+      scope.get("/api/echo", async (request) => ({
+        ip: request.ip,
+        protocol: request.protocol,
+        host: request.host,
+        rawFor: request.raw.headers["x-forwarded-for"],
+        rawProto: request.raw.headers["x-forwarded-proto"],
+      }));
+    };
+    const forwarded = {
+      "x-forwarded-for": "198.51.100.9, 203.0.113.7",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "entente.example.org",
+      host: "node-1:3000",
+    };
+    const CASES = [
+      {
+        name: "unset: forwarded headers ignored, even from loopback",
+        env: {},
+        socket: "127.0.0.1",
+        expected: { ip: "127.0.0.1", protocol: "http", host: "node-1:3000" },
+      },
+      {
+        name: "from a trusted proxy: the nearest untrusted address, the proxy's protocol and host",
+        env: { TRUSTED_PROXIES: "10.0.0.0/8" },
+        socket: "10.1.2.3",
+        expected: { ip: "203.0.113.7", protocol: "https", host: "entente.example.org" },
+      },
+      {
+        name: "from an untrusted address: the socket's, whatever it forwards",
+        env: { TRUSTED_PROXIES: "10.0.0.0/8" },
+        socket: "192.0.2.66",
+        expected: { ip: "192.0.2.66", protocol: "http", host: "node-1:3000" },
+      },
+    ];
+    for (const { name, env, socket, expected } of CASES) {
+      it(`${name}; raw headers rewritten to match (oidc-provider reads them)`, async (t) => {
+        const { app } = await buildTestApp({ env, routes: [echo] });
+        t.after(() => app.close());
+        const response = await app.inject({ url: "/api/echo", remoteAddress: socket, headers: forwarded });
+        assert.deepEqual(response.json(), {
+          ...expected,
+          rawFor: expected.ip,
+          rawProto: expected.protocol,
+        });
+      });
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
 import type { Config } from "../config/load-config.ts";
 import type { AppDeps, ZodFastifyInstance } from "./app-deps.ts";
 import { handleError, handleNotFound } from "./error-handler.ts";
+import { normalizeForwardedHeaders } from "./forwarded-headers.ts";
 import { createHealthRoutes } from "./health-routes.ts";
 import { loggerOptions } from "./logger-options.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -43,6 +44,10 @@ export async function buildApp(deps: AppDeps, config: Config): Promise<ZodFastif
   const app = Fastify({
     logger: loggerOptions(config.log.level, deps.logStream),
     requestIdHeader: false,
+    // The one trusted-proxy rule of the server (TRUSTED_PROXIES): request.ip, request.protocol and
+    // request.host read X-Forwarded-* only from these sockets; everything else derives from them
+    // (the provider's mount, throttles, audit events, the Secure session cookie).
+    trustProxy: config.server.trustedProxies.length === 0 ? false : [...config.server.trustedProxies],
     genReqId: (raw) => {
       const header = raw.headers["x-request-id"];
       return typeof header === "string" && REQUEST_ID.test(header) ? header : generateRequestId();
@@ -55,6 +60,7 @@ export async function buildApp(deps: AppDeps, config: Config): Promise<ZodFastif
   // The web console, when served, answers its own client-side routes (serve-web-console.ts).
   if (deps.webRoot === undefined) app.setNotFoundHandler(handleNotFound);
   app.addHook("onRequest", async (request, reply) => {
+    normalizeForwardedHeaders(request);
     reply.header("x-request-id", request.id);
   });
 

@@ -35,7 +35,7 @@ export async function secondFactorPassed(
   sub: string,
   method: "otp" | "hwk",
 ): Promise<SignInStep> {
-  await kit.deps.throttle.recordSuccess(mfaSubject(ctx, sub));
+  await kit.deps.throttle.recordSuccess(mfaSubject(ctx, sub), kit.deps.clock.now());
   const client = await kit.serviceOf(ctx);
   return concludeSignIn(kit, ctx, current, client, addMethods(current.amr, method, "mfa"));
 }

@@ -1,10 +1,10 @@
+import type { LoginThrottle, ThrottleSubject } from "../../../access/index.ts";
 import type { TransientStore } from "../../../platform/db/transient-store.ts";
 import type { Clock } from "../../../shared/clock.ts";
 import type { IdentityEventKind } from "../../domain/identity-event.ts";
 import type { SourceRecord } from "../../domain/identity-source.ts";
 import type { ServiceClientRecord } from "../../domain/service-client.ts";
 import { EntenteError } from "../../errors.ts";
-import type { LoginThrottle, ThrottleSubject } from "../login-throttle.ts";
 import type { MfaService } from "../mfa-ports.ts";
 import type {
   IdentityEventLog,

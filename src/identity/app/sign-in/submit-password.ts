@@ -6,9 +6,10 @@ import type { SignInContext, SignInStep } from "./sign-in-step.ts";
 import type { StepKit } from "./step-kit.ts";
 
 /**
- * (3) A login and password for an LDAP or local source, throttled per source + login and per IP
- * whether the login exists or not; a wrong password counts as a failure, a success forgets the
- * login's failures.
+ * (3) A login and password for an LDAP or local source, throttled (per address, per source + login
+ * and address, a soft limit per source + login that known addresses pass: the access context's
+ * sign-in throttle) whether the login exists or not; a wrong password counts as a failure, a
+ * success forgets the login's failures from this address and makes the address known.
  * @throws `identity.too_many_attempts`, `identity.invalid_credentials`, `identity.source_unreachable`, and those of (4).
  */
 export async function submitPassword(
@@ -34,6 +35,6 @@ export async function submitPassword(
     }
     return kit.failed(ctx, source, error);
   }
-  await throttle.recordSuccess(subject);
+  await throttle.recordSuccess(subject, clock.now());
   return completeIdentity(kit, ctx, current, source, identity);
 }

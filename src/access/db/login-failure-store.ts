@@ -1,12 +1,15 @@
 import type { Kysely } from "kysely";
-import type { LoginFailureStore } from "../app/mfa-ports.ts";
-import type { IdentityDatabase } from "./tables.ts";
+import type { LoginFailureStore } from "../app/ports.ts";
+import type { AccessDatabase } from "./tables.ts";
 
 /** How long failures are kept at most (seconds): beyond any throttle window. */
 const RETENTION_SECONDS = 24 * 60 * 60;
 
-/** Failed sign-in attempts in `login_failure` (migration 0006), shared by every node. */
-export function createLoginFailureStore(db: Kysely<IdentityDatabase>): LoginFailureStore {
+/**
+ * Failed sign-in attempts in `login_failure` (migration 0006), shared by every node; also the
+ * last success of a login from an address (a `known` key of the throttle: one entry kept per key).
+ */
+export function createLoginFailureStore(db: Kysely<AccessDatabase>): LoginFailureStore {
   return {
     async recordFailure(key, at) {
       await db.transaction().execute(async (trx) => {
