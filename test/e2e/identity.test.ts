@@ -144,6 +144,22 @@ describe("identity federation in Chromium", () => {
     const { userinfo } = await claimsOn(page);
     assert.equal(userinfo.organization_id, "sitiv");
     assert.equal(userinfo.given_name, "Inès");
+    assert.equal(userinfo.email_verified, true);
+    await context.close();
+  });
+
+  it("an address the SITIV's IdP has not verified reaches the service with email_verified: false", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.visio.url}/login`);
+    await page.locator("#email").fill("paul.bernard@sitiv.entente.test");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(world.upstream.issuer));
+    await page.locator("input[name=username]").fill("paul.bernard");
+    await page.locator("input[name=password]").fill("paul-secret");
+    await page.locator("input[name=password]").press("Enter");
+    const { userinfo } = await claimsOn(page);
+    assert.equal(userinfo.email, "paul.bernard@sitiv.entente.test");
+    assert.equal(userinfo.email_verified, false, "the upstream's false stays false");
     await context.close();
   });
 

@@ -310,6 +310,7 @@ export function createWorld() {
             ? (registered[n.email]?.role ?? n.role)
             : n.role,
         email: n.email,
+        emailVerified: n.emailVerified,
         uid: n.uid,
         groups: n.groups,
       };

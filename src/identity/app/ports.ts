@@ -74,6 +74,8 @@ export interface SignedInIdentity {
   readonly familyName: string;
   readonly usualName: string;
   readonly email: string;
+  /** false when the source said it had not verified the address (`NormalizedIdentity`). */
+  readonly emailVerified: boolean;
   readonly uid: string;
   readonly groups: readonly string[];
   readonly role: PersonRole;
