@@ -422,6 +422,7 @@ export function details(uid: string, overrides: Partial<InteractionDetails> = {}
     clientId: "visio",
     requestedAcr: ACR_ONE_FACTOR,
     requestedScope: "openid",
+    returnTo: null,
     loginHint: null,
     sessionSub: null,
     sessionAmr: [],
@@ -476,6 +477,9 @@ export function fakeGateway(
     },
     async client(id) {
       return clients[id] ?? null;
+    },
+    async interactionExists(uid) {
+      return interactions.has(uid);
     },
   };
   return { gateway, interactions, finished, aborted };

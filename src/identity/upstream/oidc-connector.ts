@@ -36,7 +36,7 @@ import { asOidcState, type OidcState, stateKeyOf } from "./oidc-state.ts";
 export function createOidcConnector(deps: {
   readonly transient: TransientStore;
   readonly now: () => Date;
-  /** How long a sign-in may stay at the IdP, in seconds (default 600). */
+  /** How long a sign-in may stay at the IdP, in seconds (default 600; composeIdentity: the sign-in state's 30 min). */
   readonly stateTtlSeconds?: number;
   /** How long a discovery document is reused, in seconds (default 600). */
   readonly discoveryTtlSeconds?: number;
