@@ -28,6 +28,7 @@ import {
 import { createServiceRegistry } from "./app/service-registry.ts";
 import { upstreamCallbackPath } from "./app/sign-in/upstream-callback-url.ts";
 import { createSignInFlow, type SignInFlow } from "./app/sign-in-flow.ts";
+import { SIGN_IN_STATE_TTL_SECONDS } from "./app/sign-in-state.ts";
 import { createIdentityAdminStore } from "./db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "./db/identity-directory-store.ts";
 import { createIdentityEventStore } from "./db/identity-event-store.ts";
@@ -232,9 +233,17 @@ function composeSignIn(core: IdentityCore, provider: OpenIdProvider): SignInFlow
       }),
     },
     redirectConnectors: {
-      oidc: createOidcConnector({ transient, now: options.now, allowInsecureRequests: !options.production }),
+      // A person may linger at the IdP as long as the sign-in's state lives, past the interaction:
+      // the service then gets an OAuth error (answerExpiredSignIn) rather than a dead end.
+      oidc: createOidcConnector({
+        transient,
+        now: options.now,
+        allowInsecureRequests: !options.production,
+        stateTtlSeconds: SIGN_IN_STATE_TTL_SECONDS,
+      }),
       saml: createSamlConnector({
         transient,
+        stateTtlSeconds: SIGN_IN_STATE_TTL_SECONDS,
         spEntityIdFor: (source) => core.samlEntityIdFor(source.id),
         acsUrlFor: (source) => core.acsUrlFor(source.id),
         now: options.now,

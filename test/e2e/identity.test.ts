@@ -144,6 +144,41 @@ describe("identity federation in Chromium", () => {
     const { userinfo } = await claimsOn(page);
     assert.equal(userinfo.organization_id, "sitiv");
     assert.equal(userinfo.given_name, "Inès");
+    assert.equal(userinfo.email_verified, true);
+    await context.close();
+  });
+
+  it("an address the SITIV's IdP has not verified reaches the service with email_verified: false", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.visio.url}/login`);
+    await page.locator("#email").fill("paul.bernard@sitiv.entente.test");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(world.upstream.issuer));
+    await page.locator("input[name=username]").fill("paul.bernard");
+    await page.locator("input[name=password]").fill("paul-secret");
+    await page.locator("input[name=password]").press("Enter");
+    const { userinfo } = await claimsOn(page);
+    assert.equal(userinfo.email, "paul.bernard@sitiv.entente.test");
+    assert.equal(userinfo.email_verified, false, "the upstream's false stays false");
+    await context.close();
+  });
+
+  it("a person who lingers at the SITIV's IdP past the interaction's lifetime gets the service an OAuth error back", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.visio.url}/login`);
+    await page.locator("#email").fill("ines.garnier@sitiv.entente.test");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(world.upstream.issuer));
+    // The provider's interactions expire after 10 minutes: an expired row reads as missing.
+    await world.database.db.deleteFrom("oidc_payload").where("model", "=", "Interaction").execute();
+    await page.locator("input[name=username]").fill("ines.garnier");
+    await page.locator("input[name=password]").fill("ines-secret");
+    await page.locator("input[name=password]").press("Enter");
+    await page.locator("#error").waitFor({ timeout: 15_000 });
+    assert.ok(page.url().startsWith(`${world.rp.visio.url}/callback`), page.url());
+    assert.equal(new URL(page.url()).searchParams.get("error"), "access_denied");
+    assert.equal(new URL(page.url()).searchParams.get("iss"), world.issuer);
+    assert.match((await page.locator("#error").textContent()) ?? "", /interaction expired/);
     await context.close();
   });
 

@@ -49,6 +49,7 @@ function affiliation(
     siret: "21369012300014",
     role,
     email,
+    emailVerified: true,
     uid,
     groups,
   };

@@ -18,6 +18,8 @@ export interface UpstreamOidcIdp {
   rotateKeys(): Promise<{ readonly kid: string }>;
   /** How many times the IdP's JWKS was downloaded since it started. */
   jwksFetches(): Promise<number>;
+  /** Sets the IdP's clock `offsetSeconds` ahead of the real one (0: back on time). */
+  setClockOffset(offsetSeconds: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,9 @@ export async function startUpstreamOidcIdp(): Promise<UpstreamOidcIdp> {
     },
     async jwksFetches() {
       return Number((await admin("/stats")).jwksFetches);
+    },
+    async setClockOffset(offsetSeconds) {
+      await admin("/clock", { offsetSeconds });
     },
     stop: async () => {
       await child.stop();

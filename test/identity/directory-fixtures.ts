@@ -82,6 +82,7 @@ export interface Normalized {
   familyName: string;
   usualName: string;
   email: string;
+  emailVerified: boolean;
   uid: string;
   groups: string[];
   role: PersonRole;
@@ -92,6 +93,7 @@ export const normalized = (over: Partial<Normalized> = {}): Normalized => ({
   familyName: "Martin",
   usualName: "Martin",
   email: "eloise.martin@ville-lyon.test",
+  emailVerified: true,
   uid: "emartin",
   groups: ["DSI"],
   role: "agent",

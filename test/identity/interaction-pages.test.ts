@@ -89,6 +89,54 @@ describe("interaction pages: start, language, errors", () => {
     noStack(response.body);
   });
 
+  it("an expired interaction answers the service with an OAuth error only when that is safe and recoverable", async (t) => {
+    const pages = await createPagesApp();
+    t.after(() => pages.app.close());
+    const returnTo = (over: Record<string, unknown> = {}) => ({
+      clientId: "visio",
+      redirectUri: "http://127.0.0.1:9000/cb",
+      state: "rp-state",
+      responseMode: null,
+      issuer: "http://127.0.0.1:3000/oidc",
+      ...over,
+    });
+    const expire = async (uid: string, over: Record<string, unknown> = {}) => {
+      const browser = open(pages, uid, { returnTo: returnTo(over) });
+      assert.equal((await browser.get(`/interaction/${uid}`)).statusCode, 200, "the sign-in begins");
+      pages.interactions.delete(uid); // the provider's interaction expires
+      return browser;
+    };
+
+    const back = await (await expire("x1")).get("/interaction/x1/continue");
+    assert.equal(back.statusCode, 303);
+    const location = new URL(String(back.headers.location));
+    assert.equal(`${location.origin}${location.pathname}`, "http://127.0.0.1:9000/cb");
+    assert.equal(location.searchParams.get("error"), "access_denied");
+    assert.equal(location.searchParams.get("state"), "rp-state");
+    assert.equal(location.searchParams.get("iss"), "http://127.0.0.1:3000/oidc");
+    const again = await pages.app.inject({ method: "GET", url: "/interaction/x1/continue" });
+    assert.equal(again.statusCode, 410, "answered once: the second time shows the page");
+
+    const unrecoverable: [string, Record<string, unknown>][] = [
+      ["x2", { responseMode: "form_post" }],
+      ["x3", { redirectUri: "http://127.0.0.1:9000/other" }],
+      ["x4", { clientId: "unknown-service" }],
+    ];
+    for (const [uid, over] of unrecoverable) {
+      const response = await (await expire(uid, over)).get(`/interaction/${uid}/continue`);
+      assert.equal(response.statusCode, 410, `${uid}: the page, not a redirect`);
+      assert.match(response.body, /identity\.interaction_expired/);
+    }
+
+    assert.equal((await open(pages, "x5", { returnTo: returnTo() }).get("/interaction/x5")).statusCode, 200);
+    const stranger = await pages.app.inject({ method: "GET", url: "/interaction/x5/continue" });
+    assert.equal(stranger.statusCode, 410, "a live interaction of another browser is not answered");
+    assert.notEqual(await pages.state.get("sign-in:x5"), null, "nor its sign-in ended");
+    assert.ok(
+      pages.events.some((e) => e.kind === "sign_in_failed" && e.code === "identity.interaction_expired"),
+    );
+  });
+
   it("every POST needs the interaction's anti-CSRF token", async (t) => {
     const pages = await createPagesApp();
     t.after(() => pages.app.close());

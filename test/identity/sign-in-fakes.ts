@@ -310,6 +310,7 @@ export function createWorld() {
             ? (registered[n.email]?.role ?? n.role)
             : n.role,
         email: n.email,
+        emailVerified: n.emailVerified,
         uid: n.uid,
         groups: n.groups,
       };
@@ -421,6 +422,7 @@ export function details(uid: string, overrides: Partial<InteractionDetails> = {}
     clientId: "visio",
     requestedAcr: ACR_ONE_FACTOR,
     requestedScope: "openid",
+    returnTo: null,
     loginHint: null,
     sessionSub: null,
     sessionAmr: [],
@@ -475,6 +477,9 @@ export function fakeGateway(
     },
     async client(id) {
       return clients[id] ?? null;
+    },
+    async interactionExists(uid) {
+      return interactions.has(uid);
     },
   };
   return { gateway, interactions, finished, aborted };

@@ -16,8 +16,8 @@ import {
  * Integration: the OIDC connector against an independent oidc-provider (the SITIV's IdP,
  * test/fixtures/upstream-oidc-idp, its own process). The browser is scripted; the callback's
  * query is handed to `finish` as the callback route does.
- * Clock: the key-rotation test moves the process' Date 61 s ahead with node:test's
- * `mock.timers` (openid-client re-downloads a JWKS older than 60 s on an unknown kid).
+ * Clock: the rate-limit test moves the process' Date 31 s ahead with node:test's `mock.timers`;
+ * the IdP's clock is moved ahead through its admin API (`setClockOffset`).
  */
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<EntenteError> {
@@ -176,19 +176,68 @@ describe("OIDC connector against an independent oidc-provider", () => {
     assert.equal(error.details.reason, "access_denied");
   });
 
-  it("follows an upstream key rotation: a new kid is fetched from the JWKS", async (t) => {
+  it("refuses an ID token issued in the future beyond the allowed clock skew (60 s)", async () => {
+    try {
+      await idp.setClockOffset(30);
+      const within = await finish((await signInAtIdp("ines.garnier", "ines-secret")).query);
+      assert.equal(within.identity.upstreamId, "sitiv-7f3a9c10-0001", "30 s ahead: tolerated");
+      await idp.setClockOffset(600);
+      const { query } = await signInAtIdp("ines.garnier", "ines-secret");
+      const error = await rejectsWith(finish(query), "identity.upstream_rejected");
+      assert.match(error.message, /iat/);
+    } finally {
+      await idp.setClockOffset(0);
+    }
+  });
+
+  it("keeps the IdP's email_verified: false", async () => {
+    const { identity } = await finish((await signInAtIdp("paul.bernard", "paul-secret")).query);
+    assert.deepEqual(identity.attributes.email_verified, ["false"]);
+  });
+
+  it("follows an upstream key rotation at once: the JWKS is downloaded again on a new kid", async () => {
     const before = await signInAtIdp("ines.garnier", "ines-secret");
     await finish(before.query); // the JWKS is now cached with the first key
     const fetchesBefore = await idp.jwksFetches();
     const { kid } = await idp.rotateKeys();
     assert.match(kid, /^sitiv-/);
     const afterRotation = await signInAtIdp("ines.garnier", "ines-secret");
-    // openid-client downloads the JWKS again on an unknown kid once its copy is 60 s old.
-    t.mock.timers.enable({ apis: ["Date"], now: Date.now() + 61_000 });
     const { identity } = await finish(afterRotation.query);
-    t.mock.timers.reset();
     assert.equal(identity.upstreamId, "sitiv-7f3a9c10-0001");
-    assert.equal(await idp.jwksFetches(), fetchesBefore + 1, "the JWKS was downloaded again");
+    assert.equal(await idp.jwksFetches(), fetchesBefore + 1, "the JWKS was downloaded again, once");
+    await finish((await signInAtIdp("ines.garnier", "ines-secret")).query);
+    assert.equal(await idp.jwksFetches(), fetchesBefore + 1, "the new key is cached");
+  });
+
+  it("rate-limits the downloads an unknown kid forces: one per interval per IdP", async (t) => {
+    const start = Date.now();
+    const clock = { at: start };
+    const limited = createOidcConnector({
+      transient,
+      now: () => new Date(clock.at),
+      allowInsecureRequests: true,
+      jwksRefetchIntervalSeconds: 30,
+    });
+    // The kept state is not bound to a connector instance: `limited` finishes what `connector` began.
+    const signInWith = async () =>
+      limited.finish(source, {
+        callbackUrl,
+        query: (await signInAtIdp("ines.garnier", "ines-secret")).query,
+        body: {},
+      });
+    await signInWith(); // first download
+    await idp.rotateKeys();
+    await signInWith(); // forced download on the new kid
+    const fetches = await idp.jwksFetches();
+    await idp.rotateKeys();
+    const error = await rejectsWith(signInWith(), "identity.upstream_rejected");
+    assert.match(error.message, /kid/);
+    assert.equal(await idp.jwksFetches(), fetches, "no second forced download within 30 s");
+    clock.at = start + 31_000;
+    t.mock.timers.enable({ apis: ["Date"], now: clock.at }); // jose's cache age follows the same clock
+    await signInWith();
+    t.mock.timers.reset();
+    assert.equal(await idp.jwksFetches(), fetches + 1);
   });
 
   it("says the source is unreachable when discovery fails", async () => {

@@ -74,6 +74,8 @@ export interface SignedInIdentity {
   readonly familyName: string;
   readonly usualName: string;
   readonly email: string;
+  /** false when the source said it had not verified the address (`NormalizedIdentity`). */
+  readonly emailVerified: boolean;
   readonly uid: string;
   readonly groups: readonly string[];
   readonly role: PersonRole;
@@ -151,8 +153,26 @@ export interface ServiceClientRegistry {
 }
 
 /** What an interaction page needs from the OpenID Provider (oidc-provider's interaction API). */
+/**
+ * Where the service's authorization request asked for the answer (RFC 6749 §4.1.1–4.1.2.1), as
+ * the provider accepted it (the redirect URI was matched exactly). Kept with the sign-in's state
+ * so that the service still gets an OAuth error once the provider's interaction has expired.
+ */
+export interface AuthorizationReturn {
+  readonly clientId: string;
+  readonly redirectUri: string;
+  /** The service's `state` parameter, returned as is; null when it sent none. */
+  readonly state: string | null;
+  /** `response_mode` (null: the default, `query`). */
+  readonly responseMode: string | null;
+  /** The provider's issuer, sent back as `iss` (RFC 9207). */
+  readonly issuer: string;
+}
+
 export interface InteractionDetails {
   readonly uid: string;
+  /** Where the answer goes (null when the request carries no redirect URI). */
+  readonly returnTo: AuthorizationReturn | null;
   readonly clientId: string;
   /** acr the service asked for (`acr_values`, or its registered `requiredAcr`), see `requiredAcrOf`. */
   readonly requestedAcr: string;
@@ -212,6 +232,8 @@ export interface InteractionGateway {
   ): Promise<{ readonly redirectTo: string }>;
   /** The service's registration (name for the pages, policy, required acr). */
   client(clientId: string): Promise<ServiceClientRecord | null>;
+  /** Whether the provider still holds the interaction `uid` (whatever browser it belongs to). */
+  interactionExists(uid: string): Promise<boolean>;
 }
 
 /** The identity audit log (append only). */

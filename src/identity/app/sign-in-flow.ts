@@ -2,6 +2,7 @@ import { EntenteError } from "../errors.ts";
 import type { InteractionExchange } from "./ports.ts";
 import { abandonSignIn } from "./sign-in/abandon-sign-in.ts";
 import { affiliationChoices } from "./sign-in/affiliation-choices.ts";
+import { answerExpiredSignIn } from "./sign-in/answer-expired-sign-in.ts";
 import { beginSignIn } from "./sign-in/begin-sign-in.ts";
 import { chooseAffiliation } from "./sign-in/choose-affiliation.ts";
 import { confirmTotpEnrolment } from "./sign-in/confirm-totp-enrolment.ts";
@@ -42,6 +43,7 @@ export { upstreamCallbackPath } from "./sign-in/upstream-callback-url.ts";
  * | service's policy, second factor | `authorizeService` → `concludeSignIn`  |
  * | second factor pages             | `secondFactorPage`, `totpEnrolment`, `confirmTotpEnrolment`, `verifyTotp`, `webauthnRegistration`, `registerWebauthn`, `webauthnAuthentication`, `verifyWebauthn` |
  * | the end                         | `finishSignIn` (to the provider), `abandonSignIn` |
+ * | interaction expired meanwhile   | `answerExpiredSignIn` (an OAuth error to the service) |
  *
  * Single sign-on skips the source when the provider already has the person and the service asks
  * neither `prompt=login` nor more factors than the session has. Every outcome writes an audit
@@ -84,6 +86,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
     finishSignIn: (ctx: SignInContext, exchange: InteractionExchange, result: SignInResult) =>
       finishSignIn(deps, ctx.details, exchange, result),
     abandon: (ctx: SignInContext, exchange: InteractionExchange) => abandonSignIn(kit, ctx, exchange),
+    answerExpired: (...args: DropKit<typeof answerExpiredSignIn>) => answerExpiredSignIn(kit, ...args),
   };
 }
 

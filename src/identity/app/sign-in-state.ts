@@ -3,6 +3,7 @@ import type { TransientStore } from "../../platform/db/transient-store.ts";
 import type { PersonRole } from "../domain/person.ts";
 import type { UpstreamIdentity } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
+import type { AuthorizationReturn } from "./ports.ts";
 
 /**
  * How long the state of a sign-in lives after its last save (seconds); each save renews it. Longer
@@ -50,6 +51,8 @@ export interface FlowState {
     readonly secret: string;
     readonly otpauthUri: string;
   } | null;
+  /** Where the service wants its answer: an OAuth error once the interaction has expired. */
+  readonly returnTo: AuthorizationReturn | null;
 }
 
 const key = (uid: string) => `sign-in:${uid}`;
@@ -71,6 +74,7 @@ export function newFlowState(uid: string): FlowState {
     sso: false,
     challenge: null,
     totp: null,
+    returnTo: null,
   };
 }
 
@@ -95,6 +99,12 @@ export async function findFlowState(store: TransientStore, uid: string): Promise
     if (error instanceof EntenteError && error.code === "identity.interaction_expired") return null;
     throw error;
   }
+}
+
+/** Takes (reads and deletes, atomically) the state of `uid`; null when another request took it first. */
+export async function takeFlowState(store: TransientStore, uid: string): Promise<FlowState | null> {
+  const value = await store.take(key(uid));
+  return value === null || typeof value !== "object" ? null : (value as FlowState);
 }
 
 /** Writes the state of `state.uid` (replaces the previous one; renews its life). */

@@ -66,6 +66,7 @@ export interface AffiliationRow {
   siret: string | null;
   role: PersonRole;
   email: string;
+  email_verified: boolean;
   uid: string;
   groups: string[];
   source_id: string | null;
@@ -83,6 +84,7 @@ export function toAffiliation(row: AffiliationRow): Affiliation {
     siret: row.siret,
     role: row.role,
     email: row.email,
+    emailVerified: row.email_verified,
     uid: row.uid,
     groups: row.groups,
   };
@@ -111,6 +113,7 @@ export function selectAffiliations(
       "m.siret",
       "a.role",
       "a.email",
+      "a.email_verified",
       "a.uid",
       "a.groups",
       "a.source_id",

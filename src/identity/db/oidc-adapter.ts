@@ -3,6 +3,20 @@ import type { Adapter, AdapterFactory, AdapterPayload } from "oidc-provider";
 import type { IdentityDatabase } from "./tables.ts";
 
 /**
+ * The models that belong to a grant and die with it — oidc-provider's own list (its memory and
+ * reference Redis adapters: `grantable`). Interactions and sessions carry a `grantId` too, but
+ * outlive a revocation.
+ */
+export const GRANT_BOUND_MODELS: ReadonlySet<string> = new Set([
+  "AccessToken",
+  "AuthorizationCode",
+  "RefreshToken",
+  "DeviceCode",
+  "BackchannelAuthenticationRequest",
+  "PreAuthorizedCode",
+]);
+
+/**
  * oidc-provider's storage (its `Adapter` interface) on the database: one table `oidc_payload`
  * for every model (Session, Interaction, AuthorizationCode, AccessToken, RefreshToken, Grant,
  * ClientCredentials, …), keyed by (model, id). Any number of nodes share it, so a code issued by
@@ -12,8 +26,10 @@ import type { IdentityDatabase } from "./tables.ts";
  *   deleted by `pruneOidcPayloads` (the provider calls it periodically).
  * - `consume` marks a code or refresh token used (oidc-provider then refuses a replay and
  *   revokes the grant).
- * - `revokeByGrantId` deletes every row of the grant, whatever its model (grant-wide revocation,
- *   RFC 6749 §4.1.2 / §10.5 on code replay).
+ * - `revokeByGrantId` deletes the grant's codes and tokens (`GRANT_BOUND_MODELS`: grant-wide
+ *   revocation, RFC 6749 §4.1.2 / §10.5 on code replay, and logout), never an Interaction or a
+ *   Session that merely mentions the grant: `prompt=login` after another person's session revokes
+ *   that person's grants while the interaction that refers to one is still running (issue 10).
  *
  * @example
  * new Provider(issuer, { adapter: createDatabaseOidcAdapter(db) })
@@ -23,6 +39,7 @@ export function createDatabaseOidcAdapter(
   now: () => Date = () => new Date(),
 ): AdapterFactory {
   return (model: string): Adapter => {
+    const grantBound = GRANT_BOUND_MODELS.has(model);
     const live = () =>
       db
         .selectFrom("oidc_payload")
@@ -42,7 +59,7 @@ export function createDatabaseOidcAdapter(
       async upsert(id, payload, expiresIn) {
         const values = {
           payload: JSON.stringify(payload),
-          grant_id: typeof payload.grantId === "string" ? payload.grantId : null,
+          grant_id: grantBound && typeof payload.grantId === "string" ? payload.grantId : null,
           user_code: typeof payload.userCode === "string" ? payload.userCode : null,
           uid: typeof payload.uid === "string" ? payload.uid : null,
           expires_at: typeof expiresIn === "number" ? new Date(now().getTime() + expiresIn * 1000) : null,
@@ -74,7 +91,11 @@ export function createDatabaseOidcAdapter(
         await db.deleteFrom("oidc_payload").where("model", "=", model).where("id", "=", id).execute();
       },
       async revokeByGrantId(grantId) {
-        await db.deleteFrom("oidc_payload").where("grant_id", "=", grantId).execute();
+        await db
+          .deleteFrom("oidc_payload")
+          .where("grant_id", "=", grantId)
+          .where("model", "in", [...GRANT_BOUND_MODELS])
+          .execute();
       },
     };
   };

@@ -1,11 +1,13 @@
 import type { Redis } from "ioredis";
 import type { Adapter, AdapterFactory, AdapterPayload } from "oidc-provider";
+import { GRANT_BOUND_MODELS } from "./oidc-adapter.ts";
 
 /**
  * oidc-provider's storage on Redis (used when `REDIS_URL` is set), after the library's reference
  * Redis adapter: each model instance is a hash `<prefix><model>:<id>` (field `payload`, and
  * `consumed` once a code or refresh token is used) expiring with the model's TTL. Indexes:
- * `<prefix>grant:<grantId>` (a set of the grant's keys, for grant-wide revocation),
+ * `<prefix>grant:<grantId>` (a set of the grant's codes and tokens, `GRANT_BOUND_MODELS`, for
+ * grant-wide revocation: an Interaction or a Session that mentions the grant outlives it),
  * `<prefix>uid:<model>:<uid>` (sessions), `<prefix>user_code:<model>:<code>` (device flow).
  * Every node shares the same Redis, so a code issued by one node is redeemed on another.
  * `prefix` isolates deployments (and tests) sharing one Redis.
@@ -27,7 +29,7 @@ export function createRedisOidcAdapter(redis: Redis, prefix = "oidc:"): AdapterF
         const k = key(id);
         const multi = redis.multi().del(k).hset(k, "payload", JSON.stringify(payload));
         if (typeof expiresIn === "number") multi.expire(k, expiresIn);
-        if (typeof payload.grantId === "string") {
+        if (GRANT_BOUND_MODELS.has(model) && typeof payload.grantId === "string") {
           const g = grantKey(payload.grantId);
           multi.sadd(g, k);
           // The index lives as long as the longest-lived member (NX: a first expiry, GT: a later one).

@@ -44,6 +44,7 @@ export async function savePerson(
       role: person.role,
       source_id: source.id,
       email,
+      email_verified: person.emailVerified,
       uid: person.uid,
       groups: JSON.stringify(person.groups),
       last_seen_at: now,

@@ -111,6 +111,8 @@ export interface PersonAffiliationTable {
   source_id: string | null;
   declared_by: string | null;
   email: string;
+  /** false when the source said it had not verified the address (default true). */
+  email_verified: Generated<boolean>;
   uid: string;
   groups: Json<string[]>;
   last_seen_at: Date | null;

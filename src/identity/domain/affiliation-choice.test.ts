@@ -10,6 +10,7 @@ const affiliation = (ententeId: string, memberId: string): Affiliation => ({
   ententeId,
   memberId,
   memberName: memberId,
+  emailVerified: true,
   siren: null,
   siret: null,
   role: "agent",

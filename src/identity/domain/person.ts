@@ -15,6 +15,8 @@ export interface Affiliation {
   readonly siret: string | null;
   readonly role: PersonRole;
   readonly email: string;
+  /** false when the source said it had not verified `email` (OIDC `email_verified: false`). */
+  readonly emailVerified: boolean;
   readonly uid: string;
   readonly groups: readonly string[];
 }

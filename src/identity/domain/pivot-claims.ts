@@ -18,8 +18,9 @@ export function pivotClaimsOf(person: PersonRecord, affiliation: Affiliation | n
     ...base,
     uid: affiliation.uid,
     email: affiliation.email,
-    // The source vouched for the address and its member owns the domain (or the secretariat registered it).
-    email_verified: true,
+    // The source vouched for the address and its member owns the domain (or the secretariat
+    // registered it) — unless the source itself said it had not verified it.
+    email_verified: affiliation.emailVerified,
     organization_id: affiliation.memberId,
     organization_name: affiliation.memberName,
     siren: affiliation.siren,

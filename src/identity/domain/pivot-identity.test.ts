@@ -44,10 +44,22 @@ describe("normalizeIdentity", () => {
       familyName: "DE LA FONTAINE",
       usualName: "DE LA FONTAINE",
       email: "e.fontaine@lyon.fr",
+      emailVerified: true,
       uid: "efontaine",
       groups: ["Agents", "Agents, titulaires", "DSI"],
       role: "agent",
     });
+  });
+
+  it("keeps an email the source says it has not verified unverified (email_verified), whatever its case", () => {
+    const verified = (values: string[] | undefined) =>
+      normalizeIdentity(values === undefined ? AGENT : { ...AGENT, Email_Verified: values }, LDAP, "x")
+        .emailVerified;
+    assert.equal(verified(undefined), true, "no statement: the member owns the domain");
+    assert.equal(verified(["true"]), true);
+    assert.equal(verified(["TRUE"]), true);
+    for (const no of [["false"], ["False"], ["0"], ["false", "true"]])
+      assert.equal(verified(no), false, String(no));
   });
 
   it("puts decomposed accents in NFC", () => {

@@ -11,7 +11,10 @@ import type { PersonRole } from "./person.ts";
  * - every value is put in Unicode NFC, its whitespace runs collapsed to one space and trimmed;
  * - a single-valued claim takes the first non-empty value; `groups` takes them all;
  * - names keep their case and accents (« Éléonore DE LA FONTAINE » stays so);
- * - the email is lowercased and must look like an address (`local@domain.tld`);
+ * - the email is lowercased and must look like an address (`local@domain.tld`); it counts as
+ *   verified unless the source says otherwise: an `email_verified` attribute (OIDC Core §5.1)
+ *   whose first value is not `true` makes it unverified, and services then receive
+ *   `email_verified: false`;
  * - a group given as an LDAP DN (RFC 4514) is reduced to the value of its first RDN
  *   (`cn=Élus,ou=groups,dc=lyon,dc=fr` → `Élus`); groups are deduplicated case-insensitively
  *   (the spelling that sorts first is kept) and sorted;
@@ -26,6 +29,7 @@ export interface NormalizedIdentity {
   /** Nom d'usage; the family name when the source gives none. */
   readonly usualName: string;
   readonly email: string;
+  readonly emailVerified: boolean;
   readonly uid: string;
   readonly groups: string[];
   readonly role: PersonRole;
@@ -193,7 +197,7 @@ export function normalizeGroups(values: readonly string[]): string[] {
  *   { givenName: "givenname", familyName: "sn", usualName: null, email: "mail", uid: "uid", groups: null,
  *     role: { fixed: "agent" } }, "Annuaire de Lyon")
  * // → { givenName: "Éloïse", familyName: "MARTIN", usualName: "MARTIN", email: "e.martin@lyon.fr",
- * //     uid: "emartin", groups: [], role: "agent" }
+ * //     emailVerified: true, uid: "emartin", groups: [], role: "agent" }
  */
 export function normalizeIdentity(
   attributes: Readonly<Record<string, readonly string[]>>,
@@ -223,7 +227,18 @@ export function normalizeIdentity(
   }
   const uid = required("uid", mapping.uid);
   const groups = mapping.groups === null ? [] : normalizeGroups(valuesOf(attributes, mapping.groups));
-  return { givenName, familyName, usualName, email, uid, groups, role: decideRole(attributes, mapping.role) };
+  const verified = valuesOf(attributes, "email_verified")[0];
+  const emailVerified = verified === undefined || verified.toLowerCase() === "true";
+  return {
+    givenName,
+    familyName,
+    usualName,
+    email,
+    emailVerified,
+    uid,
+    groups,
+    role: decideRole(attributes, mapping.role),
+  };
 }
 
 function decideRole(

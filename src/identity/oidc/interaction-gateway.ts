@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
-import type { InteractionDetails, InteractionGateway, ServiceClientRegistry } from "../app/ports.ts";
+import type {
+  AuthorizationReturn,
+  InteractionDetails,
+  InteractionGateway,
+  ServiceClientRegistry,
+} from "../app/ports.ts";
 import { requiredAcrOf } from "../domain/authentication-level.ts";
 import { EntenteError } from "../errors.ts";
 
@@ -26,6 +31,7 @@ export function createInteractionGateway(deps: {
       const loginHint = interaction.params.login_hint;
       return {
         uid: interaction.uid,
+        returnTo: returnToOf(interaction, clientId, deps.provider().issuer),
         clientId,
         requestedAcr: requiredAcrOf(
           service?.requiredAcr ?? null,
@@ -85,6 +91,23 @@ export function createInteractionGateway(deps: {
     },
 
     client: (clientId) => deps.clients.findClient(clientId),
+
+    async interactionExists(uid) {
+      return (await deps.provider().Interaction.find(uid)) !== undefined;
+    },
+  };
+}
+
+/** Where the interaction's authorization request wants its answer (the provider checked `redirect_uri`). */
+function returnToOf(interaction: Interaction, clientId: string, issuer: string): AuthorizationReturn | null {
+  const { redirect_uri: redirectUri, state, response_mode: responseMode } = interaction.params;
+  if (typeof redirectUri !== "string" || redirectUri === "" || clientId === "") return null;
+  return {
+    clientId,
+    redirectUri,
+    state: typeof state === "string" ? state : null,
+    responseMode: typeof responseMode === "string" ? responseMode : null,
+    issuer,
   };
 }
 

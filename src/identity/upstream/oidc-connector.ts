@@ -7,6 +7,7 @@ import { EntenteError } from "../errors.ts";
 import { toAttributes } from "./oidc-attributes.ts";
 import { createOidcDiscovery } from "./oidc-discovery.ts";
 import { mapOidcError } from "./oidc-errors.ts";
+import { createIdTokenVerifier } from "./oidc-id-token.ts";
 import { asOidcState, type OidcState, stateKeyOf } from "./oidc-state.ts";
 
 /**
@@ -19,10 +20,10 @@ import { asOidcState, type OidcState, stateKeyOf } from "./oidc-state.ts";
  *   TransientStore under the `state` value (random, single use), so any node can finish.
  * - `finish` takes that state (a second use is `identity.state_lost`), then openid-client checks
  *   `iss` (RFC 9207, when the IdP sends it or announces it), `state`, the code exchange with the
- *   verifier, the ID token (issuer, audience, expiry, `nonce`) and — `enableNonRepudiationChecks`
- *   — its signature with the IdP's JWKS. openid-client downloads the JWKS again when a token's
- *   `kid` is unknown and its copy is at least 60 s old (and every 5 min anyway): an IdP that
- *   publishes its next key before using it (planned rotation) is followed without a failure.
+ *   verifier, the ID token (issuer, audience, expiry, `nonce`); then `oidc-id-token.ts` checks its
+ *   signature with the IdP's JWKS — downloaded again at once on an unknown `kid` (rate-limited),
+ *   so sign-ins succeed right after the IdP rotates its keys — and refuses an `iat` more than
+ *   `UPSTREAM_CLOCK_SKEW_SECONDS` (60 s) in the future.
  * - `upstreamId` is the ID token's `sub`; attributes are the ID token's claims (protocol claims
  *   left out) merged with userinfo's (userinfo wins); `amr` and `acr` are carried over.
  * - `error=access_denied` (and login_required, consent_required, interaction_required) →
@@ -35,13 +36,15 @@ import { asOidcState, type OidcState, stateKeyOf } from "./oidc-state.ts";
 export function createOidcConnector(deps: {
   readonly transient: TransientStore;
   readonly now: () => Date;
-  /** How long a sign-in may stay at the IdP, in seconds (default 600). */
+  /** How long a sign-in may stay at the IdP, in seconds (default 600; composeIdentity: the sign-in state's 30 min). */
   readonly stateTtlSeconds?: number;
   /** How long a discovery document is reused, in seconds (default 600). */
   readonly discoveryTtlSeconds?: number;
   /** HTTP timeout of each request to the IdP, in seconds (default 10). */
   readonly timeoutSeconds?: number;
   readonly allowInsecureRequests?: boolean;
+  /** Minimum time between two JWKS downloads forced by an unknown `kid`, per IdP, in seconds (default 30). */
+  readonly jwksRefetchIntervalSeconds?: number;
 }): RedirectConnector {
   const stateTtl = deps.stateTtlSeconds ?? 600;
   const configurationOf = createOidcDiscovery({
@@ -49,6 +52,13 @@ export function createOidcConnector(deps: {
     ttlMs: (deps.discoveryTtlSeconds ?? 600) * 1000,
     timeoutSeconds: deps.timeoutSeconds ?? 10,
     allowInsecureRequests: deps.allowInsecureRequests ?? false,
+  });
+  const verifyIdToken = createIdTokenVerifier({
+    now: deps.now,
+    timeoutSeconds: deps.timeoutSeconds ?? 10,
+    ...(deps.jwksRefetchIntervalSeconds === undefined
+      ? {}
+      : { refetchIntervalSeconds: deps.jwksRefetchIntervalSeconds }),
   });
   return {
     async begin(source, request) {
@@ -86,6 +96,7 @@ export function createOidcConnector(deps: {
       if (state === null || state.sourceId !== source.id) throw new EntenteError("identity.state_lost");
       const config = await configurationOf(source, settings);
       const tokens = await exchangeCode(config, source, state, stateValue, answer.query);
+      await verifyIdToken(source, config.serverMetadata().jwks_uri, tokens.id_token);
       return { interactionId: state.interactionId, identity: await identityOf(config, source, tokens) };
     },
   };

@@ -5,8 +5,9 @@ import { EntenteError } from "../errors.ts";
 /**
  * The openid-client configuration of an OIDC source: discovery
  * (`<issuer>/.well-known/openid-configuration`), cached per source and per `rowVersion` (an edited
- * source is rediscovered) for `ttlMs`; ID token signatures are checked with the IdP's JWKS
- * (`enableNonRepudiationChecks`). A failed discovery is not kept.
+ * source is rediscovered) for `ttlMs`. ID token signatures are checked by `oidc-id-token.ts`
+ * (a JWKS downloaded again at once on an unknown `kid`, which openid-client does only for a copy
+ * at least 60 s old). A failed discovery is not kept.
  * @throws EntenteError `identity.source_unreachable`.
  */
 export function createOidcDiscovery(deps: {
@@ -32,9 +33,7 @@ export function createOidcDiscovery(deps: {
     });
     cache.set(key, { config, expiresAt: nowMs + deps.ttlMs });
     try {
-      const ready = await config;
-      client.enableNonRepudiationChecks(ready); // verify ID token signatures with the JWKS
-      return ready;
+      return await config;
     } catch (error) {
       cache.delete(key);
       throw new EntenteError("identity.source_unreachable", { source: source.label }, { cause: error });

@@ -39,7 +39,7 @@ export function createSamlConnector(deps: {
   /** Our ACS URL for this source (HTTP-POST binding), as registered at the IdP. */
   readonly acsUrlFor: (source: SourceRecord) => string;
   readonly now: () => Date;
-  /** How long a sign-in may stay at the IdP, in seconds (default 600). */
+  /** How long a sign-in may stay at the IdP, in seconds (default 600; composeIdentity: the sign-in state's 30 min). */
   readonly stateTtlSeconds?: number;
 }): RedirectConnector {
   const ttl = deps.stateTtlSeconds ?? 600;

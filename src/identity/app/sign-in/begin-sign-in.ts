@@ -13,7 +13,7 @@ import type { StepKit } from "./step-kit.ts";
 export async function beginSignIn(kit: StepKit, ctx: SignInContext): Promise<SignInStep> {
   const previous = await kit.find(ctx);
   const created = newFlowState(ctx.details.uid);
-  const fresh = { ...created, csrf: previous?.csrf ?? created.csrf };
+  const fresh = { ...created, csrf: previous?.csrf ?? created.csrf, returnTo: ctx.details.returnTo };
   const { sessionSub, sessionAmr, prompts, requestedAcr } = ctx.details;
   if (sessionSub !== null && !prompts.includes("login")) {
     const client = await kit.serviceOf(ctx);

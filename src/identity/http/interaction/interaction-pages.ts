@@ -97,9 +97,19 @@ export function createInteractionPages(deps: {
       const pc: PageContext = { lang, uid, path: request.url.split("?")[0] ?? "", requestId: request.id };
       return await handler(request, reply, { ctx, pc, lang, fields });
     } catch (error) {
+      const expired = error instanceof EntenteError && error.code === "identity.interaction_expired";
+      const answer = expired && UID.test(uid) ? await answerExpired(request, uid) : null;
+      if (answer !== null) return reply.redirect(answer, 303);
       return sendError(request, reply, error, lang, ctx);
     }
   };
+
+  // The interaction expired while the person was away (at the IdP…): the service gets an OAuth error.
+  const answerExpired = (request: FastifyRequest, uid: string) =>
+    flow.answerExpired(uid, { requestId: request.id, ip: request.ip ?? null }).catch((error: unknown) => {
+      request.log.error({ err: error }, "could not answer an expired sign-in to its service");
+      return null;
+    });
 
   const respond: InteractionPages["respond"] = (request, reply, i, step) =>
     respondToStep(flow, request, reply, i, step);
