@@ -151,6 +151,18 @@ export const identityErrors = defineErrors({
     en: (d) =>
       `the address ${d.email} is already registered for ${d.member}. An address leads to one organisation only; remove it first.`,
   },
+  "identity.resource_server_invalid": {
+    status: 422,
+    fr: (d) => `serveur de ressources, champ « ${d.field} » : ${d.expected}.`,
+    en: (d) => `resource server, field "${d.field}": ${d.expected}.`,
+  },
+  "identity.resource_server_taken": {
+    status: 409,
+    fr: (d) =>
+      `l'audience ${d.audience} est déjà celle d'un autre serveur de ressources (de cette entente ou d'une autre). Une audience désigne un seul serveur : choisissez une autre URI.`,
+    en: (d) =>
+      `the audience ${d.audience} already belongs to another resource server (of this entente or another). An audience names one server: choose another URI.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

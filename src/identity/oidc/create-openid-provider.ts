@@ -7,6 +7,7 @@ import type {
   ServiceClientRegistry,
 } from "../app/ports.ts";
 import type { SigningKeyStore } from "../app/provider-ports.ts";
+import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { createClientAdapter } from "./client-adapter.ts";
 import { compareHashedClientSecrets } from "./hashed-client-secrets.ts";
 import { createInteractionGateway } from "./interaction-gateway.ts";
@@ -27,6 +28,8 @@ export interface OpenIdProviderOptions {
   readonly keyStore: SigningKeyStore;
   readonly clients: ServiceClientRegistry;
   readonly people: PersonDirectory;
+  /** The registered resource servers (RFC 8707 `resource=`); an empty directory refuses every resource. */
+  readonly resourceServers: ResourceServerDirectory;
   /** Keys signing the provider's cookies, newest first; the same on every node (derived from SESSION_SECRET). */
   readonly cookieKeys: readonly string[];
   /** URL of the sign-in pages for an interaction (`/interaction/:uid`). */

@@ -9,6 +9,7 @@ import type { IdentityEventEntry, IdentityEventKind } from "../../domain/identit
 import type { SourceInput, SourceRecord } from "../../domain/identity-source.ts";
 import type { DeclaredAffiliationInput, DirectoryPerson, PersonRole } from "../../domain/person.ts";
 import type { ServiceClientAdmin } from "../provider-ports.ts";
+import type { ResourceServerAdmin } from "../resource-server-ports.ts";
 
 /**
  * Ports of the administration of the identity federation (API and console: sources, domains,
@@ -207,4 +208,5 @@ export interface IdentityAdminDeps {
   readonly directory: IdentityDirectoryAdmin;
   readonly events: IdentityEventReader;
   readonly services: ServiceClientAdmin;
+  readonly resourceServers: ResourceServerAdmin;
 }
