@@ -421,6 +421,7 @@ export function details(uid: string, overrides: Partial<InteractionDetails> = {}
     clientId: "visio",
     requestedAcr: ACR_ONE_FACTOR,
     requestedScope: "openid",
+    requestedResources: [],
     loginHint: null,
     sessionSub: null,
     sessionAmr: [],

@@ -151,6 +151,12 @@ export interface ServiceClientRegistry {
 }
 
 /** What an interaction page needs from the OpenID Provider (oidc-provider's interaction API). */
+/** Scopes of one resource server, named by its audience (resource indicator). */
+export interface ResourceScopes {
+  readonly audience: string;
+  readonly scopes: readonly string[];
+}
+
 export interface InteractionDetails {
   readonly uid: string;
   readonly clientId: string;
@@ -158,6 +164,11 @@ export interface InteractionDetails {
   readonly requestedAcr: string;
   /** The `scope` parameter the service sent (space-separated), before `grantedScopes`. */
   readonly requestedScope: string;
+  /**
+   * The resource servers the service asked a token for (RFC 8707 `resource`), with the scopes
+   * they are registered with; the provider has already refused unknown ones (`invalid_target`).
+   */
+  readonly requestedResources: readonly ResourceScopes[];
   readonly loginHint: string | null;
   /** The person already signed in at the provider (single sign-on), if any. */
   readonly sessionSub: string | null;
@@ -188,7 +199,12 @@ export interface InteractionGateway {
   saveGrant(
     req: IncomingMessage,
     res: ServerResponse,
-    grant: { readonly sub: string; readonly scopes: readonly string[] },
+    grant: {
+      readonly sub: string;
+      readonly scopes: readonly string[];
+      /** Scopes granted per resource server (RFC 8707), besides the OIDC ones. */
+      readonly resourceScopes: readonly ResourceScopes[];
+    },
   ): Promise<{ readonly grantId: string }>;
   /**
    * Ends the interaction with the person signed in (`acr`, `amr`) and the grant saved.

@@ -132,7 +132,11 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
       stripMountPath(req, mountPath);
       instance.handle(req, res);
     },
-    interactions: createInteractionGateway({ provider: instance.provider, clients: options.clients }),
+    interactions: createInteractionGateway({
+      provider: instance.provider,
+      clients: options.clients,
+      resourceServers: options.resourceServers,
+    }),
     reloadKeys: instance.reloadKeys,
     publishedKids: instance.publishedKids,
     async close() {

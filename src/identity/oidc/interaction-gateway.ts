@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
-import type { InteractionDetails, InteractionGateway, ServiceClientRegistry } from "../app/ports.ts";
+import type {
+  InteractionDetails,
+  InteractionGateway,
+  ResourceScopes,
+  ServiceClientRegistry,
+} from "../app/ports.ts";
+import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { requiredAcrOf } from "../domain/authentication-level.ts";
 import { EntenteError } from "../errors.ts";
 
@@ -16,6 +22,7 @@ type Interaction = Awaited<ReturnType<Provider["interactionDetails"]>>;
 export function createInteractionGateway(deps: {
   readonly provider: () => Provider;
   readonly clients: ServiceClientRegistry;
+  readonly resourceServers: ResourceServerDirectory;
 }): InteractionGateway {
   const interactionOf = createInteractionReader(deps.provider);
   return {
@@ -32,6 +39,7 @@ export function createInteractionGateway(deps: {
           interaction.params.acr_values as string | undefined,
         ),
         requestedScope: String(interaction.params.scope ?? ""),
+        requestedResources: await registeredScopesOf(deps.resourceServers, interaction.params.resource),
         loginHint: typeof loginHint === "string" && loginHint.length > 0 ? loginHint : null,
         sessionSub: interaction.session?.accountId ?? null,
         sessionAmr: (interaction.session as { amr?: string[] } | undefined)?.amr ?? [],
@@ -39,7 +47,7 @@ export function createInteractionGateway(deps: {
       };
     },
 
-    async saveGrant(req, res, { sub, scopes }) {
+    async saveGrant(req, res, { sub, scopes, resourceScopes }) {
       const provider = deps.provider();
       const interaction = await interactionOf(req, res);
       const clientId = String(interaction.params.client_id ?? "");
@@ -49,6 +57,9 @@ export function createInteractionGateway(deps: {
         grant = new provider.Grant({ accountId: sub, clientId });
       }
       grant.addOIDCScope(scopes.join(" "));
+      for (const { audience, scopes: granted } of resourceScopes) {
+        if (granted.length > 0) grant.addResourceScope(audience, granted.join(" "));
+      }
       return { grantId: await grant.save() };
     },
 
@@ -109,4 +120,18 @@ function createInteractionReader(provider: () => Provider) {
     }
     return interaction;
   };
+}
+
+/** The resources of the authorization request (`resource`, one or several) with their servers' scopes. */
+async function registeredScopesOf(
+  servers: ResourceServerDirectory,
+  resource: unknown,
+): Promise<ResourceScopes[]> {
+  const audiences = (Array.isArray(resource) ? resource : [resource]).filter(
+    (r): r is string => typeof r === "string" && r.length > 0,
+  );
+  const found = await Promise.all(audiences.map((audience) => servers.findByAudience(audience)));
+  return found.flatMap((server) =>
+    server === null ? [] : [{ audience: server.audience, scopes: server.scopes }],
+  );
 }
