@@ -1,5 +1,9 @@
 import type { Actor } from "../../shared/actor.ts";
-import type { ResourceServerInput, ResourceServerRecord } from "../domain/resource-server.ts";
+import type {
+  ResourceServerDraft,
+  ResourceServerInput,
+  ResourceServerRecord,
+} from "../domain/resource-server.ts";
 
 /** What the OpenID Provider reads of the resource servers (`getResourceServerInfo`). */
 export interface ResourceServerDirectory {
@@ -14,7 +18,7 @@ export interface ResourceServerAdmin extends ResourceServerDirectory {
   /** @throws `identity.resource_server_invalid`, `identity.resource_server_taken`. */
   createResourceServer(
     ententeId: string,
-    input: ResourceServerInput,
+    input: ResourceServerDraft,
     actor: Actor,
   ): Promise<ResourceServerRecord>;
   /**
@@ -24,7 +28,7 @@ export interface ResourceServerAdmin extends ResourceServerDirectory {
   updateResourceServer(
     ententeId: string,
     id: string,
-    input: ResourceServerInput,
+    input: ResourceServerDraft,
     expectedRowVersion: number,
     actor: Actor,
   ): Promise<ResourceServerRecord>;
