@@ -19,6 +19,8 @@ import { createIdentityDirectory } from "./app/identity-directory.ts";
 import type { IdentityEventLog, IdentityRouting, PersonDirectory } from "./app/ports.ts";
 import type { ServiceClientStore } from "./app/provider-ports.ts";
 import { createExistingGrantCheck } from "./app/recheck-existing-grant.ts";
+import type { ResourceServerAdmin } from "./app/resource-server-ports.ts";
+import { createResourceServerRegistry } from "./app/resource-server-registry.ts";
 import {
   type DemoAccountOfExample,
   type ExampleEntente,
@@ -36,6 +38,7 @@ import { createMfaCredentialStore } from "./db/mfa-credential-store.ts";
 import { createDatabaseOidcAdapter, pruneOidcPayloads } from "./db/oidc-adapter.ts";
 import { createSigningKeyStore } from "./db/oidc-signing-key-store.ts";
 import { createRedisOidcAdapter } from "./db/redis-oidc-adapter.ts";
+import { createResourceServerStore } from "./db/resource-server-store.ts";
 import { createServiceClientStore } from "./db/service-client-store.ts";
 import { createIdentityAdminRoutes } from "./http/identity-admin-routes.ts";
 import { createInteractionRoutes } from "./http/interaction/interaction-routes.ts";
@@ -124,6 +127,7 @@ interface IdentityCore {
   readonly redis: Redis | null;
   readonly transient: TransientStore;
   readonly clients: ServiceClientStore;
+  readonly resourceServers: ResourceServerAdmin;
   readonly directory: PersonDirectory & IdentityRouting;
   readonly events: IdentityEventLog & IdentityEventReader;
   /** Our SAML SP's entityID for a source (its metadata URL). */
@@ -161,6 +165,7 @@ export async function composeIdentity(
     transient:
       redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis),
     clients: createServiceClientStore(db),
+    resourceServers: createResourceServerRegistry(createResourceServerStore(db)),
     directory: createIdentityDirectory(createIdentityDirectoryStore(db, { clock: { now: options.now } }), {
       sharedMailDomains: options.sharedMailDomains ?? [],
     }),
@@ -193,6 +198,7 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
     keyStore: createSigningKeyStore(db),
     clients: core.clients,
     people: core.directory,
+    resourceServers: core.resourceServers,
     cookieKeys: [deriveCookieKey(options.sessionSecret)],
     interactionUrl: (uid) => `/interaction/${encodeURIComponent(uid)}`,
     pages: {
@@ -288,6 +294,7 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
       }),
       events: core.events,
       services: createServiceRegistry(core.clients),
+      resourceServers: core.resourceServers,
     }),
   ];
 }

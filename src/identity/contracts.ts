@@ -229,6 +229,32 @@ export const ServiceCreated = z.object({
 export const ServiceSecret = z.object({ clientSecret: z.string().meta({ description: "Shown once." }) });
 export const ClientIdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/);
 
+export const ResourceServerWrite = z.object({
+  name: text(100),
+  audience: z.string().max(2000).meta({
+    description:
+      "Resource indicator (RFC 8707) and `aud` of the tokens: an exact https URI, unique across the instance.",
+  }),
+  scopes: z.array(z.string().max(64)).min(1).max(20),
+  tokenFormat: z.enum(["opaque", "jwt"]).meta({
+    description:
+      "opaque: checked by introspection (RFC 7662); jwt: an RFC 9068 JWT the server checks against the JWKS.",
+  }),
+  jwtType: z.enum(["at+jwt", "JWT"]).default("at+jwt").meta({
+    description:
+      "JOSE typ of JWT tokens: at+jwt (RFC 9068), or JWT for servers that refuse it (Dovecot 2.3).",
+  }),
+  accessTokenTtlSeconds: z.number().int().min(60).max(600),
+  enabled: z.boolean(),
+});
+export const ResourceServerUpdate = ResourceServerWrite.extend({ rowVersion: z.number().int() });
+export const ResourceServer = ResourceServerWrite.extend({
+  id: z.string(),
+  jwtType: z.enum(["at+jwt", "JWT"]),
+  rowVersion: z.number().int(),
+});
+export const ResourceServerIdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+
 export const IdentityEventKind = z.enum([
   "sign_in",
   "sign_in_refused",

@@ -165,6 +165,18 @@ export const identityErrors = defineErrors({
     en: (d) =>
       `the domain "${d.domain}" belongs to a consumer mail provider: anybody can open an address there, so it cannot belong to a member. Register its élus' addresses one by one instead (Registered addresses).`,
   },
+  "identity.resource_server_invalid": {
+    status: 422,
+    fr: (d) => `serveur de ressources, champ « ${d.field} » : ${d.expected}.`,
+    en: (d) => `resource server, field "${d.field}": ${d.expected}.`,
+  },
+  "identity.resource_server_taken": {
+    status: 409,
+    fr: (d) =>
+      `l'audience ${d.audience} est déjà celle d'un autre serveur de ressources (de cette entente ou d'une autre). Une audience désigne un seul serveur : choisissez une autre URI.`,
+    en: (d) =>
+      `the audience ${d.audience} already belongs to another resource server (of this entente or another). An audience names one server: choose another URI.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

@@ -9,6 +9,7 @@ import type {
   ServiceClientRegistry,
 } from "../../src/identity/app/ports.ts";
 import type { SigningKeyStore } from "../../src/identity/app/provider-ports.ts";
+import type { ResourceServerDirectory } from "../../src/identity/app/resource-server-ports.ts";
 import { finishSignIn } from "../../src/identity/app/sign-in/finish-sign-in.ts";
 import { ACR_ONE_FACTOR } from "../../src/identity/domain/authentication-level.ts";
 import type { IdentityEvent } from "../../src/identity/domain/identity-event.ts";
@@ -229,6 +230,8 @@ export function providerOptions(deps: {
   clients: ServiceClientRegistry;
   people: PersonDirectory;
   events?: IdentityEventLog;
+  /** Default: none registered (every `resource=` is refused). */
+  resourceServers?: ResourceServerDirectory;
   now?: () => Date;
 }): Omit<OpenIdProviderOptions, "interactionUrl" | "issuer"> {
   return {
@@ -236,6 +239,7 @@ export function providerOptions(deps: {
     keyStore: deps.keyStore,
     clients: deps.clients,
     people: deps.people,
+    resourceServers: deps.resourceServers ?? { findByAudience: async () => null },
     events: deps.events ?? createEventRecorder(),
     cookieKeys: ["test-cookie-key-0123456789abcdef0123456789"],
     allowPrivateNetworkBackchannel: true,

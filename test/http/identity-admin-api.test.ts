@@ -3,10 +3,12 @@ import { after, before, it } from "node:test";
 import { composeConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import { createIdentityDirectory } from "../../src/identity/app/identity-directory.ts";
+import { createResourceServerRegistry } from "../../src/identity/app/resource-server-registry.ts";
 import { createServiceRegistry } from "../../src/identity/app/service-registry.ts";
 import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "../../src/identity/db/identity-directory-store.ts";
 import { createIdentityEventStore } from "../../src/identity/db/identity-event-store.ts";
+import { createResourceServerStore } from "../../src/identity/db/resource-server-store.ts";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import { createIdentityAdminRoutes } from "../../src/identity/http/identity-admin-routes.ts";
 import { loadConfig } from "../../src/platform/config/load-config.ts";
@@ -57,6 +59,7 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
       directory: createIdentityAdminStore(db),
       events: createIdentityEventStore(db),
       services: createServiceRegistry(createServiceClientStore(db)),
+      resourceServers: createResourceServerRegistry(createResourceServerStore(db)),
     });
     app = await buildApp(
       {

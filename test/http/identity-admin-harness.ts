@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { composeConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import { createResourceServerRegistry } from "../../src/identity/app/resource-server-registry.ts";
 import { createServiceRegistry } from "../../src/identity/app/service-registry.ts";
 import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
 import { createIdentityEventStore } from "../../src/identity/db/identity-event-store.ts";
+import { createResourceServerStore } from "../../src/identity/db/resource-server-store.ts";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import { createIdentityAdminRoutes } from "../../src/identity/http/identity-admin-routes.ts";
 import { loadConfig } from "../../src/platform/config/load-config.ts";
@@ -49,6 +51,7 @@ export async function startTwoEntentesAdmin(
     directory: createIdentityAdminStore(db, { sharedMailDomains: options.sharedMailDomains ?? [] }),
     events: createIdentityEventStore(db),
     services: createServiceRegistry(createServiceClientStore(db)),
+    resourceServers: createResourceServerRegistry(createResourceServerStore(db)),
   });
   const app = await buildApp(
     {

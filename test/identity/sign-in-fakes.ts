@@ -423,6 +423,7 @@ export function details(uid: string, overrides: Partial<InteractionDetails> = {}
     requestedAcr: ACR_ONE_FACTOR,
     requestedScope: "openid",
     returnTo: null,
+    requestedResources: [],
     loginHint: null,
     sessionSub: null,
     sessionAmr: [],

@@ -152,7 +152,6 @@ export interface ServiceClientRegistry {
   listClients(ententeId: string): Promise<ServiceClientRecord[]>;
 }
 
-/** What an interaction page needs from the OpenID Provider (oidc-provider's interaction API). */
 /**
  * Where the service's authorization request asked for the answer (RFC 6749 §4.1.1–4.1.2.1), as
  * the provider accepted it (the redirect URI was matched exactly). Kept with the sign-in's state
@@ -169,6 +168,13 @@ export interface AuthorizationReturn {
   readonly issuer: string;
 }
 
+/** Scopes of one resource server, named by its audience (resource indicator). */
+export interface ResourceScopes {
+  readonly audience: string;
+  readonly scopes: readonly string[];
+}
+
+/** What an interaction page needs from the OpenID Provider (oidc-provider's interaction API). */
 export interface InteractionDetails {
   readonly uid: string;
   /** Where the answer goes (null when the request carries no redirect URI). */
@@ -178,6 +184,11 @@ export interface InteractionDetails {
   readonly requestedAcr: string;
   /** The `scope` parameter the service sent (space-separated), before `grantedScopes`. */
   readonly requestedScope: string;
+  /**
+   * The resource servers the service asked a token for (RFC 8707 `resource`), with the scopes
+   * they are registered with; the provider has already refused unknown ones (`invalid_target`).
+   */
+  readonly requestedResources: readonly ResourceScopes[];
   readonly loginHint: string | null;
   /** The person already signed in at the provider (single sign-on), if any. */
   readonly sessionSub: string | null;
@@ -208,7 +219,12 @@ export interface InteractionGateway {
   saveGrant(
     req: IncomingMessage,
     res: ServerResponse,
-    grant: { readonly sub: string; readonly scopes: readonly string[] },
+    grant: {
+      readonly sub: string;
+      readonly scopes: readonly string[];
+      /** Scopes granted per resource server (RFC 8707), besides the OIDC ones. */
+      readonly resourceScopes: readonly ResourceScopes[];
+    },
   ): Promise<{ readonly grantId: string }>;
   /**
    * Ends the interaction with the person signed in (`acr`, `amr`) and the grant saved.

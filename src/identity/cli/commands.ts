@@ -1,17 +1,24 @@
 import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { SigningKeyStore } from "../app/provider-ports.ts";
+import type { ResourceServerCliDeps } from "./resource-server-cli.ts";
+import { registerDovecotKeysCommand, registerResourceServerCommands } from "./resource-server-commands.ts";
 import type { ServiceAddOptions, ServiceCliDeps } from "./service-client.ts";
 
 /** What the identity commands need: the signing keys and the service registry. */
-export type IdentityCliDeps = ServiceCliDeps & { readonly signingKeys: SigningKeyStore };
+export type IdentityCliDeps = ServiceCliDeps &
+  ResourceServerCliDeps & { readonly signingKeys: SigningKeyStore };
 
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 
-/** The identity context's commands: `oidc keys list|rotate` and `service add|list|remove|rotate-secret`. */
+/**
+ * The identity context's commands: `oidc keys list|rotate|dovecot`, `service add|list|remove|rotate-secret`
+ * and `resource-server add|list|remove`.
+ */
 export function registerIdentityCommands(program: Command, context: CliContext<IdentityCliDeps>): void {
   registerOidcKeyCommands(program, context);
   registerServiceCommands(program, context);
+  registerResourceServerCommands(program, context);
 }
 
 function registerOidcKeyCommands(program: Command, context: CliContext<IdentityCliDeps>): void {
@@ -35,6 +42,7 @@ function registerOidcKeyCommands(program: Command, context: CliContext<IdentityC
         rotateOidcKeys(deps.signingKeys, { lang: context.lang() }, context.stdout),
       );
     });
+  registerDovecotKeysCommand(keys, context);
 }
 
 function registerServiceCommands(program: Command, context: CliContext<IdentityCliDeps>): void {

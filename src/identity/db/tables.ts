@@ -47,6 +47,21 @@ export interface ServiceClientTable {
   created_at: Timestamp;
 }
 
+/** A resource server of an entente (src/db/resource-server-store.ts). */
+export interface ResourceServerTable {
+  id: string;
+  entente_id: string;
+  name: string;
+  audience: string;
+  scopes: Json<string[]>;
+  token_format: "opaque" | "jwt";
+  jwt_type: "at+jwt" | "JWT";
+  access_token_ttl_seconds: number;
+  enabled: boolean;
+  row_version: Generated<number>;
+  created_at: Timestamp;
+}
+
 /** An identity source of a member (src/db/identity-directory-store.ts). */
 export interface IdentitySourceTable {
   id: string;
@@ -164,6 +179,7 @@ export interface IdentityTables {
   oidc_payload: OidcPayloadTable;
   oidc_signing_key: OidcSigningKeyTable;
   service_client: ServiceClientTable;
+  resource_server: ResourceServerTable;
   identity_source: IdentitySourceTable;
   member_email_domain: MemberEmailDomainTable;
   registered_address: RegisteredAddressTable;

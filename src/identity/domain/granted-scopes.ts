@@ -7,3 +7,12 @@ export function grantedScopes(asked: string, registered: readonly string[]): str
   const wanted = asked.split(" ").filter((s) => s !== "" && registered.includes(s));
   return [...new Set(["openid", ...wanted])];
 }
+
+/**
+ * The scopes a sign-in grants a service for one resource server (RFC 8707): what it asked for
+ * among those the server is registered with; none is implied. In the order asked.
+ * @example grantedResourceScopes("openid email mail", ["mail", "mail:admin"]) // ["mail"]
+ */
+export function grantedResourceScopes(asked: string, registered: readonly string[]): string[] {
+  return [...new Set(asked.split(" ").filter((s) => s !== "" && registered.includes(s)))];
+}

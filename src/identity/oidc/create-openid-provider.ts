@@ -7,6 +7,7 @@ import type {
   ServiceClientRegistry,
 } from "../app/ports.ts";
 import type { SigningKeyStore } from "../app/provider-ports.ts";
+import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { createClientAdapter } from "./client-adapter.ts";
 import { compareHashedClientSecrets } from "./hashed-client-secrets.ts";
 import { createInteractionGateway } from "./interaction-gateway.ts";
@@ -27,6 +28,8 @@ export interface OpenIdProviderOptions {
   readonly keyStore: SigningKeyStore;
   readonly clients: ServiceClientRegistry;
   readonly people: PersonDirectory;
+  /** The registered resource servers (RFC 8707 `resource=`); an empty directory refuses every resource. */
+  readonly resourceServers: ResourceServerDirectory;
   /** Keys signing the provider's cookies, newest first; the same on every node (derived from SESSION_SECRET). */
   readonly cookieKeys: readonly string[];
   /** URL of the sign-in pages for an interaction (`/interaction/:uid`). */
@@ -136,7 +139,11 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
       stripMountPath(req, mountPath);
       instance.handle(req, res);
     },
-    interactions: createInteractionGateway({ provider: instance.provider, clients: options.clients }),
+    interactions: createInteractionGateway({
+      provider: instance.provider,
+      clients: options.clients,
+      resourceServers: options.resourceServers,
+    }),
     reloadKeys: instance.reloadKeys,
     publishedKids: instance.publishedKids,
     async close() {

@@ -4,8 +4,10 @@ import type {
   AuthorizationReturn,
   InteractionDetails,
   InteractionGateway,
+  ResourceScopes,
   ServiceClientRegistry,
 } from "../app/ports.ts";
+import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { requiredAcrOf } from "../domain/authentication-level.ts";
 import { EntenteError } from "../errors.ts";
 
@@ -21,6 +23,7 @@ type Interaction = Awaited<ReturnType<Provider["interactionDetails"]>>;
 export function createInteractionGateway(deps: {
   readonly provider: () => Provider;
   readonly clients: ServiceClientRegistry;
+  readonly resourceServers: ResourceServerDirectory;
 }): InteractionGateway {
   const interactionOf = createInteractionReader(deps.provider);
   return {
@@ -38,6 +41,7 @@ export function createInteractionGateway(deps: {
           interaction.params.acr_values as string | undefined,
         ),
         requestedScope: String(interaction.params.scope ?? ""),
+        requestedResources: await registeredScopesOf(deps.resourceServers, interaction.params.resource),
         loginHint: typeof loginHint === "string" && loginHint.length > 0 ? loginHint : null,
         sessionSub: interaction.session?.accountId ?? null,
         sessionAmr: (interaction.session as { amr?: string[] } | undefined)?.amr ?? [],
@@ -45,7 +49,7 @@ export function createInteractionGateway(deps: {
       };
     },
 
-    async saveGrant(req, res, { sub, scopes }) {
+    async saveGrant(req, res, { sub, scopes, resourceScopes }) {
       const provider = deps.provider();
       const interaction = await interactionOf(req, res);
       const clientId = String(interaction.params.client_id ?? "");
@@ -55,6 +59,9 @@ export function createInteractionGateway(deps: {
         grant = new provider.Grant({ accountId: sub, clientId });
       }
       grant.addOIDCScope(scopes.join(" "));
+      for (const { audience, scopes: granted } of resourceScopes) {
+        if (granted.length > 0) grant.addResourceScope(audience, granted.join(" "));
+      }
       return { grantId: await grant.save() };
     },
 
@@ -132,4 +139,18 @@ function createInteractionReader(provider: () => Provider) {
     }
     return interaction;
   };
+}
+
+/** The resources of the authorization request (`resource`, one or several) with their servers' scopes. */
+async function registeredScopesOf(
+  servers: ResourceServerDirectory,
+  resource: unknown,
+): Promise<ResourceScopes[]> {
+  const audiences = (Array.isArray(resource) ? resource : [resource]).filter(
+    (r): r is string => typeof r === "string" && r.length > 0,
+  );
+  const found = await Promise.all(audiences.map((audience) => servers.findByAudience(audience)));
+  return found.flatMap((server) =>
+    server === null ? [] : [{ audience: server.audience, scopes: server.scopes }],
+  );
 }

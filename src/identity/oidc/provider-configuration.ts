@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { AdapterFactory, Configuration } from "oidc-provider";
 import type { PersonDirectory, ServiceClientRegistry } from "../app/ports.ts";
+import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { ACR_VALUES } from "../domain/authentication-level.ts";
 import { createInteractionPolicy } from "./acr-policy.ts";
 import { CLAIMS_BY_SCOPE, SUPPORTED_SCOPES } from "./claims-by-scope.ts";
@@ -10,6 +11,7 @@ import { createLoadExistingGrant, type ExistingGrantCheck } from "./load-existin
 import { pageLangOf } from "./page-lang.ts";
 import { providerFeatures } from "./provider-features.ts";
 import type { ProviderPages } from "./provider-pages.ts";
+import { createExtraTokenClaims, customizeJwt } from "./resource-indicators.ts";
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   AUTHORIZATION_CODE_TTL_SECONDS,
@@ -27,6 +29,7 @@ export interface ProviderConfigurationParts {
   readonly adapter: AdapterFactory;
   readonly clients: ServiceClientRegistry;
   readonly people: PersonDirectory;
+  readonly resourceServers: ResourceServerDirectory;
   readonly cookieKeys: readonly string[];
   readonly secureCookies: boolean;
   readonly interactionUrl: (uid: string) => string;
@@ -39,12 +42,19 @@ export interface ProviderConfigurationParts {
 /** The lifetimes of src/identity/oidc/token-lifetimes.ts, by oidc-provider model. */
 const TTL = {
   AuthorizationCode: AUTHORIZATION_CODE_TTL_SECONDS,
-  AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+  // A token for a resource server lives as long as that server was registered with.
+  AccessToken: (
+    _ctx: unknown,
+    token: { resourceServer?: { accessTokenTTL?: number | undefined } | undefined },
+  ) => token.resourceServer?.accessTokenTTL ?? ACCESS_TOKEN_TTL_SECONDS,
   IdToken: ID_TOKEN_TTL_SECONDS,
   Interaction: INTERACTION_TTL_SECONDS,
   Session: SESSION_TTL_SECONDS,
   RefreshToken: REFRESH_TOKEN_TTL_SECONDS,
-  ClientCredentials: CLIENT_CREDENTIALS_TTL_SECONDS,
+  ClientCredentials: (
+    _ctx: unknown,
+    token: { resourceServer?: { accessTokenTTL?: number | undefined } | undefined },
+  ) => token.resourceServer?.accessTokenTTL ?? CLIENT_CREDENTIALS_TTL_SECONDS,
   Grant: GRANT_TTL_SECONDS,
 };
 
@@ -52,12 +62,15 @@ const TTL = {
  * oidc-provider's configuration for the signing keys `jwks` (see `createOpenIdProvider`): code
  * flow only with PKCE required, Entente's acr values, scopes and claims, cookies signed with
  * `cookieKeys`, the interaction policy with the acr check, the features, the lifetimes, refresh
- * tokens rotated at each use and issued to confidential services or with `offline_access`.
+ * tokens rotated at each use and issued to confidential services or with `offline_access`;
+ * access tokens for the registered resource servers (`resourceIndicatorsFeature`): their
+ * lifetime, their format (RFC 9068 JWT or opaque) and the pivot claims granted.
  */
 export function providerConfiguration(
   parts: ProviderConfigurationParts,
   jwks: { keys: Record<string, unknown>[] },
 ): Configuration {
+  const findAccount = createFindAccount(parts.people);
   const cookie = { httpOnly: true, sameSite: "lax", secure: parts.secureCookies, signed: true } as const;
   return {
     adapter: parts.adapter,
@@ -79,8 +92,10 @@ export function providerConfiguration(
       policy: createInteractionPolicy(),
       url: (_ctx, interaction) => parts.interactionUrl(interaction.uid),
     },
-    features: providerFeatures(parts.clients, parts.pages),
-    findAccount: createFindAccount(parts.people),
+    features: providerFeatures(parts.clients, parts.pages, parts.resourceServers),
+    findAccount,
+    extraTokenClaims: createExtraTokenClaims(findAccount),
+    formats: { customizers: { jwt: customizeJwt } },
     loadExistingGrant: createLoadExistingGrant(parts.authorizeExistingGrant),
     async issueRefreshToken(_ctx, client, code) {
       return (

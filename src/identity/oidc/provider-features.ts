@@ -1,16 +1,20 @@
 import type { Configuration } from "oidc-provider";
 import type { ServiceClientRegistry } from "../app/ports.ts";
+import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { pageLangOf } from "./page-lang.ts";
 import type { ProviderPages } from "./provider-pages.ts";
+import { resourceIndicatorsFeature } from "./resource-indicators.ts";
 
 /**
  * The oidc-provider features Entente turns on: client credentials, introspection (RFC 7662),
  * revocation (RFC 7009), userinfo, RP-initiated logout 1.0 (with Entente's pages), back-channel
- * logout 1.0; the development interactions off (the sign-in pages are Entente's).
+ * logout 1.0, resource indicators (RFC 8707) on the registered resource servers; the development
+ * interactions off (the sign-in pages are Entente's).
  */
 export function providerFeatures(
   clients: ServiceClientRegistry,
   pages: ProviderPages,
+  resourceServers: ResourceServerDirectory,
 ): Configuration["features"] {
   return {
     devInteractions: { enabled: false },
@@ -48,5 +52,6 @@ export function providerFeatures(
       },
     },
     backchannelLogout: { enabled: true },
+    resourceIndicators: resourceIndicatorsFeature(resourceServers),
   };
 }

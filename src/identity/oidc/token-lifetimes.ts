@@ -1,3 +1,5 @@
+import { ACCESS_TOKEN_TTL_BOUNDS } from "../domain/resource-server-limits.ts";
+
 /**
  * Lifetimes of the OpenID Provider's artefacts, in seconds (issue 4). Short for what travels
  * (codes, access tokens), a working day for what keeps a person signed in.
@@ -26,8 +28,8 @@ export const CLOCK_SKEW_SECONDS = 60;
 
 /**
  * How long a retired signing key stays published: the longest life of a JWT it signed (ID token,
- * logout token; access and refresh tokens are opaque) plus clock skew. After that no valid token
+ * logout token, the JWT access tokens of resource servers; refresh tokens are opaque) plus clock skew. After that no valid token
  * can name it, and the next rotation step deletes it.
  */
 export const RETIRED_KEY_RETENTION_SECONDS =
-  Math.max(ID_TOKEN_TTL_SECONDS, LOGOUT_TOKEN_TTL_SECONDS) + CLOCK_SKEW_SECONDS;
+  Math.max(ID_TOKEN_TTL_SECONDS, LOGOUT_TOKEN_TTL_SECONDS, ACCESS_TOKEN_TTL_BOUNDS.max) + CLOCK_SKEW_SECONDS;

@@ -10,6 +10,7 @@ import type { SourceInput, SourceRecord } from "../../domain/identity-source.ts"
 import type { DeclaredAffiliationInput, DirectoryPerson, PersonRole } from "../../domain/person.ts";
 import type { EmailFacts } from "../../domain/route-email.ts";
 import type { ServiceClientAdmin } from "../provider-ports.ts";
+import type { ResourceServerAdmin } from "../resource-server-ports.ts";
 
 /**
  * Ports of the administration of the identity federation (API and console: sources, domains,
@@ -215,4 +216,5 @@ export interface IdentityAdminDeps {
   readonly directory: IdentityDirectoryAdmin;
   readonly events: IdentityEventReader;
   readonly services: ServiceClientAdmin;
+  readonly resourceServers: ResourceServerAdmin;
 }

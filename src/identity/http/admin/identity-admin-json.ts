@@ -1,6 +1,7 @@
 import type { IdentityEventEntry } from "../../domain/identity-event.ts";
 import type { SourceRecord } from "../../domain/identity-source.ts";
 import type { DirectoryPerson } from "../../domain/person.ts";
+import type { ResourceServerRecord } from "../../domain/resource-server.ts";
 import type { ServiceClientRecord } from "../../domain/service-client.ts";
 
 /** Records of the identity administration turned into the shapes of src/contracts/identity-api.ts. */
@@ -100,5 +101,20 @@ export function identityEventJson(event: IdentityEventEntry) {
     requestId: event.requestId,
     ip: event.ip,
     details: { ...event.details },
+  };
+}
+
+/** A resource server as the API shows it. */
+export function resourceServerJson(server: ResourceServerRecord) {
+  return {
+    id: server.id,
+    name: server.name,
+    audience: server.audience,
+    scopes: [...server.scopes],
+    tokenFormat: server.tokenFormat,
+    jwtType: server.jwtType,
+    accessTokenTtlSeconds: server.accessTokenTtlSeconds,
+    enabled: server.enabled,
+    rowVersion: server.rowVersion,
   };
 }
