@@ -181,6 +181,47 @@ describeOnDatabases("bad input through the API: a clear error, nothing stored", 
     assert.equal(after.ratifications[0].status, "pending");
   });
 
+  it("a member twice in a mission or in an adjustment: 422 naming the second, nothing stored", async () => {
+    const entente = (await client.send("GET", "/api/ententes/lyon")).json();
+    const mission = entente.missions[0];
+    const twice = await client.send("PUT", `/api/ententes/lyon/missions/${mission.id}`, {
+      name: mission.name,
+      description: mission.description,
+      leadMemberId: mission.leadMemberId,
+      memberIds: [...mission.memberIds, mission.memberIds[0]],
+      keys: mission.keys,
+      rowVersion: mission.rowVersion,
+    });
+    assert.equal(twice.status, 422);
+    assert.deepEqual(
+      twice.json().errors.map((e: { code: string; field: string }) => [e.code, e.field]),
+      [["entente.duplicate_id", `memberIds[${mission.memberIds.length}]`]],
+    );
+    const settlement = (await client.send("GET", "/api/ententes/lyon/exercises/2023/settlement")).json();
+    const adjustment = {
+      id: "double",
+      label: "Double",
+      amounts: [
+        { memberId: "metropole", amount: "-10.00" },
+        { memberId: "metropole", amount: "10.00" },
+      ],
+    };
+    const reply = await client.send("PUT", "/api/ententes/lyon/exercises/2023/settlement", {
+      rowVersion: settlement.rowVersion,
+      advances: settlement.advances,
+      adjustments: [...settlement.adjustments, adjustment],
+    });
+    assert.equal(reply.status, 422);
+    assert.deepEqual(
+      reply.json().errors.map((e: { code: string }) => e.code),
+      ["entente.duplicate_id"],
+    );
+    assert.deepEqual(
+      (await client.send("GET", "/api/ententes/lyon/exercises/2023/settlement")).json(),
+      settlement,
+    );
+  });
+
   it("a member's assembly or a mission's description beyond its limit: 400 with the limit", async () => {
     const entente = (await client.send("GET", "/api/ententes/lyon")).json();
     const { id: _, ...sitiv } = entente.members.find((m: { id: string }) => m.id === "sitiv");
