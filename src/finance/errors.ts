@@ -59,6 +59,13 @@ export const financeErrors = defineErrors({
     en: (d) =>
       `${d.value}: number too large (at most ${d.max} digits before the decimal point). Check the amount.`,
   },
+  "date.out_of_range": {
+    status: 422,
+    fr: (d) =>
+      `${d.field} : date ${d.date} hors des bornes (du ${d.min} au ${d.max}, fin de l'année suivante). Vérifiez l'année saisie.`,
+    en: (d) =>
+      `${d.field}: date ${d.date} out of range (${d.min} to ${d.max}, the end of next year). Check the year typed.`,
+  },
   "key.shares_not_100": {
     status: 422,
     fr: (d) =>

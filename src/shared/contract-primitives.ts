@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_AMOUNT_INTEGER_DIGITS, READ_AMOUNT_INTEGER_DIGITS } from "./limits.ts";
 
 /**
  * zod schemas of the values every context's API shares (amounts, rates, ids, years). Amounts are
@@ -6,14 +7,31 @@ import { z } from "zod";
  * percent decimal strings ("30.6").
  */
 
+/**
+ * An amount the API answers: a total may be larger than any amount written (limits.ts derives
+ * how much larger), so a read never fails on a figure made of valid inputs.
+ */
 export const EuroAmount = z
   .string()
-  .regex(/^-?\d{1,15}(\.\d{1,2})?$/, {
-    message:
-      "montant en euros attendu : au plus 15 chiffres avant la virgule, 2 après (ex. 45276 ou 45276.50)",
+  .regex(new RegExp(`^-?\\d{1,${READ_AMOUNT_INTEGER_DIGITS}}(\\.\\d{1,2})?$`), {
+    message: `montant en euros attendu : au plus ${READ_AMOUNT_INTEGER_DIGITS} chiffres avant la virgule, 2 après`,
   })
   .meta({
     description: "Amount in euros, exact decimal string (at most 2 decimals).",
+    examples: ["305797.00"],
+  });
+/**
+ * An amount written to the API (budget lines, advances, adjustments, payments): at most
+ * MAX_AMOUNT_INTEGER_DIGITS (12) digits before the point, so that every total of valid inputs
+ * fits what reads return (limits.ts).
+ */
+export const EuroAmountInput = z
+  .string()
+  .regex(new RegExp(`^-?\\d{1,${MAX_AMOUNT_INTEGER_DIGITS}}(\\.\\d{1,2})?$`), {
+    message: `montant en euros attendu : au plus ${MAX_AMOUNT_INTEGER_DIGITS} chiffres avant la virgule (999 999 999 999,99 € au plus), 2 après (ex. 45276 ou 45276.50)`,
+  })
+  .meta({
+    description: `Amount in euros, exact decimal string: at most ${MAX_AMOUNT_INTEGER_DIGITS} digits before the point, 2 after.`,
     examples: ["305797.00"],
   });
 export const PercentText = z

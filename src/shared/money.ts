@@ -1,4 +1,5 @@
 import { Decimal as BaseDecimal } from "decimal.js";
+import { MAX_AMOUNT_INTEGER_DIGITS } from "./limits.ts";
 import { centsToEuroText } from "./money-input.ts";
 
 // decimal.js rounds to 20 significant digits by default; ours never rounds implicitly.
@@ -29,11 +30,11 @@ export type ParsedScaled = { ok: true; value: bigint } | { ok: false; reason: Pa
 export type ParseFailure = "not_a_number" | "negative" | "too_many_decimals" | "too_large";
 
 /**
- * At most 20 digits before the decimal point (10^20 €, far beyond any public budget): larger
- * figures are typing mistakes. Below it decimal.js and Intl stay exact; spreadsheets hold
- * amounts beyond 2^53 cents as text (render-spreadsheet.ts).
+ * At most 12 digits before the decimal point of any number written (amounts, rates, criteria):
+ * larger figures are typing mistakes, and this bound lets every total computed from valid inputs
+ * fit what the reads return and what PostgreSQL stores (limits.ts derives it).
  */
-export const MAX_INTEGER_DIGITS = 20;
+export const MAX_INTEGER_DIGITS = MAX_AMOUNT_INTEGER_DIGITS;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 

@@ -1,5 +1,6 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import { statusOnApproval } from "../domain/budget-lifecycle.ts";
+import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
 import { validateEntente } from "../domain/validate-entente.ts";
 import { ValidationError } from "../errors.ts";
 import { actorOf } from "./actor-of.ts";
@@ -12,12 +13,13 @@ import type { DecisionRecord } from "./ports/decision-store.ts";
  * breaks a rule (a section out of balance…) cannot be approved: ValidationError, nothing stored.
  */
 export async function createDecision(
-  deps: Pick<FinanceDeps, "ententes" | "decisions">,
+  deps: Pick<FinanceDeps, "ententes" | "decisions" | "clock">,
   principal: Principal,
   ententeId: string,
   input: { subject: string; conferenceDate: string; conferenceLabel: string; budgetYear: number | null },
 ): Promise<DecisionRecord> {
   assertCan(principal, { kind: "manage-decisions", ententeId });
+  assertDateInRange(input.conferenceDate, isoDay(deps.clock.now()), "conferenceDate");
   if (input.budgetYear !== null) {
     // A budget the conference approves must satisfy every rule (balanced sections, keys at
     // 100 %…): once approved it is read-only, and it becomes the adopted budget.

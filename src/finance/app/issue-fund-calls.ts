@@ -1,5 +1,6 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import { computeBudgetReport } from "../domain/compute-budget-report.ts";
+import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
 import {
   assertFundCallsMayBeIssued,
   assertFundCallsNotIssued,
@@ -17,13 +18,14 @@ import type { FundCallRecord, NewFundCall } from "./ports/fund-call-store.ts";
  * @throws EntenteError fund_call.budget_not_adopted | fund_call.already_issued
  */
 export async function issueFundCalls(
-  deps: Pick<FinanceDeps, "ententes" | "budgets" | "fundCalls">,
+  deps: Pick<FinanceDeps, "ententes" | "budgets" | "fundCalls" | "clock">,
   principal: Principal,
   ententeId: string,
   year: number,
   dueOn: string | null,
 ): Promise<FundCallRecord[]> {
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
+  assertDateInRange(dueOn, isoDay(deps.clock.now()), "dueOn");
   assertFundCallsMayBeIssued(year, await deps.budgets.latest(ententeId, year));
   const report = computeBudgetReport(await deps.ententes.loadEntente(ententeId), year);
   const calls = report.fundCalls.map(

@@ -1,5 +1,6 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import type { Cents } from "../../shared/money.ts";
+import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
 import { assertPaymentPositive, assertPaymentWithinDue } from "../domain/fund-call-rules.ts";
 import { actorOf } from "./actor-of.ts";
 import type { FinanceDeps } from "./finance-deps.ts";
@@ -10,7 +11,7 @@ import type { FundCallRecord } from "./ports/fund-call-store.ts";
  * still due — checked in the transaction of the write, on the call's payments as they stand).
  */
 export async function recordPayment(
-  deps: Pick<FinanceDeps, "fundCalls">,
+  deps: Pick<FinanceDeps, "fundCalls" | "clock">,
   principal: Principal,
   ententeId: string,
   year: number,
@@ -19,6 +20,7 @@ export async function recordPayment(
 ): Promise<FundCallRecord> {
   assertCan(principal, { kind: "record-payment", ententeId, memberId });
   assertPaymentPositive(payment.amountCents);
+  assertDateInRange(payment.paidOn, isoDay(deps.clock.now()), "paidOn");
   return deps.fundCalls.addPayment(ententeId, year, memberId, payment, actorOf(principal), (call) =>
     assertPaymentWithinDue(call, payment.amountCents),
   );

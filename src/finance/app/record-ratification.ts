@@ -1,4 +1,5 @@
 import { assertCan, type Principal } from "../../access/index.ts";
+import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
 import {
   assertDeliberationIdentified,
   assertRatificationOpen,
@@ -15,7 +16,7 @@ import type { DecisionRecord, RatificationChange } from "./ports/decision-store.
  * has ratified (`ratifying` otherwise, CGCT L5221-2).
  */
 export async function recordRatification(
-  deps: Pick<FinanceDeps, "budgets" | "decisions">,
+  deps: Pick<FinanceDeps, "budgets" | "decisions" | "clock">,
   principal: Principal,
   ententeId: string,
   decisionId: string,
@@ -24,6 +25,7 @@ export async function recordRatification(
   rowVersion: number,
 ): Promise<DecisionRecord> {
   assertCan(principal, { kind: "record-ratification", ententeId, memberId });
+  assertDateInRange(change.deliberatedOn, isoDay(deps.clock.now()), "deliberatedOn");
   const decision = (await deps.decisions.list(ententeId)).find((d) => d.id === decisionId);
   if (decision !== undefined) {
     const latest =

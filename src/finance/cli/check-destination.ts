@@ -4,25 +4,25 @@ import type { Output } from "../../platform/cli/output.ts";
 import { EntenteError, localized } from "../errors.ts";
 import type { DocumentFormat } from "../formats/render-budget-document.ts";
 
+const SAME_FILE = localized(
+  "le fichier de sortie est le fichier d'entente lui-même (même chemin, lien symbolique ou lien physique) : choisissez un autre nom",
+  "the output file is the entente file itself (same path, symbolic or hard link): choose another name",
+);
+
 /**
- * `--out` must be a new or regular file, and never the entente file itself (which it would
- * replace).
+ * `--out` must be a new or regular file, and never the entente file itself, which it would
+ * replace: not by its path, nor through a symbolic link or a hard link to it (same device and
+ * inode once links are followed).
  */
 async function checkOutputPath(out: string, input: string): Promise<void> {
   const target = resolve(out);
-  if (target === resolve(input)) {
-    throw new EntenteError("cli.bad_option", {
-      option: "--out",
-      expected: localized(
-        "le fichier de sortie est le fichier d'entente lui-même : choisissez un autre nom",
-        "the output file is the entente file itself: choose another name",
-      ),
-    });
-  }
+  if (target === resolve(input))
+    throw new EntenteError("cli.bad_option", { option: "--out", expected: SAME_FILE });
   // A path that cannot be examined (absent, or under a folder we may not read) is left to the
   // write, which reports why it cannot create the file.
   const info = await stat(target).catch(() => null);
-  if (info !== null && !info.isFile()) {
+  if (info === null) return;
+  if (!info.isFile()) {
     throw new EntenteError("cli.bad_option", {
       option: "--out",
       expected: localized(
@@ -31,6 +31,9 @@ async function checkOutputPath(out: string, input: string): Promise<void> {
       ),
     });
   }
+  const source = await stat(input).catch(() => null);
+  if (source !== null && source.dev === info.dev && source.ino === info.ino)
+    throw new EntenteError("cli.bad_option", { option: "--out", expected: SAME_FILE });
 }
 
 /**

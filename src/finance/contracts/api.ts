@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { EuroAmount, IdParam, PercentText } from "../../shared/contract-primitives.ts";
+import { EuroAmount, EuroAmountInput, IdParam, PercentText } from "../../shared/contract-primitives.ts";
+import {
+  MAX_ADJUSTMENTS,
+  MAX_ADVANCES,
+  MAX_BUDGET_LINES,
+  MAX_LABEL_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_MEMBERS,
+  MAX_NAME_LENGTH,
+  MAX_PLAN_TEXT_LENGTH,
+  MAX_REFERENCE_LENGTH,
+  MAX_TEXT_LENGTH,
+} from "../../shared/limits.ts";
 
 /**
  * zod schemas of the HTTP API under /api (requests and responses), shared by the server
@@ -33,17 +45,18 @@ export const Member = z.object({
   assembly: z.string().max(200).nullable(),
   rowVersion: z.number().int(),
 });
+/** A text field written through the API, at most `max` characters (limits.ts), the limit in the error. */
+const text = (max: number) => z.string().max(max, { message: `${max} caractères au plus` });
 /** Longest names and labels accepted (characters): long enough for any French commune or line. */
-const NAME = z
-  .string()
-  .trim()
-  .min(1, { message: "texte non vide attendu" })
-  .max(200, { message: "200 caractères au plus" });
-const LABEL = z
-  .string()
-  .trim()
-  .min(1, { message: "texte non vide attendu" })
-  .max(300, { message: "300 caractères au plus" });
+const NAME = text(MAX_NAME_LENGTH).trim().min(1, { message: "texte non vide attendu" });
+const LABEL = text(MAX_LABEL_LENGTH).trim().min(1, { message: "texte non vide attendu" });
+/** Short references (deliberation number, payment reference, M57 nature, assembly). */
+const REFERENCE = text(MAX_REFERENCE_LENGTH);
+/** Free text (description, subject, key source). */
+const TEXT = text(MAX_TEXT_LENGTH);
+/** A list the API accepts, at most `max` items. */
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max, { message: `${max} éléments au plus` });
 
 export const MemberUpdate = z.object({
   name: NAME,
@@ -56,7 +69,7 @@ export const MemberUpdate = z.object({
     .string()
     .regex(/^\d{14}$/, { message: "SIRET à 14 chiffres" })
     .nullable(),
-  assembly: z.string().nullable(),
+  assembly: REFERENCE.nullable(),
   rowVersion: z.number().int(),
 });
 
@@ -71,8 +84,8 @@ export const AllocationKey = z.object({
 });
 export const PercentKeyUpdate = z.object({
   label: LABEL,
-  source: z.string().max(500).nullable(),
-  shares: z.array(z.object({ memberId: IdParam, value: PercentText })).min(1),
+  source: TEXT.nullable(),
+  shares: list(z.object({ memberId: IdParam, value: PercentText }), MAX_MEMBERS).min(1),
   rowVersion: z.number().int(),
 });
 
@@ -85,7 +98,15 @@ export const ServicePlan = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
 });
-export const ServicePlanInput = ServicePlan.omit({ version: true, createdAt: true, createdBy: true }).extend({
+const PLAN_TEXT = text(MAX_PLAN_TEXT_LENGTH);
+export const ServicePlanInput = z.object({
+  scope: PLAN_TEXT,
+  milestones: list(
+    z.object({ label: text(MAX_LABEL_LENGTH), due: z.iso.date().nullable(), done: z.boolean() }),
+    MAX_LIST_ITEMS,
+  ),
+  resources: z.object({ financial: PLAN_TEXT, human: PLAN_TEXT, material: PLAN_TEXT }),
+  steeringCommittee: list(text(MAX_NAME_LENGTH), MAX_LIST_ITEMS),
   basedOnVersion: z.number().int(),
 });
 export const Mission = z.object({
@@ -102,9 +123,9 @@ export const Mission = z.object({
 
 export const MissionUpdate = z.object({
   name: NAME,
-  description: z.string().max(2000).nullable(),
+  description: TEXT.nullable(),
   leadMemberId: IdParam.nullable(),
-  memberIds: z.array(IdParam).min(1),
+  memberIds: list(IdParam, MAX_MEMBERS).min(1),
   keys: z.object({ investissement: IdParam, fonctionnement: IdParam }),
   rowVersion: z.number().int(),
 });
@@ -118,6 +139,11 @@ export const BudgetLine = z.object({
   amount: EuroAmount.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
   nature: z.string().nullable(),
 });
+/** A line as written: its amount within the write limit (limits.ts), its texts bounded. */
+export const BudgetLineInput = BudgetLine.extend({
+  amount: EuroAmountInput.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
+  nature: REFERENCE.nullable(),
+});
 export const BudgetVersion = z.object({
   id: z.string(),
   year: z.number().int(),
@@ -128,7 +154,10 @@ export const BudgetVersion = z.object({
   lines: z.array(BudgetLine),
   totals: z.object({ expenses: BySection, receipts: BySection, balance: BySection }),
 });
-export const BudgetUpdate = z.object({ rowVersion: z.number().int(), lines: z.array(BudgetLine) });
+export const BudgetUpdate = z.object({
+  rowVersion: z.number().int(),
+  lines: list(BudgetLineInput, MAX_BUDGET_LINES),
+});
 
 const SignedEuroAmount = EuroAmount;
 export const Settlement = z.object({
@@ -151,7 +180,22 @@ export const Settlement = z.object({
     }),
   ),
 });
-export const SettlementUpdate = Settlement.omit({ year: true });
+/** A settlement as written: amounts within the write limit, at most 200 advances and adjustments. */
+export const SettlementUpdate = z.object({
+  rowVersion: z.number().int(),
+  advances: list(
+    Settlement.shape.advances.element.extend({
+      amount: EuroAmountInput.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
+    }),
+    MAX_ADVANCES,
+  ),
+  adjustments: list(
+    Settlement.shape.adjustments.element.extend({
+      amounts: list(z.object({ memberId: IdParam, amount: EuroAmountInput }), MAX_MEMBERS).min(1),
+    }),
+    MAX_ADJUSTMENTS,
+  ),
+});
 
 export const Ratification = z.object({
   memberId: z.string(),
@@ -170,14 +214,14 @@ export const Decision = z.object({
   ratifications: z.array(Ratification),
 });
 export const DecisionCreate = z.object({
-  subject: z.string().trim().min(1, { message: "texte non vide attendu" }).max(500),
+  subject: TEXT.trim().min(1, { message: "texte non vide attendu" }),
   conferenceDate: z.iso.date({ message: "date AAAA-MM-JJ attendue" }),
   conferenceLabel: LABEL,
   budgetYear: z.number().int().nullable(),
 });
 export const RatificationUpdate = z.object({
   status: RatificationStatus,
-  deliberationNumber: z.string().trim().min(1).nullable(),
+  deliberationNumber: REFERENCE.trim().min(1, { message: "texte non vide attendu" }).nullable(),
   deliberatedOn: z.iso.date().nullable(),
   rowVersion: z.number().int(),
 });
@@ -198,13 +242,13 @@ export const FundCall = z.object({
 });
 /** Why a payment recorded by mistake is cancelled (kept in the audit trail). */
 export const PaymentCancel = z.object({
-  reason: z.string().trim().min(1, { message: "motif obligatoire" }).max(500),
+  reason: TEXT.trim().min(1, { message: "motif obligatoire" }),
 });
 export const FundCallIssue = z.object({ dueOn: z.iso.date().nullable() });
 export const PaymentCreate = z.object({
-  amount: EuroAmount,
+  amount: EuroAmountInput,
   paidOn: z.iso.date(),
-  reference: z.string().nullable(),
+  reference: REFERENCE.nullable(),
 });
 
 /** One screen of the console: the year's budget by mission and section, shares, ratification, what is due. */

@@ -1,4 +1,19 @@
 import { z } from "zod";
+import {
+  MAX_ADJUSTMENTS,
+  MAX_ADVANCES,
+  MAX_BUDGET_LINES,
+  MAX_CRITERIA,
+  MAX_EXERCISES,
+  MAX_KEYS,
+  MAX_LABEL_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_MEMBERS,
+  MAX_MISSIONS,
+  MAX_NAME_LENGTH,
+  MAX_REFERENCE_LENGTH,
+  MAX_TEXT_LENGTH,
+} from "../../shared/limits.ts";
 
 /**
  * The entente file (YAML or JSON): members, keys, missions, and per exercise the budget lines by
@@ -12,9 +27,23 @@ import { z } from "zod";
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/** Longest identifier, in characters. */
+const MAX_ID_LENGTH = 100;
+
+/** A text of at most `max` characters (limits.ts); the error states the limit. */
+const text = (max: number) => z.string().max(max, { message: `${max} caractères au plus` });
+/** A list of at most `max` items (limits.ts): every total of the file fits what reads return. */
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max, { message: `${max} éléments au plus` });
+const NAME = text(MAX_NAME_LENGTH).min(1);
+const LABEL = text(MAX_LABEL_LENGTH).min(1);
+const REFERENCE = text(MAX_REFERENCE_LENGTH);
+const TEXT = text(MAX_TEXT_LENGTH);
+
 /** An identifier that other parts of the file refer to. */
 export const Id = z
   .string()
+  .max(MAX_ID_LENGTH, { message: `${MAX_ID_LENGTH} caractères au plus` })
   .regex(ID, { message: "identifiant attendu : lettres, chiffres, « . », « - », « _ » (ex. ville-lyon)" })
   .meta({ description: "Identifier: letters, digits, '.', '-', '_' (e.g. ville-lyon)." });
 
@@ -60,7 +89,7 @@ const sectionAmounts = {
 
 export const MemberEntry = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: NAME,
   kind: z.enum(["metropole", "commune", "epci", "syndicat", "departement", "region", "other"]),
   siren: z
     .string()
@@ -70,43 +99,42 @@ export const MemberEntry = z.strictObject({
     .string()
     .regex(/^\d{14}$/, { message: "SIRET à 14 chiffres attendu" })
     .optional(),
-  assembly: z
-    .string()
-    .optional()
-    .meta({ description: "Deliberating assembly, e.g. Conseil de la Métropole." }),
+  assembly: REFERENCE.optional().meta({
+    description: "Deliberating assembly, e.g. Conseil de la Métropole.",
+  }),
 });
 
 export const KeyEntry = z
   .strictObject({
     id: Id,
-    label: z.string().min(1),
-    source: z
-      .string()
-      .optional()
-      .meta({ description: "Where the figures come from (census, deliberation…)." }),
+    label: LABEL,
+    source: TEXT.optional().meta({ description: "Where the figures come from (census, deliberation…)." }),
     percent: z
       .record(Id, Percent)
+      .refine((rates) => Object.keys(rates).length <= MAX_MEMBERS, {
+        message: `${MAX_MEMBERS} membres au plus`,
+      })
       .optional()
       .meta({ description: "Member id → rate in percent; exactly 100 in total." }),
     weights: z
       .record(
         Id,
         z.union([
-          z.number().int().min(0),
-          z.string().regex(/^\d+$/, { message: "poids entier ≥ 0 attendu" }),
+          z.number().int().min(0).max(999_999_999_999),
+          z.string().regex(/^\d{1,12}$/, { message: "poids entier ≥ 0 attendu, 12 chiffres au plus" }),
         ]),
       )
       .optional()
       .meta({ description: "Member id → integer weight; share = weight / sum of weights." }),
-    criteria: z
-      .array(
-        z.strictObject({
-          id: Id,
-          label: z.string().optional(),
-          weight: CriterionValue,
-          values: z.record(Id, CriterionValue),
-        }),
-      )
+    criteria: list(
+      z.strictObject({
+        id: Id,
+        label: LABEL.optional(),
+        weight: CriterionValue,
+        values: z.record(Id, CriterionValue),
+      }),
+      MAX_CRITERIA,
+    )
       .min(1)
       .optional()
       .meta({
@@ -120,12 +148,11 @@ export const KeyEntry = z
 
 export const MissionEntry = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: NAME,
   kind: z.enum(["socle", "specifique"]),
-  description: z.string().optional(),
+  description: TEXT.optional(),
   lead: Id.optional().meta({ description: "Lead member (porteur de mission)." }),
-  members: z
-    .array(Id)
+  members: list(Id, MAX_MEMBERS)
     .optional()
     .meta({ description: "Participating members; default: the members of its keys." }),
   key: Id.optional().meta({ description: "Key for both sections; default: the entente's defaultKey." }),
@@ -136,22 +163,22 @@ export const ExpenseEntry = z.strictObject({
   mission: Id.optional().meta({
     description: "Mission id; absent for general expenses (dépenses générales).",
   }),
-  label: z.string().min(1),
-  nature: z.string().optional().meta({ description: "M57 nature or chapter." }),
+  label: LABEL,
+  nature: REFERENCE.optional().meta({ description: "M57 nature or chapter." }),
   ...sectionAmounts,
 });
 
 export const ReceiptEntry = z.strictObject({
   kind: ReceiptKindName,
   mission: Id.optional(),
-  label: z.string().min(1).optional(),
-  nature: z.string().optional(),
+  label: LABEL.optional(),
+  nature: REFERENCE.optional(),
   ...sectionAmounts,
 });
 
 export const AdvanceEntry = z.strictObject({
   id: Id,
-  label: z.string().min(1),
+  label: LABEL,
   member: Id.meta({ description: "The member who paid the expense in advance." }),
   amount: Amount,
   key: Id.optional().meta({ description: "Key that shares the advance; default: the entente's defaultKey." }),
@@ -159,7 +186,7 @@ export const AdvanceEntry = z.strictObject({
 
 export const AdjustmentEntry = z.strictObject({
   id: Id,
-  label: z.string().min(1),
+  label: LABEL,
   amounts: z.record(Id, SignedAmount).meta({ description: "Member id → signed amount; they sum to zero." }),
 });
 
@@ -169,18 +196,19 @@ export const ExerciseEntry = z.strictObject({
     description:
       "Year of the fund call that collects this exercise (rappel when later); default: the year itself.",
   }),
-  note: z.string().optional(),
-  expenses: z.array(ExpenseEntry).default([]),
-  receipts: z.array(ReceiptEntry).default([]),
-  advances: z.array(AdvanceEntry).default([]),
-  adjustments: z.array(AdjustmentEntry).default([]),
+  note: TEXT.optional(),
+  // An entry gives one line per section it fills (two at most): MAX_BUDGET_LINES lines at most.
+  expenses: list(ExpenseEntry, MAX_BUDGET_LINES / 4).default([]),
+  receipts: list(ReceiptEntry, MAX_BUDGET_LINES / 4).default([]),
+  advances: list(AdvanceEntry, MAX_ADVANCES).default([]),
+  adjustments: list(AdjustmentEntry, MAX_ADJUSTMENTS).default([]),
 });
 
 export const EntenteFile = z
   .strictObject({
     entente: z.strictObject({
-      name: z.string().min(1),
-      legalBasis: z.array(z.string()).default([]),
+      name: NAME,
+      legalBasis: list(TEXT, MAX_LIST_ITEMS).default([]),
       convention: z
         .strictObject({
           signedOn: z
@@ -198,10 +226,10 @@ export const EntenteFile = z
       }),
       defaultKey: Id.meta({ description: "Key used for general lines and missions without their own key." }),
     }),
-    members: z.array(MemberEntry).min(1),
-    keys: z.array(KeyEntry).min(1),
-    missions: z.array(MissionEntry).default([]),
-    exercises: z.array(ExerciseEntry).min(1),
+    members: list(MemberEntry, MAX_MEMBERS).min(1),
+    keys: list(KeyEntry, MAX_KEYS).min(1),
+    missions: list(MissionEntry, MAX_MISSIONS).default([]),
+    exercises: list(ExerciseEntry, MAX_EXERCISES).min(1),
   })
   .meta({
     title: "Entente file",

@@ -15,16 +15,29 @@ export interface PercentShare {
 }
 
 /**
- * Reads the rates of a percent key: every member belongs to the entente, every rate has at most
- * 4 decimals. The first problem is thrown, at its share.
- * @throws EntenteError `entente.unknown_reference` or `key.too_many_decimals`.
+ * Reads the rates of a percent key: every member belongs to the entente and appears once, every
+ * rate has at most 4 decimals. The first problem is thrown, at its share.
+ * @throws EntenteError `entente.duplicate_id`, `entente.unknown_reference` or `key.too_many_decimals`.
  */
 export function parsePercentShares(
   keyId: string,
   shares: readonly PercentShareInput[],
   members: ReadonlySet<string>,
 ): PercentShare[] {
+  const seen = new Map<string, number>();
   return shares.map((share, index) => {
+    const first = seen.get(share.memberId);
+    if (first !== undefined)
+      throw new EntenteError(
+        "entente.duplicate_id",
+        {
+          id: share.memberId,
+          what: localized("membre de la clé", "member of the key"),
+          first: localized(`en shares[${first}]`, `at shares[${first}]`),
+        },
+        { path: ["shares", index, "memberId"] },
+      );
+    seen.set(share.memberId, index);
     if (!members.has(share.memberId)) {
       throw new EntenteError(
         "entente.unknown_reference",

@@ -1,10 +1,11 @@
 import type { Issue } from "../errors.ts";
 import { type Mission, SECTIONS } from "./entente.ts";
 import { ENTITY_NAMES } from "./entity-names.ts";
+import { findDuplicates } from "./find-duplicates.ts";
 import type { ReferenceChecks } from "./reference-checks.ts";
 
 /**
- * One mission: its lead and members exist, its keys exist, and every member of its keys takes
+ * One mission: its lead and members exist (each named once), its keys exist, and every member of its keys takes
  * part in it (`mission.key_member_not_participant`, once per key and member).
  */
 function validateMission(
@@ -19,6 +20,14 @@ function validateMission(
   mission.members.forEach((member, i) => {
     references.checkMember(member, ["missions", m, "members", i]);
   });
+  issues.push(
+    ...findDuplicates(
+      mission.members,
+      (member) => member,
+      ENTITY_NAMES.member,
+      (i) => ["missions", m, "members", i],
+    ),
+  );
   for (const section of SECTIONS) {
     const key = mission.keys[section];
     if (!references.keyIds.includes(key)) {

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { type Document, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { type Document, isAlias, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { EntenteFileError } from "../../shared/entente-file-error.ts";
 import { EntenteFile, type EntenteFileData } from "../contracts/entente-file.ts";
 import { assertValidEntente } from "../domain/assert-valid-entente.ts";
 import type { Entente } from "../domain/entente.ts";
-import { EntenteError, type Issue, localized, ValidationError } from "../errors.ts";
+import { EntenteError, type Issue, type Localized, localized, ValidationError } from "../errors.ts";
 import { decodeUtf8 } from "./decode-utf8.ts";
 import { locateIssues } from "./locate-issues.ts";
 import { relocateIssues } from "./relocate-issues.ts";
@@ -15,6 +15,73 @@ interface ParsedText {
   readonly doc: Document;
   readonly lineCounter: LineCounter;
   readonly file: string;
+}
+
+/** A `file.invalid_yaml` issue at the source offset `offset` of the text. */
+function yamlIssue(parsed: ParsedText, offset: number, reason: Localized) {
+  const position = parsed.lineCounter.linePos(offset);
+  return {
+    code: "file.invalid_yaml" as const,
+    path: [],
+    details: { reason },
+    file: parsed.file,
+    field: "",
+    line: position.line,
+    column: position.col,
+  };
+}
+
+/** How many aliases the document may expand (yaml's own default): beyond, an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Step 1b: the file's aliases (`*name`) name an anchor set before them, and do not expand
+ * beyond {@link MAX_ALIAS_COUNT} nodes (an "alias bomb", a few lines that expand to millions):
+ * both are the file's fault, reported at the alias's line rather than as an internal error.
+ * @throws EntenteFileError `file.invalid_yaml` at the first alias concerned.
+ */
+function toPlainData(parsed: ParsedText): unknown {
+  const aliases: { offset: number; source: string; resolved: boolean }[] = [];
+  visit(parsed.doc, {
+    Alias(_, node) {
+      if (isAlias(node))
+        aliases.push({
+          offset: node.range?.[0] ?? 0,
+          source: node.source,
+          resolved: node.resolve(parsed.doc) !== undefined,
+        });
+    },
+  });
+  const unresolved = aliases.filter((alias) => !alias.resolved);
+  if (unresolved.length > 0)
+    throw new EntenteFileError(
+      parsed.file,
+      unresolved.map((alias) =>
+        yamlIssue(
+          parsed,
+          alias.offset,
+          localized(
+            `l'alias *${alias.source} ne renvoie à aucune ancre &${alias.source} définie avant lui`,
+            `alias *${alias.source} refers to no anchor &${alias.source} set before it`,
+          ),
+        ),
+      ),
+    );
+  try {
+    return parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || aliases.length === 0) throw error;
+    throw new EntenteFileError(parsed.file, [
+      yamlIssue(
+        parsed,
+        aliases[0]?.offset ?? 0,
+        localized(
+          `les alias (*nom) se développent en plus de ${MAX_ALIAS_COUNT} nœuds : écrivez les valeurs`,
+          `the aliases (*name) expand to more than ${MAX_ALIAS_COUNT} nodes: write the values out`,
+        ),
+      ),
+    ]);
+  }
 }
 
 /**
@@ -53,7 +120,7 @@ function parseYaml(text: string, file: string): ParsedText {
 
 /** Step 2: the shape of the file (zod). @throws EntenteFileError with every problem, located. */
 function checkShape(parsed: ParsedText): EntenteFileData {
-  const raw: unknown = parsed.doc.toJS();
+  const raw = toPlainData(parsed);
   const result = EntenteFile.safeParse(raw);
   if (!result.success)
     throw new EntenteFileError(

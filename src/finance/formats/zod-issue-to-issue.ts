@@ -138,10 +138,25 @@ const tooSmall: Explain<"too_small"> = ({ issue, invalid }) => {
   );
 };
 
-const tooBig: Explain<"too_big"> = ({ issue, invalid }) =>
-  invalid(
-    localized(`valeur ≤ ${String(issue.maximum)} attendue`, `value ≤ ${String(issue.maximum)} expected`),
-  );
+/** A text, a list or a number above its maximum (limits.ts): the limit is in the message. */
+const tooBig: Explain<"too_big"> = ({ issue, received, invalid }) => {
+  const max = String(issue.maximum);
+  if (issue.origin === "string")
+    return invalid(
+      localized(
+        `${max} caractères au plus, reçu ${String(received).length} : raccourcissez le texte`,
+        `at most ${max} characters, got ${String(received).length}: shorten the text`,
+      ),
+    );
+  if (issue.origin === "array")
+    return invalid(
+      localized(
+        `${max} éléments au plus, reçu ${Array.isArray(received) ? received.length : "?"}`,
+        `at most ${max} items, got ${Array.isArray(received) ? received.length : "?"}`,
+      ),
+    );
+  return invalid(localized(`valeur ≤ ${max} attendue`, `value ≤ ${max} expected`));
+};
 
 /** The file's unions are number-or-decimal-text. */
 const notNumberOrText: Explain<"invalid_union"> = ({ received, invalid }) =>

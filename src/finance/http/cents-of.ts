@@ -1,4 +1,4 @@
-import { parseEuros } from "../../shared/money.ts";
+import { MAX_INTEGER_DIGITS, parseEuros } from "../../shared/money.ts";
 import { EntenteError } from "../errors.ts";
 
 /**
@@ -9,6 +9,10 @@ import { EntenteError } from "../errors.ts";
 export function centsOf(amount: string, path: (string | number)[], signed = false): bigint {
   const parsed = parseEuros(amount, { allowNegative: signed });
   if (!parsed.ok)
-    throw new EntenteError(`amount.${parsed.reason}`, { value: amount, currency: "EUR", max: 2 }, { path });
+    throw new EntenteError(
+      `amount.${parsed.reason}`,
+      { value: amount, currency: "EUR", max: parsed.reason === "too_large" ? MAX_INTEGER_DIGITS : 2 },
+      { path },
+    );
   return parsed.cents;
 }

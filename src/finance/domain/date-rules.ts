@@ -1,0 +1,27 @@
+import { latestDateAllowed } from "../../shared/limits.ts";
+import { EntenteError } from "../errors.ts";
+
+/** The earliest date accepted: the first year of the entente file's years (1900–2200). */
+export const EARLIEST_DATE = "1900-01-01";
+
+/**
+ * A date a person enters (conference, deliberation, payment, due date) lies between 1900-01-01
+ * and the end of the year after `today` (limits.ts `latestDateAllowed`): a budget is voted before
+ * its year starts, never two years ahead, so a later date is a typing mistake (2204 for 2024)
+ * that would otherwise be stored and printed on every document. ISO dates compare as text.
+ * @param today the clock's date, `AAAA-MM-JJ`.
+ * @param field the request field, named in the error.
+ * @throws EntenteError `date.out_of_range` at `field`, with the bounds.
+ * @example assertDateInRange("2204-05-01", "2026-12-06", "paidOn") // throws, max 2027-12-31
+ */
+export function assertDateInRange(date: string | null, today: string, field: string): void {
+  if (date === null) return;
+  const max = latestDateAllowed(today);
+  if (date < EARLIEST_DATE || date > max)
+    throw new EntenteError("date.out_of_range", { field, date, min: EARLIEST_DATE, max }, { path: [field] });
+}
+
+/** Today's date (UTC) of a clock's instant, `AAAA-MM-JJ`. */
+export function isoDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
