@@ -147,6 +147,20 @@ export const financeErrors = defineErrors({
     fr: (d) => `aucun exercice ${d.year} dans ce fichier. Exercices disponibles : ${d.known}.`,
     en: (d) => `no exercise ${d.year} in this file. Available exercises: ${d.known}.`,
   },
+  "exercise.already_exists": {
+    status: 409,
+    fr: (d) =>
+      `l'exercice ${d.year} existe déjà : il s'ouvre une seule fois. Modifiez son budget ou ouvrez une décision modificative.`,
+    en: (d) =>
+      `exercise ${d.year} already exists: it is opened once. Edit its budget or open an amending budget.`,
+  },
+  "exercise.called_in_invalid": {
+    status: 422,
+    fr: (d) =>
+      `l'exercice ${d.year} ne peut pas être appelé en ${d.calledIn}. Années possibles : ${d.allowed} (l'année même, ou l'année suivante en rappel).`,
+    en: (d) =>
+      `exercise ${d.year} cannot be called in ${d.calledIn}. Possible years: ${d.allowed} (the year itself, or the next one as a recall).`,
+  },
   "entente.not_found": {
     status: 404,
     fr: (d) => `aucune entente « ${d.id} ».`,

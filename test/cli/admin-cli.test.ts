@@ -6,6 +6,7 @@ import { describe, it } from "node:test";
 import { createArgon2PasswordHasher } from "../../src/access/crypto/argon2-password-hasher.ts";
 import { createAccountStore } from "../../src/access/db/account-store.ts";
 import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
+import { computeBudgetReport } from "../../src/finance/domain/compute-budget-report.ts";
 import { openDatabase } from "../../src/platform/db/open-database.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
@@ -65,6 +66,47 @@ describe("entente import / account create (the server's database, PGlite in DATA
       );
       assert.equal((await createEntenteStore(database.db).listEntentes()).length, 1);
       assert.equal(await createAccountStore(database.db).findByEmail("x@ville.fr"), null);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("opens exercise 2024 from 2023 (entente exercise open), once; 2023 never moves", async () => {
+    const badYear = runEntente(["exercise", "open", "lyon-2023", "--from", "23"], { env });
+    assert.equal(badYear.status, 2, badYear.stderr);
+    assert.match(badYear.stderr, /option --from : année sur 4 chiffres attendue, reçu « 23 »/);
+    const opened = runEntente(
+      ["exercise", "open", "lyon-2023", "--from", "2023", "--carry-over-investissement", "350000"],
+      { env },
+    );
+    assert.equal(opened.status, 0, opened.stderr);
+    assert.match(opened.stdout, /exercice 2024 ouvert depuis 2023 \(brouillon, /);
+    const again = runEntente(["exercise", "open", "lyon-2023", "--from", "2023"], { env });
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /exercise\.already_exists/);
+    const unknown = runEntente(["exercise", "open", "paris", "--from", "2023"], { env });
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /entente\.not_found/);
+    const database = await openDatabase({ kind: "pglite", dataDir });
+    try {
+      const entente = await createEntenteStore(database.db).loadEntente("lyon-2023");
+      assert.deepEqual(
+        entente.exercises.map((e) => [e.year, e.calledIn]),
+        [
+          [2022, 2023],
+          [2023, 2023],
+          [2024, 2024],
+        ],
+      );
+      assert.deepEqual(
+        computeBudgetReport(entente, 2023).fundCalls.map((c) => c.total),
+        [305_797_00n, 217_051_00n, 116_328_00n],
+      );
+      // 2024: 2023's lines, 2023's investment result instead of the 2022 carry-over; balanced.
+      assert.deepEqual(
+        computeBudgetReport(entente, 2024).fundCalls.map((c) => c.total),
+        [288_413_00n, 166_518_00n, 89_245_00n],
+      );
     } finally {
       await database.close();
     }

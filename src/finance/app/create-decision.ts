@@ -1,6 +1,7 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import { statusOnApproval } from "../domain/budget-lifecycle.ts";
 import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
+import { ententeForYear } from "../domain/entente-for-year.ts";
 import { validateEntente } from "../domain/validate-entente.ts";
 import { ValidationError } from "../errors.ts";
 import { actorOf } from "./actor-of.ts";
@@ -22,8 +23,10 @@ export async function createDecision(
   assertDateInRange(input.conferenceDate, isoDay(deps.clock.now()), "conferenceDate");
   if (input.budgetYear !== null) {
     // A budget the conference approves must satisfy every rule (balanced sections, keys at
-    // 100 %…): once approved it is read-only, and it becomes the adopted budget.
-    const issues = validateEntente(await deps.ententes.loadEntente(ententeId));
+    // 100 %…): once approved it is read-only, and it becomes the adopted budget. Only what its
+    // figures are made of: another year's draft does not block it.
+    const entente = await deps.ententes.loadEntente(ententeId);
+    const issues = validateEntente(ententeForYear(entente, input.budgetYear));
     if (issues.length > 0) throw new ValidationError(issues);
   }
   const { budgetYear, ...decision } = input;

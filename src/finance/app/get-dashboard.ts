@@ -3,6 +3,7 @@ import type { BudgetAnnex, BudgetReport } from "../domain/budget-report.ts";
 import { buildAnnex } from "../domain/build-annex.ts";
 import { computeBudgetReport } from "../domain/compute-budget-report.ts";
 import type { Entente } from "../domain/entente.ts";
+import { ententeForYear } from "../domain/entente-for-year.ts";
 import { amountDue } from "../domain/fund-call-rules.ts";
 import { reportYears } from "../domain/report-years.ts";
 import { validateEntente } from "../domain/validate-entente.ts";
@@ -69,8 +70,16 @@ async function partialDashboard(
   years: readonly number[],
   problems: readonly Issue[],
 ): Promise<DashboardView> {
-  const exercise = entente.exercises.find((e) => e.year === year);
-  if (exercise === undefined) throw new EntenteError("exercise.not_found", { year, known: years.join(", ") });
+  if (!years.includes(year)) throw new EntenteError("exercise.not_found", { year, known: years.join(", ") });
+  // A year that is only a call year has no budget of its own: an empty annex.
+  const exercise = entente.exercises.find((e) => e.year === year) ?? {
+    year,
+    calledIn: year,
+    lines: [],
+    advances: [],
+    adjustments: [],
+    path: [],
+  };
   const annex = buildAnnex(entente, exercise);
   return {
     entente: { id: ententeId, name: entente.name, roundingUnit: entente.rounding.unit },
@@ -102,7 +111,8 @@ export async function getDashboard(
   const entente = await deps.ententes.loadEntente(ententeId);
   const years = reportYears(entente);
   const chosen = year ?? Math.max(...entente.exercises.map((e) => e.year));
-  const problems = validateEntente(entente);
+  // A later draft out of balance does not hide this year's figures.
+  const problems = validateEntente(ententeForYear(entente, chosen));
   if (problems.length > 0) return partialDashboard(deps, ententeId, entente, chosen, years, problems);
   const report = computeBudgetReport(entente, chosen);
   const [budget, decisions, fundCalls] = await Promise.all([

@@ -1,15 +1,17 @@
 import { type Command, Option } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
+import type { BudgetStore } from "../app/ports/budget-store.ts";
 import type { EntenteStore } from "../app/ports/entente-store.ts";
 import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
 
 /** What the finance commands need of the server's database. */
 export interface FinanceCliDeps {
   readonly ententes: EntenteStore;
+  readonly budgets: BudgetStore;
 }
 
 /**
- * The finance context's commands: `validate`, `budget`, `import`, `schema`. Their work is loaded
+ * The finance context's commands: `validate`, `budget`, `import`, `exercise open`, `schema`. Their work is loaded
  * when they run, so that `entente budget` does not load the database drivers.
  */
 export function registerFinanceCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
@@ -55,6 +57,39 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
       const { importEntente } = await import("./entente-import.ts");
       await importEntente(file, { ...options, lang: context.lang() }, context);
     });
+
+  program
+    .command("exercise")
+    .description("exercices de l'entente dans la base du serveur / exercises in the server's database")
+    .command("open")
+    .description(
+      "ouvre l'exercice N+1 depuis N (brouillon, report du résultat) / open exercise N+1 from N (draft, result carried over)",
+    )
+    .argument("<entente>", "identifiant de l'entente / entente id")
+    .requiredOption("--from <year>", "exercice N dont part N+1 / exercise N that N+1 opens from")
+    .option("--called-in <year>", "année d'appel de N+1 (défaut : N+1 ; N+2 = rappel) / call year of N+1")
+    .option(
+      "--carry-over-investissement <euros>",
+      "résultat d'investissement de N (négatif : déficit) / N's investment result",
+    )
+    .option(
+      "--carry-over-fonctionnement <euros>",
+      "résultat de fonctionnement de N (négatif : déficit) / N's operating result",
+    )
+    .action(
+      async (
+        entente: string,
+        options: {
+          from: string;
+          calledIn?: string;
+          carryOverInvestissement?: string;
+          carryOverFonctionnement?: string;
+        },
+      ) => {
+        const { openExerciseFromCli } = await import("./exercise-open.ts");
+        await openExerciseFromCli(entente, { ...options, lang: context.lang() }, context);
+      },
+    );
 
   program
     .command("schema")

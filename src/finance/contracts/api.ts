@@ -154,6 +154,16 @@ export const BudgetVersion = z.object({
   lines: z.array(BudgetLine),
   totals: z.object({ expenses: BySection, receipts: BySection, balance: BySection }),
 });
+/**
+ * `POST /api/ententes/:id/exercises`: open exercise `from + 1` from `from`. `calledIn`: the year
+ * its contributions are called (default `from + 1`; `from + 2` recalls them, as 2022 in 2023);
+ * `carryOver`: `from`'s result per section (a deficit is negative), carried over as a line.
+ */
+export const ExerciseOpening = z.object({
+  from: z.number().int().min(1900).max(2199),
+  calledIn: z.number().int().min(1900).max(2200).optional(),
+  carryOver: z.object({ investissement: EuroAmount, fonctionnement: EuroAmount }).partial().optional(),
+});
 export const BudgetUpdate = z.object({
   rowVersion: z.number().int(),
   lines: list(BudgetLineInput, MAX_BUDGET_LINES),

@@ -7,6 +7,7 @@ import { buildAnnex } from "./build-annex.ts";
 import { computeFundCalls } from "./compute-fund-calls.ts";
 import { createSharesLookup } from "./create-shares-lookup.ts";
 import type { Entente, Exercise } from "./entente.ts";
+import { ententeForYear } from "./entente-for-year.ts";
 import type { ReportContext } from "./report-context.ts";
 import { reportYears } from "./report-years.ts";
 import { settleExercise } from "./settle-exercise.ts";
@@ -44,13 +45,16 @@ function reportedExercise(entente: Entente, year: number): Exercise {
  * Invariants (tested): every allocation sums exactly to its total; adjustments sum to zero;
  * the fund calls sum to the contributions and adjustments called in the year.
  *
- * @throws ValidationError when the entente breaks a rule of `validateEntente`.
+ * @throws ValidationError when the exercise `year` or one called in it breaks a rule of `validateEntente`
+ *   (`ententeForYear`: the other exercises do not matter).
  * @throws EntenteError `exercise.not_found` when the file has no exercise `year`.
  * @example computeBudgetReport(lyon, 2023).fundCalls[0].total // 30579700n (305 797 €, seed line 1° b)
  */
-export function computeBudgetReport(entente: Entente, year: number): BudgetReport {
+export function computeBudgetReport(whole: Entente, year: number): BudgetReport {
+  // Only what the year's figures are made of is checked: a later draft never blocks them.
+  const entente = ententeForYear(whole, year);
   assertValidEntente(entente);
-  const exercise = reportedExercise(entente, year);
+  const exercise = reportedExercise(whole, year);
   const memberOrder = entente.members.map((m) => m.id);
   const context = createReportContext(entente);
   const allocation = settleExercise(context, exercise);

@@ -6,13 +6,15 @@ import { exportBudgetRoute } from "./routes/export-budget-route.ts";
 import { getBudgetReportRoute } from "./routes/get-budget-report-route.ts";
 import { getBudgetRoute } from "./routes/get-budget-route.ts";
 import { getSettlementRoute } from "./routes/get-settlement-route.ts";
+import { openExerciseRoute } from "./routes/open-exercise-route.ts";
 import { saveBudgetRoute } from "./routes/save-budget-route.ts";
 import { saveSettlementRoute } from "./routes/save-settlement-route.ts";
 
-/** The year's budget (lines, edit), its settlement, its deliberation tables and their downloads. */
+/** Opening an exercise; the year's budget (lines, edit), its settlement, its deliberation tables and their downloads. */
 export function createBudgetRoutes(deps: FinanceDeps): RouteRegistrar {
   return registerFinanceRoutes(
     [
+      openExerciseRoute,
       getBudgetRoute,
       saveBudgetRoute,
       getSettlementRoute,

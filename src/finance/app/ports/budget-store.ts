@@ -27,6 +27,13 @@ export interface BudgetVersionRecord {
 /** A budget version without its lines (the list of versions). */
 export type BudgetVersionSummary = Omit<BudgetVersionRecord, "lines">;
 
+/** A new exercise as the use case's rule plans it: its year, call year and first draft's lines. */
+export interface ExerciseOpening {
+  readonly year: number;
+  readonly calledIn: number;
+  readonly lines: readonly BudgetLineRecord[];
+}
+
 /** The budgets of an entente's exercises. Writes are transactional and audited. */
 export interface BudgetStore {
   /** Every version of every exercise, by year then number. */
@@ -43,6 +50,21 @@ export interface BudgetStore {
     year: number,
     actor: Actor,
     plan: InTransactionRule<BudgetVersionRecord, { readonly number: number; readonly label: string }>,
+  ): Promise<BudgetVersionRecord>;
+  /**
+   * Opens a new exercise from exercise `from` (N): `plan` runs in the transaction on N's latest
+   * version and the years that exist, and gives the new exercise, whose budget primitif is
+   * stored as a draft with the planned lines. N is not changed.
+   * @throws EntenteError `resource.not_found` (exercise `from`), or what `plan` throws.
+   */
+  openExercise(
+    ententeId: string,
+    from: number,
+    actor: Actor,
+    plan: InTransactionRule<
+      { readonly previous: BudgetVersionRecord; readonly years: readonly number[] },
+      ExerciseOpening
+    >,
   ): Promise<BudgetVersionRecord>;
   /**
    * Replaces the lines of the exercise's latest version, made from version `rowVersion`; `rule`

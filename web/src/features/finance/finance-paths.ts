@@ -10,6 +10,8 @@ export const financePaths = {
   key: (id: string, keyId: string) => `${e(id)}/keys/${seg(keyId)}`,
   mission: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}`,
   plan: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}/plan`,
+  /** POST: opens exercise N+1 from N (its lines as a draft, N's result carried over). */
+  exercises: (id: string) => `${e(id)}/exercises`,
   budget: (id: string, year: number) => `${e(id)}/exercises/${year}/budget`,
   /** POST: opens an amending budget (décision modificative), a new draft from the adopted version. */
   budgetVersions: (id: string, year: number) => `${e(id)}/exercises/${year}/budget/versions`,

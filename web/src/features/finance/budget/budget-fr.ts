@@ -5,6 +5,16 @@ export const budgetFr = {
   amendHint:
     "Le budget adopté reste tel quel : une nouvelle version en projet est créée à partir de ses lignes.",
   amended: "Décision modificative ouverte : version {{number}} en projet.",
+  openNext: "Ouvrir l'exercice {{year}}",
+  openHint:
+    "L'exercice {{year}} part des lignes de {{from}} (budget primitif en projet) ; le budget {{from}} reste tel quel. Indiquez le résultat de {{from}} à reporter (compte de gestion), s'il y en a un.",
+  carryOverInvestissement: "Solde d'investissement {{from}} reporté (001, €)",
+  carryOverFonctionnement: "Résultat de fonctionnement {{from}} reporté (002, €)",
+  carryOverHint: "Un déficit s'écrit avec un signe moins (−3 000). Vide : aucun report.",
+  calledIn: "Appel des contributions",
+  calledInSame: "en {{year}}, l'année de l'exercice",
+  calledInNext: "en {{year}}, en rappel l'année suivante",
+  openSubmit: "Ouvrir l'exercice {{year}}",
   title: "Budget",
   titleYear: "Budget {{year}}",
   noExercise: "Aucun exercice n'est ouvert pour cette entente.",

@@ -16,6 +16,7 @@ import { exerciseYears, useEntente } from "../entente/entente-context.tsx";
 import { financePaths } from "../finance-paths.ts";
 import type { BudgetVersion } from "../finance-types.ts";
 import { BudgetEditor } from "./budget-editor.tsx";
+import { OpenExerciseForm } from "./open-exercise-form.tsx";
 
 /** The year's budget lines (budget primitif), edited with a live balance per section. */
 export function BudgetPage() {
@@ -34,6 +35,7 @@ export function BudgetPage() {
         {year !== null && <YearSelect years={years} value={year} onChange={setYear} />}
       </PageHeader>
       {year === null && <p>{t("budget.noExercise")}</p>}
+      {year !== null && year === years[0] && <OpenExerciseForm from={year} onOpened={setYear} />}
       <ResourceStatus resource={budget} />
       {data !== undefined && (
         <>
