@@ -50,6 +50,7 @@ export interface WorkplaceFixture {
 export async function startWorkplaceFixture(
   database: OpenDatabase,
   now: () => Date,
+  publicUrl = PUBLIC_URL,
 ): Promise<WorkplaceFixture> {
   const config = loadConfig(
     { NODE_ENV: "test", LOG_LEVEL: "silent" },
@@ -61,7 +62,7 @@ export async function startWorkplaceFixture(
     sessionSecret: config.session.secret,
     secureCookies: false,
   });
-  const workplace = composeWorkplace(database, { publicUrl: PUBLIC_URL, now });
+  const workplace = composeWorkplace(database, { publicUrl, now });
   const app = await buildApp(
     {
       version: "test",
