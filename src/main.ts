@@ -16,7 +16,7 @@ import type { ComposedConsole } from "./compose.ts";
 import type { ComposedIdentity, SeededIdentity } from "./identity/index.ts";
 import type { Config } from "./platform/config/load-config.ts";
 import type { OpenDatabase } from "./platform/db/open-database.ts";
-import type { ZodFastifyInstance } from "./platform/http/app-deps.ts";
+import type { RouteRegistrar, ZodFastifyInstance } from "./platform/http/app-deps.ts";
 import type { Lang } from "./shared/errors.ts";
 
 /** Exit status when the configuration is invalid (sysexits EX_CONFIG). */
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   if (firstStart === undefined) return;
   const identity = await startIdentity(database, composed, config, report);
   if (identity === null) return;
-  const app = await buildServer(config, composed, identity.composed);
+  const app = await buildServer(config, composed, identity.composed, identity.workplaceRoutes);
   identity.setErrorLog((error) => app.log.warn({ err: error }, "identity federation: background error"));
   for (const warning of config.warnings) app.log.warn(warning);
   setConnectionErrorLog((error) => {
@@ -174,12 +174,17 @@ async function startIdentity(
   let logIdentityError = (error: unknown): void => {
     process.stderr.write(`identity: ${error instanceof Error ? error.message : String(error)}\n`);
   };
-  const [{ composeIdentity }, { EntenteError }] = await Promise.all([
+  const [{ composeIdentity }, { EntenteError }, { composeWorkplace }] = await Promise.all([
     import("./identity/index.ts"),
     import("./shared/errors.ts"),
+    import("./workplace/index.ts"),
   ]);
   try {
+    // The workplace's subscriptions are the access policy of its catalogued services: identity
+    // asks them at sign-in through the port registered here.
+    const workplace = composeWorkplace(database, { publicUrl, now });
     const identity = await composeIdentity(database, {
+      serviceAccess: workplace.serviceAccess,
       publicUrl,
       sessionSecret: config.session.secret,
       production: config.env === "production",
@@ -194,6 +199,7 @@ async function startIdentity(
     });
     return {
       composed: identity,
+      workplaceRoutes: workplace.registerRoutes,
       port,
       setErrorLog: (log: (error: unknown) => void) => {
         logIdentityError = log;
@@ -214,6 +220,7 @@ async function buildServer(
   config: Config,
   composed: ComposedConsole,
   identity: ComposedIdentity,
+  workplaceRoutes: readonly RouteRegistrar[],
 ): Promise<ZodFastifyInstance> {
   const [{ buildApp }, packageJson] = await Promise.all([
     import("./platform/http/build-app.ts"),
@@ -223,7 +230,7 @@ async function buildServer(
     {
       version: packageJson.default.version,
       now,
-      registerRoutes: [...composed.registerRoutes, ...identity.registerRoutes],
+      registerRoutes: [...composed.registerRoutes, ...identity.registerRoutes, ...workplaceRoutes],
       plugins: composed.plugins,
       webRoot: resolve(config.webRoot),
     },

@@ -27,6 +27,7 @@ import {
   type SeededIdentity,
   seedIdentityExample,
 } from "./app/seed-identity-example.ts";
+import type { ServiceAccessPolicy } from "./app/service-access-port.ts";
 import { createServiceRegistry } from "./app/service-registry.ts";
 import { upstreamCallbackPath } from "./app/sign-in/upstream-callback-url.ts";
 import { createSignInFlow, type SignInFlow } from "./app/sign-in-flow.ts";
@@ -79,6 +80,11 @@ export interface IdentityOptions {
   readonly mfaIssuer?: string;
   /** Errors that reach no response (key reload, audit, back-channel delivery). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Another context's access policy, registered at composition: the digital workplace's
+   * subscriptions decide for the services of its catalogue (src/main.ts wires it).
+   */
+  readonly serviceAccess?: ServiceAccessPolicy;
 }
 
 /** The identity federation composed: the provider, the sign-in, the routes to register. */
@@ -207,7 +213,11 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
       error: renderProviderError,
     },
     events: core.events,
-    authorizeExistingGrant: createExistingGrantCheck({ people: core.directory, clients: core.clients }),
+    authorizeExistingGrant: createExistingGrantCheck({
+      people: core.directory,
+      clients: core.clients,
+      serviceAccess: options.serviceAccess,
+    }),
     allowPrivateNetworkBackchannel: options.backchannelPrivateNetworks,
     secureCookies: options.production,
     trustForwardedHeaders: true, // buildApp normalizes X-Forwarded-* (TRUSTED_PROXIES)
@@ -267,6 +277,7 @@ function composeSignIn(core: IdentityCore, provider: OpenIdProvider): SignInFlow
     gateway: provider.interactions,
     state: transient,
     publicUrl: options.publicUrl,
+    ...(options.serviceAccess === undefined ? {} : { serviceAccess: options.serviceAccess }),
   });
 }
 

@@ -7,9 +7,11 @@ import type { DemoAccountOfExample, ExampleEntente, SeededIdentity } from "./app
 import type { ComposedIdentity, IdentityOptions } from "./compose.ts";
 
 export { DEMO_SERVICE_URL, type SeededIdentity } from "./app/seed-identity-example.ts";
+export type { ExternalAccessDecision, ServiceAccessPolicy } from "./app/service-access-port.ts";
 export { type IdentityCliDeps, registerIdentityCommands } from "./cli/commands.ts";
 export type { ComposedIdentity, IdentityOptions } from "./compose.ts";
 export { composeIdentityCli } from "./compose-cli.ts";
+export type { PersonAffiliationTable, ServiceClientTable } from "./db/tables.ts";
 
 /** The identity federation on `database` (see `composeIdentity` in ./compose.ts). */
 export async function composeIdentity(

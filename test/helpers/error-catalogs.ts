@@ -4,6 +4,7 @@ import { financeErrors } from "../../src/finance/errors.ts";
 import { identityErrors } from "../../src/identity/errors.ts";
 import { platformErrors } from "../../src/platform/errors.ts";
 import type { ErrorCode, ErrorDefinition } from "../../src/shared/errors.ts";
+import { workplaceErrors } from "../../src/workplace/errors.ts";
 
 /** The catalogs by their owner (a code belongs to one context). */
 export const CATALOGS: Readonly<Record<string, Readonly<Record<string, ErrorDefinition>>>> = {
@@ -11,6 +12,7 @@ export const CATALOGS: Readonly<Record<string, Readonly<Record<string, ErrorDefi
   access: accessErrors,
   finance: financeErrors,
   identity: identityErrors,
+  workplace: workplaceErrors,
 };
 
 /** Every code of every context. */

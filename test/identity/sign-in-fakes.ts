@@ -12,6 +12,7 @@ import type {
   PersonDirectory,
   RedirectConnector,
 } from "../../src/identity/app/ports.ts";
+import type { ServiceAccessPolicy } from "../../src/identity/app/service-access-port.ts";
 import type { SignInContext } from "../../src/identity/app/sign-in/sign-in-step.ts";
 import { createSignInFlow } from "../../src/identity/app/sign-in-flow.ts";
 import { ACR_ONE_FACTOR } from "../../src/identity/domain/authentication-level.ts";
@@ -221,7 +222,7 @@ export function memoryMfaStore(): MfaCredentialStore {
 }
 
 /** Everything a flow test needs, with knobs. */
-export function createWorld() {
+export function createWorld(options: { readonly serviceAccess?: ServiceAccessPolicy } = {}) {
   const now = { value: new Date("2026-03-02T09:00:00Z") };
   const clock = { now: () => now.value };
   const events: IdentityEvent[] = [];
@@ -397,6 +398,7 @@ export function createWorld() {
     gateway: fake.gateway,
     state,
     publicUrl: PUBLIC_URL,
+    ...(options.serviceAccess === undefined ? {} : { serviceAccess: options.serviceAccess }),
   });
   return {
     flow,

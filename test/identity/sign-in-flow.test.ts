@@ -217,6 +217,7 @@ describe("sign-in flow: organisation, policy, second factor", () => {
       code: "identity.service_refused",
       serviceName: "Visio",
       reason: "role",
+      contact: null,
     });
     const event = w.events.at(-1);
     assert.equal(event?.kind, "sign_in_refused");
@@ -229,6 +230,41 @@ describe("sign-in flow: organisation, policy, second factor", () => {
     await w.flow.begin(ctx2);
     await w.flow.submitEmail(ctx2, "claire.petit@grandlyon.fr");
     finished(await w.flow.submitPassword(ctx2, "claire.petit", "secret-password"));
+  });
+
+  it("a policy registered by another context (the workplace's subscriptions) replaces the client's and names whom to ask", async () => {
+    const asked: string[] = [];
+    const w = createWorld({
+      serviceAccess: {
+        decide: async (client, requester) => {
+          asked.push(`${client.clientId}/${requester.memberId}/${requester.role}`);
+          return requester.role === "agent"
+            ? { allowed: false, reason: "member", contact: "https://support.example.fr/visio" }
+            : { allowed: true };
+        },
+      },
+    });
+    // The client's own policy would refuse élus: the registered policy decides instead.
+    w.clients.visio = {
+      ...w.clients.visio,
+      policy: { memberIds: null, roles: ["agent"], groups: null },
+    } as never;
+    const ctx = context("i-port");
+    await w.flow.begin(ctx);
+    await w.flow.submitEmail(ctx, "jean.martin@grandlyon.fr");
+    assert.deepEqual(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"), {
+      kind: "refused",
+      code: "identity.service_refused",
+      serviceName: "Visio",
+      reason: "member",
+      contact: "https://support.example.fr/visio",
+    });
+    assert.equal(w.events.at(-1)?.kind, "sign_in_refused");
+    const ctx2 = context("i-port-2");
+    await w.flow.begin(ctx2);
+    await w.flow.submitEmail(ctx2, "claire.petit@grandlyon.fr");
+    finished(await w.flow.submitPassword(ctx2, "claire.petit", "secret-password"));
+    assert.deepEqual(asked, ["visio/metropole/agent", "visio/metropole/elu"]);
   });
 
   it("acr 2fa: enrolment of a TOTP app on first use, then a code at each sign-in; a code used once is refused", async () => {

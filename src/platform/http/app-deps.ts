@@ -50,3 +50,14 @@ export interface AppDeps {
   /** Folder of the built web console (web/dist) served at `/`, with index.html for its routes. */
   readonly webRoot?: string;
 }
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * The route authenticates its caller itself with a credential a browser never sends on its
+     * own (a service's key in `X-Service-Auth`), and takes no console session: the web-session
+     * plugin neither requires a session nor checks CSRF on it (src/access/http/web-session.ts).
+     */
+    readonly authenticatedByServiceKey?: boolean;
+  }
+}

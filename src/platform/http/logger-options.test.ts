@@ -4,7 +4,7 @@ import { buildTestApp } from "../../../test/helpers/build-test-app.ts";
 import { REDACTED, redactQuery } from "./logger-options.ts";
 
 describe("logs", () => {
-  it("log each request with its headers, credentials redacted (Authorization, Cookie)", async (t) => {
+  it("log each request with its headers, credentials redacted (Authorization, Cookie, X-Service-Auth)", async (t) => {
     const { app, logs, logText } = await buildTestApp();
     t.after(() => app.close());
     await app.inject({
@@ -15,6 +15,7 @@ describe("logs", () => {
         cookie: "sessionId=SECRET-SESSION; theme=dark",
         "proxy-authorization": "Basic SECRET-PROXY",
         "x-csrf-token": "SECRET-CSRF",
+        "x-service-auth": "Bearer SECRET-SERVICE-KEY",
         "user-agent": "entente-test",
       },
     });
@@ -25,6 +26,7 @@ describe("logs", () => {
     assert.equal(headers?.cookie, REDACTED);
     assert.equal(headers?.["proxy-authorization"], REDACTED);
     assert.equal(headers?.["x-csrf-token"], REDACTED);
+    assert.equal(headers?.["x-service-auth"], REDACTED);
     assert.equal(headers?.["user-agent"], "entente-test", "other headers are kept");
   });
 

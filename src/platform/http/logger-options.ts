@@ -10,6 +10,7 @@ const SECRET_HEADERS = [
   "set-cookie",
   "x-csrf-token",
   "x-api-key",
+  "x-service-auth",
 ];
 
 /** Object keys that carry credentials, wherever they sit in a logged object (up to 3 levels deep). */

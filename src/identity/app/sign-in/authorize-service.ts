@@ -1,7 +1,7 @@
 import { acrOfMethods, neededAcrOf, needsStrongerAuthentication } from "../../domain/authentication-level.ts";
 import type { Affiliation } from "../../domain/person.ts";
-import { decideServiceAccess } from "../../domain/service-access.ts";
 import type { ServiceClientRecord } from "../../domain/service-client.ts";
+import { decideAccessAtSignIn } from "../service-access-port.ts";
 import type { FlowState } from "../sign-in-state.ts";
 import { concludeSignIn } from "./conclude-sign-in.ts";
 import type { SignInContext, SignInStep } from "./sign-in-step.ts";
@@ -20,7 +20,8 @@ export function needsSecondFactor(
 }
 
 /**
- * The person acting for `affiliation`: the service's access policy (`decideServiceAccess`; a
+ * The person acting for `affiliation`: the service's access policy (`decideAccessAtSignIn`: the
+ * workplace's subscriptions for a catalogued service, else the client's own policy; a
  * refusal is shown and recorded), then the second factor when the service needs more than the
  * source gave (`needsSecondFactor`), else the end of the sign-in.
  */
@@ -32,7 +33,7 @@ export async function authorizeService(
   sub: string,
   affiliation: Affiliation,
 ): Promise<SignInStep> {
-  const decision = decideServiceAccess(client.policy, affiliation);
+  const decision = await decideAccessAtSignIn(kit.deps.serviceAccess, client, affiliation);
   if (!decision.allowed) {
     await kit.save(ctx, { ...current, step: "refused", memberId: affiliation.memberId });
     await kit.audit(ctx, "sign_in_refused", {
@@ -48,6 +49,7 @@ export async function authorizeService(
       code: "identity.service_refused",
       serviceName: client.name,
       reason: decision.reason,
+      contact: decision.contact ?? null,
     };
   }
   if (needsSecondFactor(ctx, client, current.amr)) {

@@ -35,6 +35,7 @@ export async function continueWithPerson(
         code: "identity.service_refused",
         serviceName: client.name,
         reason: "member",
+        contact: null,
       };
     case "one":
       return authorizeService(kit, ctx, current, client, person.sub, decision.affiliation);

@@ -37,6 +37,8 @@ export type SignInStep =
       readonly code: "identity.service_refused";
       readonly serviceName: string;
       readonly reason: "member" | "role" | "group";
+      /** Whom to ask for access (text or URL); null: the entente's secretariat. */
+      readonly contact: string | null;
     }
   | { readonly kind: "finish"; readonly result: SignInResult };
 

@@ -14,6 +14,7 @@ import type {
   PersonDirectory,
   RedirectConnector,
 } from "../ports.ts";
+import type { ServiceAccessPolicy } from "../service-access-port.ts";
 import { type FlowState, findFlowState, loadFlowState, saveFlowState } from "../sign-in-state.ts";
 import type { AuditOrigin, SignInContext } from "./sign-in-step.ts";
 
@@ -33,6 +34,8 @@ export interface SignInFlowDeps {
   readonly state: TransientStore;
   /** Public URL of Entente (`https://identite.entente.fr`), base of the upstream callback URLs. */
   readonly publicUrl: string;
+  /** Another context's access policy (the workplace's subscriptions), registered at composition. */
+  readonly serviceAccess?: ServiceAccessPolicy;
 }
 
 /** What an audit event says besides its kind, the time, the request and the service. */

@@ -166,7 +166,12 @@ async function respondToStep(
       const details = { service: step.serviceName, reason: localized(reason.fr, reason.en) };
       const message = sentence(formatMessage(step.code, details, i.lang));
       const csrf = await flow.csrfToken(i.ctx);
-      return sendHtml(reply, 403, renderRefusedPage(i.pc, { csrf, message, code: step.code }), i.lang);
+      return sendHtml(
+        reply,
+        403,
+        renderRefusedPage(i.pc, { csrf, message, code: step.code, contact: step.contact }),
+        i.lang,
+      );
     }
     case "finish": {
       const exchange = { req: request.raw, res: reply.raw };

@@ -38,6 +38,7 @@ const fr = {
   roleAgent: "agent",
   roleElu: "élu·e",
   refusedTitle: "Accès refusé",
+  refusedContact: "Pour demander l'accès, adressez-vous à :",
   refusedReason: {
     member: { fr: "à votre organisation", en: "to your organisation" },
     role: { fr: "à votre fonction (agent ou élu·e)", en: "to your role (agent or elected official)" },
@@ -130,6 +131,7 @@ const en: typeof fr = {
   roleAgent: "agent",
   roleElu: "elected official",
   refusedTitle: "Access refused",
+  refusedContact: "To ask for access, contact:",
   refusedReason: fr.refusedReason,
   mfaTitle: "Two-step verification",
   mfaIntro: "This service asks for two-step verification: besides your password, a code or a security key.",

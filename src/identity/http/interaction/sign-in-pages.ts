@@ -143,11 +143,20 @@ ${backToServiceForm(pc, view.csrf)}`;
 /** The refusal of a service's access policy: the code, the reason, the way back. */
 export function renderRefusedPage(
   pc: PageContext,
-  view: { readonly csrf: string | null; readonly message: string; readonly code: string },
+  view: {
+    readonly csrf: string | null;
+    readonly message: string;
+    readonly code: string;
+    /** Whom to ask (a URL becomes a link); null: the message's secretariat only. */
+    readonly contact?: string | null;
+  },
 ): string {
   const t = text(pc.lang);
+  const contact = view.contact ?? null;
+  const isUrl = contact !== null && /^https?:\/\//.test(contact);
   const body = html`<div class="problem" role="alert">
 <p>${view.message}</p>
+${contact === null ? null : html`<p class="contact">${t.refusedContact} ${isUrl ? html`<a href="${contact}">${contact}</a>` : contact}</p>`}
 ${renderCodes(pc.lang, view.code, pc.requestId)}
 </div>
 ${view.csrf === null ? null : backToServiceForm(pc, view.csrf)}`;

@@ -1,0 +1,64 @@
+import { assertCan, type Principal } from "../../access/index.ts";
+import { type Subscription, type SubscriptionDraft, validateSubscription } from "../domain/subscription.ts";
+import { EntenteError } from "../errors.ts";
+import type { WorkplaceDeps } from "./ports.ts";
+
+/**
+ * Subscriptions of members to catalogued services (issue 11 §2): read by every console role of
+ * the entente, written by the secretariat (they are the services' access policy).
+ */
+
+/** The subscriptions to one service. @throws `workplace.not_found`. */
+export async function listSubscriptions(
+  deps: WorkplaceDeps,
+  principal: Principal,
+  ententeId: string,
+  clientId: string,
+): Promise<Subscription[]> {
+  assertCan(principal, { kind: "read", ententeId });
+  if ((await deps.catalogue.find(ententeId, clientId)) === null) {
+    throw new EntenteError("workplace.not_found", { what: "service", id: clientId });
+  }
+  return deps.subscriptions.listForService(ententeId, clientId);
+}
+
+/**
+ * Subscribes a member (`rowVersion` null) or changes its subscription.
+ * @throws `workplace.not_found` (service or member), ValidationError
+ * (`workplace.subscription_invalid`), `conflict.stale_version`.
+ */
+export async function putSubscription(
+  deps: WorkplaceDeps,
+  principal: Principal,
+  key: { readonly ententeId: string; readonly clientId: string; readonly memberId: string },
+  draft: SubscriptionDraft & { readonly rowVersion: number | null },
+): Promise<Subscription> {
+  assertCan(principal, { kind: "manage-identity", ententeId: key.ententeId });
+  const fields = validateSubscription(draft);
+  if ((await deps.catalogue.find(key.ententeId, key.clientId)) === null) {
+    throw new EntenteError("workplace.not_found", { what: "service", id: key.clientId });
+  }
+  if ((await deps.members.find(key.ententeId, key.memberId)) === null) {
+    throw new EntenteError("workplace.not_found", { what: "member", id: key.memberId });
+  }
+  return deps.subscriptions.put(key, fields, draft.rowVersion, {
+    id: principal.accountId,
+    label: principal.email,
+  });
+}
+
+/** Ends a member's subscription at once (deleted). @throws `workplace.not_found`. */
+export async function removeSubscription(
+  deps: WorkplaceDeps,
+  principal: Principal,
+  key: { readonly ententeId: string; readonly clientId: string; readonly memberId: string },
+): Promise<void> {
+  assertCan(principal, { kind: "manage-identity", ententeId: key.ententeId });
+  const actor = { id: principal.accountId, label: principal.email };
+  if (!(await deps.subscriptions.remove(key.ententeId, key.clientId, key.memberId, actor))) {
+    throw new EntenteError("workplace.not_found", {
+      what: "subscription",
+      id: `${key.clientId}/${key.memberId}`,
+    });
+  }
+}

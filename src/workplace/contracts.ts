@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { IdParam } from "../shared/contract-primitives.ts";
+
+/**
+ * zod schemas of the digital workplace's API (issue 11), shared by the server and the web
+ * console: the catalogue and subscriptions under `/api/ententes/:id/workplace/…` (console), the
+ * public launcher feed `/api/v1.0/lagaufre/services/` and the entitlements
+ * `/api/v1.0/entitlements/` (Deploy Center's shapes, snake_case as those clients read them).
+ */
+
+export const ClientIdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/);
+
+export const ServiceKind = z.enum(["video", "chat", "files", "office", "elearning", "mail", "other"]);
+export const Maturity = z.enum(["alpha", "beta", "stable"]);
+
+/** What the secretariat writes of a catalogue entry (the rules: domain/catalogue-entry.ts). */
+export const CatalogueWrite = z.strictObject({
+  kind: z.string().max(40),
+  description: z.string().max(2000),
+  url: z.string().max(2000),
+  maturity: z.string().max(40),
+  documentationUrl: z.string().max(2000).nullable(),
+  supportUrl: z.string().max(2000).nullable(),
+  displayOrder: z.number().int(),
+});
+export const CatalogueCreate = CatalogueWrite.extend({
+  clientId: ClientIdParam.meta({ description: "identity's OIDC client (service) this entry is" }),
+});
+export const CatalogueUpdate = CatalogueWrite.extend({ rowVersion: z.number().int().min(1) });
+
+export const CatalogueEntry = z.object({
+  clientId: z.string(),
+  name: z.string().meta({ description: "the OIDC client's name (identity)" }),
+  enabled: z.boolean(),
+  kind: ServiceKind,
+  description: z.string(),
+  url: z.string(),
+  maturity: Maturity,
+  documentationUrl: z.string().nullable(),
+  supportUrl: z.string().nullable(),
+  displayOrder: z.number().int(),
+  logo: z.string().meta({ description: "address of the logo (uploaded, or the generated monogram)" }),
+  hasUploadedLogo: z.boolean(),
+  hasServiceKey: z.boolean(),
+  rowVersion: z.number().int(),
+});
+
+export const LogoUpload = z.strictObject({
+  contentType: z.string().max(100),
+  dataBase64: z
+    .string()
+    .max(400_000)
+    .meta({ description: "the image, base64 (PNG, JPEG or WebP, 256 KiB at most)" }),
+});
+
+export const ServiceKey = z.object({
+  serviceKey: z.string().meta({ description: "send it as X-Service-Auth: Bearer <key>; shown once" }),
+});
+
+const QuantityIn = z.strictObject({ value: z.number(), unit: z.string().max(20) });
+
+export const SubscriptionWrite = z.strictObject({
+  startsOn: z.string().max(10),
+  endsOn: z.string().max(10).nullable(),
+  roles: z.array(z.string().max(20)).max(10).nullable(),
+  groups: z.array(z.string().max(200)).max(200).nullable(),
+  seats: QuantityIn.nullable().meta({ description: '{ value, unit: "accounts" }' }),
+  storagePerAccount: QuantityIn.nullable().meta({
+    description: "{ value, unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB }",
+  }),
+  storagePerMember: QuantityIn.nullable(),
+  rowVersion: z.number().int().min(1).nullable().meta({ description: "null: a new subscription" }),
+});
+
+export const Subscription = z.object({
+  clientId: z.string(),
+  memberId: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  roles: z.array(z.string()).nullable(),
+  groups: z.array(z.string()).nullable(),
+  seats: z.number().int().nullable(),
+  storagePerAccountBytes: z.number().int().nullable(),
+  storagePerMemberBytes: z.number().int().nullable(),
+  rowVersion: z.number().int(),
+});
+
+export const EntenteParams = z.object({ id: IdParam });
+export const ServiceParams = EntenteParams.extend({ clientId: ClientIdParam });
+export const SubscriptionParams = ServiceParams.extend({ memberId: IdParam });
+
+/** The launcher feed's query (checked by the use case: errors keep La Gaufre's shape). */
+export const LauncherQuery = z.object({
+  siret: z.string().max(100).optional(),
+  siren: z.string().max(100).optional(),
+  operator: z.string().max(200).optional(),
+});
+
+export const LauncherFeed = z.object({
+  organization: z.object({ name: z.string(), type: z.string(), siret: z.string().nullable() }).optional(),
+  services: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      url: z.string(),
+      maturity: z.string(),
+      logo: z.string(),
+      subscribed: z.boolean(),
+    }),
+  ),
+  error: z.string().optional(),
+});
+
+export const EntitlementQuery = z
+  .object({
+    service_id: ClientIdParam,
+    account_type: z.enum(["user", "organization"]),
+    siret: z.string().regex(/^\d{14}$/, { message: "14 chiffres attendus" }),
+    account_email: z.string().max(320).optional(),
+    account_id: z.string().max(255).optional(),
+    idp_id: z.string().max(255).optional(),
+  })
+  .refine(
+    (q) => q.account_type === "organization" || q.account_email !== undefined || q.account_id !== undefined,
+    {
+      message: "account_email or account_id is required for account_type=user",
+      path: ["account_email"],
+    },
+  );
+
+const Metrics = z.record(z.string().max(100), z.number());
+export const UsageReport = z.object({
+  usage_metrics: z
+    .array(
+      z.object({
+        account: z.object({
+          type: z.enum(["user", "organization"]),
+          id: z.string().max(255).optional(),
+          email: z.string().max(320).optional(),
+        }),
+        siret: z.string().regex(/^\d{14}$/),
+        metrics: Metrics,
+      }),
+    )
+    .max(1000),
+});
+
+export const EntitlementAnswer = z.object({
+  organization: z
+    .object({ id: z.string(), type: z.string(), name: z.string(), oidc_valid: z.boolean() })
+    .nullable(),
+  operator: z.object({ id: z.string() }).nullable(),
+  entitlements: z.record(z.string(), z.union([z.boolean(), z.number(), z.string(), z.null()])),
+  metrics: z.object({ storage_used: z.number().nullable() }),
+});

@@ -1,0 +1,70 @@
+import type { Generated } from "kysely";
+import type { EntenteTable, MemberTable } from "../../finance/index.ts";
+import type { PersonAffiliationTable, ServiceClientTable } from "../../identity/index.ts";
+import type { Json, PlatformTables, Timestamp } from "../../platform/db/schema.ts";
+
+/** Kysely table types of the workplace context (SQL: src/platform/db/migrations/0070_workplace.sql). */
+
+/** A catalogue entry: identity's service client seen from the workplace. */
+export interface WorkplaceServiceTable {
+  client_id: string;
+  entente_id: string;
+  kind: string;
+  description: string;
+  url: string;
+  maturity: string;
+  documentation_url: string | null;
+  support_url: string | null;
+  display_order: number;
+  logo: Uint8Array | null;
+  logo_type: string | null;
+  service_key_hash: string | null;
+  row_version: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
+
+/** A member's subscription to a service (dates as ISO `YYYY-MM-DD` strings). */
+export interface WorkplaceSubscriptionTable {
+  client_id: string;
+  entente_id: string;
+  member_id: string;
+  starts_on: string;
+  ends_on: string | null;
+  roles: Json<string[]> | null;
+  groups: Json<string[]> | null;
+  seats: number | null;
+  storage_per_account: bigint | null;
+  storage_per_member: bigint | null;
+  row_version: Generated<number>;
+}
+
+/** One usage report line of a service. */
+export interface WorkplaceUsageTable {
+  id: Generated<bigint>;
+  client_id: string;
+  entente_id: string;
+  member_id: string;
+  account_type: "user" | "organization";
+  account_id: string | null;
+  account_email: string | null;
+  metrics: Json<Record<string, number>>;
+  reported_at: Timestamp;
+}
+
+export interface WorkplaceTables {
+  workplace_service: WorkplaceServiceTable;
+  workplace_subscription: WorkplaceSubscriptionTable;
+  workplace_usage: WorkplaceUsageTable;
+}
+
+/**
+ * What the workplace's queries see: its tables, and — read only, in joins — finance's entente
+ * and members and identity's service clients and persons' affiliations.
+ */
+export type WorkplaceDatabase = PlatformTables &
+  WorkplaceTables & {
+    entente: EntenteTable;
+    member: MemberTable;
+    service_client: ServiceClientTable;
+    person_affiliation: PersonAffiliationTable;
+  };

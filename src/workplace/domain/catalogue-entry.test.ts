@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { EntenteError, ValidationError } from "../errors.ts";
+import { validateCatalogueFields } from "./catalogue-entry.ts";
+import { checkLogo, MAX_LOGO_BYTES, monogramLetters, monogramSvg } from "./logo.ts";
+
+const DRAFT = {
+  kind: "video",
+  description: "Visioconférence de l'entente",
+  url: "https://visio.lyon.test/",
+  maturity: "stable",
+  documentationUrl: null,
+  supportUrl: "https://support.lyon.test/visio",
+  displayOrder: 1,
+};
+
+describe("validateCatalogueFields", () => {
+  it("accepts a complete entry", () => {
+    assert.equal(validateCatalogueFields(DRAFT).kind, "video");
+  });
+
+  it("reports every wrong field at once: kind, maturity, http, credentials in a URL, order", () => {
+    assert.throws(
+      () =>
+        validateCatalogueFields({
+          ...DRAFT,
+          kind: "game",
+          maturity: "gold",
+          url: "http://visio.lyon.test/",
+          supportUrl: "https://user:pw@support.lyon.test/",
+          displayOrder: -1,
+        }),
+      (error) => {
+        assert.ok(error instanceof ValidationError);
+        assert.deepEqual(
+          error.issues.map((i) => i.details.field),
+          ["kind", "maturity", "url", "supportUrl", "displayOrder"],
+        );
+        return true;
+      },
+    );
+  });
+});
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+describe("logos", () => {
+  it("accepts a PNG declared as one", () => {
+    assert.equal(checkLogo(PNG, "image/png"), "image/png");
+  });
+
+  const refused: [string, Uint8Array, string, RegExp][] = [
+    [
+      "an SVG",
+      new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'),
+      "image/svg+xml",
+      /SVG/,
+    ],
+    ["a PNG declared as JPEG", PNG, "image/jpeg", /declared image\/jpeg/],
+    ["an empty file", new Uint8Array(), "image/png", /empty/],
+    ["a file too large", new Uint8Array(MAX_LOGO_BYTES + 1).fill(0x89), "image/png", /more than/],
+    ["text", new TextEncoder().encode("hello"), "image/png", /not a PNG/],
+  ];
+  for (const [what, bytes, type, reason] of refused) {
+    it(`refuses ${what}`, () => {
+      assert.throws(
+        () => checkLogo(bytes, type),
+        (e) =>
+          e instanceof EntenteError &&
+          e.code === "workplace.logo_invalid" &&
+          reason.test(String(e.details.reason)),
+      );
+    });
+  }
+
+  it("generates a monogram from the initials, with the name escaped", () => {
+    assert.equal(monogramLetters("Visio de l'entente"), "VD");
+    assert.equal(monogramLetters("élan"), "É");
+    const svg = monogramSvg("x", `<script>alert("x")</script> Chat`);
+    assert.ok(!svg.includes("<script>"), svg);
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /&lt;script&gt;/);
+  });
+});

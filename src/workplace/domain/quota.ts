@@ -1,0 +1,49 @@
+/**
+ * Quotas of a subscription (issue 11 §2): non-negative integers with units. Storage is stored in
+ * bytes; decimal (kB, MB, GB, TB: powers of 1000) and binary (KiB, MiB, GiB, TiB: powers of 1024)
+ * units follow IEC 80000-13. Exact: bigint arithmetic, no float anywhere.
+ */
+
+/** Units of storage and their size in bytes. */
+export const STORAGE_UNITS: Readonly<Record<string, bigint>> = {
+  B: 1n,
+  kB: 1000n,
+  MB: 1000n ** 2n,
+  GB: 1000n ** 3n,
+  TB: 1000n ** 4n,
+  KiB: 1024n,
+  MiB: 1024n ** 2n,
+  GiB: 1024n ** 3n,
+  TiB: 1024n ** 4n,
+};
+
+/** A quantity as written: an integer and its unit (`{ value: 10, unit: "GiB" }`). */
+export interface Quantity {
+  readonly value: number;
+  readonly unit: string;
+}
+
+/** Largest number of bytes accepted: JSON readers (Deploy Center's clients) read numbers as doubles. */
+export const MAX_STORAGE_BYTES = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Bytes of a storage quantity, or a reason it is refused: the value must be a non-negative
+ * integer, the unit one of `STORAGE_UNITS` (case-sensitive: `Mb` would be megabits), the result at
+ * most `MAX_STORAGE_BYTES`.
+ * @example storageBytes({ value: 10, unit: "GiB" }) // { bytes: 10737418240n }
+ */
+export function storageBytes(quantity: Quantity): { bytes: bigint } | { problem: string } {
+  if (!Number.isSafeInteger(quantity.value) || quantity.value < 0) {
+    return { problem: "a non-negative integer (no decimals: use a smaller unit)" };
+  }
+  const size = STORAGE_UNITS[quantity.unit];
+  if (size === undefined) return { problem: `a unit among ${Object.keys(STORAGE_UNITS).join(", ")}` };
+  const bytes = BigInt(quantity.value) * size;
+  if (bytes > MAX_STORAGE_BYTES) return { problem: `at most ${MAX_STORAGE_BYTES} bytes` };
+  return { bytes };
+}
+
+/** Seats: a number of accounts, a non-negative integer (unit `accounts`). */
+export function isSeatCount(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0 && value <= 2_147_483_647;
+}

@@ -1,0 +1,167 @@
+import { type Issue, ValidationError } from "../errors.ts";
+import { isSeatCount, type Quantity, storageBytes } from "./quota.ts";
+
+/**
+ * A member's subscription to a service (issue 11 §2). Subscriptions *are* the access policy of
+ * a catalogued service: a person is let in when their member has a subscription in force that
+ * day, and their role and groups are among those the subscription names (null: everyone).
+ */
+
+export const PERSON_ROLES = ["agent", "elu"] as const;
+export type SubscriberRole = (typeof PERSON_ROLES)[number];
+
+export interface SubscriptionQuotas {
+  /** Accounts the member may open (unit: accounts); null: not limited. */
+  readonly seats: number | null;
+  /** Storage per account, bytes; null: not limited. */
+  readonly storagePerAccount: bigint | null;
+  /** Storage for the whole member, bytes; null: not limited. */
+  readonly storagePerMember: bigint | null;
+}
+
+export interface Subscription {
+  readonly clientId: string;
+  readonly ententeId: string;
+  readonly memberId: string;
+  /** First day in force, `YYYY-MM-DD`. */
+  readonly startsOn: string;
+  /** Last day in force (included), `YYYY-MM-DD`; null: open-ended. */
+  readonly endsOn: string | null;
+  readonly roles: readonly SubscriberRole[] | null;
+  readonly groups: readonly string[] | null;
+  readonly quotas: SubscriptionQuotas;
+  readonly rowVersion: number;
+}
+
+/** A subscription as the API sends it, before `validateSubscription`. */
+export interface SubscriptionDraft {
+  readonly startsOn: string;
+  readonly endsOn: string | null;
+  readonly roles: readonly string[] | null;
+  readonly groups: readonly string[] | null;
+  readonly seats: Quantity | null;
+  readonly storagePerAccount: Quantity | null;
+  readonly storagePerMember: Quantity | null;
+}
+
+export type SubscriptionFields = Omit<Subscription, "clientId" | "ententeId" | "memberId" | "rowVersion">;
+
+const issue = (field: string, expected: string): Issue => ({
+  code: "workplace.subscription_invalid",
+  path: [field],
+  details: { field, expected },
+});
+
+/** Whether `text` is a real calendar day written `YYYY-MM-DD`. */
+export function isIsoDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+function dateIssues(draft: SubscriptionDraft): Issue[] {
+  const issues: Issue[] = [];
+  if (!isIsoDay(draft.startsOn)) issues.push(issue("startsOn", "a day written YYYY-MM-DD"));
+  if (draft.endsOn !== null && !isIsoDay(draft.endsOn))
+    issues.push(issue("endsOn", "a day written YYYY-MM-DD, or null"));
+  else if (draft.endsOn !== null && draft.endsOn < draft.startsOn) {
+    issues.push(issue("endsOn", `a day on or after the start (${draft.startsOn})`));
+  }
+  return issues;
+}
+
+function audienceIssues(draft: SubscriptionDraft): Issue[] {
+  const issues: Issue[] = [];
+  if (draft.roles?.some((r) => !PERSON_ROLES.some((known) => known === r))) {
+    issues.push(issue("roles", `null (everyone) or a list of ${PERSON_ROLES.join(", ")}`));
+  }
+  if (draft.groups?.some((g) => g.trim() === "" || g.length > 200)) {
+    issues.push(issue("groups", "null (everyone) or a list of group names (1 to 200 characters)"));
+  }
+  return issues;
+}
+
+function quotaIssues(draft: SubscriptionDraft, bytes: Map<string, bigint>): Issue[] {
+  const issues: Issue[] = [];
+  if (draft.seats !== null && (draft.seats.unit !== "accounts" || !isSeatCount(draft.seats.value))) {
+    issues.push(issue("seats", 'a non-negative integer with the unit "accounts", or null'));
+  }
+  for (const field of ["storagePerAccount", "storagePerMember"] as const) {
+    const quantity = draft[field];
+    if (quantity === null) continue;
+    const result = storageBytes(quantity);
+    if ("problem" in result) issues.push(issue(field, result.problem));
+    else bytes.set(field, result.bytes);
+  }
+  return issues;
+}
+
+/**
+ * Checks a subscription: real days, the end not before the start, known roles, non-empty group
+ * names, quotas non-negative integers with units (`quota.ts`). Every problem reported at once.
+ * @throws ValidationError with one `workplace.subscription_invalid` issue per wrong field.
+ */
+export function validateSubscription(draft: SubscriptionDraft): SubscriptionFields {
+  const bytes = new Map<string, bigint>();
+  const issues = [...dateIssues(draft), ...audienceIssues(draft), ...quotaIssues(draft, bytes)];
+  if (issues.length > 0) throw new ValidationError(issues);
+  return {
+    startsOn: draft.startsOn,
+    endsOn: draft.endsOn,
+    roles: draft.roles === null ? null : [...new Set(draft.roles as SubscriberRole[])],
+    groups: draft.groups === null ? null : [...new Set(draft.groups.map((g) => g.trim()))],
+    quotas: {
+      seats: draft.seats?.value ?? null,
+      storagePerAccount: bytes.get("storagePerAccount") ?? null,
+      storagePerMember: bytes.get("storagePerMember") ?? null,
+    },
+  };
+}
+
+/** Whether the subscription is in force on `day` (`YYYY-MM-DD`), its first and last days included. */
+export function isInForce(subscription: Pick<Subscription, "startsOn" | "endsOn">, day: string): boolean {
+  return subscription.startsOn <= day && (subscription.endsOn === null || day <= subscription.endsOn);
+}
+
+/** Who asks for a service: the person acting for a member. */
+export interface Subscriber {
+  readonly memberId: string;
+  readonly role: string;
+  readonly groups: readonly string[];
+}
+
+/** Why a catalogued service lets a person in or not. */
+export type SubscribedAccess =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly reason: "not_subscribed" | "role" | "group" };
+
+const groupKey = (g: string) => g.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * The access policy of a catalogued service (issue 11 §2: "subscriptions are the access
+ * policy"): refused with `not_subscribed` when the member has no subscription in force on `day`,
+ * `role` when the subscription names roles and not the person's, `group` when it names groups
+ * and the person is in none of them (compared case-insensitively after NFC and whitespace
+ * normalisation).
+ */
+export function decideSubscribedAccess(
+  subscription: Subscription | null,
+  subscriber: Subscriber,
+  day: string,
+): SubscribedAccess {
+  if (
+    subscription === null ||
+    subscription.memberId !== subscriber.memberId ||
+    !isInForce(subscription, day)
+  ) {
+    return { allowed: false, reason: "not_subscribed" };
+  }
+  if (subscription.roles !== null && !subscription.roles.some((r) => r === subscriber.role)) {
+    return { allowed: false, reason: "role" };
+  }
+  if (subscription.groups !== null) {
+    const held = new Set(subscriber.groups.map(groupKey));
+    if (!subscription.groups.some((g) => held.has(groupKey(g)))) return { allowed: false, reason: "group" };
+  }
+  return { allowed: true };
+}

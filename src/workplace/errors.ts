@@ -1,0 +1,62 @@
+// The platform's codes (a missing resource, a stale version…) are thrown by every context.
+import "../platform/errors.ts";
+import { defineErrors } from "../shared/errors.ts";
+
+export {
+  EntenteError,
+  type ErrorCode,
+  type ErrorDetails,
+  ensure,
+  type Issue,
+  ValidationError,
+} from "../shared/errors.ts";
+
+/**
+ * Error codes of the digital workplace (issue 11): the service catalogue, subscriptions, the
+ * launcher feed and the entitlements; for each, the HTTP status it answers with and its message
+ * in French and English (what is wrong and what to do). docs/errors.md documents every code;
+ * test/error-catalog.test.ts fails when one is missing there.
+ */
+export const workplaceErrors = defineErrors({
+  "workplace.service_invalid": {
+    status: 422,
+    fr: (d) => `catalogue, champ « ${d.field} » : ${d.expected}.`,
+    en: (d) => `catalogue, field "${d.field}": ${d.expected}.`,
+  },
+  "workplace.logo_invalid": {
+    status: 422,
+    fr: (d) => `logo refusé : ${d.reason}. Envoyez une image PNG, JPEG ou WebP de 256 Kio au plus.`,
+    en: (d) => `logo refused: ${d.reason}. Send a PNG, JPEG or WebP image of at most 256 KiB.`,
+  },
+  "workplace.subscription_invalid": {
+    status: 422,
+    fr: (d) => `souscription, champ « ${d.field} » : ${d.expected}.`,
+    en: (d) => `subscription, field "${d.field}": ${d.expected}.`,
+  },
+  "workplace.not_found": {
+    status: 404,
+    fr: (d) => `${d.what} « ${d.id} » introuvable dans le catalogue de l'entente.`,
+    en: (d) => `${d.what} "${d.id}" not found in the entente's catalogue.`,
+  },
+  "workplace.already_in_catalogue": {
+    status: 409,
+    fr: (d) => `le service « ${d.id} » est déjà au catalogue : modifiez son entrée.`,
+    en: (d) => `service "${d.id}" is already in the catalogue: edit its entry.`,
+  },
+  "workplace.usage_invalid": {
+    status: 422,
+    fr: (d) =>
+      `usage_metrics[${d.line}] : ${d.expected}. Rien n'a été enregistré ; corrigez la ligne et renvoyez le tout.`,
+    en: (d) =>
+      `usage_metrics[${d.line}]: ${d.expected}. Nothing was stored; fix the line and send everything again.`,
+  },
+  "workplace.service_key_invalid": {
+    status: 401,
+    fr: () => "clé de service absente ou incorrecte : envoyez « X-Service-Auth: Bearer <clé du service> ».",
+    en: () => 'missing or wrong service key: send "X-Service-Auth: Bearer <the service\'s key>".',
+  },
+});
+
+declare module "../shared/errors.ts" {
+  interface ErrorCodes extends Record<keyof typeof workplaceErrors, true> {}
+}
