@@ -161,13 +161,18 @@ describeOnDatabases("identity directory: persons and routing", (get) => {
     assert.equal(route?.source.enabled, false);
   });
 
-  it("lists organisations with enabled sources only, each entente apart", async () => {
-    const orgs = await directory.listOrganisations();
-    const keys = orgs.map((o) => `${o.ententeId}/${o.memberId}:${o.sources.map((s) => s.label).join("+")}`);
-    assert.ok(keys.includes("lyon/ville-lyon:Annuaire de la Ville"));
-    assert.ok(keys.includes("lyon/metropole:IdP de la Métropole"));
-    assert.ok(keys.includes("autre/ville-lyon:Autre annuaire"));
-    assert.ok(!keys.some((k) => k.startsWith("lyon/sitiv")), "SITIV's only source is disabled");
+  it("lists the organisations of one entente only, with enabled sources (issue 10: never another entente's)", async () => {
+    const keysOf = async (ententeId: string) =>
+      (await directory.listOrganisations(ententeId)).map(
+        (o) => `${o.ententeId}/${o.memberId}:${o.sources.map((s) => s.label).join("+")}`,
+      );
+    const lyon = await keysOf("lyon");
+    assert.ok(lyon.includes("lyon/ville-lyon:Annuaire de la Ville"));
+    assert.ok(lyon.includes("lyon/metropole:IdP de la Métropole"));
+    assert.ok(!lyon.some((k) => k.startsWith("autre/")), "another entente's members are not listed");
+    assert.ok(!lyon.some((k) => k.startsWith("lyon/sitiv")), "SITIV's only source is disabled");
+    assert.deepEqual(await keysOf("autre"), ["autre/ville-lyon:Autre annuaire"]);
+    assert.deepEqual(await keysOf("nope"), []);
   });
 
   it("a source may assert emails of its member's domains and registered addresses only", async () => {

@@ -95,6 +95,11 @@ export const sources: Record<string, SourceRecord> = {
   "ldap-ville": source("ldap-ville", "ville", "ldap", "Annuaire de la Ville"),
   "oidc-sitiv": source("oidc-sitiv", "sitiv", "oidc", "IdP du SITIV"),
   "saml-sitiv": source("saml-sitiv", "sitiv", "saml", "SAML du SITIV"),
+  // A member of another entente: never on the list of this entente's services.
+  "ldap-autre": {
+    ...source("ldap-autre", "ville", "ldap", "Annuaire d'une autre entente"),
+    ententeId: "autre",
+  },
 };
 
 /** A person of a directory: their attributes and password. */
@@ -364,14 +369,16 @@ export function createWorld() {
         role: null,
       };
     },
-    async listOrganisations() {
-      return Object.values(sources).map((s) => ({
-        ententeId: ENTENTE,
-        ententeName: "Entente Lyon",
-        memberId: s.memberId,
-        memberName: members[s.memberId] ?? s.memberId,
-        sources: [{ id: s.id, label: s.label, kind: s.kind }],
-      }));
+    async listOrganisations(ententeId: string) {
+      return Object.values(sources)
+        .filter((s) => s.ententeId === ententeId)
+        .map((s) => ({
+          ententeId: ENTENTE,
+          ententeName: "Entente Lyon",
+          memberId: s.memberId,
+          memberName: members[s.memberId] ?? s.memberId,
+          sources: [{ id: s.id, label: s.label, kind: s.kind }],
+        }));
     },
     async findSource(id: string) {
       return sources[id] ?? null;
