@@ -8,6 +8,7 @@ import type {
 } from "../app/ports.ts";
 import type { SigningKeyStore } from "../app/provider-ports.ts";
 import { createClientAdapter } from "./client-adapter.ts";
+import { consumeCodeOnPkceFailure } from "./consume-code-on-pkce-failure.ts";
 import { compareHashedClientSecrets } from "./hashed-client-secrets.ts";
 import { createInteractionGateway } from "./interaction-gateway.ts";
 import { createKeySwappedProvider } from "./key-swapped-provider.ts";
@@ -111,6 +112,7 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
       const provider = new Provider(options.issuer, providerConfiguration(parts, jwks));
       provider.proxy = options.secureCookies;
       compareHashedClientSecrets(provider);
+      consumeCodeOnPkceFailure(provider);
       auditProviderEvents(provider, { record, requestIdOf, onError });
       return provider;
     },
