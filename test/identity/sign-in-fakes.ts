@@ -383,10 +383,10 @@ export function createWorld() {
     async findSource(id: string) {
       return sources[id] ?? null;
     },
-    async mayAssertEmail(_ententeId: string, memberId: string, email: string) {
-      if (registered[email] !== undefined) return sources[registered[email].sourceId]?.memberId === memberId;
+    async mayAssertEmail(asserter: SourceRecord, email: string) {
+      if (registered[email] !== undefined) return registered[email].sourceId === asserter.id;
       const sourceId = domains[email.slice(email.indexOf("@") + 1)];
-      return sourceId !== undefined && sources[sourceId]?.memberId === memberId;
+      return sourceId !== undefined && sources[sourceId]?.memberId === asserter.memberId;
     },
   };
   const state = memoryTransientStore();

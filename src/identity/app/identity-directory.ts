@@ -34,7 +34,11 @@ export function createIdentityDirectory(
     routeEmail: async (email) => routeEmail(await factsOf(email)),
     listOrganisations: (ententeId) => store.listOrganisations(ententeId),
     findSource: (sourceId) => store.findSource(sourceId),
-    mayAssertEmail: async (ententeId, memberId, email) =>
-      mayAssertEmail(await factsOf(email), { ententeId, memberId }),
+    mayAssertEmail: async (source, email) =>
+      mayAssertEmail(await factsOf(email), {
+        ententeId: source.ententeId,
+        memberId: source.memberId,
+        id: source.id,
+      }),
   };
 }

@@ -115,7 +115,7 @@ export interface IdentityRouting {
    * Whether a source of `memberId` may assert `email`: the member owns its domain, or the address
    * is registered for that member (issue 4: "a source may only assert emails of domains its member owns").
    */
-  mayAssertEmail(ententeId: string, memberId: string, email: string): Promise<boolean>;
+  mayAssertEmail(source: SourceRecord, email: string): Promise<boolean>;
 }
 
 /**
