@@ -67,7 +67,7 @@ export const LdapSettings = z.object({
     message: "filtre LDAP entre parenthèses contenant {login}, ex. (uid={login})",
   }),
   idAttribute: AttributeName,
-  idEncoding: z.enum(["text", "guid"]),
+  idEncoding: z.enum(["text", "guid", "sid", "base64"]),
   timeoutSeconds: z.number().int().min(1).max(60),
 });
 export const OidcSourceSettings = z.object({

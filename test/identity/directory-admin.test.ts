@@ -82,6 +82,38 @@ describeOnDatabases("identity directory: administration and sign-in log", (get) 
     assert.ok(JSON.stringify(rows).includes('"hasSecret":true'));
   });
 
+  it("sources: a binary identifier with a text encoding is refused on create and update (issue 10, item 8)", async () => {
+    const withId = (idAttribute: string, idEncoding: "text" | "guid" | "sid" | "base64") =>
+      LDAP_SOURCE.kind === "ldap"
+        ? { ...LDAP_SOURCE, ldap: { ...LDAP_SOURCE.ldap, idAttribute, idEncoding } }
+        : LDAP_SOURCE;
+    for (const [attribute, encoding] of [
+      ["objectGUID", "text"],
+      ["objectSid", "text"],
+      ["objectSid", "guid"],
+    ] as const) {
+      await assert.rejects(
+        admin.createSource("lyon", withId(attribute, encoding), ACTOR),
+        (e: unknown) =>
+          isCode("identity.source_invalid")(e) && (e as EntenteError).details.field === "ldap.idEncoding",
+        `${attribute} ${encoding}`,
+      );
+    }
+    const ad = await admin.createSource("lyon", { ...withId("objectGUID", "guid"), label: "AD" }, ACTOR);
+    await assert.rejects(
+      admin.updateSource(
+        "lyon",
+        ad.id,
+        { ...withId("objectGUID", "text"), label: "AD" },
+        ad.rowVersion,
+        ACTOR,
+      ),
+      isCode("identity.source_invalid"),
+    );
+    assert.deepEqual(await admin.getSource("lyon", ad.id), ad, "unchanged");
+    await admin.deleteSource("lyon", ad.id, ACTOR);
+  });
+
   it("sources: a source persons signed in through cannot be deleted; an unused one can", async () => {
     const unused = await admin.createSource("lyon", { ...SAML_SOURCE, label: "À supprimer" }, ACTOR);
     await admin.deleteSource("lyon", unused.id, ACTOR);

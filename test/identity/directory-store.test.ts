@@ -161,22 +161,27 @@ describeOnDatabases("identity directory: persons and routing", (get) => {
     assert.equal(route?.source.enabled, false);
   });
 
-  it("lists organisations with enabled sources only, each entente apart", async () => {
-    const orgs = await directory.listOrganisations();
-    const keys = orgs.map((o) => `${o.ententeId}/${o.memberId}:${o.sources.map((s) => s.label).join("+")}`);
-    assert.ok(keys.includes("lyon/ville-lyon:Annuaire de la Ville"));
-    assert.ok(keys.includes("lyon/metropole:IdP de la Métropole"));
-    assert.ok(keys.includes("autre/ville-lyon:Autre annuaire"));
-    assert.ok(!keys.some((k) => k.startsWith("lyon/sitiv")), "SITIV's only source is disabled");
+  it("lists the organisations of one entente only, with enabled sources (issue 10: never another entente's)", async () => {
+    const keysOf = async (ententeId: string) =>
+      (await directory.listOrganisations(ententeId)).map(
+        (o) => `${o.ententeId}/${o.memberId}:${o.sources.map((s) => s.label).join("+")}`,
+      );
+    const lyon = await keysOf("lyon");
+    assert.ok(lyon.includes("lyon/ville-lyon:Annuaire de la Ville"));
+    assert.ok(lyon.includes("lyon/metropole:IdP de la Métropole"));
+    assert.ok(!lyon.some((k) => k.startsWith("autre/")), "another entente's members are not listed");
+    assert.ok(!lyon.some((k) => k.startsWith("lyon/sitiv")), "SITIV's only source is disabled");
+    assert.deepEqual(await keysOf("autre"), ["autre/ville-lyon:Autre annuaire"]);
+    assert.deepEqual(await keysOf("nope"), []);
   });
 
   it("a source may assert emails of its member's domains and registered addresses only", async () => {
-    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "A@ville-lyon.test"), true);
-    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "maire.adjoint@gmail.test"), true);
-    assert.equal(await directory.mayAssertEmail("lyon", "metropole", "a@ville-lyon.test"), false);
-    assert.equal(await directory.mayAssertEmail("lyon", "metropole", "maire.adjoint@gmail.test"), false);
-    assert.equal(await directory.mayAssertEmail("autre", "ville-lyon", "a@ville-lyon.test"), false);
-    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "a@sub.ville-lyon.test"), false);
+    assert.equal(await directory.mayAssertEmail(ldap, "A@ville-lyon.test"), true);
+    assert.equal(await directory.mayAssertEmail(ldap, "maire.adjoint@gmail.test"), true);
+    assert.equal(await directory.mayAssertEmail(saml, "a@ville-lyon.test"), false);
+    assert.equal(await directory.mayAssertEmail(saml, "maire.adjoint@gmail.test"), false);
+    assert.equal(await directory.mayAssertEmail(otherEntente, "a@ville-lyon.test"), false);
+    assert.equal(await directory.mayAssertEmail(ldap, "a@sub.ville-lyon.test"), false);
   });
 
   it("records and reads the member of a grant", async () => {
@@ -215,9 +220,13 @@ describeOnDatabases("identity directory: persons and routing", (get) => {
       { email: "Maire@Ville-Lyon.test", memberId: "metropole", sourceId: saml.id, role: "elu", note: null },
       ACTOR,
     );
-    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "maire@ville-lyon.test"), false);
-    assert.equal(await directory.mayAssertEmail("lyon", "metropole", "maire@ville-lyon.test"), true);
-    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "adjoint@ville-lyon.test"), true);
+    assert.equal(await directory.mayAssertEmail(ldap, "maire@ville-lyon.test"), false);
+    assert.equal(await directory.mayAssertEmail(saml, "maire@ville-lyon.test"), true);
+    // Another source of the registered member is someone else too: only the registered source asserts it.
+    const otherOfMetropole = await admin.createSource("lyon", { ...SAML_SOURCE, label: "IdP bis" }, ACTOR);
+    assert.equal(await directory.mayAssertEmail(otherOfMetropole, "maire@ville-lyon.test"), false);
+    await admin.deleteSource("lyon", otherOfMetropole.id, ACTOR);
+    assert.equal(await directory.mayAssertEmail(ldap, "adjoint@ville-lyon.test"), true);
     assert.equal((await directory.routeEmail("maire@ville-lyon.test"))?.memberId, "metropole");
   });
 
@@ -240,7 +249,7 @@ describeOnDatabases("identity directory: persons and routing", (get) => {
       .values({ domain: "wanadoo.fr", entente_id: "lyon", member_id: "ville-lyon", source_id: null })
       .execute();
     assert.equal(await directory.routeEmail("jean.dupont@wanadoo.fr"), null);
-    assert.equal(await directory.mayAssertEmail("lyon", "ville-lyon", "jean.dupont@wanadoo.fr"), false);
+    assert.equal(await directory.mayAssertEmail(ldap, "jean.dupont@wanadoo.fr"), false);
     await get().db.deleteFrom("member_email_domain").where("domain", "=", "wanadoo.fr").execute();
   });
 

@@ -101,7 +101,7 @@ describeOnDatabases("identity federation seeded on the first start with the exam
       if (route === null) continue;
       const identity = await connector.authenticate(route.source, email, PASSWORD);
       assert.deepEqual(identity.attributes.email, [email]);
-      assert.equal(await routing.mayAssertEmail(ENTENTE, route.memberId, email), true);
+      assert.equal(await routing.mayAssertEmail(route.source, email), true);
       await assert.rejects(
         connector.authenticate(route.source, email, "pas le bon mot de passe"),
         (e: unknown) => e instanceof EntenteError && e.code === "identity.invalid_credentials",

@@ -96,6 +96,11 @@ export const sources: Record<string, SourceRecord> = {
   "ldap-ville": source("ldap-ville", "ville", "ldap", "Annuaire de la Ville"),
   "oidc-sitiv": source("oidc-sitiv", "sitiv", "oidc", "IdP du SITIV"),
   "saml-sitiv": source("saml-sitiv", "sitiv", "saml", "SAML du SITIV"),
+  // A member of another entente: never on the list of this entente's services.
+  "ldap-autre": {
+    ...source("ldap-autre", "ville", "ldap", "Annuaire d'une autre entente"),
+    ententeId: "autre",
+  },
 };
 
 /** A person of a directory: their attributes and password. */
@@ -366,22 +371,24 @@ export function createWorld(options: { readonly serviceAccess?: ServiceAccessPol
         role: null,
       };
     },
-    async listOrganisations() {
-      return Object.values(sources).map((s) => ({
-        ententeId: ENTENTE,
-        ententeName: "Entente Lyon",
-        memberId: s.memberId,
-        memberName: members[s.memberId] ?? s.memberId,
-        sources: [{ id: s.id, label: s.label, kind: s.kind }],
-      }));
+    async listOrganisations(ententeId: string) {
+      return Object.values(sources)
+        .filter((s) => s.ententeId === ententeId)
+        .map((s) => ({
+          ententeId: ENTENTE,
+          ententeName: "Entente Lyon",
+          memberId: s.memberId,
+          memberName: members[s.memberId] ?? s.memberId,
+          sources: [{ id: s.id, label: s.label, kind: s.kind }],
+        }));
     },
     async findSource(id: string) {
       return sources[id] ?? null;
     },
-    async mayAssertEmail(_ententeId: string, memberId: string, email: string) {
-      if (registered[email] !== undefined) return sources[registered[email].sourceId]?.memberId === memberId;
+    async mayAssertEmail(asserter: SourceRecord, email: string) {
+      if (registered[email] !== undefined) return registered[email].sourceId === asserter.id;
       const sourceId = domains[email.slice(email.indexOf("@") + 1)];
-      return sourceId !== undefined && sources[sourceId]?.memberId === memberId;
+      return sourceId !== undefined && sources[sourceId]?.memberId === asserter.memberId;
     },
   };
   const state = memoryTransientStore();

@@ -35,6 +35,8 @@ describe("sign-in flow: email and organisation routing", () => {
     const ctx = context("i2");
     await w.flow.begin(ctx);
     await rejectsWith(w.flow.submitOrganisation(ctx, "nope"), "identity.source_not_found");
+    // Another entente's source is not on the list of this service's entente, and cannot be picked.
+    await rejectsWith(w.flow.submitOrganisation(ctx, "ldap-autre"), "identity.source_not_found");
     assert.deepEqual(await w.flow.submitOrganisation(ctx, "ldap-ville"), { kind: "password" });
     assert.deepEqual(await w.flow.passwordPage(ctx), { sourceLabel: "Annuaire de la Ville", login: null });
     const result = finished(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"));

@@ -32,9 +32,13 @@ export function createIdentityDirectory(
     recordGrantAffiliation: (grantId, sub, memberId) => store.recordGrantAffiliation(grantId, sub, memberId),
     grantAffiliation: (grantId) => store.grantAffiliation(grantId),
     routeEmail: async (email) => routeEmail(await factsOf(email)),
-    listOrganisations: () => store.listOrganisations(),
+    listOrganisations: (ententeId) => store.listOrganisations(ententeId),
     findSource: (sourceId) => store.findSource(sourceId),
-    mayAssertEmail: async (ententeId, memberId, email) =>
-      mayAssertEmail(await factsOf(email), { ententeId, memberId }),
+    mayAssertEmail: async (source, email) =>
+      mayAssertEmail(await factsOf(email), {
+        ententeId: source.ententeId,
+        memberId: source.memberId,
+        id: source.id,
+      }),
   };
 }

@@ -107,14 +107,17 @@ export interface IdentityRouting {
    * neither is known. Disabled sources are returned (the flow says they are suspended).
    */
   routeEmail(email: string): Promise<SignInRoute | null>;
-  /** Every member that has at least one enabled source, for the organisation list. */
-  listOrganisations(): Promise<OrganisationChoice[]>;
+  /**
+   * The members of entente `ententeId` (the service's) that have at least one enabled source,
+   * for the organisation list: a service's sign-in page never lists another entente's members.
+   */
+  listOrganisations(ententeId: string): Promise<OrganisationChoice[]>;
   findSource(sourceId: string): Promise<SourceRecord | null>;
   /**
    * Whether a source of `memberId` may assert `email`: the member owns its domain, or the address
    * is registered for that member (issue 4: "a source may only assert emails of domains its member owns").
    */
-  mayAssertEmail(ententeId: string, memberId: string, email: string): Promise<boolean>;
+  mayAssertEmail(source: SourceRecord, email: string): Promise<boolean>;
 }
 
 /**
@@ -139,8 +142,8 @@ export interface DirectoryStore {
   findPerson(sub: string): Promise<PersonRecord | null>;
   recordGrantAffiliation(grantId: string, sub: string, memberId: string): Promise<void>;
   grantAffiliation(grantId: string): Promise<string | null>;
-  /** Members with at least one enabled source, by entente name, member position, source creation. */
-  listOrganisations(): Promise<OrganisationChoice[]>;
+  /** Members of `ententeId` with at least one enabled source, by member position, source creation. */
+  listOrganisations(ententeId: string): Promise<OrganisationChoice[]>;
   findSource(sourceId: string): Promise<SourceRecord | null>;
 }
 

@@ -61,8 +61,9 @@ export function createSignInFlow(deps: SignInFlowDeps) {
     async verifyCsrf(ctx: SignInContext, token: string | undefined): Promise<void> {
       if (!isCsrfTokenValid(await kit.state(ctx), token)) throw new EntenteError("auth.csrf");
     },
-    /** The organisation list (for the start page shown again after an error). */
-    listOrganisations: () => deps.routing.listOrganisations(),
+    /** The organisation list of the service's entente (for the start page shown again after an error). */
+    listOrganisations: async (ctx: SignInContext) =>
+      deps.routing.listOrganisations((await kit.serviceOf(ctx)).ententeId),
     submitEmail: (ctx: SignInContext, email: string) => submitEmail(kit, ctx, email),
     submitOrganisation: (ctx: SignInContext, sourceId: string) => submitOrganisation(kit, ctx, sourceId),
     passwordPage: (ctx: SignInContext) => passwordPage(kit, ctx),

@@ -49,7 +49,7 @@ export function createIdentityDirectoryStore(
         .executeTakeFirst();
       return row?.member_id ?? null;
     },
-    listOrganisations: () => listOrganisations(db),
+    listOrganisations: (ententeId) => listOrganisations(db, ententeId),
     async findSource(sourceId): Promise<SourceRecord | null> {
       const row = await db
         .selectFrom("identity_source")

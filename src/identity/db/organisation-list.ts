@@ -3,10 +3,14 @@ import type { OrganisationChoice } from "../domain/organisation-choice.ts";
 import type { IdentityDatabase } from "./tables.ts";
 
 /**
- * The organisations of the sign-in page's list: every member with at least one enabled source,
- * by entente name, then member position; each member's enabled sources oldest first.
+ * The organisations of the sign-in page's list: every member of `ententeId` (the service's
+ * entente, never another's) with at least one enabled source, by member position; each member's
+ * enabled sources oldest first.
  */
-export async function listOrganisations(db: Kysely<IdentityDatabase>): Promise<OrganisationChoice[]> {
+export async function listOrganisations(
+  db: Kysely<IdentityDatabase>,
+  ententeId: string,
+): Promise<OrganisationChoice[]> {
   const rows = await db
     .selectFrom("identity_source as s")
     .innerJoin("member as m", (j) =>
@@ -23,6 +27,7 @@ export async function listOrganisations(db: Kysely<IdentityDatabase>): Promise<O
       "m.name as member_name",
     ])
     .where("s.enabled", "=", true)
+    .where("s.entente_id", "=", ententeId)
     .orderBy("e.name")
     .orderBy("s.entente_id")
     .orderBy("m.position")

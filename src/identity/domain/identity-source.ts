@@ -1,3 +1,4 @@
+import type { LdapIdEncoding } from "./directory-identifier.ts";
 import type { PersonRole } from "./person.ts";
 
 /**
@@ -44,8 +45,12 @@ export interface LdapSettings {
   readonly searchFilter: string;
   /** Attribute that identifies the person for good: `entryUUID` (OpenLDAP), `objectGUID` (AD). */
   readonly idAttribute: string;
-  /** How `idAttribute` is encoded: text as is, or a 16-byte GUID (AD's mixed-endian layout) turned into UUID text. */
-  readonly idEncoding: "text" | "guid";
+  /**
+   * How `idAttribute`'s bytes become the upstream id, losslessly: UTF-8 `text` as is, a 16-byte
+   * `guid` (AD's mixed-endian layout) as UUID text, a binary `sid` as `S-1-…`, any bytes as
+   * `base64` (src/identity/domain/directory-identifier.ts; a binary attribute is never `text`).
+   */
+  readonly idEncoding: LdapIdEncoding;
   /** Operation timeout in seconds (connect, bind, search). */
   readonly timeoutSeconds: number;
 }

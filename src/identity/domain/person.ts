@@ -70,6 +70,9 @@ export interface DeclaredAffiliationInput {
  * Claims Entente releases to a service about one person acting for one member (OIDC Core §5.1
  * standard names, plus the pivot's own): `sub`, `given_name`, `family_name`, `usual_name`,
  * `email`, `email_verified`, `uid`, `organization_id` (member id), `organization_name`,
- * `siren`, `siret`, `entente_id`, `role`, `groups`.
+ * `siren`, `siret`, `entente_id`, `role`, `groups`. A claim without a value is absent, never
+ * `null` (OIDC Core §5.3.2: "If a Claim is not returned, that Claim Name SHOULD be omitted from
+ * the JSON object representing the Claims; it SHOULD NOT be present with a null or empty string
+ * value").
  */
-export type PivotClaims = Readonly<Record<string, string | boolean | readonly string[] | null>>;
+export type PivotClaims = Readonly<Record<string, string | boolean | readonly string[]>>;

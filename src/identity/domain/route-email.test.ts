@@ -89,6 +89,9 @@ describe("mayAssertEmail and roleAtSignIn", () => {
     const facts = { registered: forMetropole, domain: domain(null, []) };
     assert.equal(mayAssertEmail(facts, ofVille), false);
     assert.equal(mayAssertEmail(facts, { ententeId: "lyon", memberId: "metropole" }), true);
+    // A source asserting it must be the registered one (s-elus), not another source of the member.
+    assert.equal(mayAssertEmail(facts, { ententeId: "lyon", memberId: "metropole", id: "s-elus" }), true);
+    assert.equal(mayAssertEmail(facts, { ententeId: "lyon", memberId: "metropole", id: "s-other" }), false);
     const elsewhere = { ...registered(null), ententeId: "autre" } as EmailFacts["registered"];
     assert.equal(mayAssertEmail({ registered: elsewhere, domain: domain(null, []) }, ofVille), false);
   });

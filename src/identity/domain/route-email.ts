@@ -75,18 +75,22 @@ function firstSourceOf(sources: readonly SourceRecord[]): SourceRecord | null {
 
 /**
  * Whether a source of (`ententeId`, `memberId`) may assert this email: the address is registered
- * for that member, or it is registered for nobody and the member owns its domain (issue 4: "a
- * source may only assert emails of domains its member owns"; issue 10, item 7: an address
- * registered for another member is never the domain owner's — registered addresses win, as in
- * `routeEmail`). A sub-domain is another domain.
+ * for that member — and, when `asserter.id` is given (a source signing someone in), for that very
+ * source —, or it is registered for nobody and the member owns its domain (issue 4: "a source may
+ * only assert emails of domains its member owns"; issue 10, item 7: a registered address is never
+ * the domain owner's nor another source's — registered addresses win, as in `routeEmail`). A
+ * sub-domain is another domain. Without `id` (an affiliation the secretariat declares), the
+ * member is checked.
  */
 export function mayAssertEmail(
   facts: EmailFacts,
-  source: { readonly ententeId: string; readonly memberId: string },
+  asserter: { readonly ententeId: string; readonly memberId: string; readonly id?: string },
 ): boolean {
   const isOf = (owner: { readonly ententeId: string; readonly memberId: string } | null) =>
-    owner !== null && owner.ententeId === source.ententeId && owner.memberId === source.memberId;
-  return facts.registered !== null ? isOf(facts.registered) : isOf(facts.domain);
+    owner !== null && owner.ententeId === asserter.ententeId && owner.memberId === asserter.memberId;
+  const { registered } = facts;
+  if (registered === null) return isOf(facts.domain);
+  return isOf(registered) && (asserter.id === undefined || registered.source.id === asserter.id);
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
 import type { SigningKeyStore } from "../app/provider-ports.ts";
 import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { createClientAdapter } from "./client-adapter.ts";
+import { consumeCodeOnPkceFailure } from "./consume-code-on-pkce-failure.ts";
 import { compareHashedClientSecrets } from "./hashed-client-secrets.ts";
 import { createInteractionGateway } from "./interaction-gateway.ts";
 import { createKeySwappedProvider } from "./key-swapped-provider.ts";
@@ -121,6 +122,7 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
       provider.proxy = options.trustForwardedHeaders ?? false;
       provider.maxIpsCount = 1;
       compareHashedClientSecrets(provider);
+      consumeCodeOnPkceFailure(provider);
       auditProviderEvents(provider, { record, requestIdOf, onError });
       return provider;
     },

@@ -86,6 +86,9 @@ export function providerConfiguration(
     } as unknown as Configuration["claims"],
     responseTypes: ["code"],
     pkce: { required: () => true },
+    // redirect_uri is REQUIRED in the authorization request (OIDC Core §3.1.2.1) and, then, in the
+    // token request (RFC 6749 §4.1.3): never defaulted to the single registered one (the library's default).
+    allowOmittingSingleRegisteredRedirectUri: false,
     cookies: { keys: [...parts.cookieKeys], long: { ...cookie }, short: { ...cookie } },
     extraClientMetadata: { properties: [...EXTRA_CLIENT_PROPERTIES] },
     interactions: {

@@ -21,11 +21,15 @@ export function providerFeatures(
     clientCredentials: { enabled: true },
     introspection: {
       enabled: true,
-      // A service reads its own tokens; a confidential service also those of the services of
-      // its entente (a resource server checking a token another service obtained). Never across ententes.
+      // A service reads its own tokens. A confidential service of the same entente (a resource
+      // server such as the mail server checking a token the webmail obtained) reads another
+      // service's access tokens only — never its refresh tokens, which only their client may
+      // use (RFC 6749 §10.4) — and, when the token names an audience, only if it is in it.
+      // Never across ententes. Refused: `active: false`, as for an unknown token (RFC 7662 §2.2).
       async allowedPolicy(_ctx, client, token) {
         if (token.clientId === client.clientId) return true;
         if (client.clientAuthMethod === "none" || token.clientId === undefined) return false;
+        if (token.kind === "RefreshToken" || !inAudience(token, client.clientId)) return false;
         const owner = await clients.findClient(token.clientId);
         return (
           owner !== null && owner.ententeId === (client as unknown as { entente_id?: string }).entente_id
@@ -54,4 +58,11 @@ export function providerFeatures(
     backchannelLogout: { enabled: true },
     resourceIndicators: resourceIndicatorsFeature(resourceServers),
   };
+}
+
+/** Whether `clientId` may read the token by its audience: no audience named, or `clientId` among them. */
+function inAudience(token: { readonly aud?: unknown }, clientId: string): boolean {
+  const { aud } = token;
+  if (aud === undefined || aud === null) return true;
+  return Array.isArray(aud) ? aud.includes(clientId) : aud === clientId;
 }

@@ -17,3 +17,24 @@ export function guidBytesToUuid(bytes: Uint8Array): string {
   };
   return [hex(0, 4, true), hex(4, 6, true), hex(6, 8, true), hex(8, 10, false), hex(10, 16, false)].join("-");
 }
+
+/**
+ * Active Directory's `objectSid` (a binary SID, MS-DTYP §2.4.2.2) as its string form (§2.4.2.1):
+ * `S-<revision>-<authority>-<sub-authority>…`, the authority in decimal below 2^32 and in hex
+ * (`0x…`, 12 digits) above. Revision and count are bytes 0 and 1, the authority 6 bytes
+ * big-endian, then each sub-authority 4 bytes little-endian. Lossless: two different valid SIDs
+ * give two different strings. Written here for the same reason as `guidBytesToUuid`.
+ * @throws RangeError when the length does not match the count of sub-authorities (at most 15).
+ * @example sidBytesToString(Buffer.from("010100000000000512000000", "hex")) // "S-1-5-18"
+ */
+export function sidBytesToString(bytes: Uint8Array): string {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view[1] ?? -1;
+  if (view.length < 8 || count > 15 || view.length !== 8 + 4 * count) {
+    throw new RangeError(`a SID of ${count} sub-authorities has ${8 + 4 * count} bytes, not ${view.length}`);
+  }
+  const authority = view.readUIntBE(2, 6);
+  const shown = authority < 2 ** 32 ? String(authority) : `0x${view.subarray(2, 8).toString("hex")}`;
+  const subs = Array.from({ length: count }, (_, i) => String(view.readUInt32LE(8 + 4 * i)));
+  return ["S", String(view[0]), shown, ...subs].join("-");
+}

@@ -4,7 +4,7 @@ import type { PasswordConnector } from "../app/ports.ts";
 import type { LdapSettings, SourceRecord } from "../domain/identity-source.ts";
 import type { UpstreamAttributes, UpstreamIdentity } from "../domain/upstream-identity.ts";
 import { EntenteError } from "../errors.ts";
-import { guidBytesToUuid } from "./guid.ts";
+import { guidBytesToUuid, sidBytesToString } from "./guid.ts";
 
 /**
  * Attributes read from the person's entry besides the configured ones. `memberOf` and
@@ -24,9 +24,10 @@ const OPERATIONAL_ATTRIBUTES = ["entryUUID", "memberOf"] as const;
  * 5. read the entry's attributes (mapping + `entryUUID`, `memberOf`) as that person;
  * 6. unbind, whatever happened.
  *
- * `upstreamId` is `idAttribute`: text as is, or with `idEncoding: "guid"` AD's 16-byte
- * `objectGUID` as canonical lowercase UUID text. The values of `memberOf` (group DNs) are given
- * as each group's name, the DN's first RDN value (`cn=agents-ville,ou=groups,…` →
+ * `upstreamId` is `idAttribute`, read as bytes and encoded losslessly (`upstreamIdOf`): UTF-8
+ * text as is (a value that is not UTF-8 is refused), AD's 16-byte `objectGUID` as canonical
+ * lowercase UUID text (`guid`), a binary SID as `S-1-5-21-…` (`sid`), any bytes as base64.
+ * The values of `memberOf` (group DNs) are given as each group's name, the DN's first RDN value (`cn=agents-ville,ou=groups,…` →
  * `agents-ville`), so a mapping `groups: "memberOf"` yields names. amr is `["pwd"]` (RFC 8176).
  *
  * Errors: wrong password or unknown login `identity.invalid_credentials` (the same answer for
@@ -161,7 +162,8 @@ async function readEntry(
     scope: "base",
     filter: "(objectClass=*)",
     attributes: mappedAttributeNames(source, settings),
-    explicitBufferAttributes: settings.idEncoding === "guid" ? [settings.idAttribute] : [],
+    // The identifier is always read as bytes: `upstreamIdOf` decides how they become text.
+    explicitBufferAttributes: [settings.idAttribute],
     sizeLimit: 1,
     timeLimit: settings.timeoutSeconds,
   });
@@ -192,7 +194,7 @@ function toIdentity(source: SourceRecord, settings: LdapSettings, entry: Entry):
     });
   }
   const [rawId] = idValues as [string | Buffer];
-  const upstreamId = settings.idEncoding === "guid" ? guidBytesToUuid(toBuffer(rawId)) : String(rawId).trim();
+  const upstreamId = upstreamIdOf(source, settings, toBuffer(rawId));
   if (upstreamId === "") {
     throw new EntenteError("identity.upstream_rejected", {
       source: source.label,
@@ -319,4 +321,38 @@ function mapLdapError(error: unknown, source: SourceRecord, step: LdapStep): Ent
     { source: label, reason: `malformed answer at ${step}` },
     { cause: error },
   );
+}
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The identifier's bytes as the `upstreamId`, losslessly (src/identity/domain/directory-identifier.ts):
+ * `text` only when they are valid UTF-8 — a binary value read as text would merge the people whose
+ * identifiers differ in non-UTF-8 bytes; `guid` and `sid` in their string forms; `base64` as is.
+ * @throws EntenteError `identity.upstream_rejected` naming the attribute and what to configure.
+ */
+function upstreamIdOf(source: SourceRecord, settings: LdapSettings, bytes: Buffer): string {
+  const refuse = (reason: string) =>
+    new EntenteError("identity.upstream_rejected", { source: source.label, reason });
+  try {
+    switch (settings.idEncoding) {
+      case "guid":
+        return guidBytesToUuid(bytes);
+      case "sid":
+        return sidBytesToString(bytes);
+      case "base64":
+        return bytes.toString("base64");
+      case "text":
+        return STRICT_UTF8.decode(bytes).trim();
+    }
+  } catch (error) {
+    if (settings.idEncoding === "text") {
+      throw refuse(
+        `the identifier ${settings.idAttribute} is binary, not UTF-8 text: set its encoding to guid, sid or base64`,
+      );
+    }
+    throw refuse(
+      `the identifier ${settings.idAttribute} is no ${settings.idEncoding}: ${(error as Error).message}`,
+    );
+  }
 }

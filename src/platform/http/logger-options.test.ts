@@ -64,6 +64,26 @@ describe("logs", () => {
     assert.match(logText(), /year=2023/);
   });
 
+  it("never log an upstream callback's state, in its URL or in a later request's Referer (issue 10)", async (t) => {
+    const { app, logText } = await buildTestApp();
+    t.after(() => app.close());
+    await app.inject({
+      method: "GET",
+      url: "/interaction/callback/oidc/s-1?code=SECRET-C&state=SECRET-STATE&iss=x",
+    });
+    await app.inject({
+      method: "GET",
+      url: "/api/health",
+      headers: { referer: "https://entente.test/interaction/callback/oidc/s-1?state=SECRET-REFERER" },
+    });
+    assert.doesNotMatch(logText(), /SECRET/);
+    assert.match(logText(), /iss=x/);
+    assert.match(
+      logText(),
+      /"referer":"https:\/\/entente.test\/interaction\/callback\/oidc\/s-1\?state=\[redacted\]"/,
+    );
+  });
+
   it("write nothing below the configured level", async (t) => {
     const { app, logText } = await buildTestApp({ env: { LOG_LEVEL: "warn" } });
     t.after(() => app.close());
@@ -76,7 +96,11 @@ describe("redactQuery", () => {
   const CASES: [string, string][] = [
     ["/api/health", "/api/health"],
     ["/a?year=2023", "/a?year=2023"],
-    ["/cb?code=abc&state=xyz", `/cb?code=${REDACTED}&state=xyz`],
+    ["/cb?code=abc&state=xyz", `/cb?code=${REDACTED}&state=${REDACTED}`],
+    [
+      "/cb?RelayState=r&nonce=n&login_hint=a%40b.fr&lang=fr",
+      `/cb?RelayState=${REDACTED}&nonce=${REDACTED}&login_hint=${REDACTED}&lang=fr`,
+    ],
     ["/x?id_token=a&refresh%5Ftoken=b", `/x?id_token=${REDACTED}&refresh%5Ftoken=${REDACTED}`],
     ["/saml?SAMLResponse=PHNh", `/saml?SAMLResponse=${REDACTED}`],
     ["/x?password", `/x?password=${REDACTED}`],

@@ -26,8 +26,13 @@ const SECRET_KEYS = [
   "refreshToken",
 ];
 
-/** Query parameters whose value is not logged (OIDC codes and tokens, SAML messages, passwords). */
-const SECRET_QUERY = /code|token|secret|password|ticket|saml|assertion|session/i;
+/**
+ * Query parameters whose value is not logged: OIDC codes and tokens, SAML messages, passwords,
+ * and the values that bind a browser to a sign-in in progress — OAuth `state` (RFC 6749 §10.12:
+ * whoever holds it can complete a sign-in forged with it), SAML `RelayState`, `nonce` — and
+ * `login_hint` (a person's address).
+ */
+const SECRET_QUERY = /code|token|secret|password|ticket|saml|assertion|session|state|nonce|login_hint/i;
 
 export const REDACTED = "[redacted]";
 
@@ -59,11 +64,17 @@ export function loggerOptions(
         url: redactQuery(request.url),
         host: request.host,
         remoteAddress: request.ip,
-        headers: { ...request.headers },
+        headers: withoutSecretQueries(request.headers),
       }),
     },
     ...(stream === undefined ? {} : { stream }),
   };
+}
+
+/** The headers, the `Referer` (the page the browser comes from: an IdP's callback URL) with `redactQuery`. */
+function withoutSecretQueries(headers: FastifyRequest["headers"]): FastifyRequest["headers"] {
+  const { referer } = headers;
+  return typeof referer === "string" ? { ...headers, referer: redactQuery(referer) } : { ...headers };
 }
 
 /** `/cb?code=abc&year=2023` → `/cb?code=[redacted]&year=2023`. */

@@ -1,3 +1,5 @@
+import { ensureIdEncodingFits } from "../../domain/directory-identifier.ts";
+import type { SourceInput } from "../../domain/identity-source.ts";
 import { ensureSourceKeepsItsIdentity, ensureSourceUnused } from "../../domain/source-rules.ts";
 import { EntenteError, localized } from "../../errors.ts";
 import type { IdentityDirectoryAdmin, MemberNames, SourceStore } from "./identity-admin-ports.ts";
@@ -12,7 +14,8 @@ export type SourceAdmin = Pick<
 
 /**
  * Identity sources, rules applied: a source belongs to a member of the entente; its kind and
- * member never change; a source persons signed in through is not deleted (disable it).
+ * member never change; a directory's binary identifier is never read as text
+ * (`ensureIdEncodingFits`, issue 10 item 8); a source persons signed in through is not deleted (disable it).
  */
 export function createSourceAdmin(deps: {
   readonly sources: SourceStore;
@@ -31,10 +34,12 @@ export function createSourceAdmin(deps: {
       if ((await members.memberName(ententeId, input.memberId)) === null) {
         throw new EntenteError("identity.not_found", { what: MEMBER, id: input.memberId });
       }
+      ensureIdentifierKeepsPeopleApart(input);
       return sources.createSource(ententeId, input, actor);
     },
     async updateSource(ententeId, sourceId, input, expectedRowVersion, actor) {
       ensureSourceKeepsItsIdentity(await existing(ententeId, sourceId), input);
+      ensureIdentifierKeepsPeopleApart(input);
       return sources.updateSource(ententeId, sourceId, input, expectedRowVersion, actor);
     },
     async deleteSource(ententeId, sourceId, actor) {
@@ -43,4 +48,8 @@ export function createSourceAdmin(deps: {
       await sources.deleteSource(ententeId, source, actor);
     },
   };
+}
+
+function ensureIdentifierKeepsPeopleApart(input: SourceInput): void {
+  if (input.kind === "ldap") ensureIdEncodingFits(input.ldap);
 }

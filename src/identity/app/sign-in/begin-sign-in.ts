@@ -7,7 +7,7 @@ import type { StepKit } from "./step-kit.ts";
 /**
  * Opens the sign-in page of an interaction: single sign-on when possible (the provider's session
  * knows the person, the service asks no `prompt=login`, and the session is strong enough), else
- * the email field and the organisation list. A fresh state keeps the anti-CSRF token of a
+ * the email field and the organisation list (the members of the service's entente only). A fresh state keeps the anti-CSRF token of a
  * previous one (a reload keeps the forms valid).
  */
 export async function beginSignIn(kit: StepKit, ctx: SignInContext): Promise<SignInStep> {
@@ -15,8 +15,8 @@ export async function beginSignIn(kit: StepKit, ctx: SignInContext): Promise<Sig
   const created = newFlowState(ctx.details.uid);
   const fresh = { ...created, csrf: previous?.csrf ?? created.csrf, returnTo: ctx.details.returnTo };
   const { sessionSub, sessionAmr, prompts, requestedAcr } = ctx.details;
+  const client = await kit.serviceOf(ctx);
   if (sessionSub !== null && !prompts.includes("login")) {
-    const client = await kit.serviceOf(ctx);
     const person = await kit.deps.people.findPerson(sessionSub);
     const strongEnough = !needsStrongerAuthentication(
       neededAcrOf(requestedAcr, client.requiredAcr),
@@ -30,6 +30,6 @@ export async function beginSignIn(kit: StepKit, ctx: SignInContext): Promise<Sig
   return {
     kind: "ask-email",
     loginHint: ctx.details.loginHint,
-    organisations: await kit.deps.routing.listOrganisations(),
+    organisations: await kit.deps.routing.listOrganisations(client.ententeId),
   };
 }

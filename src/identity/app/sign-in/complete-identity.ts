@@ -42,7 +42,7 @@ async function resolveSignedInPerson(kit: StepKit, source: SourceRecord, identit
     throw new EntenteError("identity.upstream_rejected", { source: source.label, reason: "source mismatch" });
   }
   const normalized = normalizeIdentity(identity.attributes, source.mapping, source.label);
-  if (!(await kit.deps.routing.mayAssertEmail(source.ententeId, source.memberId, normalized.email))) {
+  if (!(await kit.deps.routing.mayAssertEmail(source, normalized.email))) {
     throw new EntenteError("identity.email_domain_not_owned", {
       source: source.label,
       email: normalized.email,

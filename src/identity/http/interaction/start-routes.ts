@@ -22,7 +22,7 @@ export function registerStartRoutes(app: ZodFastifyInstance, pages: InteractionP
   ) => {
     const view = {
       csrf: await flow.csrfToken(i.ctx),
-      organisations: await flow.listOrganisations(),
+      organisations: await flow.listOrganisations(i.ctx),
       email,
       error: pageError(error, i.lang, i.pc.requestId, [field]),
     };

@@ -20,7 +20,7 @@ export const EMPTY_SOURCE = {
   searchBase: "",
   searchFilter: "(&(objectClass=person)(|(uid={login})(mail={login})))",
   idAttribute: "entryUUID",
-  idEncoding: "text" as "text" | "guid",
+  idEncoding: "text" as "text" | "guid" | "sid" | "base64",
   timeoutSeconds: "5",
   issuer: "https://",
   clientId: "",

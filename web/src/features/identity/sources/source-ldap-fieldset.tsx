@@ -30,6 +30,8 @@ export function SourceLdapFieldset({ part }: { part: SourceFormPart }) {
         options={[
           { value: "text", label: t("identity.sources.encodings.text") },
           { value: "guid", label: t("identity.sources.encodings.guid") },
+          { value: "sid", label: t("identity.sources.encodings.sid") },
+          { value: "base64", label: t("identity.sources.encodings.base64") },
         ]}
         onChange={(e) => edit({ idEncoding: e.target.value as SourceDraft["idEncoding"] })}
         error={errors.of("source-idEncoding")}

@@ -58,12 +58,18 @@ export const sourcesEn: typeof sourcesFr = {
   hints: {
     url: "ldaps://directory.town.fr:636, or ldap://… with StartTLS",
     searchFilter: "{login} is replaced by the typed login, escaped.",
-    idAttribute: "entryUUID (OpenLDAP) or objectGUID (Active Directory): never the address nor the name.",
+    idAttribute:
+      "entryUUID (OpenLDAP) or objectGUID (Active Directory): never the address nor the name. A binary attribute (objectGUID, objectSid…) is never read as text.",
     scopes: "Separated by spaces; openid is always asked for.",
     idpCertificates: "Several certificates during a key change, one after the other.",
     samlIdAttribute: "nameID (a persistent NameID) or an attribute's name.",
     eluValues: "Separated by commas, e.g. elu, Councillors",
   },
-  encodings: { text: "Text", guid: "Binary GUID (Active Directory)" },
+  encodings: {
+    text: "Text (UTF-8)",
+    guid: "Binary GUID (Active Directory objectGUID)",
+    sid: "Binary SID (Active Directory objectSid)",
+    base64: "Other binary value (base64)",
+  },
   roleModes: { fixed: "The same for the whole source", attribute: "From an attribute" },
 };

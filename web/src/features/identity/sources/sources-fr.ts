@@ -56,12 +56,18 @@ export const sourcesFr = {
   hints: {
     url: "ldaps://annuaire.commune.fr:636, ou ldap://… avec StartTLS",
     searchFilter: "{login} est remplacé par l'identifiant saisi, échappé.",
-    idAttribute: "entryUUID (OpenLDAP) ou objectGUID (Active Directory) : jamais l'adresse ni le nom.",
+    idAttribute:
+      "entryUUID (OpenLDAP) ou objectGUID (Active Directory) : jamais l'adresse ni le nom. Un attribut binaire (objectGUID, objectSid…) ne se lit jamais comme du texte.",
     scopes: "Séparées par des espaces ; openid est toujours demandé.",
     idpCertificates: "Plusieurs certificats pendant un changement de clé, à la suite.",
     samlIdAttribute: "nameID (NameID persistant) ou le nom d'un attribut.",
     eluValues: "Séparées par des virgules, ex. elu, Élus municipaux",
   },
-  encodings: { text: "Texte", guid: "GUID binaire (Active Directory)" },
+  encodings: {
+    text: "Texte (UTF-8)",
+    guid: "GUID binaire (objectGUID d'Active Directory)",
+    sid: "SID binaire (objectSid d'Active Directory)",
+    base64: "Autre valeur binaire (base64)",
+  },
   roleModes: { fixed: "Le même pour toute la source", attribute: "Selon un attribut" },
 };
