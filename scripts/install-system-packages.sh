@@ -7,7 +7,9 @@
 # - Redis answering on 127.0.0.1:6379 (TEST_REDIS_URL): the identity hub's Redis storage;
 # - the upstream identity peers of the federation tests: OpenLDAP (slapd, ldap-utils) and the
 #   SimpleSAMLphp IdP (simplesamlphp, php-cli, php-xml); scripts/test.sh starts private instances
-#   on loopback (ci/identity/), never the system services.
+#   on loopback (ci/identity/), never the system services;
+# - Dovecot's IMAP server (dovecot-imapd) and curl: the resource server that checks the hub's access
+#   tokens (JWT locally, opaque ones by introspection); the tests start private instances on loopback.
 # Run as root, it installs what is missing and starts PostgreSQL; otherwise it prints the exact
 # commands and fails, so that no test is silently skipped.
 set -euo pipefail
@@ -25,6 +27,10 @@ php -r 'exit(class_exists("DOMDocument") ? 0 : 1);' >/dev/null 2>&1 || missing+=
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # Redis: the identity hub's multi-node tests keep the provider's state there (REDIS_URL).
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# Dovecot 2.3 with IMAP: a real resource server validating the hub's JWT access tokens (passdb oauth2).
+command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
+# curl: the IMAP client that logs in to Dovecot with a bearer token (SASL OAUTHBEARER).
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 is_root=0
 [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && is_root=1
@@ -35,7 +41,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     # slapd: no system database, no system slapd on ldap:/// (the tests run their own, ci/identity/slapd).
     echo 'slapd slapd/no_configuration boolean true' | debconf-set-selections
-    # No service started by maintainer scripts (simplesamlphp may pull apache2, which would listen on *:80).
+    # No service started by maintainer scripts (simplesamlphp may pull apache2, which would listen on *:80;
+    # dovecot-core would listen on 143 and 993).
     created_policy=0
     if [ ! -e /usr/sbin/policy-rc.d ]; then
       printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d

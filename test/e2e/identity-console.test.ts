@@ -21,7 +21,7 @@ import {
 /**
  * The identity federation's pages of the web console in Chromium, against the real server
  * (`node src/main.ts`) and the Lyon example: the "Fédération d'identité" group of the navigation
- * and its five pages pass axe; the secretariat connects an LDAP source for a member (with its
+ * and its six pages pass axe; the secretariat connects an LDAP source for a member (with its
  * attribute mapping), a domain and an élu's personal address, registers a service and sees its
  * client secret once; a wrong redirect URI is refused next to its field and nothing is saved; a
  * member's finance officer reads only its member's data and has no write button; the forms work
@@ -35,6 +35,7 @@ const PAGES = [
   ["sources", "Sources d'identité"],
   ["domains", "Domaines et adresses"],
   ["services", "Services"],
+  ["resource-servers", "Serveurs de ressources"],
   ["persons", "Personnes"],
   ["events", "Journal des connexions"],
 ] as const;
@@ -105,7 +106,7 @@ describe("identity federation in the web console (Chromium)", { timeout: 480_000
     if (webRoot !== undefined) rmSync(webRoot, { recursive: true, force: true });
   });
 
-  it("shows the « Fédération d'identité » group; its five pages pass axe and have one <h1>", async () => {
+  it("shows the « Fédération d'identité » group; its six pages pass axe and have one <h1>", async () => {
     const group = page.getByRole("list", { name: "Fédération d'identité" });
     const problems: string[] = [];
     for (const [path, title] of PAGES) {
@@ -456,6 +457,27 @@ describe("identity federation in the web console (Chromium)", { timeout: 480_000
     await page.getByRole("button", { name: "Filtrer" }).click();
     await page.getByRole("row", { name: new RegExp(`Connexion.*Ville de Lyon.*${demo.clientId}`) }).waitFor();
     assert.deepEqual(await accessibilityViolations(page), []);
+  });
+
+  it("registers a resource server (audience, scopes, JWT type); an audience with a query is refused, saving nothing", async () => {
+    await page.goto(at("resource-servers"));
+    await heading("Serveurs de ressources");
+    const form = page.getByRole("form", { name: "Enregistrer le serveur" });
+    await form.getByLabel("Nom", { exact: true }).fill("Messagerie");
+    await form.getByLabel("Audience").fill("https://messagerie.ville-lyon.fr/?tenant=1");
+    await form.getByLabel("Scopes").fill("mail");
+    await form.getByLabel("Type des JWT").selectOption("JWT");
+    await form.getByRole("button", { name: "Enregistrer le serveur" }).click();
+    await page.getByRole("alert").filter({ hasText: "audience" }).first().waitFor();
+    assert.equal(JSON.parse(await apiText(page, "resource-servers")).length, 0, "nothing saved");
+    await form.getByLabel("Audience").fill("https://messagerie.ville-lyon.fr/");
+    await form.getByRole("button", { name: "Enregistrer le serveur" }).click();
+    const row = page.getByRole("row", { name: /Messagerie/ });
+    await row.waitFor();
+    assert.match(await shown(row), /https:\/\/messagerie\.ville-lyon\.fr\/ mail JWT \(JWT\) 300 Actif/);
+    const [saved] = JSON.parse(await apiText(page, "resource-servers")) as Record<string, unknown>[];
+    assert.equal(saved?.jwtType, "JWT");
+    assert.deepEqual(saved?.scopes, ["mail"]);
   });
 
   it("shows a member's finance officer only its member's data, and no write button", async () => {

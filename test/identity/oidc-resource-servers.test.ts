@@ -51,6 +51,7 @@ describeOnDatabases(
     let person: client.Configuration;
     let jwks: ReturnType<typeof createRemoteJWKSet>;
     let machineId = "";
+    let registry: ReturnType<typeof createResourceServerRegistry>;
     let personId = "";
 
     before(async () => {
@@ -60,6 +61,7 @@ describeOnDatabases(
       rp = await listen((_req, res) => res.end("rp"));
       const clients = createServiceClientStore(db);
       const resourceServers = createResourceServerRegistry(createResourceServerStore(db));
+      registry = resourceServers;
       await resourceServers.createResourceServer("e1", server(MAIL), ACTOR);
       await resourceServers.createResourceServer(
         "e1",
@@ -151,6 +153,27 @@ describeOnDatabases(
           return true;
         });
       }
+    });
+
+    it("a server disabled through any store of this node is refused at once, and served again once enabled", async () => {
+      await serviceToken(MAIL);
+      const admin = createResourceServerRegistry(createResourceServerStore(database().db));
+      const mail = await admin.findByAudience(MAIL);
+      assert.ok(mail !== null);
+      const { id, ententeId, rowVersion, ...input } = mail;
+      const off = await admin.updateResourceServer(
+        ententeId,
+        id,
+        { ...input, enabled: false },
+        rowVersion,
+        ACTOR,
+      );
+      await assert.rejects(
+        serviceToken(MAIL),
+        (error: { error?: string }) => error.error === "invalid_target",
+      );
+      await registry.updateResourceServer(ententeId, id, { ...input, enabled: true }, off.rowVersion, ACTOR);
+      assert.equal(typeof (await serviceToken(MAIL)), "string");
     });
 
     it("an opaque server's token is checked by introspection, which names its audience", async () => {

@@ -20,6 +20,7 @@ import {
   IdentityEventsPage,
   IdentityNav,
   IdentityPersonsPage,
+  IdentityResourceServersPage,
   IdentityServicesPage,
   IdentitySourcesPage,
 } from "./features/identity/index.ts";
@@ -52,6 +53,7 @@ export function App() {
           <Route path="identity/sources" element={<IdentitySourcesPage />} />
           <Route path="identity/domains" element={<IdentityDomainsPage />} />
           <Route path="identity/services" element={<IdentityServicesPage />} />
+          <Route path="identity/resource-servers" element={<IdentityResourceServersPage />} />
           <Route path="identity/persons" element={<IdentityPersonsPage />} />
           <Route path="identity/events" element={<IdentityEventsPage />} />
           <Route path="*" element={<NotFoundPage />} />

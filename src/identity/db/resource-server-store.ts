@@ -9,6 +9,23 @@ import { localized } from "../errors.ts";
 import type { IdentityDatabase, ResourceServerTable } from "./tables.ts";
 
 const RESOURCE_SERVER = localized("serveur de ressources", "resource server");
+
+/** How long this node trusts a resource server it read by audience (milliseconds). */
+export const RESOURCE_SERVER_CACHE_TTL_MS = 5_000;
+
+type CachedServer = { readonly expiresAt: number; readonly row: Promise<ResourceServerRecord | null> };
+
+/** The servers read by audience on this node, per database handle (every store on one `db` shares them). */
+const audienceCaches = new WeakMap<Kysely<IdentityDatabase>, Map<string, CachedServer>>();
+
+function audienceCacheOf(db: Kysely<IdentityDatabase>): Map<string, CachedServer> {
+  let cache = audienceCaches.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    audienceCaches.set(db, cache);
+  }
+  return cache;
+}
 const ENTITY = "resource_server";
 
 function toRecord(row: Selectable<ResourceServerTable>): ResourceServerRecord {
@@ -79,20 +96,44 @@ function resourceServerUpdate(
  * every write is one transaction with its audit event (`identity.resource_server.create|update|delete`),
  * updates are the platform's `runVersionedUpdate`. It writes what it is given: the registry
  * (src/identity/app/resource-server-registry.ts) applies the rules first.
+ *
+ * `findByAudience` (what the provider asks on every `resource=`) is cached on this node for
+ * `cacheTtlMs` (default and at most `RESOURCE_SERVER_CACHE_TTL_MS`, 5 s; 0: no cache), unknown
+ * audiences excepted; every write made on this node (any store on the same `db`) empties it at
+ * once, so another node sees a disabled or deleted server within 5 s.
  */
 export function createResourceServerStore(
   db: Kysely<IdentityDatabase>,
-  options: { readonly newId?: () => string } = {},
+  options: { readonly newId?: () => string; readonly cacheTtlMs?: number; readonly now?: () => number } = {},
 ): ResourceServerStore {
   const newId = options.newId ?? (() => `rs_${randomBytes(12).toString("base64url")}`);
+  const ttlMs = Math.min(options.cacheTtlMs ?? RESOURCE_SERVER_CACHE_TTL_MS, RESOURCE_SERVER_CACHE_TTL_MS);
+  const now = options.now ?? Date.now;
+  const cache = audienceCacheOf(db);
+  const select = async (audience: string) => {
+    const row = await db
+      .selectFrom("resource_server")
+      .selectAll()
+      .where("audience", "=", audience)
+      .executeTakeFirst();
+    return row === undefined ? null : toRecord(row);
+  };
+  const written = <T>(result: T): T => {
+    cache.clear();
+    return result;
+  };
   return {
     async findByAudience(audience) {
-      const row = await db
-        .selectFrom("resource_server")
-        .selectAll()
-        .where("audience", "=", audience)
-        .executeTakeFirst();
-      return row === undefined ? null : toRecord(row);
+      const hit = cache.get(audience);
+      if (ttlMs > 0 && hit !== undefined && hit.expiresAt > now()) return hit.row;
+      const entry = { expiresAt: now() + ttlMs, row: select(audience) };
+      if (ttlMs > 0) cache.set(audience, entry);
+      const found = await entry.row.catch((error: unknown) => {
+        cache.delete(audience);
+        throw error;
+      });
+      if (found === null && cache.get(audience) === entry) cache.delete(audience);
+      return found;
     },
     async listResourceServers(ententeId) {
       const rows = await db
@@ -106,7 +147,7 @@ export function createResourceServerStore(
     },
     getResourceServer: async (ententeId, id) => (await readOne(db, ententeId, id)) ?? null,
     createResourceServer(ententeId, input, actor) {
-      return db.transaction().execute(async (trx) => {
+      const created = db.transaction().execute(async (trx) => {
         const id = newId();
         await trx
           .insertInto("resource_server")
@@ -117,11 +158,14 @@ export function createResourceServerStore(
         await recordAudit(trx, { ...audit, action: "identity.resource_server.create", after: created });
         return created;
       });
+      return created.then(written);
     },
     updateResourceServer: (ententeId, id, input, expectedVersion, actor) =>
-      runVersionedUpdate(db, resourceServerUpdate(ententeId, id, input, expectedVersion, actor)),
+      runVersionedUpdate(db, resourceServerUpdate(ententeId, id, input, expectedVersion, actor)).then(
+        written,
+      ),
     deleteResourceServer(ententeId, id, actor) {
-      return db.transaction().execute(async (trx) => {
+      const deleted = db.transaction().execute(async (trx) => {
         const before = await readOne(trx, ententeId, id);
         if (before === undefined) return false;
         await trx.deleteFrom("resource_server").where("id", "=", id).execute();
@@ -129,6 +173,7 @@ export function createResourceServerStore(
         await recordAudit(trx, { ...audit, action: "identity.resource_server.delete", before });
         return true;
       });
+      return deleted.then(written);
     },
   };
 }

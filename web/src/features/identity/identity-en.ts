@@ -2,6 +2,7 @@ import { domainsEn } from "./domains/domains-en.ts";
 import { eventsEn } from "./events/events-en.ts";
 import type { identityFr } from "./identity-fr.ts";
 import { personsEn } from "./persons/persons-en.ts";
+import { resourceServersEn } from "./resource-servers/resource-servers-en.ts";
 import { servicesEn } from "./services/services-en.ts";
 import { sourcesEn } from "./sources/sources-en.ts";
 
@@ -13,6 +14,7 @@ export const identityEn: typeof identityFr = {
       sources: "Identity sources",
       domains: "Domains and addresses",
       services: "Services",
+      "resource-servers": "Resource servers",
       persons: "Persons",
       events: "Sign-in log",
     },
@@ -41,6 +43,7 @@ export const identityEn: typeof identityFr = {
     sources: sourcesEn,
     domains: domainsEn,
     services: servicesEn,
+    resourceServers: resourceServersEn,
     persons: personsEn,
     events: eventsEn,
   },

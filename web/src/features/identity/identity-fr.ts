@@ -1,6 +1,7 @@
 import { domainsFr } from "./domains/domains-fr.ts";
 import { eventsFr } from "./events/events-fr.ts";
 import { personsFr } from "./persons/persons-fr.ts";
+import { resourceServersFr } from "./resource-servers/resource-servers-fr.ts";
 import { servicesFr } from "./services/services-fr.ts";
 import { sourcesFr } from "./sources/sources-fr.ts";
 
@@ -12,6 +13,7 @@ export const identityFr = {
       sources: "Sources d'identité",
       domains: "Domaines et adresses",
       services: "Services",
+      "resource-servers": "Serveurs de ressources",
       persons: "Personnes",
       events: "Journal des connexions",
     },
@@ -40,6 +42,7 @@ export const identityFr = {
     sources: sourcesFr,
     domains: domainsFr,
     services: servicesFr,
+    resourceServers: resourceServersFr,
     persons: personsFr,
     events: eventsFr,
   },

@@ -25,5 +25,7 @@ export const identityPaths = {
   services: (id: string) => `${base(id)}/services`,
   service: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}`,
   serviceSecret: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}/secret`,
+  resourceServers: (id: string) => `${base(id)}/resource-servers`,
+  resourceServer: (id: string, serverId: string) => `${base(id)}/resource-servers/${seg(serverId)}`,
   events: (id: string, filters: Record<string, string | null>) => `${base(id)}/events${query(filters)}`,
 };

@@ -9,5 +9,6 @@ export { identityEn } from "./identity-en.ts";
 export { identityFr } from "./identity-fr.ts";
 export { IdentityNav } from "./identity-nav.tsx";
 export { IdentityPersonsPage } from "./persons/identity-persons-page.tsx";
+export { IdentityResourceServersPage } from "./resource-servers/identity-resource-servers-page.tsx";
 export { IdentityServicesPage } from "./services/identity-services-page.tsx";
 export { IdentitySourcesPage } from "./sources/identity-sources-page.tsx";
