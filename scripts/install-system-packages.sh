@@ -7,7 +7,8 @@
 # - Redis answering on 127.0.0.1:6379 (TEST_REDIS_URL): the identity hub's Redis storage;
 # - the upstream identity peers of the federation tests: OpenLDAP (slapd, ldap-utils) and the
 #   SimpleSAMLphp IdP (simplesamlphp, php-cli, php-xml); scripts/test.sh starts private instances
-#   on loopback (ci/identity/), never the system services.
+#   on loopback (ci/identity/), never the system services;
+# - nginx, the reverse proxy of the deployment test (private instance on loopback).
 # Run as root, it installs what is missing and starts PostgreSQL; otherwise it prints the exact
 # commands and fails, so that no test is silently skipped.
 set -euo pipefail
@@ -25,6 +26,9 @@ php -r 'exit(class_exists("DOMDocument") ? 0 : 1);' >/dev/null 2>&1 || missing+=
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # Redis: the identity hub's multi-node tests keep the provider's state there (REDIS_URL).
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# nginx: the reverse proxy (TLS, X-Forwarded-*) in front of two nodes in
+# test/deploy/reverse-proxy.test.ts, started privately on loopback, never the system service.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 
 is_root=0
 [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && is_root=1

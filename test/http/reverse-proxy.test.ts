@@ -1,0 +1,282 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { createArgon2PasswordHasher } from "../../src/access/index.ts";
+import { composeConsole, seedExample } from "../../src/compose.ts";
+import { readEntenteFile } from "../../src/finance/index.ts";
+import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+import { openDatabase } from "../../src/platform/db/open-database.ts";
+import { createPostgresDatabase } from "../helpers/databases.ts";
+import { LYON, ROOT } from "../helpers/run-cli.ts";
+import { type RunningChild, startChild } from "../helpers/start-child.ts";
+
+/**
+ * Entente as deployed (docs/deployment.md): Debian's nginx terminating TLS on 127.0.0.1 in front of
+ * two production nodes sharing PostgreSQL, TRUSTED_PROXIES naming the proxy. Clients come from
+ * distinct loopback addresses (127.0.0.2, 127.0.0.3…), so the proxy forwards who they are.
+ * Everything started here is stopped by PID in every path (start-child.ts).
+ */
+
+const PROXY_PORT = 18200;
+const NODE_PORTS = [18201, 18202] as const;
+const PROXY = "127.0.0.1";
+const ATTACKER = "127.0.0.2";
+const VICTIM = "127.0.0.3";
+const ELSEWHERE = "127.0.0.4";
+const PASSWORD = "mot-de-passe-du-secretariat";
+const SECRET = "reverse-proxy-test-secret-reverse-proxy-test-secret";
+const START_DEADLINE_MS = 90_000;
+
+interface Reply {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** One request from `localAddress`: over TLS to the proxy, or in clear straight to a node. */
+function send(
+  to: { readonly tls: boolean; readonly port: number; readonly ca?: string },
+  localAddress: string,
+  method: string,
+  path: string,
+  options: { readonly json?: unknown; readonly headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+  const headers = {
+    ...(body === undefined ? {} : { "content-type": "application/json" }),
+    ...options.headers,
+  };
+  const request = to.tls ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: "127.0.0.1", port: to.port, localAddress, method, path, headers, ca: to.ca, agent: false },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.setTimeout(20_000, () => req.destroy(new Error(`${method} ${path}: no answer within 20 s`)));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const codeOf = (reply: Reply) => (JSON.parse(reply.body) as { code?: string }).code;
+const sessionCookie = (reply: Reply) =>
+  (reply.headers["set-cookie"] ?? []).find((cookie) => cookie.startsWith("entente_session="));
+
+/** A self-signed certificate for 127.0.0.1 (openssl), as the proxy's. */
+function makeCertificate(dir: string): { cert: string; key: string } {
+  const cert = join(dir, "proxy.crt");
+  const key = join(dir, "proxy.key");
+  execFileSync("openssl", [
+    ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"],
+    ...["-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"],
+    ...["-addext", "subjectAltName=IP:127.0.0.1"],
+  ]);
+  return { cert, key };
+}
+
+/** nginx.conf: TLS on PROXY_PORT, round robin over the nodes, the X-Forwarded-* of docs/deployment.md. */
+function nginxConfig(dir: string, tls: { cert: string; key: string }): string {
+  return `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log stderr notice;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream entente { ${NODE_PORTS.map((port) => `server 127.0.0.1:${port};`).join(" ")} }
+  server {
+    listen ${PROXY}:${PROXY_PORT} ssl;
+    ssl_certificate ${tls.cert};
+    ssl_certificate_key ${tls.key};
+    location / {
+      proxy_pass http://entente;
+      proxy_set_header Host $host:$server_port;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Forwarded-Host $host:$server_port;
+    }
+  }
+}
+`;
+}
+
+/** The JSON log lines a node wrote so far (complete lines only). */
+const logsIn = (stdout: string) =>
+  stdout
+    .split("\n")
+    .slice(0, -1)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe("behind nginx (TLS) in front of two production nodes", { timeout: 300_000 }, () => {
+  const children: RunningChild[] = [];
+  let dropDatabase = async () => {};
+  let ca = "";
+  let email = "";
+  const proxy = () => ({ tls: true, port: PROXY_PORT, ca });
+  const node = (index: 0 | 1) => ({ tls: false, port: NODE_PORTS[index] });
+
+  before(async () => {
+    const created = await createPostgresDatabase();
+    dropDatabase = created.drop;
+    email = await seedConsole(created.url);
+    const dir = mkdtempSync(join(tmpdir(), "entente-nginx-"));
+    chmodSync(dir, 0o777); // nginx's workers (nobody) write their temporary files there
+    const tls = makeCertificate(dir);
+    ca = readFileSync(tls.cert, "utf8");
+    for (const [index, port] of NODE_PORTS.entries())
+      children.push(await startNode(created.url, port, index));
+    writeFileSync(join(dir, "nginx.conf"), nginxConfig(dir, tls));
+    const nginx = await startChild({
+      name: "nginx",
+      command: "nginx",
+      args: ["-c", join(dir, "nginx.conf"), "-p", dir],
+      deadlineMs: 30_000,
+      ready: ({ stderr }) => (/start worker process/.test(stderr) ? true : undefined),
+    });
+    children.push(nginx.child);
+  });
+  after(async () => {
+    for (const child of children.reverse()) await child.stop();
+    await dropDatabase();
+  });
+
+  it("an attacker's 60 wrong passwords block only the attacker, not a victim behind the same proxy", async () => {
+    const answers = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      const reply = await send(proxy(), ATTACKER, "POST", "/api/session", {
+        json: { email, password: `faux-${i}` },
+      });
+      assert.ok([401, 429].includes(reply.status), `${reply.status} ${reply.body}`);
+      answers.add(String(codeOf(reply)));
+    }
+    // The throttle answers (auth.locked) before each node's rate limit (auth.rate_limited) takes over.
+    assert.ok(answers.has("auth.locked"), [...answers].join());
+    const attackerRight = await send(proxy(), ATTACKER, "POST", "/api/session", {
+      json: { email, password: PASSWORD },
+    });
+    assert.equal(attackerRight.status, 429, "the attacker's address waits, even with the right password");
+    const victim = await send(proxy(), VICTIM, "POST", "/api/session", {
+      json: { email, password: PASSWORD },
+    });
+    assert.equal(victim.status, 200, victim.body);
+  });
+
+  it("in production the console holds a session through the proxy: Secure cookie, read by both nodes", async () => {
+    const signed = await send(proxy(), VICTIM, "POST", "/api/session", {
+      json: { email, password: PASSWORD },
+    });
+    assert.equal(signed.status, 200, signed.body);
+    const cookie = sessionCookie(signed);
+    assert.ok(cookie !== undefined, `no session cookie: ${JSON.stringify(signed.headers)}`);
+    assert.match(cookie, /;\s*Secure/i);
+    assert.match(cookie, /;\s*HttpOnly/i);
+    const pair = cookie.split(";")[0] ?? "";
+    // Round robin: consecutive requests reach both nodes, which share the session in PostgreSQL.
+    for (let i = 0; i < 4; i++) {
+      const reply = await send(proxy(), VICTIM, "GET", "/api/session", { headers: { cookie: pair } });
+      assert.equal(reply.status, 200, reply.body);
+      assert.equal(JSON.parse(reply.body).account.email, email);
+    }
+  });
+
+  it("forwarded headers from an untrusted address are ignored: no Secure cookie over http, no borrowed address", async () => {
+    const spoofed = { "x-forwarded-proto": "https", "x-forwarded-for": VICTIM };
+    const plain = await send(node(0), ELSEWHERE, "POST", "/api/session", {
+      json: { email, password: PASSWORD },
+      headers: spoofed,
+    });
+    assert.equal(plain.status, 200, plain.body);
+    assert.equal(sessionCookie(plain), undefined, "a Secure cookie is never sent over plain http");
+    // The attacker cannot pass for the victim by writing the victim's address.
+    const borrowed = await send(node(1), ATTACKER, "POST", "/api/session", {
+      json: { email, password: PASSWORD },
+      headers: spoofed,
+    });
+    assert.equal(borrowed.status, 429, borrowed.body);
+  });
+
+  it("attacked from 25 addresses, the account waits on new addresses only; the victim's own passes", async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const from = `127.0.1.${i + 1}`;
+      const reply = await send(proxy(), from, "POST", "/api/session", { json: { email, password: "faux" } });
+      codes.push(String(codeOf(reply)));
+    }
+    // 20 failures of the login in the window (the first test's count too), then new addresses wait.
+    assert.ok(codes.includes("auth.invalid_credentials") && codes.at(-1) === "auth.locked", codes.join());
+    const fresh = await send(proxy(), "127.0.2.1", "POST", "/api/session", {
+      json: { email, password: PASSWORD },
+    });
+    assert.equal(fresh.status, 429, fresh.body);
+    assert.equal(codeOf(fresh), "auth.locked");
+    const victim = await send(proxy(), VICTIM, "POST", "/api/session", {
+      json: { email, password: PASSWORD },
+    });
+    assert.equal(victim.status, 200, "the victim signed in from this address before");
+  });
+});
+
+/** Migrates the database and creates the example's accounts; the secretariat's email. */
+async function seedConsole(url: string): Promise<string> {
+  const database = await openDatabase({ kind: "postgres", url });
+  try {
+    await migrateToLatest(database.db);
+    const composed = composeConsole(database, {
+      hasher: createArgon2PasswordHasher(),
+      now: () => new Date(),
+      sessionSecret: SECRET,
+      secureCookies: true,
+    });
+    const accounts = await seedExample(composed, "lyon", await readEntenteFile(LYON), PASSWORD);
+    const secretariat = accounts.find((account) => account.role === "secretariat");
+    assert.ok(secretariat !== undefined);
+    return secretariat.email;
+  } finally {
+    await database.close();
+  }
+}
+
+/** `node src/main.ts` in production on `port`, behind the proxy (TRUSTED_PROXIES=127.0.0.1). */
+async function startNode(url: string, port: number, index: number): Promise<RunningChild> {
+  const started = await startChild({
+    name: `Entente node ${index + 1}`,
+    command: process.execPath,
+    args: [`${ROOT}src/main.ts`],
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: url,
+      SESSION_SECRET: SECRET,
+      PUBLIC_URL: `https://127.0.0.1:${PROXY_PORT}`,
+      TRUSTED_PROXIES: PROXY,
+      IMPORT_EXAMPLE: "false",
+      LOG_LEVEL: "info",
+    },
+    deadlineMs: START_DEADLINE_MS,
+    ready: ({ stdout }) =>
+      logsIn(stdout).some((entry) => String(entry.msg).startsWith("Entente is listening on"))
+        ? true
+        : undefined,
+  });
+  return started.child;
+}
