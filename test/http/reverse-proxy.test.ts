@@ -6,9 +6,11 @@ import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import pg from "pg";
 import { createArgon2PasswordHasher } from "../../src/access/index.ts";
 import { composeConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/index.ts";
+import { DEMO_SERVICE_URL, seedIdentityExampleOn } from "../../src/identity/index.ts";
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import { openDatabase } from "../../src/platform/db/open-database.ts";
 import { createPostgresDatabase } from "../helpers/databases.ts";
@@ -32,15 +34,18 @@ const PASSWORD = "mot-de-passe-du-secretariat";
 const SECRET = "reverse-proxy-test-secret-reverse-proxy-test-secret";
 const START_DEADLINE_MS = 90_000;
 
+/** Where a request goes: the proxy (TLS, its certificate as `ca`) or a node (plain http). */
+type Target = { readonly tls: boolean; readonly port: number; readonly ca?: string };
+
 interface Reply {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
 }
 
-/** One request from `localAddress`: over TLS to the proxy, or in clear straight to a node. */
+/** One JSON (or empty) request from `localAddress`: over TLS to the proxy, or in clear straight to a node. */
 function send(
-  to: { readonly tls: boolean; readonly port: number; readonly ca?: string },
+  to: Target,
   localAddress: string,
   method: string,
   path: string,
@@ -51,6 +56,18 @@ function send(
     ...(body === undefined ? {} : { "content-type": "application/json" }),
     ...options.headers,
   };
+  return sendRaw(to, localAddress, method, path, body, headers);
+}
+
+/** One request from `localAddress` (a loopback address of the machine), its whole answer. */
+function sendRaw(
+  to: Target,
+  localAddress: string,
+  method: string,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+): Promise<Reply> {
   const request = to.tls ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
@@ -129,13 +146,17 @@ describe("behind nginx (TLS) in front of two production nodes", { timeout: 300_0
   let dropDatabase = async () => {};
   let ca = "";
   let email = "";
+  let seeded: Seeded | undefined;
+  let databaseUrl = "";
   const proxy = () => ({ tls: true, port: PROXY_PORT, ca });
   const node = (index: 0 | 1) => ({ tls: false, port: NODE_PORTS[index] });
 
   before(async () => {
     const created = await createPostgresDatabase();
     dropDatabase = created.drop;
-    email = await seedConsole(created.url);
+    databaseUrl = created.url;
+    seeded = await seedDatabase(created.url);
+    email = seeded.secretariat;
     const dir = mkdtempSync(join(tmpdir(), "entente-nginx-"));
     chmodSync(dir, 0o777); // nginx's workers (nobody) write their temporary files there
     const tls = makeCertificate(dir);
@@ -231,10 +252,43 @@ describe("behind nginx (TLS) in front of two production nodes", { timeout: 300_0
     });
     assert.equal(victim.status, 200, "the victim signed in from this address before");
   });
+
+  it("audit events record the client address the proxy forwards, and the socket's when the header comes from elsewhere", async () => {
+    assert.ok(seeded !== undefined);
+    const { memberAccount, clientId } = seeded;
+    const throughProxy = await startFederatedSignIn(proxy(), "127.0.0.5", clientId, memberAccount);
+    await throughProxy.wrongPassword(proxy(), "rp-audit-proxy", {});
+    // The interaction begun through the proxy, the password posted straight to a node by someone
+    // who writes an X-Forwarded-For: the socket's address is recorded.
+    const direct = await startFederatedSignIn(proxy(), "127.0.0.6", clientId, memberAccount);
+    await direct.wrongPassword(node(1), "rp-audit-direct", { "x-forwarded-for": "198.51.100.77" });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ request_id: string; ip: string; code: string }>(
+        "SELECT request_id, ip, code FROM identity_event WHERE kind = 'sign_in_failed' AND request_id LIKE 'rp-audit-%' ORDER BY id",
+      );
+      assert.deepEqual(rows, [
+        { request_id: "rp-audit-proxy", ip: "127.0.0.5", code: "identity.invalid_credentials" },
+        { request_id: "rp-audit-direct", ip: "127.0.0.6", code: "identity.invalid_credentials" },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
 });
 
-/** Migrates the database and creates the example's accounts; the secretariat's email. */
-async function seedConsole(url: string): Promise<string> {
+interface Seeded {
+  /** The secretariat's email (console). */
+  readonly secretariat: string;
+  /** A member's account, signing in through the member's local source (federation). */
+  readonly memberAccount: string;
+  /** The demo service's client id. */
+  readonly clientId: string;
+}
+
+/** Migrates the database, creates the example's accounts, sources and demo service (as a first start does). */
+async function seedDatabase(url: string): Promise<Seeded> {
   const database = await openDatabase({ kind: "postgres", url });
   try {
     await migrateToLatest(database.db);
@@ -244,10 +298,23 @@ async function seedConsole(url: string): Promise<string> {
       sessionSecret: SECRET,
       secureCookies: true,
     });
-    const accounts = await seedExample(composed, "lyon", await readEntenteFile(LYON), PASSWORD);
+    const entente = await readEntenteFile(LYON);
+    const accounts = await seedExample(composed, "lyon", entente, PASSWORD);
     const secretariat = accounts.find((account) => account.role === "secretariat");
-    assert.ok(secretariat !== undefined);
-    return secretariat.email;
+    const member = accounts.find((account) => account.memberId !== null);
+    const identity = await seedIdentityExampleOn(
+      database,
+      { now: () => new Date() },
+      "lyon",
+      entente,
+      accounts,
+    );
+    assert.ok(secretariat !== undefined && member !== undefined && identity !== null);
+    return {
+      secretariat: secretariat.email,
+      memberAccount: member.email,
+      clientId: identity.demoService.clientId,
+    };
   } finally {
     await database.close();
   }
@@ -279,4 +346,66 @@ async function startNode(url: string, port: number, index: number): Promise<Runn
         : undefined,
   });
   return started.child;
+}
+
+/** The `name=value` pairs of a reply's cookies, added to `jar`. */
+function keepCookies(jar: Map<string, string>, reply: Reply): void {
+  for (const cookie of reply.headers["set-cookie"] ?? []) {
+    const [pair = ""] = cookie.split(";");
+    const at = pair.indexOf("=");
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+}
+
+/**
+ * A person of a member starting to sign in to the demo service through the federation, from
+ * `from`: authorization request, start page, email; then `wrongPassword` posts a wrong one.
+ */
+async function startFederatedSignIn(to: Target, from: string, clientId: string, login: string) {
+  const jar = new Map<string, string>();
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const query = new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: `${DEMO_SERVICE_URL}/callback`,
+    response_type: "code",
+    scope: "openid",
+    state: "state-of-the-test",
+    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    code_challenge_method: "S256",
+  });
+  const authorize = await send(to, from, "GET", `/oidc/auth?${query}`);
+  assert.equal(authorize.status, 303, authorize.body);
+  keepCookies(jar, authorize);
+  const uidPath = new URL(String(authorize.headers.location), "https://x").pathname;
+  const start = await send(to, from, "GET", uidPath, { headers: { cookie: cookie() } });
+  assert.equal(start.status, 200, start.body);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(start.body)?.[1] ?? "";
+  const form = (fields: Record<string, string>) => ({
+    "content-type": "application/x-www-form-urlencoded",
+    cookie: cookie(),
+    body: new URLSearchParams({ csrf, ...fields }).toString(),
+  });
+  const emailStep = await sendForm(to, from, `${uidPath}/email`, form({ email: login }));
+  assert.ok([200, 303].includes(emailStep.status), emailStep.body);
+  return {
+    async wrongPassword(target: Target, requestId: string, headers: Record<string, string>) {
+      const reply = await sendForm(target, from, `${uidPath}/password`, {
+        ...form({ login, password: "pas-le-bon" }),
+        "x-request-id": requestId,
+        ...headers,
+      });
+      assert.equal(reply.status, 401, reply.body);
+    },
+  };
+}
+
+/** A form POST (`body` and the other headers in `headers`). */
+function sendForm(
+  to: Target,
+  from: string,
+  path: string,
+  headers: Record<string, string> & { body: string },
+) {
+  const { body, ...rest } = headers;
+  return sendRaw(to, from, "POST", path, body, rest);
 }
