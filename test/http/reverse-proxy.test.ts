@@ -255,6 +255,21 @@ describe("behind nginx (TLS) in front of two production nodes", { timeout: 300_0
     assert.equal(victim.status, 200, "the victim signed in from this address before");
   });
 
+  it("federation, a member's local source: an attacker's wrong passwords do not stop the person at another address", async () => {
+    assert.ok(seeded !== undefined);
+    const { memberAccount, clientId } = seeded;
+    const attacker = await startFederatedSignIn(proxy(), "127.0.0.7", clientId, memberAccount);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attacker.password(proxy(), `faux-${i}`)).status);
+    assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401]);
+    assert.deepEqual(statuses.slice(5), Array(7).fill(429), "identity.too_many_attempts for the attacker");
+    assert.equal((await attacker.password(proxy(), PASSWORD)).status, 429);
+    const victim = await startFederatedSignIn(proxy(), "127.0.0.8", clientId, memberAccount);
+    const signedIn = await victim.password(proxy(), PASSWORD);
+    assert.equal(signedIn.status, 303, signedIn.body);
+    assert.match(String(signedIn.headers.location), /\/oidc\/auth\//, "back to the provider, signed in");
+  });
+
   it("audit events record the client address the proxy forwards, and the socket's when the header comes from elsewhere", async () => {
     assert.ok(seeded !== undefined);
     const { memberAccount, clientId } = seeded;
@@ -389,13 +404,12 @@ async function startFederatedSignIn(to: Target, from: string, clientId: string, 
   });
   const emailStep = await sendForm(to, from, `${uidPath}/email`, form({ email: login }));
   assert.ok([200, 303].includes(emailStep.status), emailStep.body);
+  const password = (target: Target, value: string, headers: Record<string, string> = {}) =>
+    sendForm(target, from, `${uidPath}/password`, { ...form({ login, password: value }), ...headers });
   return {
+    password,
     async wrongPassword(target: Target, requestId: string, headers: Record<string, string>) {
-      const reply = await sendForm(target, from, `${uidPath}/password`, {
-        ...form({ login, password: "pas-le-bon" }),
-        "x-request-id": requestId,
-        ...headers,
-      });
+      const reply = await password(target, "pas-le-bon", { "x-request-id": requestId, ...headers });
       assert.equal(reply.status, 401, reply.body);
     },
   };
