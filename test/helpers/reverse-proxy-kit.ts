@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { join } from "node:path";
@@ -119,6 +120,13 @@ http {
 `;
 }
 
+const VERIFIER = "verifier-of-the-reverse-proxy-test-0123456789-abcdefghij";
+/** A PKCE pair (RFC 7636 §4.2, S256). */
+export const PKCE = {
+  verifier: VERIFIER,
+  challenge: createHash("sha256").update(VERIFIER).digest("base64url"),
+} as const;
+
 /** The `name=value` pairs of a reply's cookies, added to `jar`. */
 function keepCookies(jar: Map<string, string>, reply: Reply): void {
   for (const cookie of reply.headers["set-cookie"] ?? []) {
@@ -141,7 +149,7 @@ export async function startFederatedSignIn(to: Target, from: string, clientId: s
     response_type: "code",
     scope: "openid",
     state: "state-of-the-test",
-    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    code_challenge: PKCE.challenge,
     code_challenge_method: "S256",
   });
   const authorize = await send(to, from, "GET", `/oidc/auth?${query}`);
@@ -162,6 +170,23 @@ export async function startFederatedSignIn(to: Target, from: string, clientId: s
     sendForm(target, from, `${uidPath}/password`, { ...form({ login, password: value }), ...headers });
   return {
     password,
+    /** The right password, then the redirects up to the service's callback: the code it gets. */
+    async code(value: string): Promise<string> {
+      let reply = await password(to, value);
+      for (let hop = 0; hop < 6 && reply.status === 303; hop++) {
+        keepCookies(jar, reply);
+        const location = new URL(String(reply.headers.location), "https://x");
+        if (location.href.startsWith(DEMO_SERVICE_URL)) {
+          const code = location.searchParams.get("code");
+          assert.ok(code !== null, location.href);
+          return code;
+        }
+        reply = await send(to, from, "GET", `${location.pathname}${location.search}`, {
+          headers: { cookie: cookie() },
+        });
+      }
+      assert.fail(`no code for the service: ${reply.status} ${reply.body.slice(0, 300)}`);
+    },
     async wrongPassword(target: Target, requestId: string, headers: Record<string, string>) {
       const reply = await password(target, "pas-le-bon", { "x-request-id": requestId, ...headers });
       assert.equal(reply.status, 401, reply.body);
@@ -170,7 +195,7 @@ export async function startFederatedSignIn(to: Target, from: string, clientId: s
 }
 
 /** A form POST (`body` and the other headers in `headers`). */
-function sendForm(
+export function sendForm(
   to: Target,
   from: string,
   path: string,

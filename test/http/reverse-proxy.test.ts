@@ -7,7 +7,7 @@ import pg from "pg";
 import { createArgon2PasswordHasher } from "../../src/access/index.ts";
 import { composeConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/index.ts";
-import { seedIdentityExampleOn } from "../../src/identity/index.ts";
+import { DEMO_SERVICE_URL, seedIdentityExampleOn } from "../../src/identity/index.ts";
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import { openDatabase } from "../../src/platform/db/open-database.ts";
 import { createPostgresDatabase } from "../helpers/databases.ts";
@@ -15,7 +15,9 @@ import {
   codeOf,
   makeCertificate,
   nginxConfig,
+  PKCE,
   send,
+  sendForm,
   sessionCookie,
   startFederatedSignIn,
 } from "../helpers/reverse-proxy-kit.ts";
@@ -184,15 +186,39 @@ describe("behind nginx (TLS) in front of two production nodes", { timeout: 300_0
     // who writes an X-Forwarded-For: the socket's address is recorded.
     const direct = await startFederatedSignIn(proxy(), "127.0.0.6", clientId, memberAccount);
     await direct.wrongPassword(node(1), "rp-audit-direct", { "x-forwarded-for": "198.51.100.77" });
+    // Tokens issued by the provider itself: exchanged through the proxy, then straight at a node
+    // by someone who writes an X-Forwarded-For.
+    for (const [from, target, requestId, headers] of [
+      ["127.0.0.9", proxy(), "rp-audit-token-proxy", {}],
+      ["127.0.0.10", node(0), "rp-audit-token-direct", { "x-forwarded-for": "198.51.100.77" }],
+    ] as const) {
+      const code = await (await startFederatedSignIn(proxy(), from, clientId, memberAccount)).code(PASSWORD);
+      const body = new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: `${DEMO_SERVICE_URL}/callback`,
+        client_id: clientId,
+        code_verifier: PKCE.verifier,
+      }).toString();
+      const token = await sendForm(target, from, "/oidc/token", {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-request-id": requestId,
+        ...headers,
+        body,
+      });
+      assert.equal(token.status, 200, token.body);
+    }
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ request_id: string; ip: string; code: string }>(
-        "SELECT request_id, ip, code FROM identity_event WHERE kind = 'sign_in_failed' AND request_id LIKE 'rp-audit-%' ORDER BY id",
+      const { rows } = await client.query<{ request_id: string; kind: string; ip: string }>(
+        "SELECT request_id, kind, ip FROM identity_event WHERE request_id LIKE 'rp-audit-%' ORDER BY id",
       );
       assert.deepEqual(rows, [
-        { request_id: "rp-audit-proxy", ip: "127.0.0.5", code: "identity.invalid_credentials" },
-        { request_id: "rp-audit-direct", ip: "127.0.0.6", code: "identity.invalid_credentials" },
+        { request_id: "rp-audit-proxy", kind: "sign_in_failed", ip: "127.0.0.5" },
+        { request_id: "rp-audit-direct", kind: "sign_in_failed", ip: "127.0.0.6" },
+        { request_id: "rp-audit-token-proxy", kind: "token_issued", ip: "127.0.0.9" },
+        { request_id: "rp-audit-token-direct", kind: "token_issued", ip: "127.0.0.10" },
       ]);
     } finally {
       await client.end();
