@@ -10,6 +10,7 @@
 #   on loopback (ci/identity/), never the system services;
 # - Dovecot's IMAP server (dovecot-imapd) and curl: the resource server that checks the hub's access
 #   tokens (JWT locally, opaque ones by introspection); the tests start private instances on loopback.
+# - nginx, the reverse proxy of the deployment test (private instance on loopback).
 # Run as root, it installs what is missing and starts PostgreSQL; otherwise it prints the exact
 # commands and fails, so that no test is silently skipped.
 set -euo pipefail
@@ -31,6 +32,9 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 # curl: the IMAP client that logs in to Dovecot with a bearer token (SASL OAUTHBEARER).
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# nginx: the reverse proxy (TLS, X-Forwarded-*) in front of two nodes in
+# test/deploy/reverse-proxy.test.ts, started privately on loopback, never the system service.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 
 is_root=0
 [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && is_root=1

@@ -60,7 +60,7 @@ export function composeAccess(database: OpenDatabase, options: AccessOptions): C
   };
   return {
     deps,
-    registerRoutes: [createSessionRoutes(deps)],
+    registerRoutes: [createSessionRoutes(deps, { secureCookies: options.secureCookies })],
     plugins: [(app) => registerWebSession(app, webSession)],
   };
 }

@@ -33,6 +33,13 @@ export const accessErrors = defineErrors({
     fr: () => "connexion requise : identifiez-vous pour continuer.",
     en: () => "sign-in required: sign in to continue.",
   },
+  "auth.https_required": {
+    status: 403,
+    fr: () =>
+      "connexion refusée : ce serveur de production n'envoie son cookie de session que sur HTTPS, et la requête n'est pas arrivée en HTTPS. Passez par l'adresse https:// ; derrière un proxy qui termine TLS, l'exploitant doit le déclarer dans TRUSTED_PROXIES.",
+    en: () =>
+      "sign-in refused: this production server sends its session cookie over HTTPS only, and the request did not come over HTTPS. Use the https:// address; behind a proxy that terminates TLS, the operator must name it in TRUSTED_PROXIES.",
+  },
   "auth.invalid_credentials": {
     status: 401,
     fr: () => "adresse ou mot de passe incorrect.",

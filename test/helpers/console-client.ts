@@ -11,20 +11,29 @@ export const plainHasher: PasswordHasher = {
   verify: async (h, p) => h === `plain:${p}`,
 };
 
-/** The console's server as main.ts wires it, on the given database, for `inject()`. */
+/**
+ * The console's server as main.ts wires it, on the given database, for `inject()`; `env` adds
+ * variables (`NODE_ENV: "production"`: Secure cookies, as main.ts decides).
+ */
 export async function buildConsoleApp(
   database: OpenDatabase,
   now: () => Date = () => new Date("2026-01-15T10:00:00Z"),
+  env: Record<string, string> = {},
 ): Promise<{ app: ZodFastifyInstance; composed: ComposedConsole }> {
   const config = loadConfig(
-    { NODE_ENV: "test", LOG_LEVEL: "silent" },
+    {
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      SESSION_SECRET: "test-secret-test-secret-test-secret-43chars",
+      ...env,
+    },
     { generateSecret: () => "test-secret-test-secret-test-secret-43chars" },
   );
   const composed = composeConsole(database, {
     hasher: plainHasher,
     now,
     sessionSecret: config.session.secret,
-    secureCookies: false,
+    secureCookies: config.env === "production",
   });
   const app = await buildApp(
     { version: "test", now, registerRoutes: composed.registerRoutes, plugins: composed.plugins },

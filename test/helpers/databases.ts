@@ -12,7 +12,7 @@ import { migratedPgliteTemplate } from "./pglite-template.ts";
 export const TEST_POSTGRES_URL =
   process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-/** A fresh database on the test PostgreSQL server, and how to drop it. */
+/** A fresh database on the test PostgreSQL server, and the function that drops it. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `entente_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });

@@ -41,6 +41,29 @@ describeOnDatabases("console API over HTTP", (get) => {
     assert.equal((await client.signIn(email("personne"), "faux")).json().code, "auth.invalid_credentials");
   });
 
+  it("in production: a sign-in not over HTTPS is refused; over HTTPS as a trusted proxy says, a Secure cookie", async (t) => {
+    const production = await buildConsoleApp(get(), undefined, {
+      NODE_ENV: "production",
+      TRUSTED_PROXIES: "10.0.0.0/8",
+    });
+    t.after(() => production.app.close());
+    const signIn = (remoteAddress: string) =>
+      production.app.inject({
+        method: "POST",
+        url: "/api/session",
+        remoteAddress,
+        headers: { "x-forwarded-proto": "https", "x-forwarded-for": "198.51.100.7" },
+        payload: { email: email("secretariat"), password: PASSWORD },
+      });
+    const untrusted = await signIn("192.0.2.50");
+    assert.equal(untrusted.statusCode, 403);
+    assert.equal(untrusted.json().code, "auth.https_required");
+    assert.equal(untrusted.headers["set-cookie"], undefined);
+    const trusted = await signIn("10.0.0.5");
+    assert.equal(trusted.statusCode, 200, trusted.body);
+    assert.match(String(trusted.headers["set-cookie"]), /entente_session=.*;\s*Secure/i);
+  });
+
   it("signing in, then the dashboard shows 305 797 € for the Métropole", async () => {
     const client = new ConsoleClient(app);
     const signed = await client.signIn(email("secretariat"), PASSWORD);

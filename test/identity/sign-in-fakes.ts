@@ -165,11 +165,13 @@ export function memoryTransientStore(): TransientStore & { size(): number } {
 export function memoryFailureStore(): LoginFailureStore {
   const failures = new Map<string, Date[]>();
   return {
-    async recordFailure(key, at) {
-      failures.set(key, [...(failures.get(key) ?? []), at]);
+    async recordFailure(keys, at) {
+      for (const key of keys) failures.set(key, [...(failures.get(key) ?? []), at]);
     },
-    async failuresSince(key, since) {
-      return (failures.get(key) ?? []).filter((d) => d.getTime() >= since.getTime());
+    async failuresSince(queries) {
+      return queries.map(({ key, since }) =>
+        (failures.get(key) ?? []).filter((d) => d.getTime() >= since.getTime()),
+      );
     },
     async clearFailures(key) {
       failures.delete(key);

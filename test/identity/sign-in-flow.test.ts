@@ -127,7 +127,7 @@ describe("sign-in flow: passwords and throttling", () => {
     finished(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"));
   });
 
-  it("after 5 failures for one login the next attempt waits, even with the right password, for a login that exists or not", async () => {
+  it("after 5 failures for one login from one address the next attempt there waits, even with the right password, for a login that exists or not", async () => {
     const w = createWorld();
     const ctx = context("i5");
     await w.flow.begin(ctx);
@@ -149,6 +149,27 @@ describe("sign-in flow: passwords and throttling", () => {
     assert.equal(w.events.at(-1)?.code, "identity.too_many_attempts");
     w.now.value = new Date(w.now.value.getTime() + 15 * 60 * 1000 + 1000);
     finished(await w.flow.submitPassword(ctx, "jean.martin", "secret-password"));
+  });
+
+  it("an attacker's wrong passwords from one address do not stop the person signing in from another (issue 10)", async () => {
+    const w = createWorld();
+    const attacker = { ...context("i50"), ip: "203.0.113.66" };
+    const victim = { ...context("i51"), ip: "198.51.100.20" };
+    for (const ctx of [attacker, victim]) {
+      await w.flow.begin(ctx);
+      await w.flow.submitEmail(ctx, "jean.martin@grandlyon.fr");
+    }
+    for (let i = 0; i < 12; i++)
+      await w.flow.submitPassword(attacker, "jean.martin", `wrong-${i}`).catch((error: unknown) => {
+        assert.ok(error instanceof EntenteError);
+        assert.ok(["identity.invalid_credentials", "identity.too_many_attempts"].includes(error.code));
+      });
+    await rejectsWith(
+      w.flow.submitPassword(attacker, "jean.martin", "secret-password"),
+      "identity.too_many_attempts",
+    );
+    const result = finished(await w.flow.submitPassword(victim, "jean.martin", "secret-password"));
+    assert.equal(result.memberId, "metropole");
   });
 });
 

@@ -26,9 +26,10 @@ export interface AccountStore {
  * throttle (src/access/app/sign-in-throttle.ts).
  */
 export interface LoginFailureStore {
-  recordFailure(key: string, at: Date): Promise<void>;
-  /** Times of the failures of `key` at or after `since`, oldest first. */
-  failuresSince(key: string, since: Date): Promise<Date[]>;
+  /** Records one failure at `at` under each key (one round trip). */
+  recordFailure(keys: readonly string[], at: Date): Promise<void>;
+  /** For each query, the times recorded under `key` at or after `since`, oldest first (one round trip). */
+  failuresSince(queries: readonly { readonly key: string; readonly since: Date }[]): Promise<Date[][]>;
   /** Forgets the failures of `key` (after a successful sign-in). */
   clearFailures(key: string): Promise<void>;
 }

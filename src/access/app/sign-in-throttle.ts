@@ -32,7 +32,8 @@ export interface LoginThrottle {
 /**
  * Throttles sign-in attempts with the rule of `sign-in-throttle-rule.ts` (per address, per login
  * and address, a soft limit per login that known addresses pass), in a store every node shares.
- * Keys are SHA-256 hashes: the store holds no login and no address.
+ * Keys are SHA-256 hashes: the store holds no login and no address. One read and one write
+ * (a transaction) per failed attempt; one read, one delete and one write per success.
  */
 export function createLoginThrottle(
   store: LoginFailureStore,
@@ -42,13 +43,18 @@ export function createLoginThrottle(
   const countsOf = async (subject: ThrottleSubject, now: Date) => {
     const keys = keysOf(subject);
     const window = since(now, limits.windowSeconds);
-    const [byAddress, byLoginAddress, byLogin, known] = await Promise.all([
-      keys.address === null ? [] : store.failuresSince(keys.address, window),
-      keys.loginAddress === null ? [] : store.failuresSince(keys.loginAddress, window),
-      store.failuresSince(keys.login, window),
-      keys.known === null ? [] : store.failuresSince(keys.known, since(now, limits.knownAddressDays * 86400)),
+    const known = since(now, limits.knownAddressDays * 86400);
+    const [byLogin = [], byAddress = [], byLoginAddress = [], knownAddress = []] = await store.failuresSince([
+      { key: keys.login, since: window },
+      ...(keys.address === null || keys.loginAddress === null || keys.known === null
+        ? []
+        : [
+            { key: keys.address, since: window },
+            { key: keys.loginAddress, since: window },
+            { key: keys.known, since: known },
+          ]),
     ]);
-    return { byAddress, byLoginAddress, byLogin, knownAddress: known.length > 0 };
+    return { byAddress, byLoginAddress, byLogin, knownAddress: knownAddress.length > 0 };
   };
   return {
     async secondsToWait(subject, now) {
@@ -56,14 +62,16 @@ export function createLoginThrottle(
     },
     async recordFailure(subject, now) {
       const keys = keysOf(subject);
-      for (const key of [keys.address, keys.loginAddress, keys.login])
-        if (key !== null) await store.recordFailure(key, now);
+      await store.recordFailure(
+        [keys.login, keys.address, keys.loginAddress].filter((key) => key !== null),
+        now,
+      );
     },
     async recordSuccess(subject, now) {
       const keys = keysOf(subject);
       if (keys.loginAddress !== null) await store.clearFailures(keys.loginAddress);
       // The store keeps the latest entry of a key: the last success from this address.
-      if (keys.known !== null) await store.recordFailure(keys.known, now);
+      if (keys.known !== null) await store.recordFailure([keys.known], now);
     },
   };
 }

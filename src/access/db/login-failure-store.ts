@@ -11,25 +11,29 @@ const RETENTION_SECONDS = 24 * 60 * 60;
  */
 export function createLoginFailureStore(db: Kysely<AccessDatabase>): LoginFailureStore {
   return {
-    async recordFailure(key, at) {
+    async recordFailure(keys, at) {
+      if (keys.length === 0) return;
       await db.transaction().execute(async (trx) => {
         await trx
           .deleteFrom("login_failure")
-          .where("key", "=", key)
+          .where("key", "in", [...keys])
           .where("at", "<", new Date(at.getTime() - RETENTION_SECONDS * 1000))
           .execute();
-        await trx.insertInto("login_failure").values({ key, at }).execute();
+        await trx
+          .insertInto("login_failure")
+          .values(keys.map((key) => ({ key, at })))
+          .execute();
       });
     },
-    async failuresSince(key, since) {
+    async failuresSince(queries) {
+      if (queries.length === 0) return [];
       const rows = await db
         .selectFrom("login_failure")
-        .select("at")
-        .where("key", "=", key)
-        .where("at", ">=", since)
+        .select(["key", "at"])
+        .where((eb) => eb.or(queries.map((q) => eb.and([eb("key", "=", q.key), eb("at", ">=", q.since)]))))
         .orderBy("at")
         .execute();
-      return rows.map((r) => r.at);
+      return queries.map((q) => rows.filter((row) => row.key === q.key).map((row) => row.at));
     },
     async clearFailures(key) {
       await db.deleteFrom("login_failure").where("key", "=", key).execute();

@@ -4,6 +4,7 @@ import type { AccessDeps } from "../app/access-deps.ts";
 import { signIn } from "../app/sign-in.ts";
 import { SessionResponse, SignInRequest } from "../contracts.ts";
 import type { Principal } from "../domain/access-policy.ts";
+import { EntenteError } from "../errors.ts";
 import { requirePrincipal } from "./web-session.ts";
 
 const account = async (deps: AccessDeps, principal: Principal) => {
@@ -23,7 +24,13 @@ const account = async (deps: AccessDeps, principal: Principal) => {
  * Sign-in (the sign-in throttle, and a rate limit per client address as the trusted-proxy rule
  * derives it), current session, sign-out.
  */
-export function createSessionRoutes(deps: AccessDeps): RouteRegistrar {
+export function createSessionRoutes(
+  deps: AccessDeps,
+  options: {
+    /** Secure session cookies (production): a sign-in that did not come over HTTPS is refused. */
+    readonly secureCookies: boolean;
+  },
+): RouteRegistrar {
   return async (app) => {
     app.post(
       "/api/session",
@@ -37,6 +44,10 @@ export function createSessionRoutes(deps: AccessDeps): RouteRegistrar {
         config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
+        // Else the person would be signed in without a cookie: @fastify/session never sends a
+        // Secure one over http (docs/deployment.md). Checked before the credentials.
+        if (options.secureCookies && request.protocol !== "https")
+          throw new EntenteError("auth.https_required");
         const { email, password } = request.body;
         const principal = await signIn(deps, { email, password, ip: request.ip });
         await request.session.regenerate(); // a new id on sign-in (session fixation)
