@@ -80,7 +80,7 @@ export function providerConfiguration(
       url: (_ctx, interaction) => parts.interactionUrl(interaction.uid),
     },
     features: providerFeatures(parts.clients, parts.pages),
-    findAccount: createFindAccount(parts.people),
+    findAccount: createFindAccount(parts.people, parts.authorizeExistingGrant),
     loadExistingGrant: createLoadExistingGrant(parts.authorizeExistingGrant),
     async issueRefreshToken(_ctx, client, code) {
       return (
