@@ -9,7 +9,7 @@ import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { TransientStore } from "../platform/db/transient-store.ts";
 import { createDatabaseTransientStore, createRedisTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
-import type { IdentityEventReader } from "./app/admin/identity-admin-ports.ts";
+import type { IdentityEventReader, SessionTerminator } from "./app/admin/identity-admin-ports.ts";
 import { createIdentityDirectory } from "./app/identity-directory.ts";
 import { createLoginThrottle } from "./app/login-throttle.ts";
 import type { IdentityEventLog, IdentityRouting, PersonDirectory } from "./app/ports.ts";
@@ -32,8 +32,9 @@ import { createLoginFailureStore } from "./db/login-failure-store.ts";
 import { createMfaCredentialStore } from "./db/mfa-credential-store.ts";
 import { createDatabaseOidcAdapter, pruneOidcPayloads } from "./db/oidc-adapter.ts";
 import { createSigningKeyStore } from "./db/oidc-signing-key-store.ts";
-import { createRedisOidcAdapter } from "./db/redis-oidc-adapter.ts";
+import { createRedisOidcAdapter, REDIS_OIDC_PREFIX } from "./db/redis-oidc-adapter.ts";
 import { createServiceClientStore } from "./db/service-client-store.ts";
+import { databaseSessionIdsOf, linkedSubsOfSource, redisSessionIdsOf } from "./db/source-sessions.ts";
 import { createIdentityAdminRoutes } from "./http/identity-admin-routes.ts";
 import { createInteractionRoutes } from "./http/interaction/interaction-routes.ts";
 import {
@@ -182,7 +183,10 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
   const { db } = database;
   return createOpenIdProvider({
     issuer: `${options.publicUrl}${OIDC_MOUNT_PATH}`,
-    adapter: redis === null ? createDatabaseOidcAdapter(db, options.now) : createRedisOidcAdapter(redis),
+    adapter:
+      redis === null
+        ? createDatabaseOidcAdapter(db, options.now)
+        : createRedisOidcAdapter(redis, REDIS_OIDC_PREFIX),
     keyStore: createSigningKeyStore(db),
     clients: core.clients,
     people: core.directory,
@@ -276,6 +280,22 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
       directory: createIdentityAdminStore(database.db, { clock: { now: options.now } }),
       events: core.events,
       services: createServiceRegistry(core.clients),
+      sessions: createSessionTerminator(core, provider),
     }),
   ];
+}
+
+/** The sessions of a source's persons, found in the provider's storage (database or Redis), ended by the provider. */
+function createSessionTerminator(core: IdentityCore, provider: OpenIdProvider): SessionTerminator {
+  const { db } = core.database;
+  return {
+    async endSessionsOfSource(sourceId) {
+      const subs = await linkedSubsOfSource(db, sourceId);
+      const ids =
+        core.redis === null
+          ? await databaseSessionIdsOf(db, subs, core.options.now())
+          : await redisSessionIdsOf(core.redis, REDIS_OIDC_PREFIX, subs);
+      return provider.endSessions(ids);
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { createIdentityDirectoryStore } from "../../src/identity/db/identity-dir
 import { createDatabaseOidcAdapter } from "../../src/identity/db/oidc-adapter.ts";
 import { createSigningKeyStore } from "../../src/identity/db/oidc-signing-key-store.ts";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
+import { databaseSessionIdsOf, linkedSubsOfSource } from "../../src/identity/db/source-sessions.ts";
 import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
@@ -144,5 +145,55 @@ describeOnDatabases("OpenID Provider: access decisions re-checked after sign-in"
       1,
       "resumed: the affiliation counts again",
     );
+  });
+
+  it("ending a suspended source's sessions: back-channel logout to each service, grants revoked, sign-in again", async () => {
+    const logoutTokens: string[] = [];
+    const backchannel = await listen((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => {
+        body += chunk.toString("utf8");
+      });
+      req.on("end", () => {
+        logoutTokens.push(new URLSearchParams(body).get("logout_token") ?? "");
+        res.end();
+      });
+    });
+    try {
+      const service = (name: string) =>
+        signInService(rp.url, { name, backchannelLogoutUri: `${backchannel.url}/backchannel` });
+      const a = await store.createClient("lyon", service("A"));
+      const b = await store.createClient("lyon", service("B"));
+      const browser = new TestBrowser();
+      const issuer = `${node.server.url}/oidc`;
+      const configA = await relyingParty(issuer, a.client.clientId, a.clientSecret);
+      const configB = await relyingParty(issuer, b.client.clientId, b.clientSecret);
+      const signedA = await signIn(configA, browser, node.server.url, `${rp.url}/cb`);
+      await signIn(configB, browser, node.server.url, `${rp.url}/cb`);
+
+      const { db } = database();
+      const sessions = await databaseSessionIdsOf(db, await linkedSubsOfSource(db, ldap.id));
+      assert.ok(sessions.length >= 1);
+      const ended = await node.op.endSessions(sessions);
+      assert.equal(ended.servicesFailed, 0);
+      assert.ok(ended.servicesNotified >= 2, `both services told: ${JSON.stringify(ended)}`);
+      assert.ok(logoutTokens.length >= 2 && logoutTokens.every((t) => t.split(".").length === 3));
+      await assert.rejects(
+        client.refreshTokenGrant(configA, signedA.tokens.refresh_token ?? ""),
+        invalidGrant,
+      );
+      assert.deepEqual(await databaseSessionIdsOf(db, [sub]), [], "no session left");
+      const again = await browser.request(
+        client.buildAuthorizationUrl(configA, {
+          redirect_uri: `${rp.url}/cb`,
+          scope: "openid",
+          code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+          code_challenge_method: "S256",
+        }).href,
+      );
+      assert.match(again.headers.get("location") ?? "", /\/interaction\//, "signs in again");
+    } finally {
+      await backchannel.close();
+    }
   });
 });
