@@ -14,7 +14,7 @@ import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { TransientStore } from "../platform/db/transient-store.ts";
 import { createDatabaseTransientStore, createRedisTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
-import type { IdentityEventReader } from "./app/admin/identity-admin-ports.ts";
+import type { IdentityEventReader, SessionTerminator } from "./app/admin/identity-admin-ports.ts";
 import { createIdentityDirectory } from "./app/identity-directory.ts";
 import type { IdentityEventLog, IdentityRouting, PersonDirectory } from "./app/ports.ts";
 import type { ServiceClientStore } from "./app/provider-ports.ts";
@@ -38,9 +38,10 @@ import { createIdentityEventStore } from "./db/identity-event-store.ts";
 import { createMfaCredentialStore } from "./db/mfa-credential-store.ts";
 import { createDatabaseOidcAdapter, pruneOidcPayloads } from "./db/oidc-adapter.ts";
 import { createSigningKeyStore } from "./db/oidc-signing-key-store.ts";
-import { createRedisOidcAdapter } from "./db/redis-oidc-adapter.ts";
+import { createRedisOidcAdapter, REDIS_OIDC_PREFIX } from "./db/redis-oidc-adapter.ts";
 import { createResourceServerStore } from "./db/resource-server-store.ts";
 import { createServiceClientStore } from "./db/service-client-store.ts";
+import { databaseSessionIdsOf, linkedSubsOfSource, redisSessionIdsOf } from "./db/source-sessions.ts";
 import { createIdentityAdminRoutes } from "./http/identity-admin-routes.ts";
 import { createInteractionRoutes } from "./http/interaction/interaction-routes.ts";
 import {
@@ -200,7 +201,10 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
   const { db } = database;
   return createOpenIdProvider({
     issuer: `${options.publicUrl}${OIDC_MOUNT_PATH}`,
-    adapter: redis === null ? createDatabaseOidcAdapter(db, options.now) : createRedisOidcAdapter(redis),
+    adapter:
+      redis === null
+        ? createDatabaseOidcAdapter(db, options.now)
+        : createRedisOidcAdapter(redis, REDIS_OIDC_PREFIX),
     keyStore: createSigningKeyStore(db),
     clients: core.clients,
     people: core.directory,
@@ -306,6 +310,22 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
       events: core.events,
       services: createServiceRegistry(core.clients),
       resourceServers: core.resourceServers,
+      sessions: createSessionTerminator(core, provider),
     }),
   ];
+}
+
+/** The sessions of a source's persons, found in the provider's storage (database or Redis), ended by the provider. */
+function createSessionTerminator(core: IdentityCore, provider: OpenIdProvider): SessionTerminator {
+  const { db } = core.database;
+  return {
+    async endSessionsOfSource(sourceId) {
+      const subs = await linkedSubsOfSource(db, sourceId);
+      const ids =
+        core.redis === null
+          ? await databaseSessionIdsOf(db, subs, core.options.now())
+          : await redisSessionIdsOf(core.redis, REDIS_OIDC_PREFIX, subs);
+      return provider.endSessions(ids);
+    },
+  };
 }

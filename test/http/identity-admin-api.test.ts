@@ -41,6 +41,7 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
   // Sign-in is rate-limited: each role signs in once and the clients are shared.
   const clients: Record<"secretariat" | "finance" | "reader" | "other", ConsoleClient> = {} as never;
   let sourceId = "";
+  const endedSources: string[] = [];
 
   before(async () => {
     const now = () => new Date("2026-01-15T10:00:00Z");
@@ -60,6 +61,12 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
       events: createIdentityEventStore(db),
       services: createServiceRegistry(createServiceClientStore(db)),
       resourceServers: createResourceServerRegistry(createResourceServerStore(db)),
+      sessions: {
+        async endSessionsOfSource(sourceId) {
+          endedSources.push(sourceId);
+          return { sessions: 2, servicesNotified: 3, servicesFailed: 0 };
+        },
+      },
     });
     app = await buildApp(
       {
@@ -383,6 +390,23 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
     assert.equal((await clients.reader.send("GET", `${API}/events`)).status, 403);
     assert.equal((await clients.other.send("GET", `${API}/events`)).status, 404);
     assert.equal((await clients.secretariat.send("GET", `${API}/events?kind=nope`)).status, 400);
+  });
+
+  it("sources: only the entente's secretariat ends the sessions of a source's persons", async () => {
+    const path = (entente: string) => `/api/ententes/${entente}/identity/sources/${sourceId}/end-sessions`;
+    assert.equal((await clients.finance.send("POST", path("lyon"))).status, 403);
+    assert.equal((await clients.reader.send("POST", path("lyon"))).status, 403);
+    assert.equal((await clients.other.send("POST", path("lyon"))).status, 404);
+    assert.equal(
+      (await clients.other.send("POST", path("autre"))).status,
+      404,
+      "not through another entente",
+    );
+    assert.deepEqual(endedSources, [], "nobody else ended anything");
+    const ended = await clients.secretariat.send("POST", path("lyon"));
+    assert.equal(ended.status, 200);
+    assert.deepEqual(ended.json(), { sessions: 2, servicesNotified: 3, servicesFailed: 0 });
+    assert.deepEqual(endedSources, [sourceId]);
   });
 
   it("sources: deleting one persons signed in through is refused; finance cannot delete", async () => {

@@ -52,6 +52,8 @@ export async function startTwoEntentesAdmin(
     events: createIdentityEventStore(db),
     services: createServiceRegistry(createServiceClientStore(db)),
     resourceServers: createResourceServerRegistry(createResourceServerStore(db)),
+    // No provider here: ending a suspended source's sessions is tested in test/identity.
+    sessions: { endSessionsOfSource: async () => ({ sessions: 0, servicesNotified: 0, servicesFailed: 0 }) },
   });
   const app = await buildApp(
     {

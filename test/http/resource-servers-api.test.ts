@@ -52,6 +52,10 @@ describeOnDatabases("resource servers administration API over HTTP", (get) => {
       events: createIdentityEventStore(db),
       services: createServiceRegistry(createServiceClientStore(db)),
       resourceServers: createResourceServerRegistry(createResourceServerStore(db)),
+      // No provider here: ending a suspended source's sessions is tested in test/identity.
+      sessions: {
+        endSessionsOfSource: async () => ({ sessions: 0, servicesNotified: 0, servicesFailed: 0 }),
+      },
     });
     app = await buildApp(
       {

@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import { inflateRawSync } from "node:zlib";
 import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import { createSamlConnector } from "../../src/identity/upstream/saml-connector.ts";
-import { EntenteError } from "../../src/shared/errors.ts";
+import { EntenteError, type Localized } from "../../src/shared/errors.ts";
 import {
   createMemoryTransientStore,
   type HtmlForm,
@@ -27,6 +27,13 @@ import {
  * Clock: node-saml reads `new Date()` and takes no clock, so the skew tests move the process'
  * Date with node:test's `mock.timers` (Date only) around `finish`.
  */
+
+/** The reason an error gives the person (node-saml's English never reaches them). */
+function reasonOf(error: EntenteError, lang: "fr" | "en" = "en"): string {
+  const reason = error.details.reason;
+  assert.ok(typeof reason === "object", `a translated reason, got ${String(reason)}`);
+  return (reason as Localized)[lang];
+}
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<EntenteError> {
   try {
@@ -236,7 +243,7 @@ describe("SAML connector against SimpleSAMLphp", () => {
         finish({ ...form, fields: { ...form.fields, SAMLResponse: encode(forged) } }),
         "identity.upstream_rejected",
       );
-      assert.match(String(error.details.reason), /signature/i);
+      assert.match(reasonOf(error), /invalid signature/);
     });
 
     /** The signed assertion of a response (its XML text). */
@@ -267,7 +274,7 @@ describe("SAML connector against SimpleSAMLphp", () => {
         finish({ ...form, fields: { ...form.fields, SAMLResponse: encode(attack) } }),
         "identity.upstream_rejected",
       );
-      assert.match(String(error.details.reason), /signature/i);
+      assert.match(reasonOf(error), /invalid signature/);
     });
 
     it("refuses signature wrapping: a forged assertion placed before the signed one", async () => {
@@ -285,7 +292,7 @@ describe("SAML connector against SimpleSAMLphp", () => {
       const form = await signedInForm("emma.petit", "emma-secret");
       const untrusting = samlSource({ idpCertificates: [otherCertPem] });
       const error = await rejectsWith(finish(form, untrusting), "identity.upstream_rejected");
-      assert.match(String(error.details.reason), /signature/i);
+      assert.match(reasonOf(error), /invalid signature/);
     });
 
     it("accepts either certificate during an IdP certificate rotation", async () => {
@@ -303,14 +310,14 @@ describe("SAML connector against SimpleSAMLphp", () => {
         now: () => new Date(),
       });
       const error = await rejectsWith(finish(form, source, elsewhere), "identity.upstream_rejected");
-      assert.match(String(error.details.reason), /audience/i);
+      assert.match(reasonOf(error), /another service/);
     });
 
     it("refuses an assertion from another issuer than the source's IdP", async () => {
       const form = await signedInForm("alice.martin", "alice-secret");
       const otherIdp = samlSource({ idpEntityId: "https://idp.other.example/saml" });
       const error = await rejectsWith(finish(form, otherIdp), "identity.upstream_rejected");
-      assert.match(String(error.details.reason), /issuer/i);
+      assert.match(reasonOf(error), /unexpected issuer/);
     });
 
     it("identifies by an attribute when told so; refuses a transient NameID when told NameID", async () => {
@@ -349,7 +356,8 @@ describe("SAML connector against SimpleSAMLphp", () => {
         const second = await loginThrough();
         const byNameId = { ...samlSource({ idAttribute: "nameID" }), id: byUid.id } as SourceRecord;
         const error = await rejectsWith(finish(second, byNameId), "identity.upstream_rejected");
-        assert.match(String(error.details.reason), /persistent/);
+        assert.match(reasonOf(error), /persistent/);
+        assert.match(reasonOf(error, "fr"), /NameID persistant/);
       } finally {
         unregisterByUid();
       }
@@ -370,7 +378,8 @@ describe("SAML connector against SimpleSAMLphp", () => {
       t.mock.timers.enable({ apis: ["Date"], now: notOnOrAfterMs(form) + 30_000 + 1_000 });
       const error = await rejectsWith(finish(form), "identity.upstream_rejected");
       t.mock.timers.reset();
-      assert.match(String(error.details.reason), /expired|subject confirmation/i);
+      assert.match(reasonOf(error), /expired/);
+      assert.match(reasonOf(error, "fr"), /réponse expirée/);
     });
 
     it("accepts an assertion 1 s before NotOnOrAfter + the tolerance", async (t) => {

@@ -92,12 +92,15 @@ export function toAffiliation(row: AffiliationRow): Affiliation {
 
 /**
  * Affiliations of persons with their member's name and SIREN/SIRET, most recently seen first
- * (declared ones, never seen, last), then by entente and member.
+ * (declared ones, never seen, last), then by entente and member. `activeOnly`: without those
+ * that came through a suspended (disabled) source — they let nobody in (issue 10 item 5); the
+ * secretariat still sees them.
  */
 export function selectAffiliations(
   db: Kysely<IdentityDatabase>,
   subs: readonly string[],
   ententeId: string | null,
+  options: { readonly activeOnly?: boolean } = {},
 ) {
   let query = db
     .selectFrom("person_affiliation as a")
@@ -122,6 +125,20 @@ export function selectAffiliations(
     ])
     .where("a.sub", "in", subs.length === 0 ? [""] : [...subs]);
   if (ententeId !== null) query = query.where("a.entente_id", "=", ententeId);
+  if (options.activeOnly === true) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("a.source_id", "is", null),
+        eb.exists(
+          eb
+            .selectFrom("identity_source as s")
+            .select("s.id")
+            .whereRef("s.id", "=", "a.source_id")
+            .where("s.enabled", "=", true),
+        ),
+      ]),
+    );
+  }
   return query
     .orderBy("a.last_seen_at", (o) => o.desc().nullsLast())
     .orderBy("a.entente_id")
@@ -129,14 +146,14 @@ export function selectAffiliations(
     .execute() as Promise<AffiliationRow[]>;
 }
 
-/** A person with every affiliation (all ententes), or null. */
+/** A person with every affiliation (all ententes) but those of suspended sources, or null. */
 export async function readPersonRecord(
   db: Kysely<IdentityDatabase>,
   sub: string,
 ): Promise<PersonRecord | null> {
   const person = await db.selectFrom("person").selectAll().where("sub", "=", sub).executeTakeFirst();
   if (person === undefined) return null;
-  const affiliations = await selectAffiliations(db, [sub], null);
+  const affiliations = await selectAffiliations(db, [sub], null, { activeOnly: true });
   return {
     sub: person.sub,
     givenName: person.given_name,

@@ -8,11 +8,14 @@ import { GRANT_BOUND_MODELS } from "./oidc-adapter.ts";
  * `consumed` once a code or refresh token is used) expiring with the model's TTL. Indexes:
  * `<prefix>grant:<grantId>` (a set of the grant's codes and tokens, `GRANT_BOUND_MODELS`, for
  * grant-wide revocation: an Interaction or a Session that mentions the grant outlives it),
- * `<prefix>uid:<model>:<uid>` (sessions), `<prefix>user_code:<model>:<code>` (device flow).
+ * `<prefix>uid:<model>:<uid>` (sessions), `<prefix>account:<sub>` (a person's session ids), `<prefix>user_code:<model>:<code>` (device flow).
  * Every node shares the same Redis, so a code issued by one node is redeemed on another.
  * `prefix` isolates deployments (and tests) sharing one Redis.
  */
-export function createRedisOidcAdapter(redis: Redis, prefix = "oidc:"): AdapterFactory {
+/** The key prefix of the provider's storage on Redis in production. */
+export const REDIS_OIDC_PREFIX = "oidc:";
+
+export function createRedisOidcAdapter(redis: Redis, prefix = REDIS_OIDC_PREFIX): AdapterFactory {
   return (model: string): Adapter => {
     const key = (id: string) => `${prefix}${model}:${id}`;
     const grantKey = (grantId: string) => `${prefix}grant:${grantId}`;
@@ -34,6 +37,12 @@ export function createRedisOidcAdapter(redis: Redis, prefix = "oidc:"): AdapterF
           multi.sadd(g, k);
           // The index lives as long as the longest-lived member (NX: a first expiry, GT: a later one).
           if (typeof expiresIn === "number") multi.expire(g, expiresIn, "NX").expire(g, expiresIn, "GT");
+        }
+        if (model === "Session" && typeof payload.accountId === "string") {
+          // Sessions by person (`redisSessionIdsOf`): ending the sessions of a suspended source's persons.
+          const a = `${prefix}account:${payload.accountId}`;
+          multi.sadd(a, id);
+          if (typeof expiresIn === "number") multi.expire(a, expiresIn, "NX").expire(a, expiresIn, "GT");
         }
         if (typeof payload.uid === "string") {
           if (typeof expiresIn === "number") multi.set(uidKey(payload.uid), id, "EX", expiresIn);

@@ -57,7 +57,7 @@ export async function savePerson(
     return saved;
   });
   // The names come back from the UPDATE: only the affiliations (every entente) are read again.
-  const affiliations = await selectAffiliations(db, [names.sub], null);
+  const affiliations = await selectAffiliations(db, [names.sub], null, { activeOnly: true });
   return {
     sub: names.sub,
     givenName: names.given_name,

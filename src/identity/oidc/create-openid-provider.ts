@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Provider, { type AdapterFactory } from "oidc-provider";
+import type { SessionsEnded } from "../app/admin/identity-admin-ports.ts";
 import type {
   IdentityEventLog,
   InteractionGateway,
@@ -10,6 +11,7 @@ import type { SigningKeyStore } from "../app/provider-ports.ts";
 import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { createClientAdapter } from "./client-adapter.ts";
 import { consumeCodeOnPkceFailure } from "./consume-code-on-pkce-failure.ts";
+import { endSessions } from "./end-sessions.ts";
 import { compareHashedClientSecrets } from "./hashed-client-secrets.ts";
 import { createInteractionGateway } from "./interaction-gateway.ts";
 import { createKeySwappedProvider } from "./key-swapped-provider.ts";
@@ -78,6 +80,8 @@ export interface OpenIdProvider {
   reloadKeys(): Promise<void>;
   /** The JWKS currently published (public keys), for tests and the CLI. */
   publishedKids(): readonly string[];
+  /** Ends these sessions (back-channel logout to their services, grants revoked); see `endSessions`. */
+  endSessions(sessionIds: readonly string[]): Promise<SessionsEnded>;
   /** Stops the refresh timer. */
   close(): Promise<void>;
 }
@@ -148,6 +152,7 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
     }),
     reloadKeys: instance.reloadKeys,
     publishedKids: instance.publishedKids,
+    endSessions: (sessionIds) => endSessions(instance.provider(), sessionIds, onError),
     async close() {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;

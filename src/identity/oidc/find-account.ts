@@ -2,6 +2,7 @@ import type { Configuration } from "oidc-provider";
 import type { PersonDirectory } from "../app/ports.ts";
 import { affiliationOfGrant } from "../domain/affiliation-choice.ts";
 import { pivotClaimsOf } from "../domain/pivot-claims.ts";
+import type { ExistingGrantCheck } from "./load-existing-grant.ts";
 
 type FindAccount = NonNullable<Configuration["findAccount"]>;
 
@@ -10,11 +11,24 @@ type FindAccount = NonNullable<Configuration["findAccount"]>;
  * organisation the grant acts for (the member recorded for it at sign-in, see
  * `affiliationOfGrant`), among the service's entente. oidc-provider keeps the claims the granted
  * scopes allow.
+ *
+ * A refresh token is honoured only while the access decision still holds (`authorize`, the same
+ * re-check as single sign-on's: service enabled, member still allowed by its policy, affiliation
+ * not from a suspended source); otherwise no account, which oidc-provider answers with
+ * `invalid_grant` (RFC 6749 §5.2) — a policy change or a suspension takes effect at the next refresh.
  */
-export function createFindAccount(people: PersonDirectory): FindAccount {
+export function createFindAccount(people: PersonDirectory, authorize?: ExistingGrantCheck): FindAccount {
   return async (ctx, sub, token) => {
     const person = await people.findPerson(sub);
     if (person === null) return undefined;
+    const refresh = token as { kind?: string; grantId?: string; clientId?: string } | undefined;
+    if (
+      authorize !== undefined &&
+      refresh?.kind === "RefreshToken" &&
+      !(await authorize({ sub, clientId: refresh.clientId ?? "", grantId: refresh.grantId ?? "" }))
+    ) {
+      return undefined;
+    }
     return {
       accountId: sub,
       async claims() {

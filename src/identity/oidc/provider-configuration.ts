@@ -70,7 +70,7 @@ export function providerConfiguration(
   parts: ProviderConfigurationParts,
   jwks: { keys: Record<string, unknown>[] },
 ): Configuration {
-  const findAccount = createFindAccount(parts.people);
+  const findAccount = createFindAccount(parts.people, parts.authorizeExistingGrant);
   const cookie = { httpOnly: true, sameSite: "lax", secure: parts.secureCookies, signed: true } as const;
   return {
     adapter: parts.adapter,

@@ -1,7 +1,6 @@
 import { type CacheProvider, SAML, ValidateInResponseTo } from "@node-saml/node-saml";
 import type { SamlSourceSettings, SourceRecord } from "../domain/identity-source.ts";
-import { EntenteError } from "../errors.ts";
-import { messageOf } from "./saml-errors.ts";
+import { EntenteError, localized } from "../errors.ts";
 import { NAME_ID, PERSISTENT } from "./saml-identity.ts";
 
 /** What one use of node-saml needs besides the source: where InResponseTo lives, the AuthnRequest's ID to use. */
@@ -46,7 +45,13 @@ export function createSamlClients(deps: {
     } catch (error) {
       throw new EntenteError(
         "identity.upstream_rejected",
-        { source: source.label, reason: `SAML settings: ${messageOf(error)}` },
+        {
+          source: source.label,
+          reason: localized(
+            "réglages SAML de la source invalides (voir le journal)",
+            "invalid SAML settings of the source (see the log)",
+          ),
+        },
         { cause: error },
       );
     }

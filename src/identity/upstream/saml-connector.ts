@@ -3,7 +3,7 @@ import type { Profile, SAML } from "@node-saml/node-saml";
 import type { TransientStore } from "../../platform/db/transient-store.ts";
 import type { RedirectConnector } from "../app/ports.ts";
 import type { SamlSourceSettings, SourceRecord } from "../domain/identity-source.ts";
-import { EntenteError } from "../errors.ts";
+import { EntenteError, localized } from "../errors.ts";
 import { createSamlClients } from "./saml-client.ts";
 import { mapSamlError } from "./saml-errors.ts";
 import { samlIdentityOf } from "./saml-identity.ts";
@@ -68,7 +68,10 @@ export function createSamlConnector(deps: {
       if (samlResponse === undefined || samlResponse === "") {
         throw new EntenteError("identity.upstream_rejected", {
           source: source.label,
-          reason: "no SAMLResponse",
+          reason: localized(
+            "aucune réponse SAML (SAMLResponse) reçue",
+            "no SAML answer (SAMLResponse) received",
+          ),
         });
       }
       if (relayState === undefined || relayState === "") throw new EntenteError("identity.state_lost");
@@ -84,7 +87,10 @@ export function createSamlConnector(deps: {
       if (profile.issuer !== settings.idpEntityId) {
         throw new EntenteError("identity.upstream_rejected", {
           source: source.label,
-          reason: `unexpected issuer ${String(profile.issuer ?? "(none)")}`,
+          reason: localized(
+            `émetteur inattendu ${String(profile.issuer ?? "(aucun)")}`,
+            `unexpected issuer ${String(profile.issuer ?? "(none)")}`,
+          ),
         });
       }
       return { interactionId: state.interactionId, identity: samlIdentityOf(source, settings, profile) };
@@ -105,7 +111,10 @@ async function validateResponse(
     throw mapSamlError(error, source);
   }
   if (profile === null) {
-    throw new EntenteError("identity.upstream_rejected", { source: source.label, reason: "no assertion" });
+    throw new EntenteError("identity.upstream_rejected", {
+      source: source.label,
+      reason: localized("aucune assertion exploitable", "no usable assertion"),
+    });
   }
   return profile;
 }
@@ -114,7 +123,7 @@ function samlSettings(source: SourceRecord): SamlSourceSettings {
   if (source.kind !== "saml") {
     throw new EntenteError("identity.upstream_rejected", {
       source: source.label,
-      reason: "not a SAML source",
+      reason: localized("ce n'est pas une source SAML", "not a SAML source"),
     });
   }
   return source.saml;

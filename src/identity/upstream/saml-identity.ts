@@ -1,7 +1,7 @@
 import type { Profile } from "@node-saml/node-saml";
 import type { SamlSourceSettings, SourceRecord } from "../domain/identity-source.ts";
 import type { UpstreamIdentity } from "../domain/upstream-identity.ts";
-import { EntenteError } from "../errors.ts";
+import { EntenteError, localized } from "../errors.ts";
 import { amrOfAuthnContext } from "./saml-amr.ts";
 
 /** The `idAttribute` that means "the NameID". */
@@ -54,7 +54,10 @@ export function samlIdentityOf(
     if (profile.nameIDFormat !== PERSISTENT || !profile.nameID) {
       throw new EntenteError("identity.upstream_rejected", {
         source: source.label,
-        reason: `a persistent NameID was expected, not ${String(profile.nameIDFormat ?? "none")}`,
+        reason: localized(
+          `un NameID persistant était attendu, pas ${String(profile.nameIDFormat ?? "aucun")}`,
+          `a persistent NameID was expected, not ${String(profile.nameIDFormat ?? "none")}`,
+        ),
       });
     }
     upstreamId = profile.nameID;
@@ -64,7 +67,10 @@ export function samlIdentityOf(
     if (values.length !== 1 || (values[0] ?? "").trim() === "") {
       throw new EntenteError("identity.upstream_rejected", {
         source: source.label,
-        reason: `${values.length} values for the identifier ${settings.idAttribute}`,
+        reason: localized(
+          `${values.length} valeurs pour l'identifiant ${settings.idAttribute} (une attendue)`,
+          `${values.length} values for the identifier ${settings.idAttribute} (one expected)`,
+        ),
       });
     }
     upstreamId = (values[0] as string).trim();

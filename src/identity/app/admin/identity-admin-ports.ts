@@ -211,10 +211,28 @@ export interface IdentityEventReader {
   ): Promise<{ events: IdentityEventEntry[]; nextBefore: string | null }>;
 }
 
+/** What ending sessions did: sessions ended, services told by back-channel logout, and those that failed. */
+export interface SessionsEnded {
+  readonly sessions: number;
+  readonly servicesNotified: number;
+  readonly servicesFailed: number;
+}
+
+/** The provider's sessions of the persons who signed in through a source. */
+export interface SessionTerminator {
+  /**
+   * Ends every provider session of a person linked to `sourceId`: each service of the session
+   * that registered a back-channel logout URI gets a logout token (OIDC Back-Channel Logout 1.0
+   * §2.5), its grant and tokens are revoked, then the session is destroyed.
+   */
+  endSessionsOfSource(sourceId: string): Promise<SessionsEnded>;
+}
+
 /** What the identity administration use cases need; built once in the composition root. */
 export interface IdentityAdminDeps {
   readonly directory: IdentityDirectoryAdmin;
   readonly events: IdentityEventReader;
   readonly services: ServiceClientAdmin;
   readonly resourceServers: ResourceServerAdmin;
+  readonly sessions: SessionTerminator;
 }

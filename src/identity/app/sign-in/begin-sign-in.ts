@@ -7,7 +7,9 @@ import type { StepKit } from "./step-kit.ts";
 /**
  * Opens the sign-in page of an interaction: single sign-on when possible (the provider's session
  * knows the person, the service asks no `prompt=login`, and the session is strong enough), else
- * the email field and the organisation list (the members of the service's entente only). A fresh state keeps the anti-CSRF token of a
+ * the email field and the organisation list (the members of the service's entente only). A person
+ * left with no affiliation (their sources suspended since) signs in again. A fresh state keeps the
+ * anti-CSRF token of a
  * previous one (a reload keeps the forms valid).
  */
 export async function beginSignIn(kit: StepKit, ctx: SignInContext): Promise<SignInStep> {
@@ -22,7 +24,8 @@ export async function beginSignIn(kit: StepKit, ctx: SignInContext): Promise<Sig
       neededAcrOf(requestedAcr, client.requiredAcr),
       acrOfMethods(sessionAmr),
     );
-    if (person !== null && strongEnough) {
+    // Every affiliation came through sources suspended since: the session no longer vouches for anyone.
+    if (person !== null && person.affiliations.length > 0 && strongEnough) {
       return continueWithPerson(kit, ctx, { ...fresh, sub: person.sub, amr: sessionAmr, sso: true }, person);
     }
   }

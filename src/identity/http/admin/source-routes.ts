@@ -3,6 +3,7 @@ import { requirePrincipal } from "../../../access/index.ts";
 import type { ZodFastifyInstance } from "../../../platform/http/app-deps.ts";
 import { createSource } from "../../app/admin/create-source.ts";
 import { deleteSource } from "../../app/admin/delete-source.ts";
+import { endSourceSessions } from "../../app/admin/end-source-sessions.ts";
 import { getSource } from "../../app/admin/get-source.ts";
 import type { IdentityAdminDeps } from "../../app/admin/identity-admin-ports.ts";
 import { listSources } from "../../app/admin/list-sources.ts";
@@ -13,6 +14,12 @@ import { BASE, EntenteParams, MemberFilter, tags } from "./admin-route-params.ts
 import { sourceJson } from "./identity-admin-json.ts";
 
 const SourceParams = EntenteParams.extend({ sourceId: SourceIdParam });
+
+const SessionsEndedJson = z.object({
+  sessions: z.number().int().describe("provider sessions ended"),
+  servicesNotified: z.number().int().describe("services that acknowledged a back-channel logout token"),
+  servicesFailed: z.number().int().describe("services whose back-channel logout endpoint failed"),
+});
 
 /** Identity sources of the members: listed and read (never their secrets), connected, edited, deleted. */
 export function registerSourceRoutes(app: ZodFastifyInstance, deps: IdentityAdminDeps): void {
@@ -79,6 +86,20 @@ function registerSourceWrites(app: ZodFastifyInstance, deps: IdentityAdminDeps):
         await updateSource(deps, requirePrincipal(request), id, sourceId, input as SourceInput, rowVersion),
       );
     },
+  );
+  app.post(
+    `${BASE}/sources/:sourceId/end-sessions`,
+    {
+      schema: {
+        summary:
+          "End the sessions of everyone who signed in through the source (after suspending it): back-channel logout to their services",
+        tags,
+        params: SourceParams,
+        response: { 200: SessionsEndedJson },
+      },
+    },
+    async (request) =>
+      endSourceSessions(deps, requirePrincipal(request), request.params.id, request.params.sourceId),
   );
   app.delete(
     `${BASE}/sources/:sourceId`,

@@ -1,0 +1,37 @@
+import type { Redis } from "ioredis";
+import { type Kysely, sql } from "kysely";
+import type { IdentityDatabase } from "./tables.ts";
+
+/** The `sub`s of the persons who signed in through `sourceId` (their links to it). */
+export async function linkedSubsOfSource(db: Kysely<IdentityDatabase>, sourceId: string): Promise<string[]> {
+  const rows = await db.selectFrom("person_link").select("sub").where("source_id", "=", sourceId).execute();
+  return [...new Set(rows.map((r) => r.sub))];
+}
+
+/** The ids of the live provider sessions (`oidc_payload`, model Session) of these persons. */
+export async function databaseSessionIdsOf(
+  db: Kysely<IdentityDatabase>,
+  subs: readonly string[],
+  now: Date = new Date(),
+): Promise<string[]> {
+  if (subs.length === 0) return [];
+  const rows = await db
+    .selectFrom("oidc_payload")
+    .select("id")
+    .where("model", "=", "Session")
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
+    .where(sql<string>`payload->>'accountId'`, "in", [...subs])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The ids of the provider sessions of these persons on Redis (the adapter's `account:` index). */
+export async function redisSessionIdsOf(
+  redis: Redis,
+  prefix: string,
+  subs: readonly string[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const sub of subs) ids.push(...(await redis.smembers(`${prefix}account:${sub}`)));
+  return ids;
+}
