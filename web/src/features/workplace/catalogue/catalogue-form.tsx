@@ -13,68 +13,35 @@ import { SelectField, TextField } from "../../../shared/components/field.tsx";
 import { ProblemAlert } from "../../../shared/components/problem-alert.tsx";
 import { SaveNotice } from "../../../shared/components/save-notice.tsx";
 import { SubmitButton } from "../../../shared/components/submit-button.tsx";
-import { useSubmit } from "../../../shared/hooks/use-submit.ts";
+import { type Submit, useSubmit } from "../../../shared/hooks/use-submit.ts";
 import { useEntente } from "../../finance/index.ts";
 import { workplacePaths } from "../workplace-paths.ts";
 
 type Client = z.infer<typeof Service>;
+type Draft = {
+  clientId: string;
+  kind: string;
+  maturity: string;
+  url: string;
+  description: string;
+  supportUrl: string;
+};
 
-/** Puts an identity service (OIDC client) in the catalogue; the server checks every rule and names the field. */
-export function CatalogueForm({
+/** The entry's fields, each with its server-side error. */
+function CatalogueFields({
   clients,
-  nextOrder,
-  onSaved,
+  draft,
+  set,
+  submit,
 }: {
   clients: readonly Client[];
-  nextOrder: number;
-  onSaved: () => void;
+  draft: Draft;
+  set: (field: keyof Draft) => (e: { target: { value: string } }) => void;
+  submit: Submit;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const { entente } = useEntente();
-  const empty = {
-    clientId: clients[0]?.clientId ?? "",
-    kind: "video",
-    maturity: "stable",
-    url: "",
-    description: "",
-    supportUrl: "",
-  };
-  const [draft, setDraft] = useState(empty);
-  const submit = useSubmit();
-  const set = (field: keyof typeof empty) => (e: { target: { value: string } }) => {
-    submit.reset();
-    setDraft((d) => ({ ...d, [field]: e.target.value }));
-  };
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      clientId: draft.clientId || (clients[0]?.clientId ?? ""),
-      kind: draft.kind,
-      maturity: draft.maturity,
-      url: draft.url,
-      description: draft.description,
-      documentationUrl: null,
-      supportUrl: draft.supportUrl === "" ? null : draft.supportUrl,
-      displayOrder: nextOrder,
-    };
-    const saved = await submit.run(CatalogueCreate, body, (b) =>
-      api.send("POST", workplacePaths.services(entente.id), b, CatalogueEntry),
-    );
-    if (saved === undefined) return;
-    setDraft({ ...empty, clientId: "" });
-    onSaved();
-  };
-  if (clients.length === 0) return <p>{t("workplace.catalogue.noClient")}</p>;
   return (
-    <form
-      className="form card"
-      onSubmit={(e) => void onSubmit(e)}
-      noValidate
-      aria-labelledby="catalogue-form-title"
-    >
-      <h2 id="catalogue-form-title">{t("workplace.catalogue.add")}</h2>
-      <ProblemAlert error={submit.error} />
+    <>
       <SelectField
         id="catalogue-client"
         label={t("workplace.catalogue.client")}
@@ -125,6 +92,67 @@ export function CatalogueForm({
         onChange={set("supportUrl")}
         error={submit.fieldError("supportUrl")}
       />
+    </>
+  );
+}
+
+/** Puts an identity service (OIDC client) in the catalogue; the server checks every rule and names the field. */
+export function CatalogueForm({
+  clients,
+  nextOrder,
+  onSaved,
+}: {
+  clients: readonly Client[];
+  nextOrder: number;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { entente } = useEntente();
+  const empty: Draft = {
+    clientId: clients[0]?.clientId ?? "",
+    kind: "video",
+    maturity: "stable",
+    url: "",
+    description: "",
+    supportUrl: "",
+  };
+  const [draft, setDraft] = useState(empty);
+  const submit = useSubmit();
+  const set = (field: keyof Draft) => (e: { target: { value: string } }) => {
+    submit.reset();
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
+  };
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      clientId: draft.clientId || (clients[0]?.clientId ?? ""),
+      kind: draft.kind,
+      maturity: draft.maturity,
+      url: draft.url,
+      description: draft.description,
+      documentationUrl: null,
+      supportUrl: draft.supportUrl === "" ? null : draft.supportUrl,
+      displayOrder: nextOrder,
+    };
+    const saved = await submit.run(CatalogueCreate, body, (b) =>
+      api.send("POST", workplacePaths.services(entente.id), b, CatalogueEntry),
+    );
+    if (saved === undefined) return;
+    setDraft({ ...empty, clientId: "" });
+    onSaved();
+  };
+  if (clients.length === 0) return <p>{t("workplace.catalogue.noClient")}</p>;
+  return (
+    <form
+      className="form card"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-labelledby="catalogue-form-title"
+    >
+      <h2 id="catalogue-form-title">{t("workplace.catalogue.add")}</h2>
+      <ProblemAlert error={submit.error} />
+      <CatalogueFields clients={clients} draft={draft} set={set} submit={submit} />
       <SubmitButton saving={submit.saving} label={t("workplace.catalogue.add")} />
       <SaveNotice saved={submit.saved} />
     </form>
