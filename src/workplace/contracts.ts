@@ -59,6 +59,20 @@ export const ServiceKey = z.object({
 
 const QuantityIn = z.strictObject({ value: z.number(), unit: z.string().max(20) });
 
+const Day = z.string().max(10).nullable();
+const WaveFields = {
+  label: z.string().max(200),
+  plannedStart: Day,
+  plannedEnd: Day,
+  actualStart: Day,
+  actualEnd: Day,
+  accountsPlanned: z.number(),
+  accountsMigrated: z.number(),
+};
+/** A member's migration wave to the service (dates YYYY-MM-DD, accounts non-negative integers). */
+export const MigrationWaveWrite = z.strictObject(WaveFields);
+export const MigrationWave = z.object({ ...WaveFields, accountsRemaining: z.number().int() });
+
 export const SubscriptionWrite = z.strictObject({
   startsOn: z.string().max(10),
   endsOn: z.string().max(10).nullable(),
@@ -69,6 +83,9 @@ export const SubscriptionWrite = z.strictObject({
     description: "{ value, unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB }",
   }),
   storagePerMember: QuantityIn.nullable(),
+  wave: MigrationWaveWrite.nullable()
+    .optional()
+    .meta({ description: "the member's migration wave; null: none" }),
   rowVersion: z.number().int().min(1).nullable().meta({ description: "null: a new subscription" }),
 });
 
@@ -82,7 +99,17 @@ export const Subscription = z.object({
   seats: z.number().int().nullable(),
   storagePerAccountBytes: z.number().int().nullable(),
   storagePerMemberBytes: z.number().int().nullable(),
+  wave: MigrationWave.nullable(),
   rowVersion: z.number().int(),
+});
+
+/** One line of the migration follow-up: a member × a service, with its wave. */
+export const MigrationLine = z.object({
+  clientId: z.string(),
+  serviceName: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  wave: MigrationWave,
 });
 
 export const EntenteParams = z.object({ id: IdParam });

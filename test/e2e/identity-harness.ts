@@ -13,6 +13,7 @@ import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-database.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildApp } from "../../src/platform/http/build-app.ts";
+import { type ComposedWorkplace, composeWorkplace } from "../../src/workplace/index.ts";
 import { migratedPgliteTemplate } from "../helpers/pglite-template.ts";
 import { startUpstreamOidcIdp, type UpstreamOidcIdp } from "../helpers/start-upstream-oidc-idp.ts";
 import { createTeardown, stopAfterFailure, type Teardown } from "../helpers/teardown.ts";
@@ -48,6 +49,8 @@ export interface IdentityWorld {
     readonly files: TestRelyingParty;
     readonly payroll: TestRelyingParty;
     readonly vault: TestRelyingParty;
+    /** In the workplace's catalogue, subscribed by the Métropole only (support link `CHAT_SUPPORT_URL`). */
+    readonly chat: TestRelyingParty;
   };
   readonly sources: {
     readonly metropole: SourceRecord;
@@ -85,7 +88,10 @@ async function startEntente(url: string, port: number, teardown: Teardown) {
     await readEntenteFile(`${ROOT}/examples/lyon-2023/entente.yaml`),
     DEMO_PASSWORD,
   );
+  // As src/main.ts: the workplace's subscriptions decide for its catalogued services.
+  const workplace = composeWorkplace(database, { publicUrl: url, now });
   const identity = await composeIdentity(database, {
+    serviceAccess: workplace.serviceAccess,
     publicUrl: url,
     sessionSecret: secret,
     production: false,
@@ -102,7 +108,7 @@ async function startEntente(url: string, port: number, teardown: Teardown) {
     {
       version: "e2e",
       now,
-      registerRoutes: [...console.registerRoutes, ...identity.registerRoutes],
+      registerRoutes: [...console.registerRoutes, ...identity.registerRoutes, ...workplace.registerRoutes],
       plugins: console.plugins,
       logStream: { write: () => {} },
     },
@@ -110,7 +116,7 @@ async function startEntente(url: string, port: number, teardown: Teardown) {
   );
   teardown.add("Entente's HTTP server", () => app.close());
   await app.listen({ host: "127.0.0.1", port });
-  return { database, identity, app };
+  return { database, identity, app, workplace };
 }
 
 const ldapSettings = (ou: string) => ({
@@ -254,8 +260,14 @@ async function routeAddresses(database: OpenDatabase, sources: IdentityWorld["so
 }
 
 /** The four test services, each a relying party listening on 127.0.0.1 and registered at Entente. */
-async function registerServices(database: OpenDatabase, issuer: string, teardown: Teardown) {
+async function registerServices(
+  database: OpenDatabase,
+  issuer: string,
+  teardown: Teardown,
+  workplace: ComposedWorkplace,
+) {
   const clients = createServiceClientStore(database.db);
+  let lastClientId = "";
   const register = async (name: string, extra: Partial<ServiceClientInput>): Promise<TestRelyingParty> => {
     const rp = await startTestRelyingParty(name);
     teardown.add(`the service ${name}`, () => rp.close());
@@ -273,6 +285,7 @@ async function registerServices(database: OpenDatabase, issuer: string, teardown
       ...extra,
     });
     await rp.connect({ issuer, clientId: client.clientId, clientSecret });
+    lastClientId = client.clientId;
     return rp;
   };
   return {
@@ -282,7 +295,44 @@ async function registerServices(database: OpenDatabase, issuer: string, teardown
       policy: { memberIds: ["metropole"], roles: ["agent"], groups: null },
     }),
     vault: await register("Coffre-fort numérique", { requiredAcr: "urn:entente:acr:2fa" }),
+    chat: await catalogueChat(await register("Messagerie instantanée", {}), lastClientId, workplace),
   };
+}
+
+/** Where a person refused by the chat service is sent to ask for access. */
+export const CHAT_SUPPORT_URL = "https://support.entente.test/messagerie";
+
+/** Puts the chat service in the workplace's catalogue, subscribed by the Métropole only. */
+async function catalogueChat(rp: TestRelyingParty, clientId: string, workplace: ComposedWorkplace) {
+  const { catalogue, subscriptions } = workplace.deps;
+  await catalogue.create(
+    ENTENTE,
+    clientId,
+    {
+      kind: "chat",
+      description: "Messagerie instantanée de l'entente",
+      url: "https://chat.entente.test/",
+      maturity: "stable",
+      documentationUrl: null,
+      supportUrl: CHAT_SUPPORT_URL,
+      displayOrder: 1,
+    },
+    ACTOR,
+  );
+  await subscriptions.put(
+    { ententeId: ENTENTE, clientId, memberId: "metropole" },
+    {
+      startsOn: "2023-01-01",
+      endsOn: null,
+      roles: null,
+      groups: null,
+      quotas: { seats: null, storagePerAccount: null, storagePerMember: null },
+      wave: null,
+    },
+    null,
+    ACTOR,
+  );
+  return rp;
 }
 
 /**
@@ -306,10 +356,10 @@ export async function startIdentityWorld(
   try {
     const port = await freePort();
     const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
-    const { database, identity, app } = await startEntente(url, port, teardown);
+    const { database, identity, app, workplace } = await startEntente(url, port, teardown);
     const { upstream, sources } = await createSources(database, url, teardown);
     await routeAddresses(database, sources);
-    const rp = await registerServices(database, identity.issuer, teardown);
+    const rp = await registerServices(database, identity.issuer, teardown, workplace);
     return {
       url,
       issuer: identity.issuer,

@@ -4,7 +4,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { generateSync } from "otplib";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { CHROMIUM } from "./console-harness.ts";
-import { type IdentityWorld, startIdentityWorld } from "./identity-harness.ts";
+import { CHAT_SUPPORT_URL, type IdentityWorld, startIdentityWorld } from "./identity-harness.ts";
 
 /**
  * The identity federation in Debian's Chromium, against real peers (issue 4, "Real components in
@@ -195,6 +195,24 @@ describe("identity federation in Chromium", () => {
     await page.locator("#error").waitFor();
     assert.match((await page.locator("#error").textContent()) ?? "", /access_denied/);
     await context.close();
+  });
+
+  it("a catalogued service follows the workplace's subscriptions: the Ville did not subscribe, the page says whom to ask", async () => {
+    const refused = await newPage();
+    await refused.page.goto(`${world.rp.chat.url}/login`);
+    await ldapSignIn(refused.page, "david.bernard@ville.entente.test", "david-secret");
+    await refused.page.getByText("identity.service_refused").first().waitFor();
+    const contact = refused.page.getByRole("link", { name: CHAT_SUPPORT_URL });
+    assert.equal(await contact.getAttribute("href"), CHAT_SUPPORT_URL);
+    assert.match((await refused.page.locator(".contact").textContent()) ?? "", /Pour demander l'accès/);
+    await expectNoSeriousA11yViolation(refused.page, "the refusal page with a contact");
+    await refused.context.close();
+    const allowed = await newPage();
+    await allowed.page.goto(`${world.rp.chat.url}/login`);
+    await ldapSignIn(allowed.page, "bruno.leroy@metropole.entente.test", "bruno-secret");
+    const { userinfo } = await claimsOn(allowed.page);
+    assert.equal(userinfo.email, "bruno.leroy@metropole.entente.test");
+    await allowed.context.close();
   });
 
   it("single sign-on to a second service, and logging out of one ends the other (back-channel logout)", async () => {

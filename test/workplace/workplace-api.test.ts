@@ -147,6 +147,46 @@ describeOnDatabases("digital workplace API: catalogue, subscriptions, launcher f
     );
   });
 
+  it("migration waves: carried by the subscription, followed per member × service", async () => {
+    const wave = {
+      label: "Vague 1 — Métropole",
+      plannedStart: "2023-01-01",
+      plannedEnd: "2023-06-30",
+      actualStart: "2023-02-01",
+      actualEnd: null,
+      accountsPlanned: 1200,
+      accountsMigrated: 450,
+    };
+    const url = `${API}/services/${ids.chat}/subscriptions/metropole`;
+    const wrong = await f.clients.secretariat.send(
+      "PUT",
+      url,
+      subscriptionBody({ wave: { ...wave, plannedEnd: "2022-12-31" } }),
+    );
+    assert.equal(wrong.status, 422);
+    assert.equal(wrong.json().errors[0].field, "wave.plannedEnd");
+    const saved = await f.clients.secretariat.send("PUT", url, subscriptionBody({ wave }));
+    assert.equal(saved.status, 200, JSON.stringify(saved.json()));
+    const list = await f.clients.reader.send("GET", `${API}/migration`);
+    assert.equal(list.status, 200);
+    assert.deepEqual(list.json(), [
+      {
+        clientId: ids.chat,
+        serviceName: "Messagerie instantanée",
+        memberId: "metropole",
+        memberName: "Métropole de Lyon",
+        wave: { ...wave, accountsRemaining: 750 },
+      },
+    ]);
+    const ended = await f.clients.secretariat.send(
+      "PUT",
+      url,
+      subscriptionBody({ wave: null, rowVersion: 1 }),
+    );
+    assert.equal(ended.json().wave, null);
+    assert.deepEqual((await f.clients.reader.send("GET", `${API}/migration`)).json(), []);
+  });
+
   it("launcher feed: subscribed services first, CORS *, La Gaufre's error shape", async () => {
     const feed = await inject("GET", `${FEED}?siret=${VILLE_SIRET}&operator=lyon`);
     assert.equal(feed.statusCode, 200, feed.body);

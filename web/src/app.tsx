@@ -24,10 +24,16 @@ import {
   IdentityServicesPage,
   IdentitySourcesPage,
 } from "./features/identity/index.ts";
+import { WorkplaceCataloguePage, WorkplaceNav } from "./features/workplace/index.ts";
 import { NotFoundPage } from "./shared/layout/not-found-page.tsx";
 
-/** The identity federation's group of an entente's navigation (shown to who may read it). */
-const identityNav = (ententeId: string) => <IdentityNav ententeId={ententeId} />;
+/** The identity federation's and the digital workplace's groups of an entente's navigation. */
+const moreNav = (ententeId: string) => (
+  <>
+    <IdentityNav ententeId={ententeId} />
+    <WorkplaceNav ententeId={ententeId} />
+  </>
+);
 
 /** The console's pages; every page but sign-in needs a session. */
 export function App() {
@@ -36,7 +42,7 @@ export function App() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
-        <Route path="ententes/:ententeId" element={<EntenteLayout moreNav={identityNav} />}>
+        <Route path="ententes/:ententeId" element={<EntenteLayout moreNav={moreNav} />}>
           <Route index element={<DashboardPage />} />
           <Route path="members" element={<MembersPage />} />
           <Route path="members/:memberId" element={<MembersPage />} />
@@ -56,6 +62,7 @@ export function App() {
           <Route path="identity/resource-servers" element={<IdentityResourceServersPage />} />
           <Route path="identity/persons" element={<IdentityPersonsPage />} />
           <Route path="identity/events" element={<IdentityEventsPage />} />
+          <Route path="workplace/catalogue" element={<WorkplaceCataloguePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route

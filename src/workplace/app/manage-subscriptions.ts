@@ -1,4 +1,6 @@
 import { assertCan, type Principal } from "../../access/index.ts";
+import { compareCatalogueEntries } from "../domain/catalogue-entry.ts";
+import { accountsRemaining, type MigrationWave } from "../domain/migration-wave.ts";
 import { type Subscription, type SubscriptionDraft, validateSubscription } from "../domain/subscription.ts";
 import { EntenteError } from "../errors.ts";
 import type { WorkplaceDeps } from "./ports.ts";
@@ -61,4 +63,45 @@ export async function removeSubscription(
       id: `${key.clientId}/${key.memberId}`,
     });
   }
+}
+
+/** One member × service of the migration follow-up. */
+export interface MigrationLine {
+  readonly clientId: string;
+  readonly serviceName: string;
+  readonly memberId: string;
+  readonly memberName: string;
+  readonly wave: MigrationWave & { readonly accountsRemaining: number };
+}
+
+/**
+ * The migration follow-up (issue 11 §2): every subscription that carries a wave, per member ×
+ * service, in catalogue order then member order; the remaining accounts computed.
+ */
+export async function listMigrationWaves(
+  deps: WorkplaceDeps,
+  principal: Principal,
+  ententeId: string,
+): Promise<MigrationLine[]> {
+  assertCan(principal, { kind: "read", ententeId });
+  const [entries, subscriptions] = await Promise.all([
+    deps.catalogue.list(ententeId),
+    deps.subscriptions.listForEntente(ententeId),
+  ]);
+  const ordered = entries.sort(compareCatalogueEntries);
+  const lines: MigrationLine[] = [];
+  for (const entry of ordered) {
+    for (const s of subscriptions.filter((x) => x.clientId === entry.clientId && x.wave !== null)) {
+      const member = await deps.members.find(ententeId, s.memberId);
+      const wave = s.wave as MigrationWave;
+      lines.push({
+        clientId: entry.clientId,
+        serviceName: entry.name,
+        memberId: s.memberId,
+        memberName: member?.name ?? s.memberId,
+        wave: { ...wave, accountsRemaining: accountsRemaining(wave) },
+      });
+    }
+  }
+  return lines;
 }

@@ -39,6 +39,8 @@ export interface CatalogueStore {
 export interface SubscriptionStore {
   listForService(ententeId: string, clientId: string): Promise<Subscription[]>;
   listForMember(ententeId: string, memberId: string): Promise<Subscription[]>;
+  /** Every subscription of the entente. */
+  listForEntente(ententeId: string): Promise<Subscription[]>;
   find(ententeId: string, clientId: string, memberId: string): Promise<Subscription | null>;
   /**
    * Creates (`expectedVersion` null) or replaces the subscription.

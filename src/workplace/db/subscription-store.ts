@@ -3,9 +3,23 @@ import { recordAudit } from "../../platform/db/record-audit.ts";
 import { runVersionedUpdate } from "../../platform/db/versioned-update.ts";
 import { localized } from "../../shared/errors.ts";
 import type { SubscriptionStore } from "../app/ports.ts";
+import type { MigrationWave } from "../domain/migration-wave.ts";
 import type { SubscriberRole, Subscription, SubscriptionFields } from "../domain/subscription.ts";
 import { EntenteError } from "../errors.ts";
 import type { WorkplaceDatabase, WorkplaceSubscriptionTable } from "./tables.ts";
+
+function waveOf(row: Selectable<WorkplaceSubscriptionTable>): MigrationWave | null {
+  if (row.wave_label === null) return null;
+  return {
+    label: row.wave_label,
+    plannedStart: row.wave_planned_start,
+    plannedEnd: row.wave_planned_end,
+    actualStart: row.wave_actual_start,
+    actualEnd: row.wave_actual_end,
+    accountsPlanned: row.accounts_planned ?? 0,
+    accountsMigrated: row.accounts_migrated ?? 0,
+  };
+}
 
 function toSubscription(row: Selectable<WorkplaceSubscriptionTable>): Subscription {
   return {
@@ -21,6 +35,7 @@ function toSubscription(row: Selectable<WorkplaceSubscriptionTable>): Subscripti
       storagePerAccount: row.storage_per_account,
       storagePerMember: row.storage_per_member,
     },
+    wave: waveOf(row),
     rowVersion: row.row_version,
   };
 }
@@ -35,6 +50,13 @@ const columnsOf = (fields: SubscriptionFields) => ({
   seats: fields.quotas.seats,
   storage_per_account: fields.quotas.storagePerAccount,
   storage_per_member: fields.quotas.storagePerMember,
+  wave_label: fields.wave?.label ?? null,
+  wave_planned_start: fields.wave?.plannedStart ?? null,
+  wave_planned_end: fields.wave?.plannedEnd ?? null,
+  wave_actual_start: fields.wave?.actualStart ?? null,
+  wave_actual_end: fields.wave?.actualEnd ?? null,
+  accounts_planned: fields.wave?.accountsPlanned ?? null,
+  accounts_migrated: fields.wave?.accountsMigrated ?? null,
 });
 
 const SUBSCRIPTION = localized("la souscription", "the subscription");
@@ -104,6 +126,16 @@ export function createSubscriptionStore(db: Kysely<WorkplaceDatabase>): Subscrip
       (await list("client_id", ententeId, clientId)).map(toSubscription),
     listForMember: async (ententeId, memberId) =>
       (await list("member_id", ententeId, memberId)).map(toSubscription),
+    async listForEntente(ententeId) {
+      const rows = await db
+        .selectFrom("workplace_subscription")
+        .selectAll()
+        .where("entente_id", "=", ententeId)
+        .orderBy("client_id")
+        .orderBy("member_id")
+        .execute();
+      return rows.map(toSubscription);
+    },
     async find(ententeId, clientId, memberId) {
       const row = await selectOne(db, { ententeId, clientId, memberId });
       return row === undefined ? null : toSubscription(row);

@@ -35,6 +35,13 @@ export interface WorkplaceSubscriptionTable {
   seats: number | null;
   storage_per_account: bigint | null;
   storage_per_member: bigint | null;
+  wave_label: string | null;
+  wave_planned_start: string | null;
+  wave_planned_end: string | null;
+  wave_actual_start: string | null;
+  wave_actual_end: string | null;
+  accounts_planned: number | null;
+  accounts_migrated: number | null;
   row_version: Generated<number>;
 }
 

@@ -12,6 +12,7 @@ const subscription: Subscription = {
   roles: null,
   groups: null,
   quotas: { seats: 10, storagePerAccount: 1000n, storagePerMember: 5000n },
+  wave: null,
   rowVersion: 1,
 };
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ValidationError } from "../errors.ts";
+import { accountsRemaining } from "./migration-wave.ts";
 import {
   decideSubscribedAccess,
   isInForce,
@@ -42,6 +43,21 @@ describe("validateSubscription", () => {
     ["an unknown unit", { storagePerAccount: { value: 1, unit: "Gb" } }, ["storagePerAccount"]],
     ["seats without their unit", { seats: { value: 3, unit: "GiB" } }, ["seats"]],
     ["an unknown role, an empty group", { roles: ["admin"], groups: [" "] }, ["roles", "groups"]],
+    [
+      "a wave ending before it starts, with negative accounts",
+      {
+        wave: {
+          label: "Vague 1",
+          plannedStart: "2023-01-01",
+          plannedEnd: "2022-06-30",
+          actualStart: null,
+          actualEnd: null,
+          accountsPlanned: -1,
+          accountsMigrated: 0,
+        },
+      },
+      ["wave.plannedEnd", "wave.accountsPlanned"],
+    ],
   ];
   for (const [what, change, fields] of wrong) {
     it(`refuses ${what}, naming the field`, () => {
@@ -56,6 +72,25 @@ describe("validateSubscription", () => {
   }
 });
 
+describe("migration waves", () => {
+  const wave = {
+    label: " Vague 1 — Métropole ",
+    plannedStart: "2023-01-01",
+    plannedEnd: "2023-06-30",
+    actualStart: "2023-02-01",
+    actualEnd: null,
+    accountsPlanned: 1200,
+    accountsMigrated: 450,
+  };
+
+  it("is kept with its subscription, label trimmed; the remaining accounts are computed", () => {
+    const fields = validateSubscription({ ...DRAFT, wave });
+    assert.equal(fields.wave?.label, "Vague 1 — Métropole");
+    assert.equal(accountsRemaining(wave), 750);
+    assert.equal(accountsRemaining({ accountsPlanned: 10, accountsMigrated: 12 }), 0);
+  });
+});
+
 describe("the access policy of a catalogued service", () => {
   const subscription: Subscription = {
     clientId: "visio",
@@ -66,6 +101,7 @@ describe("the access policy of a catalogued service", () => {
     roles: ["agent"],
     groups: ["DSI"],
     quotas: { seats: null, storagePerAccount: null, storagePerMember: null },
+    wave: null,
     rowVersion: 1,
   };
   const agent = { memberId: "metropole", role: "agent", groups: ["  dsi "] };

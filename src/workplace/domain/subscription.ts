@@ -1,4 +1,5 @@
 import { type Issue, ValidationError } from "../errors.ts";
+import { type MigrationWave, waveIssues } from "./migration-wave.ts";
 import { isSeatCount, type Quantity, storageBytes } from "./quota.ts";
 
 /**
@@ -30,6 +31,8 @@ export interface Subscription {
   readonly roles: readonly SubscriberRole[] | null;
   readonly groups: readonly string[] | null;
   readonly quotas: SubscriptionQuotas;
+  /** The member's migration wave to the service; null: none planned. */
+  readonly wave: MigrationWave | null;
   readonly rowVersion: number;
 }
 
@@ -42,6 +45,7 @@ export interface SubscriptionDraft {
   readonly seats: Quantity | null;
   readonly storagePerAccount: Quantity | null;
   readonly storagePerMember: Quantity | null;
+  readonly wave?: MigrationWave | null | undefined;
 }
 
 export type SubscriptionFields = Omit<Subscription, "clientId" | "ententeId" | "memberId" | "rowVersion">;
@@ -98,12 +102,19 @@ function quotaIssues(draft: SubscriptionDraft, bytes: Map<string, bigint>): Issu
 
 /**
  * Checks a subscription: real days, the end not before the start, known roles, non-empty group
- * names, quotas non-negative integers with units (`quota.ts`). Every problem reported at once.
+ * names, quotas non-negative integers with units (`quota.ts`), the migration wave's days and
+ * counts (`migration-wave.ts`). Every problem reported at once.
  * @throws ValidationError with one `workplace.subscription_invalid` issue per wrong field.
  */
 export function validateSubscription(draft: SubscriptionDraft): SubscriptionFields {
   const bytes = new Map<string, bigint>();
-  const issues = [...dateIssues(draft), ...audienceIssues(draft), ...quotaIssues(draft, bytes)];
+  const wave = draft.wave ?? null;
+  const issues = [
+    ...dateIssues(draft),
+    ...audienceIssues(draft),
+    ...quotaIssues(draft, bytes),
+    ...(wave === null ? [] : waveIssues(wave)),
+  ];
   if (issues.length > 0) throw new ValidationError(issues);
   return {
     startsOn: draft.startsOn,
@@ -115,6 +126,7 @@ export function validateSubscription(draft: SubscriptionDraft): SubscriptionFiel
       storagePerAccount: bytes.get("storagePerAccount") ?? null,
       storagePerMember: bytes.get("storagePerMember") ?? null,
     },
+    wave: wave === null ? null : { ...wave, label: wave.label.trim() },
   };
 }
 

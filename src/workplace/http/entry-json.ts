@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { logoUrl } from "../app/launcher-feed.ts";
 import type { CatalogueEntry as EntryContract, Subscription as SubscriptionContract } from "../contracts.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
+import { accountsRemaining } from "../domain/migration-wave.ts";
 import type { Subscription } from "../domain/subscription.ts";
 
 /** A catalogue entry as the API shows it (the logo as an address, relative to the public URL). */
@@ -27,6 +28,10 @@ export function subscriptionJson(subscription: Subscription): z.infer<typeof Sub
     seats: quotas.seats,
     storagePerAccountBytes: quotas.storagePerAccount === null ? null : Number(quotas.storagePerAccount),
     storagePerMemberBytes: quotas.storagePerMember === null ? null : Number(quotas.storagePerMember),
+    wave:
+      subscription.wave === null
+        ? null
+        : { ...subscription.wave, accountsRemaining: accountsRemaining(subscription.wave) },
     rowVersion: subscription.rowVersion,
   };
 }

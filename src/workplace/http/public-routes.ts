@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import type { ZodFastifyInstance } from "../../platform/http/app-deps.ts";
-import { launcherFeed } from "../app/launcher-feed.ts";
+import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "../app/launcher-feed.ts";
 import type { WorkplaceDeps } from "../app/ports.ts";
-import { ClientIdParam, LauncherFeed, LauncherQuery } from "../contracts.ts";
+import { ClientIdParam, LauncherFeed, LauncherQuery as LauncherQuerySchema } from "../contracts.ts";
 import { monogramSvg } from "../domain/logo.ts";
 import { EntenteError } from "../errors.ts";
 
@@ -26,7 +26,11 @@ function allowAnyOrigin(reply: FastifyReply): FastifyReply {
  * services' logos and the embeddable widget script. The feed's `api` never makes the server
  * fetch anything: it only reads the database.
  */
-export function registerPublicRoutes(app: ZodFastifyInstance, deps: WorkplaceDeps): void {
+export function registerPublicRoutes(
+  app: ZodFastifyInstance,
+  deps: WorkplaceDeps,
+  feed: (query: LauncherQuery) => Promise<LauncherAnswer> = (query) => launcherFeed(deps, query),
+): void {
   for (const path of FEED_PATHS) {
     app.get(
       path,
@@ -34,12 +38,12 @@ export function registerPublicRoutes(app: ZodFastifyInstance, deps: WorkplaceDep
         schema: {
           summary: "Launcher feed of a member (La Gaufre v2): siret= or siren=, subscribed services first",
           tags,
-          querystring: LauncherQuery,
+          querystring: LauncherQuerySchema,
           response: { 200: LauncherFeed, 400: LauncherFeed, 404: LauncherFeed },
         },
       },
       async (request, reply) => {
-        const answer = await launcherFeed(deps, request.query);
+        const answer = await feed(request.query);
         allowAnyOrigin(reply).header("cache-control", "public, max-age=60");
         if (!answer.ok) return reply.code(answer.status).send({ error: answer.error, services: [] });
         return { organization: answer.organization, services: [...answer.services] };

@@ -1,9 +1,21 @@
 import { z } from "zod";
 import { requirePrincipal } from "../../access/index.ts";
 import type { ZodFastifyInstance } from "../../platform/http/app-deps.ts";
-import { listSubscriptions, putSubscription, removeSubscription } from "../app/manage-subscriptions.ts";
+import {
+  listMigrationWaves,
+  listSubscriptions,
+  putSubscription,
+  removeSubscription,
+} from "../app/manage-subscriptions.ts";
 import type { WorkplaceDeps } from "../app/ports.ts";
-import { ServiceParams, Subscription, SubscriptionParams, SubscriptionWrite } from "../contracts.ts";
+import {
+  EntenteParams,
+  MigrationLine,
+  ServiceParams,
+  Subscription,
+  SubscriptionParams,
+  SubscriptionWrite,
+} from "../contracts.ts";
 import { BASE, tags } from "./catalogue-routes.ts";
 import { subscriptionJson } from "./entry-json.ts";
 
@@ -45,6 +57,19 @@ export function registerSubscriptionRoutes(app: ZodFastifyInstance, deps: Workpl
       subscriptionJson(
         await putSubscription(deps, requirePrincipal(request), keyOf(request.params), request.body),
       ),
+  );
+  app.get(
+    `${BASE}/migration`,
+    {
+      schema: {
+        summary:
+          "Migration waves per member × service: planned and actual dates, accounts planned, migrated, remaining",
+        tags,
+        params: EntenteParams,
+        response: { 200: z.array(MigrationLine) },
+      },
+    },
+    async (request) => listMigrationWaves(deps, requirePrincipal(request), request.params.id),
   );
   app.delete(
     `${BASE}/services/:clientId/subscriptions/:memberId`,

@@ -1,0 +1,113 @@
+// Throughput and latency of the workplace's hot public endpoints (issue 11, "Performance"): the
+// La Gaufre launcher feed (every page load of every member's intranet) and the entitlements
+// (every file upload), side by side with GET /api/health in the same run, on PostgreSQL, 50
+// connections (autocannon), against the app on 127.0.0.1 (random port). Target: ≥ 80 % of the
+// health endpoint's requests per second, p99 < 20 ms. Bounded: each run lasts DURATION seconds.
+// Prints figures; never passes or fails on them (STYLE.md).
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { migrateToLatest } from "../src/platform/db/migrate.ts";
+import { openDatabase } from "../src/platform/db/open-database.ts";
+import {
+  entryBody,
+  startWorkplaceFixture,
+  subscriptionBody,
+  VILLE_SIRET,
+} from "../test/workplace/workplace-fixtures.ts";
+
+const CONNECTIONS = 50;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const API = "/api/ententes/lyon/workplace";
+
+interface Row {
+  readonly endpoint: string;
+  readonly p50: number;
+  readonly p99: number;
+  readonly rps: number;
+  readonly errors: number;
+}
+
+async function measure(url: string, headers: Record<string, string>) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** Ten catalogued services, the Ville de Lyon subscribed to half, a key for the files service. */
+async function seed(
+  f: Awaited<ReturnType<typeof startWorkplaceFixture>>,
+): Promise<{ serviceId: string; key: string }> {
+  let files = "";
+  for (let i = 0; i < 10; i++) {
+    const id = await f.registerClient("lyon", `Service ${i}`);
+    const kind = i === 0 ? "files" : "other";
+    if (i === 0) files = id;
+    await f.clients.secretariat.send("POST", `${API}/services`, entryBody(id, kind, i));
+    if (i % 2 === 0) {
+      await f.clients.secretariat.send(
+        "PUT",
+        `${API}/services/${id}/subscriptions/ville-lyon`,
+        subscriptionBody(),
+      );
+    }
+  }
+  const key = (await f.clients.secretariat.send("POST", `${API}/services/${files}/service-key`)).json()
+    .serviceKey;
+  return { serviceId: files, key };
+}
+
+const name = `entente_bench_${randomBytes(4).toString("hex")}`;
+const admin = new pg.Client({ connectionString: ADMIN_URL });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+await admin.end();
+const url = new URL(ADMIN_URL);
+url.pathname = `/${name}`;
+const rows: Row[] = [];
+try {
+  const database = await openDatabase({ kind: "postgres", url: url.toString() });
+  await migrateToLatest(database.db);
+  const f = await startWorkplaceFixture(database, () => new Date());
+  const { serviceId, key } = await seed(f);
+  const address = await f.app.listen({ host: "127.0.0.1", port: 0 });
+  const endpoints: [string, string, Record<string, string>][] = [
+    ["GET /api/health (baseline)", "/api/health", {}],
+    ["GET lagaufre feed (siret)", `/api/v1.0/lagaufre/services/?siret=${VILLE_SIRET}&operator=lyon`, {}],
+    [
+      "GET entitlements (user)",
+      `/api/v1.0/entitlements/?service_id=${serviceId}&account_type=user&siret=${VILLE_SIRET}&account_email=a@lyon.fr`,
+      { "x-service-auth": `Bearer ${key}` },
+    ],
+  ];
+  for (const [endpoint, path, headers] of endpoints) {
+    await measure(`${address}${path}`, headers); // warm-up, bounded like the others, not reported
+    rows.push({ endpoint, ...(await measure(`${address}${path}`, headers)) });
+  }
+  await f.app.close();
+  await database.close();
+} finally {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.end();
+}
+
+process.stdout.write(
+  `\nPostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}\n\n`,
+);
+process.stdout.write(
+  `${"endpoint".padEnd(30)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)}  of health\n`,
+);
+const base = rows[0];
+for (const row of rows) {
+  const share = base === undefined || base === row ? "" : `${((row.rps / base.rps) * 100).toFixed(0)} %`;
+  process.stdout.write(
+    `${row.endpoint.padEnd(30)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)}  ${share}\n`,
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * The door of the console's digital-workplace feature (src/workplace on the server): the service
+ * catalogue page and its group of the entente's navigation. The app imports it through this file only.
+ */
+export { WorkplaceCataloguePage } from "./catalogue/workplace-catalogue-page.tsx";
+export { workplaceEn } from "./workplace-en.ts";
+export { workplaceFr } from "./workplace-fr.ts";
+export { WorkplaceNav } from "./workplace-nav.tsx";

@@ -1,0 +1,11 @@
+/** Paths of the workplace's console API (src/workplace/http/catalogue-routes.ts). */
+const base = (id: string) => `/api/ententes/${encodeURIComponent(id)}/workplace`;
+const seg = encodeURIComponent;
+
+export const workplacePaths = {
+  services: (id: string) => `${base(id)}/services`,
+  service: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}`,
+  subscriptions: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}/subscriptions`,
+  /** Identity's OIDC clients, which the catalogue's entries are. */
+  clients: (id: string) => `/api/ententes/${encodeURIComponent(id)}/identity/services`,
+};
