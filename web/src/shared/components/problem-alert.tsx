@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../api/api-error.ts";
+import { describeApiError } from "../api/describe-api-error.ts";
 import { STALE_VERSION } from "../api/problem.ts";
 import { normaliseField } from "../hooks/use-submit.ts";
 
@@ -25,7 +26,7 @@ export function ProblemAlert({ error, shownFields = () => false, onReload }: Pro
       <p className="alert__title">
         {stale ? t("errors.staleTitle") : (error.problem.title ?? t("errors.title"))}
       </p>
-      <p>{stale ? t("errors.stale") : describe(error, t)}</p>
+      <p>{stale ? t("errors.stale") : describeApiError(error, t)}</p>
       {others.length > 0 && (
         <ul>
           {others.map((f) => (
@@ -41,13 +42,4 @@ export function ProblemAlert({ error, shownFields = () => false, onReload }: Pro
       )}
     </div>
   );
-}
-
-function describe(error: ApiError, t: ReturnType<typeof useTranslation>["t"]): string {
-  if (error.code === "client.network") return t("errors.network");
-  if (error.code === "client.invalid_response")
-    return t("errors.invalidResponse", { detail: error.problem.detail });
-  if (error.status === 403) return error.problem.detail ?? t("errors.forbidden");
-  if (error.status === 404) return error.problem.detail ?? t("errors.notFound");
-  return error.problem.detail ?? t("errors.unknown", { status: error.status });
 }

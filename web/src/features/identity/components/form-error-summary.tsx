@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../../shared/api/api-error.ts";
+import { describeApiError } from "../../../shared/api/describe-api-error.ts";
 import { STALE_VERSION } from "../../../shared/api/problem.ts";
 import type { FormProblem } from "./form-problems.ts";
 
@@ -31,7 +32,7 @@ export function FormErrorSummary({
       <p className="alert__title">
         {stale ? t("errors.staleTitle") : (error.problem.title ?? t("errors.title"))}
       </p>
-      <p>{stale ? t("errors.stale") : listed ? t("errors.checkFields") : describe(error, t)}</p>
+      <p>{stale ? t("errors.stale") : listed ? t("errors.checkFields") : describeApiError(error, t)}</p>
       {listed && (
         <ul>
           {problems.map((p, i) => (
@@ -66,11 +67,4 @@ export function FormErrorSummary({
       )}
     </div>
   );
-}
-
-function describe(error: ApiError, t: ReturnType<typeof useTranslation>["t"]): string {
-  if (error.code === "client.network") return t("errors.network");
-  if (error.status === 403) return error.problem.detail ?? t("errors.forbidden");
-  if (error.status === 404) return error.problem.detail ?? t("errors.notFound");
-  return error.problem.detail ?? t("errors.unknown", { status: error.status });
 }

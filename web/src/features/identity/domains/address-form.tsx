@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import {
   RegisteredAddress,
@@ -11,6 +10,7 @@ import { SelectField, TextField } from "../../../shared/components/field.tsx";
 import { SaveNotice } from "../../../shared/components/save-notice.tsx";
 import { SubmitButton } from "../../../shared/components/submit-button.tsx";
 import { useSubmit } from "../../../shared/hooks/use-submit.ts";
+import { useTranslate } from "../../../shared/i18n/translate.ts";
 import { useEntente } from "../../finance/index.ts";
 import { FormErrorSummary } from "../components/form-error-summary.tsx";
 import { useFormProblems } from "../components/use-form-problems.ts";
@@ -24,7 +24,7 @@ type SourceJson = z.infer<typeof Source>;
  * unless chosen), and the role it gets (élu by default, or the source's).
  */
 export function AddressForm({ sources, onSaved }: { sources: SourceJson[]; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const t = useTranslate();
   const api = useApi();
   const { entente } = useEntente();
   const [draft, setDraft] = useState(() => newAddressDraft(entente.members[0]?.id ?? ""));

@@ -1,5 +1,4 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import {
   Service,
@@ -11,6 +10,7 @@ import { useApi } from "../../../shared/api/api-context.ts";
 import { SaveNotice } from "../../../shared/components/save-notice.tsx";
 import { SubmitButton } from "../../../shared/components/submit-button.tsx";
 import { useSubmit } from "../../../shared/hooks/use-submit.ts";
+import { useTranslate } from "../../../shared/i18n/translate.ts";
 import { useEntente } from "../../finance/index.ts";
 import { FormErrorSummary } from "../components/form-error-summary.tsx";
 import { useFormProblems } from "../components/use-form-problems.ts";
@@ -42,7 +42,7 @@ export function ServiceForm({
   onCreated: (c: z.infer<typeof ServiceCreated>) => void;
   onSaved: (s: ServiceJson) => void;
 }) {
-  const { t } = useTranslation();
+  const t = useTranslate();
   const api = useApi();
   const { entente } = useEntente();
   const [draft, setDraft] = useState<ServiceDraft>(() =>

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { CaptionedTable } from "../../../shared/components/captioned-table.tsx";
 import type { Translate } from "../../../shared/i18n/translate.ts";
+import { useTranslate } from "../../../shared/i18n/translate.ts";
 import { useEntente } from "../../finance/index.ts";
 import type { ServiceJson } from "./service-draft.ts";
 
@@ -31,7 +31,7 @@ export function ServicesTable({
   onEdit: (service: ServiceJson) => void;
   onRotate: (service: ServiceJson) => void;
 }) {
-  const { t } = useTranslation();
+  const t = useTranslate();
   const { memberName } = useEntente();
   return (
     <CaptionedTable caption={t("identity.services.caption", { count: services.length })} className="table">

@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Source, SourceCreate, SourceUpdate } from "../../../../../src/identity/contracts.ts";
 import { useApi } from "../../../shared/api/api-context.ts";
 import { SaveNotice } from "../../../shared/components/save-notice.tsx";
 import { SubmitButton } from "../../../shared/components/submit-button.tsx";
 import { useSubmit } from "../../../shared/hooks/use-submit.ts";
+import { useTranslate } from "../../../shared/i18n/translate.ts";
 import { useEntente } from "../../finance/index.ts";
 import { FormErrorSummary } from "../components/form-error-summary.tsx";
 import { useFormProblems } from "../components/use-form-problems.ts";
@@ -30,7 +30,7 @@ export function SourceForm({
   source: SourceJson | null;
   onSaved: (s: SourceJson) => void;
 }) {
-  const { t } = useTranslation();
+  const t = useTranslate();
   const api = useApi();
   const { entente } = useEntente();
   const [draft, setDraft] = useState<SourceDraft>(() =>
