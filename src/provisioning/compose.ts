@@ -5,12 +5,20 @@ import type { Kysely } from "kysely";
 import { composeIdentityForProvisioning } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import type { ConnectorKind } from "./app/connector.ts";
+import type { EngineDeps } from "./app/deliver-due-events.ts";
+import type { DeliveryAdminDeps } from "./app/delivery-admin.ts";
+import { type DeliveryWorker, startDeliveryWorker } from "./app/delivery-worker.ts";
 import type { ScimDeps } from "./app/ports.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
+import { createConnectorStore } from "./db/connector-store.ts";
+import { createDeliveryStore } from "./db/delivery-store.ts";
 import { createScimStore } from "./db/scim-store.ts";
 import { createScimTokenStore } from "./db/scim-token-store.ts";
 import type { ProvisioningTables } from "./db/tables.ts";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./domain/retry-policy.ts";
+import { createProvisioningAdminRoutes } from "./http/provisioning-admin-routes.ts";
 import { createScimRoutes } from "./http/scim-routes.ts";
 import { createScimTokenRoutes } from "./http/scim-token-routes.ts";
 
@@ -18,13 +26,26 @@ import { createScimTokenRoutes } from "./http/scim-token-routes.ts";
 export interface ProvisioningOptions {
   readonly now: () => Date;
   readonly newId?: () => string;
+  /** The kinds of connectors beyond the built-in ones (tests add their own). */
+  readonly extraKinds?: readonly ConnectorKind[];
+  readonly retry?: RetryPolicy;
 }
 
 export interface ComposedProvisioning {
   readonly scim: ScimDeps;
   readonly tokens: ScimTokenDeps;
+  readonly engine: EngineDeps;
+  readonly admin: DeliveryAdminDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
+  /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
+  readonly startWorker: (options: {
+    readonly intervalMs: number;
+    readonly onError: (error: unknown) => void;
+  }) => DeliveryWorker;
 }
+
+/** The connectors Entente ships, by kind. */
+export const BUILT_IN_KINDS: readonly ConnectorKind[] = [];
 
 /** Provisioning on `database`, talking to the pivot directory through identity's door. */
 export function composeProvisioning(
@@ -46,10 +67,34 @@ export function composeProvisioning(
     randomSecret: () => randomBytes(32).toString("base64url"),
     now: options.now,
   };
+  const kinds = new Map([...BUILT_IN_KINDS, ...(options.extraKinds ?? [])].map((k) => [k.kind, k]));
+  const deliveries = createDeliveryStore(db);
+  const connectors = createConnectorStore(db);
+  const engine: EngineDeps = {
+    deliveries,
+    connectors,
+    kinds,
+    retry: options.retry ?? DEFAULT_RETRY_POLICY,
+    now: options.now,
+  };
+  const admin: DeliveryAdminDeps = {
+    deliveries,
+    connectors,
+    kinds,
+    now: options.now,
+    newId: options.newId ?? randomUUID,
+  };
   return {
     scim,
     tokens,
-    registerRoutes: [createScimRoutes({ ...scim, tokens: tokenStore }), createScimTokenRoutes(tokens)],
+    engine,
+    admin,
+    registerRoutes: [
+      createScimRoutes({ ...scim, tokens: tokenStore }),
+      createScimTokenRoutes(tokens),
+      createProvisioningAdminRoutes(admin),
+    ],
+    startWorker: (worker) => startDeliveryWorker(engine, worker),
   };
 }
 
@@ -58,5 +103,6 @@ export function composeProvisioningCli(
   database: OpenDatabase,
   options: ProvisioningOptions,
 ): ProvisioningCliDeps {
-  return { tokens: composeProvisioning(database, options).tokens };
+  const composed = composeProvisioning(database, options);
+  return { tokens: composed.tokens, engine: composed.engine, admin: composed.admin };
 }

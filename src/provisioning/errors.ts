@@ -34,6 +34,11 @@ export const provisioningErrors = defineErrors({
     fr: (d) => `l'événement de provisionnement ${d.eventId} n'existe pas dans cette entente.`,
     en: (d) => `provisioning event ${d.eventId} does not exist in this entente.`,
   },
+  "provisioning.connector_settings": {
+    status: 422,
+    fr: (d) => `réglages du connecteur incorrects : ${d.problems}. Corrigez-les et recommencez.`,
+    en: (d) => `wrong connector settings: ${d.problems}. Fix them and try again.`,
+  },
   "provisioning.connector_unknown": {
     status: 422,
     fr: (d) => `connecteur inconnu « ${d.kind} » : les connecteurs sont ${d.known}.`,

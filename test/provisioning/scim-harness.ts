@@ -5,7 +5,11 @@ import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildApp } from "../../src/platform/http/build-app.ts";
 import { issueScimToken } from "../../src/provisioning/app/scim-tokens.ts";
-import { type ComposedProvisioning, composeProvisioning } from "../../src/provisioning/index.ts";
+import {
+  type ComposedProvisioning,
+  composeProvisioning,
+  type ProvisioningOptions,
+} from "../../src/provisioning/index.ts";
 import { ACTOR, importTwoEntentes, LDAP_SOURCE } from "../identity/directory-fixtures.ts";
 
 /** The SCIM server of the Lyon example over HTTP (`inject`), with a token for two members. */
@@ -32,7 +36,11 @@ export const METROPOLE = "/scim/v2/lyon/metropole";
  * Imports the example twice (`lyon`, `autre`), gives the Ville de Lyon and the Métropole an
  * identity source and a mail domain (`ville-lyon.test`, `metropole.test`) and a SCIM token each.
  */
-export async function startScimHarness(database: OpenDatabase, now: () => Date): Promise<ScimHarness> {
+export async function startScimHarness(
+  database: OpenDatabase,
+  now: () => Date,
+  options: Omit<ProvisioningOptions, "now"> = {},
+): Promise<ScimHarness> {
   await importTwoEntentes(database);
   const admin = createIdentityAdminStore(database.db);
   const ville = await admin.createSource("lyon", LDAP_SOURCE, ACTOR);
@@ -47,7 +55,7 @@ export async function startScimHarness(database: OpenDatabase, now: () => Date):
     { domain: "metropole.test", memberId: "metropole", sourceId: metropole.id },
     ACTOR,
   );
-  const provisioning = composeProvisioning(database, { now });
+  const provisioning = composeProvisioning(database, { ...options, now });
   const tokens = {
     ville: await issueScimToken(
       provisioning.tokens,

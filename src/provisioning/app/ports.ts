@@ -1,5 +1,5 @@
 import type { ScimAttributes } from "../domain/scim-coerce.ts";
-import type { ProvisionedIdentity } from "../domain/scim-person.ts";
+import type { AccountState, ProvisionedIdentity } from "../domain/scim-person.ts";
 
 /** The member a SCIM request acts for, from its bearer token; the source its Users belong to. */
 export interface ScimScope {
@@ -63,7 +63,8 @@ export interface GroupWrite {
 export interface PersonChange {
   readonly sub: string;
   readonly kind: PersonChangeKind;
-  readonly payload: Readonly<Record<string, unknown>>;
+  /** The account after the change. */
+  readonly payload: AccountState;
 }
 
 export type PersonChangeKind = "created" | "updated" | "suspended" | "reactivated" | "deleted";

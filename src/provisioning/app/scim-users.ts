@@ -2,7 +2,7 @@ import { coerceResource, type ScimAttributes } from "../domain/scim-coerce.ts";
 import { badRequest, notFound, ScimProtocolError } from "../domain/scim-error.ts";
 import { ifMatchAllows } from "../domain/scim-etag.ts";
 import { applyPatch, readPatchRequest } from "../domain/scim-patch-request.ts";
-import { toProvisionedIdentity } from "../domain/scim-person.ts";
+import { accountState, toProvisionedIdentity } from "../domain/scim-person.ts";
 import type { PersonChange, PersonChangeKind, ScimDeps, ScimScope, StoredUser, UserWrite } from "./ports.ts";
 import { patchableUser } from "./scim-representation.ts";
 
@@ -31,7 +31,7 @@ export async function createUser(deps: ScimDeps, scope: ScimScope, body: unknown
   if (existing !== undefined) return { user: sameCreate(existing, write), created: false };
   const id = deps.newId();
   const linked = await linkedWrite(deps, scope, id, write, []);
-  const change = personChange(linked.sub, write.active ? "created" : "suspended", linked);
+  const change = personChange(linked.sub, write.active ? "created" : "suspended", linked, []);
   const user = await deps.store.insertUser(scope, id, linked, [change]);
   if (user === null) throw taken(write.userName);
   return { user, created: true };
@@ -93,7 +93,8 @@ export async function deleteUser(
   ifMatch: string | undefined,
 ): Promise<void> {
   const current = await currentUser(deps, scope, id, ifMatch);
-  const changes = current.sub === null ? [] : [personChange(current.sub, "deleted", current)];
+  const groups = current.groups.map((g) => g.display);
+  const changes = current.sub === null ? [] : [personChange(current.sub, "deleted", current, groups)];
   if (!(await deps.store.deleteUser(scope, id, changes, deps.now()))) throw notFound("User", id);
 }
 
@@ -117,14 +118,9 @@ export async function saveUser(
   attributes: ScimAttributes,
 ): Promise<StoredUser> {
   const write = await userWrite(deps, scope, attributes, current);
-  const linked = await linkedWrite(
-    deps,
-    scope,
-    current.id,
-    write,
-    current.groups.map((g) => g.display),
-  );
-  const change = personChange(linked.sub, changeKind(current.active, linked.active), linked);
+  const groups = current.groups.map((g) => g.display);
+  const linked = await linkedWrite(deps, scope, current.id, write, groups);
+  const change = personChange(linked.sub, changeKind(current.active, linked.active), linked, groups);
   const saved = await deps.store.updateUser(scope, current.id, current.version, linked, [change]);
   if (saved === null) throw notFound("User", current.id);
   if (saved === "taken") throw taken(write.userName);
@@ -195,10 +191,12 @@ async function linkedWrite(
   return { ...write, sub: linked.sub };
 }
 
+/** The person's change with the account as it is after it (connectors apply a state: idempotent). */
 function personChange(
   sub: string,
   kind: PersonChangeKind,
-  user: { readonly userName: string; readonly active: boolean },
+  user: { readonly attributes: ScimAttributes; readonly active: boolean },
+  groups: readonly string[],
 ): PersonChange {
-  return { sub, kind, payload: { userName: user.userName, active: user.active } };
+  return { sub, kind, payload: accountState(user.attributes, groups, user.active) };
 }

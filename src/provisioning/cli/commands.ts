@@ -1,17 +1,26 @@
 import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
+import type { EngineDeps } from "../app/deliver-due-events.ts";
+import type { DeliveryAdminDeps } from "../app/delivery-admin.ts";
 import { issueScimToken, revokeScimToken, type ScimTokenDeps } from "../app/scim-tokens.ts";
+import { registerDeliveryCommands } from "./delivery-commands.ts";
 
 /** What the provisioning commands need. */
 export interface ProvisioningCliDeps {
   readonly tokens: ScimTokenDeps;
+  readonly engine: EngineDeps;
+  readonly admin: DeliveryAdminDeps;
 }
 
-/** `entente scim token issue|revoke`: the members' SCIM tokens, for operators at the server. */
+/**
+ * `entente scim token issue|revoke` (the members' SCIM tokens) and `entente provisioning …` (the
+ * deliveries, replays, bulk delivery with progress, connectors), for operators at the server.
+ */
 export function registerProvisioningCommands(
   program: Command,
   context: CliContext<ProvisioningCliDeps>,
 ): void {
+  registerDeliveryCommands(program, context);
   const scim = program.command("scim").description("serveur SCIM des membres / the members' SCIM server");
   const token = scim.command("token").description("jetons SCIM / SCIM tokens");
   token

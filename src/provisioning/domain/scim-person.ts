@@ -50,3 +50,39 @@ function pickEmail(attributes: ScimAttributes): string | null {
 }
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+/**
+ * A person's account at one member as connectors receive it (the event's payload): the state
+ * after the change, so that delivering it twice changes nothing more.
+ */
+export interface AccountState {
+  readonly userName: string;
+  readonly active: boolean;
+  readonly email: string | null;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly displayName: string;
+  readonly role: "agent" | "elu";
+  readonly groups: readonly string[];
+}
+
+/** The account state of a SCIM User (see `toProvisionedIdentity` for the mapping). */
+export function accountState(
+  attributes: ScimAttributes,
+  groups: readonly string[],
+  active: boolean,
+): AccountState {
+  const identity = toProvisionedIdentity(attributes, groups);
+  const userName = String(attributes.userName ?? "");
+  const names = [identity?.givenName ?? "", identity?.familyName ?? ""].filter((n) => n !== "").join(" ");
+  return {
+    userName,
+    active,
+    email: identity?.email ?? null,
+    givenName: identity?.givenName ?? "",
+    familyName: identity?.familyName ?? "",
+    displayName: text(attributes.displayName) || names || userName,
+    role: identity?.role ?? "agent",
+    groups: [...groups],
+  };
+}
