@@ -25,6 +25,9 @@ php -r 'exit(class_exists("DOMDocument") ? 0 : 1);' >/dev/null 2>&1 || missing+=
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # Redis: the identity hub's multi-node tests keep the provider's state there (REDIS_URL).
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# ejabberd: the provisioning chat connector's peer; its tests start a private instance on loopback
+# (test/provisioning/start-ejabberd.ts, no epmd), never the system service.
+command -v ejabberdctl >/dev/null 2>&1 || [ -x /usr/sbin/ejabberdctl ] || missing+=(ejabberd)
 
 is_root=0
 [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && is_root=1

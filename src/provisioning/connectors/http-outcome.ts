@@ -16,7 +16,12 @@ export async function refusalOutcome(what: string, response: Response): Promise<
 
 /** A request to a peer that failed before an answer (refused, reset, timed out): a retry. */
 export function unreachableOutcome(what: string, error: unknown): DeliveryOutcome {
-  const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  const reason =
+    error instanceof Error
+      ? error.cause instanceof Error
+        ? error.cause.message
+        : error.message
+      : String(error);
   return { status: "retry", detail: `${what}: peer unreachable (${reason})` };
 }
 
@@ -25,7 +30,9 @@ export function checkHttpUrl(name: string, value: unknown): string[] {
   if (typeof value !== "string") return [`settings.${name}: an http(s) URL is expected`];
   try {
     const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? [] : [`settings.${name}: an http(s) URL is expected, not ${url.protocol}`];
+    return url.protocol === "http:" || url.protocol === "https:"
+      ? []
+      : [`settings.${name}: an http(s) URL is expected, not ${url.protocol}`];
   } catch {
     return [`settings.${name}: "${value}" is not a URL`];
   }

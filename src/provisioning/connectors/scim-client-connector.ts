@@ -1,4 +1,10 @@
-import type { Connector, ConnectorChange, ConnectorKind, ConnectorRecord, DeliveryOutcome } from "../app/connector.ts";
+import type {
+  Connector,
+  ConnectorChange,
+  ConnectorKind,
+  ConnectorRecord,
+  DeliveryOutcome,
+} from "../app/connector.ts";
 import { checkHttpUrl, PEER_TIMEOUT_MS, refusalOutcome, unreachableOutcome } from "./http-outcome.ts";
 
 const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -53,10 +59,14 @@ async function applyState(call: Call, change: ConnectorChange): Promise<Delivery
   if (existing === undefined) {
     if (!user.active) return { status: "done", detail: "no account to disable" };
     const created = await call("POST", "/Users", user);
-    return created.ok ? { status: "done", detail: `created ${created.status}` } : refusalOutcome("SCIM create", created);
+    return created.ok
+      ? { status: "done", detail: `created ${created.status}` }
+      : refusalOutcome("SCIM create", created);
   }
   const replaced = await call("PUT", `/Users/${encodeURIComponent(existing)}`, { ...user, id: existing });
-  return replaced.ok ? { status: "done", detail: `replaced ${replaced.status}` } : refusalOutcome("SCIM replace", replaced);
+  return replaced.ok
+    ? { status: "done", detail: `replaced ${replaced.status}` }
+    : refusalOutcome("SCIM replace", replaced);
 }
 
 /** The person's account as a SCIM User (RFC 7643 §4.1). */
