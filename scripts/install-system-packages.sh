@@ -35,6 +35,9 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 # nginx: the reverse proxy (TLS, X-Forwarded-*) in front of two nodes in
 # test/deploy/reverse-proxy.test.ts, started privately on loopback, never the system service.
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# ejabberd: the provisioning chat connector's peer; its tests start a private instance on loopback
+# (test/provisioning/start-ejabberd.ts, no epmd), never the system service.
+command -v ejabberdctl >/dev/null 2>&1 || [ -x /usr/sbin/ejabberdctl ] || missing+=(ejabberd)
 
 is_root=0
 [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && is_root=1

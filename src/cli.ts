@@ -8,6 +8,7 @@ import type { CliContext } from "./platform/cli/cli-context.ts";
 import { openCliDatabase } from "./platform/cli/open-cli-database.ts";
 import type { Output } from "./platform/cli/output.ts";
 import { describeError, EXIT } from "./platform/cli/report-error.ts";
+import { registerProvisioningCommands } from "./provisioning/index.ts";
 import type { Lang } from "./shared/errors.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
@@ -61,6 +62,10 @@ export async function runCli(
   registerIdentityCommands(program, {
     ...context,
     withDeps: (use) => context.withComposed((c) => use(c.identity)),
+  });
+  registerProvisioningCommands(program, {
+    ...context,
+    withDeps: (use) => context.withComposed((c) => use(c.provisioning)),
   });
 
   try {

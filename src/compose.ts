@@ -24,24 +24,39 @@ import {
 import { composeIdentityCli, type IdentityCliDeps } from "./identity/index.ts";
 import type { OpenDatabase } from "./platform/db/open-database.ts";
 import type { RouteRegistrar, ServerPlugin } from "./platform/http/app-deps.ts";
+import {
+  type ComposedProvisioning,
+  composeProvisioning,
+  composeProvisioningCli,
+  type ProvisioningCliDeps,
+} from "./provisioning/index.ts";
 
 export interface ComposedConsole {
   readonly access: ComposedAccess;
   readonly finance: ComposedFinance;
+  readonly provisioning: ComposedProvisioning;
   /** Every route of the console's API, in registration order. */
   readonly registerRoutes: readonly RouteRegistrar[];
   /** Root plugins (the web sessions), registered before the routes. */
   readonly plugins: readonly ServerPlugin[];
 }
 
-/** Console access and finance on `database`: the web console's whole API. */
-export function composeConsole(database: OpenDatabase, options: AccessOptions): ComposedConsole {
+/** Console access, finance and provisioning (the members' SCIM endpoints) on `database`: the web console's whole API. */
+export function composeConsole(
+  database: OpenDatabase,
+  options: AccessOptions & { readonly sharedMailDomains?: readonly string[] },
+): ComposedConsole {
   const access = composeAccess(database, options);
   const finance = composeFinance(database, { now: options.now });
+  const provisioning = composeProvisioning(database, {
+    now: options.now,
+    sharedMailDomains: options.sharedMailDomains ?? [],
+  });
   return {
     access,
     finance,
-    registerRoutes: [...access.registerRoutes, ...finance.registerRoutes],
+    provisioning,
+    registerRoutes: [...access.registerRoutes, ...finance.registerRoutes, ...provisioning.registerRoutes],
     plugins: access.plugins,
   };
 }
@@ -76,6 +91,7 @@ export interface ComposedCli {
   readonly finance: FinanceCliDeps;
   readonly access: AccessCliDeps;
   readonly identity: IdentityCliDeps;
+  readonly provisioning: ProvisioningCliDeps;
 }
 
 /** Every context's command-line dependencies on `database`, wired to each other through their doors. */
@@ -91,5 +107,6 @@ export function composeCli(
     finance,
     access: composeAccessCli(database, { ...options, references }),
     identity: composeIdentityCli(database, { ententeExists: (id) => finance.ententes.hasEntente(id) }),
+    provisioning: composeProvisioningCli(database, { now: options.now }),
   };
 }

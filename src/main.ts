@@ -49,11 +49,21 @@ async function main(): Promise<void> {
     app.log.warn({ err: error }, "database connection lost; the next query reconnects");
   });
   const { stopOnSignals } = await import("./platform/http/stop-on-signals.ts");
+  let stopDelivery = async (): Promise<void> => {};
   stopOnSignals(app, async () => {
+    await stopDelivery();
     await identity.composed.close();
     await database.close();
   });
   await listenAndGreet(app, config, identity, firstStart);
+  if (process.exitCode !== undefined && process.exitCode !== 0) return;
+  // Every node delivers provisioning events; leases keep two nodes from delivering one twice.
+  const worker = composed.provisioning.startWorker({
+    intervalMs: 2000,
+    onError: (error) =>
+      app.log.warn({ err: error }, "provisioning: a delivery pass failed; the next one retries"),
+  });
+  stopDelivery = () => worker.stop();
 }
 
 /**
@@ -125,6 +135,7 @@ async function composeOnDatabase(database: OpenDatabase, config: Config): Promis
     now,
     sessionSecret: config.session.secret,
     secureCookies: config.env === "production",
+    sharedMailDomains: config.oidc.sharedMailDomains,
   });
 }
 

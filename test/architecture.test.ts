@@ -23,7 +23,7 @@ import ts from "typescript";
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
 /** The bounded contexts (docs/architecture.md); a new top folder of src/ must be added here. */
-export const CONTEXTS = ["finance", "identity", "access", "workplace"] as const;
+export const CONTEXTS = ["finance", "identity", "access", "workplace", "provisioning"] as const;
 const KERNEL = ["shared", "platform"] as const;
 const ROOT_FILES = new Set(["main.ts", "cli.ts", "compose.ts"]);
 

@@ -42,3 +42,8 @@ export async function seedIdentityExampleOn(
   const composition = await import("./compose.ts");
   return composition.seedIdentityExampleOn(database, options, ententeId, entente, accounts);
 }
+export {
+  composeIdentityForProvisioning,
+  type ProvisionedPerson,
+  type ProvisioningPivot,
+} from "./compose-provisioning.ts";

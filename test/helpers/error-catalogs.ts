@@ -3,6 +3,7 @@ import { accessErrors } from "../../src/access/errors.ts";
 import { financeErrors } from "../../src/finance/errors.ts";
 import { identityErrors } from "../../src/identity/errors.ts";
 import { platformErrors } from "../../src/platform/errors.ts";
+import { provisioningErrors } from "../../src/provisioning/errors.ts";
 import type { ErrorCode, ErrorDefinition } from "../../src/shared/errors.ts";
 import { workplaceErrors } from "../../src/workplace/errors.ts";
 
@@ -13,6 +14,7 @@ export const CATALOGS: Readonly<Record<string, Readonly<Record<string, ErrorDefi
   finance: financeErrors,
   identity: identityErrors,
   workplace: workplaceErrors,
+  provisioning: provisioningErrors,
 };
 
 /** Every code of every context. */

@@ -1,0 +1,85 @@
+// What the provisioning context needs of the pivot directory (through identity's door): link a
+// person pushed by a member's directory (SCIM), and check that a source is the member's.
+import type { Kysely } from "kysely";
+import type { OpenDatabase } from "../platform/db/open-database.ts";
+import { createIdentityDirectory } from "./app/identity-directory.ts";
+import { createIdentityDirectoryStore } from "./db/identity-directory-store.ts";
+import type { IdentityDatabase } from "./db/tables.ts";
+import type { PersonRole } from "./domain/person.ts";
+import { isEmailAddress, normalizeEmail, normalizeGroups, normalizeText } from "./domain/pivot-identity.ts";
+
+/** A person as a member's directory pushes it (SCIM User), before normalisation. */
+export interface ProvisionedPerson {
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly usualName: string;
+  readonly email: string;
+  readonly uid: string;
+  readonly role: PersonRole;
+  readonly groups: readonly string[];
+}
+
+/** The pivot directory as provisioning writes it. */
+export interface ProvisioningPivot {
+  /**
+   * Links (source, upstream id) to a person of the pivot directory, as a sign-in through that
+   * source would (same `sub` for both), after the same rules: names normalised, the email in a
+   * domain of the source's member (or registered for it).
+   * @returns `email_not_owned` when the member may not assert the email; `source_unknown` when the source is gone.
+   */
+  linkPerson(
+    sourceId: string,
+    upstreamId: string,
+    person: ProvisionedPerson,
+  ): Promise<{ readonly sub: string } | "email_not_owned" | "source_unknown">;
+  /** Whether `sourceId` is a source of the member; `no_member` when the member does not exist. */
+  sourceOfMember(ententeId: string, memberId: string, sourceId: string): Promise<"yes" | "no" | "no_member">;
+}
+
+/** The pivot directory for provisioning on `database`. */
+export function composeIdentityForProvisioning(
+  database: OpenDatabase,
+  options: { readonly now: () => Date; readonly sharedMailDomains?: readonly string[] },
+): ProvisioningPivot {
+  const db = database.db as Kysely<IdentityDatabase>;
+  const store = createIdentityDirectoryStore(db, { clock: { now: options.now } });
+  const directory = createIdentityDirectory(store, { sharedMailDomains: options.sharedMailDomains ?? [] });
+  return {
+    async linkPerson(sourceId, upstreamId, person) {
+      const source = await store.findSource(sourceId);
+      if (source === null) return "source_unknown";
+      const email = normalizeEmail(person.email);
+      if (!isEmailAddress(email) || !(await directory.mayAssertEmail(source, email)))
+        return "email_not_owned";
+      const familyName = normalizeText(person.familyName);
+      const saved = await directory.resolvePerson(
+        source,
+        { sourceId, upstreamId, attributes: {}, amr: [], acr: null },
+        {
+          givenName: normalizeText(person.givenName),
+          familyName,
+          usualName: normalizeText(person.usualName) || familyName,
+          email,
+          // The member's own directory pushes it, for an address it owns (checked just above):
+          // as verified as what its sources assert at sign-in.
+          emailVerified: true,
+          uid: normalizeText(person.uid),
+          groups: normalizeGroups(person.groups),
+          role: person.role,
+        },
+      );
+      return { sub: saved.sub };
+    },
+    async sourceOfMember(ententeId, memberId, sourceId) {
+      const member = await db
+        .selectFrom("member")
+        .select("id")
+        .where("entente_id", "=", ententeId)
+        .where("id", "=", memberId)
+        .executeTakeFirst();
+      if (member === undefined) return "no_member";
+      const source = await store.findSource(sourceId);
+      return source !== null && source.ententeId === ententeId && source.memberId === memberId ? "yes" : "no";
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { assertCan, type Principal } from "../../access/index.ts";
+import { EntenteError } from "../errors.ts";
+import type { ConnectorKind, ConnectorRecord } from "./connector.ts";
+import type { ConnectorStore, DeliveryState, DeliveryStore, DeliveryView } from "./engine-ports.ts";
+
+/** What the console and the CLI need to follow and repair provisioning. */
+export interface DeliveryAdminDeps {
+  readonly deliveries: DeliveryStore;
+  readonly connectors: ConnectorStore;
+  readonly kinds: ReadonlyMap<string, ConnectorKind>;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/**
+ * The deliveries of an entente (pending, failed with the peer's answer, done) and their counts.
+ * Personal data: the secretariat (`read-identity` of every member). Principal null: the CLI.
+ */
+export async function listDeliveries(
+  deps: DeliveryAdminDeps,
+  principal: Principal | null,
+  ententeId: string,
+  filter: {
+    readonly state?: DeliveryState | undefined;
+    readonly sub?: string | undefined;
+    readonly limit?: number | undefined;
+  },
+): Promise<{ readonly counts: Record<DeliveryState, number>; readonly deliveries: DeliveryView[] }> {
+  if (principal !== null) assertCan(principal, { kind: "read-identity", ententeId, memberId: null });
+  const deliveries = await deps.deliveries.listDeliveries(ententeId, {
+    ...filter,
+    limit: Math.min(filter.limit ?? 100, 1000),
+  });
+  return { counts: await deps.deliveries.countByState(ententeId), deliveries };
+}
+
+/**
+ * Replays an event: its deliveries (to one connector, or all) are pending again from now, their
+ * attempts counted from zero. Connectors are idempotent, so replaying a done delivery is safe.
+ * @throws EntenteError `provisioning.event_not_found`, `access.forbidden`.
+ */
+export async function replayEvent(
+  deps: DeliveryAdminDeps,
+  principal: Principal | null,
+  ententeId: string,
+  eventId: string,
+  connectorId: string | null,
+): Promise<number> {
+  if (principal !== null) assertCan(principal, { kind: "manage-identity", ententeId });
+  const replayed = /^\d{1,18}$/.test(eventId)
+    ? await deps.deliveries.replay(ententeId, eventId, connectorId, deps.now())
+    : 0;
+  if (replayed === 0) throw new EntenteError("provisioning.event_not_found", { eventId });
+  return replayed;
+}
+
+/** A connector to declare (the secret is kept, never shown back). */
+export type ConnectorInput = Omit<ConnectorRecord, "id" | "ententeId">;
+
+/**
+ * Declares a connector (secretariat): its kind must exist and its settings be right; it receives
+ * the events recorded from now on (a full resync brings the persons already there).
+ * @throws EntenteError `provisioning.connector_unknown`, `validation.failed` naming each setting.
+ */
+export async function addConnector(
+  deps: DeliveryAdminDeps,
+  principal: Principal | null,
+  ententeId: string,
+  input: ConnectorInput,
+): Promise<ConnectorRecord> {
+  if (principal !== null) assertCan(principal, { kind: "manage-identity", ententeId });
+  const kind = deps.kinds.get(input.kind);
+  if (kind === undefined)
+    throw new EntenteError("provisioning.connector_unknown", {
+      kind: input.kind,
+      known: [...deps.kinds.keys()].join(", "),
+    });
+  const problems = kind.checkSettings(input.settings);
+  if (problems.length > 0)
+    throw new EntenteError("provisioning.connector_settings", { problems: problems.join("; ") });
+  const record = { ...input, id: deps.newId(), ententeId };
+  await deps.connectors.insert(record, deps.now());
+  return record;
+}
+
+/** The entente's connectors (secrets left out). */
+export async function listConnectors(
+  deps: DeliveryAdminDeps,
+  principal: Principal | null,
+  ententeId: string,
+): Promise<ConnectorRecord[]> {
+  if (principal !== null) assertCan(principal, { kind: "read-identity", ententeId, memberId: null });
+  return (await deps.connectors.list(ententeId)).map((c) => ({ ...c, secret: null }));
+}

@@ -1,0 +1,71 @@
+import type { AccountState } from "../domain/scim-person.ts";
+import type { ConnectorRecord } from "./connector.ts";
+
+/** A delivery a node has leased: the event, the connector, the attempt number. */
+export interface LeasedDelivery {
+  readonly eventId: string;
+  readonly connectorId: string;
+  readonly attempt: number;
+  readonly leasedUntil: Date;
+  readonly kind: "created" | "updated" | "suspended" | "reactivated" | "deleted";
+  readonly sub: string;
+  readonly ententeId: string;
+  readonly memberId: string;
+  readonly account: AccountState;
+}
+
+export type DeliveryState = "pending" | "done" | "failed";
+
+/** A delivery as the console lists it. */
+export interface DeliveryView {
+  readonly eventId: string;
+  readonly connectorId: string;
+  readonly connectorLabel: string;
+  readonly kind: string;
+  readonly sub: string;
+  readonly memberId: string;
+  readonly userName: string;
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly createdAt: Date;
+  readonly nextAttemptAt: Date | null;
+  readonly lastAttemptAt: Date | null;
+  /** The peer's answer to the last attempt (failed or retried). */
+  readonly lastError: string | null;
+  readonly doneAt: Date | null;
+}
+
+/** The event log and its deliveries (PostgreSQL/PGlite). */
+export interface DeliveryStore {
+  /**
+   * Leases up to `limit` due deliveries (pending, `next_attempt_at` passed, not leased by a live
+   * lease) whose connector has no earlier unfinished delivery for the same person — in event
+   * order, `FOR UPDATE SKIP LOCKED`, so that several nodes never take the same one — and counts
+   * the attempt.
+   */
+  leaseDue(now: Date, leaseUntil: Date, limit: number): Promise<LeasedDelivery[]>;
+  /** Marks a leased delivery done (only while this lease holds it). */
+  markDone(delivery: LeasedDelivery, at: Date): Promise<void>;
+  /** Records a failed attempt: retried at `retryAt`, or `failed` when null. */
+  markFailed(delivery: LeasedDelivery, error: string, at: Date, retryAt: Date | null): Promise<void>;
+  /** Deliveries of the entente, newest event first (optionally one state, one person). */
+  listDeliveries(
+    ententeId: string,
+    filter: {
+      readonly state?: DeliveryState | undefined;
+      readonly sub?: string | undefined;
+      readonly limit: number;
+    },
+  ): Promise<DeliveryView[]>;
+  /** Counts by state of the entente's deliveries (the console's summary, the CLI's progress). */
+  countByState(ententeId: string): Promise<Record<DeliveryState, number>>;
+  /** Puts the event's deliveries (one connector's, or all) back to pending now. @returns how many. */
+  replay(ententeId: string, eventId: string, connectorId: string | null, now: Date): Promise<number>;
+}
+
+/** Connectors as the secretariat declares them. */
+export interface ConnectorStore {
+  list(ententeId: string): Promise<ConnectorRecord[]>;
+  find(connectorId: string): Promise<ConnectorRecord | null>;
+  insert(record: ConnectorRecord, at: Date): Promise<void>;
+}

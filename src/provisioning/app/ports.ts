@@ -1,0 +1,148 @@
+import type { ScimAttributes } from "../domain/scim-coerce.ts";
+import type { AccountState, ProvisionedIdentity } from "../domain/scim-person.ts";
+
+/** The member a SCIM request acts for, from its bearer token; the source its Users belong to. */
+export interface ScimScope {
+  readonly ententeId: string;
+  readonly memberId: string;
+  readonly sourceId: string;
+}
+
+/** A reference from one resource to another (a User's groups, a Group's members). */
+export interface ResourceRef {
+  readonly value: string;
+  readonly display: string;
+}
+
+/** A SCIM User as stored, with its computed groups. */
+export interface StoredUser {
+  readonly id: string;
+  readonly userName: string;
+  readonly externalId: string | null;
+  readonly active: boolean;
+  readonly attributes: ScimAttributes;
+  readonly sub: string | null;
+  readonly version: number;
+  readonly created: Date;
+  readonly lastModified: Date;
+  readonly groups: readonly ResourceRef[];
+}
+
+/** A SCIM Group as stored, with its members. */
+export interface StoredGroup {
+  readonly id: string;
+  readonly displayName: string;
+  readonly externalId: string | null;
+  readonly attributes: ScimAttributes;
+  readonly version: number;
+  readonly created: Date;
+  readonly lastModified: Date;
+  readonly members: readonly ResourceRef[];
+}
+
+/** The fields of a User write (the store folds `userName` for its uniqueness itself). */
+export interface UserWrite {
+  readonly userName: string;
+  readonly externalId: string | null;
+  readonly active: boolean;
+  readonly attributes: ScimAttributes;
+  readonly sub: string | null;
+  readonly at: Date;
+}
+
+/** The fields of a Group write; `memberIds` replace the members. */
+export interface GroupWrite {
+  readonly displayName: string;
+  readonly externalId: string | null;
+  readonly attributes: ScimAttributes;
+  readonly memberIds: readonly string[];
+  readonly at: Date;
+}
+
+/** A change of a person's accounts for the provisioning engine (recorded with the write, same transaction). */
+export interface PersonChange {
+  readonly sub: string;
+  readonly kind: PersonChangeKind;
+  /** The account after the change. */
+  readonly payload: AccountState;
+}
+
+export type PersonChangeKind = "created" | "updated" | "suspended" | "reactivated" | "deleted";
+
+/** Where the SCIM resources of every member are kept; every method is limited to `scope`. */
+export interface ScimStore {
+  findUser(scope: ScimScope, id: string): Promise<StoredUser | null>;
+  /** Users whose `userName` (folded), `externalId` or `id` equals `value`. */
+  findUsersBy(
+    scope: ScimScope,
+    attribute: "userName" | "externalId" | "id",
+    value: string,
+  ): Promise<StoredUser[]>;
+  /** Every User of the member, oldest first. */
+  listUsers(scope: ScimScope): Promise<StoredUser[]>;
+  /** @returns null when the folded `userName` is taken at this member. */
+  insertUser(
+    scope: ScimScope,
+    id: string,
+    user: UserWrite,
+    changes: readonly PersonChange[],
+  ): Promise<StoredUser | null>;
+  /** @returns "stale" when the version moved, "taken" when the new userName is another User's, null when gone. */
+  updateUser(
+    scope: ScimScope,
+    id: string,
+    version: number,
+    user: UserWrite,
+    changes: readonly PersonChange[],
+  ): Promise<StoredUser | "stale" | "taken" | null>;
+  deleteUser(scope: ScimScope, id: string, changes: readonly PersonChange[], at: Date): Promise<boolean>;
+  findGroup(scope: ScimScope, id: string): Promise<StoredGroup | null>;
+  findGroupsBy(
+    scope: ScimScope,
+    attribute: "displayName" | "externalId" | "id",
+    value: string,
+  ): Promise<StoredGroup[]>;
+  listGroups(scope: ScimScope): Promise<StoredGroup[]>;
+  insertGroup(scope: ScimScope, id: string, group: GroupWrite): Promise<StoredGroup>;
+  updateGroup(
+    scope: ScimScope,
+    id: string,
+    version: number,
+    group: GroupWrite,
+  ): Promise<StoredGroup | "stale" | null>;
+  deleteGroup(scope: ScimScope, id: string): Promise<boolean>;
+  /** Which of `ids` are Users of the member. */
+  existingUserIds(scope: ScimScope, ids: readonly string[]): Promise<Set<string>>;
+}
+
+/** The pivot directory as provisioning writes it (identity's door). */
+export interface PivotDirectory {
+  /**
+   * Links (source, upstream id) to a person (created the first time) and writes the person's
+   * names and the affiliation to the source's member; returns the person's `sub`.
+   * @returns "email_not_owned" when the member may not assert the email (a domain it does not own),
+   *   "source_unknown" when the endpoint's source was deleted.
+   */
+  linkPerson(
+    sourceId: string,
+    upstreamId: string,
+    identity: ProvisionedIdentity,
+  ): Promise<{ readonly sub: string } | "email_not_owned" | "source_unknown">;
+}
+
+/** SCIM bearer tokens, stored hashed. */
+export interface ScimTokenStore {
+  /** The scope of the token whose SHA-256 is `hash`, or null. */
+  findScope(hash: string): Promise<ScimScope | null>;
+  /** Replaces the member's token (issue or rotate). */
+  saveToken(scope: ScimScope, hash: string, issuedBy: string, at: Date): Promise<void>;
+  revokeToken(ententeId: string, memberId: string): Promise<boolean>;
+}
+
+/** What the SCIM use cases are made of. */
+export interface ScimDeps {
+  readonly store: ScimStore;
+  readonly pivot: PivotDirectory;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}

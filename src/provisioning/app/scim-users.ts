@@ -1,0 +1,202 @@
+import { coerceResource, type ScimAttributes } from "../domain/scim-coerce.ts";
+import { badRequest, notFound, ScimProtocolError } from "../domain/scim-error.ts";
+import { ifMatchAllows } from "../domain/scim-etag.ts";
+import { applyPatch, readPatchRequest } from "../domain/scim-patch-request.ts";
+import { accountState, toProvisionedIdentity } from "../domain/scim-person.ts";
+import type { PersonChange, PersonChangeKind, ScimDeps, ScimScope, StoredUser, UserWrite } from "./ports.ts";
+import { patchableUser } from "./scim-representation.ts";
+
+/**
+ * The Users of a member's SCIM endpoint (RFC 7644 §3.3–3.6), each a person of the pivot
+ * directory. Every write is a list of steps: coerce to the schema (Entra's string booleans…),
+ * check the version (`If-Match`), link the person (identity's door), store the User with the
+ * person's change for the provisioning engine, in one transaction.
+ */
+export interface CreatedUser {
+  readonly user: StoredUser;
+  /** false: a retry of a create already done (same userName and externalId); nothing changed. */
+  readonly created: boolean;
+}
+
+/**
+ * POST /Users. A retried create (same `userName`, same `externalId`: a client that timed out, as
+ * Entra ID and Okta do) answers the existing User instead of a conflict, so that it is idempotent.
+ * @throws ScimProtocolError 409 `uniqueness` when another User has the userName (case-insensitive),
+ *   400 `invalidValue` for a User without userName or email, or with an email the member does not own.
+ */
+export async function createUser(deps: ScimDeps, scope: ScimScope, body: unknown): Promise<CreatedUser> {
+  const attributes = coerceResource("User", body);
+  const write = await userWrite(deps, scope, attributes, null);
+  const [existing] = await deps.store.findUsersBy(scope, "userName", write.userName);
+  if (existing !== undefined) return { user: sameCreate(existing, write), created: false };
+  const id = deps.newId();
+  const linked = await linkedWrite(deps, scope, id, write, []);
+  const change = personChange(linked.sub, write.active ? "created" : "suspended", linked, []);
+  const user = await deps.store.insertUser(scope, id, linked, [change]);
+  if (user === null) throw taken(write.userName);
+  return { user, created: true };
+}
+
+function sameCreate(existing: StoredUser, write: UserWrite): StoredUser {
+  if (existing.externalId !== null && existing.externalId === write.externalId) return existing;
+  throw taken(write.userName);
+}
+
+const taken = (userName: string) =>
+  new ScimProtocolError(
+    409,
+    "uniqueness",
+    `userName "${userName}" is already a User of this member (compared case-insensitively): GET /Users?filter=userName eq "${userName}" finds it.`,
+  );
+
+/** GET /Users/{id}. @throws ScimProtocolError 404 outside the member's scope. */
+export async function getUser(deps: ScimDeps, scope: ScimScope, id: string): Promise<StoredUser> {
+  const user = await deps.store.findUser(scope, id);
+  if (user === null) throw notFound("User", id);
+  return user;
+}
+
+/** PUT /Users/{id}: the attributes replace the stored ones (read-only ones are ignored). */
+export async function replaceUser(
+  deps: ScimDeps,
+  scope: ScimScope,
+  id: string,
+  body: unknown,
+  ifMatch: string | undefined,
+): Promise<StoredUser> {
+  const current = await currentUser(deps, scope, id, ifMatch);
+  return saveUser(deps, scope, current, coerceResource("User", body));
+}
+
+/**
+ * PATCH /Users/{id} (RFC 7644 §3.5.2): every path form, a no-path replace with a value object,
+ * capitalised ops; `active: "False"` suspends the person (Entra ID, Okta: deprovisioning).
+ */
+export async function patchUser(
+  deps: ScimDeps,
+  scope: ScimScope,
+  id: string,
+  body: unknown,
+  ifMatch: string | undefined,
+): Promise<StoredUser> {
+  const operations = readPatchRequest("User", body);
+  const current = await currentUser(deps, scope, id, ifMatch);
+  const patched = applyPatch(patchableUser(current), operations);
+  return saveUser(deps, scope, current, coerceResource("User", patched));
+}
+
+/** DELETE /Users/{id}: the User goes, the person's accounts are deprovisioned by the engine. */
+export async function deleteUser(
+  deps: ScimDeps,
+  scope: ScimScope,
+  id: string,
+  ifMatch: string | undefined,
+): Promise<void> {
+  const current = await currentUser(deps, scope, id, ifMatch);
+  const groups = current.groups.map((g) => g.display);
+  const changes = current.sub === null ? [] : [personChange(current.sub, "deleted", current, groups)];
+  if (!(await deps.store.deleteUser(scope, id, changes, deps.now()))) throw notFound("User", id);
+}
+
+/** The stored User, checked against `If-Match`. @throws 404, 412. */
+async function currentUser(deps: ScimDeps, scope: ScimScope, id: string, ifMatch: string | undefined) {
+  const current = await getUser(deps, scope, id);
+  if (!ifMatchAllows(ifMatch, current.version))
+    throw new ScimProtocolError(
+      412,
+      null,
+      `User "${id}" has changed (version W/"${current.version}"): read it again and retry.`,
+    );
+  return current;
+}
+
+/** Stores new attributes of an existing User, links its person again, records the change. */
+export async function saveUser(
+  deps: ScimDeps,
+  scope: ScimScope,
+  current: StoredUser,
+  attributes: ScimAttributes,
+): Promise<StoredUser> {
+  const write = await userWrite(deps, scope, attributes, current);
+  const groups = current.groups.map((g) => g.display);
+  const linked = await linkedWrite(deps, scope, current.id, write, groups);
+  const change = personChange(linked.sub, changeKind(current.active, linked.active), linked, groups);
+  const saved = await deps.store.updateUser(scope, current.id, current.version, linked, [change]);
+  if (saved === null) throw notFound("User", current.id);
+  if (saved === "taken") throw taken(write.userName);
+  if (saved === "stale")
+    throw new ScimProtocolError(
+      409,
+      null,
+      `User "${current.id}" was changed by another request at the same time: retry.`,
+    );
+  return saved;
+}
+
+function changeKind(wasActive: boolean, isActive: boolean): PersonChangeKind {
+  if (wasActive === isActive) return "updated";
+  return isActive ? "reactivated" : "suspended";
+}
+
+async function userWrite(
+  deps: ScimDeps,
+  _scope: ScimScope,
+  attributes: ScimAttributes,
+  current: StoredUser | null,
+): Promise<UserWrite> {
+  const userName = typeof attributes.userName === "string" ? attributes.userName.trim() : "";
+  if (userName === "")
+    throw badRequest("invalidValue", 'a User needs a "userName" (the sign-in address at the member).');
+  const externalId = typeof attributes.externalId === "string" ? attributes.externalId : null;
+  const active = attributes.active !== false;
+  return {
+    userName,
+    externalId,
+    active,
+    attributes: { ...attributes, userName, active },
+    sub: current?.sub ?? null,
+    at: deps.now(),
+  };
+}
+
+/**
+ * Links the User's person in the pivot directory: the upstream id is the `externalId` when the
+ * member's directory gives one (Entra ID: the object id, as its sign-ins do), else the SCIM id.
+ */
+async function linkedWrite(
+  deps: ScimDeps,
+  scope: ScimScope,
+  id: string,
+  write: UserWrite,
+  groups: readonly string[],
+): Promise<UserWrite & { sub: string }> {
+  const identity = toProvisionedIdentity(write.attributes, groups);
+  if (identity === null)
+    throw badRequest(
+      "invalidValue",
+      `User "${write.userName}" has no email address: give "emails" or a userName that is an address.`,
+    );
+  const linked = await deps.pivot.linkPerson(scope.sourceId, write.externalId ?? id, identity);
+  if (linked === "source_unknown")
+    throw new ScimProtocolError(
+      404,
+      null,
+      "the identity source of this SCIM endpoint was deleted: ask the secretariat for a new token.",
+    );
+  if (linked === "email_not_owned")
+    throw badRequest(
+      "invalidValue",
+      `email "${identity.email}" is not in a domain of this member: declare the domain in the identity federation first.`,
+    );
+  return { ...write, sub: linked.sub };
+}
+
+/** The person's change with the account as it is after it (connectors apply a state: idempotent). */
+function personChange(
+  sub: string,
+  kind: PersonChangeKind,
+  user: { readonly attributes: ScimAttributes; readonly active: boolean },
+  groups: readonly string[],
+): PersonChange {
+  return { sub, kind, payload: accountState(user.attributes, groups, user.active) };
+}

@@ -1,0 +1,115 @@
+// Composition of the provisioning context on an open database: the SCIM server of every member,
+// the secretariat's token routes, and (for the command line) the token commands.
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { composeIdentityForProvisioning } from "../identity/index.ts";
+import type { OpenDatabase } from "../platform/db/open-database.ts";
+import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import type { ConnectorKind } from "./app/connector.ts";
+import type { EngineDeps } from "./app/deliver-due-events.ts";
+import type { DeliveryAdminDeps } from "./app/delivery-admin.ts";
+import { type DeliveryWorker, startDeliveryWorker } from "./app/delivery-worker.ts";
+import type { ScimDeps } from "./app/ports.ts";
+import type { ScimTokenDeps } from "./app/scim-tokens.ts";
+import type { ProvisioningCliDeps } from "./cli/commands.ts";
+import { ejabberdKind } from "./connectors/ejabberd-connector.ts";
+import { scimClientKind } from "./connectors/scim-client-connector.ts";
+import { createConnectorStore } from "./db/connector-store.ts";
+import { createDeliveryStore } from "./db/delivery-store.ts";
+import { createScimStore } from "./db/scim-store.ts";
+import { createScimTokenStore } from "./db/scim-token-store.ts";
+import type { ProvisioningTables } from "./db/tables.ts";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./domain/retry-policy.ts";
+import { createProvisioningAdminRoutes } from "./http/provisioning-admin-routes.ts";
+import { createScimRoutes } from "./http/scim-routes.ts";
+import { createScimTokenRoutes } from "./http/scim-token-routes.ts";
+
+/** What provisioning is composed with: the clock (fixed in tests) and the id generator. */
+export interface ProvisioningOptions {
+  readonly now: () => Date;
+  readonly newId?: () => string;
+  /** The kinds of connectors beyond the built-in ones (tests add their own). */
+  readonly extraKinds?: readonly ConnectorKind[];
+  readonly retry?: RetryPolicy;
+  /** Consumer mail domains beyond the built-in list (`IDENTITY_SHARED_MAIL_DOMAINS`): no member owns them. */
+  readonly sharedMailDomains?: readonly string[];
+}
+
+export interface ComposedProvisioning {
+  readonly scim: ScimDeps;
+  readonly tokens: ScimTokenDeps;
+  readonly engine: EngineDeps;
+  readonly admin: DeliveryAdminDeps;
+  readonly registerRoutes: readonly RouteRegistrar[];
+  /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
+  readonly startWorker: (options: {
+    readonly intervalMs: number;
+    readonly onError: (error: unknown) => void;
+  }) => DeliveryWorker;
+}
+
+/** The connectors Entente ships, by kind. */
+export const BUILT_IN_KINDS: readonly ConnectorKind[] = [scimClientKind, ejabberdKind];
+
+/** Provisioning on `database`, talking to the pivot directory through identity's door. */
+export function composeProvisioning(
+  database: OpenDatabase,
+  options: ProvisioningOptions,
+): ComposedProvisioning {
+  const db = database.db as Kysely<ProvisioningTables>;
+  const pivot = composeIdentityForProvisioning(database, {
+    now: options.now,
+    sharedMailDomains: options.sharedMailDomains ?? [],
+  });
+  const tokenStore = createScimTokenStore(db);
+  const scim: ScimDeps = {
+    store: createScimStore(db),
+    pivot,
+    now: options.now,
+    newId: options.newId ?? randomUUID,
+  };
+  const tokens: ScimTokenDeps = {
+    tokens: tokenStore,
+    sourceOfMember: (ententeId, memberId, sourceId) => pivot.sourceOfMember(ententeId, memberId, sourceId),
+    randomSecret: () => randomBytes(32).toString("base64url"),
+    now: options.now,
+  };
+  const kinds = new Map([...BUILT_IN_KINDS, ...(options.extraKinds ?? [])].map((k) => [k.kind, k]));
+  const deliveries = createDeliveryStore(db);
+  const connectors = createConnectorStore(db);
+  const engine: EngineDeps = {
+    deliveries,
+    connectors,
+    kinds,
+    retry: options.retry ?? DEFAULT_RETRY_POLICY,
+    now: options.now,
+  };
+  const admin: DeliveryAdminDeps = {
+    deliveries,
+    connectors,
+    kinds,
+    now: options.now,
+    newId: options.newId ?? randomUUID,
+  };
+  return {
+    scim,
+    tokens,
+    engine,
+    admin,
+    registerRoutes: [
+      createScimRoutes({ ...scim, tokens: tokenStore }),
+      createScimTokenRoutes(tokens),
+      createProvisioningAdminRoutes(admin),
+    ],
+    startWorker: (worker) => startDeliveryWorker(engine, worker),
+  };
+}
+
+/** The provisioning commands' dependencies on `database`. */
+export function composeProvisioningCli(
+  database: OpenDatabase,
+  options: ProvisioningOptions,
+): ProvisioningCliDeps {
+  const composed = composeProvisioning(database, options);
+  return { tokens: composed.tokens, engine: composed.engine, admin: composed.admin };
+}

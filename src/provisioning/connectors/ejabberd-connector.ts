@@ -1,0 +1,125 @@
+import { randomBytes } from "node:crypto";
+import type {
+  Connector,
+  ConnectorChange,
+  ConnectorKind,
+  ConnectorRecord,
+  DeliveryOutcome,
+} from "../app/connector.ts";
+import { checkHttpUrl, PEER_TIMEOUT_MS, refusalOutcome, unreachableOutcome } from "./http-outcome.ts";
+
+/**
+ * The chat connector: ejabberd's REST admin API (`mod_http_api` with `mod_admin_extra`,
+ * ejabberd 23.01 as Debian ships it). Settings: `apiUrl` (e.g. `http://127.0.0.1:5281/api`,
+ * reachable by Entente only: ejabberd's `api_permissions` limited to its address), `host` (the
+ * XMPP domain of the member's persons: one connector per member domain, so that a person of two
+ * members gets two accounts, never a merged one); secret: a bearer token when ejabberd asks one.
+ *
+ * The account is the local part of the person's email at `host`. Steps, idempotent:
+ * - active: `check_account` → `register` when missing (a random password: persons sign in with
+ *   the hub's tokens, never with it); a reactivation sets a new random password, which lifts
+ *   23.01's ban (a ban there is "kick the sessions and replace the password");
+ * - suspended or deleted: `check_account` → `ban_account` when present (ejabberd 23.01 creates
+ *   the account when banning one that does not exist, hence the check). Deprovisioning disables
+ *   first; `unregister` is for the retention's deletion, later.
+ */
+export const ejabberdKind: ConnectorKind = {
+  kind: "ejabberd",
+  checkSettings: (settings) => [
+    ...checkHttpUrl("apiUrl", settings.apiUrl),
+    ...(typeof settings.host === "string" && /^[a-z0-9.-]+$/i.test(settings.host)
+      ? []
+      : ["settings.host: an XMPP domain is expected"]),
+  ],
+  create: (record) => createEjabberdConnector(record),
+};
+
+type Command = (name: string, body: Record<string, string>) => Promise<Response>;
+
+function createEjabberdConnector(record: ConnectorRecord): Connector {
+  const api = String(record.settings.apiUrl).replace(/\/+$/, "");
+  const host = String(record.settings.host);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (record.secret !== null) headers.authorization = `Bearer ${record.secret}`;
+  const command: Command = (name, body) =>
+    fetch(`${api}/${name}`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
+    });
+  return {
+    async deliver(change) {
+      const user = chatUser(change);
+      if (user === null)
+        return { status: "reject", detail: "the person has no address to name a chat account after" };
+      try {
+        const active = change.account.active && change.kind !== "suspended" && change.kind !== "deleted";
+        return active
+          ? await enable(command, { user, host }, change.kind)
+          : await disable(command, { user, host });
+      } catch (error) {
+        return unreachableOutcome(`ejabberd ${api}`, error);
+      }
+    },
+  };
+}
+
+interface Account {
+  readonly user: string;
+  readonly host: string;
+}
+
+async function enable(
+  command: Command,
+  account: Account,
+  kind: ConnectorChange["kind"],
+): Promise<DeliveryOutcome> {
+  const exists = await accountExists(command, account);
+  if (typeof exists !== "boolean") return exists;
+  const password = randomBytes(24).toString("base64url");
+  if (!exists) {
+    const registered = await command("register", { ...account, password });
+    // 409: registered meanwhile (a retry of a delivery whose answer was lost): the state is there.
+    if (registered.ok || registered.status === 409) return { status: "done", detail: "registered" };
+    return refusalOutcome("ejabberd register", registered);
+  }
+  if (kind !== "reactivated") return { status: "done", detail: "account present" };
+  const changed = await command("change_password", { ...account, newpass: password });
+  return changed.ok
+    ? { status: "done", detail: "reactivated" }
+    : refusalOutcome("ejabberd change_password", changed);
+}
+
+async function disable(command: Command, account: Account): Promise<DeliveryOutcome> {
+  const exists = await accountExists(command, account);
+  if (typeof exists !== "boolean") return exists;
+  if (!exists) return { status: "done", detail: "no account to ban" };
+  const banned = await command("ban_account", {
+    ...account,
+    reason: "suspended by the member's directory (Entente)",
+  });
+  return banned.ok ? { status: "done", detail: "banned" } : refusalOutcome("ejabberd ban_account", banned);
+}
+
+/** `check_account` answers 0 when the account exists, 1 when it does not. */
+async function accountExists(command: Command, account: Account): Promise<boolean | DeliveryOutcome> {
+  const response = await command("check_account", { ...account });
+  if (!response.ok) return refusalOutcome("ejabberd check_account", response);
+  return (await response.json()) === 0;
+}
+
+/**
+ * The account's local part: the email's (else the userName's) local part, lowercased, with what
+ * XMPP's localpart forbids or what would need escaping (RFC 7622 §3.3) replaced by `-`.
+ */
+export function chatUser(change: ConnectorChange): string | null {
+  const address = change.account.email ?? change.account.userName;
+  const local =
+    address
+      .split("@")[0]
+      ?.normalize("NFC")
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]/g, "-") ?? "";
+  return local === "" ? null : local;
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { IdParam } from "../shared/contract-primitives.ts";
+
+/** Zod schemas of the provisioning API (shared with web/). */
+
+/** A member's SCIM token to issue or rotate, bound to one of the member's identity sources. */
+export const ScimTokenRequest = z.object({
+  memberId: IdParam,
+  sourceId: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe("the member's identity source whose persons the pushed Users are"),
+});
+
+/** The token, shown once, and the endpoint to give the member's directory (Entra ID "Tenant URL"). */
+export const ScimTokenIssued = z.object({
+  endpoint: z.string(),
+  token: z.string(),
+});
+
+const DeliveryState = z.enum(["pending", "done", "failed"]);
+
+/** `?state=&sub=&limit=` of the deliveries' list. */
+export const DeliveryQuery = z.object({
+  state: DeliveryState.optional(),
+  sub: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+/** One delivery of an event to a connector. */
+export const Delivery = z.object({
+  eventId: z.string(),
+  connectorId: z.string(),
+  connectorLabel: z.string(),
+  kind: z.string(),
+  sub: z.string(),
+  memberId: z.string(),
+  userName: z.string(),
+  state: DeliveryState,
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  nextAttemptAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable().describe("the peer's answer to the last attempt"),
+  doneAt: z.string().nullable(),
+});
+
+export const DeliveryList = z.object({
+  counts: z.object({ pending: z.number().int(), done: z.number().int(), failed: z.number().int() }),
+  deliveries: z.array(Delivery),
+});
+
+export const ReplayQuery = z.object({ connectorId: z.string().min(1).max(200).optional() });
+export const ReplayAnswer = z.object({ replayed: z.number().int() });
+
+/** A connector as declared (its secret is never shown back). */
+export const Connector = z.object({
+  id: z.string(),
+  ententeId: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  clientId: z.string().nullable(),
+  settings: z.record(z.string(), z.unknown()),
+  memberIds: z.array(z.string()).nullable(),
+  enabled: z.boolean(),
+});
+
+export const ConnectorWrite = z.object({
+  kind: z.string().min(1).max(50),
+  label: z.string().min(1).max(200),
+  clientId: z.string().max(200).nullable().optional().describe("the OIDC service whose accounts it keeps"),
+  settings: z.record(z.string(), z.unknown()),
+  secret: z.string().max(2000).nullable().optional(),
+  memberIds: z.array(IdParam).nullable().optional().describe("members whose persons it receives; null: all"),
+  enabled: z.boolean(),
+});

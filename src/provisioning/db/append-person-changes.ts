@@ -1,0 +1,36 @@
+import { type Kysely, sql } from "kysely";
+import type { PersonChange } from "../app/ports.ts";
+import type { ProvisioningTables } from "./tables.ts";
+
+/**
+ * Records person changes as provisioning events and gives each one a pending delivery per enabled
+ * connector that serves the member (`member_ids` null: every member), in the caller's transaction:
+ * the change and its events are written together or not at all.
+ */
+export async function appendPersonChanges(
+  trx: Kysely<ProvisioningTables>,
+  scope: { readonly ententeId: string; readonly memberId: string },
+  changes: readonly PersonChange[],
+  at: Date,
+): Promise<void> {
+  for (const change of changes) {
+    const event = await trx
+      .insertInto("provisioning_event")
+      .values({
+        entente_id: scope.ententeId,
+        member_id: scope.memberId,
+        sub: change.sub,
+        kind: change.kind,
+        payload: JSON.stringify(change.payload),
+        created_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await sql`
+      INSERT INTO provisioning_delivery (event_id, connector_id, sub, state, next_attempt_at)
+      SELECT ${event.id}, c.id, ${change.sub}, 'pending', ${at}
+      FROM provisioning_connector c
+      WHERE c.entente_id = ${scope.ententeId} AND c.enabled
+        AND (c.member_ids IS NULL OR c.member_ids ? ${scope.memberId})`.execute(trx);
+  }
+}

@@ -1,0 +1,92 @@
+import type { Generated } from "kysely";
+import type { Json, Timestamp } from "../../platform/db/schema.ts";
+
+/** Kysely table types of provisioning (SQL: src/platform/db/migrations/008x_*.sql). */
+
+export interface ScimTokenTable {
+  entente_id: string;
+  member_id: string;
+  source_id: string;
+  token_hash: string;
+  issued_by: string;
+  issued_at: Timestamp;
+}
+
+export interface ScimUserTable {
+  id: string;
+  entente_id: string;
+  member_id: string;
+  user_name: string;
+  user_name_key: string;
+  external_id: string | null;
+  active: boolean;
+  resource: Json<Record<string, unknown>>;
+  sub: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScimGroupTable {
+  id: string;
+  entente_id: string;
+  member_id: string;
+  display_name: string;
+  external_id: string | null;
+  resource: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScimGroupMemberTable {
+  group_id: string;
+  user_id: string;
+}
+
+/** The tables provisioning reads and writes. */
+export interface ProvisioningTables {
+  scim_token: ScimTokenTable;
+  scim_user: ScimUserTable;
+  scim_group: ScimGroupTable;
+  scim_group_member: ScimGroupMemberTable;
+  provisioning_connector: ProvisioningConnectorTable;
+  provisioning_event: ProvisioningEventTable;
+  provisioning_delivery: ProvisioningDeliveryTable;
+}
+
+export interface ProvisioningConnectorTable {
+  id: string;
+  entente_id: string;
+  kind: string;
+  label: string;
+  client_id: string | null;
+  settings: Json<Record<string, unknown>>;
+  secret: string | null;
+  member_ids: Json<string[]> | null;
+  enabled: boolean;
+  created_at: Timestamp;
+}
+
+export interface ProvisioningEventTable {
+  id: Generated<bigint>;
+  entente_id: string;
+  member_id: string;
+  sub: string;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface ProvisioningDeliveryTable {
+  event_id: bigint;
+  connector_id: string;
+  sub: string;
+  state: "pending" | "done" | "failed";
+  attempts: number;
+  next_attempt_at: Timestamp;
+  leased_until: Date | null;
+  last_error: string | null;
+  last_attempt_at: Date | null;
+  done_at: Date | null;
+}

@@ -1,0 +1,51 @@
+// The platform's codes (a missing resource, a stale version…) are thrown by every context.
+import "../platform/errors.ts";
+import { defineErrors } from "../shared/errors.ts";
+
+export { EntenteError, type ErrorCode } from "../shared/errors.ts";
+
+/**
+ * Error codes of provisioning (the SCIM tokens, the provisioning engine) for the console's API and
+ * the command line: for each, the HTTP status and the message in French and English. The SCIM
+ * endpoints themselves answer SCIM errors (domain/scim-error.ts), as RFC 7644 §3.12 says.
+ * docs/errors.md documents every code; test/error-catalog.test.ts fails when one is missing.
+ */
+export const provisioningErrors = defineErrors({
+  "provisioning.member_unknown": {
+    status: 404,
+    fr: (d) =>
+      `le membre « ${d.memberId} » n'existe pas dans l'entente « ${d.ententeId} » : vérifiez son identifiant.`,
+    en: (d) => `member "${d.memberId}" does not exist in entente "${d.ententeId}": check its id.`,
+  },
+  "provisioning.source_not_of_member": {
+    status: 422,
+    fr: (d) =>
+      `la source d'identité « ${d.sourceId} » n'est pas une source du membre « ${d.memberId} » : choisissez une source de ce membre (entente identity sources).`,
+    en: (d) =>
+      `identity source "${d.sourceId}" is not a source of member "${d.memberId}": choose one of that member's sources.`,
+  },
+  "provisioning.token_not_found": {
+    status: 404,
+    fr: (d) => `le membre « ${d.memberId} » n'a pas de jeton SCIM : émettez-en un.`,
+    en: (d) => `member "${d.memberId}" has no SCIM token: issue one.`,
+  },
+  "provisioning.event_not_found": {
+    status: 404,
+    fr: (d) => `l'événement de provisionnement ${d.eventId} n'existe pas dans cette entente.`,
+    en: (d) => `provisioning event ${d.eventId} does not exist in this entente.`,
+  },
+  "provisioning.connector_settings": {
+    status: 422,
+    fr: (d) => `réglages du connecteur incorrects : ${d.problems}. Corrigez-les et recommencez.`,
+    en: (d) => `wrong connector settings: ${d.problems}. Fix them and try again.`,
+  },
+  "provisioning.connector_unknown": {
+    status: 422,
+    fr: (d) => `connecteur inconnu « ${d.kind} » : les connecteurs sont ${d.known}.`,
+    en: (d) => `unknown connector "${d.kind}": the connectors are ${d.known}.`,
+  },
+});
+
+declare module "../shared/errors.ts" {
+  interface ErrorCodes extends Record<keyof typeof provisioningErrors, true> {}
+}

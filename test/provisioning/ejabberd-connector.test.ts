@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import { deliverUntilIdle } from "../../src/provisioning/app/deliver-due-events.ts";
+import { addConnector, listDeliveries } from "../../src/provisioning/app/delivery-admin.ts";
+import { ejabberdKind } from "../../src/provisioning/connectors/ejabberd-connector.ts";
+import { describeOnDatabases } from "../helpers/databases.ts";
+import { entraUser, json, PATCH_OP, type ScimHarness, startScimHarness } from "./scim-harness.ts";
+import { type EjabberdPeer, startEjabberd } from "./start-ejabberd.ts";
+
+const HOST = "chat.ville-lyon.test";
+/** In this branch's private range (18800–18899). */
+const PORTS = { api: 18821, dist: 18820 };
+
+/** ejabberd's REST API, called the way ejabberd answers it. */
+const api = async (peer: EjabberdPeer, command: string, body: Record<string, string>) => {
+  const response = await fetch(`${peer.apiUrl}/${command}`, { method: "POST", body: JSON.stringify(body) });
+  return response.json() as Promise<unknown>;
+};
+
+/**
+ * The chat connector against Debian's ejabberd started privately on loopback: a member's Entra ID
+ * creates a person → a chat account; `active: "False"` → the account is banned; again active →
+ * the ban is lifted; a retried delivery changes nothing twice; ejabberd down → the event waits.
+ */
+describeOnDatabases("ejabberd connector against a private ejabberd", (get) => {
+  let h: ScimHarness;
+  let peer: EjabberdPeer;
+  let clock = new Date("2026-03-02T09:00:00Z");
+  const pass = { batch: 50, concurrency: 4, leaseSeconds: 60, maxPasses: 10 };
+  let userId = "";
+
+  before(async () => {
+    peer = await startEjabberd(PORTS, [HOST]);
+    h = await startScimHarness(get(), () => clock);
+    await addConnector(h.provisioning.admin, null, "lyon", {
+      kind: "ejabberd",
+      label: "Messagerie instantanée",
+      clientId: null,
+      settings: { apiUrl: peer.apiUrl, host: HOST },
+      secret: null,
+      memberIds: ["ville-lyon"],
+      enabled: true,
+    });
+  });
+  after(async () => {
+    await h?.app.close();
+    await peer?.stop();
+  });
+
+  const patchActive = (value: string | boolean) =>
+    h.scim("ville-lyon", "PATCH", `/Users/${userId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Replace", path: "active", value }],
+    });
+
+  it("registers a chat account for a person the member's directory creates", async () => {
+    userId = String(
+      json(await h.scim("ville-lyon", "POST", "/Users", entraUser("Jeanne.Martin", "oid-1"))).id,
+    );
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
+    assert.equal(await api(peer, "check_account", { user: "jeanne.martin", host: HOST }), 0);
+    assert.deepEqual(await api(peer, "registered_users", { host: HOST }), ["jeanne.martin"]);
+  });
+
+  it("bans the account when the member sets active: 'False', and lifts the ban when active again", async () => {
+    // A ban in ejabberd 23.01 kicks the sessions and replaces the password: a known one stops working.
+    const account = { user: "jeanne.martin", host: HOST };
+    await api(peer, "change_password", { ...account, newpass: "known-password" });
+    assert.equal(await api(peer, "check_password", { ...account, password: "known-password" }), 0);
+    await patchActive("False");
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
+    const [done] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
+    assert.equal(done?.kind, "suspended");
+    assert.equal(await api(peer, "check_password", { ...account, password: "known-password" }), 1);
+    await patchActive(true);
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
+    assert.deepEqual(await api(peer, "registered_users", { host: HOST }), ["jeanne.martin"]);
+  });
+
+  it("changes nothing twice on a retried delivery, and bans nobody who has no account", async () => {
+    const connector = ejabberdKind.create({
+      id: "c",
+      ententeId: "lyon",
+      kind: "ejabberd",
+      label: "chat",
+      clientId: null,
+      settings: { apiUrl: peer.apiUrl, host: HOST },
+      secret: null,
+      memberIds: null,
+      enabled: true,
+    });
+    const change = (local: string, kind: "created" | "suspended") => ({
+      eventId: "1",
+      kind,
+      sub: "s",
+      ententeId: "lyon",
+      memberId: "ville-lyon",
+      account: {
+        userName: `${local}@ville-lyon.test`,
+        active: kind === "created",
+        email: `${local}@ville-lyon.test`,
+        givenName: "",
+        familyName: "",
+        displayName: local,
+        role: "agent" as const,
+        groups: [],
+      },
+    });
+    assert.equal((await connector.deliver(change("paul", "created"))).status, "done");
+    assert.equal((await connector.deliver(change("paul", "created"))).status, "done");
+    assert.equal((await connector.deliver(change("ghost", "suspended"))).detail, "no account to ban");
+    assert.deepEqual(((await api(peer, "registered_users", { host: HOST })) as string[]).sort(), [
+      "jeanne.martin",
+      "paul",
+    ]);
+  });
+
+  it("keeps the event while ejabberd is down and says which peer", async () => {
+    await peer.stop();
+    await h.scim("ville-lyon", "POST", "/Users", entraUser("lea", "oid-lea"));
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 0,
+      retried: 1,
+      failed: 0,
+    });
+    const [pending] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "pending" }))
+      .deliveries;
+    assert.match(String(pending?.lastError), /ejabberd http:\/\/127\.0\.0\.1:18821\/api: peer unreachable/);
+    peer = await startEjabberd(PORTS, [HOST]);
+    clock = new Date(clock.getTime() + 60_000);
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
+    assert.equal(await api(peer, "check_account", { user: "lea", host: HOST }), 0);
+  });
+});
