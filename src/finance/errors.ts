@@ -175,6 +175,13 @@ export const financeErrors = defineErrors({
     en: (d) =>
       `key "${d.key}" bills "${d.member}" for exercise ${d.year}, outside its membership (${d.membership}). A member pays only for the exercises it belongs to: give it no share in the ${d.year} key (a key period) or fix its dates.`,
   },
+  "member.membership_frozen": {
+    status: 409,
+    fr: (d) =>
+      `cette adhésion changerait qui paie l'exercice ${d.year} pour « ${d.member} », dont le budget est approuvé ou adopté. Un membre entre à partir d'un exercice en préparation et sort à la fin d'un exercice.`,
+    en: (d) =>
+      `this membership would change who pays for exercise ${d.year} for "${d.member}", whose budget is approved or adopted. A member joins from an exercise in preparation and leaves at the end of one.`,
+  },
   "key.period_duplicate": {
     status: 422,
     fr: (d) =>

@@ -92,7 +92,16 @@ describeOnDatabases("entente store", (get) => {
     await createMemberStore(get().db).update(
       "lyon",
       "sitiv",
-      { name: "SITIV (syndicat)", kind: "syndicat", siren: null, siret: null, assembly: null },
+      {
+        name: "SITIV (syndicat)",
+        kind: "syndicat",
+        siren: null,
+        siret: null,
+        assembly: null,
+        from: null,
+        to: null,
+        accountant: null,
+      },
       sitiv.rowVersion,
       actor,
     );

@@ -58,6 +58,19 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
       await importEntente(file, { ...options, lang: context.lang() }, context);
     });
 
+  registerExerciseCommands(program, context);
+
+  program
+    .command("schema")
+    .description("JSON Schema du fichier d'entente / JSON Schema of the entente file")
+    .action(async () => {
+      const { ententeJsonSchema } = await import("./schema-print.ts");
+      context.stdout.write(ententeJsonSchema());
+    });
+}
+
+/** `entente exercise open`: exercises in the server's database. */
+function registerExerciseCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
   program
     .command("exercise")
     .description("exercices de l'entente dans la base du serveur / exercises in the server's database")
@@ -90,12 +103,4 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
         await openExerciseFromCli(entente, { ...options, lang: context.lang() }, context);
       },
     );
-
-  program
-    .command("schema")
-    .description("JSON Schema du fichier d'entente / JSON Schema of the entente file")
-    .action(async () => {
-      const { ententeJsonSchema } = await import("./schema-print.ts");
-      context.stdout.write(ententeJsonSchema());
-    });
 }

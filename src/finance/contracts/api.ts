@@ -24,6 +24,14 @@ export const EntenteSummary = z.object({
 });
 export const EntenteList = z.array(EntenteSummary);
 
+/** A member's public accountant (comptable public: SGC or trésorerie), quoted on fund calls. */
+export const PublicAccountant = z.object({
+  office: z.string().trim().min(1, { message: "texte non vide attendu" }).max(200),
+  code: z.string().trim().max(20).optional(),
+  address: z.string().trim().max(300).optional(),
+});
+const MembershipYear = z.number().int().min(1900).max(2200);
+
 export const Member = z.object({
   id: z.string(),
   name: z.string(),
@@ -31,6 +39,11 @@ export const Member = z.object({
   siren: z.string().nullable(),
   siret: z.string().nullable(),
   assembly: z.string().max(200).nullable(),
+  /** First exercise of its membership (null: from the start). */
+  from: MembershipYear.nullable(),
+  /** Last exercise of its membership, which it leaves at the end of (null: still a member). */
+  to: MembershipYear.nullable(),
+  accountant: PublicAccountant.nullable(),
   rowVersion: z.number().int(),
 });
 /** Longest names and labels accepted (characters): long enough for any French commune or line. */
@@ -57,7 +70,39 @@ export const MemberUpdate = z.object({
     .regex(/^\d{14}$/, { message: "SIRET à 14 chiffres" })
     .nullable(),
   assembly: z.string().nullable(),
+  /** Membership and accountant: absent, unchanged; the dates are the secretariat's. */
+  from: MembershipYear.nullable().optional(),
+  to: MembershipYear.nullable().optional(),
+  accountant: PublicAccountant.nullable().optional(),
   rowVersion: z.number().int(),
+});
+
+/** A member's statement: called, paid and due per call year; what it still owes in all. */
+export const MemberStatement = z.object({
+  memberId: z.string(),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      called: EuroAmount,
+      issued: z.boolean(),
+      paid: EuroAmount,
+      due: EuroAmount,
+    }),
+  ),
+  stillOwed: EuroAmount,
+});
+
+/** `POST /api/ententes/:id/members`: a member joins from exercise `from`. */
+export const MemberCreate = MemberUpdate.omit({
+  rowVersion: true,
+  from: true,
+  to: true,
+  accountant: true,
+}).extend({
+  id: IdParam,
+  from: MembershipYear,
+  to: MembershipYear.nullable(),
+  accountant: PublicAccountant.nullable(),
 });
 
 export const AllocationKey = z.object({

@@ -1,8 +1,10 @@
 import type { RouteRegistrar } from "../../platform/http/app-deps.ts";
 import type { FinanceDeps } from "../app/finance-deps.ts";
 import { registerFinanceRoutes } from "./register-finance-routes.ts";
+import { addMemberRoute } from "./routes/add-member-route.ts";
 import { getDashboardRoute } from "./routes/get-dashboard-route.ts";
 import { getEntenteRoute } from "./routes/get-entente-route.ts";
+import { getMemberStatementRoute } from "./routes/get-member-statement-route.ts";
 import { getMissionRoute } from "./routes/get-mission-route.ts";
 import { listEntentesRoute } from "./routes/list-ententes-route.ts";
 import { listPlanVersionsRoute } from "./routes/list-plan-versions-route.ts";
@@ -18,7 +20,9 @@ export function createEntenteRoutes(deps: FinanceDeps): RouteRegistrar {
       listEntentesRoute,
       getEntenteRoute,
       getDashboardRoute,
+      addMemberRoute,
       updateMemberRoute,
+      getMemberStatementRoute,
       updateKeyRoute,
       getMissionRoute,
       updateMissionRoute,
