@@ -59,6 +59,7 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
     });
 
   registerExerciseCommands(program, context);
+  registerSimulateCommand(program, context);
 
   program
     .command("schema")
@@ -101,6 +102,43 @@ function registerExerciseCommands(program: Command, context: CliContext<FinanceC
       ) => {
         const { openExerciseFromCli } = await import("./exercise-open.ts");
         await openExerciseFromCli(entente, { ...options, lang: context.lang() }, context);
+      },
+    );
+}
+
+/** Collects a repeatable option's values. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `entente simulate`: the key simulator on an entente file (nothing is saved). */
+function registerSimulateCommand(program: Command, context: CliContext<FinanceCliDeps>): void {
+  program
+    .command("simulate")
+    .description(
+      "contributions de chaque membre sous d'autres clés, côte à côte / each member's contribution under other keys",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .requiredOption("--key <id>", "clé simulée (défaut des lignes) / key to simulate")
+    .option(
+      "--with <id>",
+      "clé du fichier à essayer à sa place (répétable) / alternative key (repeatable)",
+      collect,
+      [],
+    )
+    .option("--year <year>", "exercice (défaut : le dernier) / exercise (default: the latest)")
+    .option(
+      "--join <member>",
+      "membre qui adhère cette année-là (répétable) / member joining (repeatable)",
+      collect,
+      [],
+    )
+    .option("--leave <member>", "membre déjà sorti (répétable) / member that left (repeatable)", collect, [])
+    .action(
+      async (
+        file: string,
+        options: { key: string; with: string[]; year?: string; join: string[]; leave: string[] },
+      ) => {
+        const { simulateKeysFromFile } = await import("./key-simulate.ts");
+        await simulateKeysFromFile(file, { ...options, lang: context.lang() }, context.stdout);
       },
     );
 }
