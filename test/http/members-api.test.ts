@@ -120,4 +120,62 @@ describeOnDatabases("memberships over HTTP", (get) => {
     assert.deepEqual(other.json().years, []);
     assert.equal((await secretariat.send("GET", "/api/ententes/lyon/members/paris/statement")).status, 404);
   });
+
+  it("the key simulator: 2023 under the convention's key, then with the commune at 50 / 28 / 15 / 7; nothing saved", async () => {
+    const before2023 = await totals2023();
+    const reply = await secretariat.send("POST", "/api/ententes/lyon/key-simulations", {
+      year: 2023,
+      keyId: "socle",
+      alternatives: [
+        { label: "Même clé", basedOn: "socle" },
+        {
+          label: "Avec Villeurbanne",
+          joining: ["villeurbanne"],
+          percent: [
+            { memberId: "metropole", value: "50" },
+            { memberId: "ville-lyon", value: "28" },
+            { memberId: "sitiv", value: "15" },
+            { memberId: "villeurbanne", value: "7" },
+          ],
+        },
+        {
+          label: "Poids 2/1/1",
+          weights: [
+            { memberId: "metropole", value: "2" },
+            { memberId: "ville-lyon", value: "1" },
+            { memberId: "sitiv", value: "1" },
+          ],
+        },
+      ],
+    });
+    assert.equal(reply.status, 200, JSON.stringify(reply.json()));
+    const simulation = reply.json();
+    assert.deepEqual(simulation.columns, [
+      "Clé des missions socles",
+      "Même clé",
+      "Avec Villeurbanne",
+      "Poids 2/1/1",
+    ]);
+    assert.deepEqual(simulation.rows[0].amounts.slice(0, 2), ["288413.00", "288413.00"]);
+    assert.deepEqual(simulation.rows[3].amounts, ["0.00", "0.00", "38092.00", "0.00"]);
+    assert.deepEqual(simulation.totals, ["544176.00", "544176.00", "544176.00", "544176.00"]);
+    assert.deepEqual(await totals2023(), before2023);
+    const bad = await secretariat.send("POST", "/api/ententes/lyon/key-simulations", {
+      year: 2023,
+      keyId: "socle",
+      alternatives: [{ label: "99 %", percent: [{ memberId: "metropole", value: "99" }] }],
+    });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.json().errors[0].code, "key.shares_not_100");
+    assert.equal(
+      (
+        await finance.send("POST", "/api/ententes/lyon/key-simulations", {
+          year: 2023,
+          keyId: "socle",
+          alternatives: [{ label: "x", basedOn: "socle" }],
+        })
+      ).status,
+      403,
+    );
+  });
 });

@@ -2,7 +2,6 @@ import type { Cents } from "../../shared/money.ts";
 import { EntenteError, localized } from "../errors.ts";
 import { computeBudgetReport } from "./compute-budget-report.ts";
 import type { AllocationKey, Entente, KeyBasis } from "./entente.ts";
-import { ententeAtYear } from "./key-at-year.ts";
 
 /** One alternative of the simulator: another basis for the key, and who joins or leaves. */
 export interface KeyAlternative {
@@ -28,7 +27,7 @@ export interface KeySimulation {
   readonly totals: readonly Cents[];
 }
 
-/** The entente at `year` with `keyId` on `alternative`'s basis and its joining / leaving members. */
+/** The entente with `keyId` on `alternative`'s basis from `year`, and its joining / leaving members. */
 function withAlternative(atYear: Entente, keyId: string, year: number, alternative: KeyAlternative): Entente {
   const joining = new Set(alternative.joining ?? []);
   const leaving = new Set(alternative.leaving ?? []);
@@ -39,8 +38,18 @@ function withAlternative(atYear: Entente, keyId: string, year: number, alternati
     }
     return leaving.has(m.id) ? { ...m, to: year - 1 } : m;
   });
+  // The alternative holds from `year` only: the exercises recalled into it keep their own keys.
   const keys = atYear.keys.map(
-    (k): AllocationKey => (k.id === keyId ? { ...k, basis: alternative.basis } : k),
+    (k): AllocationKey =>
+      k.id === keyId
+        ? {
+            ...k,
+            periods: [
+              ...(k.periods ?? []).filter((p) => p.from !== year),
+              { from: year, basis: alternative.basis },
+            ],
+          }
+        : k,
   );
   const missions = atYear.missions.map((m) =>
     m.keys.investissement === keyId || m.keys.fonctionnement === keyId
@@ -83,10 +92,9 @@ export function simulateKeys(
       id: keyId,
       known: entente.keys.map((k) => k.id).join(", ") || "—",
     });
-  const atYear = ententeAtYear(entente, year);
   const columns = [
-    contributions(atYear, year),
-    ...alternatives.map((a) => contributions(withAlternative(atYear, keyId, year, a), year)),
+    contributions(entente, year),
+    ...alternatives.map((a) => contributions(withAlternative(entente, keyId, year, a), year)),
   ];
   const rows = entente.members.map((m) => ({
     member: m.id,
