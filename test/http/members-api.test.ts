@@ -178,4 +178,35 @@ describeOnDatabases("memberships over HTTP", (get) => {
       403,
     );
   });
+
+  it("the key changes from 2025 on (a period): checked against 2025's missions; 2023 never moves", async () => {
+    const period = await secretariat.send("PUT", "/api/ententes/lyon/keys/socle/periods", {
+      from: 2025,
+      source: "Avenant n° 1 (adhésion de Villeurbanne, sortie du SITIV)",
+      shares: [
+        { memberId: "metropole", value: "55" },
+        { memberId: "ville-lyon", value: "35" },
+        { memberId: "villeurbanne", value: "10" },
+      ],
+    });
+    assert.equal(period.status, 204, period.raw.toString());
+    const opened = await secretariat.send("POST", "/api/ententes/lyon/exercises", {
+      from: 2024,
+      carryOver: { investissement: "350000" },
+    });
+    assert.equal(opened.status, 201);
+    // The commune is in the key from 2025 but not yet in the missions: 2025 says so, 2023 is untouched.
+    const in2025 = (await secretariat.send("GET", "/api/ententes/lyon/dashboard?year=2025")).json();
+    assert.deepEqual(
+      [...new Set(in2025.problems.map((p: { code: string }) => p.code))],
+      ["mission.key_member_not_participant"],
+    );
+    assert.deepEqual(await totals2023(), ["305797.00", "217051.00", "116328.00", "0.00"]);
+    const not100 = await secretariat.send("PUT", "/api/ententes/lyon/keys/socle/periods", {
+      from: 2026,
+      source: null,
+      shares: [{ memberId: "metropole", value: "90" }],
+    });
+    assert.equal(not100.status, 422);
+  });
 });

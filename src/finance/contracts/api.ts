@@ -167,6 +167,13 @@ export const PercentKeyUpdate = z.object({
   rowVersion: z.number().int(),
 });
 
+/** A percent key's rates from exercise `from` on (a key period); earlier years keep theirs. */
+export const KeyPeriodInput = z.object({
+  from: z.number().int().min(1900).max(2200),
+  source: z.string().max(500).nullable(),
+  shares: z.array(z.object({ memberId: IdParam, value: PercentText })).min(1),
+});
+
 export const ServicePlan = z.object({
   version: z.number().int(),
   scope: z.string(),

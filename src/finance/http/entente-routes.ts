@@ -9,6 +9,7 @@ import { getMissionRoute } from "./routes/get-mission-route.ts";
 import { listEntentesRoute } from "./routes/list-ententes-route.ts";
 import { listPlanVersionsRoute } from "./routes/list-plan-versions-route.ts";
 import { savePlanRoute } from "./routes/save-plan-route.ts";
+import { setKeyPeriodRoute } from "./routes/set-key-period-route.ts";
 import { simulateKeysRoute } from "./routes/simulate-keys-route.ts";
 import { updateKeyRoute } from "./routes/update-key-route.ts";
 import { updateMemberRoute } from "./routes/update-member-route.ts";
@@ -25,6 +26,7 @@ export function createEntenteRoutes(deps: FinanceDeps): RouteRegistrar {
       updateMemberRoute,
       getMemberStatementRoute,
       updateKeyRoute,
+      setKeyPeriodRoute,
       simulateKeysRoute,
       getMissionRoute,
       updateMissionRoute,
