@@ -147,6 +147,54 @@ export const financeErrors = defineErrors({
     fr: (d) => `aucun exercice ${d.year} dans ce fichier. Exercices disponibles : ${d.known}.`,
     en: (d) => `no exercise ${d.year} in this file. Available exercises: ${d.known}.`,
   },
+  "member.siren_invalid": {
+    status: 422,
+    fr: (d) =>
+      `SIREN « ${d.value} » du membre « ${d.member} » invalide : 9 chiffres dont le dernier est une clé de contrôle (formule de Luhn, INSEE). Recopiez-le depuis l'avis de situation SIRENE.`,
+    en: (d) =>
+      `SIREN "${d.value}" of member "${d.member}" is invalid: 9 digits, the last a check digit (Luhn formula, INSEE). Copy it from the SIRENE record.`,
+  },
+  "member.siret_invalid": {
+    status: 422,
+    fr: (d) =>
+      `SIRET « ${d.value} » du membre « ${d.member} » invalide : 14 chiffres (SIREN + NIC) avec une clé de contrôle (formule de Luhn, INSEE). Recopiez-le depuis l'avis de situation SIRENE.`,
+    en: (d) =>
+      `SIRET "${d.value}" of member "${d.member}" is invalid: 14 digits (SIREN + NIC) with a check digit (Luhn formula, INSEE). Copy it from the SIRENE record.`,
+  },
+  "member.siret_not_of_siren": {
+    status: 422,
+    fr: (d) =>
+      `le SIRET ${d.siret} du membre « ${d.member} » n'est pas un établissement du SIREN ${d.siren} (ses 9 premiers chiffres). Corrigez l'un des deux.`,
+    en: (d) =>
+      `SIRET ${d.siret} of member "${d.member}" is not an establishment of SIREN ${d.siren} (its first 9 digits). Fix one of them.`,
+  },
+  "member.membership_order": {
+    status: 422,
+    fr: (d) =>
+      `le membre « ${d.member} » quitterait l'entente (fin ${d.to}) avant d'y entrer (${d.from}). Le dernier exercice suit ou égale le premier.`,
+    en: (d) =>
+      `member "${d.member}" would leave (end of ${d.to}) before joining (${d.from}). The last exercise is on or after the first.`,
+  },
+  "member.billed_outside_membership": {
+    status: 422,
+    fr: (d) =>
+      `la clé « ${d.key} » fait payer « ${d.member} » pour l'exercice ${d.year}, hors de son adhésion (${d.membership}). Un membre ne paie que les exercices où il est membre : donnez-lui une part nulle dans la clé de ${d.year} (clé par période) ou corrigez ses dates.`,
+    en: (d) =>
+      `key "${d.key}" bills "${d.member}" for exercise ${d.year}, outside its membership (${d.membership}). A member pays only for the exercises it belongs to: give it no share in the ${d.year} key (a key period) or fix its dates.`,
+  },
+  "member.membership_frozen": {
+    status: 409,
+    fr: (d) =>
+      `cette adhésion changerait qui paie l'exercice ${d.year} pour « ${d.member} », dont le budget est approuvé ou adopté. Un membre entre à partir d'un exercice en préparation et sort à la fin d'un exercice.`,
+    en: (d) =>
+      `this membership would change who pays for exercise ${d.year} for "${d.member}", whose budget is approved or adopted. A member joins from an exercise in preparation and leaves at the end of one.`,
+  },
+  "key.period_duplicate": {
+    status: 422,
+    fr: (d) =>
+      `la clé « ${d.key} » a deux périodes qui commencent en ${d.year}. Une seule période par exercice de départ.`,
+    en: (d) => `key "${d.key}" has two periods starting in ${d.year}. One period per starting exercise.`,
+  },
   "exercise.already_exists": {
     status: 409,
     fr: (d) =>

@@ -92,7 +92,16 @@ describeOnDatabases("entente store", (get) => {
     await createMemberStore(get().db).update(
       "lyon",
       "sitiv",
-      { name: "SITIV (syndicat)", kind: "syndicat", siren: null, siret: null, assembly: null },
+      {
+        name: "SITIV (syndicat)",
+        kind: "syndicat",
+        siren: null,
+        siret: null,
+        assembly: null,
+        from: null,
+        to: null,
+        accountant: null,
+      },
       sitiv.rowVersion,
       actor,
     );
@@ -120,5 +129,54 @@ describeOnDatabases("entente store", (get) => {
       { actor: "test", action: "import", entity: "entente", entity_id: "lyon" },
       { actor: "test", action: "import", entity: "entente", entity_id: "val" },
     ]);
+  });
+
+  it("round-trips memberships, the public accountant and key periods; 2023 keeps its figures", async () => {
+    const store = createEntenteStore(get().db);
+    const lyon = await readEntenteFile(LYON);
+    const [socle] = lyon.keys;
+    assert.ok(socle);
+    const rates: [string, bigint][] = [
+      ["metropole", 500_000n],
+      ["ville-lyon", 280_000n],
+      ["sitiv", 150_000n],
+      ["villeurbanne", 70_000n],
+    ];
+    const overYears: Entente = {
+      ...lyon,
+      members: [
+        ...lyon.members.map((m) => (m.id === "sitiv" ? { ...m, to: 2027 } : m)),
+        {
+          id: "villeurbanne",
+          name: "Ville de Villeurbanne",
+          kind: "commune",
+          from: 2025,
+          accountant: { office: "Service de gestion comptable de Villeurbanne", code: "069099" },
+        },
+      ],
+      keys: [
+        {
+          ...socle,
+          periods: [
+            {
+              from: 2025,
+              source: "Avenant n° 1",
+              basis: {
+                kind: "percent",
+                shares: rates.map(([member, tenThousandths]) => ({ member, tenThousandths })),
+              },
+            },
+          ],
+        },
+      ],
+      missions: lyon.missions.map((m) => ({ ...m, members: [...m.members, "villeurbanne"] })),
+    };
+    await store.importEntente("lyon-annees", overYears, actor);
+    const fromDb = await store.loadEntente("lyon-annees");
+    assert.deepEqual(withoutPaths(fromDb), withoutPaths(overYears));
+    assert.deepEqual(
+      computeBudgetReport(fromDb, 2023).fundCalls.map((f) => f.total),
+      [30579700n, 21705100n, 11632800n, 0n],
+    );
   });
 });

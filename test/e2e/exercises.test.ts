@@ -79,4 +79,15 @@ describe("opening an exercise in the console (Chromium)", { timeout: 240_000 }, 
       assert.ok(main.includes(figure), figure);
     assert.deepEqual(errors, []);
   });
+
+  it("a member's page shows its membership, its account by year and what it still owes", async () => {
+    await page.goto(at("/members/sitiv"));
+    await page.getByRole("heading", { name: "Compte de SITIV par année" }).waitFor();
+    const row2023 = (await page.getByRole("row", { name: /^2023/ }).textContent()) ?? "";
+    assert.match(row2023.replace(/\s+/g, " "), /116 328,00 €/);
+    // 2023 and the draft 2024 (2023's lines, 16,4 % of 544 176 € = 89 245 €), nothing paid yet
+    assert.match(await textOfMain(), /Reste dû : 205 573,00 €/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(errors, []);
+  });
 });

@@ -19,6 +19,7 @@ const actions: Action[] = [
   { kind: "edit-member", ententeId: E, memberId: "ville-lyon" },
   { kind: "edit-member", ententeId: E, memberId: "metropole" },
   { kind: "edit-key", ententeId: E },
+  { kind: "manage-membership", ententeId: E },
   { kind: "edit-mission", ententeId: E },
   { kind: "edit-plan", ententeId: E, missionId: "identite" },
   { kind: "edit-plan", ententeId: E, missionId: "hebergement" },

@@ -26,6 +26,8 @@ export type Action =
   | { readonly kind: "read-drafts"; readonly ententeId: string }
   | { readonly kind: "edit-member"; readonly ententeId: string; readonly memberId: string }
   | { readonly kind: "edit-key"; readonly ententeId: string }
+  /** Who belongs to the entente and when (a member joins, a member's dates). */
+  | { readonly kind: "manage-membership"; readonly ententeId: string }
   | { readonly kind: "edit-mission"; readonly ententeId: string }
   | { readonly kind: "edit-plan"; readonly ententeId: string; readonly missionId: string }
   | { readonly kind: "edit-budget"; readonly ententeId: string }
@@ -45,6 +47,7 @@ export function canPerform(principal: Principal, action: Action): boolean {
       return true;
     case "read-drafts":
     case "edit-key":
+    case "manage-membership":
     case "edit-mission":
     case "edit-budget":
     case "manage-decisions":

@@ -58,6 +58,20 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
       await importEntente(file, { ...options, lang: context.lang() }, context);
     });
 
+  registerExerciseCommands(program, context);
+  registerSimulateCommand(program, context);
+
+  program
+    .command("schema")
+    .description("JSON Schema du fichier d'entente / JSON Schema of the entente file")
+    .action(async () => {
+      const { ententeJsonSchema } = await import("./schema-print.ts");
+      context.stdout.write(ententeJsonSchema());
+    });
+}
+
+/** `entente exercise open`: exercises in the server's database. */
+function registerExerciseCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
   program
     .command("exercise")
     .description("exercices de l'entente dans la base du serveur / exercises in the server's database")
@@ -90,12 +104,41 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
         await openExerciseFromCli(entente, { ...options, lang: context.lang() }, context);
       },
     );
+}
 
+/** Collects a repeatable option's values. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `entente simulate`: the key simulator on an entente file (nothing is saved). */
+function registerSimulateCommand(program: Command, context: CliContext<FinanceCliDeps>): void {
   program
-    .command("schema")
-    .description("JSON Schema du fichier d'entente / JSON Schema of the entente file")
-    .action(async () => {
-      const { ententeJsonSchema } = await import("./schema-print.ts");
-      context.stdout.write(ententeJsonSchema());
-    });
+    .command("simulate")
+    .description(
+      "contributions de chaque membre sous d'autres clés, côte à côte / each member's contribution under other keys",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .requiredOption("--key <id>", "clé simulée (défaut des lignes) / key to simulate")
+    .option(
+      "--with <id>",
+      "clé du fichier à essayer à sa place (répétable) / alternative key (repeatable)",
+      collect,
+      [],
+    )
+    .option("--year <year>", "exercice (défaut : le dernier) / exercise (default: the latest)")
+    .option(
+      "--join <member>",
+      "membre qui adhère cette année-là (répétable) / member joining (repeatable)",
+      collect,
+      [],
+    )
+    .option("--leave <member>", "membre déjà sorti (répétable) / member that left (repeatable)", collect, [])
+    .action(
+      async (
+        file: string,
+        options: { key: string; with: string[]; year?: string; join: string[]; leave: string[] },
+      ) => {
+        const { simulateKeysFromFile } = await import("./key-simulate.ts");
+        await simulateKeysFromFile(file, { ...options, lang: context.lang() }, context.stdout);
+      },
+    );
 }

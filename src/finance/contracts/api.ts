@@ -36,6 +36,14 @@ export const EntenteSummary = z.object({
 });
 export const EntenteList = z.array(EntenteSummary);
 
+/** A member's public accountant (comptable public: SGC or trésorerie), quoted on fund calls. */
+export const PublicAccountant = z.object({
+  office: z.string().trim().min(1, { message: "texte non vide attendu" }).max(200),
+  code: z.string().trim().max(20).optional(),
+  address: z.string().trim().max(300).optional(),
+});
+const MembershipYear = z.number().int().min(1900).max(2200);
+
 export const Member = z.object({
   id: z.string(),
   name: z.string(),
@@ -43,6 +51,11 @@ export const Member = z.object({
   siren: z.string().nullable(),
   siret: z.string().nullable(),
   assembly: z.string().max(200).nullable(),
+  /** First exercise of its membership (null: from the start). */
+  from: MembershipYear.nullable(),
+  /** Last exercise of its membership, which it leaves at the end of (null: still a member). */
+  to: MembershipYear.nullable(),
+  accountant: PublicAccountant.nullable(),
   rowVersion: z.number().int(),
 });
 /** A text field written through the API, at most `max` characters (limits.ts), the limit in the error. */
@@ -70,7 +83,85 @@ export const MemberUpdate = z.object({
     .regex(/^\d{14}$/, { message: "SIRET à 14 chiffres" })
     .nullable(),
   assembly: REFERENCE.nullable(),
+  /** Membership and accountant: absent, unchanged; the dates are the secretariat's. */
+  from: MembershipYear.nullable().optional(),
+  to: MembershipYear.nullable().optional(),
+  accountant: PublicAccountant.nullable().optional(),
   rowVersion: z.number().int(),
+});
+
+/**
+ * `POST /api/ententes/:id/key-simulations`: each member's contribution to exercise `year` under
+ * key `keyId` as it is, then under each alternative — another key of the entente (`basedOn`), or
+ * fixed shares (`percent`) or integer weights (`weights`, e.g. population or usage) — with members
+ * joining or leaving. Nothing is saved.
+ */
+export const KeySimulationRequest = z.object({
+  year: z.number().int().min(1900).max(2200),
+  keyId: IdParam,
+  alternatives: z
+    .array(
+      z
+        .object({
+          label: LABEL,
+          basedOn: IdParam.optional(),
+          percent: z
+            .array(z.object({ memberId: IdParam, value: PercentText }))
+            .min(1)
+            .optional(),
+          weights: z
+            .array(
+              z.object({
+                memberId: IdParam,
+                value: z.string().regex(/^\d{1,15}$/, { message: "entier ≥ 0 attendu" }),
+              }),
+            )
+            .min(1)
+            .optional(),
+          joining: z.array(IdParam).max(500).optional(),
+          leaving: z.array(IdParam).max(500).optional(),
+        })
+        .refine((a) => [a.basedOn, a.percent, a.weights].filter((b) => b !== undefined).length === 1, {
+          message: "une seule base : basedOn, percent ou weights",
+        }),
+    )
+    .min(1)
+    .max(10),
+});
+export const KeySimulation = z.object({
+  year: z.number().int(),
+  keyId: z.string(),
+  columns: z.array(z.string()),
+  rows: z.array(z.object({ memberId: z.string(), name: z.string(), amounts: z.array(EuroAmount) })),
+  totals: z.array(EuroAmount),
+});
+
+/** A member's statement: called, paid and due per call year; what it still owes in all. */
+export const MemberStatement = z.object({
+  memberId: z.string(),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      called: EuroAmount,
+      issued: z.boolean(),
+      paid: EuroAmount,
+      due: EuroAmount,
+    }),
+  ),
+  stillOwed: EuroAmount,
+});
+
+/** `POST /api/ententes/:id/members`: a member joins from exercise `from`. */
+export const MemberCreate = MemberUpdate.omit({
+  rowVersion: true,
+  from: true,
+  to: true,
+  accountant: true,
+}).extend({
+  id: IdParam,
+  from: MembershipYear,
+  to: MembershipYear.nullable(),
+  accountant: PublicAccountant.nullable(),
 });
 
 export const AllocationKey = z.object({
@@ -87,6 +178,13 @@ export const PercentKeyUpdate = z.object({
   source: TEXT.nullable(),
   shares: list(z.object({ memberId: IdParam, value: PercentText }), MAX_MEMBERS).min(1),
   rowVersion: z.number().int(),
+});
+
+/** A percent key's rates from exercise `from` on (a key period); earlier years keep theirs. */
+export const KeyPeriodInput = z.object({
+  from: z.number().int().min(1900).max(2200),
+  source: z.string().max(500).nullable(),
+  shares: z.array(z.object({ memberId: IdParam, value: PercentText })).min(1),
 });
 
 export const ServicePlan = z.object({

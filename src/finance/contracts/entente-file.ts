@@ -102,49 +102,82 @@ export const MemberEntry = z.strictObject({
   assembly: REFERENCE.optional().meta({
     description: "Deliberating assembly, e.g. Conseil de la Métropole.",
   }),
+  from: Year.optional().meta({ description: "First exercise of its membership (default: from the start)." }),
+  to: Year.optional().meta({
+    description: "Last exercise of its membership: it leaves at the end of it (default: still a member).",
+  }),
+  accountant: z
+    .strictObject({
+      office: NAME.meta({ description: "Service de gestion comptable or trésorerie." }),
+      code: text(20).optional().meta({ description: "DGFiP code of the office (codique)." }),
+      address: LABEL.optional(),
+    })
+    .optional()
+    .meta({ description: "The member's public accountant (comptable public), quoted on fund calls." }),
 });
+
+/** The basis of a key or of one of its periods: exactly one of percent, weights, criteria. */
+const keyBasisFields = {
+  percent: z
+    .record(Id, Percent)
+    .refine((rates) => Object.keys(rates).length <= MAX_MEMBERS, {
+      message: `${MAX_MEMBERS} membres au plus`,
+    })
+    .optional()
+    .meta({ description: "Member id → rate in percent; exactly 100 in total." }),
+  weights: z
+    .record(
+      Id,
+      z.union([
+        z.number().int().min(0).max(999_999_999_999),
+        z.string().regex(/^\d{1,12}$/, { message: "poids entier ≥ 0 attendu, 12 chiffres au plus" }),
+      ]),
+    )
+    .optional()
+    .meta({ description: "Member id → integer weight; share = weight / sum of weights." }),
+  criteria: list(
+    z.strictObject({
+      id: Id,
+      label: LABEL.optional(),
+      weight: CriterionValue,
+      values: z.record(Id, CriterionValue),
+    }),
+    MAX_CRITERIA,
+  )
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        "Weighted criteria, each normalised over its total: share = Σ weight × value / total / Σ weights.",
+    }),
+};
+const ONE_BASIS = {
+  message: "une clé a exactement une base : percent, weights ou criteria",
+};
+const hasOneBasis = (entry: { percent?: unknown; weights?: unknown; criteria?: unknown }) =>
+  [entry.percent, entry.weights, entry.criteria].filter((b) => b !== undefined).length === 1;
+
+/** A later basis of a key, from exercise `from` on (until the next period). */
+export const KeyPeriodEntry = z
+  .strictObject({
+    from: Year.meta({ description: "First exercise of this basis." }),
+    source: TEXT.optional().meta({ description: "Where this period's figures come from." }),
+    ...keyBasisFields,
+  })
+  .refine(hasOneBasis, ONE_BASIS);
 
 export const KeyEntry = z
   .strictObject({
     id: Id,
     label: LABEL,
     source: TEXT.optional().meta({ description: "Where the figures come from (census, deliberation…)." }),
-    percent: z
-      .record(Id, Percent)
-      .refine((rates) => Object.keys(rates).length <= MAX_MEMBERS, {
-        message: `${MAX_MEMBERS} membres au plus`,
-      })
-      .optional()
-      .meta({ description: "Member id → rate in percent; exactly 100 in total." }),
-    weights: z
-      .record(
-        Id,
-        z.union([
-          z.number().int().min(0).max(999_999_999_999),
-          z.string().regex(/^\d{1,12}$/, { message: "poids entier ≥ 0 attendu, 12 chiffres au plus" }),
-        ]),
-      )
-      .optional()
-      .meta({ description: "Member id → integer weight; share = weight / sum of weights." }),
-    criteria: list(
-      z.strictObject({
-        id: Id,
-        label: LABEL.optional(),
-        weight: CriterionValue,
-        values: z.record(Id, CriterionValue),
-      }),
-      MAX_CRITERIA,
-    )
-      .min(1)
-      .optional()
-      .meta({
-        description:
-          "Weighted criteria, each normalised over its total: share = Σ weight × value / total / Σ weights.",
-      }),
+    ...keyBasisFields,
+    periods: list(KeyPeriodEntry, MAX_LIST_ITEMS).optional().meta({
+      description:
+        "Later bases of the key, each from a named exercise: the key's own basis holds until the first one; an earlier year never changes.",
+    }),
   })
-  .refine((key) => [key.percent, key.weights, key.criteria].filter((b) => b !== undefined).length === 1, {
-    message: "une clé a exactement une base : percent, weights ou criteria",
-  });
+  .refine(hasOneBasis, ONE_BASIS);
 
 export const MissionEntry = z.strictObject({
   id: Id,

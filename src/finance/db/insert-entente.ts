@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { AllocationKey, Entente, Exercise, Mission } from "../domain/entente.ts";
 import { insertBudgetLines } from "./insert-budget-lines.ts";
 import { insertSettlementRows } from "./insert-settlement-rows.ts";
+import { basisToJson } from "./key-period-json.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
 type Trx = Kysely<FinanceDatabase>;
@@ -34,7 +35,9 @@ async function insertMembers(trx: Trx, id: string, entente: Entente): Promise<vo
         siren: m.siren ?? null,
         siret: m.siret ?? null,
         assembly: m.assembly ?? null,
-        accountant: null,
+        accountant: m.accountant === undefined ? null : JSON.stringify(m.accountant),
+        from_year: m.from ?? null,
+        to_year: m.to ?? null,
       })),
     )
     .execute();
@@ -71,6 +74,25 @@ async function insertCriteria(trx: Trx, id: string, key: AllocationKey): Promise
   }
 }
 
+/** A key's later periods, each basis as one JSON value. */
+async function insertKeyPeriods(trx: Trx, id: string, key: AllocationKey): Promise<void> {
+  const periods = key.periods ?? [];
+  if (periods.length === 0) return;
+  await trx
+    .insertInto("key_period")
+    .values(
+      periods.map((p) => ({
+        entente_id: id,
+        key_id: key.id,
+        from_year: p.from,
+        basis: p.basis.kind,
+        data: JSON.stringify(basisToJson(p.basis)),
+        source: p.source ?? null,
+      })),
+    )
+    .execute();
+}
+
 /** A key with its shares (percent: ten-thousandths; weights: weight) or its criteria. */
 async function insertKey(trx: Trx, id: string, key: AllocationKey): Promise<void> {
   await trx
@@ -83,6 +105,7 @@ async function insertKey(trx: Trx, id: string, key: AllocationKey): Promise<void
       basis: key.basis.kind,
     })
     .execute();
+  await insertKeyPeriods(trx, id, key);
   if (key.basis.kind === "criteria") return insertCriteria(trx, id, key);
   const shares =
     key.basis.kind === "percent"

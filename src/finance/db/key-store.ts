@@ -1,7 +1,9 @@
 import { type Kysely, sql } from "kysely";
+import { recordAudit } from "../../platform/db/record-audit.ts";
 import { runVersionedUpdate } from "../../platform/db/versioned-update.ts";
 import type { KeyRecord, KeyStore } from "../app/ports/key-store.ts";
-import { localized } from "../errors.ts";
+import { EntenteError, localized } from "../errors.ts";
+import { basisToJson } from "./key-period-json.ts";
 import { readKeys } from "./read-keys.ts";
 import { replaceKeyShares } from "./replace-key-shares.ts";
 import type { FinanceDatabase } from "./tables.ts";
@@ -15,6 +17,36 @@ const KEY = localized("la clé", "the key");
 export function createKeyStore(db: Kysely<FinanceDatabase>): KeyStore {
   return {
     list: (ententeId) => readKeys(db, ententeId),
+    setPeriod: (ententeId, keyId, period, actor) =>
+      db.transaction().execute(async (trx) => {
+        if (!(await readKeys(trx, ententeId)).some((k) => k.id === keyId))
+          throw new EntenteError("resource.not_found", { what: KEY, id: keyId });
+        await trx
+          .deleteFrom("key_period")
+          .where("entente_id", "=", ententeId)
+          .where("key_id", "=", keyId)
+          .where("from_year", "=", period.from)
+          .execute();
+        await trx
+          .insertInto("key_period")
+          .values({
+            entente_id: ententeId,
+            key_id: keyId,
+            from_year: period.from,
+            basis: period.basis.kind,
+            data: JSON.stringify(basisToJson(period.basis)),
+            source: period.source ?? null,
+          })
+          .execute();
+        await recordAudit(trx, {
+          actor,
+          ententeId,
+          action: "update",
+          entity: "allocation_key",
+          entityId: `${keyId}@${period.from}`,
+          after: basisToJson(period.basis),
+        });
+      }),
 
     updatePercent: (ententeId, keyId, change, rowVersion, actor, rule) =>
       runVersionedUpdate<FinanceDatabase, KeyRecord>(db, {

@@ -1,6 +1,16 @@
 import type { Kysely } from "kysely";
-import type { AllocationKey, Entente, Exercise, KeyBasis, MemberKind, Mission } from "../domain/entente.ts";
+import type {
+  AllocationKey,
+  Entente,
+  Exercise,
+  KeyBasis,
+  KeyPeriod,
+  MemberKind,
+  Mission,
+  PublicAccountant,
+} from "../domain/entente.ts";
 import { EntenteError } from "../errors.ts";
+import { basisFromJson } from "./key-period-json.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
 /** Every row of an entente the model is built from (one query per table, run together). */
@@ -9,6 +19,7 @@ async function readRows(db: Kysely<FinanceDatabase>, id: string) {
     members,
     keys,
     shares,
+    periods,
     criteria,
     criterionValues,
     missions,
@@ -22,6 +33,7 @@ async function readRows(db: Kysely<FinanceDatabase>, id: string) {
     db.selectFrom("member").selectAll().where("entente_id", "=", id).orderBy("position").execute(),
     db.selectFrom("allocation_key").selectAll().where("entente_id", "=", id).orderBy("id").execute(),
     db.selectFrom("key_share").selectAll().where("entente_id", "=", id).execute(),
+    db.selectFrom("key_period").selectAll().where("entente_id", "=", id).orderBy("from_year").execute(),
     db.selectFrom("key_criterion").selectAll().where("entente_id", "=", id).orderBy("position").execute(),
     db.selectFrom("key_criterion_value").selectAll().where("entente_id", "=", id).execute(),
     db.selectFrom("mission").selectAll().where("entente_id", "=", id).orderBy("position").execute(),
@@ -41,6 +53,7 @@ async function readRows(db: Kysely<FinanceDatabase>, id: string) {
     members,
     keys,
     shares,
+    periods,
     criteria,
     criterionValues,
     missions,
@@ -97,12 +110,26 @@ function keyBasis(key: Rows["keys"][number], rows: Rows, byMemberOrder: ByMember
   };
 }
 
+/** A key's later periods (none: no `periods` field). */
+function periodsOf(keyId: string, rows: Rows): { periods?: KeyPeriod[] } {
+  const periods = rows.periods.filter((p) => p.key_id === keyId);
+  if (periods.length === 0) return {};
+  return {
+    periods: periods.map((p) => ({
+      from: p.from_year,
+      basis: basisFromJson(p.basis, p.data),
+      ...(p.source === null ? {} : { source: p.source }),
+    })),
+  };
+}
+
 function keysOf(rows: Rows, byMemberOrder: ByMemberOrder): AllocationKey[] {
   return rows.keys.map((key) => ({
     id: key.id,
     label: key.label,
     basis: keyBasis(key, rows, byMemberOrder),
     ...(key.source === null ? {} : { source: key.source }),
+    ...periodsOf(key.id, rows),
   }));
 }
 
@@ -194,6 +221,9 @@ export async function loadEntente(db: Kysely<FinanceDatabase>, id: string): Prom
       ...(m.siren === null ? {} : { siren: m.siren }),
       ...(m.siret === null ? {} : { siret: m.siret }),
       ...(m.assembly === null ? {} : { assembly: m.assembly }),
+      ...(m.from_year === null ? {} : { from: m.from_year }),
+      ...(m.to_year === null ? {} : { to: m.to_year }),
+      ...(m.accountant === null ? {} : { accountant: JSON.parse(m.accountant) as PublicAccountant }),
     })),
     keys: keysOf(rows, byMemberOrder),
     missions: missionsOf(rows, byMemberOrder),

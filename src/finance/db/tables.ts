@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { Json, PlatformTables, Timestamp } from "../../platform/db/schema.ts";
+import type { StoredBasis } from "./key-period-json.ts";
 
 /** Kysely table types of the finance context (SQL: src/platform/db/migrations). */
 
@@ -23,7 +24,10 @@ export interface MemberTable {
   siren: string | null;
   siret: string | null;
   assembly: string | null;
+  /** JSON text of the public accountant (PublicAccountant), or null. */
   accountant: string | null;
+  from_year: number | null;
+  to_year: number | null;
   row_version: Generated<number>;
 }
 
@@ -41,6 +45,16 @@ export interface KeyShareTable {
   key_id: string;
   member_id: string;
   value: bigint;
+}
+
+/** A later basis of a key, from exercise `from_year` on (`data`: key-period-json.ts). */
+export interface KeyPeriodTable {
+  entente_id: string;
+  key_id: string;
+  from_year: number;
+  basis: "percent" | "weights" | "criteria";
+  data: Json<StoredBasis>;
+  source: string | null;
 }
 
 export interface KeyCriterionTable {
@@ -202,6 +216,7 @@ export interface FinanceTables {
   member: MemberTable;
   allocation_key: AllocationKeyTable;
   key_share: KeyShareTable;
+  key_period: KeyPeriodTable;
   key_criterion: KeyCriterionTable;
   key_criterion_value: KeyCriterionValueTable;
   mission: MissionTable;

@@ -8,6 +8,7 @@ import { computeFundCalls } from "./compute-fund-calls.ts";
 import { createSharesLookup } from "./create-shares-lookup.ts";
 import type { Entente, Exercise } from "./entente.ts";
 import { ententeForYear } from "./entente-for-year.ts";
+import { ententeAtYear } from "./key-at-year.ts";
 import type { ReportContext } from "./report-context.ts";
 import { reportYears } from "./report-years.ts";
 import { settleExercise } from "./settle-exercise.ts";
@@ -56,14 +57,17 @@ export function computeBudgetReport(whole: Entente, year: number): BudgetReport 
   assertValidEntente(entente);
   const exercise = reportedExercise(whole, year);
   const memberOrder = entente.members.map((m) => m.id);
-  const context = createReportContext(entente);
+  // Each exercise is settled with the keys of its own year (a recall keeps its year's keys).
+  const context = createReportContext(ententeAtYear(entente, year));
   const allocation = settleExercise(context, exercise);
   // The exercises called this year, oldest first: earlier ones (recalls) and this one if called now.
   const settlements = entente.exercises
     .filter((e) => e.calledIn === year && e !== exercise)
     .concat(exercise.calledIn === year && entente.exercises.includes(exercise) ? [exercise] : [])
     .sort((a, b) => a.year - b.year)
-    .map((e) => (e === exercise ? allocation : settleExercise(context, e)));
+    .map((e) =>
+      e === exercise ? allocation : settleExercise(createReportContext(ententeAtYear(entente, e.year)), e),
+    );
   return {
     entente: entente.name,
     year,

@@ -25,15 +25,37 @@ export const RECEIPT_KINDS: readonly ReceiptKind[] = [
 /** Kind of member collectivity (métropole, commune, EPCI, syndicat…). */
 export type MemberKind = "metropole" | "commune" | "epci" | "syndicat" | "departement" | "region" | "other";
 
-/** A member (membre) of the entente. */
+/**
+ * The public accountant (comptable public) who collects a member's payments: its office (service
+ * de gestion comptable or trésorerie) and, optionally, its DGFiP code (codique) and address. Fund
+ * calls quote it.
+ */
+export interface PublicAccountant {
+  readonly office: string;
+  readonly code?: string;
+  readonly address?: string;
+}
+
+/**
+ * A member (membre) of the entente. It belongs from exercise `from` (absent: from the start) to
+ * exercise `to` included (absent: still a member); it is billed only for the exercises it
+ * belongs to (membership.ts).
+ */
 export interface Member {
   readonly id: string;
   readonly name: string;
   readonly kind: MemberKind;
+  /** 9 digits, Luhn check digit (siren.ts). */
   readonly siren?: string;
+  /** 14 digits (SIREN + NIC), Luhn check digit (siren.ts). */
   readonly siret?: string;
   /** The deliberating assembly, e.g. "Conseil de la Métropole". */
   readonly assembly?: string;
+  /** First exercise of its membership. */
+  readonly from?: number;
+  /** Last exercise of its membership (it leaves at the end of it). */
+  readonly to?: number;
+  readonly accountant?: PublicAccountant;
 }
 
 /**
@@ -55,13 +77,26 @@ export type KeyBasis =
       }[];
     };
 
-/** An allocation key (clé de répartition): shares of the members, on a basis (see KeyBasis). */
+/** A change of a key from exercise `from` on (until the key's next period). */
+export interface KeyPeriod {
+  readonly from: number;
+  readonly basis: KeyBasis;
+  readonly source?: string;
+}
+
+/**
+ * An allocation key (clé de répartition): shares of the members, on a basis (see KeyBasis). `basis`
+ * holds until the first of its `periods`; each period holds from its exercise to the next period's
+ * (key-at-year.ts). A change is a new period from a named exercise: earlier years keep theirs.
+ */
 export interface AllocationKey {
   readonly id: string;
   readonly label: string;
   readonly basis: KeyBasis;
   /** Where the figures come from (census year, deliberation…), printed with the key. */
   readonly source?: string;
+  /** Later bases of the key, by first exercise (none: `basis` holds for every year). */
+  readonly periods?: readonly KeyPeriod[];
 }
 
 /** A mission socle (shared by all) or spécifique (some members). */

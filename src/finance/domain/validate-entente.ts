@@ -3,6 +3,8 @@ import type { Issue } from "../errors.ts";
 import type { Entente } from "./entente.ts";
 import { ENTITY_NAMES } from "./entity-names.ts";
 import { findDuplicates } from "./find-duplicates.ts";
+import { ententeAtYear } from "./key-at-year.ts";
+import { checkMembersBilled, validateMember } from "./membership.ts";
 import { createReferenceChecks, type ReferenceChecks } from "./reference-checks.ts";
 import { validateExercise } from "./validate-exercise.ts";
 import { validateKeys } from "./validate-keys.ts";
@@ -49,11 +51,14 @@ function checkEntenteReferences(entente: Entente, references: ReferenceChecks): 
 /**
  * Checks every rule of DESIGN.md pillar 1 that the data must satisfy before any computation,
  * and returns all problems at once (an empty list means the entente is valid):
- * unique ids; known references (members, keys, missions); keys summing to exactly 100 %; key
+ * unique ids; known references (members, keys, missions); SIREN/SIRET check digits and
+ * memberships (membership.ts); keys and their periods summing to exactly 100 %; key
  * members taking part in their mission; per exercise, expenses = receipts in each section
  * (`budget.unbalanced`), contributions = net cost for every mission key other than the default
  * (`budget.key_group_unbalanced`, CGCT L5221-1: contributions equal the net cost); amounts to
- * share in whole rounding units; advances by members of their key; adjustments summing to zero.
+ * share in whole rounding units; advances by members of their key; adjustments summing to zero;
+ * no member billed in an exercise outside its membership. Each exercise is checked with the keys
+ * as they hold in its year (key-at-year.ts).
  *
  * The checks run as a list of steps — ids, entente references, keys, missions, then each
  * exercise — and the problems keep that order.
@@ -63,6 +68,9 @@ export function validateEntente(entente: Entente): Issue[] {
   const references = createReferenceChecks(entente, issues);
   issues.push(...duplicateIds(entente));
   checkEntenteReferences(entente, references);
+  entente.members.forEach((member, m) => {
+    issues.push(...validateMember(member, m));
+  });
   const keyMembers = validateKeys(entente.keys, references, issues);
   validateMissions(entente.missions, references, keyMembers, issues);
   const checks = {
@@ -71,8 +79,10 @@ export function validateEntente(entente: Entente): Issue[] {
     unit: unitInCents(entente.rounding.unit),
     unitName: entente.rounding.unit === "euro" ? "euro" : "centime",
   };
+  // Each exercise with its own year's keys; a member is billed only for the years it belongs to.
   entente.exercises.forEach((exercise, e) => {
-    issues.push(...validateExercise(entente, exercise, e, checks));
+    const atYear = ententeAtYear(entente, exercise.year);
+    issues.push(...validateExercise(atYear, exercise, e, checks), ...checkMembersBilled(atYear, exercise, e));
   });
   return issues;
 }

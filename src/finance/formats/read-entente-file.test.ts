@@ -743,7 +743,7 @@ ${BALANCED}`,
     assert.equal(issue.line, lineOf(text, "assembley:"));
     assert.deepEqual(issue.details, {
       field: "assembley",
-      allowed: "id, name, kind, siren, siret, assembly",
+      allowed: "id, name, kind, siren, siret, assembly, from, to, accountant",
     });
   });
 

@@ -1,10 +1,21 @@
 import type { EntenteFileData } from "../contracts/entente-file.ts";
-import type { Entente } from "../domain/entente.ts";
+import type { Entente, PublicAccountant } from "../domain/entente.ts";
 import type { Issue } from "../errors.ts";
 import { createNumberReaders } from "./create-number-readers.ts";
 import { toAllocationKeys } from "./to-allocation-keys.ts";
 import { toExercise } from "./to-exercise.ts";
 import { toMissions } from "./to-missions.ts";
+
+/** The member's public accountant, without absent fields. */
+function toAccountant(
+  entry: NonNullable<EntenteFileData["members"][number]["accountant"]>,
+): PublicAccountant {
+  return {
+    office: entry.office,
+    ...(entry.code === undefined ? {} : { code: entry.code }),
+    ...(entry.address === undefined ? {} : { address: entry.address }),
+  };
+}
 
 /**
  * Converts validated file data into the domain model — keys, missions, exercises, in that order
@@ -28,6 +39,9 @@ export function toEntente(data: EntenteFileData, issues: Issue[]): Entente {
       ...(m.siren === undefined ? {} : { siren: m.siren }),
       ...(m.siret === undefined ? {} : { siret: m.siret }),
       ...(m.assembly === undefined ? {} : { assembly: m.assembly }),
+      ...(m.from === undefined ? {} : { from: m.from }),
+      ...(m.to === undefined ? {} : { to: m.to }),
+      ...(m.accountant === undefined ? {} : { accountant: toAccountant(m.accountant) }),
     })),
     keys,
     missions,

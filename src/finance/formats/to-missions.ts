@@ -1,13 +1,18 @@
 import type { EntenteFileData } from "../contracts/entente-file.ts";
-import { type AllocationKey, type Mission, SECTIONS } from "../domain/entente.ts";
+import { type AllocationKey, type KeyBasis, type Mission, SECTIONS } from "../domain/entente.ts";
 
-/** The members a key names (those of its first criterion for criteria keys). */
-function membersOfKey(keys: readonly AllocationKey[], keyId: string): string[] {
-  const basis = keys.find((k) => k.id === keyId)?.basis;
-  if (basis === undefined) return [];
+/** The members a basis names (those of its first criterion for criteria). */
+function membersOfBasis(basis: KeyBasis): string[] {
   return basis.kind === "criteria"
     ? (basis.criteria[0]?.values.map((v) => v.member) ?? [])
     : basis.shares.map((s) => s.member);
+}
+
+/** The members a key names over all its periods. */
+function membersOfKey(keys: readonly AllocationKey[], keyId: string): string[] {
+  const key = keys.find((k) => k.id === keyId);
+  if (key === undefined) return [];
+  return [key.basis, ...(key.periods ?? []).map((p) => p.basis)].flatMap(membersOfBasis);
 }
 
 /**

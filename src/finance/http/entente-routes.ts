@@ -1,12 +1,16 @@
 import type { RouteRegistrar } from "../../platform/http/app-deps.ts";
 import type { FinanceDeps } from "../app/finance-deps.ts";
 import { registerFinanceRoutes } from "./register-finance-routes.ts";
+import { addMemberRoute } from "./routes/add-member-route.ts";
 import { getDashboardRoute } from "./routes/get-dashboard-route.ts";
 import { getEntenteRoute } from "./routes/get-entente-route.ts";
+import { getMemberStatementRoute } from "./routes/get-member-statement-route.ts";
 import { getMissionRoute } from "./routes/get-mission-route.ts";
 import { listEntentesRoute } from "./routes/list-ententes-route.ts";
 import { listPlanVersionsRoute } from "./routes/list-plan-versions-route.ts";
 import { savePlanRoute } from "./routes/save-plan-route.ts";
+import { setKeyPeriodRoute } from "./routes/set-key-period-route.ts";
+import { simulateKeysRoute } from "./routes/simulate-keys-route.ts";
 import { updateKeyRoute } from "./routes/update-key-route.ts";
 import { updateMemberRoute } from "./routes/update-member-route.ts";
 import { updateMissionRoute } from "./routes/update-mission-route.ts";
@@ -18,8 +22,12 @@ export function createEntenteRoutes(deps: FinanceDeps): RouteRegistrar {
       listEntentesRoute,
       getEntenteRoute,
       getDashboardRoute,
+      addMemberRoute,
       updateMemberRoute,
+      getMemberStatementRoute,
       updateKeyRoute,
+      setKeyPeriodRoute,
+      simulateKeysRoute,
       getMissionRoute,
       updateMissionRoute,
       listPlanVersionsRoute,

@@ -8,6 +8,7 @@ import type { MissionRecord } from "../app/ports/mission-store.ts";
 import type { SettlementRecord } from "../app/ports/settlement-store.ts";
 import type { EntenteView } from "../app/read-entente.ts";
 import type * as Api from "../contracts/api.ts";
+import type { PublicAccountant } from "../domain/entente.ts";
 import { SECTIONS } from "../domain/entente.ts";
 
 /** Records of the use cases → JSON of the API contracts (cents → exact euro strings). */
@@ -179,5 +180,17 @@ export function settlementJson(s: SettlementRecord): z.input<typeof Api.Settleme
       label: a.label,
       amounts: a.amounts.map((x) => ({ memberId: x.memberId, amount: euros(x.amountCents) })),
     })),
+  };
+}
+
+/** A public accountant from a request (absent optional fields dropped), or null. */
+export function accountantRecord(
+  accountant: { office: string; code?: string | undefined; address?: string | undefined } | null,
+): PublicAccountant | null {
+  if (accountant === null) return null;
+  return {
+    office: accountant.office,
+    ...(accountant.code === undefined || accountant.code === "" ? {} : { code: accountant.code }),
+    ...(accountant.address === undefined || accountant.address === "" ? {} : { address: accountant.address }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "../../../shared/actor.ts";
+import type { KeyPeriod } from "../../domain/entente.ts";
 import type { PercentShare } from "../../domain/percent-key-rules.ts";
 import type { InTransactionRule } from "./in-transaction-rule.ts";
 
@@ -37,4 +38,10 @@ export interface KeyStore {
     actor: Actor,
     rule: InTransactionRule<KeyRecord>,
   ): Promise<KeyRecord>;
+  /**
+   * Sets the period of a key from exercise `period.from` on (replacing one from the same year),
+   * in one transaction with its audit event; earlier years keep their basis.
+   * @throws EntenteError `resource.not_found` (the key).
+   */
+  setPeriod(ententeId: string, keyId: string, period: KeyPeriod, actor: Actor): Promise<void>;
 }

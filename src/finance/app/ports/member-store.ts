@@ -1,4 +1,5 @@
 import type { Actor } from "../../../shared/actor.ts";
+import type { PublicAccountant } from "../../domain/entente.ts";
 
 /** A member (membre) of the entente as the console edits it. */
 export interface MemberRecord {
@@ -8,6 +9,11 @@ export interface MemberRecord {
   readonly siren: string | null;
   readonly siret: string | null;
   readonly assembly: string | null;
+  /** First exercise of its membership (null: from the start). */
+  readonly from: number | null;
+  /** Last exercise of its membership (null: still a member). */
+  readonly to: number | null;
+  readonly accountant: PublicAccountant | null;
   /** Optimistic-concurrency version: a change is made from the version read. */
   readonly rowVersion: number;
 }
@@ -23,6 +29,11 @@ export interface MemberStore {
    * Edits a member's identity from version `rowVersion`.
    * @throws EntenteError `resource.not_found`, `conflict.stale_version`.
    */
+  /**
+   * Adds a member at the end of the entente's order, audited.
+   * @throws EntenteError `entente.duplicate_id` when the id is taken.
+   */
+  add(ententeId: string, member: Omit<MemberRecord, "rowVersion">, actor: Actor): Promise<MemberRecord>;
   update(
     ententeId: string,
     memberId: string,

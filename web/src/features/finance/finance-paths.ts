@@ -7,6 +7,8 @@ export const financePaths = {
   entente: e,
   dashboard: (id: string, year: number | null) => `${e(id)}/dashboard${year === null ? "" : `?year=${year}`}`,
   member: (id: string, memberId: string) => `${e(id)}/members/${seg(memberId)}`,
+  /** GET: called, paid, due by year, and what the member still owes. */
+  memberStatement: (id: string, memberId: string) => `${e(id)}/members/${seg(memberId)}/statement`,
   key: (id: string, keyId: string) => `${e(id)}/keys/${seg(keyId)}`,
   mission: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}`,
   plan: (id: string, missionId: string) => `${e(id)}/missions/${seg(missionId)}/plan`,

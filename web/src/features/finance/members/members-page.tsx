@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { appPath } from "../../../shared/app-path.ts";
@@ -5,6 +6,15 @@ import { TableWrap } from "../../../shared/components/table-wrap.tsx";
 import { PageHeader } from "../../../shared/layout/page-header.tsx";
 import { useEntente } from "../entente/entente-context.tsx";
 import { MemberForm } from "./member-form.tsx";
+import { MemberStatement } from "./member-statement.tsx";
+
+/** « depuis 2025 », « 2025 – 2027 », « jusqu'en 2023 », or « — » for a member from the start on. */
+function membershipLabel(t: TFunction, from: number | null, to: number | null): string {
+  if (from !== null && to !== null) return t("members.fromTo", { from, to });
+  if (from !== null) return t("members.since", { from });
+  if (to !== null) return t("members.until", { to });
+  return "—";
+}
 
 /** The members of the entente; choosing one shows its record, editable by who may. */
 export function MembersPage() {
@@ -25,6 +35,8 @@ export function MembersPage() {
               <th scope="col">{t("members.siren")}</th>
               <th scope="col">{t("members.siret")}</th>
               <th scope="col">{t("members.assembly")}</th>
+              <th scope="col">{t("members.membership")}</th>
+              <th scope="col">{t("members.accountant")}</th>
             </tr>
           </thead>
           <tbody>
@@ -38,6 +50,8 @@ export function MembersPage() {
                 <td>{m.siren ?? "—"}</td>
                 <td>{m.siret ?? "—"}</td>
                 <td>{m.assembly ?? "—"}</td>
+                <td>{membershipLabel(t, m.from, m.to)}</td>
+                <td>{m.accountant?.office ?? "—"}</td>
               </tr>
             ))}
           </tbody>
@@ -49,6 +63,7 @@ export function MembersPage() {
         </p>
       )}
       {selected !== undefined && <MemberForm key={selected.id} member={selected} />}
+      {selected !== undefined && <MemberStatement key={`${selected.id}-statement`} member={selected} />}
     </>
   );
 }

@@ -1,0 +1,47 @@
+import { assertCan, canPerform, type Principal } from "../../access/index.ts";
+import { computeBudgetReport } from "../domain/compute-budget-report.ts";
+import { ententeForYear } from "../domain/entente-for-year.ts";
+import { type MemberStatement, memberStatement, statementYear } from "../domain/member-statement.ts";
+import { reportYears } from "../domain/report-years.ts";
+import { validateEntente } from "../domain/validate-entente.ts";
+import { EntenteError, localized } from "../errors.ts";
+import type { FinanceDeps } from "./finance-deps.ts";
+
+/**
+ * A member's multi-year statement (called, paid, due by call year) and what it still owes — for
+ * a leaving member, what it owes on leaving. Years whose figures break a rule (a draft out of
+ * balance) are left out. Draft years are shown to the secretariat and to the member's own
+ * finance officer only, as on the dashboard.
+ * @throws EntenteError `resource.not_found` (member), `access.forbidden`.
+ */
+export async function getMemberStatement(
+  deps: Pick<FinanceDeps, "ententes" | "budgets" | "fundCalls">,
+  principal: Principal,
+  ententeId: string,
+  memberId: string,
+): Promise<MemberStatement> {
+  assertCan(principal, { kind: "read", ententeId });
+  const entente = await deps.ententes.loadEntente(ententeId);
+  if (!entente.members.some((m) => m.id === memberId))
+    throw new EntenteError("resource.not_found", { what: localized("membre", "member"), id: memberId });
+  const seesDrafts =
+    canPerform(principal, { kind: "read-drafts", ententeId }) || principal.memberId === memberId;
+  const [versions, calls] = await Promise.all([
+    deps.budgets.listVersions(ententeId),
+    deps.fundCalls.list(ententeId, null),
+  ]);
+  const latest = new Map(versions.map((v) => [v.year, v.status]));
+  const years = reportYears(entente).filter(
+    (year) =>
+      (seesDrafts || (latest.get(year) ?? "draft") !== "draft") &&
+      validateEntente(ententeForYear(entente, year)).length === 0,
+  );
+  const rows = years.map((year) =>
+    statementYear(
+      memberId,
+      computeBudgetReport(entente, year),
+      calls.find((c) => c.year === year && c.memberId === memberId),
+    ),
+  );
+  return memberStatement(memberId, rows);
+}
