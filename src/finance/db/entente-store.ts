@@ -1,8 +1,10 @@
 import { type Kysely, sql } from "kysely";
 import { recordAudit } from "../../platform/db/record-audit.ts";
 import type { EntenteStore, EntenteSummary } from "../app/ports/entente-store.ts";
+import type { BudgetStatus } from "../domain/budget-status.ts";
 import type { Entente } from "../domain/entente.ts";
 import { EntenteError } from "../errors.ts";
+import { applyEntente, type StoredIds } from "./apply-entente.ts";
 import { insertEntente } from "./insert-entente.ts";
 import { loadEntente } from "./load-entente.ts";
 import type { FinanceDatabase } from "./tables.ts";
@@ -22,6 +24,29 @@ async function listEntentes(db: Kysely<FinanceDatabase>): Promise<EntenteSummary
     members: members.find((m) => m.entente_id === e.id)?.n ?? 0,
     years: years.filter((y) => y.entente_id === e.id).map((y) => y.year),
   }));
+}
+
+type Db = Kysely<FinanceDatabase>;
+
+/** The latest budget version's status of every exercise of entente `id`. */
+async function latestStatuses(trx: Db, id: string): Promise<Map<number, BudgetStatus>> {
+  const rows = await trx
+    .selectFrom("budget_version")
+    .select(["year", "status"])
+    .where("entente_id", "=", id)
+    .orderBy("year")
+    .orderBy("number")
+    .execute();
+  return new Map(rows.map((r) => [r.year, r.status as BudgetStatus]));
+}
+
+/** The ids of the members, keys and missions stored for entente `id`. */
+async function storedIds(trx: Db, id: string): Promise<StoredIds> {
+  const ids = async (table: "member" | "allocation_key" | "mission") =>
+    new Set(
+      (await trx.selectFrom(table).select("id").where("entente_id", "=", id).execute()).map((r) => r.id),
+    );
+  return { members: await ids("member"), keys: await ids("allocation_key"), missions: await ids("mission") };
 }
 
 /**
@@ -54,6 +79,28 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
           entity: "entente",
           entityId: id,
           after: { name: entente.name, members: entente.members.length },
+        });
+      });
+    },
+
+    async applyEntente(id, next, actor, rule) {
+      await db.transaction().execute(async (trx) => {
+        const exists = await trx
+          .selectFrom("entente")
+          .select("id")
+          .where("id", "=", id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!exists) throw new EntenteError("entente.not_found", { id });
+        const openYears = rule(await latestStatuses(trx, id));
+        await applyEntente(trx, id, next, await storedIds(trx, id), openYears);
+        await recordAudit(trx, {
+          actor,
+          ententeId: id,
+          action: "apply-file",
+          entity: "entente",
+          entityId: id,
+          after: { name: next.name, members: next.members.length, years: [...openYears] },
         });
       });
     },
