@@ -12,6 +12,7 @@ import type { FinanceDeps } from "./finance-deps.ts";
 import type { BudgetVersionRecord } from "./ports/budget-store.ts";
 import type { DecisionRecord } from "./ports/decision-store.ts";
 import type { FundCallRecord } from "./ports/fund-call-store.ts";
+import { cachedProblems, cachedReport } from "./report-cache.ts";
 
 type Deps = Pick<FinanceDeps, "ententes" | "budgets" | "decisions" | "fundCalls">;
 
@@ -102,9 +103,9 @@ export async function getDashboard(
   const entente = await deps.ententes.loadEntente(ententeId);
   const years = reportYears(entente);
   const chosen = year ?? Math.max(...entente.exercises.map((e) => e.year));
-  const problems = validateEntente(entente);
-  if (problems.length > 0) return partialDashboard(deps, ententeId, entente, chosen, years, problems);
-  const report = computeBudgetReport(entente, chosen);
+  const problems = cachedProblems(entente);
+  if (problems.length > 0) return partialDashboard(deps, ententeId, entente, chosen, years, [...problems]);
+  const report = cachedReport(entente, chosen);
   const [budget, decisions, fundCalls] = await Promise.all([
     deps.budgets.latest(ententeId, chosen),
     deps.decisions.list(ententeId),
