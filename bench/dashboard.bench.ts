@@ -69,7 +69,11 @@ async function run(engine: string, target: DatabaseTarget): Promise<Row[]> {
   for (const [endpoint, path, cookie] of [
     ["GET /api/health (baseline)", "/api/health", cookies.lyon],
     ["GET /api/ententes/lyon/dashboard", "/api/ententes/lyon/dashboard?year=2023", cookies.lyon],
-    [`GET …/big/dashboard (${BIG_MEMBERS} members)`, `/api/ententes/big/dashboard?year=${BIG_YEAR}`, cookies.big],
+    [
+      `GET …/big/dashboard (${BIG_MEMBERS} members)`,
+      `/api/ententes/big/dashboard?year=${BIG_YEAR}`,
+      cookies.big,
+    ],
   ] as const) {
     await measure(`${address}${path}`, cookie); // warm-up run, not reported… bounded like the others
     rows.push({ engine, endpoint, ...(await measure(`${address}${path}`, cookie)) });

@@ -1,11 +1,9 @@
 import { assertCan, canPerform, type Principal } from "../../access/index.ts";
 import type { BudgetAnnex, BudgetReport } from "../domain/budget-report.ts";
 import { buildAnnex } from "../domain/build-annex.ts";
-import { computeBudgetReport } from "../domain/compute-budget-report.ts";
 import type { Entente } from "../domain/entente.ts";
 import { amountDue } from "../domain/fund-call-rules.ts";
 import { reportYears } from "../domain/report-years.ts";
-import { validateEntente } from "../domain/validate-entente.ts";
 import { EntenteError, type Issue } from "../errors.ts";
 import type { DashboardMemberRow, DashboardView } from "./dashboard-view.ts";
 import type { FinanceDeps } from "./finance-deps.ts";
