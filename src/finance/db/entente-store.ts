@@ -59,6 +59,7 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
   // event, which every change writes in its own transaction. One indexed query tells whether the
   // cache is current, on any node (another node's write changes the stamp too).
   const cache = new Map<string, { stamp: bigint; entente: Entente }>();
+  const loading = new Map<string, { stamp: bigint; entente: Promise<Entente> }>();
   return {
     async hasEntente(id) {
       const row = await db.selectFrom("entente").select("id").where("id", "=", id).executeTakeFirst();
@@ -114,9 +115,20 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
       const stamp = row?.stamp ?? null;
       const cached = cache.get(id);
       if (stamp !== null && cached !== undefined && cached.stamp === stamp) return cached.entente;
-      const entente = await loadEntente(db, id);
-      if (stamp !== null) cache.set(id, { stamp, entente });
-      return entente;
+      if (stamp === null) return loadEntente(db, id);
+      // Concurrent requests for one version share one load (and so one model, whose computed
+      // report the use cases cache): 50 dashboards at once no longer load and compute 50 times.
+      const pending = loading.get(id);
+      if (pending !== undefined && pending.stamp === stamp) return pending.entente;
+      const entente = loadEntente(db, id);
+      loading.set(id, { stamp, entente });
+      try {
+        const loaded = await entente;
+        cache.set(id, { stamp, entente: loaded });
+        return loaded;
+      } finally {
+        if (loading.get(id)?.entente === entente) loading.delete(id);
+      }
     },
   };
 }
