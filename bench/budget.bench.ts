@@ -6,7 +6,8 @@
  * in iterations and in time (`--iterations`, `--seconds`, `--cli-iterations`, `--cli-seconds`),
  * after one untimed warm-up run.
  *
- * Run: `npm run bench` (or `node bench/budget.bench.ts --members 1000 --missions 50`).
+ * Run: `npm run bench` (or `node bench/budget.bench.ts --members 1000 --missions 50`); issue 9's
+ * case: `node bench/budget.bench.ts --members 20000 --missions 50 --exercises 6 --cli-iterations 5`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
     options: {
       members: { type: "string", default: "1000" },
       missions: { type: "string", default: "50" },
+      exercises: { type: "string", default: "2" },
       seed: { type: "string", default: "1" },
       iterations: { type: "string", default: "30" },
       seconds: { type: "string", default: "8" },
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
   };
   const members = Number(values.members);
   const missions = Number(values.missions);
+  const exercises = Number(values.exercises);
   console.log(
     `Node ${process.version}, ${process.platform}/${process.arch}; at most ${limits.iterations} runs or ${limits.seconds} s per in-process measurement, ` +
       `${limits.cliIterations} runs or ${limits.cliSeconds} s per CLI measurement, after 1 warm-up run.`,
@@ -190,7 +193,7 @@ async function main(): Promise<void> {
   const directory = await mkdtemp(join(tmpdir(), "entente-bench-"));
   try {
     const started = performance.now();
-    const text = generateEntenteYaml({ members, missions, seed: Number(values.seed) });
+    const text = generateEntenteYaml({ members, missions, exercises, seed: Number(values.seed) });
     const generatedMs = performance.now() - started;
     const bigFile = join(directory, `generated-${members}x${missions}.yaml`);
     await writeFile(bigFile, text, "utf8");
@@ -205,7 +208,7 @@ async function main(): Promise<void> {
       text: await readFile(baseFile, "utf8"),
       year: 2023,
     };
-    const big: Case = { name: `${members}×${missions}`, file: bigFile, text, year: 2025 };
+    const big: Case = { name: `${members}×${missions}×${exercises}y`, file: bigFile, text, year: 2025 };
     const baseRows = benchCase(base, limits);
     const bigRows = benchCase(big, limits);
     printTable(big, bigRows, base, baseRows);

@@ -1,6 +1,7 @@
-// Latency of the dashboard endpoint under load (issue "platform"): 50 concurrent connections,
+// Latency of the dashboard endpoint under load (issues "platform" and 9): 50 concurrent connections,
 // autocannon, against the real server on 127.0.0.1 (random port), on PGlite and on PostgreSQL,
-// with GET /api/health measured the same way as the baseline (no database, no computation).
+// with GET /api/health measured the same way as the baseline (no database, no computation), the
+// seed's 3-member entente, and a generated 1 000-member entente (50 missions, six exercises).
 // Bounded: each run lasts DURATION seconds. Prints p50 / p99 latency, requests per second, ratio.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
@@ -9,14 +10,22 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { seedExample } from "../src/compose.ts";
-import { readEntenteFile } from "../src/finance/formats/read-entente-file.ts";
+import { parseEntenteText, readEntenteFile } from "../src/finance/formats/read-entente-file.ts";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
 import { type DatabaseTarget, openDatabase } from "../src/platform/db/open-database.ts";
-import { buildConsoleApp } from "../test/helpers/console-client.ts";
+import { asIfEmpty, buildConsoleApp } from "../test/helpers/console-client.ts";
+import { generateEntenteYaml } from "./generate-entente.ts";
 
 const CONNECTIONS = 50;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const PASSWORD = "bench-password-123";
+// The generated entente of issue 9: 1 000 members, 50 missions, six exercises (2020–2025).
+const BIG_MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
+const BIG_YEAR = 2025;
+const BIG = parseEntenteText(
+  generateEntenteYaml({ members: BIG_MEMBERS, missions: 50, exercises: 6, year: BIG_YEAR }),
+  "generated.yaml",
+);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 interface Row {
@@ -38,22 +47,33 @@ async function measure(url: string, cookie: string): Promise<Omit<Row, "engine" 
   };
 }
 
+/** The session cookie of entente `id`'s secretariat. */
+async function signIn(address: string, id: string): Promise<string> {
+  const reply = await fetch(`${address}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: `secretariat@${id}.entente.localhost`, password: PASSWORD }),
+  });
+  return (reply.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
 async function run(engine: string, target: DatabaseTarget): Promise<Row[]> {
   const database = await openDatabase(target);
   await migrateToLatest(database.db);
   const { app, composed } = await buildConsoleApp(database, () => new Date());
   await seedExample(composed, "lyon", await readEntenteFile("examples/lyon-2023/entente.yaml"), PASSWORD);
+  await seedExample(asIfEmpty(composed), "big", BIG, PASSWORD);
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
-  const signIn = await fetch(`${address}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "secretariat@lyon.entente.localhost", password: PASSWORD }),
-  });
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const cookies = { lyon: await signIn(address, "lyon"), big: await signIn(address, "big") };
   const rows: Row[] = [];
-  for (const [endpoint, path] of [
-    ["GET /api/health (baseline)", "/api/health"],
-    ["GET /api/ententes/lyon/dashboard", "/api/ententes/lyon/dashboard?year=2023"],
+  for (const [endpoint, path, cookie] of [
+    ["GET /api/health (baseline)", "/api/health", cookies.lyon],
+    ["GET /api/ententes/lyon/dashboard", "/api/ententes/lyon/dashboard?year=2023", cookies.lyon],
+    [
+      `GET …/big/dashboard (${BIG_MEMBERS} members)`,
+      `/api/ententes/big/dashboard?year=${BIG_YEAR}`,
+      cookies.big,
+    ],
   ] as const) {
     await measure(`${address}${path}`, cookie); // warm-up run, not reported… bounded like the others
     rows.push({ engine, endpoint, ...(await measure(`${address}${path}`, cookie)) });
@@ -98,12 +118,12 @@ process.stdout.write(
   `\n${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}, ${process.platform}/${process.arch}\n\n`,
 );
 process.stdout.write(
-  `${"engine".padEnd(11)} ${"endpoint".padEnd(36)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)}  vs health\n`,
+  `${"engine".padEnd(11)} ${"endpoint".padEnd(44)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)}  vs health\n`,
 );
 for (const row of rows) {
   const base = rows.find((r) => r.engine === row.engine && r.endpoint.includes("health"));
   const ratio = base && base !== row ? `× ${(base.rps / row.rps).toFixed(1)} slower` : "";
   process.stdout.write(
-    `${row.engine.padEnd(11)} ${row.endpoint.padEnd(36)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)}  ${ratio}\n`,
+    `${row.engine.padEnd(11)} ${row.endpoint.padEnd(44)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)}  ${ratio}\n`,
   );
 }

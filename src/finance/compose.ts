@@ -5,9 +5,7 @@ import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import type { FinanceDeps } from "./app/finance-deps.ts";
 import type { FinanceCliDeps } from "./cli/commands.ts";
-import { createBudgetStore } from "./db/budget-store.ts";
 import { createFinanceStores } from "./db/create-finance-stores.ts";
-import { createEntenteStore } from "./db/entente-store.ts";
 import { createActivityRoutes } from "./http/activity-routes.ts";
 import { createBudgetRoutes } from "./http/budget-routes.ts";
 import { createEntenteRoutes } from "./http/entente-routes.ts";
@@ -32,5 +30,6 @@ export function composeFinance(
 
 /** The finance commands' dependencies on `database` (src/cli.ts). */
 export function composeFinanceCli(database: OpenDatabase): FinanceCliDeps {
-  return { ententes: createEntenteStore(database.db), budgets: createBudgetStore(database.db) };
+  const stores = createFinanceStores(database.db);
+  return { ententes: stores.ententes, budgets: stores.budgets };
 }

@@ -59,6 +59,13 @@ export const financeErrors = defineErrors({
     en: (d) =>
       `${d.value}: number too large (at most ${d.max} digits before the decimal point). Check the amount.`,
   },
+  "entente.removal_refused": {
+    status: 422,
+    fr: (d) =>
+      `${d.field} est absent du fichier : un membre, une clé, une mission ou un exercice ne se retire pas par un fichier (décisions, appels de fonds et historique s'y rattachent). Remettez-le dans le fichier.`,
+    en: (d) =>
+      `${d.field} is missing from the file: a member, key, mission or exercise is not removed by a file (decisions, fund calls and history refer to it). Put it back in the file.`,
+  },
   "date.out_of_range": {
     status: 422,
     fr: (d) =>

@@ -1,18 +1,16 @@
 import { assertCan, canPerform, type Principal } from "../../access/index.ts";
 import type { BudgetAnnex, BudgetReport } from "../domain/budget-report.ts";
 import { buildAnnex } from "../domain/build-annex.ts";
-import { computeBudgetReport } from "../domain/compute-budget-report.ts";
 import type { Entente } from "../domain/entente.ts";
-import { ententeForYear } from "../domain/entente-for-year.ts";
 import { amountDue } from "../domain/fund-call-rules.ts";
 import { reportYears } from "../domain/report-years.ts";
-import { validateEntente } from "../domain/validate-entente.ts";
 import { EntenteError, type Issue } from "../errors.ts";
 import type { DashboardMemberRow, DashboardView } from "./dashboard-view.ts";
 import type { FinanceDeps } from "./finance-deps.ts";
 import type { BudgetVersionRecord } from "./ports/budget-store.ts";
 import type { DecisionRecord } from "./ports/decision-store.ts";
 import type { FundCallRecord } from "./ports/fund-call-store.ts";
+import { cachedProblems, cachedReport } from "./report-cache.ts";
 
 type Deps = Pick<FinanceDeps, "ententes" | "budgets" | "decisions" | "fundCalls">;
 
@@ -112,9 +110,9 @@ export async function getDashboard(
   const years = reportYears(entente);
   const chosen = year ?? Math.max(...entente.exercises.map((e) => e.year));
   // A later draft out of balance does not hide this year's figures.
-  const problems = validateEntente(ententeForYear(entente, chosen));
-  if (problems.length > 0) return partialDashboard(deps, ententeId, entente, chosen, years, problems);
-  const report = computeBudgetReport(entente, chosen);
+  const problems = cachedProblems(entente, chosen);
+  if (problems.length > 0) return partialDashboard(deps, ententeId, entente, chosen, years, [...problems]);
+  const report = cachedReport(entente, chosen);
   const [budget, decisions, fundCalls] = await Promise.all([
     deps.budgets.latest(ententeId, chosen),
     deps.decisions.list(ententeId),

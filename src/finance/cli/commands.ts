@@ -11,7 +11,8 @@ export interface FinanceCliDeps {
 }
 
 /**
- * The finance context's commands: `validate`, `budget`, `import`, `exercise open`, `schema`. Their work is loaded
+ * The finance context's commands: `validate`, `budget`, `import`, `export`, `apply`, `exercise open`,
+ * `simulate`, `schema`. Their work is loaded
  * when they run, so that `entente budget` does not load the database drivers.
  */
 export function registerFinanceCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
@@ -60,6 +61,31 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
 
   registerExerciseCommands(program, context);
   registerSimulateCommand(program, context);
+
+  program
+    .command("export")
+    .description(
+      "écrit l'entente du serveur comme fichier d'entente (YAML) / write the server's entente as an entente file",
+    )
+    .argument("<id>", "identifiant de l'entente / entente id")
+    .option("--out <file>", "écrit dans ce fichier, de façon atomique / write atomically to this file")
+    .action(async (id: string, options: { out?: string }) => {
+      const { exportEntenteFile } = await import("./entente-export.ts");
+      await exportEntenteFile(id, { ...options, lang: context.lang() }, context);
+    });
+
+  program
+    .command("apply")
+    .description(
+      "applique un fichier d'entente modifié à l'entente du serveur, après aperçu / apply a changed entente file",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .requiredOption("--entente <id>", "identifiant de l'entente / entente id")
+    .option("--dry-run", "aperçu seulement, rien n'est enregistré / preview only, nothing stored")
+    .action(async (file: string, options: { entente: string; dryRun?: boolean }) => {
+      const { applyEntenteFileCommand } = await import("./entente-apply.ts");
+      await applyEntenteFileCommand(file, { ...options, lang: context.lang() }, context);
+    });
 
   program
     .command("schema")

@@ -1,8 +1,10 @@
 import { type Kysely, sql } from "kysely";
 import { recordAudit } from "../../platform/db/record-audit.ts";
 import type { EntenteStore, EntenteSummary } from "../app/ports/entente-store.ts";
+import type { BudgetStatus } from "../domain/budget-status.ts";
 import type { Entente } from "../domain/entente.ts";
 import { EntenteError } from "../errors.ts";
+import { applyEntente, type StoredIds } from "./apply-entente.ts";
 import { insertEntente } from "./insert-entente.ts";
 import { loadEntente } from "./load-entente.ts";
 import type { FinanceDatabase } from "./tables.ts";
@@ -24,6 +26,29 @@ async function listEntentes(db: Kysely<FinanceDatabase>): Promise<EntenteSummary
   }));
 }
 
+type Db = Kysely<FinanceDatabase>;
+
+/** The latest budget version's status of every exercise of entente `id`. */
+async function latestStatuses(trx: Db, id: string): Promise<Map<number, BudgetStatus>> {
+  const rows = await trx
+    .selectFrom("budget_version")
+    .select(["year", "status"])
+    .where("entente_id", "=", id)
+    .orderBy("year")
+    .orderBy("number")
+    .execute();
+  return new Map(rows.map((r) => [r.year, r.status as BudgetStatus]));
+}
+
+/** The ids of the members, keys and missions stored for entente `id`. */
+async function storedIds(trx: Db, id: string): Promise<StoredIds> {
+  const ids = async (table: "member" | "allocation_key" | "mission") =>
+    new Set(
+      (await trx.selectFrom(table).select("id").where("entente_id", "=", id).execute()).map((r) => r.id),
+    );
+  return { members: await ids("member"), keys: await ids("allocation_key"), missions: await ids("mission") };
+}
+
 /**
  * PostgreSQL/PGlite implementation of `EntenteStore`: maps the domain model to the tables of
  * migrations/0001_init.sql (insert-entente.ts) and back (load-entente.ts). An import is one
@@ -34,6 +59,7 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
   // event, which every change writes in its own transaction. One indexed query tells whether the
   // cache is current, on any node (another node's write changes the stamp too).
   const cache = new Map<string, { stamp: bigint; entente: Entente }>();
+  const loading = new Map<string, { stamp: bigint; entente: Promise<Entente> }>();
   return {
     async hasEntente(id) {
       const row = await db.selectFrom("entente").select("id").where("id", "=", id).executeTakeFirst();
@@ -58,6 +84,28 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
       });
     },
 
+    async applyEntente(id, next, actor, rule) {
+      await db.transaction().execute(async (trx) => {
+        const exists = await trx
+          .selectFrom("entente")
+          .select("id")
+          .where("id", "=", id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!exists) throw new EntenteError("entente.not_found", { id });
+        const openYears = rule(await latestStatuses(trx, id));
+        await applyEntente(trx, id, next, await storedIds(trx, id), openYears);
+        await recordAudit(trx, {
+          actor,
+          ententeId: id,
+          action: "apply-file",
+          entity: "entente",
+          entityId: id,
+          after: { name: next.name, members: next.members.length, years: [...openYears] },
+        });
+      });
+    },
+
     async loadEntente(id) {
       const row = await db
         .selectFrom("audit_event")
@@ -67,9 +115,20 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
       const stamp = row?.stamp ?? null;
       const cached = cache.get(id);
       if (stamp !== null && cached !== undefined && cached.stamp === stamp) return cached.entente;
-      const entente = await loadEntente(db, id);
-      if (stamp !== null) cache.set(id, { stamp, entente });
-      return entente;
+      if (stamp === null) return loadEntente(db, id);
+      // Concurrent requests for one version share one load (and so one model, whose computed
+      // report the use cases cache): 50 dashboards at once no longer load and compute 50 times.
+      const pending = loading.get(id);
+      if (pending !== undefined && pending.stamp === stamp) return pending.entente;
+      const entente = loadEntente(db, id);
+      loading.set(id, { stamp, entente });
+      try {
+        const loaded = await entente;
+        cache.set(id, { stamp, entente: loaded });
+        return loaded;
+      } finally {
+        if (loading.get(id)?.entente === entente) loading.delete(id);
+      }
     },
   };
 }

@@ -75,7 +75,7 @@ async function insertCriteria(trx: Trx, id: string, key: AllocationKey): Promise
 }
 
 /** A key's later periods, each basis as one JSON value. */
-async function insertKeyPeriods(trx: Trx, id: string, key: AllocationKey): Promise<void> {
+export async function insertKeyPeriods(trx: Trx, id: string, key: AllocationKey): Promise<void> {
   const periods = key.periods ?? [];
   if (periods.length === 0) return;
   await trx
@@ -93,19 +93,8 @@ async function insertKeyPeriods(trx: Trx, id: string, key: AllocationKey): Promi
     .execute();
 }
 
-/** A key with its shares (percent: ten-thousandths; weights: weight) or its criteria. */
-async function insertKey(trx: Trx, id: string, key: AllocationKey): Promise<void> {
-  await trx
-    .insertInto("allocation_key")
-    .values({
-      entente_id: id,
-      id: key.id,
-      label: key.label,
-      source: key.source ?? null,
-      basis: key.basis.kind,
-    })
-    .execute();
-  await insertKeyPeriods(trx, id, key);
+/** A key's shares (percent: ten-thousandths; weights: weight) or its criteria, its row written. */
+export async function insertKeyBasis(trx: Trx, id: string, key: AllocationKey): Promise<void> {
   if (key.basis.kind === "criteria") return insertCriteria(trx, id, key);
   const shares =
     key.basis.kind === "percent"
@@ -118,8 +107,24 @@ async function insertKey(trx: Trx, id: string, key: AllocationKey): Promise<void
     .execute();
 }
 
+/** A key with its shares or its criteria. */
+export async function insertKey(trx: Trx, id: string, key: AllocationKey): Promise<void> {
+  await trx
+    .insertInto("allocation_key")
+    .values({
+      entente_id: id,
+      id: key.id,
+      label: key.label,
+      source: key.source ?? null,
+      basis: key.basis.kind,
+    })
+    .execute();
+  await insertKeyBasis(trx, id, key);
+  await insertKeyPeriods(trx, id, key);
+}
+
 /** A mission, its members and an empty first version of its service plan. */
-async function insertMission(trx: Trx, id: string, mission: Mission, position: number): Promise<void> {
+export async function insertMission(trx: Trx, id: string, mission: Mission, position: number): Promise<void> {
   await trx
     .insertInto("mission")
     .values({
@@ -158,7 +163,7 @@ async function insertMission(trx: Trx, id: string, mission: Mission, position: n
 }
 
 /** An exercise, its first budget version (budget primitif) with its lines, its advances and adjustments. */
-async function insertExercise(trx: Trx, id: string, exercise: Exercise): Promise<void> {
+export async function insertExercise(trx: Trx, id: string, exercise: Exercise): Promise<void> {
   await trx
     .insertInto("exercise")
     .values({ entente_id: id, year: exercise.year, called_in: exercise.calledIn, note: null })

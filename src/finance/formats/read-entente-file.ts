@@ -6,6 +6,7 @@ import { assertValidEntente } from "../domain/assert-valid-entente.ts";
 import type { Entente } from "../domain/entente.ts";
 import { EntenteError, type Issue, type Localized, localized, ValidationError } from "../errors.ts";
 import { decodeUtf8 } from "./decode-utf8.ts";
+import { findDuplicateKeys } from "./find-duplicate-keys.ts";
 import { locateIssues } from "./locate-issues.ts";
 import { relocateIssues } from "./relocate-issues.ts";
 import { toEntente } from "./to-entente.ts";
@@ -91,31 +92,31 @@ function toPlainData(parsed: ParsedText): unknown {
  */
 function parseYaml(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  // Duplicate keys are found by findDuplicateKeys (linear), not by yaml's quadratic check.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const parsed = { doc, lineCounter, file };
+  const errors = [
+    ...doc.errors.map((error) => ({
+      offset: error.pos[0],
+      reason: error.message.split("\n")[0] ?? error.code,
+    })),
+    ...(doc.errors.length > 0 ? [] : findDuplicateKeys(doc)).map(({ key, offset }) => ({
+      offset,
+      reason: `clé « ${key} » en double dans le même bloc (duplicate key "${key}")`,
+    })),
+  ];
+  if (errors.length > 0)
     throw new EntenteFileError(
       file,
-      doc.errors.map((error) => {
-        const position = lineCounter.linePos(error.pos[0]);
-        return {
-          code: "file.invalid_yaml",
-          path: [],
-          details: { reason: error.message.split("\n")[0] ?? error.code },
-          file,
-          field: "",
-          line: position.line,
-          column: position.col,
-        };
-      }),
+      errors.map((error) => yamlIssue(parsed, error.offset, localized(error.reason, error.reason))),
     );
-  }
   visit(doc, {
     Scalar(_, node) {
       if (isScalar(node) && typeof node.value === "number" && node.source !== undefined)
         node.value = node.source;
     },
   });
-  return { doc, lineCounter, file };
+  return parsed;
 }
 
 /** Step 2: the shape of the file (zod). @throws EntenteFileError with every problem, located. */

@@ -23,6 +23,16 @@ function membersOfKey(keys: readonly AllocationKey[], keyId: string): string[] {
 export function toMissions(data: EntenteFileData, keys: readonly AllocationKey[]): Mission[] {
   const defaultKey = data.entente.defaultKey;
   const memberIds = new Set(data.members.map((m) => m.id));
+  // Each key's members once, not once per mission and section (20 000-member keys, bench/).
+  const keyMembers = new Map<string, string[]>();
+  const membersOf = (keyId: string) => {
+    let members = keyMembers.get(keyId);
+    if (members === undefined) {
+      members = membersOfKey(keys, keyId);
+      keyMembers.set(keyId, members);
+    }
+    return members;
+  };
   return data.missions.map((mission) => {
     const missionKeys = {
       investissement: mission.keys?.investissement ?? mission.key ?? defaultKey,
@@ -30,9 +40,7 @@ export function toMissions(data: EntenteFileData, keys: readonly AllocationKey[]
     };
     const members =
       mission.members ??
-      [...new Set(SECTIONS.flatMap((s) => membersOfKey(keys, missionKeys[s])))].filter((m) =>
-        memberIds.has(m),
-      );
+      [...new Set(SECTIONS.flatMap((s) => membersOf(missionKeys[s])))].filter((m) => memberIds.has(m));
     return {
       id: mission.id,
       name: mission.name,

@@ -2,6 +2,11 @@ import type { RouteRegistrar } from "../../platform/http/app-deps.ts";
 import type { FinanceDeps } from "../app/finance-deps.ts";
 import { registerFinanceRoutes } from "./register-finance-routes.ts";
 import { addMemberRoute } from "./routes/add-member-route.ts";
+import {
+  applyEntenteFileRoute,
+  getEntenteFileRoute,
+  previewEntenteFileRoute,
+} from "./routes/entente-file-routes.ts";
 import { getDashboardRoute } from "./routes/get-dashboard-route.ts";
 import { getEntenteRoute } from "./routes/get-entente-route.ts";
 import { getMemberStatementRoute } from "./routes/get-member-statement-route.ts";
@@ -15,7 +20,7 @@ import { updateKeyRoute } from "./routes/update-key-route.ts";
 import { updateMemberRoute } from "./routes/update-member-route.ts";
 import { updateMissionRoute } from "./routes/update-mission-route.ts";
 
-/** Ententes, dashboard, members, keys, missions and service plans (one function per route). */
+/** Ententes, dashboard, members, keys, missions, service plans and the entente file (one function per route). */
 export function createEntenteRoutes(deps: FinanceDeps): RouteRegistrar {
   return registerFinanceRoutes(
     [
@@ -32,6 +37,9 @@ export function createEntenteRoutes(deps: FinanceDeps): RouteRegistrar {
       updateMissionRoute,
       listPlanVersionsRoute,
       savePlanRoute,
+      getEntenteFileRoute,
+      previewEntenteFileRoute,
+      applyEntenteFileRoute,
     ],
     deps,
   );

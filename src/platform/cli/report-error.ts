@@ -24,7 +24,7 @@ export function describeError(error: unknown, lang: Lang): { text: string; statu
   }
   if (error instanceof ValidationError) {
     return {
-      text: `${error.issues.map((i) => `${prefix} ${i.code}: ${formatMessage(i.code, i.details, lang)}`).join("\n")}\n`,
+      text: `${error.issues.map((i) => `${prefix} ${i.code}${i.path.length > 0 ? ` — ${i.path.join(".")}` : ""}: ${formatMessage(i.code, i.details, lang)}`).join("\n")}\n`,
       status: EXIT.input,
     };
   }

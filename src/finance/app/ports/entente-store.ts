@@ -1,4 +1,5 @@
 import type { Actor } from "../../../shared/actor.ts";
+import type { BudgetStatus } from "../../domain/budget-status.ts";
 import type { Entente } from "../../domain/entente.ts";
 
 /** An entente in the list of ententes. */
@@ -22,6 +23,19 @@ export interface EntenteStore {
    * @throws EntenteError `entente.not_found`.
    */
   loadEntente(id: string): Promise<Entente>;
+  /**
+   * Writes `next` over the stored entente in one transaction (entente, members, keys, missions
+   * updated or added; the exercises `rule` leaves open rewritten, new ones added; nothing
+   * removed), audited. `rule` runs in the transaction on the latest budget status of every
+   * stored exercise and returns the years whose figures may be written; it throws to refuse.
+   * @throws EntenteError `entente.not_found`, or what `rule` throws.
+   */
+  applyEntente(
+    id: string,
+    next: Entente,
+    actor: Actor,
+    rule: (statuses: ReadonlyMap<number, BudgetStatus>) => ReadonlySet<number>,
+  ): Promise<void>;
   listEntentes(): Promise<EntenteSummary[]>;
   hasEntente(id: string): Promise<boolean>;
 }
