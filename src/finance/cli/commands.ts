@@ -3,6 +3,7 @@ import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { BudgetStore } from "../app/ports/budget-store.ts";
 import type { EntenteStore } from "../app/ports/entente-store.ts";
 import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
+import { registerDocumentCommands } from "./document-commands.ts";
 
 /** What the finance commands need of the server's database. */
 export interface FinanceCliDeps {
@@ -11,7 +12,7 @@ export interface FinanceCliDeps {
 }
 
 /**
- * The finance context's commands: `validate`, `budget`, `import`, `exercise open`, `schema`. Their work is loaded
+ * The finance context's commands: `validate`, `budget`, `import`, `exercise open`, `document deliberation`, `schema`. Their work is loaded
  * when they run, so that `entente budget` does not load the database drivers.
  */
 export function registerFinanceCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
@@ -90,6 +91,8 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
         await openExerciseFromCli(entente, { ...options, lang: context.lang() }, context);
       },
     );
+
+  registerDocumentCommands(program, context);
 
   program
     .command("schema")
