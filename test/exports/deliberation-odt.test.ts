@@ -101,3 +101,51 @@ describe("entente document deliberation on the seed (examples/lyon-2023)", () =>
     assert.equal(existsSync(out), false);
   });
 });
+
+describe("entente document fund-call on the seed (examples/lyon-2023)", () => {
+  it("writes the Métropole's fund call: by section, recall, adjustments, 305 797 €, due date and reference", () => {
+    const file = join(tmp(), "appel-metropole.odt");
+    const run = runEntente([
+      "document",
+      "fund-call",
+      LYON,
+      "--member",
+      "metropole",
+      "--due-on",
+      "2023-03-31",
+      "--reference",
+      "AF-2023-01",
+      "--out",
+      file,
+    ]);
+    assert.equal(run.status, 0, run.stderr);
+    const text = libreOfficeText(file);
+    assert.match(text, /APPEL DE FONDS 2023/);
+    assert.match(text, /Organisme gestionnaire \(bénéficiaire du versement\) : SITIV/);
+    assert.match(text, /Membre appelé : Métropole de Lyon \(SIREN 200046977\)/);
+    assert.match(text, new RegExp(`Contribution 2023 — fonctionnement\\n${fr("288 413")}`));
+    assert.match(text, new RegExp(`Rappel des exercices antérieurs\\n${fr("50 350")}`));
+    assert.match(text, new RegExp(`Avances et régularisations\\n-${fr("32 966")}`));
+    assert.match(text, new RegExp(`Montant à verser : ${fr("305 797")} €`));
+    assert.match(text, /Échéance : 31 mars 2023\./);
+    assert.match(text, /Référence de l'appel : AF-2023-01/);
+  });
+
+  it("refuses a due date that is not AAAA-MM-JJ and writes nothing", () => {
+    const out = join(tmp(), "bad.odt");
+    const result = runEntente([
+      "document",
+      "fund-call",
+      LYON,
+      "--member",
+      "sitiv",
+      "--due-on",
+      "31/03",
+      "--out",
+      out,
+    ]);
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /--due-on/);
+    assert.equal(existsSync(out), false);
+  });
+});

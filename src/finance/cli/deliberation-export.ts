@@ -18,7 +18,7 @@ export interface DeliberationExportOptions {
 }
 
 /** `--convention-date`, `--conference-date`: AAAA-MM-JJ. @throws EntenteError `cli.bad_option`. */
-function dateOf(option: string, text: string | undefined): string[] {
+export function dateOf(option: string, text: string | undefined): string[] {
   if (text === undefined) return [];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text)))
     throw new EntenteError("cli.bad_option", {
