@@ -96,4 +96,40 @@ describeOnDatabases("deliberation draft over HTTP", (get) => {
     assert.match(text, new RegExp(`de Ville de Lyon d'un montant de ${fr("217 051")} €`));
     assert.match(text, /Vu la proposition de la conférence intercommunale du 7 novembre 2022 ;/);
   });
+
+  it("adopted and issued: a member's fund call as ODT — its own only for a finance officer (404 for another's)", async () => {
+    const decisions = (await secretariat().send("GET", "/api/ententes/lyon/decisions")).json();
+    const decision = decisions.find((d: { budgetYear: number | null }) => d.budgetYear === 2023);
+    for (const r of decision.ratifications) {
+      const reply = await secretariat().send(
+        "PUT",
+        `/api/ententes/lyon/decisions/${decision.id}/ratifications/${r.memberId}`,
+        {
+          status: "ratified",
+          deliberationNumber: "2022-1356",
+          deliberatedOn: "2022-12-12",
+          rowVersion: r.rowVersion,
+        },
+      );
+      assert.equal(reply.status, 200);
+    }
+    const path = (member: string) => `/api/ententes/lyon/fund-calls/2023/${member}/fund-call.odt`;
+    assert.equal((await secretariat().send("GET", path("ville-lyon"))).status, 404, "not issued yet");
+    const issued = await secretariat().send("POST", "/api/ententes/lyon/fund-calls/2023", {
+      dueOn: "2023-03-31",
+    });
+    assert.equal(issued.status, 201);
+    const finance = clients.finance as ConsoleClient;
+    const others = await finance.send("GET", path("metropole"));
+    assert.equal(others.status, 404);
+    assert.equal((await (clients.other as ConsoleClient).send("GET", path("ville-lyon"))).status, 404);
+    const own = await finance.send("GET", path("ville-lyon"));
+    assert.equal(own.status, 200);
+    assert.equal(own.headers["content-type"], "application/vnd.oasis.opendocument.text");
+    const file = join(dir, "appel-ville-lyon.odt");
+    writeFileSync(file, own.raw);
+    const text = libreOfficeText(file);
+    assert.match(text, new RegExp(`Montant à verser : ${fr("217 051")} €`));
+    assert.match(text, /Échéance : 31 mars 2023\./);
+  });
 });
