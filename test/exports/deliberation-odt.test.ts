@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -147,5 +147,19 @@ describe("entente document fund-call on the seed (examples/lyon-2023)", () => {
     assert.notEqual(result.status, 0);
     assert.match(result.stderr, /--due-on/);
     assert.equal(existsSync(out), false);
+  });
+});
+
+describe("entente document deliberation: names with XML's special characters", () => {
+  it('escapes & < > " in names, and LibreOffice reads them back as written', () => {
+    const dir = tmp();
+    const source = join(dir, "entente.yaml");
+    const name = `SITIV & <Co> "numérique"`;
+    writeFileSync(source, readFileSync(LYON, "utf8").replace("name: SITIV\n", `name: '${name}'\n`));
+    const file = join(dir, "sitiv.odt");
+    const run = runEntente(["document", "deliberation", source, "--member", "sitiv", "--out", file]);
+    assert.equal(run.status, 0, run.stderr);
+    const text = libreOfficeText(file);
+    assert.ok(text.includes(`de ${name} d'un montant de ${fr("116 328")} €`), text.slice(-600));
   });
 });
