@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages and services the tests need, from Debian's archive:
 # - LibreOffice Calc without GUI (soffice): opens the XLSX/ODS exports as a finance officer would;
+# - LibreOffice Writer without GUI: opens the ODT deliberation drafts and converts them to PDF/text;
 # - Chromium (Debian's `chromium`), driven by playwright-core for the web console's browser tests;
 # - PostgreSQL reachable at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres,
 #   trust authentication): every database test runs on it as well as on PGlite;
@@ -16,6 +17,8 @@
 set -euo pipefail
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+# Writer: the ODT documents (deliberation drafts) are read back in LibreOffice by the tests.
+[ -e /usr/lib/libreoffice/share/registry/writer.xcd ] || missing+=(libreoffice-writer-nogui)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 fc-list 2>/dev/null | grep -qi "dejavu" || missing+=(fonts-dejavu-core)

@@ -14,7 +14,7 @@ const SAME_FILE = localized(
  * replace: not by its path, nor through a symbolic link or a hard link to it (same device and
  * inode once links are followed).
  */
-async function checkOutputPath(out: string, input: string): Promise<void> {
+export async function checkOutputPath(out: string, input: string): Promise<void> {
   const target = resolve(out);
   if (target === resolve(input))
     throw new EntenteError("cli.bad_option", { option: "--out", expected: SAME_FILE });

@@ -3,6 +3,7 @@ import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { BudgetStore } from "../app/ports/budget-store.ts";
 import type { EntenteStore } from "../app/ports/entente-store.ts";
 import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
+import { registerDocumentCommands } from "./document-commands.ts";
 
 /** What the finance commands need of the server's database. */
 export interface FinanceCliDeps {
@@ -12,7 +13,7 @@ export interface FinanceCliDeps {
 
 /**
  * The finance context's commands: `validate`, `budget`, `import`, `export`, `apply`, `exercise open`,
- * `simulate`, `schema`. Their work is loaded
+ * `simulate`, `document deliberation`, `document fund-call`, `schema`. Their work is loaded
  * when they run, so that `entente budget` does not load the database drivers.
  */
 export function registerFinanceCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
@@ -61,6 +62,7 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
 
   registerExerciseCommands(program, context);
   registerSimulateCommand(program, context);
+  registerDocumentCommands(program, context);
 
   program
     .command("export")

@@ -3,6 +3,7 @@ import type { FinanceDeps } from "../app/finance-deps.ts";
 import { registerFinanceRoutes } from "./register-finance-routes.ts";
 import { cancelPaymentRoute } from "./routes/cancel-payment-route.ts";
 import { createDecisionRoute } from "./routes/create-decision-route.ts";
+import { getFundCallDocumentRoute } from "./routes/get-fund-call-document-route.ts";
 import { issueFundCallsRoute } from "./routes/issue-fund-calls-route.ts";
 import { listAuditRoute } from "./routes/list-audit-route.ts";
 import { listDecisionsRoute } from "./routes/list-decisions-route.ts";
@@ -19,6 +20,7 @@ export function createActivityRoutes(deps: FinanceDeps): RouteRegistrar {
       recordRatificationRoute,
       listFundCallsRoute,
       issueFundCallsRoute,
+      getFundCallDocumentRoute,
       recordPaymentRoute,
       cancelPaymentRoute,
       listAuditRoute,

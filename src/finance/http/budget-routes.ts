@@ -5,12 +5,13 @@ import { createAmendingBudgetRoute } from "./routes/create-amending-budget-route
 import { exportBudgetRoute } from "./routes/export-budget-route.ts";
 import { getBudgetReportRoute } from "./routes/get-budget-report-route.ts";
 import { getBudgetRoute } from "./routes/get-budget-route.ts";
+import { getDeliberationRoute } from "./routes/get-deliberation-route.ts";
 import { getSettlementRoute } from "./routes/get-settlement-route.ts";
 import { openExerciseRoute } from "./routes/open-exercise-route.ts";
 import { saveBudgetRoute } from "./routes/save-budget-route.ts";
 import { saveSettlementRoute } from "./routes/save-settlement-route.ts";
 
-/** Opening an exercise; the year's budget (lines, edit), its settlement, its deliberation tables and their downloads. */
+/** Opening an exercise; the year's budget (lines, edit), its settlement, its deliberation tables and their downloads, each member's deliberation draft. */
 export function createBudgetRoutes(deps: FinanceDeps): RouteRegistrar {
   return registerFinanceRoutes(
     [
@@ -22,6 +23,7 @@ export function createBudgetRoutes(deps: FinanceDeps): RouteRegistrar {
       createAmendingBudgetRoute,
       getBudgetReportRoute,
       exportBudgetRoute,
+      getDeliberationRoute,
     ],
     deps,
   );
