@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,6 +60,7 @@ export async function startPrivateSlapd(port: number): Promise<PrivateSlapd> {
       ready: ({ stdout, stderr }) => (/slapd starting/.test(stdout + stderr) ? true : undefined),
     }));
     const running = child;
+    await acceptsConnections(port, 10_000);
     await withAdmin(url, (client) =>
       client.add(PRIVATE_SLAPD.baseDn, {
         objectClass: ["top", "dcObject", "organization"],
@@ -100,5 +102,27 @@ async function withAdmin(url: string, work: (client: Client) => Promise<void>): 
     await work(client);
   } finally {
     await client.unbind();
+  }
+}
+
+/**
+ * Waits until 127.0.0.1:`port` accepts a TCP connection, at most `deadlineMs`: slapd logs
+ * "slapd starting" just before its listener thread runs, and a connection at that instant can be
+ * refused on a loaded machine.
+ */
+async function acceptsConnections(port: number, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: "127.0.0.1", port });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > until) throw new Error(`private slapd: nothing accepts connections on port ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -24,16 +24,18 @@ export function providerFeatures(
       // A service reads its own tokens. A confidential service of the same entente (a resource
       // server such as the mail server checking a token the webmail obtained) reads another
       // service's access tokens only — never its refresh tokens, which only their client may
-      // use (RFC 6749 §10.4) — and, when the token names an audience, only if it is in it.
-      // Never across ententes. Refused: `active: false`, as for an unknown token (RFC 7662 §2.2).
+      // use (RFC 6749 §10.4) — and, when the token names an audience, only if it is in it or is
+      // one of the entente's registered resource servers (RFC 8707: the mail server's own
+      // audience). Never across ententes. Refused: `active: false`, as for an unknown token
+      // (RFC 7662 §2.2).
       async allowedPolicy(_ctx, client, token) {
         if (token.clientId === client.clientId) return true;
         if (client.clientAuthMethod === "none" || token.clientId === undefined) return false;
-        if (token.kind === "RefreshToken" || !inAudience(token, client.clientId)) return false;
+        if (token.kind === "RefreshToken") return false;
+        const entente = (client as unknown as { entente_id?: string }).entente_id;
+        if (!(await mayReadAudience(token, client.clientId, entente, resourceServers))) return false;
         const owner = await clients.findClient(token.clientId);
-        return (
-          owner !== null && owner.ententeId === (client as unknown as { entente_id?: string }).entente_id
-        );
+        return owner !== null && owner.ententeId === entente;
       },
     },
     revocation: {
@@ -60,9 +62,23 @@ export function providerFeatures(
   };
 }
 
-/** Whether `clientId` may read the token by its audience: no audience named, or `clientId` among them. */
-function inAudience(token: { readonly aud?: unknown }, clientId: string): boolean {
+/**
+ * Whether `clientId` (a service of `ententeId`) may read the token by its audience: no audience
+ * named, `clientId` among them, or an audience that is a resource server of the same entente.
+ */
+async function mayReadAudience(
+  token: { readonly aud?: unknown },
+  clientId: string,
+  ententeId: string | undefined,
+  resourceServers: ResourceServerDirectory,
+): Promise<boolean> {
   const { aud } = token;
   if (aud === undefined || aud === null) return true;
-  return Array.isArray(aud) ? aud.includes(clientId) : aud === clientId;
+  const audiences = (Array.isArray(aud) ? aud : [aud]).filter((a): a is string => typeof a === "string");
+  if (audiences.includes(clientId)) return true;
+  for (const audience of audiences) {
+    const server = await resourceServers.findByAudience(audience);
+    if (server !== null && server.ententeId === ententeId) return true;
+  }
+  return false;
 }

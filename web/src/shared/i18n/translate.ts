@@ -1,11 +1,13 @@
+import type { CustomTypeOptions } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { Translation } from "../../translations/fr.ts";
 
 /**
  * Every key of the console's strings, dotted (`identity.form.code`): a typo does not compile. A
  * plural (`caption_one`, `caption_other`) is asked by its base key with a `count`, as in i18next.
+ * The strings' shape comes from i18next's type augmentation (translations/i18next-types.ts), so
+ * the shared kernel imports no feature.
  */
-export type TranslationKey = KeysOf<Translation>;
+export type TranslationKey = KeysOf<CustomTypeOptions["resources"]["translation"]>;
 type KeysOf<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${BaseKey<K>}` : KeysOf<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
