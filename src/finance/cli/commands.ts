@@ -64,30 +64,7 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
   registerSimulateCommand(program, context);
   registerDocumentCommands(program, context);
 
-  program
-    .command("export")
-    .description(
-      "écrit l'entente du serveur comme fichier d'entente (YAML) / write the server's entente as an entente file",
-    )
-    .argument("<id>", "identifiant de l'entente / entente id")
-    .option("--out <file>", "écrit dans ce fichier, de façon atomique / write atomically to this file")
-    .action(async (id: string, options: { out?: string }) => {
-      const { exportEntenteFile } = await import("./entente-export.ts");
-      await exportEntenteFile(id, { ...options, lang: context.lang() }, context);
-    });
-
-  program
-    .command("apply")
-    .description(
-      "applique un fichier d'entente modifié à l'entente du serveur, après aperçu / apply a changed entente file",
-    )
-    .argument("<file>", "fichier d'entente / entente file")
-    .requiredOption("--entente <id>", "identifiant de l'entente / entente id")
-    .option("--dry-run", "aperçu seulement, rien n'est enregistré / preview only, nothing stored")
-    .action(async (file: string, options: { entente: string; dryRun?: boolean }) => {
-      const { applyEntenteFileCommand } = await import("./entente-apply.ts");
-      await applyEntenteFileCommand(file, { ...options, lang: context.lang() }, context);
-    });
+  registerRoundTripCommands(program, context);
 
   program
     .command("schema")
@@ -169,4 +146,32 @@ function registerSimulateCommand(program: Command, context: CliContext<FinanceCl
         await simulateKeysFromFile(file, { ...options, lang: context.lang() }, context.stdout);
       },
     );
+}
+
+/** `entente export` and `entente apply`: the server's entente as a file, and a changed file applied back. */
+function registerRoundTripCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
+  program
+    .command("export")
+    .description(
+      "écrit l'entente du serveur comme fichier d'entente (YAML) / write the server's entente as an entente file",
+    )
+    .argument("<id>", "identifiant de l'entente / entente id")
+    .option("--out <file>", "écrit dans ce fichier, de façon atomique / write atomically to this file")
+    .action(async (id: string, options: { out?: string }) => {
+      const { exportEntenteFile } = await import("./entente-export.ts");
+      await exportEntenteFile(id, { ...options, lang: context.lang() }, context);
+    });
+
+  program
+    .command("apply")
+    .description(
+      "applique un fichier d'entente modifié à l'entente du serveur, après aperçu / apply a changed entente file",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .requiredOption("--entente <id>", "identifiant de l'entente / entente id")
+    .option("--dry-run", "aperçu seulement, rien n'est enregistré / preview only, nothing stored")
+    .action(async (file: string, options: { entente: string; dryRun?: boolean }) => {
+      const { applyEntenteFileCommand } = await import("./entente-apply.ts");
+      await applyEntenteFileCommand(file, { ...options, lang: context.lang() }, context);
+    });
 }

@@ -90,67 +90,6 @@ export const MemberUpdate = z.object({
   rowVersion: z.number().int(),
 });
 
-/**
- * `POST /api/ententes/:id/key-simulations`: each member's contribution to exercise `year` under
- * key `keyId` as it is, then under each alternative — another key of the entente (`basedOn`), or
- * fixed shares (`percent`) or integer weights (`weights`, e.g. population or usage) — with members
- * joining or leaving. Nothing is saved.
- */
-export const KeySimulationRequest = z.object({
-  year: z.number().int().min(1900).max(2200),
-  keyId: IdParam,
-  alternatives: z
-    .array(
-      z
-        .object({
-          label: LABEL,
-          basedOn: IdParam.optional(),
-          percent: z
-            .array(z.object({ memberId: IdParam, value: PercentText }))
-            .min(1)
-            .optional(),
-          weights: z
-            .array(
-              z.object({
-                memberId: IdParam,
-                value: z.string().regex(/^\d{1,15}$/, { message: "entier ≥ 0 attendu" }),
-              }),
-            )
-            .min(1)
-            .optional(),
-          joining: z.array(IdParam).max(500).optional(),
-          leaving: z.array(IdParam).max(500).optional(),
-        })
-        .refine((a) => [a.basedOn, a.percent, a.weights].filter((b) => b !== undefined).length === 1, {
-          message: "une seule base : basedOn, percent ou weights",
-        }),
-    )
-    .min(1)
-    .max(10),
-});
-export const KeySimulation = z.object({
-  year: z.number().int(),
-  keyId: z.string(),
-  columns: z.array(z.string()),
-  rows: z.array(z.object({ memberId: z.string(), name: z.string(), amounts: z.array(EuroAmount) })),
-  totals: z.array(EuroAmount),
-});
-
-/** A member's statement: called, paid and due per call year; what it still owes in all. */
-export const MemberStatement = z.object({
-  memberId: z.string(),
-  years: z.array(
-    z.object({
-      year: z.number().int(),
-      called: EuroAmount,
-      issued: z.boolean(),
-      paid: EuroAmount,
-      due: EuroAmount,
-    }),
-  ),
-  stillOwed: EuroAmount,
-});
-
 /** `POST /api/ententes/:id/members`: a member joins from exercise `from`. */
 export const MemberCreate = MemberUpdate.omit({
   rowVersion: true,
@@ -430,23 +369,5 @@ export const EntenteDetail = z.object({
 
 export const ExportFormat = z.enum(["xlsx", "ods", "csv", "pdf", "md", "json"]);
 
-// ---- the entente file, round trip -----------------------------------------------------------
-/** An entente file's text (YAML or JSON, docs/entente-file.md) posted to preview or apply it. */
-export const EntenteFilePost = z.object({
-  text: z
-    .string()
-    .min(1, { message: "texte non vide attendu" })
-    .max(5_000_000, { message: "5000000 caractères au plus" }),
-});
-/** One change an entente file makes, and the exercises whose figures it alters. */
-export const EntenteFileChange = z.object({
-  field: z.string(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  years: z.union([z.array(z.number().int()), z.literal("all")]),
-});
-/** What applying an entente file does (or would do): its changes, and those refused. */
-export const EntenteFilePreview = z.object({
-  changes: z.array(EntenteFileChange),
-  refused: z.array(z.object({ code: z.string(), field: z.string(), message: z.string() })),
-});
+export * from "./entente-file-api.ts";
+export * from "./simulation-api.ts";

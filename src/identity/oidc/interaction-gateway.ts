@@ -27,27 +27,7 @@ export function createInteractionGateway(deps: {
 }): InteractionGateway {
   const interactionOf = createInteractionReader(deps.provider);
   return {
-    async details(req, res): Promise<InteractionDetails> {
-      const interaction = await interactionOf(req, res);
-      const clientId = String(interaction.params.client_id ?? "");
-      const service = await deps.clients.findClient(clientId);
-      const loginHint = interaction.params.login_hint;
-      return {
-        uid: interaction.uid,
-        returnTo: returnToOf(interaction, clientId, deps.provider().issuer),
-        clientId,
-        requestedAcr: requiredAcrOf(
-          service?.requiredAcr ?? null,
-          interaction.params.acr_values as string | undefined,
-        ),
-        requestedScope: String(interaction.params.scope ?? ""),
-        requestedResources: await registeredScopesOf(deps.resourceServers, interaction.params.resource),
-        loginHint: typeof loginHint === "string" && loginHint.length > 0 ? loginHint : null,
-        sessionSub: interaction.session?.accountId ?? null,
-        sessionAmr: (interaction.session as { amr?: string[] } | undefined)?.amr ?? [],
-        prompts: [interaction.prompt.name, ...interaction.prompt.reasons],
-      };
-    },
+    details: async (req, res) => detailsOf(deps, await interactionOf(req, res)),
 
     async saveGrant(req, res, { sub, scopes, resourceScopes }) {
       const provider = deps.provider();
@@ -102,6 +82,35 @@ export function createInteractionGateway(deps: {
     async interactionExists(uid) {
       return (await deps.provider().Interaction.find(uid)) !== undefined;
     },
+  };
+}
+
+/** What the sign-in pages need of the interaction (InteractionDetails). */
+async function detailsOf(
+  deps: {
+    readonly provider: () => Provider;
+    readonly clients: ServiceClientRegistry;
+    readonly resourceServers: ResourceServerDirectory;
+  },
+  interaction: Interaction,
+): Promise<InteractionDetails> {
+  const clientId = String(interaction.params.client_id ?? "");
+  const service = await deps.clients.findClient(clientId);
+  const loginHint = interaction.params.login_hint;
+  return {
+    uid: interaction.uid,
+    returnTo: returnToOf(interaction, clientId, deps.provider().issuer),
+    clientId,
+    requestedAcr: requiredAcrOf(
+      service?.requiredAcr ?? null,
+      interaction.params.acr_values as string | undefined,
+    ),
+    requestedScope: String(interaction.params.scope ?? ""),
+    requestedResources: await registeredScopesOf(deps.resourceServers, interaction.params.resource),
+    loginHint: typeof loginHint === "string" && loginHint.length > 0 ? loginHint : null,
+    sessionSub: interaction.session?.accountId ?? null,
+    sessionAmr: (interaction.session as { amr?: string[] } | undefined)?.amr ?? [],
+    prompts: [interaction.prompt.name, ...interaction.prompt.reasons],
   };
 }
 
