@@ -2,7 +2,7 @@
 // OpenID Provider mounted at /oidc, the sign-in pages at /interaction, the upstream connectors,
 // the pivot directory, second factors, and the administration API. src/main.ts runs it; the
 // identity tests and benchmarks use the same wiring.
-import { hkdfSync } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import {
   type AccountStore,
@@ -29,9 +29,11 @@ import {
 } from "./app/seed-identity-example.ts";
 import type { ServiceAccessPolicy } from "./app/service-access-port.ts";
 import { createServiceRegistry } from "./app/service-registry.ts";
+import type { SignInFlowDeps } from "./app/sign-in/step-kit.ts";
 import { upstreamCallbackPath } from "./app/sign-in/upstream-callback-url.ts";
 import { createSignInFlow, type SignInFlow } from "./app/sign-in-flow.ts";
 import { SIGN_IN_STATE_TTL_SECONDS } from "./app/sign-in-state.ts";
+import { createUpstreamLogout, type UpstreamLogout } from "./app/upstream-logout.ts";
 import { createIdentityAdminStore } from "./db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "./db/identity-directory-store.ts";
 import { createIdentityEventStore } from "./db/identity-event-store.ts";
@@ -41,7 +43,12 @@ import { createSigningKeyStore } from "./db/oidc-signing-key-store.ts";
 import { createRedisOidcAdapter, REDIS_OIDC_PREFIX } from "./db/redis-oidc-adapter.ts";
 import { createResourceServerStore } from "./db/resource-server-store.ts";
 import { createServiceClientStore } from "./db/service-client-store.ts";
-import { databaseSessionIdsOf, linkedSubsOfSource, redisSessionIdsOf } from "./db/source-sessions.ts";
+import {
+  databaseSessionIdsOf,
+  lastSourceOf,
+  linkedSubsOfSource,
+  redisSessionIdsOf,
+} from "./db/source-sessions.ts";
 import { createIdentityAdminRoutes } from "./http/identity-admin-routes.ts";
 import { createInteractionRoutes } from "./http/interaction/interaction-routes.ts";
 import {
@@ -49,6 +56,7 @@ import {
   renderLogoutPage,
   renderProviderError,
 } from "./http/interaction/provider-pages.ts";
+import { createUpstreamLogoutRoutes } from "./http/interaction/upstream-logout-routes.ts";
 import { createOidcMount, OIDC_MOUNT_PATH } from "./http/oidc-mount.ts";
 import { createSamlMetadataRoutes } from "./http/saml-metadata-routes.ts";
 import { createMfaService } from "./mfa/create-mfa-service.ts";
@@ -141,6 +149,33 @@ interface IdentityCore {
   samlEntityIdFor(sourceId: string): string;
   /** Our ACS URL for a SAML source. */
   acsUrlFor(sourceId: string): string;
+  readonly redirectConnectors: SignInFlowDeps["redirectConnectors"];
+  readonly upstreamLogout: UpstreamLogout;
+}
+
+/** The connectors of the OIDC and SAML sources (sign-in, and logout at the member's IdP). */
+function composeRedirectConnectors(
+  options: IdentityOptions,
+  transient: TransientStore,
+  urls: Pick<IdentityCore, "samlEntityIdFor" | "acsUrlFor">,
+): SignInFlowDeps["redirectConnectors"] {
+  return {
+    // A person may linger at the IdP as long as the sign-in's state lives, past the interaction:
+    // the service then gets an OAuth error (answerExpiredSignIn) rather than a dead end.
+    oidc: createOidcConnector({
+      transient,
+      now: options.now,
+      allowInsecureRequests: !options.production,
+      stateTtlSeconds: SIGN_IN_STATE_TTL_SECONDS,
+    }),
+    saml: createSamlConnector({
+      transient,
+      stateTtlSeconds: SIGN_IN_STATE_TTL_SECONDS,
+      spEntityIdFor: (source) => urls.samlEntityIdFor(source.id),
+      acsUrlFor: (source) => urls.acsUrlFor(source.id),
+      now: options.now,
+    }),
+  };
 }
 
 /**
@@ -165,21 +200,37 @@ export async function composeIdentity(
 ): Promise<ComposedIdentity> {
   const { db } = database;
   const redis = await connectRedis(options.redisUrl);
+  const transient =
+    redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis);
+  const urls = {
+    samlEntityIdFor: (sourceId: string) =>
+      `${options.publicUrl}/interaction/saml/${encodeURIComponent(sourceId)}/metadata`,
+    acsUrlFor: (sourceId: string) => `${options.publicUrl}${upstreamCallbackPath("saml", sourceId)}`,
+  };
+  const directory = createIdentityDirectory(
+    createIdentityDirectoryStore(db, { clock: { now: options.now } }),
+    { sharedMailDomains: options.sharedMailDomains ?? [] },
+  );
+  const redirectConnectors = composeRedirectConnectors(options, transient, urls);
   const core: IdentityCore = {
     options,
     database,
     redis,
-    transient:
-      redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis),
+    transient,
     clients: createServiceClientStore(db),
     resourceServers: createResourceServerRegistry(createResourceServerStore(db)),
-    directory: createIdentityDirectory(createIdentityDirectoryStore(db, { clock: { now: options.now } }), {
-      sharedMailDomains: options.sharedMailDomains ?? [],
-    }),
+    directory,
     events: createIdentityEventStore(db),
-    samlEntityIdFor: (sourceId) =>
-      `${options.publicUrl}/interaction/saml/${encodeURIComponent(sourceId)}/metadata`,
-    acsUrlFor: (sourceId) => `${options.publicUrl}${upstreamCallbackPath("saml", sourceId)}`,
+    ...urls,
+    redirectConnectors,
+    upstreamLogout: createUpstreamLogout({
+      routing: directory,
+      lastSourceOf: (sub) => lastSourceOf(db, sub),
+      redirectConnectors,
+      state: transient,
+      publicUrl: options.publicUrl,
+      newState: () => randomBytes(24).toString("base64url"),
+    }),
   };
   const provider = await composeProvider(core);
   const flow = composeSignIn(core, provider);
@@ -222,6 +273,7 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
       clients: core.clients,
       serviceAccess: options.serviceAccess,
     }),
+    afterGlobalLogout: core.upstreamLogout.afterGlobalLogout,
     allowPrivateNetworkBackchannel: options.backchannelPrivateNetworks,
     secureCookies: options.production,
     trustForwardedHeaders: true, // buildApp normalizes X-Forwarded-* (TRUSTED_PROXIES)
@@ -252,23 +304,7 @@ function composeSignIn(core: IdentityCore, provider: OpenIdProvider): SignInFlow
         },
       }),
     },
-    redirectConnectors: {
-      // A person may linger at the IdP as long as the sign-in's state lives, past the interaction:
-      // the service then gets an OAuth error (answerExpiredSignIn) rather than a dead end.
-      oidc: createOidcConnector({
-        transient,
-        now: options.now,
-        allowInsecureRequests: !options.production,
-        stateTtlSeconds: SIGN_IN_STATE_TTL_SECONDS,
-      }),
-      saml: createSamlConnector({
-        transient,
-        stateTtlSeconds: SIGN_IN_STATE_TTL_SECONDS,
-        spEntityIdFor: (source) => core.samlEntityIdFor(source.id),
-        acsUrlFor: (source) => core.acsUrlFor(source.id),
-        now: options.now,
-      }),
-    },
+    redirectConnectors: core.redirectConnectors,
     mfa: createMfaService({
       store: createMfaCredentialStore(db),
       publicUrl: options.publicUrl,
@@ -291,6 +327,7 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
   return [
     createOidcMount(() => provider.handler),
     createInteractionRoutes({ flow, gateway: provider.interactions, publicUrl: options.publicUrl }),
+    createUpstreamLogoutRoutes(core.upstreamLogout),
     createSamlMetadataRoutes({
       metadataFor: async (sourceId) => {
         const source = await core.directory.findSource(sourceId);

@@ -5,6 +5,7 @@ import { composeConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { AttributeMapping, ServiceClientInput, SourceRecord } from "../../src/identity/app/ports.ts";
 import { upstreamCallbackPath } from "../../src/identity/app/sign-in-flow.ts";
+import { UPSTREAM_LOGOUT_RETURN_PATH } from "../../src/identity/app/upstream-logout.ts";
 import { type ComposedIdentity, composeIdentity } from "../../src/identity/compose.ts";
 import { createIdentityAdminStore } from "../../src/identity/db/identity-admin-store.ts";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
@@ -217,6 +218,7 @@ async function createSitivSource(
     client_id: "entente-e2e",
     client_secret: upstreamSecret,
     redirect_uris: [`${url}${upstreamCallbackPath("oidc", sitiv.id)}`],
+    post_logout_redirect_uris: [`${url}${UPSTREAM_LOGOUT_RETURN_PATH}`],
   });
   return sitiv;
 }

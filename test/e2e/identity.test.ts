@@ -234,6 +234,52 @@ describe("identity federation in Chromium", () => {
     await context.close();
   });
 
+  it("logging out of the entente ends the SITIV IdP's session too (RP-initiated logout upstream)", async () => {
+    const { context, page } = await newPage();
+    const signInThroughSitiv = async () => {
+      await page.goto(`${world.rp.visio.url}/login`);
+      await page.locator("#email").fill("ines.garnier@sitiv.entente.test");
+      await page.getByRole("button", { name: "Continuer", exact: true }).click();
+      await page.waitForURL((url) => url.href.startsWith(world.upstream.issuer));
+      await page.locator("input[name=username]").fill("ines.garnier");
+      await page.locator("input[name=password]").fill("ines-secret");
+      await page.locator("input[name=password]").press("Enter");
+      await claimsOn(page);
+    };
+    await signInThroughSitiv();
+    await page.goto(`${world.rp.visio.url}/logout`);
+    await page.getByRole("button", { name: /me déconnecter/i }).click();
+    // Through the SITIV's IdP (a bare oidc-provider; it may ask its own confirmation), back to Entente.
+    const ended = page.getByText("Votre session chez « Comptes du SITIV » est terminée aussi.");
+    const upstreamYes = page.locator("button[name=logout][value=yes]");
+    await ended.or(upstreamYes).waitFor();
+    if (await upstreamYes.isVisible()) await upstreamYes.click();
+    await ended.waitFor();
+    await expectNoSeriousA11yViolation(page, "the page after the upstream logout");
+    await page.getByRole("link", { name: "Continuer" }).click();
+    await page.locator("#status").waitFor();
+    assert.equal(await page.locator("#status").textContent(), "déconnecté");
+    await signInThroughSitiv(); // the SITIV asks for the password again (fails if it does not)
+    await context.close();
+  });
+
+  it("logging out after a SAML sign-in says the Ville's IdP session could not be ended", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${world.rp.files.url}/login`);
+    await page.locator("#email").fill("gabriel.roux@perso.test");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    await page.waitForURL(/127\.0\.0\.1:8089/);
+    await page.locator("input[name=username]").fill("gabriel.roux");
+    await page.locator("input[name=password]").fill("gabriel-secret");
+    await page.locator("input[name=password]").press("Enter");
+    await claimsOn(page);
+    await page.goto(`${world.rp.files.url}/logout`);
+    await page.getByRole("button", { name: /me déconnecter/i }).click();
+    await page.getByText(/n'a pas pu être terminée/).waitFor();
+    assert.match((await page.getByRole("alert").textContent()) ?? "", /fermez votre navigateur/);
+    await context.close();
+  });
+
   it("a service that asks for two factors gets a TOTP enrolment, then acr 2fa", async () => {
     const { context, page } = await newPage();
     await page.goto(`${world.rp.vault.url}/login`);

@@ -12,6 +12,7 @@ export interface UpstreamOidcIdp {
     readonly client_id: string;
     readonly client_secret?: string;
     readonly redirect_uris: readonly string[];
+    readonly post_logout_redirect_uris?: readonly string[];
     readonly token_endpoint_auth_method?: string;
   }): Promise<void>;
   /** Rotates the IdP's signing key: a new key (new `kid`) signs from now on; the old one stays published. */

@@ -8,6 +8,7 @@ import { createDatabaseOidcAdapter, GRANT_BOUND_MODELS } from "../../src/identit
 import { createSigningKeyStore } from "../../src/identity/db/oidc-signing-key-store.ts";
 import { createRedisOidcAdapter } from "../../src/identity/db/redis-oidc-adapter.ts";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
+import { databaseSessionIdsOf, redisSessionIdsOf } from "../../src/identity/db/source-sessions.ts";
 import type { PersonRecord } from "../../src/identity/domain/person.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
@@ -98,6 +99,19 @@ describeOnDatabases("OpenID Provider: another person signs in in the same browse
           if (GRANT_BOUND_MODELS.has(model)) assert.equal(found, undefined, `${model} revoked`);
           else assert.equal(found?.grantId, grantId, `${model} kept`);
         }
+      });
+
+      it("finds a person's sessions (to end those of a suspended source's persons)", async () => {
+        const adapter = adapterOf(kind);
+        const sub = `sub-${randomBytes(4).toString("hex")}`;
+        await adapter("Session").upsert(`s1-${sub}`, { accountId: sub, uid: `u1-${sub}` }, 600);
+        await adapter("Session").upsert(`s2-${sub}`, { accountId: sub, uid: `u2-${sub}` }, 600);
+        await adapter("Session").upsert(`s3-${sub}`, { accountId: "someone-else", uid: `u3-${sub}` }, 600);
+        const ids =
+          kind === "database"
+            ? await databaseSessionIdsOf(database().db, [sub])
+            : await redisSessionIdsOf(redis, prefix, [sub]);
+        assert.deepEqual([...ids].sort(), [`s1-${sub}`, `s2-${sub}`]);
       });
 
       it("prompt=login after another person's session signs the second person in", async () => {

@@ -66,6 +66,14 @@ export interface RedirectConnector {
       readonly body: Readonly<Record<string, string>>;
     },
   ): Promise<{ readonly interactionId: string; readonly identity: UpstreamIdentity }>;
+  /**
+   * Where to send the browser to end the person's session at the source (OIDC RP-Initiated
+   * Logout 1.0 at the IdP's `end_session_endpoint`); null when the source offers none.
+   */
+  logoutUrl?(
+    source: SourceRecord,
+    request: { readonly postLogoutRedirectUri: string; readonly state: string },
+  ): Promise<string | null>;
 }
 
 /** The pivot identity of one sign-in, normalised (`normalizeIdentity`), with the role that applies. */

@@ -35,3 +35,15 @@ export async function redisSessionIdsOf(
   for (const sub of subs) ids.push(...(await redis.smembers(`${prefix}account:${sub}`)));
   return ids;
 }
+
+/** The source the person last signed in through (their most recently seen link), or null. */
+export async function lastSourceOf(db: Kysely<IdentityDatabase>, sub: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("person_link")
+    .select("source_id")
+    .where("sub", "=", sub)
+    .orderBy("last_seen_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.source_id ?? null;
+}

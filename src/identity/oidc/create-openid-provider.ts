@@ -12,6 +12,7 @@ import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { createClientAdapter } from "./client-adapter.ts";
 import { consumeCodeOnPkceFailure } from "./consume-code-on-pkce-failure.ts";
 import { endSessions } from "./end-sessions.ts";
+import { type AfterGlobalLogout, propagateGlobalLogout } from "./global-logout.ts";
 import { compareHashedClientSecrets } from "./hashed-client-secrets.ts";
 import { createInteractionGateway } from "./interaction-gateway.ts";
 import { createKeySwappedProvider } from "./key-swapped-provider.ts";
@@ -46,6 +47,8 @@ export interface OpenIdProviderOptions {
    * interaction (single sign-on); false: the grant is ignored and the interaction runs again.
    */
   readonly authorizeExistingGrant?: ExistingGrantCheck;
+  /** After a logout of the whole session: where to go first (the member's IdP, see `propagateGlobalLogout`). */
+  readonly afterGlobalLogout?: AfterGlobalLogout;
   /**
    * TEST/DEV ONLY. oidc-provider ≥ 9.7 refuses outgoing requests (back-channel logout) to
    * loopback and private addresses (an SSRF guard, through the `dispatcher` it passes to its
@@ -128,6 +131,8 @@ export async function createOpenIdProvider(options: OpenIdProviderOptions): Prom
       compareHashedClientSecrets(provider);
       consumeCodeOnPkceFailure(provider);
       auditProviderEvents(provider, { record, requestIdOf, onError });
+      if (options.afterGlobalLogout !== undefined)
+        propagateGlobalLogout(provider, options.afterGlobalLogout, onError);
       return provider;
     },
     now,

@@ -88,6 +88,16 @@ export function createOidcConnector(deps: {
       return { redirectUrl: client.buildAuthorizationUrl(config, parameters).href };
     },
 
+    async logoutUrl(source, request) {
+      const config = await configurationOf(source, oidcSettings(source));
+      if (config.serverMetadata().end_session_endpoint === undefined) return null;
+      // openid-client adds client_id (RP-Initiated Logout 1.0 §2), so the IdP can check the return URI.
+      return client.buildEndSessionUrl(config, {
+        post_logout_redirect_uri: request.postLogoutRedirectUri,
+        state: request.state,
+      }).href;
+    },
+
     async finish(source, answer) {
       const settings = oidcSettings(source);
       const stateValue = answer.query.state;

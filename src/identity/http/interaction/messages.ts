@@ -90,6 +90,12 @@ const fr = {
     `Vous êtes déconnecté·e de « ${service} » et des autres services de l'entente.`,
   loggedOut: "Vous êtes déconnecté·e des services de l'entente.",
   loggedOutClose: "Vous pouvez fermer cette page.",
+  upstreamEnded: (source: string) => `Votre session chez « ${source} » est terminée aussi.`,
+  upstreamNotEnded: (source: string) =>
+    `Votre session chez « ${source} » n'a pas pu être terminée : fermez votre navigateur, ou déconnectez-vous sur le site de « ${source} », avant de laisser ce poste.`,
+  upstreamUnknown:
+    "Cette page de retour ne correspond à aucune déconnexion en cours (déjà affichée ou expirée). Fermez votre navigateur avant de laisser ce poste.",
+  continueLink: "Continuer",
   providerErrorTitle: "Erreur de connexion",
   providerErrorHelp:
     "Le service a envoyé une demande de connexion que le fournisseur d'identité ne peut pas traiter. Retournez sur le service et recommencez ; si cela se reproduit, donnez les codes ci-dessous au support.",
@@ -175,6 +181,12 @@ const en: typeof fr = {
   loggedOutFrom: (service: string) => `You are signed out of "${service}" and the entente's other services.`,
   loggedOut: "You are signed out of the entente's services.",
   loggedOutClose: "You may close this page.",
+  upstreamEnded: (source: string) => `Your session at "${source}" is ended too.`,
+  upstreamNotEnded: (source: string) =>
+    `Your session at "${source}" could not be ended: close your browser, or sign out on the site of "${source}", before leaving this computer.`,
+  upstreamUnknown:
+    "This return page matches no logout in progress (already shown or expired). Close your browser before leaving this computer.",
+  continueLink: "Continue",
   providerErrorTitle: "Sign-in error",
   providerErrorHelp:
     "The service sent a sign-in request the identity provider cannot handle. Go back to the service and start again; if it happens again, give the codes below to support.",

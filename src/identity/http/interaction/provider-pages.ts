@@ -26,6 +26,28 @@ export function renderLoggedOutPage(lang: Lang, serviceName: string | null): str
 }
 
 /**
+ * The page after a logout that went on to the member's IdP (issue 10 item 6): signed out of the
+ * entente, and whether the IdP's session was ended — what could not be ended is said, with what
+ * to do. `next` (the service's post-logout URI, or the provider's page) is a link, never followed
+ * automatically; null: the outcome is unknown (state used or expired).
+ */
+export function renderUpstreamLogoutPage(
+  lang: Lang,
+  outcome: { readonly sourceLabel: string; readonly ended: boolean; readonly next: string } | null,
+): string {
+  const t = text(lang);
+  const upstream =
+    outcome === null
+      ? html`<p role="alert">${t.upstreamUnknown}</p>`
+      : outcome.ended
+        ? html`<p>${t.upstreamEnded(outcome.sourceLabel)}</p>`
+        : html`<p role="alert">${t.upstreamNotEnded(outcome.sourceLabel)}</p>`;
+  const next = outcome === null ? null : html`<p><a href="${outcome.next}">${t.continueLink}</a></p>`;
+  const body = html`<p>${t.loggedOut}</p>${upstream}${next}`;
+  return renderPage({ lang, title: t.loggedOutTitle, path: "", body });
+}
+
+/**
  * An error of the provider itself (oidc-provider's `renderError`: a malformed authorization
  * request, an unknown client…): the OAuth error code, its description, the request id. No stack.
  */
