@@ -2,7 +2,8 @@
  * The service catalogue page in Chromium against the real server (src/main.ts composes the
  * workplace): the secretariat puts the demo service in the catalogue (a wrong address is refused
  * next to its field), the entry shows its monogram; the page has no WCAG 2.1 A/AA violation; the
- * server's public launcher feed then lists the service for the Ville de Lyon.
+ * secretariat subscribes the Ville (a negative seat count refused at its field); the server's
+ * public launcher feed then lists the service as subscribed for the Ville de Lyon.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -66,6 +67,23 @@ describe("service catalogue page (Chromium, real server)", { timeout: 240_000 },
       });
     assert.equal(logoWidth, 64, "the generated monogram is shown");
     assert.deepEqual(await accessibilityViolations(page), []);
+    // The Ville subscribes from a day: the feed then shows the service as subscribed.
+    await page.getByRole("button", { name: /^Souscriptions à / }).click();
+    await page
+      .getByText("Aucun membre n'a souscrit à ce service : personne ne peut s'y connecter.")
+      .waitFor();
+    await page.getByLabel("Membre", { exact: true }).selectOption({ label: "Ville de Lyon" });
+    await page.getByLabel("Depuis le").fill("2023-01-01");
+    await page.getByLabel(/^Comptes \(sièges\)/).fill("-2");
+    await page.getByRole("button", { name: "Abonner le membre" }).click();
+    await page.locator("#subscribe-seats-error").waitFor();
+    await page.getByLabel(/^Comptes \(sièges\)/).fill("120");
+    await page.getByRole("button", { name: "Abonner le membre" }).click();
+    await page
+      .getByRole("table", { name: /Membres abonnés/ })
+      .getByRole("row", { name: /Ville de Lyon/ })
+      .waitFor();
+    assert.deepEqual(await accessibilityViolations(page), []);
     const feed = await fetch(`${url}/api/v1.0/lagaufre/services/?siren=216901231`);
     assert.equal(feed.headers.get("access-control-allow-origin"), "*");
     const body = (await feed.json()) as {
@@ -75,7 +93,7 @@ describe("service catalogue page (Chromium, real server)", { timeout: 240_000 },
     assert.equal(body.organization.name, "Ville de Lyon");
     assert.deepEqual(
       body.services.map((s) => [s.url, s.subscribed]),
-      [["https://demo.lyon.test/", false]],
+      [["https://demo.lyon.test/", true]],
     );
   });
 });

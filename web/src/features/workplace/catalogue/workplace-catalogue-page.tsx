@@ -12,6 +12,7 @@ import { canManageIdentity, useAccount } from "../../access/index.ts";
 import { useEntente } from "../../finance/index.ts";
 import { workplacePaths } from "../workplace-paths.ts";
 import { CatalogueForm } from "./catalogue-form.tsx";
+import { SubscriptionsSection } from "./subscriptions-section.tsx";
 
 const EntryList = z.array(CatalogueEntry);
 const ClientList = z.array(Service);
@@ -43,14 +44,75 @@ function useSubscribers(ententeId: string, entries: readonly Entry[] | undefined
   return byService;
 }
 
+/** The entries, each with its subscribers and a button that shows its subscriptions. */
+function CatalogueTable({
+  entries,
+  subscribers,
+  onShow,
+}: {
+  entries: readonly Entry[];
+  subscribers: Record<string, string[]>;
+  onShow: (entry: Entry) => void;
+}) {
+  const { t } = useTranslation();
+  const { memberName } = useEntente();
+  return (
+    <CaptionedTable caption={t("workplace.catalogue.caption", { count: entries.length })} className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t("workplace.catalogue.logo")}</th>
+          <th scope="col">{t("workplace.catalogue.name")}</th>
+          <th scope="col">{t("workplace.catalogue.kind")}</th>
+          <th scope="col">{t("workplace.catalogue.maturity")}</th>
+          <th scope="col">{t("workplace.catalogue.order")}</th>
+          <th scope="col">{t("workplace.catalogue.url")}</th>
+          <th scope="col">{t("workplace.catalogue.subscribers")}</th>
+          <th scope="col">{t("workplace.catalogue.showSubscriptions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.clientId}>
+            <td>
+              <img src={e.logo} alt="" width={32} height={32} />
+            </td>
+            <th scope="row">{e.name}</th>
+            <td>{t(`workplace.catalogue.kinds.${e.kind}`)}</td>
+            <td>{t(`workplace.catalogue.maturities.${e.maturity}`)}</td>
+            <td>{e.displayOrder}</td>
+            <td>
+              <a href={e.url}>{e.url}</a>
+            </td>
+            <td>
+              {(subscribers[e.clientId] ?? []).map(memberName).join(", ") ||
+                t("workplace.catalogue.noSubscriber")}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-label={t("workplace.catalogue.showSubscriptionsNamed", { name: e.name })}
+                onClick={() => onShow(e)}
+              >
+                {t("workplace.catalogue.showSubscriptions")}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </CaptionedTable>
+  );
+}
+
 /** The service catalogue: every entry with its logo, kind, maturity, order and subscribers; the secretariat adds one. */
 export function WorkplaceCataloguePage() {
   const { t } = useTranslation();
-  const { entente, memberName } = useEntente();
+  const { entente } = useEntente();
   const manage = canManageIdentity(useAccount());
   const entries = useResource(workplacePaths.services(entente.id), EntryList);
   const clients = useResource(manage ? workplacePaths.clients(entente.id) : null, ClientList);
   const subscribers = useSubscribers(entente.id, entries.data);
+  const [selected, setSelected] = useState<Entry | null>(null);
   const catalogued = new Set((entries.data ?? []).map((e) => e.clientId));
   const candidates = (clients.data ?? []).filter((c) => !catalogued.has(c.clientId));
   return (
@@ -60,42 +122,15 @@ export function WorkplaceCataloguePage() {
       <ResourceStatus resource={entries} />
       {entries.data !== undefined && entries.data.length === 0 && <p>{t("workplace.catalogue.none")}</p>}
       {entries.data !== undefined && entries.data.length > 0 && (
-        <CaptionedTable
-          caption={t("workplace.catalogue.caption", { count: entries.data.length })}
-          className="table"
-        >
-          <thead>
-            <tr>
-              <th scope="col">{t("workplace.catalogue.logo")}</th>
-              <th scope="col">{t("workplace.catalogue.name")}</th>
-              <th scope="col">{t("workplace.catalogue.kind")}</th>
-              <th scope="col">{t("workplace.catalogue.maturity")}</th>
-              <th scope="col">{t("workplace.catalogue.order")}</th>
-              <th scope="col">{t("workplace.catalogue.url")}</th>
-              <th scope="col">{t("workplace.catalogue.subscribers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.data.map((e) => (
-              <tr key={e.clientId}>
-                <td>
-                  <img src={e.logo} alt="" width={32} height={32} />
-                </td>
-                <th scope="row">{e.name}</th>
-                <td>{t(`workplace.catalogue.kinds.${e.kind}`)}</td>
-                <td>{t(`workplace.catalogue.maturities.${e.maturity}`)}</td>
-                <td>{e.displayOrder}</td>
-                <td>
-                  <a href={e.url}>{e.url}</a>
-                </td>
-                <td>
-                  {(subscribers[e.clientId] ?? []).map(memberName).join(", ") ||
-                    t("workplace.catalogue.noSubscriber")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </CaptionedTable>
+        <CatalogueTable entries={entries.data} subscribers={subscribers} onShow={setSelected} />
+      )}
+      {selected !== null && (
+        <SubscriptionsSection
+          key={selected.clientId}
+          clientId={selected.clientId}
+          name={selected.name}
+          manage={manage}
+        />
       )}
       {manage && clients.data !== undefined && (
         <CatalogueForm
