@@ -1,14 +1,13 @@
 import type { Kysely } from "kysely";
 import type { AllocationKey, Entente, Exercise, Member, Mission } from "../domain/entente.ts";
-import { insertBudgetLines } from "./insert-budget-lines.ts";
 import {
   insertExercise,
+  insertExerciseRows,
   insertKey,
   insertKeyBasis,
   insertKeyPeriods,
   insertMission,
 } from "./insert-entente.ts";
-import { insertSettlementRows } from "./insert-settlement-rows.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
 type Trx = Kysely<FinanceDatabase>;
@@ -134,35 +133,9 @@ async function applyExercise(trx: Trx, id: string, exercise: Exercise): Promise<
     .orderBy("number", "desc")
     .executeTakeFirstOrThrow();
   await trx.deleteFrom("budget_line").where("budget_version_id", "=", latest.id).execute();
-  await insertBudgetLines(
-    trx,
-    latest.id,
-    exercise.lines.map((line) => ({
-      missionId: line.mission ?? null,
-      label: line.label,
-      section: line.section,
-      direction: line.direction,
-      receiptKind: line.receiptKind ?? null,
-      amountCents: line.amount,
-      nature: line.nature ?? null,
-    })),
-  );
   for (const table of ["advance", "adjustment"] as const)
     await trx.deleteFrom(table).where("entente_id", "=", id).where("year", "=", exercise.year).execute();
-  await insertSettlementRows(trx, id, exercise.year, {
-    advances: exercise.advances.map((a) => ({
-      id: a.id,
-      label: a.label,
-      memberId: a.member,
-      amountCents: a.amount,
-      keyId: a.key,
-    })),
-    adjustments: exercise.adjustments.map((a) => ({
-      id: a.id,
-      label: a.label,
-      amounts: a.amounts.map((x) => ({ memberId: x.member, amountCents: x.amount })),
-    })),
-  });
+  await insertExerciseRows(trx, id, latest.id, exercise);
 }
 
 /**

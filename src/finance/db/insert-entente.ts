@@ -173,9 +173,35 @@ export async function insertExercise(trx: Trx, id: string, exercise: Exercise): 
     .values({ entente_id: id, year: exercise.year, number: 1, label: `Budget primitif ${exercise.year}` })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await insertExerciseRows(trx, id, version.id, exercise);
+}
+
+/**
+ * Writes a whole entente in transaction `trx`, as a list of steps: the entente, its members, its
+ * keys, its missions, its exercises.
+ */
+export async function insertEntente(trx: Trx, id: string, entente: Entente): Promise<void> {
+  await insertEntenteRow(trx, id, entente);
+  await insertMembers(trx, id, entente);
+  for (const key of entente.keys) await insertKey(trx, id, key);
+  for (const [position, mission] of entente.missions.entries())
+    await insertMission(trx, id, mission, position);
+  for (const exercise of entente.exercises) await insertExercise(trx, id, exercise);
+}
+
+/**
+ * An exercise's rows under budget version `versionId`: its lines, then its advances and
+ * adjustments (an import, or an entente file applied over a stored exercise).
+ */
+export async function insertExerciseRows(
+  trx: Trx,
+  id: string,
+  versionId: bigint,
+  exercise: Exercise,
+): Promise<void> {
   await insertBudgetLines(
     trx,
-    version.id,
+    versionId,
     exercise.lines.map((line) => ({
       missionId: line.mission ?? null,
       label: line.label,
@@ -200,17 +226,4 @@ export async function insertExercise(trx: Trx, id: string, exercise: Exercise): 
       amounts: a.amounts.map((x) => ({ memberId: x.member, amountCents: x.amount })),
     })),
   });
-}
-
-/**
- * Writes a whole entente in transaction `trx`, as a list of steps: the entente, its members, its
- * keys, its missions, its exercises.
- */
-export async function insertEntente(trx: Trx, id: string, entente: Entente): Promise<void> {
-  await insertEntenteRow(trx, id, entente);
-  await insertMembers(trx, id, entente);
-  for (const key of entente.keys) await insertKey(trx, id, key);
-  for (const [position, mission] of entente.missions.entries())
-    await insertMission(trx, id, mission, position);
-  for (const exercise of entente.exercises) await insertExercise(trx, id, exercise);
 }
