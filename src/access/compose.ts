@@ -4,13 +4,13 @@ import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { RouteRegistrar, ServerPlugin } from "../platform/http/app-deps.ts";
 import type { AccessDeps } from "./app/access-deps.ts";
 import type { EntenteReferences } from "./app/create-account.ts";
-import type { AccountRecord, PasswordHasher } from "./app/ports.ts";
+import type { PasswordHasher } from "./app/ports.ts";
+import { principalOf } from "./app/principal-of.ts";
 import { createLoginThrottle } from "./app/sign-in-throttle.ts";
 import type { AccessCliDeps } from "./cli/commands.ts";
 import { createAccountStore } from "./db/account-store.ts";
 import { createLoginFailureStore } from "./db/login-failure-store.ts";
 import { createWebSessionStore } from "./db/web-session-store.ts";
-import type { Principal } from "./domain/access-policy.ts";
 import { createSessionRoutes } from "./http/session-routes.ts";
 import { registerWebSession } from "./http/web-session.ts";
 
@@ -28,19 +28,6 @@ export interface ComposedAccess {
   readonly registerRoutes: readonly RouteRegistrar[];
   /** The console's web sessions (cookie, CSRF, `request.principal`), registered before the routes. */
   readonly plugins: readonly ServerPlugin[];
-}
-
-/** The person behind a session's account (null when the account is gone). */
-export function principalOf(account: AccountRecord | null): Principal | null {
-  if (account === null) return null;
-  return {
-    accountId: account.id,
-    email: account.email,
-    role: account.role,
-    ententeId: account.ententeId,
-    memberId: account.memberId,
-    missionId: account.missionId,
-  };
 }
 
 /** Wires console access on `database`: the stores, the use cases' dependencies, the routes. */

@@ -4,6 +4,7 @@
 export type { EntenteReferences } from "./app/create-account.ts";
 export { createDemoAccounts, type DemoAccount, type DemoEntente } from "./app/create-demo-accounts.ts";
 export type { AccountRecord, AccountStore, LoginFailureStore, PasswordHasher } from "./app/ports.ts";
+export { principalOf } from "./app/principal-of.ts";
 export { createLoginThrottle, type LoginThrottle, type ThrottleSubject } from "./app/sign-in-throttle.ts";
 export { type AccessCliDeps, registerAccessCommands } from "./cli/commands.ts";
 export {
@@ -11,7 +12,6 @@ export {
   type ComposedAccess,
   composeAccess,
   composeAccessCli,
-  principalOf,
 } from "./compose.ts";
 export { createArgon2PasswordHasher } from "./crypto/argon2-password-hasher.ts";
 export { createLoginFailureStore } from "./db/login-failure-store.ts";

@@ -32,7 +32,7 @@ export const financeErrors = defineErrors({
   "entente.unknown_reference": {
     status: 422,
     fr: (d) =>
-      `${d.what} « ${d.id} » inconnu. Valeurs connues : ${d.known}. Corrigez la référence ou déclarez-le.`,
+      `${d.what} « ${d.id} » : aucune définition ne porte cet identifiant. Valeurs connues : ${d.known}. Corrigez la référence ou ajoutez la définition manquante.`,
     en: (d) => `unknown ${d.what} "${d.id}". Known values: ${d.known}. Fix the reference or declare it.`,
   },
   "amount.not_a_number": {

@@ -49,7 +49,7 @@ describe("entente import / account create (the server's database, PGlite in DATA
       { env, input: "une phrase de passe solide\n" },
     );
     assert.equal(unknownMember.status, 1);
-    assert.match(unknownMember.stderr, /membre « paris » inconnu/);
+    assert.match(unknownMember.stderr, /membre « paris » : aucune définition ne porte cet identifiant/);
 
     const database = await openDatabase({ kind: "pglite", dataDir });
     try {

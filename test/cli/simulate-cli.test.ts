@@ -48,6 +48,9 @@ describe("entente simulate (the key simulator on a file; nothing is saved)", () 
     const { file } = lyonWithPopulationKey();
     const result = runEntente(["simulate", file, "--key", "socle", "--with", "usage"]);
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /clé « usage » inconnu.*socle, population/);
+    assert.match(
+      result.stderr,
+      /clé « usage » : aucune définition ne porte cet identifiant.*socle, population/,
+    );
   });
 });

@@ -27,6 +27,16 @@ for (const format of ["xlsx", "ods"] as const) {
       assert.deepEqual(book.SheetNames, ["annex", "allocation-socle-fonct", "recall-2022", "fund-calls"]);
     });
 
+    if (format === "ods")
+      it("is an ODF package: mimetype first and stored (ODF 1.3 part 2 §3.3)", () => {
+        const bytes = readFileSync(file);
+        assert.equal(bytes.readUInt32LE(0), 0x04034b50, "a ZIP local file header");
+        assert.equal(bytes.readUInt16LE(8), 0, "mimetype is stored, not deflated");
+        const media = "application/vnd.oasis.opendocument.spreadsheet";
+        assert.equal(bytes.subarray(30, 38).toString("ascii"), "mimetype");
+        assert.equal(bytes.subarray(38, 38 + media.length).toString("ascii"), media);
+      });
+
     it("holds the fund calls as numbers (SheetJS read-back)", () => {
       const book = XLSX.read(readFileSync(file));
       const sheet = book.Sheets["fund-calls"];

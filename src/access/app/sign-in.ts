@@ -1,6 +1,7 @@
 import type { Principal } from "../domain/access-policy.ts";
 import { EntenteError, type Localized, localized } from "../errors.ts";
 import type { AccessDeps } from "./access-deps.ts";
+import { principalOf } from "./principal-of.ts";
 
 /** The end of a lock as people read it (French time, as the entente's members are in France). */
 function untilText(date: Date): Localized {
@@ -45,12 +46,5 @@ export async function signIn(
     throw new EntenteError("auth.invalid_credentials");
   }
   await deps.throttle.recordSuccess(subject, now);
-  return {
-    accountId: account.id,
-    email: account.email,
-    role: account.role,
-    ententeId: account.ententeId,
-    memberId: account.memberId,
-    missionId: account.missionId,
-  };
+  return principalOf(account);
 }

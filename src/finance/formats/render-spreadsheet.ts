@@ -1,7 +1,9 @@
 import * as XLSX from "@e965/xlsx";
+import { unzipSync } from "fflate";
 import type { RoundingUnit } from "../../shared/money.ts";
 import { rawCell } from "./render-text.ts";
 import type { Cell, Table } from "./table.ts";
+import { writeOdfPackage } from "./write-odf-package.ts";
 
 /** Spreadsheet formats: Office Open XML (Excel) and OpenDocument (LibreOffice, the ODF rule of administrations). */
 export type SpreadsheetFormat = "xlsx" | "ods";
@@ -71,5 +73,21 @@ export function renderSpreadsheet(
     usedNames.add(name);
     XLSX.utils.book_append_sheet(workbook, sheet, name);
   });
-  return XLSX.write(workbook, { type: "buffer", bookType: format, compression: true }) as Buffer;
+  const written = XLSX.write(workbook, { type: "buffer", bookType: format, compression: true }) as Buffer;
+  return format === "ods" ? repackageOds(written) : written;
+}
+
+/**
+ * SheetJS deflates the ODS `mimetype` entry and writes `META-INF/` before it, against ODF 1.3
+ * part 2 §3.3 (the `mimetype` entry first, stored, so that tools can identify the file by its
+ * fixed offset). The package is rewritten entry for entry with the `mimetype` first and stored;
+ * the content is unchanged.
+ */
+function repackageOds(written: Buffer): Buffer {
+  const entries = unzipSync(new Uint8Array(written));
+  const mediaType = Buffer.from(entries.mimetype ?? []).toString("ascii");
+  const rest = Object.entries(entries)
+    .filter(([name]) => name !== "mimetype")
+    .map(([name, data]) => ({ name, data: Buffer.from(data) }));
+  return writeOdfPackage(mediaType || "application/vnd.oasis.opendocument.spreadsheet", rest);
 }
