@@ -84,7 +84,7 @@ function searchBar(c: PageContext, t: PortalText, query: string, newTab: boolean
 }
 
 /** The portal's first page: announcements, search and the new-tab choice, favourites, the tiles by kind. */
-export function renderHome(c: PageContext, home: PortalHome, query: string): string {
+export function renderHome(c: PageContext, home: PortalHome, query: string, script: string): string {
   const t = portalText(c.lang);
   const newTab = home.preferences.openInNewTab;
   const { favourites, groups } = arrangeTiles(home.tiles, home.preferences.pinned);
@@ -100,7 +100,7 @@ export function renderHome(c: PageContext, home: PortalHome, query: string): str
   }</section>`;
   const kinds = groups.map(
     (g) =>
-      html`<section aria-labelledby="h-${g.kind}" data-group><h2 id="h-${g.kind}">${t.kinds[g.kind]}</h2><ul class="tiles">${g.tiles.map((s) => tile(c, s, t, newTab, query, "svc-"))}</ul></section>`,
+      html`<section aria-labelledby="h-${g.kind}" data-group${g.tiles.some((s) => matchesSearch(searchTextOf(s, t.kinds[s.kind]), query)) ? null : html` hidden`}><h2 id="h-${g.kind}">${t.kinds[g.kind]}</h2><ul class="tiles">${g.tiles.map((s) => tile(c, s, t, newTab, query, "svc-"))}</ul></section>`,
   );
   const none = html`<p id="none" role="status" data-none="${t.resultsNone}">${query !== "" && matching === 0 ? t.resultsNone : ""}</p>`;
   const body = html`<h1>${t.title}</h1>${news}${searchBar(c, t, query, newTab)}${none}${favs}
@@ -110,7 +110,7 @@ export function renderHome(c: PageContext, home: PortalHome, query: string): str
     title: `${t.title} — ${home.member.name}`,
     header: header(c, home.member.id, home.member.name, t),
     body,
-    script: true,
+    script,
   });
 }
 

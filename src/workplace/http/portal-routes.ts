@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import fastifyCookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
@@ -15,7 +16,7 @@ import {
 } from "../app/portal-home.ts";
 import type { PortalSession } from "../app/portal-ports.ts";
 import { ClientIdParam } from "../contracts.ts";
-import { PORTAL_SCRIPT_PATH } from "./portal-html.ts";
+import { portalCsp } from "./portal-html.ts";
 import { renderHome, renderMessage } from "./portal-page.ts";
 import { checkCsrf, clearPortalCookie, hashOf, SESSION_COOKIE, sessionOf } from "./portal-session.ts";
 import {
@@ -53,7 +54,9 @@ export async function registerPortalRoutes(
   if (!app.hasRequestDecorator("cookies")) await app.register(fastifyCookie);
   await app.register(formbody, { bodyLimit: 16 * 1024 });
   const clients = createPortalClients(signIn);
-  const script = await readFile(SCRIPT, "utf8");
+  // Inline in a <script>: a "</" in it could not end the element early.
+  const script = (await readFile(SCRIPT, "utf8")).replaceAll("</", "<\\/");
+  const csp = portalCsp(createHash("sha256").update(script).digest("base64"), signIn.cookies.secure);
 
   app.setErrorHandler(async (error, request, reply) => {
     const lang = langOf(request);
@@ -82,10 +85,6 @@ export async function registerPortalRoutes(
     );
   });
 
-  app.get(PORTAL_SCRIPT_PATH, { schema: { hide: true } }, async (_request, reply) =>
-    reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=3600").send(script),
-  );
-
   const signedIn = async (request: FastifyRequest, id: string): Promise<PortalSession | null> =>
     sessionOf(deps.portal, request, id, deps.clock.now());
 
@@ -108,7 +107,8 @@ export async function registerPortalRoutes(
       const session = await signedIn(request, id);
       if (session === null) return startSignIn(signIn, clients, id, lang, reply);
       const home = await portalHome(deps, session);
-      return html(reply, 200, renderHome({ lang, base: base(id), session }, home, request.query.q ?? ""));
+      const page = renderHome({ lang, base: base(id), session }, home, request.query.q ?? "", script);
+      return html(reply.header("content-security-policy", csp), 200, page);
     },
   );
   app.get("/portal/:id/login", { schema: { hide: true, params: PARAMS } }, async (request, reply) =>
