@@ -113,6 +113,9 @@ describeOnDatabases(
       const page = await f.app.inject({ method: "GET", url: "/portal/lyon/", headers: { cookie } });
       assert.equal(page.statusCode, 200);
       assert.match(page.headers["cache-control"] as string, /no-store/);
+      const csp = page.headers["content-security-policy"] as string;
+      assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+';/, "the one inline script, by its hash");
+      assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
       assert.match(page.body, /Métropole de Lyon/);
       assert.match(page.body, />Visio</);
       assert.doesNotMatch(page.body, /Tchap/, "the chat is the Ville's only");
@@ -195,6 +198,12 @@ describeOnDatabases(
         pinned: [],
         openInNewTab: false,
       });
+      const forged = await f.app.inject({
+        method: "GET",
+        url: "/portal/lyon/callback?code=abc&state=forged",
+      });
+      assert.equal(forged.statusCode, 400, "a return from the hub without this browser's sign-in state");
+      assert.match(forged.body, /workplace\.portal_sign_in_failed/);
       const missing = await f.app.inject({ method: "GET", url: "/portal/nulle-part/" });
       assert.equal(missing.statusCode, 404);
       assert.match(missing.body, /workplace\.portal_not_found/);
