@@ -47,6 +47,7 @@ before(async () => {
   const portal = await registerClient("Portail des agents", {
     redirectUris: [`${PORTAL()}callback`],
     postLogoutRedirectUris: [`${PORTAL()}signed-out`],
+    backchannelLogoutUri: `${PORTAL()}backchannel-logout`,
     tokenEndpointAuthMethod: "none",
   });
   await workplace.portal.portal.setPortalClient(ENTENTE, portal);
@@ -204,6 +205,25 @@ describe("the agents' and élus' portal in Chromium", () => {
     await page.getByRole("heading", { level: 1, name: "Vous êtes déconnecté·e du portail." }).waitFor();
     await page.goto(PORTAL());
     await page.locator("#email").waitFor(); // the hub asks again: the portal's and the hub's sessions are over
+    await context.close();
+  });
+
+  it("signing out of another service ends the portal's session too (back-channel logout)", async () => {
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(PORTAL());
+    await page.locator("#email").fill("bruno.leroy@metropole.entente.test");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    await page.locator("#password").fill("bruno-secret");
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Mes services" }).waitFor();
+    await page.goto(`${world.rp.visio.url}/login`);
+    await page.locator("#claims").waitFor(); // single sign-on: no password asked
+    await page.goto(`${world.rp.visio.url}/logout`);
+    await page.getByRole("button", { name: /me déconnecter/i }).click();
+    await page.locator("#status").waitFor();
+    await page.goto(PORTAL());
+    await page.locator("#email").waitFor(); // the portal's session ended with the hub's
     await context.close();
   });
 });

@@ -204,6 +204,14 @@ describeOnDatabases(
       });
       assert.equal(forged.statusCode, 400, "a return from the hub without this browser's sign-in state");
       assert.match(forged.body, /workplace\.portal_sign_in_failed/);
+      const logout = await f.app.inject({
+        method: "POST",
+        url: "/portal/lyon/backchannel-logout",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "logout_token=eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZ2VudC0zIn0.",
+      });
+      assert.equal(logout.statusCode, 400, "an unsigned logout token ends nothing");
+      assert.equal(logout.json().error, "invalid_request");
       const missing = await f.app.inject({ method: "GET", url: "/portal/nulle-part/" });
       assert.equal(missing.statusCode, 404);
       assert.match(missing.body, /workplace\.portal_not_found/);

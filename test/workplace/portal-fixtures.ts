@@ -54,7 +54,7 @@ export async function portalSessionFor(
   const csrf = randomBytes(32).toString("base64url");
   await workplace.portal.portal.createSession(
     hashOf(id),
-    { ...person, idToken: "not-used-here", csrfToken: csrf },
+    { ...person, idToken: "not-used-here", sid: null, csrfToken: csrf },
     new Date(Date.now() + 3_600_000),
   );
   return { cookie: `entente_portal=${id}`, csrf };

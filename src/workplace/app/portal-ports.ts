@@ -16,6 +16,8 @@ export interface PortalPerson {
 export interface PortalSession extends PortalPerson {
   readonly csrfToken: string;
   readonly idToken: string;
+  /** The hub's session id (ID token `sid`), which a back-channel logout names; null: none given. */
+  readonly sid: string | null;
 }
 
 /** A person's portal preferences. */
@@ -35,6 +37,8 @@ export interface PortalStore {
   /** The session, unless missing or expired. */
   findSession(idHash: string, now: Date): Promise<PortalSession | null>;
   deleteSession(idHash: string): Promise<void>;
+  /** Ends the entente's portal sessions of the hub session `sid`, or of the person `sub` (back-channel logout). */
+  endSessions(ententeId: string, by: { readonly sid: string } | { readonly sub: string }): Promise<number>;
   preferencesOf(ententeId: string, sub: string): Promise<PortalPreferences>;
   savePreferences(ententeId: string, sub: string, preferences: PortalPreferences): Promise<void>;
 }

@@ -33,6 +33,7 @@ export function createPortalStore(db: Kysely<WorkplaceDatabase>): PortalStore {
           display_name: s.displayName,
           email: s.email,
           id_token: s.idToken,
+          sid: s.sid,
           csrf_token: s.csrfToken,
           expires_at: expiresAt,
         })
@@ -57,11 +58,20 @@ export function createPortalStore(db: Kysely<WorkplaceDatabase>): PortalStore {
         displayName: row.display_name,
         email: row.email,
         idToken: row.id_token,
+        sid: row.sid,
         csrfToken: row.csrf_token,
       };
     },
     async deleteSession(idHash) {
       await db.deleteFrom("workplace_portal_session").where("id_hash", "=", idHash).execute();
+    },
+    async endSessions(ententeId, by) {
+      const result = await db
+        .deleteFrom("workplace_portal_session")
+        .where("entente_id", "=", ententeId)
+        .where((eb) => ("sid" in by ? eb("sid", "=", by.sid) : eb("sub", "=", by.sub)))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
     ...createPreferenceQueries(db),
   };

@@ -75,6 +75,7 @@ export interface WorkplacePortalSessionTable {
   display_name: string;
   email: string | null;
   id_token: string;
+  sid: string | null;
   csrf_token: string;
   expires_at: Timestamp;
 }

@@ -13,6 +13,7 @@ const session = {
   email: null,
   csrfToken: "tok",
   idToken: "id",
+  sid: null,
 };
 const home = (status?: "down"): PortalHome => ({
   member: {

@@ -16,6 +16,7 @@ import {
 } from "../app/portal-home.ts";
 import type { PortalSession } from "../app/portal-ports.ts";
 import { ClientIdParam } from "../contracts.ts";
+import { registerBackchannelLogout } from "./portal-backchannel.ts";
 import { portalCsp } from "./portal-html.ts";
 import { renderHome, renderMessage } from "./portal-page.ts";
 import { checkCsrf, clearPortalCookie, hashOf, SESSION_COOKIE, sessionOf } from "./portal-session.ts";
@@ -124,6 +125,7 @@ export async function registerPortalRoutes(
     return html(reply, 200, renderMessage(lang, base(request.params.id), t.signedOut, t.signedOut, null));
   });
   registerPersonWrites(app, deps, signIn, clients, signedIn);
+  registerBackchannelLogout(app, deps.portal, clients);
 }
 
 type SignedIn = (request: FastifyRequest, id: string) => Promise<PortalSession | null>;

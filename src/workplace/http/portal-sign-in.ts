@@ -151,6 +151,7 @@ export async function finishSignIn(
       displayName: name === "" ? String(info.email ?? claims.sub) : name,
       email: typeof info.email === "string" ? info.email : null,
       idToken: tokens.id_token,
+      sid: typeof claims.sid === "string" ? claims.sid : null,
       csrfToken: randomToken(),
     },
     new Date(deps.now().getTime() + PORTAL_SESSION_SECONDS * 1000),

@@ -8,7 +8,7 @@ CREATE TABLE workplace_portal (
 
 -- A person's portal session: the opaque id in the cookie is stored only as its SHA-256; who the
 -- hub said the person is (sub, member, role, groups), the anti-CSRF token, the ID token for
--- RP-initiated logout.
+-- RP-initiated logout, the hub's session id (`sid`) that a back-channel logout names.
 CREATE TABLE workplace_portal_session (
   id_hash text PRIMARY KEY,
   entente_id text NOT NULL REFERENCES entente (id) ON DELETE CASCADE,
@@ -19,10 +19,12 @@ CREATE TABLE workplace_portal_session (
   display_name text NOT NULL,
   email text,
   id_token text NOT NULL,
+  sid text,
   csrf_token text NOT NULL,
   expires_at timestamptz NOT NULL
 );
 CREATE INDEX workplace_portal_session_expiry ON workplace_portal_session (expires_at);
+CREATE INDEX workplace_portal_session_person ON workplace_portal_session (entente_id, sub);
 
 -- Per person (entente × sub): pinned services (client ids, in pin order) and whether services
 -- open in a new tab.
