@@ -122,6 +122,7 @@ describeOnDatabases(
       assert.doesNotMatch(page.body, /Fichiers/, "the files service is for élus");
       assert.match(page.body, /Coupure de la visio samedi/);
       assert.match(page.body, /Note de la Métropole/);
+      assert.match(page.body, /Secrétariat de l&#39;entente · du 10 janvier 2026 au 31 janvier 2026/);
       assert.doesNotMatch(page.body, /Pour la Ville seulement/);
       const search = await f.app.inject({
         method: "GET",

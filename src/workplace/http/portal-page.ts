@@ -34,7 +34,8 @@ const day = (iso: string, lang: Lang) =>
     timeZone: "UTC",
   });
 
-function announcement(c: PageContext, a: PortalAnnouncement, t: PortalText): Html {
+function announcement(c: PageContext, a: PortalAnnouncement, t: PortalText, memberName: string): Html {
+  const author = a.authorMemberId === null ? t.bySecretariat : memberName;
   const dates =
     a.shownUntil === null
       ? `${t.since} ${day(a.shownFrom, c.lang)}`
@@ -46,7 +47,7 @@ function announcement(c: PageContext, a: PortalAnnouncement, t: PortalText): Htm
       : html`<form method="post" action="${withLang(`${c.base}/announcements/${a.id}/ack`, c.lang)}">${csrf(c)}<button type="submit" class="primary">${t.acknowledge}</button></form>`;
   const headingId = `annonce-${a.id}`;
   return html`<li><article aria-labelledby="${headingId}"><h3 id="${headingId}">${a.title}</h3>
-<p class="muted">${dates}${a.requiresAck && !a.acknowledged ? html` · <strong>${t.toAcknowledge}</strong>` : null}</p>
+<p class="muted">${author} · ${dates}${a.requiresAck && !a.acknowledged ? html` · <strong>${t.toAcknowledge}</strong>` : null}</p>
 <p>${a.body}</p>${ack}</article></li>`;
 }
 
@@ -92,7 +93,7 @@ export function renderHome(c: PageContext, home: PortalHome, query: string, scri
   const news =
     home.announcements.length === 0
       ? null
-      : html`<section aria-labelledby="h-news"><h2 id="h-news">${t.announcements}</h2><ul class="news">${home.announcements.map((a) => announcement(c, a, t))}</ul></section>`;
+      : html`<section aria-labelledby="h-news"><h2 id="h-news">${t.announcements}</h2><ul class="news">${home.announcements.map((a) => announcement(c, a, t, home.member.name))}</ul></section>`;
   const favs = html`<section aria-labelledby="h-fav"><h2 id="h-fav">${t.favourites}</h2>${
     favourites.length === 0
       ? html`<p class="muted">${t.favouritesNone}</p>`
