@@ -4,20 +4,27 @@
 import type { Kysely } from "kysely";
 import type { ServiceAccessPolicy } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
+import { createDatabaseTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/launcher-feed.ts";
+import type { PortalDeps } from "./app/portal-home.ts";
+import type { ServiceStatusReader } from "./app/portal-ports.ts";
 import type { AffiliationRef, MemberRef, WorkplaceDeps } from "./app/ports.ts";
 import { createSubscribedAccessPolicy } from "./app/subscribed-access-policy.ts";
 import { createTtlCache } from "./app/ttl-cache.ts";
+import { createAnnouncementStore } from "./db/announcement-store.ts";
 import { createCatalogueStore } from "./db/catalogue-store.ts";
 import { createAffiliationReader, createMemberReader } from "./db/directory-readers.ts";
+import { createPortalStore } from "./db/portal-store.ts";
 import { createSubscriptionStore } from "./db/subscription-store.ts";
 import type { WorkplaceDatabase } from "./db/tables.ts";
 import { createUsageStore } from "./db/usage-store.ts";
 import type { CatalogueEntry } from "./domain/catalogue-entry.ts";
 import type { Subscription } from "./domain/subscription.ts";
+import { registerAnnouncementRoutes } from "./http/announcement-routes.ts";
 import { registerCatalogueRoutes } from "./http/catalogue-routes.ts";
 import { registerEntitlementRoutes } from "./http/entitlement-routes.ts";
+import { registerPortalRoutes } from "./http/portal-routes.ts";
 import { registerPublicRoutes } from "./http/public-routes.ts";
 import { registerSubscriptionRoutes } from "./http/subscription-routes.ts";
 
@@ -27,6 +34,10 @@ export interface WorkplaceOptions {
   readonly now: () => Date;
   /** How long this node reuses a feed answer, a key's service, a SIRET's member (ms; default 5000; 0: never). */
   readonly publicCacheTtlMs?: number;
+  /** The hub's issuer the portal signs people in with (default `<publicUrl>/oidc`, as identity mounts it). */
+  readonly issuer?: string;
+  /** The status probes' answer for the portal's tiles (issue 11 §6); absent: no status badge. */
+  readonly serviceStatus?: ServiceStatusReader;
 }
 
 /** Default of `publicCacheTtlMs`: a change shows on every node within 5 s (as identity's service cache). */
@@ -72,6 +83,8 @@ function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
 
 export interface ComposedWorkplace {
   readonly deps: WorkplaceDeps;
+  /** The portal's deps (its set-up, sessions, preferences, announcements). */
+  readonly portal: PortalDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
   /** What identity asks at sign-in: subscriptions decide for a catalogued service. */
   readonly serviceAccess: ServiceAccessPolicy;
@@ -92,9 +105,12 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
   const ttl = options.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS;
   const publicSide =
     ttl > 0 ? withPublicCache(deps, ttl) : { deps, feed: (q: LauncherQuery) => launcherFeed(deps, q) };
+  const portal = composePortal(database, deps, options);
   return {
     deps,
+    portal: portal.deps,
     registerRoutes: [
+      ...portal.registerRoutes,
       async (app) => registerCatalogueRoutes(app, deps),
       async (app) => registerSubscriptionRoutes(app, deps),
       async (app) => registerPublicRoutes(app, publicSide.deps, publicSide.feed),
@@ -102,4 +118,32 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
     ],
     serviceAccess: createSubscribedAccessPolicy(deps),
   };
+}
+
+/** The agents' and élus' portal (docs/portal.md): its stores, its pages and its console API. */
+function composePortal(database: OpenDatabase, deps: WorkplaceDeps, options: WorkplaceOptions) {
+  const db: Kysely<WorkplaceDatabase> = database.db;
+  const portalDeps: PortalDeps = {
+    ...deps,
+    portal: createPortalStore(db),
+    announcements: createAnnouncementStore(db, options.now),
+    ...(options.serviceStatus === undefined ? {} : { status: options.serviceStatus }),
+  };
+  const signIn = {
+    portal: portalDeps.portal,
+    transient: createDatabaseTransientStore(database.db, options.now),
+    issuer: options.issuer ?? `${deps.publicUrl}/oidc`,
+    publicUrl: deps.publicUrl,
+    cookies: { secure: deps.publicUrl.startsWith("https:") },
+    now: options.now,
+  };
+  const registerRoutes: RouteRegistrar[] = [
+    async (app) => registerPortalRoutes(app, portalDeps, signIn),
+    async (app) =>
+      registerAnnouncementRoutes(app, {
+        ...portalDeps,
+        findClient: (e, c) => deps.catalogue.findClient(e, c),
+      }),
+  ];
+  return { deps: portalDeps, registerRoutes };
 }

@@ -180,3 +180,39 @@ export const EntitlementAnswer = z.object({
   entitlements: z.record(z.string(), z.union([z.boolean(), z.number(), z.string(), z.null()])),
   metrics: z.object({ storage_used: z.number().nullable() }),
 });
+
+/** A portal announcement as the console writes it (the rules: domain/announcement.ts). */
+export const AnnouncementWrite = z.strictObject({
+  title: z.string().max(1000),
+  body: z.string().max(20000),
+  shownFrom: z.string().max(40).meta({ description: "first day shown, YYYY-MM-DD" }),
+  shownUntil: z.string().max(40).nullable().meta({ description: "last day shown (included), or null" }),
+  memberIds: z.array(z.string().max(200)).max(500).nullable().meta({ description: "null: every member" }),
+  roles: z.array(z.string().max(40)).max(10).nullable().meta({ description: "agent, elu; null: both" }),
+  groups: z.array(z.string().max(400)).max(200).nullable().meta({ description: "null: everyone" }),
+  requiresAck: z.boolean(),
+});
+export const Announcement = z.object({
+  id: z.string(),
+  authorMemberId: z.string().nullable().meta({ description: "null: the secretariat" }),
+  title: z.string(),
+  body: z.string(),
+  shownFrom: z.string(),
+  shownUntil: z.string().nullable(),
+  memberIds: z.array(z.string()).nullable(),
+  roles: z.array(z.string()).nullable(),
+  groups: z.array(z.string()).nullable(),
+  requiresAck: z.boolean(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const AnnouncementParams = z.object({ id: IdParam, announcementId: z.string().uuid() });
+export const Acknowledgement = z.object({
+  sub: z.string(),
+  memberId: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  acknowledgedAt: z.string(),
+});
+/** Which hub client is the entente's portal (a public client, PKCE; docs/portal.md). */
+export const PortalClient = z.strictObject({ clientId: ClientIdParam });

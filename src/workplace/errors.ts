@@ -55,6 +55,29 @@ export const workplaceErrors = defineErrors({
     fr: () => "clé de service absente ou incorrecte : envoyez « X-Service-Auth: Bearer <clé du service> ».",
     en: () => 'missing or wrong service key: send "X-Service-Auth: Bearer <the service\'s key>".',
   },
+  "workplace.announcement_invalid": {
+    status: 422,
+    fr: (d) => `annonce, champ « ${d.field} » : ${d.expected}.`,
+    en: (d) => `announcement, field "${d.field}": ${d.expected}.`,
+  },
+  "workplace.portal_not_found": {
+    status: 404,
+    fr: (d) =>
+      `le portail de l'entente « ${d.id} » n'existe pas ou n'est pas ouvert : vérifiez l'adresse, ou demandez au secrétariat de l'entente de l'ouvrir.`,
+    en: (d) =>
+      `the portal of entente "${d.id}" does not exist or is not open: check the address, or ask the entente's secretariat to open it.`,
+  },
+  "workplace.portal_sign_in_failed": {
+    status: 400,
+    fr: (d) =>
+      `la connexion au portail n'a pas abouti (${d.reason}) : recommencez depuis la page d'accueil du portail.`,
+    en: (d) => `signing in to the portal failed (${d.reason}): start again from the portal's home page.`,
+  },
+  "workplace.portal_csrf": {
+    status: 403,
+    fr: () => "formulaire expiré ou venu d'un autre site : rechargez la page du portail et recommencez.",
+    en: () => "the form expired or came from another site: reload the portal's page and try again.",
+  },
 });
 
 declare module "../shared/errors.ts" {

@@ -58,10 +58,72 @@ export interface WorkplaceUsageTable {
   reported_at: Timestamp;
 }
 
+/** The hub client that is an entente's portal (0120_workplace_portal.sql). */
+export interface WorkplacePortalTable {
+  entente_id: string;
+  client_id: string;
+}
+
+/** A portal session (the cookie's id stored as its SHA-256). */
+export interface WorkplacePortalSessionTable {
+  id_hash: string;
+  entente_id: string;
+  sub: string;
+  member_id: string;
+  role: string;
+  groups: Json<string[]>;
+  display_name: string;
+  email: string | null;
+  id_token: string;
+  sid: string | null;
+  csrf_token: string;
+  expires_at: Timestamp;
+}
+
+/** A person's portal preferences. */
+export interface WorkplacePortalPreferenceTable {
+  entente_id: string;
+  sub: string;
+  pinned: Json<string[]>;
+  open_in_new_tab: boolean;
+}
+
+/** A portal announcement (days as `YYYY-MM-DD` strings). */
+export interface WorkplaceAnnouncementTable {
+  id: string;
+  entente_id: string;
+  author_member_id: string | null;
+  title: string;
+  body: string;
+  shown_from: string;
+  shown_until: string | null;
+  member_ids: Json<string[]> | null;
+  roles: Json<string[]> | null;
+  groups: Json<string[]> | null;
+  requires_ack: boolean;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Who acknowledged an announcement. */
+export interface WorkplaceAnnouncementAckTable {
+  announcement_id: string;
+  sub: string;
+  member_id: string;
+  display_name: string;
+  email: string | null;
+  acknowledged_at: Timestamp;
+}
+
 export interface WorkplaceTables {
   workplace_service: WorkplaceServiceTable;
   workplace_subscription: WorkplaceSubscriptionTable;
   workplace_usage: WorkplaceUsageTable;
+  workplace_portal: WorkplacePortalTable;
+  workplace_portal_session: WorkplacePortalSessionTable;
+  workplace_portal_preference: WorkplacePortalPreferenceTable;
+  workplace_announcement: WorkplaceAnnouncementTable;
+  workplace_announcement_ack: WorkplaceAnnouncementAckTable;
 }
 
 /**

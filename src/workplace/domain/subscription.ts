@@ -168,12 +168,24 @@ export function decideSubscribedAccess(
   ) {
     return { allowed: false, reason: "not_subscribed" };
   }
-  if (subscription.roles !== null && !subscription.roles.some((r) => r === subscriber.role)) {
-    return { allowed: false, reason: "role" };
+  const refusal = audienceRefusal(subscription, subscriber);
+  return refusal === null ? { allowed: true } : { allowed: false, reason: refusal };
+}
+
+/**
+ * Whether a person is in an audience named by roles and groups (null: everyone): `role` when the
+ * audience names roles and not the person's, `group` when it names groups and the person is in
+ * none of them (compared case-insensitively after NFC and whitespace normalisation); null: in it.
+ * The one rule of subscriptions and of the portal's announcements.
+ */
+export function audienceRefusal(
+  audience: { readonly roles: readonly string[] | null; readonly groups: readonly string[] | null },
+  person: Pick<Subscriber, "role" | "groups">,
+): "role" | "group" | null {
+  if (audience.roles !== null && !audience.roles.some((r) => r === person.role)) return "role";
+  if (audience.groups !== null) {
+    const held = new Set(person.groups.map(groupKey));
+    if (!audience.groups.some((g) => held.has(groupKey(g)))) return "group";
   }
-  if (subscription.groups !== null) {
-    const held = new Set(subscriber.groups.map(groupKey));
-    if (!subscription.groups.some((g) => held.has(groupKey(g)))) return { allowed: false, reason: "group" };
-  }
-  return { allowed: true };
+  return null;
 }

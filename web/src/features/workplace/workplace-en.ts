@@ -4,7 +4,7 @@ import type { workplaceFr } from "./workplace-fr.ts";
 export const workplaceEn: typeof workplaceFr = {
   workplace: {
     navTitle: "Digital workplace",
-    nav: { catalogue: "Service catalogue" },
+    nav: { catalogue: "Service catalogue", announcements: "Portal announcements" },
     catalogue: {
       title: "Service catalogue",
       intro:
@@ -50,6 +50,39 @@ export const workplaceEn: typeof workplaceFr = {
       seatsHint: "Whole number of accounts; empty: not limited.",
       remaining: "Accounts left to migrate",
       add: "Subscribe the member",
+    },
+    announcements: {
+      title: "Portal announcements",
+      intro:
+        "What agents and élus read on their portal, on the chosen days, for the members, roles or groups targeted; some ask them to confirm they read it.",
+      caption: "Announcements ({{count}})",
+      none: "No announcement yet.",
+      write: "Write an announcement",
+      publish: "Publish the announcement",
+      titleField: "Title",
+      body: "Text",
+      shownFrom: "Shown from",
+      shownUntil: "Shown until",
+      shownUntilHint: "Optional: without a day, the announcement stays until it is removed.",
+      member: "Member",
+      everyMember: "Every member",
+      ownMember: "For the agents and élus of: {{name}}",
+      role: "Role",
+      everyRole: "Agents and élus",
+      roles: { agent: "Agents", elu: "Élus" },
+      groups: "Groups",
+      groupsHint: "Optional: group names separated by commas; empty: everyone.",
+      requiresAck: "Ask for a read confirmation",
+      audience: "Audience",
+      acks: "Confirmations",
+      showAcks: "See who confirmed",
+      showAcksNamed: "See who confirmed reading “{{title}}”",
+      noAckAsked: "not asked",
+      acksTitle: "Read confirmations: {{title}}",
+      acksCaption: "People who confirmed ({{count}})",
+      noAck: "Nobody has confirmed yet.",
+      person: "Person",
+      acknowledgedAt: "Confirmed on",
     },
   },
 };

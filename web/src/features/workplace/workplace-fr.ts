@@ -2,7 +2,7 @@
 export const workplaceFr = {
   workplace: {
     navTitle: "Espace numérique",
-    nav: { catalogue: "Catalogue de services" },
+    nav: { catalogue: "Catalogue de services", announcements: "Annonces du portail" },
     catalogue: {
       title: "Catalogue de services",
       intro:
@@ -48,6 +48,39 @@ export const workplaceFr = {
       seatsHint: "Nombre entier de comptes ; vide : non limité.",
       remaining: "Comptes restant à migrer",
       add: "Abonner le membre",
+    },
+    announcements: {
+      title: "Annonces du portail",
+      intro:
+        "Les annonces que les agents et les élus lisent sur leur portail, aux dates choisies, pour les membres, rôles ou groupes visés ; certaines demandent une confirmation de lecture.",
+      caption: "Annonces ({{count}})",
+      none: "Aucune annonce pour l'instant.",
+      write: "Écrire une annonce",
+      publish: "Publier l'annonce",
+      titleField: "Titre",
+      body: "Texte",
+      shownFrom: "Affichée à partir du",
+      shownUntil: "Affichée jusqu'au",
+      shownUntilHint: "Facultatif : sans date, l'annonce reste affichée jusqu'à sa suppression.",
+      member: "Membre",
+      everyMember: "Tous les membres",
+      ownMember: "Pour les agents et élus de : {{name}}",
+      role: "Rôle",
+      everyRole: "Agents et élus",
+      roles: { agent: "Agents", elu: "Élus" },
+      groups: "Groupes",
+      groupsHint: "Facultatif : noms de groupes séparés par des virgules ; vide : tout le monde.",
+      requiresAck: "Demander une confirmation de lecture",
+      audience: "Destinataires",
+      acks: "Confirmations",
+      showAcks: "Voir qui a confirmé",
+      showAcksNamed: "Voir qui a confirmé la lecture de « {{title}} »",
+      noAckAsked: "non demandée",
+      acksTitle: "Confirmations de lecture : {{title}}",
+      acksCaption: "Personnes ayant confirmé ({{count}})",
+      noAck: "Personne n'a encore confirmé la lecture.",
+      person: "Personne",
+      acknowledgedAt: "Confirmé le",
     },
   },
 };

@@ -6,6 +6,10 @@ export const workplacePaths = {
   services: (id: string) => `${base(id)}/services`,
   service: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}`,
   subscriptions: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}/subscriptions`,
+  /** The portal's announcements (src/workplace/http/announcement-routes.ts). */
+  announcements: (id: string) => `${base(id)}/announcements`,
+  acknowledgements: (id: string, announcementId: string) =>
+    `${base(id)}/announcements/${seg(announcementId)}/acknowledgements`,
   /** Identity's OIDC clients, which the catalogue's entries are. */
   clients: (id: string) => `/api/ententes/${encodeURIComponent(id)}/identity/services`,
 };
