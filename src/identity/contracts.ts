@@ -78,6 +78,7 @@ export const OidcSourceSettings = z.object({
 export const SamlSourceSettings = z.object({
   idpEntityId: text(1000),
   ssoUrl: HttpsUrl,
+  sloUrl: HttpsUrl.optional(),
   idpCertificates: z.array(Pem).min(1).max(5),
   clockSkewSeconds: z.number().int().min(0).max(300),
   idAttribute: AttributeName,

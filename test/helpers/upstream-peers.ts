@@ -57,6 +57,10 @@ export const ldapPeer = {
 export const samlPeer = {
   entityId: env.SAML_IDP_ENTITY_ID ?? "http://127.0.0.1:8089/simplesaml/saml2/idp/metadata.php",
   ssoUrl: env.SAML_IDP_SSO_URL ?? "http://127.0.0.1:8089/simplesaml/saml2/idp/SSOService.php",
+  sloUrl: (env.SAML_IDP_SSO_URL ?? "http://127.0.0.1:8089/simplesaml/saml2/idp/SSOService.php").replace(
+    "SSOService.php",
+    "SingleLogoutService.php",
+  ),
   certFile: env.SAML_IDP_CERT_FILE ?? join(ROOT, "ci/identity/saml-idp/run/cert/idp.crt"),
   spDir: env.SAML_IDP_SP_DIR ?? join(ROOT, "ci/identity/saml-idp/run/sp"),
   certPem(): string {
@@ -74,6 +78,9 @@ export function registerSamlServiceProvider(sp: {
   readonly acsUrl: string;
   readonly nameIdFormat?: string;
   readonly nameIdAttribute?: string;
+  /** The SP's SingleLogoutService (HTTP-Redirect) and its signing certificate (PEM), for Single Logout. */
+  readonly sloUrl?: string;
+  readonly certPem?: string;
 }): () => void {
   if (!existsSync(samlPeer.spDir)) {
     throw new Error(
