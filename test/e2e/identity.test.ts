@@ -263,20 +263,29 @@ describe("identity federation in Chromium", () => {
     await context.close();
   });
 
-  it("logging out after a SAML sign-in says the Ville's IdP session could not be ended", async () => {
+  it("logging out of the entente ends the Ville's SAML IdP session too (SAML Single Logout)", async () => {
     const { context, page } = await newPage();
-    await page.goto(`${world.rp.files.url}/login`);
-    await page.locator("#email").fill("gabriel.roux@perso.test");
-    await page.getByRole("button", { name: "Continuer", exact: true }).click();
-    await page.waitForURL(/127\.0\.0\.1:8089/);
-    await page.locator("input[name=username]").fill("gabriel.roux");
-    await page.locator("input[name=password]").fill("gabriel-secret");
-    await page.locator("input[name=password]").press("Enter");
-    await claimsOn(page);
+    const signInThroughVille = async () => {
+      await page.goto(`${world.rp.files.url}/login`);
+      await page.locator("#email").fill("gabriel.roux@perso.test");
+      await page.getByRole("button", { name: "Continuer", exact: true }).click();
+      await page.waitForURL(/127\.0\.0\.1:8089/);
+      await page.locator("input[name=username]").fill("gabriel.roux");
+      await page.locator("input[name=password]").fill("gabriel-secret");
+      await page.locator("input[name=password]").press("Enter");
+      await claimsOn(page);
+    };
+    await signInThroughVille();
     await page.goto(`${world.rp.files.url}/logout`);
     await page.getByRole("button", { name: /me déconnecter/i }).click();
-    await page.getByText(/n'a pas pu être terminée/).waitFor();
-    assert.match((await page.getByRole("alert").textContent()) ?? "", /fermez votre navigateur/);
+    // Through SimpleSAMLphp's SingleLogoutService (signed LogoutRequest), back to our SLO route.
+    await page.getByText("Votre session chez « Élus de la Ville (SAML) » est terminée aussi.").waitFor();
+    assert.match(page.url(), /\/interaction\/saml\/[^/]+\/slo\?SAMLResponse=/);
+    await expectNoSeriousA11yViolation(page, "the page after the SAML Single Logout");
+    await page.getByRole("link", { name: "Continuer" }).click();
+    await page.locator("#status").waitFor();
+    assert.equal(await page.locator("#status").textContent(), "déconnecté");
+    await signInThroughVille(); // SimpleSAMLphp asks for the password again (fails if it does not)
     await context.close();
   });
 

@@ -1,9 +1,5 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { inflateRawSync } from "node:zlib";
 import { SAML } from "@node-saml/node-saml";
@@ -13,6 +9,7 @@ import { createSamlLogout } from "../../src/identity/upstream/saml-logout.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
 import {
   createMemoryTransientStore,
+  makeSigningPair,
   parseForms,
   registerSamlServiceProvider,
   ScriptedBrowser,
@@ -31,25 +28,6 @@ import {
  * "rotation" certificate, so that the InResponseTo and Status checks are reached.
  */
 
-function makeKeyPair(cn: string): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), "entente-slo-"));
-  try {
-    execFileSync(
-      "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", `/CN=${cn}`].concat([
-        "-keyout",
-        join(dir, "k.pem"),
-        "-out",
-        join(dir, "c.pem"),
-      ]),
-      { stdio: "ignore" },
-    );
-    return { key: readFileSync(join(dir, "k.pem"), "utf8"), cert: readFileSync(join(dir, "c.pem"), "utf8") };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
   try {
     await promise;
@@ -66,8 +44,8 @@ const rawQueryOf = (url: string) => url.split("?")[1] ?? "";
 
 describe("SAML Single Logout against SimpleSAMLphp", () => {
   const transient = createMemoryTransientStore();
-  const sp = makeKeyPair("entente-sp");
-  const forger = makeKeyPair("not-the-idp");
+  const sp = makeSigningPair("entente-sp");
+  const forger = makeSigningPair("not-the-idp");
   let spServer: Server;
   let spBase = "";
   const unregister: Array<() => void> = [];
