@@ -277,6 +277,8 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
     authorizeExistingGrant: createExistingGrantCheck({
       people: core.directory,
       clients: core.clients,
+      events: core.events,
+      now: options.now,
       serviceAccess: options.serviceAccess,
     }),
     afterGlobalLogout: core.upstreamLogout.afterGlobalLogout,
