@@ -16,6 +16,7 @@ import { createDatabaseTransientStore, createRedisTransientStore } from "../plat
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import type { IdentityEventReader, SessionTerminator } from "./app/admin/identity-admin-ports.ts";
 import { createIdentityDirectory } from "./app/identity-directory.ts";
+import { createIdpInitiatedLogout } from "./app/idp-initiated-logout.ts";
 import type { IdentityEventLog, IdentityRouting, PersonDirectory } from "./app/ports.ts";
 import type { ServiceClientStore } from "./app/provider-ports.ts";
 import { createExistingGrantCheck } from "./app/recheck-existing-grant.ts";
@@ -49,6 +50,7 @@ import {
   lastSourceOf,
   linkedSubsOfSource,
   redisSessionIdsOf,
+  subOfLink,
 } from "./db/source-sessions.ts";
 import { createIdentityAdminRoutes } from "./http/identity-admin-routes.ts";
 import { createInteractionRoutes } from "./http/interaction/interaction-routes.ts";
@@ -335,7 +337,17 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
   return [
     createOidcMount(() => provider.handler),
     createInteractionRoutes({ flow, gateway: provider.interactions, publicUrl: options.publicUrl }),
-    createUpstreamLogoutRoutes(core.upstreamLogout),
+    createUpstreamLogoutRoutes(
+      core.upstreamLogout,
+      createIdpInitiatedLogout({
+        routing: core.directory,
+        connector: core.redirectConnectors.saml,
+        subOfLink: (sourceId, upstreamId) => subOfLink(database.db, sourceId, upstreamId),
+        endSessionsOf: async (sub) => provider.endSessions(await sessionIdsOf(core, [sub])),
+        events: core.events,
+        now: options.now,
+      }),
+    ),
     createSamlMetadataRoutes({
       metadataFor: async (sourceId) =>
         samlMetadataOf(await core.directory.findSource(sourceId), core.urls, options.samlSpSigning ?? null),
@@ -358,12 +370,14 @@ function createSessionTerminator(core: IdentityCore, provider: OpenIdProvider): 
   const { db } = core.database;
   return {
     async endSessionsOfSource(sourceId) {
-      const subs = await linkedSubsOfSource(db, sourceId);
-      const ids =
-        core.redis === null
-          ? await databaseSessionIdsOf(db, subs, core.options.now())
-          : await redisSessionIdsOf(core.redis, REDIS_OIDC_PREFIX, subs);
-      return provider.endSessions(ids);
+      return provider.endSessions(await sessionIdsOf(core, await linkedSubsOfSource(db, sourceId)));
     },
   };
+}
+
+/** The provider sessions of these persons, in its storage (database or Redis). */
+function sessionIdsOf(core: IdentityCore, subs: readonly string[]): Promise<string[]> {
+  return core.redis === null
+    ? databaseSessionIdsOf(core.database.db, subs, core.options.now())
+    : redisSessionIdsOf(core.redis, REDIS_OIDC_PREFIX, subs);
 }

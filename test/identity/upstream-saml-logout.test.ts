@@ -246,6 +246,46 @@ describe("SAML Single Logout against SimpleSAMLphp", () => {
     });
   });
 
+  it("IdP-initiated: SimpleSAMLphp's signed LogoutRequest is accepted, names the person, and takes our signed answer", async () => {
+    const browser = new ScriptedBrowser();
+    const { upstreamId } = await signIn(browser, source);
+    const returnTo = `${spBase}/after-idp-logout`;
+    const start = `${samlPeer.sloUrl}?ReturnTo=${encodeURIComponent(returnTo)}`;
+    const atUs = await browser.go(start, { stopAt: sloUrlFor(source) });
+    assert.ok(
+      atUs.url.startsWith(sloUrlFor(source)),
+      `no LogoutRequest to us: ${atUs.url} ${textOf(atUs.text).slice(0, 300)}`,
+    );
+    const query = queryOf(atUs.url);
+    assert.ok(query.SAMLRequest && query.Signature, "a signed LogoutRequest");
+    // Unsigned, the same request is refused (node-saml alone would accept it).
+    const { Signature: _s, SigAlg: _a, ...unsigned } = query;
+    await rejectsWith(
+      slo().acceptLogoutRequest(source, unsigned, new URLSearchParams(unsigned).toString()),
+      "identity.upstream_rejected",
+    );
+    // From the right IdP but checked against another certificate only: refused.
+    const strangers = {
+      ...source,
+      saml: { ...(source as SourceRecord & { kind: "saml" }).saml, idpCertificates: [forger.cert] },
+    } as SourceRecord;
+    await rejectsWith(
+      slo().acceptLogoutRequest(strangers, query, rawQueryOf(atUs.url)),
+      "identity.upstream_rejected",
+    );
+    const accepted = await slo().acceptLogoutRequest(source, query, rawQueryOf(atUs.url));
+    assert.equal(accepted.upstreamId, upstreamId, "the NameID leads to the person's kept session");
+    const answer = await accepted.respond(true);
+    assert.ok(new URL(answer).searchParams.get("Signature"), "our LogoutResponse is signed");
+    const back = await browser.go(answer, { stopAt: returnTo });
+    assert.equal(
+      back.url,
+      returnTo,
+      `SimpleSAMLphp took our answer: ${back.url} ${textOf(back.text).slice(0, 300)}`,
+    );
+    assert.equal((await signIn(browser, source)).askedPassword, true, "the IdP session is ended");
+  });
+
   it("offers no logout without sloUrl, without an SP key, or without a kept session", async () => {
     const browser = new ScriptedBrowser();
     const { upstreamId } = await signIn(browser, source);

@@ -87,6 +87,16 @@ export interface RedirectConnector {
     source: SourceRecord,
     answer: { readonly query: Readonly<Record<string, string>>; readonly rawQuery: string },
   ): Promise<{ readonly state: string; readonly ended: boolean; readonly status: string | null }>;
+  /**
+   * SAML: checks an IdP-initiated LogoutRequest at our SLO route (signed by the source's IdP).
+   * @returns the person's id at the source (null: no session of theirs kept here) and how to
+   *   answer (the URL of our signed LogoutResponse).
+   * @throws EntenteError `identity.upstream_rejected`.
+   */
+  acceptLogoutRequest?(
+    source: SourceRecord,
+    request: { readonly query: Readonly<Record<string, string>>; readonly rawQuery: string },
+  ): Promise<{ readonly upstreamId: string | null; respond(ended: boolean): Promise<string> }>;
 }
 
 /** The pivot identity of one sign-in, normalised (`normalizeIdentity`), with the role that applies. */

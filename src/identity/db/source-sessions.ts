@@ -50,3 +50,18 @@ export async function lastSourceOf(
     .executeTakeFirst();
   return row === undefined ? null : { sourceId: row.source_id, upstreamId: row.upstream_id };
 }
+
+/** The person linked to (`sourceId`, `upstreamId`), or null. */
+export async function subOfLink(
+  db: Kysely<IdentityDatabase>,
+  sourceId: string,
+  upstreamId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom("person_link")
+    .select("sub")
+    .where("source_id", "=", sourceId)
+    .where("upstream_id", "=", upstreamId)
+    .executeTakeFirst();
+  return row?.sub ?? null;
+}

@@ -115,7 +115,9 @@ export function createSamlConnector(deps: {
 }
 
 /** Single Logout through `slo` (none without it: no URL, every answer `identity.state_lost`). */
-function logoutMethods(slo: SamlLogout | undefined): Pick<RedirectConnector, "logoutUrl" | "finishLogout"> {
+function logoutMethods(
+  slo: SamlLogout | undefined,
+): Pick<RedirectConnector, "logoutUrl" | "finishLogout" | "acceptLogoutRequest"> {
   return {
     async logoutUrl(source, request) {
       return (await slo?.logoutUrl(source, request)) ?? null;
@@ -124,6 +126,15 @@ function logoutMethods(slo: SamlLogout | undefined): Pick<RedirectConnector, "lo
       if (slo === undefined) throw new EntenteError("identity.state_lost");
       const { state, result } = await slo.finishLogout(source, answer.query, answer.rawQuery);
       return { state, ended: result.ended, status: result.ended ? null : result.status };
+    },
+    async acceptLogoutRequest(source, request) {
+      if (slo === undefined) {
+        throw new EntenteError("identity.upstream_rejected", {
+          source: source.label,
+          reason: localized("déconnexion unique non configurée", "single logout not configured"),
+        });
+      }
+      return slo.acceptLogoutRequest(source, request.query, request.rawQuery);
     },
   };
 }

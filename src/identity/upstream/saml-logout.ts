@@ -31,6 +31,7 @@ export type SamlLogoutResult = { readonly ended: true } | { readonly ended: fals
 const SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
 const sessionKey = (sourceId: string, upstreamId: string) => `saml-session:${sourceId}:${upstreamId}`;
 const sloKey = (relayState: string) => `saml-slo:${relayState}`;
+const nameIdKey = (sourceId: string, nameID: string) => `saml-nameid:${sourceId}:${nameID}`;
 
 /** Keeps a sign-in's NameID, its format and SessionIndex for `ttlSeconds` (the hub session's life). */
 export async function keepSamlSession(
@@ -48,6 +49,8 @@ export async function keepSamlSession(
     sessionIndex: profile.sessionIndex ?? null,
   };
   await transient.put(sessionKey(sourceId, upstreamId), session, ttlSeconds);
+  // An IdP-initiated LogoutRequest names the NameID, which is not the upstream id for every source.
+  await transient.put(nameIdKey(sourceId, profile.nameID), upstreamId, ttlSeconds);
 }
 
 function asSession(value: unknown): SamlSession | null {
@@ -126,6 +129,8 @@ export function createSamlLogout(deps: {
       return url;
     },
 
+    acceptLogoutRequest: (source: SourceRecord, query: Readonly<Record<string, string>>, rawQuery: string) =>
+      acceptLogoutRequest(deps, samlFor, source, query, rawQuery),
     finishLogout: (source: SourceRecord, query: Readonly<Record<string, string>>, rawQuery: string) =>
       finishLogout(deps.transient, samlFor, source, query, rawQuery),
   };
@@ -204,5 +209,63 @@ function withoutNulls(session: SamlSession) {
     ...(session.nameQualifier === null ? {} : { nameQualifier: session.nameQualifier }),
     ...(session.spNameQualifier === null ? {} : { spNameQualifier: session.spNameQualifier }),
     ...(session.sessionIndex === null ? {} : { sessionIndex: session.sessionIndex }),
+  };
+}
+
+/** What an IdP-initiated LogoutRequest asks, once checked, and how to answer it. */
+export interface AcceptedLogoutRequest {
+  /** The person's id at the source, from the kept session of the NameID; null: not signed in here (any more). */
+  readonly upstreamId: string | null;
+  /** The signed LogoutResponse (Redirect binding) to the IdP's `sloUrl`: Success when `ended`. */
+  respond(ended: boolean): Promise<string>;
+}
+
+/**
+ * An IdP-initiated LogoutRequest at our SLO route (SAML Profiles §4.4.3.3): Signature and SigAlg
+ * required and checked first by one of the source's certificates (node-saml would accept an
+ * unsigned one), then node-saml's checks (Issuer = the source's IdP, NotOnOrAfter, ID, NameID).
+ * The answer is signed by our SP key and carries InResponseTo = the request's ID and its RelayState.
+ * @throws EntenteError `identity.upstream_rejected` (unsigned, forged, not from the IdP, no SP key or sloUrl).
+ */
+async function acceptLogoutRequest(
+  deps: { readonly transient: TransientStore; readonly signing: SamlSpSigning | null },
+  samlFor: SamlFor,
+  source: SourceRecord,
+  query: Readonly<Record<string, string>>,
+  rawQuery: string,
+): Promise<AcceptedLogoutRequest> {
+  const refused = (fr: string, en: string, cause?: unknown) =>
+    new EntenteError(
+      "identity.upstream_rejected",
+      { source: source.label, reason: localized(fr, en) },
+      cause === undefined ? undefined : { cause },
+    );
+  if (source.kind !== "saml" || source.saml.sloUrl === undefined || deps.signing === null) {
+    throw refused("déconnexion unique non configurée", "single logout not configured");
+  }
+  if (!query.SAMLRequest || !query.Signature || !query.SigAlg) {
+    throw refused("demande de déconnexion non signée", "unsigned logout request");
+  }
+  const signing = deps.signing;
+  const saml = samlFor(source, source.saml, {
+    privateKey: signing.privateKeyPem,
+    signatureAlgorithm: "sha256",
+    cacheProvider: noCache,
+  });
+  let profile: Profile | null;
+  try {
+    await saml.checkRedirectSignature({ ...query }, rawQuery);
+    ({ profile } = await saml.validateRedirectAsync({ ...query }, rawQuery));
+  } catch (error) {
+    throw refused("demande de déconnexion refusée", "logout request refused", error);
+  }
+  if (profile === null || typeof profile.ID !== "string") {
+    throw refused("demande de déconnexion sans identifiant", "logout request without an ID");
+  }
+  const request = profile;
+  const kept = await deps.transient.take(nameIdKey(source.id, request.nameID));
+  return {
+    upstreamId: typeof kept === "string" ? kept : null,
+    respond: (ended) => saml.getLogoutResponseUrlAsync(request, query.RelayState ?? "", {}, ended),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RouteRegistrar } from "../../../platform/http/app-deps.ts";
+import type { IdpInitiatedLogout } from "../../app/idp-initiated-logout.ts";
 import { UPSTREAM_LOGOUT_RETURN_PATH, type UpstreamLogout } from "../../app/upstream-logout.ts";
 import { langOf, sendHtml } from "./page-io.ts";
 import { renderUpstreamLogoutPage } from "./provider-pages.ts";
@@ -26,9 +27,13 @@ const sloQuery = z
  * SAML IdP's LogoutResponse (SAML Bindings §3.4, HTTP-Redirect), checked by `finishSaml`; the
  * same page says whether the IdP ended its session; 400 when the answer is refused or matches no
  * logout in progress (used, expired: no answer in time). An IdP-initiated LogoutRequest
- * (`SAMLRequest`) is not handled yet: 400 with the "no logout in progress" page.
+ * (`SAMLRequest`) goes to `idpInitiated`: 303 to the IdP with our signed LogoutResponse, or 400
+ * with the "no logout in progress" page when it is refused.
  */
-export function createUpstreamLogoutRoutes(logout: UpstreamLogout): RouteRegistrar {
+export function createUpstreamLogoutRoutes(
+  logout: UpstreamLogout,
+  idpInitiated?: IdpInitiatedLogout,
+): RouteRegistrar {
   return async (app) => {
     app.get(
       UPSTREAM_LOGOUT_RETURN_PATH,
@@ -58,6 +63,11 @@ export function createUpstreamLogoutRoutes(logout: UpstreamLogout): RouteRegistr
         const query = request.query as Record<string, string>;
         // The Redirect binding signs the query string as sent: the raw one is checked, not a re-encoding.
         const rawQuery = request.raw.url?.split("?")[1] ?? "";
+        if (query.SAMLRequest !== undefined && idpInitiated !== undefined) {
+          const answer = await idpInitiated(sourceId, { query, rawQuery });
+          if (answer !== null) return reply.code(303).header("cache-control", "no-store").redirect(answer);
+          return sendHtml(reply, 400, renderUpstreamLogoutPage(langOf(request), null), langOf(request));
+        }
         const outcome =
           query.SAMLResponse === undefined ? null : await logout.finishSaml(sourceId, { query, rawQuery });
         const status = outcome === null || outcome.status === "refused" ? 400 : 200;
