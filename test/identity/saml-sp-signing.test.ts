@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { SamlSourceSettings } from "../../src/identity/contracts.ts";
 import { loadSamlSpSigning } from "../../src/identity/saml-sp-signing.ts";
 import { generateSamlSpMetadata } from "../../src/identity/upstream/saml-sp-metadata.ts";
 import { loadConfig } from "../../src/platform/config/load-config.ts";
 import { EntenteError } from "../../src/shared/errors.ts";
 import { makeSigningPair } from "../helpers/upstream-peers.ts";
 
-/** Our SAML SP's signing pair: the settings, the files read at start, the metadata that publishes it. */
+/** `sloUrl` and our SAML SP's signing pair: the settings, the files read at start, the metadata that publishes it. */
 describe("SAML SP signing key (SAML_SP_KEY_FILE, SAML_SP_CERT_FILE)", () => {
   const dir = mkdtempSync(join(tmpdir(), "entente-sp-key-"));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,6 +34,24 @@ describe("SAML SP signing key (SAML_SP_KEY_FILE, SAML_SP_CERT_FILE)", () => {
       return true;
     });
   }
+
+  it("a source's sloUrl is optional, https:// (http:// to localhost only), checked like ssoUrl", () => {
+    const settings = {
+      idpEntityId: "https://idp.ville.test/saml",
+      ssoUrl: "https://idp.ville.test/sso",
+      idpCertificates: ["-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"],
+      clockSkewSeconds: 60,
+      idAttribute: "nameID",
+    };
+    assert.ok(SamlSourceSettings.safeParse(settings).success, "without sloUrl");
+    assert.ok(SamlSourceSettings.safeParse({ ...settings, sloUrl: "https://idp.ville.test/slo" }).success);
+    assert.ok(SamlSourceSettings.safeParse({ ...settings, sloUrl: "http://127.0.0.1:8089/slo" }).success);
+    for (const sloUrl of ["http://idp.ville.test/slo", "javascript:alert(1)", "slo", ""]) {
+      const parsed = SamlSourceSettings.safeParse({ ...settings, sloUrl });
+      assert.equal(parsed.success, false, sloUrl);
+      assert.deepEqual(parsed.error?.issues[0]?.path, ["sloUrl"], sloUrl);
+    }
+  });
 
   it("needs both variables, and names the missing one", () => {
     assert.equal(loadConfig({ NODE_ENV: "test" }).oidc.samlSpSigningFiles, null);
