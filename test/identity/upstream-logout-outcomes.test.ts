@@ -78,6 +78,13 @@ describe("upstream logout through a SAML source: outcomes, wording, audit", () =
     assert.equal(await logout.finishSaml(withSlo.id, sloAnswer), null, "the state is used");
   });
 
+  it("a SAML logout in progress is never said ended without the IdP's signed answer (the OIDC return page)", async () => {
+    const { logout } = world(withSlo, finishWith({ state: "state-1", ended: true, status: null }));
+    await logout.afterGlobalLogout(SUB, NEXT);
+    assert.equal((await logout.outcomeOf("state-1"))?.status, "not-ended");
+    assert.equal(await logout.finishSaml(withSlo.id, sloAnswer), null, "and then nothing is left to show");
+  });
+
   it("a failure Status: the page says the IdP could not end it; audit upstream=failed with the status", async () => {
     const status = "urn:oasis:names:tc:SAML:2.0:status:Responder";
     const { logout, events } = world(withSlo, finishWith({ state: "state-1", ended: false, status }));

@@ -33,6 +33,13 @@ export const UPSTREAM_LOGOUT_TTL_SECONDS = 600;
 
 const key = (state: string) => `upstream-logout:${state}`;
 
+/** What the page shows of a kept logout, with `status`. */
+const show = (kept: KeptLogout, status: UpstreamLogoutStatus): UpstreamLogoutOutcome => ({
+  sourceLabel: kept.sourceLabel,
+  status,
+  next: kept.next,
+});
+
 function asKept(value: unknown): KeptLogout | null {
   if (typeof value !== "object" || value === null) return null;
   const v = value as Partial<KeptLogout>;
@@ -84,11 +91,6 @@ export function createUpstreamLogout(deps: {
     }
   };
   const audit = auditOf(deps);
-  const show = (kept: KeptLogout, status: UpstreamLogoutStatus): UpstreamLogoutOutcome => ({
-    sourceLabel: kept.sourceLabel,
-    status,
-    next: kept.next,
-  });
 
   return {
     async afterGlobalLogout(sub: string, next: string): Promise<string | null> {
@@ -98,7 +100,9 @@ export function createUpstreamLogout(deps: {
       const state = deps.newState();
       const url = await upstreamUrl(source, state, last.upstreamId);
       const offered = source.kind === "oidc" || source.saml.sloUrl !== undefined;
-      const status: UpstreamLogoutStatus = url !== null ? "ended" : offered ? "not-ended" : "no-endpoint";
+      // A SAML logout stays "not-ended" until its signed LogoutResponse says otherwise (finishSaml).
+      const sent: UpstreamLogoutStatus = source.kind === "oidc" ? "ended" : "not-ended";
+      const status: UpstreamLogoutStatus = url !== null ? sent : offered ? "not-ended" : "no-endpoint";
       const kept: KeptLogout = { sourceLabel: source.label, next, status, sub, sourceId: source.id };
       await deps.state.put(key(state), kept, UPSTREAM_LOGOUT_TTL_SECONDS);
       if (url === null || source.kind === "oidc") await audit(kept, url === null ? status : "ended");
