@@ -185,7 +185,7 @@ async function startIdentity(
   let logIdentityError = (error: unknown): void => {
     process.stderr.write(`identity: ${error instanceof Error ? error.message : String(error)}\n`);
   };
-  const [{ composeIdentity }, { EntenteError }, { composeWorkplace }] = await Promise.all([
+  const [{ composeIdentity, loadSamlSpSigning }, { EntenteError }, { composeWorkplace }] = await Promise.all([
     import("./identity/index.ts"),
     import("./shared/errors.ts"),
     import("./workplace/index.ts"),
@@ -207,6 +207,7 @@ async function startIdentity(
       hasher: composed.access.deps.hasher,
       now,
       onError: (error) => logIdentityError(error),
+      samlSpSigning: await loadSamlSpSigning(config.oidc.samlSpSigningFiles),
     });
     return {
       composed: identity,
@@ -218,7 +219,11 @@ async function startIdentity(
     };
   } catch (error) {
     report(
-      new EntenteError("db.unavailable", { reason: error instanceof Error ? error.message : String(error) }),
+      error instanceof EntenteError
+        ? error
+        : new EntenteError("db.unavailable", {
+            reason: error instanceof Error ? error.message : String(error),
+          }),
     );
     await database.close().catch(() => undefined);
     process.exitCode = 1;

@@ -16,6 +16,7 @@ import { createDatabaseTransientStore, createRedisTransientStore } from "../plat
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import type { IdentityEventReader, SessionTerminator } from "./app/admin/identity-admin-ports.ts";
 import { createIdentityDirectory } from "./app/identity-directory.ts";
+import { createIdpInitiatedLogout } from "./app/idp-initiated-logout.ts";
 import type { IdentityEventLog, IdentityRouting, PersonDirectory } from "./app/ports.ts";
 import type { ServiceClientStore } from "./app/provider-ports.ts";
 import { createExistingGrantCheck } from "./app/recheck-existing-grant.ts";
@@ -34,6 +35,7 @@ import { upstreamCallbackPath } from "./app/sign-in/upstream-callback-url.ts";
 import { createSignInFlow, type SignInFlow } from "./app/sign-in-flow.ts";
 import { SIGN_IN_STATE_TTL_SECONDS } from "./app/sign-in-state.ts";
 import { createUpstreamLogout, type UpstreamLogout } from "./app/upstream-logout.ts";
+import { composeSamlConnector, type SamlSpUrls, samlMetadataOf, samlSloPath } from "./compose-saml.ts";
 import { createIdentityAdminStore } from "./db/identity-admin-store.ts";
 import { createIdentityDirectoryStore } from "./db/identity-directory-store.ts";
 import { createIdentityEventStore } from "./db/identity-event-store.ts";
@@ -48,6 +50,7 @@ import {
   lastSourceOf,
   linkedSubsOfSource,
   redisSessionIdsOf,
+  subOfLink,
 } from "./db/source-sessions.ts";
 import { createIdentityAdminRoutes } from "./http/identity-admin-routes.ts";
 import { createInteractionRoutes } from "./http/interaction/interaction-routes.ts";
@@ -64,8 +67,7 @@ import { createOpenIdProvider, type OpenIdProvider } from "./oidc/create-openid-
 import { createLdapConnector } from "./upstream/ldap-connector.ts";
 import { createLocalAccountConnector } from "./upstream/local-account-connector.ts";
 import { createOidcConnector } from "./upstream/oidc-connector.ts";
-import { createSamlConnector } from "./upstream/saml-connector.ts";
-import { generateSamlSpMetadata } from "./upstream/saml-sp-metadata.ts";
+import type { SamlSpSigning } from "./upstream/saml-logout.ts";
 
 /** What the identity federation is composed with: the configuration and the access context's accounts. */
 export interface IdentityOptions {
@@ -94,6 +96,11 @@ export interface IdentityOptions {
    * subscriptions decide for the services of its catalogue (src/main.ts wires it).
    */
   readonly serviceAccess?: ServiceAccessPolicy;
+  /**
+   * SAML_SP_KEY_FILE / SAML_SP_CERT_FILE: the key (PEM) our SAML SP signs its requests with and
+   * its certificate (published in the SP metadata). Needed for SAML Single Logout; never logged.
+   */
+  readonly samlSpSigning?: SamlSpSigning | null;
 }
 
 /** The identity federation composed: the provider, the sign-in, the routes to register. */
@@ -145,10 +152,8 @@ interface IdentityCore {
   readonly resourceServers: ResourceServerAdmin;
   readonly directory: PersonDirectory & IdentityRouting;
   readonly events: IdentityEventLog & IdentityEventReader;
-  /** Our SAML SP's entityID for a source (its metadata URL). */
-  samlEntityIdFor(sourceId: string): string;
-  /** Our ACS URL for a SAML source. */
-  acsUrlFor(sourceId: string): string;
+  /** Our SAML SP's entityID (its metadata URL), ACS and SLO URLs for a source. */
+  readonly urls: SamlSpUrls;
   readonly redirectConnectors: SignInFlowDeps["redirectConnectors"];
   readonly upstreamLogout: UpstreamLogout;
 }
@@ -157,7 +162,7 @@ interface IdentityCore {
 function composeRedirectConnectors(
   options: IdentityOptions,
   transient: TransientStore,
-  urls: Pick<IdentityCore, "samlEntityIdFor" | "acsUrlFor">,
+  urls: SamlSpUrls,
 ): SignInFlowDeps["redirectConnectors"] {
   return {
     // A person may linger at the IdP as long as the sign-in's state lives, past the interaction:
@@ -168,11 +173,10 @@ function composeRedirectConnectors(
       allowInsecureRequests: !options.production,
       stateTtlSeconds: SIGN_IN_STATE_TTL_SECONDS,
     }),
-    saml: createSamlConnector({
+    saml: composeSamlConnector({
       transient,
-      stateTtlSeconds: SIGN_IN_STATE_TTL_SECONDS,
-      spEntityIdFor: (source) => urls.samlEntityIdFor(source.id),
-      acsUrlFor: (source) => urls.acsUrlFor(source.id),
+      urls,
+      signing: options.samlSpSigning ?? null,
       now: options.now,
     }),
   };
@@ -202,7 +206,8 @@ export async function composeIdentity(
   const redis = await connectRedis(options.redisUrl);
   const transient =
     redis === null ? createDatabaseTransientStore(db, options.now) : createRedisTransientStore(redis);
-  const urls = {
+  const urls: SamlSpUrls = {
+    sloUrlFor: (sourceId: string) => `${options.publicUrl}${samlSloPath(sourceId)}`,
     samlEntityIdFor: (sourceId: string) =>
       `${options.publicUrl}/interaction/saml/${encodeURIComponent(sourceId)}/metadata`,
     acsUrlFor: (sourceId: string) => `${options.publicUrl}${upstreamCallbackPath("saml", sourceId)}`,
@@ -212,6 +217,7 @@ export async function composeIdentity(
     { sharedMailDomains: options.sharedMailDomains ?? [] },
   );
   const redirectConnectors = composeRedirectConnectors(options, transient, urls);
+  const events = createIdentityEventStore(db);
   const core: IdentityCore = {
     options,
     database,
@@ -220,8 +226,8 @@ export async function composeIdentity(
     clients: createServiceClientStore(db),
     resourceServers: createResourceServerRegistry(createResourceServerStore(db)),
     directory,
-    events: createIdentityEventStore(db),
-    ...urls,
+    events,
+    urls,
     redirectConnectors,
     upstreamLogout: createUpstreamLogout({
       routing: directory,
@@ -230,6 +236,8 @@ export async function composeIdentity(
       state: transient,
       publicUrl: options.publicUrl,
       newState: () => randomBytes(24).toString("base64url"),
+      events,
+      now: options.now,
     }),
   };
   const provider = await composeProvider(core);
@@ -271,6 +279,8 @@ function composeProvider(core: IdentityCore): Promise<OpenIdProvider> {
     authorizeExistingGrant: createExistingGrantCheck({
       people: core.directory,
       clients: core.clients,
+      events: core.events,
+      now: options.now,
       serviceAccess: options.serviceAccess,
     }),
     afterGlobalLogout: core.upstreamLogout.afterGlobalLogout,
@@ -327,17 +337,20 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
   return [
     createOidcMount(() => provider.handler),
     createInteractionRoutes({ flow, gateway: provider.interactions, publicUrl: options.publicUrl }),
-    createUpstreamLogoutRoutes(core.upstreamLogout),
+    createUpstreamLogoutRoutes(
+      core.upstreamLogout,
+      createIdpInitiatedLogout({
+        routing: core.directory,
+        connector: core.redirectConnectors.saml,
+        subOfLink: (sourceId, upstreamId) => subOfLink(database.db, sourceId, upstreamId),
+        endSessionsOf: async (sub) => provider.endSessions(await sessionIdsOf(core, [sub])),
+        events: core.events,
+        now: options.now,
+      }),
+    ),
     createSamlMetadataRoutes({
-      metadataFor: async (sourceId) => {
-        const source = await core.directory.findSource(sourceId);
-        if (source === null || source.kind !== "saml") return null;
-        return generateSamlSpMetadata({
-          entityId: core.samlEntityIdFor(source.id),
-          acsUrl: core.acsUrlFor(source.id),
-          nameIdFormat: source.saml.idAttribute === "nameID" ? "persistent" : "unspecified",
-        });
-      },
+      metadataFor: async (sourceId) =>
+        samlMetadataOf(await core.directory.findSource(sourceId), core.urls, options.samlSpSigning ?? null),
     }),
     createIdentityAdminRoutes({
       directory: createIdentityAdminStore(database.db, {
@@ -357,12 +370,14 @@ function createSessionTerminator(core: IdentityCore, provider: OpenIdProvider): 
   const { db } = core.database;
   return {
     async endSessionsOfSource(sourceId) {
-      const subs = await linkedSubsOfSource(db, sourceId);
-      const ids =
-        core.redis === null
-          ? await databaseSessionIdsOf(db, subs, core.options.now())
-          : await redisSessionIdsOf(core.redis, REDIS_OIDC_PREFIX, subs);
-      return provider.endSessions(ids);
+      return provider.endSessions(await sessionIdsOf(core, await linkedSubsOfSource(db, sourceId)));
     },
   };
+}
+
+/** The provider sessions of these persons, in its storage (database or Redis). */
+function sessionIdsOf(core: IdentityCore, subs: readonly string[]): Promise<string[]> {
+  return core.redis === null
+    ? databaseSessionIdsOf(core.database.db, subs, core.options.now())
+    : redisSessionIdsOf(core.redis, REDIS_OIDC_PREFIX, subs);
 }

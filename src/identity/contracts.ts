@@ -30,6 +30,8 @@ const HttpsUrl = z
   .url({ message: "adresse web absolue attendue" })
   .max(2000)
   .refine((u) => {
+    // zod runs this refinement even when `.url()` failed: that failure is already reported.
+    if (!URL.canParse(u)) return true;
     const url = new URL(u);
     return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
   }, "https:// attendu (http:// seulement vers localhost)");
@@ -78,6 +80,7 @@ export const OidcSourceSettings = z.object({
 export const SamlSourceSettings = z.object({
   idpEntityId: text(1000),
   ssoUrl: HttpsUrl,
+  sloUrl: HttpsUrl.optional(),
   idpCertificates: z.array(Pem).min(1).max(5),
   clockSkewSeconds: z.number().int().min(0).max(300),
   idAttribute: AttributeName,

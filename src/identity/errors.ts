@@ -65,6 +65,13 @@ export const identityErrors = defineErrors({
     en: (d) =>
       `the answer of "${d.source}" was refused (${d.reason}). Start signing in again from the service; if it happens again, give this code to support.`,
   },
+  "identity.saml_sp_key_invalid": {
+    status: 500,
+    fr: (d) =>
+      `${d.variable} (${d.file}) : ${d.reason}. Donnez le fichier PEM de la clé privée (SAML_SP_KEY_FILE) et celui de son certificat (SAML_SP_CERT_FILE), lisibles par Entente, puis redémarrez.`,
+    en: (d) =>
+      `${d.variable} (${d.file}): ${d.reason}. Give the PEM file of the private key (SAML_SP_KEY_FILE) and of its certificate (SAML_SP_CERT_FILE), readable by Entente, then restart.`,
+  },
   "identity.upstream_denied": {
     status: 401,
     fr: (d) => `« ${d.source} » n'a pas authentifié la personne (${d.reason}).`,

@@ -12,6 +12,7 @@ export { type IdentityCliDeps, registerIdentityCommands } from "./cli/commands.t
 export type { ComposedIdentity, IdentityOptions } from "./compose.ts";
 export { composeIdentityCli } from "./compose-cli.ts";
 export type { PersonAffiliationTable, ServiceClientTable } from "./db/tables.ts";
+export { loadSamlSpSigning } from "./saml-sp-signing.ts";
 
 /** The identity federation on `database` (see `composeIdentity` in ./compose.ts). */
 export async function composeIdentity(

@@ -19,13 +19,20 @@ import { migratedPgliteTemplate } from "../helpers/pglite-template.ts";
 import { startUpstreamOidcIdp, type UpstreamOidcIdp } from "../helpers/start-upstream-oidc-idp.ts";
 import { createTeardown, stopAfterFailure, type Teardown } from "../helpers/teardown.ts";
 import { startTestRelyingParty, type TestRelyingParty } from "../helpers/test-relying-party.ts";
-import { ldapPeer, registerSamlServiceProvider, samlPeer } from "../helpers/upstream-peers.ts";
+import {
+  ldapPeer,
+  makeSigningPair,
+  registerSamlServiceProvider,
+  samlPeer,
+} from "../helpers/upstream-peers.ts";
 import { ROOT } from "./console-harness.ts";
 
 /** The example entente of the seed, with the ids of its members. */
 export const ENTENTE = "lyon-2023";
 export const DEMO_PASSWORD = "identity-e2e-password";
 const ACTOR = { id: "e2e", label: "identity e2e" };
+/** Our SAML SP's signing pair (SAML_SP_KEY_FILE / SAML_SP_CERT_FILE in production), for Single Logout. */
+const SP_SIGNING = makeSigningPair("entente-e2e-sp");
 
 const LDAP_MAPPING: AttributeMapping = {
   givenName: "givenName",
@@ -102,6 +109,7 @@ async function startEntente(url: string, port: number, teardown: Teardown) {
     accounts: console.access.deps.accounts,
     hasher,
     now,
+    samlSpSigning: { privateKeyPem: SP_SIGNING.key, certificatePem: SP_SIGNING.cert },
   });
   teardown.add("the identity federation", () => identity.close());
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "warn", SESSION_SECRET: secret });
@@ -158,6 +166,7 @@ async function createSources(database: OpenDatabase, url: string, teardown: Tear
       saml: {
         idpEntityId: samlPeer.entityId,
         ssoUrl: samlPeer.ssoUrl,
+        sloUrl: samlPeer.sloUrl,
         idpCertificates: [samlPeer.certPem()],
         clockSkewSeconds: 30,
         idAttribute: "nameID",
@@ -177,6 +186,8 @@ async function createSources(database: OpenDatabase, url: string, teardown: Tear
     registerSamlServiceProvider({
       entityId: `${url}/interaction/saml/${encodeURIComponent(villeElus.id)}/metadata`,
       acsUrl: `${url}${upstreamCallbackPath("saml", villeElus.id)}`,
+      sloUrl: `${url}/interaction/saml/${encodeURIComponent(villeElus.id)}/slo`,
+      certPem: SP_SIGNING.cert,
     }),
   );
   return { upstream, sources: { metropole, ville, villeElus, sitiv } };

@@ -12,7 +12,9 @@
  * browser (cookie jar + HTML form parser) to drive SimpleSAMLphp's and the OIDC IdP's login
  * pages from Node, like ci/identity's recipe does.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type {
@@ -57,6 +59,10 @@ export const ldapPeer = {
 export const samlPeer = {
   entityId: env.SAML_IDP_ENTITY_ID ?? "http://127.0.0.1:8089/simplesaml/saml2/idp/metadata.php",
   ssoUrl: env.SAML_IDP_SSO_URL ?? "http://127.0.0.1:8089/simplesaml/saml2/idp/SSOService.php",
+  sloUrl: (env.SAML_IDP_SSO_URL ?? "http://127.0.0.1:8089/simplesaml/saml2/idp/SSOService.php").replace(
+    "SSOService.php",
+    "SingleLogoutService.php",
+  ),
   certFile: env.SAML_IDP_CERT_FILE ?? join(ROOT, "ci/identity/saml-idp/run/cert/idp.crt"),
   spDir: env.SAML_IDP_SP_DIR ?? join(ROOT, "ci/identity/saml-idp/run/sp"),
   certPem(): string {
@@ -74,6 +80,9 @@ export function registerSamlServiceProvider(sp: {
   readonly acsUrl: string;
   readonly nameIdFormat?: string;
   readonly nameIdAttribute?: string;
+  /** The SP's SingleLogoutService (HTTP-Redirect) and its signing certificate (PEM), for Single Logout. */
+  readonly sloUrl?: string;
+  readonly certPem?: string;
 }): () => void {
   if (!existsSync(samlPeer.spDir)) {
     throw new Error(
@@ -85,6 +94,26 @@ export function registerSamlServiceProvider(sp: {
   writeFileSync(tmp, JSON.stringify(sp));
   renameSync(tmp, file); // written whole then renamed: the IdP (it reads "*.json") never sees half a file
   return () => rmSync(file, { force: true });
+}
+
+/** A fresh RSA key and self-signed certificate (PEM, openssl), e.g. our SAML SP's signing pair. */
+export function makeSigningPair(cn: string): { readonly key: string; readonly cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), "entente-keypair-"));
+  try {
+    execFileSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", `/CN=${cn}`].concat([
+        "-keyout",
+        join(dir, "k.pem"),
+        "-out",
+        join(dir, "c.pem"),
+      ]),
+      { stdio: "ignore" },
+    );
+    return { key: readFileSync(join(dir, "k.pem"), "utf8"), cert: readFileSync(join(dir, "c.pem"), "utf8") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- in-memory TransientStore ----------------------------------------------------------------

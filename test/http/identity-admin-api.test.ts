@@ -407,6 +407,14 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
     assert.equal(ended.status, 200);
     assert.deepEqual(ended.json(), { sessions: 2, servicesNotified: 3, servicesFailed: 0 });
     assert.deepEqual(endedSources, [sourceId]);
+    // Written to the audit log: who ended the sessions of which source, and the counts.
+    const logged = (await clients.secretariat.send("GET", `${API}/events?kind=logout`)).json().events;
+    assert.equal(logged.length, 1);
+    assert.equal(logged[0].sourceId, sourceId);
+    assert.deepEqual(
+      { ...logged[0].details, endedBy: typeof logged[0].details.endedBy },
+      { endedBy: "string", sessions: 2, servicesNotified: 3, servicesFailed: 0 },
+    );
   });
 
   it("sources: deleting one persons signed in through is refused; finance cannot delete", async () => {

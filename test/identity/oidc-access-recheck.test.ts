@@ -14,6 +14,7 @@ import { databaseSessionIdsOf, linkedSubsOfSource } from "../../src/identity/db/
 import type { SourceRecord } from "../../src/identity/domain/identity-source.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
+  createEventRecorder,
   listen,
   ONE_FACTOR_SIGN_IN,
   providerOptions,
@@ -42,6 +43,7 @@ describeOnDatabases("OpenID Provider: access decisions re-checked after sign-in"
   let sub: string;
   const clients = () => createServiceClientStore(database().db);
   let store: ReturnType<typeof createServiceClientStore>;
+  const refusals = createEventRecorder();
 
   before(async () => {
     const { db } = database();
@@ -60,7 +62,7 @@ describeOnDatabases("OpenID Provider: access decisions re-checked after sign-in"
           clients: store,
           people,
         }),
-        authorizeExistingGrant: createExistingGrantCheck({ people, clients: store }),
+        authorizeExistingGrant: createExistingGrantCheck({ people, clients: store, events: refusals }),
       },
       { ...ONE_FACTOR_SIGN_IN, sub, memberId: "ville-lyon" },
     );
@@ -115,6 +117,15 @@ describeOnDatabases("OpenID Provider: access decisions re-checked after sign-in"
     );
     await assert.rejects(client.refreshTokenGrant(config, refreshed.refresh_token ?? ""), invalidGrant);
     assert.equal(await nextAuthorization(), "interaction", "the sign-in pages decide again");
+    // Both refusals are in the audit log (issue 10: they wrote none).
+    const logged = refusals.events.filter((e) => e.clientId === created.client.clientId);
+    assert.deepEqual(
+      logged.map((e) => [e.kind, e.code, e.sub, e.ententeId, e.details.recheck]),
+      [
+        ["sign_in_refused", "identity.service_refused", sub, "lyon", "refresh"],
+        ["sign_in_refused", "identity.service_refused", sub, "lyon", "single-sign-on"],
+      ],
+    );
   });
 
   it("suspending the member's source: the next refresh is invalid_grant, the next SSO goes to the pages", async () => {

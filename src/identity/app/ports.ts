@@ -68,12 +68,35 @@ export interface RedirectConnector {
   ): Promise<{ readonly interactionId: string; readonly identity: UpstreamIdentity }>;
   /**
    * Where to send the browser to end the person's session at the source (OIDC RP-Initiated
-   * Logout 1.0 at the IdP's `end_session_endpoint`); null when the source offers none.
+   * Logout 1.0 at the IdP's `end_session_endpoint`; SAML: a signed LogoutRequest to the IdP's
+   * SingleLogoutService naming the kept session of `upstreamId`); null when the source offers
+   * none (or, SAML, no upstream session is kept).
    */
   logoutUrl?(
     source: SourceRecord,
-    request: { readonly postLogoutRedirectUri: string; readonly state: string },
+    request: { readonly postLogoutRedirectUri: string; readonly state: string; readonly upstreamId: string },
   ): Promise<string | null>;
+  /**
+   * SAML: checks the IdP's LogoutResponse at our SLO route (`query`: its parameters, `rawQuery`:
+   * the query string as received, for the Redirect-binding signature) and consumes its state.
+   * @returns the state (RelayState) it answers and whether the IdP ended its session (`status`:
+   *   the IdP's StatusCode when not).
+   * @throws EntenteError `identity.state_lost`, `identity.upstream_rejected`.
+   */
+  finishLogout?(
+    source: SourceRecord,
+    answer: { readonly query: Readonly<Record<string, string>>; readonly rawQuery: string },
+  ): Promise<{ readonly state: string; readonly ended: boolean; readonly status: string | null }>;
+  /**
+   * SAML: checks an IdP-initiated LogoutRequest at our SLO route (signed by the source's IdP).
+   * @returns the person's id at the source (null: no session of theirs kept here) and how to
+   *   answer (the URL of our signed LogoutResponse).
+   * @throws EntenteError `identity.upstream_rejected`.
+   */
+  acceptLogoutRequest?(
+    source: SourceRecord,
+    request: { readonly query: Readonly<Record<string, string>>; readonly rawQuery: string },
+  ): Promise<{ readonly upstreamId: string | null; respond(ended: boolean): Promise<string> }>;
 }
 
 /** The pivot identity of one sign-in, normalised (`normalizeIdentity`), with the role that applies. */

@@ -1,6 +1,6 @@
 import { affiliationOfExistingGrant } from "../domain/affiliation-choice.ts";
 import { mayReuseGrant } from "../domain/service-access.ts";
-import type { PersonDirectory, ServiceClientRegistry } from "./ports.ts";
+import type { IdentityEventLog, PersonDirectory, ServiceClientRegistry } from "./ports.ts";
 import { governedClient, type ServiceAccessPolicy } from "./service-access-port.ts";
 
 /**
@@ -9,18 +9,23 @@ import { governedClient, type ServiceAccessPolicy } from "./service-access-port.
  * sign-in pages. false — the policy no longer lets the person in (member, role or group changed,
  * subscription ended, service disabled, person or grant unknown; see `mayReuseGrant` and
  * `governedClient`) — sends the person through the pages again, where the refusal is shown and
- * logged.
+ * logged; a refresh token is refused (`invalid_grant`). Each refusal is also written to the audit
+ * log (`events`): kind `sign_in_refused`, code `identity.service_refused`, `details.recheck` =
+ * `refresh` or `single-sign-on`.
  */
 export function createExistingGrantCheck(deps: {
   readonly people: PersonDirectory;
   readonly clients: ServiceClientRegistry;
   readonly serviceAccess?: ServiceAccessPolicy | undefined;
+  readonly events?: IdentityEventLog | undefined;
+  readonly now?: () => Date;
 }): (grant: {
   readonly sub: string;
   readonly clientId: string;
   readonly grantId: string;
+  readonly via?: "refresh" | "single-sign-on";
 }) => Promise<boolean> {
-  return async ({ sub, clientId, grantId }) => {
+  return async ({ sub, clientId, grantId, via }) => {
     const [client, person, memberId] = await Promise.all([
       deps.clients.findClient(clientId),
       deps.people.findPerson(sub),
@@ -28,6 +33,22 @@ export function createExistingGrantCheck(deps: {
     ]);
     const affiliation = person === null ? null : affiliationOfExistingGrant(person, memberId);
     const governed = await governedClient(deps.serviceAccess, client, affiliation);
-    return governed.allowed && mayReuseGrant(governed.client, person, memberId);
+    const allowed = governed.allowed && mayReuseGrant(governed.client, person, memberId);
+    if (!allowed) {
+      await deps.events?.record({
+        kind: "sign_in_refused",
+        at: deps.now?.() ?? new Date(),
+        ententeId: client?.ententeId ?? null,
+        sub,
+        memberId,
+        clientId,
+        sourceId: null,
+        code: "identity.service_refused",
+        requestId: null,
+        ip: null,
+        details: { recheck: via ?? "single-sign-on" },
+      });
+    }
+    return allowed;
   };
 }

@@ -36,14 +36,32 @@ export async function redisSessionIdsOf(
   return ids;
 }
 
-/** The source the person last signed in through (their most recently seen link), or null. */
-export async function lastSourceOf(db: Kysely<IdentityDatabase>, sub: string): Promise<string | null> {
+/** The source the person last signed in through (their most recently seen link) and their id there, or null. */
+export async function lastSourceOf(
+  db: Kysely<IdentityDatabase>,
+  sub: string,
+): Promise<{ readonly sourceId: string; readonly upstreamId: string } | null> {
   const row = await db
     .selectFrom("person_link")
-    .select("source_id")
+    .select(["source_id", "upstream_id"])
     .where("sub", "=", sub)
     .orderBy("last_seen_at", "desc")
     .limit(1)
     .executeTakeFirst();
-  return row?.source_id ?? null;
+  return row === undefined ? null : { sourceId: row.source_id, upstreamId: row.upstream_id };
+}
+
+/** The person linked to (`sourceId`, `upstreamId`), or null. */
+export async function subOfLink(
+  db: Kysely<IdentityDatabase>,
+  sourceId: string,
+  upstreamId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom("person_link")
+    .select("sub")
+    .where("source_id", "=", sourceId)
+    .where("upstream_id", "=", upstreamId)
+    .executeTakeFirst();
+  return row?.sub ?? null;
 }

@@ -70,6 +70,12 @@ export interface SamlSourceSettings {
   readonly idpEntityId: string;
   /** The IdP's SingleSignOnService URL (HTTP-Redirect binding). */
   readonly ssoUrl: string;
+  /**
+   * The IdP's SingleLogoutService URL (HTTP-Redirect binding), where logout "of the entente and
+   * all its services" sends a signed LogoutRequest (SAML Profiles §4.4); absent: the IdP's
+   * session is not ended and the page says so.
+   */
+  readonly sloUrl?: string;
   /** PEM certificates the IdP signs with; several during a rotation. */
   readonly idpCertificates: readonly string[];
   /** Clock skew tolerated on NotBefore/NotOnOrAfter, in seconds. */

@@ -25,7 +25,12 @@ export function createFindAccount(people: PersonDirectory, authorize?: ExistingG
     if (
       authorize !== undefined &&
       refresh?.kind === "RefreshToken" &&
-      !(await authorize({ sub, clientId: refresh.clientId ?? "", grantId: refresh.grantId ?? "" }))
+      !(await authorize({
+        sub,
+        clientId: refresh.clientId ?? "",
+        grantId: refresh.grantId ?? "",
+        via: "refresh",
+      }))
     ) {
       return undefined;
     }

@@ -5,6 +5,8 @@ export type ExistingGrantCheck = (grant: {
   readonly sub: string;
   readonly clientId: string;
   readonly grantId: string;
+  /** What asked: a refresh token's use, or single sign-on to a service (for the audit log). */
+  readonly via?: "refresh" | "single-sign-on";
 }) => Promise<boolean>;
 
 /**
@@ -24,7 +26,7 @@ export function createLoadExistingGrant(
     const grant = await ctx.oidc.provider.Grant.find(grantId);
     if (grant === undefined || grant.accountId === undefined) return undefined;
     if (grantId !== justGiven && authorize !== undefined) {
-      const allowed = await authorize({ sub: grant.accountId, clientId, grantId });
+      const allowed = await authorize({ sub: grant.accountId, clientId, grantId, via: "single-sign-on" });
       if (!allowed) return undefined;
     }
     return grant;

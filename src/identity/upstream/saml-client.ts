@@ -12,7 +12,7 @@ export interface SamlUse {
 /**
  * node-saml set up for a source as our SP: the source's IdP (SSO URL, certificates, entityID),
  * our entityID as Issuer and expected Audience, our ACS; the Response AND the Assertion signed;
- * InResponseTo always checked; the source's clock skew; a persistent NameID asked when the
+ * InResponseTo always checked; the source's clock skew; the AuthnRequest signed when the SP has a key; a persistent NameID asked when the
  * source identifies people by it; no RequestedAuthnContext (an IdP that cannot meet an exact
  * class refuses the sign-in).
  * @throws EntenteError `identity.upstream_rejected` when the settings are refused.
@@ -21,6 +21,8 @@ export function createSamlClients(deps: {
   readonly spEntityIdFor: (source: SourceRecord) => string;
   readonly acsUrlFor: (source: SourceRecord) => string;
   readonly stateTtlSeconds: number;
+  /** The SP's signing key (PEM): AuthnRequests are signed with it (RSA-SHA256) when set. */
+  readonly signingKeyPem?: string | null;
 }): (source: SourceRecord, settings: SamlSourceSettings, use: SamlUse) => SAML {
   return (source, settings, use) => {
     const spEntityId = deps.spEntityIdFor(source);
@@ -40,6 +42,9 @@ export function createSamlClients(deps: {
         identifierFormat: settings.idAttribute === NAME_ID ? PERSISTENT : null,
         disableRequestedAuthnContext: true,
         cacheProvider: use.cacheProvider,
+        ...(deps.signingKeyPem
+          ? { privateKey: deps.signingKeyPem, signatureAlgorithm: "sha256" as const }
+          : {}),
         ...(use.requestId === undefined ? {} : { generateUniqueId: () => use.requestId as string }),
       });
     } catch (error) {

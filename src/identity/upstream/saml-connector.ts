@@ -7,6 +7,7 @@ import { EntenteError, localized } from "../errors.ts";
 import { createSamlClients } from "./saml-client.ts";
 import { mapSamlError } from "./saml-errors.ts";
 import { samlIdentityOf } from "./saml-identity.ts";
+import { keepSamlSession, type SamlLogout } from "./saml-logout.ts";
 import { asRelayRecord, type RelayRecord, relayKeyOf } from "./saml-relay-state.ts";
 import { singleUseCacheProvider, transientCacheProvider } from "./saml-request-cache.ts";
 
@@ -41,9 +42,23 @@ export function createSamlConnector(deps: {
   readonly now: () => Date;
   /** How long a sign-in may stay at the IdP, in seconds (default 600; composeIdentity: the sign-in state's 30 min). */
   readonly stateTtlSeconds?: number;
+  /**
+   * Single Logout (`createSamlLogout`) and how long a sign-in's upstream session (NameID, its
+   * format, SessionIndex) is kept for it, in seconds (the hub session's life); absent: none kept.
+   */
+  readonly logout?: {
+    readonly slo: SamlLogout;
+    readonly sessionTtlSeconds: number;
+    /** The SP's signing key (PEM), also for AuthnRequests (the metadata says AuthnRequestsSigned). */
+    readonly signingKeyPem: string | null;
+  };
 }): RedirectConnector {
   const ttl = deps.stateTtlSeconds ?? 600;
-  const samlFor = createSamlClients({ ...deps, stateTtlSeconds: ttl });
+  const samlFor = createSamlClients({
+    ...deps,
+    stateTtlSeconds: ttl,
+    signingKeyPem: deps.logout?.signingKeyPem ?? null,
+  });
   return {
     async begin(source, request) {
       const settings = samlSettings(source);
@@ -63,18 +78,7 @@ export function createSamlConnector(deps: {
 
     async finish(source, answer) {
       const settings = samlSettings(source);
-      const samlResponse = answer.body.SAMLResponse;
-      const relayState = answer.body.RelayState ?? answer.query.RelayState;
-      if (samlResponse === undefined || samlResponse === "") {
-        throw new EntenteError("identity.upstream_rejected", {
-          source: source.label,
-          reason: localized(
-            "aucune réponse SAML (SAMLResponse) reçue",
-            "no SAML answer (SAMLResponse) received",
-          ),
-        });
-      }
-      if (relayState === undefined || relayState === "") throw new EntenteError("identity.state_lost");
+      const { samlResponse, relayState } = postedAnswer(source, answer);
       const state = asRelayRecord(await deps.transient.take(relayKeyOf(relayState)));
       if (state === null || state.sourceId !== source.id) throw new EntenteError("identity.state_lost");
       const saml = samlFor(source, settings, { cacheProvider: singleUseCacheProvider(deps.transient, ttl) });
@@ -93,9 +97,66 @@ export function createSamlConnector(deps: {
           ),
         });
       }
-      return { interactionId: state.interactionId, identity: samlIdentityOf(source, settings, profile) };
+      const identity = samlIdentityOf(source, settings, profile);
+      if (deps.logout !== undefined && profile.nameID) {
+        await keepSamlSession(
+          deps.transient,
+          source.id,
+          identity.upstreamId,
+          profile,
+          deps.logout.sessionTtlSeconds,
+        );
+      }
+      return { interactionId: state.interactionId, identity };
+    },
+
+    ...logoutMethods(deps.logout?.slo),
+  };
+}
+
+/** Single Logout through `slo` (none without it: no URL, every answer `identity.state_lost`). */
+function logoutMethods(
+  slo: SamlLogout | undefined,
+): Pick<RedirectConnector, "logoutUrl" | "finishLogout" | "acceptLogoutRequest"> {
+  return {
+    async logoutUrl(source, request) {
+      return (await slo?.logoutUrl(source, request)) ?? null;
+    },
+    async finishLogout(source, answer) {
+      if (slo === undefined) throw new EntenteError("identity.state_lost");
+      const { state, result } = await slo.finishLogout(source, answer.query, answer.rawQuery);
+      return { state, ended: result.ended, status: result.ended ? null : result.status };
+    },
+    async acceptLogoutRequest(source, request) {
+      if (slo === undefined) {
+        throw new EntenteError("identity.upstream_rejected", {
+          source: source.label,
+          reason: localized("déconnexion unique non configurée", "single logout not configured"),
+        });
+      }
+      return slo.acceptLogoutRequest(source, request.query, request.rawQuery);
     },
   };
+}
+
+/** The POSTed SAMLResponse and its RelayState. @throws `identity.upstream_rejected` (no response), `identity.state_lost` (no RelayState). */
+function postedAnswer(
+  source: SourceRecord,
+  answer: {
+    readonly query: Readonly<Record<string, string>>;
+    readonly body: Readonly<Record<string, string>>;
+  },
+): { readonly samlResponse: string; readonly relayState: string } {
+  const samlResponse = answer.body.SAMLResponse;
+  const relayState = answer.body.RelayState ?? answer.query.RelayState;
+  if (samlResponse === undefined || samlResponse === "") {
+    throw new EntenteError("identity.upstream_rejected", {
+      source: source.label,
+      reason: localized("aucune réponse SAML (SAMLResponse) reçue", "no SAML answer (SAMLResponse) received"),
+    });
+  }
+  if (relayState === undefined || relayState === "") throw new EntenteError("identity.state_lost");
+  return { samlResponse, relayState };
 }
 
 /** node-saml's checks of the POSTed Response (see `createSamlConnector`). @throws those of `mapSamlError`, and `identity.upstream_rejected` without an assertion. */

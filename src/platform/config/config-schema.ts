@@ -184,6 +184,20 @@ export const envSchema = z
       .describe(
         "Shared consumer mail domains no member may own, added to the built-in list (gmail.com, outlook.*, orange.fr, free.fr, laposte.net, yahoo.*…; `src/identity/domain/shared-mail-domains.ts`): comma-separated domains (which cover their sub-domains) or `label.*` (`label.` and any top-level domain). Their addresses are registered one by one instead.",
       ),
+    SAML_SP_KEY_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "File of the PEM private key Entente's SAML service provider signs its requests with (LogoutRequests of SAML Single Logout, and AuthnRequests). With `SAML_SP_CERT_FILE`; unset: the logout of the entente cannot end a SAML IdP's session (the page says so). Read at start, never logged; make it readable by Entente only (`openssl req -x509 -newkey rsa:3072 -sha256 -nodes -days 1095 -keyout sp.key -out sp.crt`).",
+      ),
+    SAML_SP_CERT_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "File of the PEM certificate of `SAML_SP_KEY_FILE`'s key, published in Entente's SP metadata (`/interaction/saml/:sourceId/metadata`) so that the members' IdPs can check our signed requests. Both set or both unset.",
+      ),
     WEB_ROOT: z
       .string()
       .min(1)
@@ -199,8 +213,16 @@ export const envSchema = z
           message: `required when NODE_ENV=production: at least ${SESSION_SECRET_MIN_LENGTH} characters, the same on every node (generate one with \`openssl rand -base64 48\`)`,
         });
       }
+      if ((env.SAML_SP_KEY_FILE === undefined) !== (env.SAML_SP_CERT_FILE === undefined)) {
+        context.addIssue({
+          code: "custom",
+          path: [env.SAML_SP_KEY_FILE === undefined ? "SAML_SP_KEY_FILE" : "SAML_SP_CERT_FILE"],
+          message:
+            "SAML_SP_KEY_FILE and SAML_SP_CERT_FILE go together: set both (the key and its certificate) or neither",
+        });
+      }
       // Runs even when another variable is wrong (zod skips refinements after such issues by
-      // default), so that every problem is reported at once. Reads only NODE_ENV and SESSION_SECRET.
+      // default), so that every problem is reported at once. Reads only NODE_ENV, SESSION_SECRET and SAML_SP_*.
     },
     { when: () => true },
   );

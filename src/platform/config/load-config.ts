@@ -37,6 +37,8 @@ export interface Config {
     readonly backchannelPrivateNetworks: boolean;
     /** Shared consumer mail domains no member may own, beside the built-in list. */
     readonly sharedMailDomains: readonly string[];
+    /** Files of our SAML SP's signing key and certificate (PEM), or null (SAML_SP_KEY_FILE, SAML_SP_CERT_FILE). */
+    readonly samlSpSigningFiles: { readonly keyFile: string; readonly certFile: string } | null;
   };
   readonly session: {
     readonly secret: string;
@@ -127,6 +129,10 @@ function toConfig(env: Env, generate: () => string): Config {
       keyRefreshSeconds: env.OIDC_KEY_REFRESH_SECONDS,
       backchannelPrivateNetworks: env.OIDC_BACKCHANNEL_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
       sharedMailDomains: env.IDENTITY_SHARED_MAIL_DOMAINS ?? [],
+      samlSpSigningFiles:
+        env.SAML_SP_KEY_FILE === undefined || env.SAML_SP_CERT_FILE === undefined
+          ? null
+          : { keyFile: env.SAML_SP_KEY_FILE, certFile: env.SAML_SP_CERT_FILE },
     },
     session: { secret: env.SESSION_SECRET ?? generate(), secretGenerated },
     log: { level: env.LOG_LEVEL },

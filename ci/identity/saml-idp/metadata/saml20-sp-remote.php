@@ -8,7 +8,11 @@
  *    "acsUrl":   "http://127.0.0.1:41234/saml/acs",
  *    "nameIdFormat": "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",   (optional, this default)
  *    "nameIdAttribute": "personId",                                          (optional, this default)
- *    "attributes": ["uid", "mail", ...]}                                      (optional: all by default)
+ *    "attributes": ["uid", "mail", ...],                                      (optional: all by default)
+ *    "sloUrl": "http://127.0.0.1:41234/saml/slo",   (optional: the SP's SingleLogoutService, HTTP-Redirect)
+ *    "certPem": "-----BEGIN CERTIFICATE-----...",    (optional: the SP's signing certificate)
+ *    "sign.logout": true,                           (optional, default true: LogoutResponses/Requests signed)
+ *    "validate.logout": true}                       (optional, default true when certPem is given)
  * Responses and assertions are both signed (node-saml 5 wants both by default).
  */
 $run = getenv('SAML_IDP_RUN_DIR') ?: dirname(__DIR__) . '/run';
@@ -35,6 +39,21 @@ foreach (glob($spDir . '/*.json') ?: [] as $file) {
         // node-saml AuthnRequests are unsigned unless it is given a private key.
         'validate.authnrequest' => false,
     ];
+    if (isset($sp['sloUrl']) && is_string($sp['sloUrl'])) {
+        $entry['SingleLogoutService'] = [
+            [
+                'Binding'  => 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect',
+                'Location' => $sp['sloUrl'],
+            ],
+        ];
+    }
+    $entry['sign.logout'] = (bool) ($sp['sign.logout'] ?? true);
+    if (isset($sp['certPem']) && is_string($sp['certPem'])) {
+        $entry['certData'] = preg_replace('/-----(BEGIN|END) CERTIFICATE-----|\s+/', '', $sp['certPem']);
+        $entry['validate.logout'] = (bool) ($sp['validate.logout'] ?? true);
+    } else {
+        $entry['validate.logout'] = (bool) ($sp['validate.logout'] ?? false);
+    }
     if (isset($sp['attributes']) && is_array($sp['attributes'])) {
         $entry['attributes'] = $sp['attributes'];
     }

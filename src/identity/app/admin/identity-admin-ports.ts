@@ -9,6 +9,7 @@ import type { IdentityEventEntry, IdentityEventKind } from "../../domain/identit
 import type { SourceInput, SourceRecord } from "../../domain/identity-source.ts";
 import type { DeclaredAffiliationInput, DirectoryPerson, PersonRole } from "../../domain/person.ts";
 import type { EmailFacts } from "../../domain/route-email.ts";
+import type { IdentityEventLog } from "../ports.ts";
 import type { ServiceClientAdmin } from "../provider-ports.ts";
 import type { ResourceServerAdmin } from "../resource-server-ports.ts";
 
@@ -231,7 +232,8 @@ export interface SessionTerminator {
 /** What the identity administration use cases need; built once in the composition root. */
 export interface IdentityAdminDeps {
   readonly directory: IdentityDirectoryAdmin;
-  readonly events: IdentityEventReader;
+  /** The audit log, read by the console and written by the actions that end sessions. */
+  readonly events: IdentityEventReader & IdentityEventLog;
   readonly services: ServiceClientAdmin;
   readonly resourceServers: ResourceServerAdmin;
   readonly sessions: SessionTerminator;

@@ -93,8 +93,14 @@ const fr = {
   upstreamEnded: (source: string) => `Votre session chez « ${source} » est terminée aussi.`,
   upstreamNotEnded: (source: string) =>
     `Votre session chez « ${source} » n'a pas pu être terminée : fermez votre navigateur, ou déconnectez-vous sur le site de « ${source} », avant de laisser ce poste.`,
+  upstreamNoEndpoint: (source: string) =>
+    `« ${source} » ne permet pas de terminer sa session à distance : votre session chez « ${source} » reste ouverte. Fermez votre navigateur, ou déconnectez-vous sur le site de « ${source} », avant de laisser ce poste.`,
+  upstreamFailed: (source: string) =>
+    `« ${source} » a répondu qu'il n'a pas pu terminer votre session : elle est peut-être encore ouverte. Fermez votre navigateur, ou déconnectez-vous sur le site de « ${source} », avant de laisser ce poste.`,
+  upstreamRefused: (source: string) =>
+    `La réponse de « ${source} » n'a pas pu être vérifiée (non signée ou ne répondant pas à notre demande) : votre session chez « ${source} » est peut-être encore ouverte. Fermez votre navigateur avant de laisser ce poste.`,
   upstreamUnknown:
-    "Cette page de retour ne correspond à aucune déconnexion en cours (déjà affichée ou expirée). Fermez votre navigateur avant de laisser ce poste.",
+    "Cette page de retour ne correspond à aucune déconnexion en cours (déjà affichée, ou pas de réponse à temps de votre fournisseur d'identité). Fermez votre navigateur avant de laisser ce poste.",
   continueLink: "Continuer",
   providerErrorTitle: "Erreur de connexion",
   providerErrorHelp:
@@ -184,8 +190,14 @@ const en: typeof fr = {
   upstreamEnded: (source: string) => `Your session at "${source}" is ended too.`,
   upstreamNotEnded: (source: string) =>
     `Your session at "${source}" could not be ended: close your browser, or sign out on the site of "${source}", before leaving this computer.`,
+  upstreamNoEndpoint: (source: string) =>
+    `"${source}" offers no way to end its session remotely: your session at "${source}" stays open. Close your browser, or sign out on the site of "${source}", before leaving this computer.`,
+  upstreamFailed: (source: string) =>
+    `"${source}" answered that it could not end your session: it may still be open. Close your browser, or sign out on the site of "${source}", before leaving this computer.`,
+  upstreamRefused: (source: string) =>
+    `The answer of "${source}" could not be verified (unsigned, or not an answer to our request): your session at "${source}" may still be open. Close your browser before leaving this computer.`,
   upstreamUnknown:
-    "This return page matches no logout in progress (already shown or expired). Close your browser before leaving this computer.",
+    "This return page matches no logout in progress (already shown, or your identity provider did not answer in time). Close your browser before leaving this computer.",
   continueLink: "Continue",
   providerErrorTitle: "Sign-in error",
   providerErrorHelp:

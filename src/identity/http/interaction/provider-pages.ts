@@ -1,3 +1,4 @@
+import type { UpstreamLogoutOutcome } from "../../app/upstream-logout.ts";
 import type { Lang } from "../../errors.ts";
 import { html, renderCodes, renderPage } from "./html.ts";
 import { text } from "./messages.ts";
@@ -31,17 +32,16 @@ export function renderLoggedOutPage(lang: Lang, serviceName: string | null): str
  * to do. `next` (the service's post-logout URI, or the provider's page) is a link, never followed
  * automatically; null: the outcome is unknown (state used or expired).
  */
-export function renderUpstreamLogoutPage(
-  lang: Lang,
-  outcome: { readonly sourceLabel: string; readonly ended: boolean; readonly next: string } | null,
-): string {
+export function renderUpstreamLogoutPage(lang: Lang, outcome: UpstreamLogoutOutcome | null): string {
   const t = text(lang);
-  const upstream =
-    outcome === null
-      ? html`<p role="alert">${t.upstreamUnknown}</p>`
-      : outcome.ended
-        ? html`<p>${t.upstreamEnded(outcome.sourceLabel)}</p>`
-        : html`<p role="alert">${t.upstreamNotEnded(outcome.sourceLabel)}</p>`;
+  const said = (words: string) => html`<p role="alert">${words}</p>`;
+  let upstream: ReturnType<typeof html>;
+  if (outcome === null) upstream = said(t.upstreamUnknown);
+  else if (outcome.status === "ended") upstream = html`<p>${t.upstreamEnded(outcome.sourceLabel)}</p>`;
+  else if (outcome.status === "no-endpoint") upstream = said(t.upstreamNoEndpoint(outcome.sourceLabel));
+  else if (outcome.status === "failed") upstream = said(t.upstreamFailed(outcome.sourceLabel));
+  else if (outcome.status === "refused") upstream = said(t.upstreamRefused(outcome.sourceLabel));
+  else upstream = said(t.upstreamNotEnded(outcome.sourceLabel));
   const next = outcome === null ? null : html`<p><a href="${outcome.next}">${t.continueLink}</a></p>`;
   const body = html`<p>${t.loggedOut}</p>${upstream}${next}`;
   return renderPage({ lang, title: t.loggedOutTitle, path: "", body });

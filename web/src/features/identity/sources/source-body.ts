@@ -53,6 +53,7 @@ export function toSourceBody(d: SourceDraft, rowVersion: number | null): Record<
     body.saml = {
       idpEntityId: d.idpEntityId,
       ssoUrl: d.ssoUrl.trim(),
+      ...(d.sloUrl.trim() === "" ? {} : { sloUrl: d.sloUrl.trim() }),
       idpCertificates: d.idpCertificates
         .split(/(?<=-----END CERTIFICATE-----)/)
         .map((c) => c.trim())

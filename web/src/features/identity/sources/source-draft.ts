@@ -27,6 +27,7 @@ export const EMPTY_SOURCE = {
   scopes: "openid profile email",
   idpEntityId: "",
   ssoUrl: "https://",
+  sloUrl: "",
   idpCertificates: "",
   clockSkewSeconds: "60",
   samlIdAttribute: "nameID",
@@ -83,6 +84,7 @@ export function toSourceDraft(s: SourceJson): SourceDraft {
     Object.assign(draft, {
       idpEntityId: s.saml.idpEntityId,
       ssoUrl: s.saml.ssoUrl,
+      sloUrl: s.saml.sloUrl ?? "",
       idpCertificates: s.saml.idpCertificates.join("\n"),
       clockSkewSeconds: String(s.saml.clockSkewSeconds),
       samlIdAttribute: s.saml.idAttribute,

@@ -17,6 +17,7 @@ export const TEXT_PATHS = {
   scopes: "oidc.scopes",
   idpEntityId: "saml.idpEntityId",
   ssoUrl: "saml.ssoUrl",
+  sloUrl: "saml.sloUrl",
   idpCertificates: "saml.idpCertificates",
   clockSkewSeconds: "saml.clockSkewSeconds",
   samlIdAttribute: "saml.idAttribute",

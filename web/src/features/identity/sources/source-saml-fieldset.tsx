@@ -12,6 +12,7 @@ export function SourceSamlFieldset({ part }: { part: SourceFormPart }) {
       <legend>{t("identity.kinds.saml")}</legend>
       <SourceTextField part={part} name="idpEntityId" required />
       <SourceTextField part={part} name="ssoUrl" required />
+      <SourceTextField part={part} name="sloUrl" hint={t("identity.sources.hints.sloUrl")} />
       <TextAreaField
         id="source-idpCertificates"
         label={t("identity.sources.fields.idpCertificates")}

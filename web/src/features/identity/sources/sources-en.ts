@@ -42,6 +42,7 @@ export const sourcesEn: typeof sourcesFr = {
     scopes: "Scopes asked for",
     idpEntityId: "Provider entityID",
     ssoUrl: "Sign-in address (SingleSignOnService)",
+    sloUrl: "Sign-out address (SingleLogoutService, optional)",
     idpCertificates: "Provider signing certificates (PEM)",
     clockSkewSeconds: "Clock skew tolerance (seconds)",
     samlIdAttribute: "Person identifier",
@@ -63,6 +64,8 @@ export const sourcesEn: typeof sourcesFr = {
     scopes: "Separated by spaces; openid is always asked for.",
     idpCertificates: "Several certificates during a key change, one after the other.",
     samlIdAttribute: "nameID (a persistent NameID) or an attribute's name.",
+    sloUrl:
+      "HTTP-Redirect binding. Empty: signing out of the entente does not end the session at this provider (the page says so).",
     eluValues: "Separated by commas, e.g. elu, Councillors",
   },
   encodings: {

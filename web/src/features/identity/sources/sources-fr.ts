@@ -40,6 +40,7 @@ export const sourcesFr = {
     scopes: "Portées demandées",
     idpEntityId: "Identifiant (entityID) du fournisseur",
     ssoUrl: "Adresse de connexion (SingleSignOnService)",
+    sloUrl: "Adresse de déconnexion (SingleLogoutService, facultative)",
     idpCertificates: "Certificats de signature du fournisseur (PEM)",
     clockSkewSeconds: "Tolérance d'horloge (secondes)",
     samlIdAttribute: "Identifiant de la personne",
@@ -61,6 +62,8 @@ export const sourcesFr = {
     scopes: "Séparées par des espaces ; openid est toujours demandé.",
     idpCertificates: "Plusieurs certificats pendant un changement de clé, à la suite.",
     samlIdAttribute: "nameID (NameID persistant) ou le nom d'un attribut.",
+    sloUrl:
+      "Liaison HTTP-Redirect. Vide : la déconnexion de l'entente ne termine pas la session chez ce fournisseur (la page le dit).",
     eluValues: "Séparées par des virgules, ex. elu, Élus municipaux",
   },
   encodings: {
