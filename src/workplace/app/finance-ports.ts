@@ -31,7 +31,8 @@ export function createUsageSource(
       }
       const subscriptions = await deps.subscriptions.listForService(request.ententeId, request.service);
       const periodEnd = dayAfter(request.periodEnd);
-      const until = new Date(Math.min(request.snapshotAt.getTime(), periodEnd.getTime()));
+      // Reports made at the snapshot's instant count: the window ends just after it.
+      const until = new Date(Math.min(request.snapshotAt.getTime() + 1, periodEnd.getTime()));
       const measured =
         request.metric === "seats"
           ? new Map<string, bigint>()
