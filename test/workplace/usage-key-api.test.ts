@@ -5,11 +5,10 @@
  * kept within the member's membership both ways (workplace refuses, finance refuses).
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { before, it } from "node:test";
 import { parseEntenteText } from "../../src/finance/formats/read-entente-file.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
-import { LYON } from "../helpers/run-cli.ts";
+import { lyonWithStorageText } from "./usage-fixtures.ts";
 import {
   entryBody,
   METROPOLE_SIRET,
@@ -22,51 +21,6 @@ import {
 const API = "/api/ententes/lyon";
 const WORKPLACE = `${API}/workplace`;
 
-/** The Lyon example with a mission spécifique « stockage » on its own operating key, 12 000 € in 2023. */
-function lyonWithStorageMission() {
-  const text = readFileSync(LYON, "utf8")
-    .replace(
-      "\nmissions:\n",
-      `  - id: stockage
-    label: Clé du stockage partagé
-    weights:
-      metropole: 1
-      ville-lyon: 1
-      sitiv: 1
-
-missions:
-  - id: stockage
-    name: Stockage partagé
-    kind: specifique
-    lead: sitiv
-    members: [metropole, ville-lyon, sitiv]
-    keys:
-      investissement: socle
-      fonctionnement: stockage
-`,
-    )
-    .replace(
-      "        fonctionnement: 544176\n",
-      `        fonctionnement: 544176
-      - kind: contribution
-        mission: stockage
-        label: Contribution au stockage partagé
-        fonctionnement: 12000
-`,
-    )
-    .replace(
-      "    receipts:\n      - kind: carry-over\n        label: Report 2022\n",
-      `      - mission: stockage
-        label: Stockage partagé
-        fonctionnement: 12000
-    receipts:
-      - kind: carry-over
-        label: Report 2022
-`,
-    );
-  return parseEntenteText(text, "entente.yaml");
-}
-
 describeOnDatabases("usage key and subscriptions within membership (API)", (get) => {
   let f: WorkplaceFixture;
   let drive = "";
@@ -74,7 +28,12 @@ describeOnDatabases("usage key and subscriptions within membership (API)", (get)
   const now = new Date("2023-12-20T10:00:00Z");
 
   before(async () => {
-    f = await startWorkplaceFixture(get(), () => now, undefined, lyonWithStorageMission());
+    f = await startWorkplaceFixture(
+      get(),
+      () => now,
+      undefined,
+      parseEntenteText(lyonWithStorageText(), "entente.yaml"),
+    );
     drive = await f.registerClient("lyon", "Fichiers");
     const { secretariat } = f.clients;
     assert.equal(
