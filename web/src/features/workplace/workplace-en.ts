@@ -1,3 +1,5 @@
+import { subscriptionFormEn } from "./subscriptions/subscription-form-strings.ts";
+
 import type { workplaceFr } from "./workplace-fr.ts";
 
 /** English strings of the digital workplace's pages; same keys as French. */
@@ -51,5 +53,6 @@ export const workplaceEn: typeof workplaceFr = {
       remaining: "Accounts left to migrate",
       add: "Subscribe the member",
     },
+    subscriptionForm: subscriptionFormEn,
   },
 };

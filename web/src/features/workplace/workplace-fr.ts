@@ -1,3 +1,5 @@
+import { subscriptionFormFr } from "./subscriptions/subscription-form-strings.ts";
+
 /** French strings of the digital workplace's pages (`workplace.*`). */
 export const workplaceFr = {
   workplace: {
@@ -49,5 +51,6 @@ export const workplaceFr = {
       remaining: "Comptes restant à migrer",
       add: "Abonner le membre",
     },
+    subscriptionForm: subscriptionFormFr,
   },
 };
