@@ -10,9 +10,41 @@ import { useSubmit } from "../../../shared/hooks/use-submit.ts";
 import { useEntente } from "../../finance/index.ts";
 import { workplacePaths } from "../workplace-paths.ts";
 import { bodyOf, draftOf, emptyDraft, type SubscriptionDraft } from "./subscription-draft.ts";
-import { AudienceFieldset, QuotaFieldset, WaveFieldset } from "./subscription-fieldsets.tsx";
+import {
+  AudienceFieldset,
+  type FieldsetProps,
+  QuotaFieldset,
+  WaveFieldset,
+} from "./subscription-fieldsets.tsx";
 
 type SubscriptionJson = z.infer<typeof Subscription>;
+
+/** The first and last days of the subscription (within the member's membership). */
+function DaysFields({ draft, change, errorOf }: FieldsetProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        id="subscribe-starts"
+        type="date"
+        label={t("workplace.subscriptions.startsOn")}
+        value={draft.startsOn}
+        required
+        onChange={change("startsOn")}
+        error={errorOf("startsOn")}
+      />
+      <TextField
+        id="subscribe-ends"
+        type="date"
+        label={t("workplace.subscriptions.endsOn")}
+        hint={t("workplace.subscriptionForm.endsOnHint")}
+        value={draft.endsOn}
+        onChange={change("endsOn")}
+        error={errorOf("endsOn")}
+      />
+    </>
+  );
+}
 
 /**
  * Subscribes a member to a service, or changes its subscription (chosen by member: its current
@@ -77,24 +109,7 @@ export function SubscriptionForm({
         }}
         hint={draft.rowVersion === null ? undefined : t(`${k}.existing`)}
       />
-      <TextField
-        id="subscribe-starts"
-        type="date"
-        label={t("workplace.subscriptions.startsOn")}
-        value={draft.startsOn}
-        required
-        onChange={change("startsOn")}
-        error={submit.fieldError("startsOn")}
-      />
-      <TextField
-        id="subscribe-ends"
-        type="date"
-        label={t("workplace.subscriptions.endsOn")}
-        hint={t(`${k}.endsOnHint`)}
-        value={draft.endsOn}
-        onChange={change("endsOn")}
-        error={submit.fieldError("endsOn")}
-      />
+      <DaysFields {...fieldsets} />
       <AudienceFieldset {...fieldsets} />
       <QuotaFieldset {...fieldsets} />
       <WaveFieldset {...fieldsets} />
