@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { EntenteError } from "../errors.ts";
+import { parseEntenteText } from "../formats/read-entente-file.ts";
+import { renderEntenteFile } from "../formats/to-entente-file.ts";
 import { allocateLargestRemainder } from "./allocate-largest-remainder.ts";
-import type { Entente } from "./entente.ts";
+import type { Entente, KeyBasis } from "./entente.ts";
 import { resolveKeyShares } from "./resolve-key-shares.ts";
 import { simulateKeys } from "./simulate-keys.ts";
 import { type UsageFigures, usageSource, withoutUsage } from "./usage-figures.ts";
@@ -231,5 +233,31 @@ describe("usage key: where it goes", () => {
     assert.deepEqual(simulation.totals, [100_000_00n, 100_000_00n]);
     const metropole = simulation.rows.find((r) => r.member === "metropole");
     assert.equal(metropole?.amounts[1], 75_000_00n);
+  });
+});
+
+describe("usage key: the entente file", () => {
+  it("an exported usage period is written as its integer weights, with its source; read back, the same shares", () => {
+    const usage = figures("seats", [
+      ["metropole", 300n, 0n],
+      ["ville-lyon", 100n, 0n],
+      ["villeurbanne", 0n, 0n],
+    ]);
+    const { period } = usageKeyPeriod("visio-key", 2025, usage, ORDER);
+    const withUsage: Entente = {
+      ...ENTENTE,
+      keys: ENTENTE.keys.map((k) => (k.id === "visio-key" ? { ...k, periods: [period] } : k)),
+    };
+    const text = renderEntenteFile(withUsage, "test");
+    assert.match(text, /métrique seats, du 2025-01-01 au 2025-12-31/);
+    const back = parseEntenteText(text, "entente.yaml").keys.find((k) => k.id === "visio-key")?.periods?.[0];
+    assert.equal(back?.basis.kind, "weights");
+    const shares = (basis: KeyBasis) => {
+      const r = resolveKeyShares({ id: "k", label: "k", basis }, ORDER);
+      return r.ok
+        ? r.shares.numerators.map((n, i) => [r.shares.members[i], (n * 4n) / r.shares.denominator])
+        : [];
+    };
+    assert.deepEqual(shares(back?.basis ?? period.basis), shares(period.basis));
   });
 });
