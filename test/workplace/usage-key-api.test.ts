@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
+import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
 import { parseEntenteText } from "../../src/finance/formats/read-entente-file.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { lyonWithStorageText } from "./usage-fixtures.ts";
@@ -133,6 +134,28 @@ describeOnDatabases("usage key and subscriptions within membership (API)", (get)
     const frozen = await usageKey({ metric: "storage_used", freeze: true });
     assert.equal(frozen.status, 200, JSON.stringify(frozen.json()));
     assert.equal(frozen.json().frozen, true);
+    const stored = (await createEntenteStore(get().db).loadEntente("lyon")).keys.find(
+      (k) => k.id === "stockage",
+    );
+    const period = stored?.periods?.[0];
+    assert.equal(period?.from, 2023);
+    assert.deepEqual(
+      period?.basis.kind === "usage"
+        ? [
+            period.basis.usage.snapshotAt,
+            period.basis.usage.values.map((v) => [v.member, v.seats, v.measured]),
+          ]
+        : null,
+      [
+        "2023-12-20T10:00:00.000Z",
+        [
+          ["metropole", 300n, 6000n],
+          ["ville-lyon", 100n, 3000n],
+          ["sitiv", 0n, 0n],
+        ],
+      ],
+      "the figures are stored whole, exact",
+    );
     const budget = async () => {
       const reply = await f.clients.secretariat.send("GET", `${API}/budget/2023/report`);
       assert.equal(reply.status, 200);
