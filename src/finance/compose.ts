@@ -56,6 +56,7 @@ export function composeFinanceCli(
     budgets: stores.budgets,
     keys: stores.keys,
     usage: ports.usage ?? NO_USAGE,
+    subscriptions: ports.subscriptions ?? NO_SUBSCRIPTIONS,
     clock: { now: ports.now ?? (() => new Date()) },
   };
 }

@@ -229,11 +229,11 @@ describeOnDatabases("usage key and subscriptions within membership (API)", (get)
     const sitiv = (await members()).find((m: { id: string }) => m.id === "sitiv");
     const { id: _id, ...body } = sitiv;
     assert.equal(
-      (await f.clients.secretariat.send("PUT", `${API}/members/sitiv`, { ...body, from: 2023 })).status,
+      (await f.clients.secretariat.send("PUT", `${API}/members/sitiv`, { ...body, from: 2022 })).status,
       200,
     );
     const url = `${WORKPLACE}/services/${drive}/subscriptions/sitiv`;
-    const early = await f.clients.secretariat.send("PUT", url, subscriptionBody({ startsOn: "2022-12-31" }));
+    const early = await f.clients.secretariat.send("PUT", url, subscriptionBody({ startsOn: "2021-12-31" }));
     assert.equal(early.status, 422);
     assert.deepEqual(
       early.json().errors.map((e: { field: string }) => e.field),
@@ -243,7 +243,7 @@ describeOnDatabases("usage key and subscriptions within membership (API)", (get)
     const dated = (await members()).find((m: { id: string }) => m.id === "sitiv");
     const leave = await f.clients.secretariat.send("PUT", `${API}/members/sitiv`, {
       ...body,
-      from: 2023,
+      from: 2022,
       to: 2023,
       rowVersion: dated.rowVersion,
     });
@@ -258,7 +258,7 @@ describeOnDatabases("usage key and subscriptions within membership (API)", (get)
     assert.equal(ended.status, 200, JSON.stringify(ended.json()));
     const left = await f.clients.secretariat.send("PUT", `${API}/members/sitiv`, {
       ...body,
-      from: 2023,
+      from: 2022,
       to: 2023,
       rowVersion: dated.rowVersion,
     });
@@ -273,5 +273,20 @@ describeOnDatabases("usage key and subscriptions within membership (API)", (get)
       late.json().errors.map((e: { field: string }) => e.field),
       ["endsOn"],
     );
+  });
+
+  it("an entente file that makes a member leave while subscribed is refused too, nothing stored", async () => {
+    const exported = await f.clients.secretariat.send("GET", `${API}/entente-file`);
+    assert.equal(exported.status, 200);
+    const text = exported.raw.toString("utf8");
+    assert.ok(text.includes("  - id: ville-lyon\n"));
+    const leaving = text.replace("  - id: ville-lyon\n", "  - id: ville-lyon\n    to: 2024\n");
+    const applied = await f.clients.secretariat.send("PUT", `${API}/entente-file`, { text: leaving });
+    assert.equal(applied.status, 409, JSON.stringify(applied.json()));
+    assert.equal(applied.json().code, "member.subscriptions_outside_membership");
+    const ville = (await f.clients.secretariat.send("GET", API))
+      .json()
+      .members.find((m: { id: string }) => m.id === "ville-lyon");
+    assert.equal(ville.to, null, "nothing stored");
   });
 });

@@ -4,6 +4,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { BudgetStore } from "../app/ports/budget-store.ts";
 import type { EntenteStore } from "../app/ports/entente-store.ts";
 import type { KeyStore } from "../app/ports/key-store.ts";
+import type { SubscriptionsOfMember } from "../app/ports/subscriptions-of-member.ts";
 import type { UsageSource } from "../app/ports/usage-source.ts";
 import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
 import { registerDocumentCommands } from "./document-commands.ts";
@@ -16,6 +17,8 @@ export interface FinanceCliDeps {
   /** For `entente usage-key` (issue 11): the keys, the workplace's usage, the clock. */
   readonly keys: KeyStore;
   readonly usage: UsageSource;
+  /** For `entente apply`: the workplace's subscriptions of a member whose dates change. */
+  readonly subscriptions: SubscriptionsOfMember;
   readonly clock: Clock;
 }
 
