@@ -134,6 +134,16 @@ describe("service catalogue page (Chromium, real server)", { timeout: 240_000 },
       "450",
       "750",
     ]);
+    const subscribed = page
+      .getByRole("table", { name: /Membres abonnés/ })
+      .getByRole("row", { name: /Métropole de Lyon/ })
+      .getByRole("cell");
+    assert.deepEqual((await subscribed.allInnerTexts()).slice(2, 6), [
+      "Agents seulement",
+      "DSI, Direction générale",
+      "—",
+      "10 GiB",
+    ]);
     // Chosen again, the member's subscription fills the form: it is now a change, not a new one.
     await page.getByLabel("Membre", { exact: true }).selectOption({ label: "Ville de Lyon" });
     await page.getByLabel("Membre", { exact: true }).selectOption({ label: "Métropole de Lyon" });

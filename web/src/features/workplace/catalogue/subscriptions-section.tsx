@@ -5,6 +5,7 @@ import { useResource } from "../../../shared/api/use-resource.ts";
 import { CaptionedTable } from "../../../shared/components/captioned-table.tsx";
 import { DateText } from "../../../shared/components/date-text.tsx";
 import { useEntente } from "../../finance/index.ts";
+import { bytesAsQuantity } from "../subscriptions/subscription-draft.ts";
 import { SubscriptionForm } from "../subscriptions/subscription-form.tsx";
 import { workplacePaths } from "../workplace-paths.ts";
 
@@ -15,6 +16,10 @@ type SubscriptionJson = z.infer<typeof Subscription>;
 function SubscriptionsTable({ name, list }: { name: string; list: readonly SubscriptionJson[] }) {
   const { t } = useTranslation();
   const { memberName } = useEntente();
+  const rolesText = (roles: readonly string[] | null) =>
+    roles?.length === 1
+      ? t(roles[0] === "elu" ? "workplace.subscriptionForm.elus" : "workplace.subscriptionForm.agents")
+      : t("workplace.subscriptionForm.allRoles");
   if (list.length === 0) return <p>{t("workplace.subscriptions.none")}</p>;
   return (
     <CaptionedTable caption={t("workplace.subscriptions.caption", { name })} className="table">
@@ -23,7 +28,10 @@ function SubscriptionsTable({ name, list }: { name: string; list: readonly Subsc
           <th scope="col">{t("workplace.subscriptions.member")}</th>
           <th scope="col">{t("workplace.subscriptions.startsOn")}</th>
           <th scope="col">{t("workplace.subscriptions.endsOn")}</th>
+          <th scope="col">{t("workplace.subscriptionForm.roles")}</th>
+          <th scope="col">{t("workplace.subscriptionForm.groups")}</th>
           <th scope="col">{t("workplace.subscriptions.seats")}</th>
+          <th scope="col">{t("workplace.subscriptionForm.storagePerAccount")}</th>
           <th scope="col">{t("workplace.subscriptions.remaining")}</th>
         </tr>
       </thead>
@@ -35,7 +43,10 @@ function SubscriptionsTable({ name, list }: { name: string; list: readonly Subsc
               <DateText value={s.startsOn} />
             </td>
             <td>{s.endsOn === null ? "—" : <DateText value={s.endsOn} />}</td>
+            <td>{rolesText(s.roles)}</td>
+            <td>{s.groups === null ? "—" : s.groups.join(", ")}</td>
             <td>{s.seats ?? "—"}</td>
+            <td>{bytesAsQuantity(s.storagePerAccountBytes)?.join(" ") ?? "—"}</td>
             <td>{s.wave === null ? "—" : s.wave.accountsRemaining}</td>
           </tr>
         ))}

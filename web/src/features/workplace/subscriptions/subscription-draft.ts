@@ -67,7 +67,7 @@ export function emptyDraft(memberId: string): SubscriptionDraft {
 }
 
 /** Bytes as the largest unit that divides them exactly (10 GiB, not 10 737 418 240 B). */
-function bytesAsQuantity(bytes: number | null): [string, string] | null {
+export function bytesAsQuantity(bytes: number | null): [string, string] | null {
   if (bytes === null) return null;
   const unit = STORAGE_UNITS.find((u) => bytes > 0 && bytes % (UNIT_BYTES[u] ?? 1) === 0) ?? "B";
   return [String(bytes / (UNIT_BYTES[unit] ?? 1)), unit];
