@@ -11,7 +11,7 @@ function integerOf(text: string | null): bigint | null {
  * The measure of each member from its report rows, newest first: its latest organisation line,
  * else the sum of each account's latest line (an account: its id, else its email in lower case).
  */
-function measureOf(
+export function measureOf(
   rows: readonly { member_id: string; account_type: string; account: string | null; used: string | null }[],
 ): Map<string, bigint> {
   const organisation = new Map<string, bigint>();
