@@ -19,6 +19,9 @@ const UNIT_BYTES: Readonly<Record<string, number>> = {
   B: 1,
 };
 
+/** Units from the largest, binary before decimal: the first dividing a size exactly shows it. */
+const LARGEST_FIRST = ["TiB", "GiB", "MiB", "TB", "GB", "MB"] as const;
+
 /** What the form edits: every field as typed (text), checked by the server. */
 export interface SubscriptionDraft {
   readonly memberId: string;
@@ -69,7 +72,7 @@ export function emptyDraft(memberId: string): SubscriptionDraft {
 /** Bytes as the largest unit that divides them exactly (10 GiB, not 10 737 418 240 B). */
 export function bytesAsQuantity(bytes: number | null): [string, string] | null {
   if (bytes === null) return null;
-  const unit = STORAGE_UNITS.find((u) => bytes > 0 && bytes % (UNIT_BYTES[u] ?? 1) === 0) ?? "B";
+  const unit = LARGEST_FIRST.find((u) => bytes > 0 && bytes % (UNIT_BYTES[u] ?? 1) === 0) ?? "B";
   return [String(bytes / (UNIT_BYTES[unit] ?? 1)), unit];
 }
 
