@@ -194,6 +194,18 @@ describeOnDatabases("usage key and subscriptions within membership (API)", (get)
       metric: "seats",
     });
     assert.ok([403, 404].includes(other.status), String(other.status));
+    // A service of the other entente, in its catalogue, is unknown to lyon's usage keys (its name not told).
+    const theirs = await f.registerClient("autre", "Coffre secret");
+    const catalogued = await f.clients.other.send(
+      "POST",
+      "/api/ententes/autre/workplace/services",
+      entryBody(theirs, "files", 1),
+    );
+    assert.equal(catalogued.status, 201);
+    const crossing = await usageKey({ service: theirs, metric: "seats" });
+    assert.equal(crossing.status, 422);
+    assert.equal(crossing.json().code, "entente.unknown_reference");
+    assert.ok(!JSON.stringify(crossing.json()).includes("Coffre secret"));
     const foreign = await f.clients.other.send("POST", "/api/ententes/autre/usage-keys", {
       missionId: "collaboratif",
       section: "fonctionnement",
