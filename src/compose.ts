@@ -30,6 +30,7 @@ import {
   composeProvisioningCli,
   type ProvisioningCliDeps,
 } from "./provisioning/index.ts";
+import { composeWorkplaceForFinance } from "./workplace/index.ts";
 
 export interface ComposedConsole {
   readonly access: ComposedAccess;
@@ -47,7 +48,8 @@ export function composeConsole(
   options: AccessOptions & { readonly sharedMailDomains?: readonly string[] },
 ): ComposedConsole {
   const access = composeAccess(database, options);
-  const finance = composeFinance(database, { now: options.now });
+  // Finance reads the workplace's usage (usage keys) and subscriptions (membership changes) through its ports.
+  const finance = composeFinance(database, { now: options.now, ...composeWorkplaceForFinance(database) });
   const provisioning = composeProvisioning(database, {
     now: options.now,
     sharedMailDomains: options.sharedMailDomains ?? [],
@@ -99,7 +101,7 @@ export function composeCli(
   database: OpenDatabase,
   options: { readonly hasher: PasswordHasher; readonly now: () => Date },
 ): ComposedCli {
-  const finance = composeFinanceCli(database);
+  const finance = composeFinanceCli(database, { ...composeWorkplaceForFinance(database), now: options.now });
   const references: EntenteReferences = {
     check: (ententeId, refs) => checkEntenteReferences(finance.ententes, ententeId, refs),
   };

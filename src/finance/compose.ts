@@ -4,6 +4,8 @@
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import type { FinanceDeps } from "./app/finance-deps.ts";
+import type { SubscriptionsOfMember } from "./app/ports/subscriptions-of-member.ts";
+import type { UsageSource } from "./app/ports/usage-source.ts";
 import type { FinanceCliDeps } from "./cli/commands.ts";
 import { createFinanceStores } from "./db/create-finance-stores.ts";
 import { createActivityRoutes } from "./http/activity-routes.ts";
@@ -16,12 +18,27 @@ export interface ComposedFinance {
   readonly registerRoutes: readonly RouteRegistrar[];
 }
 
+/** What finance asks the digital workplace, given by the composition (none: no workplace). */
+export interface FinanceWorkplacePorts {
+  readonly usage?: UsageSource;
+  readonly subscriptions?: SubscriptionsOfMember;
+}
+
+/** Without a workplace: no service to measure, no subscription to check. */
+const NO_USAGE: UsageSource = { figures: async () => ({ unknownService: [] }) };
+const NO_SUBSCRIPTIONS: SubscriptionsOfMember = { outside: async () => [] };
+
 /** Wires the finance context on `database`: PostgreSQL/PGlite stores, use cases, API routes. */
 export function composeFinance(
   database: OpenDatabase,
-  options: { readonly now: () => Date },
+  options: { readonly now: () => Date } & FinanceWorkplacePorts,
 ): ComposedFinance {
-  const deps: FinanceDeps = { ...createFinanceStores(database.db), clock: { now: options.now } };
+  const deps: FinanceDeps = {
+    ...createFinanceStores(database.db),
+    clock: { now: options.now },
+    usage: options.usage ?? NO_USAGE,
+    subscriptions: options.subscriptions ?? NO_SUBSCRIPTIONS,
+  };
   return {
     deps,
     registerRoutes: [createEntenteRoutes(deps), createBudgetRoutes(deps), createActivityRoutes(deps)],
@@ -29,7 +46,17 @@ export function composeFinance(
 }
 
 /** The finance commands' dependencies on `database` (src/cli.ts). */
-export function composeFinanceCli(database: OpenDatabase): FinanceCliDeps {
+export function composeFinanceCli(
+  database: OpenDatabase,
+  ports: FinanceWorkplacePorts & { readonly now?: () => Date } = {},
+): FinanceCliDeps {
   const stores = createFinanceStores(database.db);
-  return { ententes: stores.ententes, budgets: stores.budgets };
+  return {
+    ententes: stores.ententes,
+    budgets: stores.budgets,
+    keys: stores.keys,
+    usage: ports.usage ?? NO_USAGE,
+    subscriptions: ports.subscriptions ?? NO_SUBSCRIPTIONS,
+    clock: { now: ports.now ?? (() => new Date()) },
+  };
 }

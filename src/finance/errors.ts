@@ -287,6 +287,20 @@ export const financeErrors = defineErrors({
     fr: (d) => `les appels de fonds ${d.year} sont déjà émis.`,
     en: (d) => `the ${d.year} fund calls are already issued.`,
   },
+  "key.usage_key_shared": {
+    status: 409,
+    fr: (d) =>
+      `la clé « ${d.key} » de la mission « ${d.mission} » sert aussi à ${d.users} : une clé d'usage la changerait pour eux aussi. Donnez d'abord à la mission sa propre clé pour cette section.`,
+    en: (d) =>
+      `key "${d.key}" of mission "${d.mission}" is also used by ${d.users}: a usage key would change it for them too. First give the mission its own key for this section.`,
+  },
+  "member.subscriptions_outside_membership": {
+    status: 409,
+    fr: (d) =>
+      `le champ « ${d.field} » (${d.membership}) laisserait des souscriptions du membre « ${d.member} » hors de son adhésion : ${d.subscriptions}. Terminez ou décalez d'abord ces souscriptions (Espace numérique, souscriptions), puis recommencez.`,
+    en: (d) =>
+      `field "${d.field}" (${d.membership}) would leave subscriptions of member "${d.member}" outside its membership: ${d.subscriptions}. First end or move those subscriptions (digital workplace, subscriptions), then try again.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

@@ -3,8 +3,16 @@
 // src/finance is imported from outside it.
 export { checkEntenteReferences } from "./app/check-entente-references.ts";
 export { importExampleOnce } from "./app/import-example-once.ts";
+export type { SubscriptionsOfMember } from "./app/ports/subscriptions-of-member.ts";
+export type { UsageRequest, UsageSource } from "./app/ports/usage-source.ts";
 export { type FinanceCliDeps, registerFinanceCommands } from "./cli/commands.ts";
-export { type ComposedFinance, composeFinance, composeFinanceCli } from "./compose.ts";
+export {
+  type ComposedFinance,
+  composeFinance,
+  composeFinanceCli,
+  type FinanceWorkplacePorts,
+} from "./compose.ts";
 export type { EntenteTable, MemberTable } from "./db/tables.ts";
 export type { Entente } from "./domain/entente.ts";
+export type { UsageFigures, UsageValue } from "./domain/usage-figures.ts";
 export { readEntenteFile } from "./formats/read-entente-file.ts";

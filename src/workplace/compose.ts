@@ -2,10 +2,12 @@
 // catalogue, subscriptions, launcher feed and entitlements stores, their routes, and the access
 // policy identity asks at sign-in (registered by src/main.ts as identity's `serviceAccess`).
 import type { Kysely } from "kysely";
+import type { FinanceWorkplacePorts } from "../finance/index.ts";
 import type { ServiceAccessPolicy } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import { createDatabaseTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import { createSubscriptionsOfMember, createUsageSource } from "./app/finance-ports.ts";
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/launcher-feed.ts";
 import type { PortalDeps } from "./app/portal-home.ts";
 import type { ServiceStatusReader } from "./app/portal-ports.ts";
@@ -146,4 +148,21 @@ function composePortal(database: OpenDatabase, deps: WorkplaceDeps, options: Wor
       }),
   ];
   return { deps: portalDeps, registerRoutes };
+}
+
+/**
+ * What finance asks the workplace on `database` (its ports, given by src/compose.ts): the usage
+ * that feeds a usage key, and a member's subscriptions checked when its membership changes.
+ */
+export function composeWorkplaceForFinance(database: OpenDatabase): Required<FinanceWorkplacePorts> {
+  const db: Kysely<WorkplaceDatabase> = database.db;
+  const subscriptions = createSubscriptionStore(db);
+  return {
+    usage: createUsageSource({
+      catalogue: createCatalogueStore(db),
+      subscriptions,
+      usage: createUsageStore(db),
+    }),
+    subscriptions: createSubscriptionsOfMember({ subscriptions }),
+  };
 }

@@ -96,4 +96,65 @@ describe("service catalogue page (Chromium, real server)", { timeout: 240_000 },
       [["https://demo.lyon.test/", true]],
     );
   });
+
+  it("subscription form: quotas with units, roles, groups and a migration wave; server errors at their fields", async () => {
+    // Issue 11 §2: the Métropole subscribes with a wave; wrong values are refused next to their fields.
+    await page.getByLabel("Membre", { exact: true }).selectOption({ label: "Métropole de Lyon" });
+    assert.equal(
+      await page.getByRole("button", { name: "Abonner le membre" }).count(),
+      1,
+      "a new subscription",
+    );
+    await page.getByLabel("Depuis le").fill("2023-01-01");
+    await page.getByLabel("Rôle", { exact: true }).selectOption({ label: "Agents seulement" });
+    await page.getByLabel("Groupes", { exact: true }).fill("DSI, Direction générale");
+    await page.getByLabel("Stockage par compte", { exact: true }).fill("-5");
+    await page.getByLabel("Nom de la vague").fill("Vague 1 — Métropole");
+    await page.getByLabel("Début prévu").fill("2023-06-30");
+    await page.getByLabel("Fin prévue").fill("2023-01-01");
+    await page.getByLabel("Comptes à migrer").fill("1200");
+    await page.getByLabel("Comptes migrés").fill("450");
+    await page.getByRole("button", { name: "Abonner le membre" }).click();
+    await page.locator("#subscribe-storage-account-error").waitFor();
+    await page.locator("#subscribe-wave-plannedEnd-error").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await page.getByLabel("Stockage par compte", { exact: true }).fill("10");
+    await page.getByLabel("Début prévu").fill("2023-01-01");
+    await page.getByLabel("Fin prévue").fill("2023-06-30");
+    await page.getByRole("button", { name: "Abonner le membre" }).click();
+    const waves = page.getByRole("table", { name: "Vagues de migration par membre et par service" });
+    const row = waves.getByRole("row", { name: /Métropole de Lyon/ });
+    await row.waitFor();
+    // Cells after the service's name: wave, planned days, actual days, accounts planned, migrated, remaining.
+    assert.deepEqual((await row.getByRole("cell").allInnerTexts()).slice(1), [
+      "Vague 1 — Métropole",
+      "1 janvier 2023 → 30 juin 2023",
+      "— → —",
+      "1200",
+      "450",
+      "750",
+    ]);
+    const subscribed = page
+      .getByRole("table", { name: /Membres abonnés/ })
+      .getByRole("row", { name: /Métropole de Lyon/ })
+      .getByRole("cell");
+    assert.deepEqual((await subscribed.allInnerTexts()).slice(2, 6), [
+      "Agents seulement",
+      "DSI, Direction générale",
+      "—",
+      "10 GiB",
+    ]);
+    // Chosen again, the member's subscription fills the form: it is now a change, not a new one.
+    await page.getByLabel("Membre", { exact: true }).selectOption({ label: "Ville de Lyon" });
+    await page.getByLabel("Membre", { exact: true }).selectOption({ label: "Métropole de Lyon" });
+    assert.equal(await page.getByLabel("Stockage par compte", { exact: true }).inputValue(), "10");
+    assert.equal(await page.getByLabel("Unité de stockage par compte").inputValue(), "GiB");
+    assert.equal(await page.getByLabel("Groupes", { exact: true }).inputValue(), "DSI, Direction générale");
+    await page.getByLabel("Comptes migrés").fill("1200");
+    await page.getByRole("button", { name: "Enregistrer la souscription" }).click();
+    await page.getByRole("status").filter({ hasText: "Souscription enregistrée." }).waitFor();
+    const migrated = waves.getByRole("row", { name: /Métropole de Lyon/ }).getByRole("cell");
+    await migrated.last().filter({ hasText: /^0$/ }).waitFor();
+    assert.deepEqual(await accessibilityViolations(page), []);
+  });
 });

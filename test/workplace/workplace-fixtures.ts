@@ -1,5 +1,6 @@
 import { composeConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import type { Entente } from "../../src/finance/index.ts";
 import { createServiceRegistry } from "../../src/identity/app/service-registry.ts";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import { loadConfig } from "../../src/platform/config/load-config.ts";
@@ -51,6 +52,8 @@ export async function startWorkplaceFixture(
   database: OpenDatabase,
   now: () => Date,
   publicUrl = PUBLIC_URL,
+  /** The entente seeded as lyon (default: the example). */
+  lyon?: Entente,
 ): Promise<WorkplaceFixture> {
   const config = loadConfig(
     { NODE_ENV: "test", LOG_LEVEL: "silent" },
@@ -73,7 +76,7 @@ export async function startWorkplaceFixture(
     config,
   );
   const model = await readEntenteFile(LYON);
-  await seedExample(composed, "lyon", model, PASSWORD);
+  await seedExample(composed, "lyon", lyon ?? model, PASSWORD);
   await seedExample(asIfEmpty(composed), "autre", model, PASSWORD);
   const signIn = async (email: string) => {
     const client = new ConsoleClient(app);

@@ -8,6 +8,8 @@ import type { KeyStore } from "./ports/key-store.ts";
 import type { MemberStore } from "./ports/member-store.ts";
 import type { MissionStore } from "./ports/mission-store.ts";
 import type { SettlementStore } from "./ports/settlement-store.ts";
+import type { SubscriptionsOfMember } from "./ports/subscriptions-of-member.ts";
+import type { UsageSource } from "./ports/usage-source.ts";
 
 /**
  * What the finance use cases need: one store per aggregate, the whole-entente store and the
@@ -24,4 +26,8 @@ export interface FinanceDeps {
   readonly fundCalls: FundCallStore;
   readonly audit: AuditReader;
   readonly clock: Clock;
+  /** The digital workplace's usage, for usage keys (issue 11; src/compose.ts gives it). */
+  readonly usage: UsageSource;
+  /** The digital workplace's subscriptions of a member, checked when its membership changes. */
+  readonly subscriptions: SubscriptionsOfMember;
 }

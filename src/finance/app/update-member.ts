@@ -1,6 +1,7 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import { assertMembershipChange, assertMemberValid } from "../domain/membership-change.ts";
 import { actorOf } from "./actor-of.ts";
+import { assertSubscriptionsWithin } from "./assert-subscriptions-within.ts";
 import type { FinanceDeps } from "./finance-deps.ts";
 import type { MemberChange, MemberRecord } from "./ports/member-store.ts";
 
@@ -19,12 +20,15 @@ function changesMembership(before: MemberRecord, edit: MemberEdit): boolean {
  * Edits a member: identity (name, kind, SIREN/SIRET with their check digits, assembly), public
  * accountant, and — secretariat only — its membership (from / to). A membership change may not
  * bill or unbill the member in a year whose budget is approved or adopted (checked on the whole
- * entente with the change). Optimistic concurrency on `rowVersion`.
- * @throws EntenteError `access.forbidden`, `resource.not_found`, `conflict.stale_version`;
+ * entente with the change), nor leave one of its workplace subscriptions outside the membership
+ * (refused until they are ended: `member.subscriptions_outside_membership`). Optimistic
+ * concurrency on `rowVersion`.
+ * @throws EntenteError `access.forbidden`, `resource.not_found`, `conflict.stale_version`,
+ *   `member.subscriptions_outside_membership`;
  *   ValidationError `member.*` (siren.ts, membership.ts).
  */
 export async function updateMember(
-  deps: Pick<FinanceDeps, "members" | "ententes" | "budgets">,
+  deps: Pick<FinanceDeps, "members" | "ententes" | "budgets" | "subscriptions">,
   principal: Principal,
   ententeId: string,
   memberId: string,
@@ -44,6 +48,7 @@ export async function updateMember(
     assertCan(principal, { kind: "manage-membership", ententeId });
     const versions = await deps.budgets.listVersions(ententeId);
     assertMembershipChange(await deps.ententes.loadEntente(ententeId), { id: memberId, ...change }, versions);
+    await assertSubscriptionsWithin(deps, ententeId, memberId, change);
   }
   return deps.members.update(ententeId, memberId, change, rowVersion, actorOf(principal));
 }

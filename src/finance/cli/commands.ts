@@ -1,14 +1,25 @@
 import { type Command, Option } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
+import type { Clock } from "../../shared/clock.ts";
 import type { BudgetStore } from "../app/ports/budget-store.ts";
 import type { EntenteStore } from "../app/ports/entente-store.ts";
+import type { KeyStore } from "../app/ports/key-store.ts";
+import type { SubscriptionsOfMember } from "../app/ports/subscriptions-of-member.ts";
+import type { UsageSource } from "../app/ports/usage-source.ts";
 import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
 import { registerDocumentCommands } from "./document-commands.ts";
+import { registerUsageKeyCommand } from "./usage-key-command.ts";
 
 /** What the finance commands need of the server's database. */
 export interface FinanceCliDeps {
   readonly ententes: EntenteStore;
   readonly budgets: BudgetStore;
+  /** For `entente usage-key` (issue 11): the keys, the workplace's usage, the clock. */
+  readonly keys: KeyStore;
+  readonly usage: UsageSource;
+  /** For `entente apply`: the workplace's subscriptions of a member whose dates change. */
+  readonly subscriptions: SubscriptionsOfMember;
+  readonly clock: Clock;
 }
 
 /**
@@ -63,6 +74,7 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
   registerExerciseCommands(program, context);
   registerSimulateCommand(program, context);
   registerDocumentCommands(program, context);
+  registerUsageKeyCommand(program, context);
 
   registerRoundTripCommands(program, context);
 

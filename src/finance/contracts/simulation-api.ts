@@ -38,12 +38,17 @@ export const KeySimulationRequest = z.object({
             )
             .min(1)
             .optional(),
+          /** Usage of a workplace service over the year (issue 11): `seats` or a reported metric. */
+          usage: z
+            .object({ service: IdParam, metric: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) })
+            .optional(),
           joining: z.array(IdParam).max(500).optional(),
           leaving: z.array(IdParam).max(500).optional(),
         })
-        .refine((a) => [a.basedOn, a.percent, a.weights].filter((b) => b !== undefined).length === 1, {
-          message: "une seule base : basedOn, percent ou weights",
-        }),
+        .refine(
+          (a) => [a.basedOn, a.percent, a.weights, a.usage].filter((b) => b !== undefined).length === 1,
+          { message: "une seule base : basedOn, percent, weights ou usage" },
+        ),
     )
     .min(1)
     .max(10),

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { AllocationKey, Entente, Exercise, Member, Mission } from "../domain/entente.ts";
+import { withoutUsage } from "../domain/usage-figures.ts";
 import {
   insertExercise,
   insertExerciseRows,
@@ -70,7 +71,7 @@ async function applyKey(trx: Trx, id: string, key: AllocationKey, exists: boolea
     .set((eb) => ({
       label: key.label,
       source: key.source ?? null,
-      basis: key.basis.kind,
+      basis: withoutUsage(key.basis).kind,
       row_version: eb("row_version", "+", 1),
     }))
     .where("entente_id", "=", id)

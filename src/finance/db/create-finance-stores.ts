@@ -12,7 +12,9 @@ import { createSettlementStore } from "./settlement-store.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
 /** Every store of the finance context on one database (PostgreSQL or PGlite). */
-export function createFinanceStores(db: Kysely<FinanceDatabase>): Omit<FinanceDeps, "clock"> {
+export function createFinanceStores(
+  db: Kysely<FinanceDatabase>,
+): Omit<FinanceDeps, "clock" | "usage" | "subscriptions"> {
   return {
     ententes: createEntenteStore(db),
     members: createMemberStore(db),

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { AllocationKey, Entente, Exercise, Mission } from "../domain/entente.ts";
+import { withoutUsage } from "../domain/usage-figures.ts";
 import { insertBudgetLines } from "./insert-budget-lines.ts";
 import { insertSettlementRows } from "./insert-settlement-rows.ts";
 import { basisToJson } from "./key-period-json.ts";
@@ -95,11 +96,12 @@ export async function insertKeyPeriods(trx: Trx, id: string, key: AllocationKey)
 
 /** A key's shares (percent: ten-thousandths; weights: weight) or its criteria, its row written. */
 export async function insertKeyBasis(trx: Trx, id: string, key: AllocationKey): Promise<void> {
-  if (key.basis.kind === "criteria") return insertCriteria(trx, id, key);
+  const basis = withoutUsage(key.basis);
+  if (basis.kind === "criteria") return insertCriteria(trx, id, { ...key, basis });
   const shares =
-    key.basis.kind === "percent"
-      ? key.basis.shares.map((s) => ({ member: s.member, value: s.tenThousandths }))
-      : key.basis.shares.map((s) => ({ member: s.member, value: s.weight }));
+    basis.kind === "percent"
+      ? basis.shares.map((s) => ({ member: s.member, value: s.tenThousandths }))
+      : basis.shares.map((s) => ({ member: s.member, value: s.weight }));
   if (shares.length === 0) return;
   await trx
     .insertInto("key_share")
@@ -116,7 +118,7 @@ export async function insertKey(trx: Trx, id: string, key: AllocationKey): Promi
       id: key.id,
       label: key.label,
       source: key.source ?? null,
-      basis: key.basis.kind,
+      basis: withoutUsage(key.basis).kind,
     })
     .execute();
   await insertKeyBasis(trx, id, key);

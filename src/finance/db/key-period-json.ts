@@ -1,4 +1,10 @@
 import type { KeyBasis } from "../domain/entente.ts";
+import type { UsageFigures } from "../domain/usage-figures.ts";
+
+/** Usage figures as stored: seats and measured values as decimal text (exact bigints). */
+export type StoredUsage = Omit<UsageFigures, "values"> & {
+  readonly values: readonly { member: string; seats: string; measured: string }[];
+};
 
 /**
  * A key period's basis as stored in `key_period.data` (jsonb): its shares or criteria with every
@@ -12,7 +18,8 @@ export type StoredBasis =
         weight: string;
         values: readonly { member: string; value: string }[];
       }[];
-    };
+    }
+  | { readonly usage: StoredUsage };
 
 /** `basis` as stored (see StoredBasis). */
 export function basisToJson(basis: KeyBasis): StoredBasis {
@@ -20,6 +27,15 @@ export function basisToJson(basis: KeyBasis): StoredBasis {
     return { shares: basis.shares.map((s) => ({ member: s.member, value: String(s.tenThousandths) })) };
   if (basis.kind === "weights")
     return { shares: basis.shares.map((s) => ({ member: s.member, value: String(s.weight) })) };
+  if (basis.kind === "usage") {
+    const { values, ...figures } = basis.usage;
+    const stored = values.map((v) => ({
+      member: v.member,
+      seats: String(v.seats),
+      measured: String(v.measured),
+    }));
+    return { usage: { ...figures, values: stored } };
+  }
   return {
     criteria: basis.criteria.map((c) => ({
       id: c.id,
@@ -36,9 +52,18 @@ export function basisFromJson(kind: KeyBasis["kind"], data: StoredBasis): KeyBas
     return { kind, shares: shares.map((s) => ({ member: s.member, tenThousandths: BigInt(s.value) })) };
   if (kind === "weights")
     return { kind, shares: shares.map((s) => ({ member: s.member, weight: BigInt(s.value) })) };
+  if (kind === "usage" && "usage" in data) {
+    const { values, ...figures } = data.usage;
+    const parsed = values.map((v) => ({
+      member: v.member,
+      seats: BigInt(v.seats),
+      measured: BigInt(v.measured),
+    }));
+    return { kind, usage: { ...figures, values: parsed } };
+  }
   const criteria = "criteria" in data ? data.criteria : [];
   return {
-    kind,
+    kind: "criteria",
     criteria: criteria.map((c) => ({
       id: c.id,
       weight: BigInt(c.weight),

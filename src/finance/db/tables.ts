@@ -52,7 +52,7 @@ export interface KeyPeriodTable {
   entente_id: string;
   key_id: string;
   from_year: number;
-  basis: "percent" | "weights" | "criteria";
+  basis: "percent" | "weights" | "criteria" | "usage";
   data: Json<StoredBasis>;
   source: string | null;
 }

@@ -21,6 +21,9 @@ function basisLeaves(key: AllocationKey, at: string, out: Leaves): void {
     for (const s of basis.shares) out.set(`${at}.percent[${s.member}]`, percentUnitsToText(s.tenThousandths));
   else if (basis.kind === "weights")
     for (const s of basis.shares) out.set(`${at}.weights[${s.member}]`, s.weight.toString());
+  else if (basis.kind === "usage")
+    for (const v of basis.usage.values)
+      out.set(`${at}.usage[${v.member}]`, `${v.seats}/${v.measured} (${basis.usage.metric})`);
   else
     for (const c of basis.criteria) {
       out.set(`${at}.criteria[${c.id}].weight`, formatScaled(c.weight, 4, true));

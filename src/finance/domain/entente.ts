@@ -1,4 +1,5 @@
 import type { Cents, RoundingUnit } from "../../shared/money.ts";
+import type { UsageFigures } from "./usage-figures.ts";
 
 /**
  * The model of an entente intercommunale (CGCT L5221-1 and L5221-2) as the finance engine sees
@@ -75,7 +76,8 @@ export type KeyBasis =
         readonly weight: bigint;
         readonly values: readonly { member: string; value: bigint }[];
       }[];
-    };
+    }
+  | { readonly kind: "usage"; readonly usage: UsageFigures };
 
 /** A change of a key from exercise `from` on (until the key's next period). */
 export interface KeyPeriod {

@@ -3,6 +3,7 @@ import { HUNDRED_PERCENT, percentSharesGap } from "../../shared/percent-shares.t
 import { type Issue, localized } from "../errors.ts";
 import type { AllocationKey, KeyBasis } from "./entente.ts";
 import { type ExactShares, lcm } from "./exact-shares.ts";
+import { usageWeight } from "./usage-figures.ts";
 
 export { HUNDRED_PERCENT };
 
@@ -66,6 +67,38 @@ function resolveWeights(keyId: string, basis: Basis<"weights">, byRank: ByRank):
       numerators: sorted.map((s) => s.weight),
       denominator: sum,
     },
+  };
+}
+
+/**
+ * Usage (issue 11): each member's weight is its seats or its measured usage (usage-figures.ts),
+ * share = weight / Σ weights, exact; a total of zero (nobody used the service) is `key.empty`.
+ */
+function resolveUsage(keyId: string, basis: Basis<"usage">, byRank: ByRank): KeySharesResult {
+  const figures = basis.usage;
+  const sorted = byRank(figures.values);
+  const weights = sorted.map((v) => usageWeight(figures, v));
+  const sum = weights.reduce((total, w) => total + w, 0n);
+  if (sum <= 0n)
+    return {
+      ok: false,
+      issues: [
+        {
+          code: "key.empty",
+          path: ["usage"],
+          details: {
+            key: keyId,
+            what: localized(
+              `de l'usage « ${figures.metric} » du service ${figures.serviceName} du ${figures.periodStart} au ${figures.periodEnd}`,
+              `of the usage "${figures.metric}" of service ${figures.serviceName} from ${figures.periodStart} to ${figures.periodEnd}`,
+            ),
+          },
+        },
+      ],
+    };
+  return {
+    ok: true,
+    shares: { members: sorted.map((v) => v.member), numerators: weights, denominator: sum },
   };
 }
 
@@ -159,5 +192,6 @@ export function resolveKeyShares(key: AllocationKey, memberOrder: readonly strin
   const basis = key.basis;
   if (basis.kind === "percent") return resolvePercent(key.id, basis, byRank);
   if (basis.kind === "weights") return resolveWeights(key.id, basis, byRank);
+  if (basis.kind === "usage") return resolveUsage(key.id, basis, byRank);
   return resolveCriteria(key.id, basis, byRank);
 }

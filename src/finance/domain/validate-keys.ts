@@ -7,6 +7,8 @@ type Path = (string | number)[];
 
 /** The members a basis names, with where each is written (`at`: the basis's place in the file). */
 function referencedMembers(basis: KeyBasis, at: Path): { member: string; path: Path }[] {
+  if (basis.kind === "usage")
+    return basis.usage.values.map((v) => ({ member: v.member, path: [...at, "usage", v.member] }));
   return basis.kind === "criteria"
     ? basis.criteria.flatMap((c, ci) =>
         c.values.map((v) => ({ member: v.member, path: [...at, "criteria", ci, "values", v.member] })),

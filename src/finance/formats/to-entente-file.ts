@@ -3,6 +3,7 @@ import type { RoundingUnit } from "../../shared/money.ts";
 import { centsToEuroText, formatScaled, percentUnitsToText } from "../../shared/money-input.ts";
 import type { EntenteFileData } from "../contracts/entente-file.ts";
 import type { AllocationKey, BudgetLine, Entente, Exercise, KeyBasis } from "../domain/entente.ts";
+import { withoutUsage } from "../domain/usage-figures.ts";
 import { RECEIPT_LABELS } from "./receipt-labels.ts";
 
 /** The entente file's input form (what a person writes): amounts and rates as exact decimal text. */
@@ -29,7 +30,10 @@ function keyEntry(key: AllocationKey): Record<string, unknown> {
 }
 
 /** A key's basis as the file writes it: rates in percent, integer weights, criteria (4 decimals). */
-function basisEntry(basis: KeyBasis): Record<string, unknown> {
+function basisEntry(usageOrPlain: KeyBasis): Record<string, unknown> {
+  // The file has no usage basis: a usage period is written as the integer weights it resolves to
+  // (the same exact shares); where its figures came from stays in the period's `source`.
+  const basis = withoutUsage(usageOrPlain);
   const base = {};
   if (basis.kind === "percent")
     return {

@@ -3,6 +3,7 @@ import { type AllocationKey, type KeyBasis, type Mission, SECTIONS } from "../do
 
 /** The members a basis names (those of its first criterion for criteria). */
 function membersOfBasis(basis: KeyBasis): string[] {
+  if (basis.kind === "usage") return basis.usage.values.map((v) => v.member);
   return basis.kind === "criteria"
     ? (basis.criteria[0]?.values.map((v) => v.member) ?? [])
     : basis.shares.map((s) => s.member);

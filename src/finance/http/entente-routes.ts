@@ -19,6 +19,7 @@ import { simulateKeysRoute } from "./routes/simulate-keys-route.ts";
 import { updateKeyRoute } from "./routes/update-key-route.ts";
 import { updateMemberRoute } from "./routes/update-member-route.ts";
 import { updateMissionRoute } from "./routes/update-mission-route.ts";
+import { usageKeyRoute } from "./routes/usage-key-route.ts";
 
 /** Ententes, dashboard, members, keys, missions, service plans and the entente file (one function per route). */
 export function createEntenteRoutes(deps: FinanceDeps): RouteRegistrar {
@@ -40,6 +41,7 @@ export function createEntenteRoutes(deps: FinanceDeps): RouteRegistrar {
       getEntenteFileRoute,
       previewEntenteFileRoute,
       applyEntenteFileRoute,
+      usageKeyRoute,
     ],
     deps,
   );

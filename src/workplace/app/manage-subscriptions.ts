@@ -1,7 +1,12 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import { compareCatalogueEntries } from "../domain/catalogue-entry.ts";
 import { accountsRemaining, type MigrationWave } from "../domain/migration-wave.ts";
-import { type Subscription, type SubscriptionDraft, validateSubscription } from "../domain/subscription.ts";
+import {
+  assertWithinMembership,
+  type Subscription,
+  type SubscriptionDraft,
+  validateSubscription,
+} from "../domain/subscription.ts";
 import { EntenteError } from "../errors.ts";
 import type { WorkplaceDeps } from "./ports.ts";
 
@@ -25,7 +30,8 @@ export async function listSubscriptions(
 }
 
 /**
- * Subscribes a member (`rowVersion` null) or changes its subscription.
+ * Subscribes a member (`rowVersion` null) or changes its subscription, within the member's
+ * membership (finance's exercises, read through `MemberReader`).
  * @throws `workplace.not_found` (service or member), ValidationError
  * (`workplace.subscription_invalid`), `conflict.stale_version`.
  */
@@ -40,9 +46,11 @@ export async function putSubscription(
   if ((await deps.catalogue.find(key.ententeId, key.clientId)) === null) {
     throw new EntenteError("workplace.not_found", { what: "service", id: key.clientId });
   }
-  if ((await deps.members.find(key.ententeId, key.memberId)) === null) {
+  const member = await deps.members.find(key.ententeId, key.memberId);
+  if (member === null) {
     throw new EntenteError("workplace.not_found", { what: "member", id: key.memberId });
   }
+  assertWithinMembership(fields, member);
   return deps.subscriptions.put(key, fields, draft.rowVersion, {
     id: principal.accountId,
     label: principal.email,

@@ -64,6 +64,9 @@ export interface MemberRef {
   readonly kind: string;
   readonly siren: string | null;
   readonly siret: string | null;
+  /** Finance's membership: first and last exercise (null: from the start / still a member). */
+  readonly fromYear: number | null;
+  readonly toYear: number | null;
 }
 
 /** The members, read (never written) from finance's tables. */
@@ -103,6 +106,18 @@ export interface UsageLine {
 
 export interface UsageStore {
   record(lines: readonly UsageLine[], at: Date): Promise<void>;
+  /**
+   * Each member's measured `metric` for the service, from the reports made in [`since`, `until`):
+   * the latest organisation report when the member has one, else the sum of each account's
+   * latest report. Members that reported nothing are absent.
+   */
+  measuredByMember(
+    ententeId: string,
+    clientId: string,
+    metric: string,
+    since: Date,
+    until: Date,
+  ): Promise<ReadonlyMap<string, bigint>>;
   /** The latest `storage_used` reported for this account (by id or email) or, account null, for the organisation. */
   latestStorageUsed(
     clientId: string,

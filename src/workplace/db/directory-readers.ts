@@ -2,7 +2,16 @@ import type { Kysely } from "kysely";
 import type { AffiliationReader, MemberReader, MemberRef } from "../app/ports.ts";
 import type { WorkplaceDatabase } from "./tables.ts";
 
-const MEMBER_COLUMNS = ["entente_id", "id", "name", "kind", "siren", "siret"] as const;
+const MEMBER_COLUMNS = [
+  "entente_id",
+  "id",
+  "name",
+  "kind",
+  "siren",
+  "siret",
+  "from_year",
+  "to_year",
+] as const;
 
 const toMember = (row: {
   entente_id: string;
@@ -11,6 +20,8 @@ const toMember = (row: {
   kind: string;
   siren: string | null;
   siret: string | null;
+  from_year: number | null;
+  to_year: number | null;
 }): MemberRef => ({
   ententeId: row.entente_id,
   id: row.id,
@@ -18,6 +29,8 @@ const toMember = (row: {
   kind: row.kind,
   siren: row.siren,
   siret: row.siret,
+  fromYear: row.from_year,
+  toYear: row.to_year,
 });
 
 /**

@@ -1,3 +1,4 @@
+import { localized } from "../../shared/errors.ts";
 import { type Issue, ValidationError } from "../errors.ts";
 import { type MigrationWave, waveIssues } from "./migration-wave.ts";
 import { isSeatCount, type Quantity, storageBytes } from "./quota.ts";
@@ -188,4 +189,45 @@ export function audienceRefusal(
     if (!audience.groups.some((g) => held.has(groupKey(g)))) return "group";
   }
   return null;
+}
+
+/**
+ * A subscription lies within its member's membership (issue 11 §2), which finance keeps by
+ * exercise: from 1 January of `fromYear` to 31 December of `toYear` (null: from the start / still
+ * a member). A start before the member joins, or an end after it leaves — or no end while it
+ * leaves — is refused with the field named.
+ * @throws ValidationError with a `workplace.subscription_invalid` issue on `startsOn` or `endsOn`.
+ * @example assertWithinMembership({ startsOn: "2024-06-01", endsOn: null }, { fromYear: 2025, toYear: null })
+ * // throws: startsOn, "a day on or after 2025-01-01 (the member joins in exercise 2025)"
+ */
+export function assertWithinMembership(
+  dates: Pick<SubscriptionFields, "startsOn" | "endsOn">,
+  membership: { readonly fromYear: number | null; readonly toYear: number | null },
+): void {
+  const outside = (field: string, fr: string, en: string): Issue => ({
+    code: "workplace.subscription_invalid",
+    path: [field],
+    details: { field, expected: localized(fr, en) },
+  });
+  const issues: Issue[] = [];
+  const { fromYear, toYear } = membership;
+  if (fromYear !== null && dates.startsOn < `${fromYear}-01-01`) {
+    issues.push(
+      outside(
+        "startsOn",
+        `un jour à partir du ${fromYear}-01-01 (le membre adhère à l'exercice ${fromYear})`,
+        `a day on or after ${fromYear}-01-01 (the member joins in exercise ${fromYear})`,
+      ),
+    );
+  }
+  if (toYear !== null && (dates.endsOn === null || dates.endsOn > `${toYear}-12-31`)) {
+    issues.push(
+      outside(
+        "endsOn",
+        `un jour jusqu'au ${toYear}-12-31 au plus tard (le membre quitte l'entente à la fin de l'exercice ${toYear})`,
+        `a day on or before ${toYear}-12-31 (the member leaves at the end of exercise ${toYear})`,
+      ),
+    );
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
 }

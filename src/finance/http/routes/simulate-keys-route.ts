@@ -35,6 +35,7 @@ function toAlternative(a: Alternative): AlternativeInput {
     ...(a.joining === undefined ? {} : { joining: a.joining }),
     ...(a.leaving === undefined ? {} : { leaving: a.leaving }),
   };
+  if (a.usage !== undefined) return { ...people, usage: a.usage };
   const basis = basisOf(a);
   return basis === null ? { ...people, basedOn: a.basedOn ?? "" } : { ...people, basis };
 }

@@ -1,3 +1,5 @@
+import { subscriptionFormEn } from "./subscriptions/subscription-form-strings.ts";
+
 import type { workplaceFr } from "./workplace-fr.ts";
 
 /** English strings of the digital workplace's pages; same keys as French. */
@@ -84,5 +86,6 @@ export const workplaceEn: typeof workplaceFr = {
       person: "Person",
       acknowledgedAt: "Confirmed on",
     },
+    subscriptionForm: subscriptionFormEn,
   },
 };

@@ -1,3 +1,5 @@
+import { subscriptionFormFr } from "./subscriptions/subscription-form-strings.ts";
+
 /** French strings of the digital workplace's pages (`workplace.*`). */
 export const workplaceFr = {
   workplace: {
@@ -82,5 +84,6 @@ export const workplaceFr = {
       person: "Personne",
       acknowledgedAt: "Confirmé le",
     },
+    subscriptionForm: subscriptionFormFr,
   },
 };

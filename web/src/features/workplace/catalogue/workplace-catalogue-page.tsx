@@ -10,6 +10,7 @@ import { ResourceStatus } from "../../../shared/components/resource-status.tsx";
 import { PageHeader } from "../../../shared/layout/page-header.tsx";
 import { canManageIdentity, useAccount } from "../../access/index.ts";
 import { useEntente } from "../../finance/index.ts";
+import { MigrationTable } from "../subscriptions/migration-table.tsx";
 import { workplacePaths } from "../workplace-paths.ts";
 import { CatalogueForm } from "./catalogue-form.tsx";
 import { SubscriptionsSection } from "./subscriptions-section.tsx";
@@ -113,6 +114,7 @@ export function WorkplaceCataloguePage() {
   const clients = useResource(manage ? workplacePaths.clients(entente.id) : null, ClientList);
   const subscribers = useSubscribers(entente.id, entries.data);
   const [selected, setSelected] = useState<Entry | null>(null);
+  const [migrationVersion, setMigrationVersion] = useState(0);
   const catalogued = new Set((entries.data ?? []).map((e) => e.clientId));
   const candidates = (clients.data ?? []).filter((c) => !catalogued.has(c.clientId));
   return (
@@ -130,8 +132,10 @@ export function WorkplaceCataloguePage() {
           clientId={selected.clientId}
           name={selected.name}
           manage={manage}
+          onChanged={() => setMigrationVersion((v) => v + 1)}
         />
       )}
+      <MigrationTable key={migrationVersion} ententeId={entente.id} />
       {manage && clients.data !== undefined && (
         <CatalogueForm
           clients={candidates}
