@@ -23,6 +23,8 @@ const home = (status?: "down"): PortalHome => ({
     kind: "metropole",
     siren: null,
     siret: null,
+    fromYear: null,
+    toYear: null,
   },
   preferences: { pinned: [], openInNewTab: false },
   announcements: [],
