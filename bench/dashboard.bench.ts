@@ -2,10 +2,12 @@
 // autocannon, against the real server on 127.0.0.1 (random port), on PGlite and on PostgreSQL,
 // with GET /api/health measured the same way as the baseline (no database, no computation), the
 // seed's 3-member entente, and a generated 1 000-member entente (50 missions, six exercises).
-// Bounded: each run lasts DURATION seconds. Prints p50 / p99 latency, requests per second, ratio.
+// Bounded: each run lasts DURATION seconds. Prints p50 / p99 latency, requests per second, ratio,
+// and per request the CPU time of this process (server and load generator) and, on PostgreSQL,
+// the SQL statements.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -15,6 +17,7 @@ import { migrateToLatest } from "../src/platform/db/migrate.ts";
 import { type DatabaseTarget, openDatabase } from "../src/platform/db/open-database.ts";
 import { asIfEmpty, buildConsoleApp } from "../test/helpers/console-client.ts";
 import { generateEntenteYaml } from "./generate-entente.ts";
+import { countSql, sqlCounts, sqlPerRequest } from "./sql-count.ts";
 
 const CONNECTIONS = 50;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -35,15 +38,27 @@ interface Row {
   p99: number;
   rps: number;
   errors: number;
+  cpuMs: number;
+  sql: { total: number; detail: string };
 }
 
 async function measure(url: string, cookie: string): Promise<Omit<Row, "engine" | "endpoint">> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+  const [cpu, sql] = [process.cpuUsage(), sqlCounts()];
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    maxOverallRequests: 200_000,
+    headers: { cookie },
+  });
+  const used = process.cpuUsage(cpu);
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
     errors: result.errors + result.non2xx,
+    cpuMs: (used.user + used.system) / 1000 / Math.max(result.requests.total, 1),
+    sql: sqlPerRequest(sql, sqlCounts(), result.requests.total),
   };
 }
 
@@ -106,6 +121,8 @@ async function postgresTarget(): Promise<{ target: DatabaseTarget; drop: () => P
   };
 }
 
+countSql();
+const loadBefore = loadavg()[0] ?? 0;
 const rows = await run("PGlite", { kind: "pglite", dataDir: mkdtempSync(join(tmpdir(), "entente-bench-")) });
 const postgres = await postgresTarget();
 if (postgres === null) process.stdout.write(`PostgreSQL not reachable at ${ADMIN_URL}: PGlite only.\n`);
@@ -115,15 +132,22 @@ else {
 }
 
 process.stdout.write(
-  `\n${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}, ${process.platform}/${process.arch}\n\n`,
+  `\n${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}, ${process.platform}/${process.arch}, load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n\n`,
 );
 process.stdout.write(
-  `${"engine".padEnd(11)} ${"endpoint".padEnd(44)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)}  vs health\n`,
+  `${"engine".padEnd(11)} ${"endpoint".padEnd(44)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)} ${"CPU ms/req".padStart(10)} ${"SQL/req".padStart(7)}  vs health (CPU)\n`,
 );
 for (const row of rows) {
   const base = rows.find((r) => r.engine === row.engine && r.endpoint.includes("health"));
-  const ratio = base && base !== row ? `× ${(base.rps / row.rps).toFixed(1)} slower` : "";
+  const ratio =
+    base && base !== row
+      ? `× ${(base.rps / row.rps).toFixed(1)} slower (× ${(row.cpuMs / base.cpuMs).toFixed(1)} CPU)`
+      : "";
+  const sql = row.engine === "PostgreSQL" ? row.sql.total.toFixed(2) : "";
   process.stdout.write(
-    `${row.engine.padEnd(11)} ${row.endpoint.padEnd(44)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)}  ${ratio}\n`,
+    `${row.engine.padEnd(11)} ${row.endpoint.padEnd(44)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)} ${row.cpuMs.toFixed(3).padStart(10)} ${sql.padStart(7)}  ${ratio}\n`,
   );
 }
+process.stdout.write("\nSQL statements per request (PostgreSQL):\n");
+for (const row of rows.filter((r) => r.engine === "PostgreSQL"))
+  process.stdout.write(`  ${row.endpoint}: ${row.sql.detail || "none"}\n`);
