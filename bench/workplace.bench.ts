@@ -3,8 +3,10 @@
 // (every file upload), side by side with GET /api/health in the same run, on PostgreSQL, 50
 // connections (autocannon), against the app on 127.0.0.1 (random port). Target: ≥ 80 % of the
 // health endpoint's requests per second, p99 < 20 ms. Bounded: each run lasts DURATION seconds.
-// Prints figures; never passes or fails on them (STYLE.md).
+// Prints figures; never passes or fails on them (STYLE.md). Beside them: the SQL statements
+// and the CPU time (this process: server and load generator together) per request.
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
@@ -15,6 +17,7 @@ import {
   subscriptionBody,
   VILLE_SIRET,
 } from "../test/workplace/workplace-fixtures.ts";
+import { countSql, sqlCounts, sqlPerRequest } from "./sql-count.ts";
 
 const CONNECTIONS = 50;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -27,15 +30,30 @@ interface Row {
   readonly p99: number;
   readonly rps: number;
   readonly errors: number;
+  readonly cpuMs: number;
+  readonly sql: { readonly total: number; readonly detail: string };
 }
 
-async function measure(url: string, headers: Record<string, string>) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+async function measure(url: string, headers: Record<string, string>, method: "GET" | "POST" = "GET") {
+  const [cpu, sql] = [process.cpuUsage(), sqlCounts()];
+  const result = await autocannon({
+    url,
+    method,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    maxOverallRequests: 200_000,
+    headers: method === "POST" ? { ...headers, "content-type": "application/json" } : headers,
+    ...(method === "POST" ? { body: "{}" } : {}),
+  });
+  const used = process.cpuUsage(cpu);
+  const requests = result.requests.total;
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
     errors: result.errors + result.non2xx,
+    cpuMs: (used.user + used.system) / 1000 / Math.max(requests, 1),
+    sql: sqlPerRequest(sql, sqlCounts(), requests),
   };
 }
 
@@ -62,6 +80,8 @@ async function seed(
   return { serviceId: files, key };
 }
 
+countSql();
+const loadBefore = loadavg()[0] ?? 0;
 const name = `entente_bench_${randomBytes(4).toString("hex")}`;
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 await admin.connect();
@@ -76,18 +96,16 @@ try {
   const f = await startWorkplaceFixture(database, () => new Date());
   const { serviceId, key } = await seed(f);
   const address = await f.app.listen({ host: "127.0.0.1", port: 0 });
-  const endpoints: [string, string, Record<string, string>][] = [
+  const entitlements = `/api/v1.0/entitlements/?service_id=${serviceId}&account_type=user&siret=${VILLE_SIRET}&account_email=a@lyon.fr`;
+  const endpoints: [string, string, Record<string, string>, ("GET" | "POST")?][] = [
     ["GET /api/health (baseline)", "/api/health", {}],
     ["GET lagaufre feed (siret)", `/api/v1.0/lagaufre/services/?siret=${VILLE_SIRET}&operator=lyon`, {}],
-    [
-      "GET entitlements (user)",
-      `/api/v1.0/entitlements/?service_id=${serviceId}&account_type=user&siret=${VILLE_SIRET}&account_email=a@lyon.fr`,
-      { "x-service-auth": `Bearer ${key}` },
-    ],
+    ["GET entitlements (user)", entitlements, { "x-service-auth": `Bearer ${key}` }],
+    ["POST entitlements (no usage)", entitlements, { "x-service-auth": `Bearer ${key}` }, "POST"],
   ];
-  for (const [endpoint, path, headers] of endpoints) {
-    await measure(`${address}${path}`, headers); // warm-up, bounded like the others, not reported
-    rows.push({ endpoint, ...(await measure(`${address}${path}`, headers)) });
+  for (const [endpoint, path, headers, method] of endpoints) {
+    await measure(`${address}${path}`, headers, method); // warm-up, bounded like the others, not reported
+    rows.push({ endpoint, ...(await measure(`${address}${path}`, headers, method)) });
   }
   await f.app.close();
   await database.close();
@@ -99,15 +117,20 @@ try {
 }
 
 process.stdout.write(
-  `\nPostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}\n\n`,
+  `\nPostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n\n`,
 );
 process.stdout.write(
-  `${"endpoint".padEnd(30)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)}  of health\n`,
+  `${"endpoint".padEnd(30)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)} ${"CPU ms/req".padStart(10)} ${"SQL/req".padStart(7)}  of health (CPU ratio)\n`,
 );
 const base = rows[0];
 for (const row of rows) {
-  const share = base === undefined || base === row ? "" : `${((row.rps / base.rps) * 100).toFixed(0)} %`;
+  const share =
+    base === undefined || base === row
+      ? ""
+      : `${((row.rps / base.rps) * 100).toFixed(0)} % (${((base.cpuMs / row.cpuMs) * 100).toFixed(0)} %)`;
   process.stdout.write(
-    `${row.endpoint.padEnd(30)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)}  ${share}\n`,
+    `${row.endpoint.padEnd(30)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)} ${row.cpuMs.toFixed(3).padStart(10)} ${row.sql.total.toFixed(2).padStart(7)}  ${share}\n`,
   );
 }
+process.stdout.write("\nSQL statements per request:\n");
+for (const row of rows) process.stdout.write(`  ${row.endpoint}: ${row.sql.detail || "none"}\n`);
