@@ -2,7 +2,10 @@
 // La Gaufre launcher feed (every page load of every member's intranet) and the entitlements
 // (every file upload), side by side with GET /api/health in the same run, on PostgreSQL, 50
 // connections (autocannon), against the app on 127.0.0.1 (random port). Target: ≥ 80 % of the
-// health endpoint's requests per second, p99 < 20 ms. Bounded: each run lasts DURATION seconds.
+// health endpoint's requests per second, p99 < 20 ms. The endpoints take turns in slices of
+// BENCH_SLICE seconds (1), BENCH_SECONDS (5) slices each after a one-slice warm-up, so that the
+// load of the shared machine, which moves by the second, weighs alike on all of them. Bounded:
+// every slice in time and in requests.
 // Prints figures; never passes or fails on them (STYLE.md). Beside them: the SQL statements
 // and the CPU time (this process: server and load generator together) per request.
 import { randomBytes } from "node:crypto";
@@ -20,7 +23,8 @@ import {
 import { countSql, sqlCounts, sqlPerRequest } from "./sql-count.ts";
 
 const CONNECTIONS = 50;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SLICE = Number(process.env.BENCH_SLICE ?? 1);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const API = "/api/ententes/lyon/workplace";
 
@@ -34,13 +38,19 @@ interface Row {
   readonly sql: { readonly total: number; readonly detail: string };
 }
 
-async function measure(url: string, headers: Record<string, string>, method: "GET" | "POST" = "GET") {
+type Slice = Omit<Row, "endpoint"> & { readonly requests: number; readonly seconds: number };
+
+async function measure(
+  url: string,
+  headers: Record<string, string>,
+  method: "GET" | "POST" = "GET",
+): Promise<Slice> {
   const [cpu, sql] = [process.cpuUsage(), sqlCounts()];
   const result = await autocannon({
     url,
     method,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration: SLICE,
     maxOverallRequests: 200_000,
     headers: method === "POST" ? { ...headers, "content-type": "application/json" } : headers,
     ...(method === "POST" ? { body: "{}" } : {}),
@@ -54,6 +64,28 @@ async function measure(url: string, headers: Record<string, string>, method: "GE
     errors: result.errors + result.non2xx,
     cpuMs: (used.user + used.system) / 1000 / Math.max(requests, 1),
     sql: sqlPerRequest(sql, sqlCounts(), requests),
+    requests,
+    seconds: result.duration,
+  };
+}
+
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** One endpoint's slices together: requests ÷ time, median of the slices' p50 and p99, CPU and SQL per request. */
+function combine(endpoint: string, slices: readonly Slice[]): Row {
+  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
+  const weighted = (f: (s: Slice) => number) =>
+    slices.reduce((sum, s) => sum + f(s) * s.requests, 0) / Math.max(requests, 1);
+  const sqlTotal = weighted((s) => s.sql.total);
+  return {
+    endpoint,
+    p50: median(slices.map((s) => s.p50)),
+    p99: median(slices.map((s) => s.p99)),
+    rps: requests / slices.reduce((sum, s) => sum + s.seconds, 0),
+    errors: slices.reduce((sum, s) => sum + s.errors, 0),
+    cpuMs: weighted((s) => s.cpuMs),
+    sql: { total: sqlTotal, detail: slices.at(-1)?.sql.detail ?? "" },
   };
 }
 
@@ -102,14 +134,19 @@ try {
     ["GET lagaufre feed (siret)", `/api/v1.0/lagaufre/services/?siret=${VILLE_SIRET}&operator=lyon`, {}],
     ["GET entitlements (user)", entitlements, { "x-service-auth": `Bearer ${key}` }],
     ["POST entitlements (no usage)", entitlements, { "x-service-auth": `Bearer ${key}` }, "POST"],
-    // Measured again last: the machine's load drifts during a run (shared, 2 cores); shares are
-    // taken against the mean of both health runs.
-    ["GET /api/health (again)", "/api/health", {}],
   ];
-  for (const [endpoint, path, headers, method] of endpoints) {
-    await measure(`${address}${path}`, headers, method); // warm-up, bounded like the others, not reported
-    rows.push({ endpoint, ...(await measure(`${address}${path}`, headers, method)) });
-  }
+  // BENCH_ONLY=feed (a part of the names) measures a subset, health always.
+  const only = process.env.BENCH_ONLY;
+  const chosen = endpoints.filter(
+    ([endpoint]) => only === undefined || endpoint.includes(only) || endpoint.includes("health"),
+  );
+  const slices = new Map<string, Slice[]>(chosen.map(([endpoint]) => [endpoint, []]));
+  for (let round = 0; round <= ROUNDS; round++)
+    for (const [endpoint, path, headers, method] of chosen) {
+      const slice = await measure(`${address}${path}`, headers, method);
+      if (round > 0) slices.get(endpoint)?.push(slice); // round 0: the warm-up, not reported
+    }
+  for (const [endpoint, list] of slices) rows.push(combine(endpoint, list));
   await f.app.close();
   await database.close();
 } finally {
@@ -120,19 +157,17 @@ try {
 }
 
 process.stdout.write(
-  `\nPostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n\n`,
+  `\nPostgreSQL, ${CONNECTIONS} connections, ${ROUNDS} turns of ${SLICE} s per endpoint, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n\n`,
 );
 process.stdout.write(
   `${"endpoint".padEnd(30)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)} ${"CPU ms/req".padStart(10)} ${"SQL/req".padStart(7)}  of health (CPU ratio)\n`,
 );
-const healthRows = rows.filter((row) => row.endpoint.includes("health"));
-const mean = (f: (row: Row) => number) =>
-  healthRows.reduce((sum, row) => sum + f(row), 0) / Math.max(healthRows.length, 1);
-const base = { rps: mean((row) => row.rps), cpuMs: mean((row) => row.cpuMs) };
+const base = rows.find((row) => row.endpoint.includes("health"));
 for (const row of rows) {
-  const share = healthRows.includes(row)
-    ? ""
-    : `${((row.rps / base.rps) * 100).toFixed(0)} % (${((base.cpuMs / row.cpuMs) * 100).toFixed(0)} %)`;
+  const share =
+    base === undefined || base === row
+      ? ""
+      : `${((row.rps / base.rps) * 100).toFixed(0)} % (${((base.cpuMs / row.cpuMs) * 100).toFixed(0)} %)`;
   process.stdout.write(
     `${row.endpoint.padEnd(30)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)} ${row.cpuMs.toFixed(3).padStart(10)} ${row.sql.total.toFixed(2).padStart(7)}  ${share}\n`,
   );
