@@ -10,7 +10,6 @@
 // and the CPU time (this process: server and load generator together) per request.
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import autocannon from "autocannon";
 import pg from "pg";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
 import { openDatabase } from "../src/platform/db/open-database.ts";
@@ -20,74 +19,14 @@ import {
   subscriptionBody,
   VILLE_SIRET,
 } from "../test/workplace/workplace-fixtures.ts";
-import { countSql, sqlCounts, sqlPerRequest } from "./sql-count.ts";
+import { type LoadRow, loadByTurns, type Target } from "./interleaved-load.ts";
+import { countSql } from "./sql-count.ts";
 
 const CONNECTIONS = 50;
 const ROUNDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SLICE = Number(process.env.BENCH_SLICE ?? 1);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const API = "/api/ententes/lyon/workplace";
-
-interface Row {
-  readonly endpoint: string;
-  readonly p50: number;
-  readonly p99: number;
-  readonly rps: number;
-  readonly errors: number;
-  readonly cpuMs: number;
-  readonly sql: { readonly total: number; readonly detail: string };
-}
-
-type Slice = Omit<Row, "endpoint"> & { readonly requests: number; readonly seconds: number };
-
-async function measure(
-  url: string,
-  headers: Record<string, string>,
-  method: "GET" | "POST" = "GET",
-): Promise<Slice> {
-  const [cpu, sql] = [process.cpuUsage(), sqlCounts()];
-  const result = await autocannon({
-    url,
-    method,
-    connections: CONNECTIONS,
-    duration: SLICE,
-    maxOverallRequests: 200_000,
-    headers: method === "POST" ? { ...headers, "content-type": "application/json" } : headers,
-    ...(method === "POST" ? { body: "{}" } : {}),
-  });
-  const used = process.cpuUsage(cpu);
-  const requests = result.requests.total;
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    rps: result.requests.average,
-    errors: result.errors + result.non2xx,
-    cpuMs: (used.user + used.system) / 1000 / Math.max(requests, 1),
-    sql: sqlPerRequest(sql, sqlCounts(), requests),
-    requests,
-    seconds: result.duration,
-  };
-}
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-/** One endpoint's slices together: requests ÷ time, median of the slices' p50 and p99, CPU and SQL per request. */
-function combine(endpoint: string, slices: readonly Slice[]): Row {
-  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
-  const weighted = (f: (s: Slice) => number) =>
-    slices.reduce((sum, s) => sum + f(s) * s.requests, 0) / Math.max(requests, 1);
-  const sqlTotal = weighted((s) => s.sql.total);
-  return {
-    endpoint,
-    p50: median(slices.map((s) => s.p50)),
-    p99: median(slices.map((s) => s.p99)),
-    rps: requests / slices.reduce((sum, s) => sum + s.seconds, 0),
-    errors: slices.reduce((sum, s) => sum + s.errors, 0),
-    cpuMs: weighted((s) => s.cpuMs),
-    sql: { total: sqlTotal, detail: slices.at(-1)?.sql.detail ?? "" },
-  };
-}
 
 /** Ten catalogued services, the Ville de Lyon subscribed to half, a key for the files service. */
 async function seed(
@@ -121,7 +60,7 @@ await admin.query(`CREATE DATABASE ${name}`);
 await admin.end();
 const url = new URL(ADMIN_URL);
 url.pathname = `/${name}`;
-const rows: Row[] = [];
+let rows: LoadRow[] = [];
 try {
   const database = await openDatabase({ kind: "postgres", url: url.toString() });
   await migrateToLatest(database.db);
@@ -129,24 +68,28 @@ try {
   const { serviceId, key } = await seed(f);
   const address = await f.app.listen({ host: "127.0.0.1", port: 0 });
   const entitlements = `/api/v1.0/entitlements/?service_id=${serviceId}&account_type=user&siret=${VILLE_SIRET}&account_email=a@lyon.fr`;
-  const endpoints: [string, string, Record<string, string>, ("GET" | "POST")?][] = [
-    ["GET /api/health (baseline)", "/api/health", {}],
-    ["GET lagaufre feed (siret)", `/api/v1.0/lagaufre/services/?siret=${VILLE_SIRET}&operator=lyon`, {}],
-    ["GET entitlements (user)", entitlements, { "x-service-auth": `Bearer ${key}` }],
-    ["POST entitlements (no usage)", entitlements, { "x-service-auth": `Bearer ${key}` }, "POST"],
+  const service = { "x-service-auth": `Bearer ${key}` };
+  const targets: Target[] = [
+    { name: "GET /api/health (baseline)", url: `${address}/api/health` },
+    {
+      name: "GET lagaufre feed (siret)",
+      url: `${address}/api/v1.0/lagaufre/services/?siret=${VILLE_SIRET}&operator=lyon`,
+    },
+    { name: "GET entitlements (user)", url: `${address}${entitlements}`, headers: service },
+    {
+      name: "POST entitlements (no usage)",
+      url: `${address}${entitlements}`,
+      method: "POST",
+      headers: { ...service, "content-type": "application/json" },
+      body: "{}",
+    },
   ];
   // BENCH_ONLY=feed (a part of the names) measures a subset, health always.
   const only = process.env.BENCH_ONLY;
-  const chosen = endpoints.filter(
-    ([endpoint]) => only === undefined || endpoint.includes(only) || endpoint.includes("health"),
+  rows = await loadByTurns(
+    targets.filter((t) => only === undefined || t.name.includes(only) || t.name.includes("health")),
+    { connections: CONNECTIONS, rounds: ROUNDS, slice: SLICE },
   );
-  const slices = new Map<string, Slice[]>(chosen.map(([endpoint]) => [endpoint, []]));
-  for (let round = 0; round <= ROUNDS; round++)
-    for (const [endpoint, path, headers, method] of chosen) {
-      const slice = await measure(`${address}${path}`, headers, method);
-      if (round > 0) slices.get(endpoint)?.push(slice); // round 0: the warm-up, not reported
-    }
-  for (const [endpoint, list] of slices) rows.push(combine(endpoint, list));
   await f.app.close();
   await database.close();
 } finally {

@@ -6,7 +6,7 @@ import { getDashboard } from "./get-dashboard.ts";
 type Deps = Pick<FinanceDeps, "ententes" | "budgets" | "decisions" | "fundCalls">;
 
 /**
- * The dashboard as its rendered text (`render`: the response body of one language), kept per
+ * The dashboard as rendered (`render`: the response body of one language), kept per
  * entente, year, viewer and `variant` under the entente's stamp (EntenteStore.stamp: any stored
  * change of the entente, its budgets, decisions, fund calls or payments gives a new one, read on
  * every request, so every node sees a change at once). A request costs the access check and one
@@ -20,14 +20,14 @@ type Deps = Pick<FinanceDeps, "ententes" | "budgets" | "decisions" | "fundCalls"
  * @throws what getDashboard throws (access, `entente.not_found`, `exercise.not_found`); a failed
  *   computation is not kept.
  */
-export function createDashboardCache(maxEntries = 64) {
-  const entries = new Map<string, { readonly stamp: string; readonly text: Promise<string> }>();
+export function createDashboardCache<T>(maxEntries = 64) {
+  const entries = new Map<string, { readonly stamp: string; readonly text: Promise<T> }>();
   return async (
     deps: Deps,
     principal: Principal,
     request: { readonly ententeId: string; readonly year: number | undefined; readonly variant: string },
-    render: (view: DashboardView) => string,
-  ): Promise<string> => {
+    render: (view: DashboardView) => T,
+  ): Promise<T> => {
     const { ententeId, year, variant } = request;
     assertCan(principal, { kind: "read", ententeId });
     const compute = () => getDashboard(deps, principal, ententeId, year).then(render);

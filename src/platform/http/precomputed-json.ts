@@ -20,7 +20,10 @@ export function precomputeJson<S extends ZodType>(
   return JSON.stringify(result.data);
 }
 
-/** Sends a body made by {@link precomputeJson} as is: Fastify does not serialize a string again. */
-export function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
+/**
+ * Sends a body made by {@link precomputeJson} as is: Fastify does not serialize a string or a
+ * Buffer again (a Buffer, for a large body sent often, is not even encoded to UTF-8 again).
+ */
+export function sendJsonText(reply: FastifyReply, json: string | Buffer): FastifyReply {
   return reply.type("application/json; charset=utf-8").send(json);
 }
