@@ -27,3 +27,28 @@ export function precomputeJson<S extends ZodType>(
 export function sendJsonText(reply: FastifyReply, json: string | Buffer): FastifyReply {
   return reply.type("application/json; charset=utf-8").send(json);
 }
+
+/**
+ * {@link precomputeJson} remembered by content: an answer equal to one already checked (the same
+ * `JSON.stringify`) gets the same text without being checked again — for small answers that
+ * repeat (the entitlements of the same account, bench/workplace). The check is deterministic, so
+ * the text is what the serializer would write. At most `maxEntries` texts; beyond, all dropped.
+ * `data` must be JSON-serialisable as is (no bigint).
+ */
+export function createJsonMemo<S extends ZodType>(
+  schema: S,
+  route: { readonly method: string; readonly url: string },
+  maxEntries = 1000,
+): (data: z.input<S>) => string {
+  const texts = new Map<string, string>();
+  return (data) => {
+    const key = JSON.stringify(data);
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = precomputeJson(schema, data, route);
+      if (texts.size >= maxEntries) texts.clear();
+      texts.set(key, text);
+    }
+    return text;
+  };
+}
