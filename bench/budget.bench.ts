@@ -8,20 +8,22 @@
  *
  * Run: `npm run bench` (or `node bench/budget.bench.ts --members 1000 --missions 50`); issue 9's
  * case: `node bench/budget.bench.ts --members 20000 --missions 50 --exercises 6 --cli-iterations 5`.
+ * Beside each wall-clock median, the median CPU time of a run (the CLI's: the child's, from /proc).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { computeBudgetReport } from "../src/finance/domain/compute-budget-report.ts";
-import { parseEntenteText } from "../src/finance/formats/read-entente-file.ts";
+import { parseEntenteText, parseLocated } from "../src/finance/formats/read-entente-file.ts";
 import { formatEuros } from "../src/shared/money.ts";
 import { generateEntenteYaml } from "./generate-entente.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const CLI = join(ROOT, "src", "cli.ts");
+// The command as installed (bin/entente.js: Node's compile cache on, then src/cli.ts).
+const CLI = join(ROOT, "bin", "entente.js");
 
 interface Stats {
   readonly iterations: number;
@@ -29,6 +31,23 @@ interface Stats {
   readonly p90Ms: number;
   /** Completed runs per second of measured time (iterations / Σ durations). */
   readonly opsPerSecond: number;
+  /** Median CPU time of a run (user + system): it holds on a loaded machine, wall time does not. */
+  readonly cpuMedianMs: number;
+}
+
+/** CPU time (ms) of this process, or with `children`, of its waited-for children (/proc, Linux). */
+function cpuMs(children = false): number {
+  if (!children) {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
+  try {
+    // Fields 16 and 17 of /proc/self/stat (cutime, cstime), in clock ticks (USER_HZ, 100 on Linux).
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Nearest-rank percentile of sorted durations. */
@@ -39,14 +58,16 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Runs `run` once untimed, then at most `maxIterations` times or until `maxSeconds` have passed. */
-function measure(run: () => void, maxIterations: number, maxSeconds: number): Stats {
+function measure(run: () => void, maxIterations: number, maxSeconds: number, children = false): Stats {
   run();
   const durations: number[] = [];
+  const cpu: number[] = [];
   const deadline = performance.now() + maxSeconds * 1000;
   while (durations.length < maxIterations && (durations.length === 0 || performance.now() < deadline)) {
-    const start = performance.now();
+    const [start, cpuStart] = [performance.now(), cpuMs(children)];
     run();
     durations.push(performance.now() - start);
+    cpu.push(cpuMs(children) - cpuStart);
   }
   const sorted = [...durations].sort((a, b) => a - b);
   const total = durations.reduce((sum, d) => sum + d, 0);
@@ -55,6 +76,10 @@ function measure(run: () => void, maxIterations: number, maxSeconds: number): St
     medianMs: percentile(sorted, 50),
     p90Ms: percentile(sorted, 90),
     opsPerSecond: (durations.length * 1000) / total,
+    cpuMedianMs: percentile(
+      cpu.sort((a, b) => a - b),
+      50,
+    ),
   };
 }
 
@@ -99,24 +124,30 @@ function benchCase(
       stats: measure(() => parseEntenteText(c.text, c.file), limits.iterations, limits.seconds),
     },
     {
+      // The same file read by the located path alone (yaml with positions): what an invalid file
+      // costs, and what every file cost before the fast path.
+      operation: "parseLocated (yaml, positions)",
+      stats: measure(() => parseLocated(c.text, c.file), limits.iterations, limits.seconds),
+    },
+    {
       operation: "computeBudgetReport",
       stats: measure(() => computeBudgetReport(entente, c.year), limits.iterations, limits.seconds),
     },
   ];
   if (!existsSync(CLI)) {
     console.log(`  note: ${CLI} does not exist yet; the CLI measurement is skipped.`);
-    rows.push({ operation: "CLI budget --format json", stats: "skipped (no src/cli.ts)" });
+    rows.push({ operation: "entente budget --format json", stats: "skipped (no bin/entente.js)" });
   } else {
     try {
       const bytes = runCli(c.file);
       console.log(`  CLI JSON output: ${bytes} characters`);
       rows.push({
-        operation: "CLI budget --format json",
-        stats: measure(() => runCli(c.file), limits.cliIterations, limits.cliSeconds),
+        operation: "entente budget --format json",
+        stats: measure(() => runCli(c.file), limits.cliIterations, limits.cliSeconds, true),
       });
     } catch (error) {
       console.log(`  note: the CLI failed, its measurement is skipped: ${(error as Error).message}`);
-      rows.push({ operation: "CLI budget --format json", stats: "skipped (CLI failed)" });
+      rows.push({ operation: "entente budget --format json", stats: "skipped (CLI failed)" });
     }
   }
   return rows;
@@ -126,7 +157,16 @@ const ms = (value: number) =>
   value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 
 function printTable(big: Case, bigRows: readonly Row[], base: Case, baseRows: readonly Row[]): void {
-  const header = ["operation", "entente", "runs", "median ms", "p90 ms", "ops/s", "big/baseline (median)"];
+  const header = [
+    "operation",
+    "entente",
+    "runs",
+    "median ms",
+    "p90 ms",
+    "ops/s",
+    "CPU ms",
+    "big/baseline (median)",
+  ];
   const lines: string[][] = [];
   bigRows.forEach((bigRow, i) => {
     const baseRow = baseRows[i];
@@ -136,7 +176,7 @@ function printTable(big: Case, bigRows: readonly Row[], base: Case, baseRows: re
     ] as const) {
       if (row === undefined) continue;
       if (typeof row.stats === "string") {
-        lines.push([row.operation, c.name, "—", row.stats, "", "", ""]);
+        lines.push([row.operation, c.name, "—", row.stats, "", "", "", ""]);
         continue;
       }
       const ratio =
@@ -150,6 +190,7 @@ function printTable(big: Case, bigRows: readonly Row[], base: Case, baseRows: re
         ms(row.stats.medianMs),
         ms(row.stats.p90Ms),
         row.stats.opsPerSecond.toFixed(1),
+        ms(row.stats.cpuMedianMs),
         ratio,
       ]);
     }
@@ -190,6 +231,7 @@ async function main(): Promise<void> {
       `${limits.cliIterations} runs or ${limits.cliSeconds} s per CLI measurement, after 1 warm-up run.`,
   );
 
+  const loadBefore = loadavg()[0] ?? 0;
   const directory = await mkdtemp(join(tmpdir(), "entente-bench-"));
   try {
     const started = performance.now();
@@ -212,7 +254,9 @@ async function main(): Promise<void> {
     const baseRows = benchCase(base, limits);
     const bigRows = benchCase(big, limits);
     printTable(big, bigRows, base, baseRows);
-    console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}.`,
+    );
   } finally {
     await rm(directory, { recursive: true, force: true });
   }

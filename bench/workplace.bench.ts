@@ -2,10 +2,14 @@
 // La Gaufre launcher feed (every page load of every member's intranet) and the entitlements
 // (every file upload), side by side with GET /api/health in the same run, on PostgreSQL, 50
 // connections (autocannon), against the app on 127.0.0.1 (random port). Target: ≥ 80 % of the
-// health endpoint's requests per second, p99 < 20 ms. Bounded: each run lasts DURATION seconds.
-// Prints figures; never passes or fails on them (STYLE.md).
+// health endpoint's requests per second, p99 < 20 ms. The endpoints take turns in slices of
+// BENCH_SLICE seconds (1), BENCH_SECONDS (5) slices each after a one-slice warm-up, so that the
+// load of the shared machine, which moves by the second, weighs alike on all of them. Bounded:
+// every slice in time and in requests.
+// Prints figures; never passes or fails on them (STYLE.md). Beside them: the SQL statements
+// and the CPU time (this process: server and load generator together) per request.
 import { randomBytes } from "node:crypto";
-import autocannon from "autocannon";
+import { loadavg } from "node:os";
 import pg from "pg";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
 import { openDatabase } from "../src/platform/db/open-database.ts";
@@ -15,29 +19,14 @@ import {
   subscriptionBody,
   VILLE_SIRET,
 } from "../test/workplace/workplace-fixtures.ts";
+import { type LoadRow, loadByTurns, type Target } from "./interleaved-load.ts";
+import { countSql } from "./sql-count.ts";
 
 const CONNECTIONS = 50;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SLICE = Number(process.env.BENCH_SLICE ?? 1);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const API = "/api/ententes/lyon/workplace";
-
-interface Row {
-  readonly endpoint: string;
-  readonly p50: number;
-  readonly p99: number;
-  readonly rps: number;
-  readonly errors: number;
-}
-
-async function measure(url: string, headers: Record<string, string>) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    rps: result.requests.average,
-    errors: result.errors + result.non2xx,
-  };
-}
 
 /** Ten catalogued services, the Ville de Lyon subscribed to half, a key for the files service. */
 async function seed(
@@ -62,6 +51,8 @@ async function seed(
   return { serviceId: files, key };
 }
 
+countSql();
+const loadBefore = loadavg()[0] ?? 0;
 const name = `entente_bench_${randomBytes(4).toString("hex")}`;
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 await admin.connect();
@@ -69,26 +60,36 @@ await admin.query(`CREATE DATABASE ${name}`);
 await admin.end();
 const url = new URL(ADMIN_URL);
 url.pathname = `/${name}`;
-const rows: Row[] = [];
+let rows: LoadRow[] = [];
 try {
   const database = await openDatabase({ kind: "postgres", url: url.toString() });
   await migrateToLatest(database.db);
   const f = await startWorkplaceFixture(database, () => new Date());
   const { serviceId, key } = await seed(f);
   const address = await f.app.listen({ host: "127.0.0.1", port: 0 });
-  const endpoints: [string, string, Record<string, string>][] = [
-    ["GET /api/health (baseline)", "/api/health", {}],
-    ["GET lagaufre feed (siret)", `/api/v1.0/lagaufre/services/?siret=${VILLE_SIRET}&operator=lyon`, {}],
-    [
-      "GET entitlements (user)",
-      `/api/v1.0/entitlements/?service_id=${serviceId}&account_type=user&siret=${VILLE_SIRET}&account_email=a@lyon.fr`,
-      { "x-service-auth": `Bearer ${key}` },
-    ],
+  const entitlements = `/api/v1.0/entitlements/?service_id=${serviceId}&account_type=user&siret=${VILLE_SIRET}&account_email=a@lyon.fr`;
+  const service = { "x-service-auth": `Bearer ${key}` };
+  const targets: Target[] = [
+    { name: "GET /api/health (baseline)", url: `${address}/api/health` },
+    {
+      name: "GET lagaufre feed (siret)",
+      url: `${address}/api/v1.0/lagaufre/services/?siret=${VILLE_SIRET}&operator=lyon`,
+    },
+    { name: "GET entitlements (user)", url: `${address}${entitlements}`, headers: service },
+    {
+      name: "POST entitlements (no usage)",
+      url: `${address}${entitlements}`,
+      method: "POST",
+      headers: { ...service, "content-type": "application/json" },
+      body: "{}",
+    },
   ];
-  for (const [endpoint, path, headers] of endpoints) {
-    await measure(`${address}${path}`, headers); // warm-up, bounded like the others, not reported
-    rows.push({ endpoint, ...(await measure(`${address}${path}`, headers)) });
-  }
+  // BENCH_ONLY=feed (a part of the names) measures a subset, health always.
+  const only = process.env.BENCH_ONLY;
+  rows = await loadByTurns(
+    targets.filter((t) => only === undefined || t.name.includes(only) || t.name.includes("health")),
+    { connections: CONNECTIONS, rounds: ROUNDS, slice: SLICE },
+  );
   await f.app.close();
   await database.close();
 } finally {
@@ -99,15 +100,20 @@ try {
 }
 
 process.stdout.write(
-  `\nPostgreSQL, ${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}\n\n`,
+  `\nPostgreSQL, ${CONNECTIONS} connections, ${ROUNDS} turns of ${SLICE} s per endpoint, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n\n`,
 );
 process.stdout.write(
-  `${"endpoint".padEnd(30)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)}  of health\n`,
+  `${"endpoint".padEnd(30)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)} ${"CPU ms/req".padStart(10)} ${"SQL/req".padStart(7)}  of health (CPU ratio)\n`,
 );
-const base = rows[0];
+const base = rows.find((row) => row.endpoint.includes("health"));
 for (const row of rows) {
-  const share = base === undefined || base === row ? "" : `${((row.rps / base.rps) * 100).toFixed(0)} %`;
+  const share =
+    base === undefined || base === row
+      ? ""
+      : `${((row.rps / base.rps) * 100).toFixed(0)} % (${((base.cpuMs / row.cpuMs) * 100).toFixed(0)} %)`;
   process.stdout.write(
-    `${row.endpoint.padEnd(30)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)}  ${share}\n`,
+    `${row.endpoint.padEnd(30)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.rps.toFixed(0).padStart(8)} ${String(row.errors).padStart(6)} ${row.cpuMs.toFixed(3).padStart(10)} ${row.sql.total.toFixed(2).padStart(7)}  ${share}\n`,
   );
 }
+process.stdout.write("\nSQL statements per request:\n");
+for (const row of rows) process.stdout.write(`  ${row.endpoint}: ${row.sql.detail || "none"}\n`);

@@ -48,7 +48,9 @@ export const PUBLIC_CACHE_TTL_MS = 5000;
 /**
  * The deps of the public routes, with the per-node TTL cache on their hot lookups: the feed's
  * answer, the service a key belongs to, the members a SIRET or SIREN names, a member's
- * subscription, a person's affiliation. Usage is never cached (a report shows at once).
+ * subscription, a person's affiliation, the latest storage used. A usage report received by this
+ * node empties its usage cache once stored (the POST's own answer and later reads show it at
+ * once); another node's report shows within `ttlMs`, like a changed subscription.
  */
 function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
   const cache = <T>() => createTtlCache<T>({ ttlMs, maxEntries: 10_000, now: Date.now });
@@ -57,8 +59,19 @@ function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
   const members = cache<MemberRef[]>();
   const subscriptions = cache<Subscription | null>();
   const affiliations = cache<AffiliationRef | null>();
+  const usage = cache<number | null>();
   const cached: WorkplaceDeps = {
     ...deps,
+    usage: {
+      ...deps.usage,
+      latestStorageUsed: (c, m, account) =>
+        usage.get(JSON.stringify([c, m, account]), () => deps.usage.latestStorageUsed(c, m, account)),
+      // Emptied after the report is stored: a read begun before it is dropped with the rest.
+      record: (lines, at) =>
+        lines.length === 0
+          ? deps.usage.record(lines, at)
+          : deps.usage.record(lines, at).finally(() => usage.clear()),
+    },
     catalogue: {
       ...deps.catalogue,
       findByServiceKeyHash: (h) => keys.get(h, () => deps.catalogue.findByServiceKeyHash(h)),

@@ -38,23 +38,27 @@ function memberRows(
   decision: DecisionRecord | undefined,
   shown: (memberId: string) => boolean,
 ): DashboardMemberRow[] {
+  // Looked up by member, not searched per row (1 000 members made a million comparisons); the
+  // lists are read backwards so that, as `find` did, the first row of a member wins.
+  const callOf = new Map(fundCalls.toReversed().map((c) => [c.memberId, c]));
+  const rateOf = new Map(report.allocation.rows.toReversed().map((r) => [r.member, r.rate]));
+  const ratificationOf = new Map(decision?.ratifications.toReversed().map((r) => [r.memberId, r.status]));
   return report.fundCalls
     .filter((row) => shown(row.member))
     .map((row): DashboardMemberRow => {
-      const call = fundCalls.find((c) => c.memberId === row.member);
+      const call = callOf.get(row.member);
       const paid = call?.payments.reduce((sum, p) => sum + p.amountCents, 0n) ?? 0n;
-      const settlementRow = report.allocation.rows.find((r) => r.member === row.member);
       return {
         memberId: row.member,
         name: report.memberNames.get(row.member) ?? row.member,
-        rate: settlementRow?.rate ?? null,
+        rate: rateOf.get(row.member) ?? null,
         current: row.current,
         recall: row.recall,
         adjustments: row.adjustments,
         total: row.total,
         paid,
         due: call === undefined ? row.total - paid : amountDue(call),
-        ratification: decision?.ratifications.find((r) => r.memberId === row.member)?.status ?? null,
+        ratification: ratificationOf.get(row.member) ?? null,
       };
     });
 }

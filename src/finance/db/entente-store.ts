@@ -28,6 +28,16 @@ async function listEntentes(db: Kysely<FinanceDatabase>): Promise<EntenteSummary
 
 type Db = Kysely<FinanceDatabase>;
 
+/** The id of the entente's latest audit event, as text (the audit_event_entente_id index); null: none. */
+async function readStamp(db: Db, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("audit_event")
+    .select((eb) => eb.fn.max("id").as("stamp"))
+    .where("entente_id", "=", id)
+    .executeTakeFirst();
+  return row?.stamp == null ? null : String(row.stamp);
+}
+
 /** The latest budget version's status of every exercise of entente `id`. */
 async function latestStatuses(trx: Db, id: string): Promise<Map<number, BudgetStatus>> {
   const rows = await trx
@@ -58,8 +68,8 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
   // The model read from ~12 tables, cached per entente and per stamp: the id of its latest audit
   // event, which every change writes in its own transaction. One indexed query tells whether the
   // cache is current, on any node (another node's write changes the stamp too).
-  const cache = new Map<string, { stamp: bigint; entente: Entente }>();
-  const loading = new Map<string, { stamp: bigint; entente: Promise<Entente> }>();
+  const cache = new Map<string, { stamp: string; entente: Entente }>();
+  const loading = new Map<string, { stamp: string; entente: Promise<Entente> }>();
   return {
     async hasEntente(id) {
       const row = await db.selectFrom("entente").select("id").where("id", "=", id).executeTakeFirst();
@@ -106,13 +116,10 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
       });
     },
 
+    stamp: (id) => readStamp(db, id),
+
     async loadEntente(id) {
-      const row = await db
-        .selectFrom("audit_event")
-        .select((eb) => eb.fn.max("id").as("stamp"))
-        .where("entente_id", "=", id)
-        .executeTakeFirst();
-      const stamp = row?.stamp ?? null;
+      const stamp = await readStamp(db, id);
       const cached = cache.get(id);
       if (stamp !== null && cached !== undefined && cached.stamp === stamp) return cached.entente;
       if (stamp === null) return loadEntente(db, id);

@@ -1,9 +1,28 @@
 import type { KeyAllocation } from "./budget-report.ts";
 import type { Exercise } from "./entente.ts";
 import { exactEuros } from "./exact-euros.ts";
-import { reducedShare, sharePercentText } from "./exact-shares.ts";
+import { type ExactShares, reducedShare, sharePercentText } from "./exact-shares.ts";
 import { groupByKey } from "./group-by-key.ts";
 import type { ReportContext } from "./report-context.ts";
+
+// Each shares' fractions and percentages once: a key's shares serve both sections and every
+// group of a report (20 000 members × 17 keys, bench/). Shares are never changed once resolved.
+const sharesTexts = new WeakMap<
+  ExactShares,
+  { fractions: (readonly [bigint, bigint])[]; percents: string[] }
+>();
+
+function textsOf(shares: ExactShares) {
+  let texts = sharesTexts.get(shares);
+  if (texts === undefined) {
+    texts = {
+      fractions: shares.members.map((_, i) => reducedShare(shares, i)),
+      percents: shares.members.map((_, i) => sharePercentText(shares, i)),
+    };
+    sharesTexts.set(shares, texts);
+  }
+  return texts;
+}
 
 /**
  * The members' contributions of an exercise, one allocation per (key, section) group that asks
@@ -17,6 +36,7 @@ export function keyAllocations(context: ReportContext, exercise: Exercise): KeyA
     .map((group) => {
       const shares = sharesOf(group.key);
       const amounts = split(group.contributions, shares);
+      const { fractions, percents } = textsOf(shares);
       const key = entente.keys.find((k) => k.id === group.key);
       return {
         key: group.key,
@@ -27,8 +47,8 @@ export function keyAllocations(context: ReportContext, exercise: Exercise): KeyA
         total: group.contributions,
         rows: shares.members.map((member, i) => ({
           member,
-          share: reducedShare(shares, i),
-          percent: sharePercentText(shares, i),
+          share: fractions[i] ?? reducedShare(shares, i),
+          percent: percents[i] ?? sharePercentText(shares, i),
           exactEuros: exactEuros(group.contributions, shares, i),
           amount: amounts[i] ?? 0n,
         })),

@@ -172,6 +172,27 @@ function resolveCriteria(keyId: string, basis: Basis<"criteria">, byRank: ByRank
   return { ok: true, shares: { members, numerators, denominator: weightSum * common } };
 }
 
+// Each member order's ranks once: every key of a 20 000-member entente is resolved against the
+// same order (bench/). The arrays are never changed once given (the model is immutable).
+const ranksByOrder = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+function ranksOf(memberOrder: readonly string[]): ReadonlyMap<string, number> {
+  let ranks = ranksByOrder.get(memberOrder);
+  if (ranks === undefined) {
+    ranks = new Map(memberOrder.map((member, index) => [member, index]));
+    ranksByOrder.set(memberOrder, ranks);
+  }
+  return ranks;
+}
+
+/** Whether `entries` are already in member order (files usually list them so): no sort then. */
+function inRankOrder(entries: readonly { member: string }[], rank: (member: string) => number): boolean {
+  for (let i = 1; i < entries.length; i++)
+    if (rank((entries[i - 1] as { member: string }).member) > rank((entries[i] as { member: string }).member))
+      return false;
+  return true;
+}
+
 /**
  * Turns an allocation key into exact shares over its members, ordered by `memberOrder` (the
  * entente's fixed member order, which also breaks rounding ties).
@@ -186,9 +207,10 @@ function resolveCriteria(keyId: string, basis: Basis<"criteria">, byRank: ByRank
  * // → { ok: true, shares: { members: [...], numerators: [530000n, 306000n, 164000n], denominator: 1000000n } }
  */
 export function resolveKeyShares(key: AllocationKey, memberOrder: readonly string[]): KeySharesResult {
-  const ranks = new Map(memberOrder.map((member, index) => [member, index]));
+  const ranks = ranksOf(memberOrder);
   const rank = (member: string) => ranks.get(member) ?? Number.MAX_SAFE_INTEGER;
-  const byRank: ByRank = (entries) => [...entries].sort((a, b) => rank(a.member) - rank(b.member));
+  const byRank: ByRank = (entries) =>
+    inRankOrder(entries, rank) ? [...entries] : [...entries].sort((a, b) => rank(a.member) - rank(b.member));
   const basis = key.basis;
   if (basis.kind === "percent") return resolvePercent(key.id, basis, byRank);
   if (basis.kind === "weights") return resolveWeights(key.id, basis, byRank);

@@ -8,6 +8,7 @@ import { EntenteError, type Issue, type Localized, localized, ValidationError } 
 import { decodeUtf8 } from "./decode-utf8.ts";
 import { findDuplicateKeys } from "./find-duplicate-keys.ts";
 import { locateIssues } from "./locate-issues.ts";
+import { parseYamlFast } from "./parse-yaml-fast.ts";
 import { relocateIssues } from "./relocate-issues.ts";
 import { toEntente } from "./to-entente.ts";
 import { zodIssuesToIssues } from "./zod-issue-to-issue.ts";
@@ -159,6 +160,35 @@ function checkRules(entente: Entente, data: EntenteFileData, parsed: ParsedText)
  * @throws EntenteFileError with all located issues (invalid YAML, schema, amounts, domain rules).
  */
 export function parseEntenteText(text: string, file: string): Entente {
+  return readValidFast(text) ?? parseLocated(text, file);
+}
+
+/**
+ * A valid file's entente without positions (parse-yaml-fast.ts): `undefined` as soon as anything
+ * is wrong, so that {@link parseLocated} reads it again and names every problem's line.
+ */
+function readValidFast(text: string): Entente | undefined {
+  const raw = parseYamlFast(text);
+  if (raw === undefined) return undefined;
+  const result = EntenteFile.safeParse(raw);
+  if (!result.success) return undefined;
+  const issues: Issue[] = [];
+  const entente = toEntente(result.data, issues);
+  if (issues.length > 0) return undefined;
+  try {
+    assertValidEntente(entente);
+  } catch (error) {
+    if (error instanceof ValidationError) return undefined;
+    throw error;
+  }
+  return entente;
+}
+
+/**
+ * {@link parseEntenteText} without the fast path: the four steps with every node's position, so
+ * that each problem is located. Exported for the test that both paths read a file alike.
+ */
+export function parseLocated(text: string, file: string): Entente {
   const parsed = parseYaml(text, file);
   const data = checkShape(parsed);
   const entente = toModel(data, parsed);

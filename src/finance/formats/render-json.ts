@@ -68,6 +68,16 @@ export function renderJson(report: BudgetReport): string {
     investissement: euros(v.investissement),
     fonctionnement: euros(v.fonctionnement),
   });
+  // The exercise's own settlement is also among those called this year: built once, written twice.
+  const settlements = new Map<Settlement, ReturnType<typeof settlementJson>>();
+  const settlementOnce = (settlement: Settlement) => {
+    let json = settlements.get(settlement);
+    if (json === undefined) {
+      json = settlementJson(settlement);
+      settlements.set(settlement, json);
+    }
+    return json;
+  };
   const json = {
     entente: report.entente,
     year: report.year,
@@ -81,8 +91,8 @@ export function renderJson(report: BudgetReport): string {
       totalReceipts: bySection(report.annex.totalReceipts),
       balance: bySection(report.annex.balance),
     },
-    allocation: settlementJson(report.allocation),
-    settlements: report.settlements.map(settlementJson),
+    allocation: settlementOnce(report.allocation),
+    settlements: report.settlements.map(settlementOnce),
     fundCalls: report.fundCalls.map((f) => ({
       member: f.member,
       current: bySection(f.current),

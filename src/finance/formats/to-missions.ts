@@ -34,14 +34,26 @@ export function toMissions(data: EntenteFileData, keys: readonly AllocationKey[]
     }
     return members;
   };
+  // Missions on the same keys share one list of participants (the model is immutable): 30 socle
+  // missions over 20 000 members are one list, not 30 (bench/).
+  const participantsOfKeys = new Map<string, string[]>();
+  const participantsOf = (missionKeys: Mission["keys"]) => {
+    const id = `${missionKeys.investissement}\u0000${missionKeys.fonctionnement}`;
+    let members = participantsOfKeys.get(id);
+    if (members === undefined) {
+      members = [...new Set(SECTIONS.flatMap((s) => membersOf(missionKeys[s])))].filter((m) =>
+        memberIds.has(m),
+      );
+      participantsOfKeys.set(id, members);
+    }
+    return members;
+  };
   return data.missions.map((mission) => {
     const missionKeys = {
       investissement: mission.keys?.investissement ?? mission.key ?? defaultKey,
       fonctionnement: mission.keys?.fonctionnement ?? mission.key ?? defaultKey,
     };
-    const members =
-      mission.members ??
-      [...new Set(SECTIONS.flatMap((s) => membersOf(missionKeys[s])))].filter((m) => memberIds.has(m));
+    const members = mission.members ?? participantsOf(missionKeys);
     return {
       id: mission.id,
       name: mission.name,

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { ZodFastifyInstance } from "../../platform/http/app-deps.ts";
+import { createJsonMemo, sendJsonText } from "../../platform/http/precomputed-json.ts";
 import { authenticateService, getEntitlements, recordUsage } from "../app/entitlements.ts";
 import type { WorkplaceDeps } from "../app/ports.ts";
 import { EntitlementAnswer, EntitlementQuery, UsageReport } from "../contracts.ts";
@@ -33,6 +34,8 @@ const serviceAuth = (request: FastifyRequest) => {
  */
 export function registerEntitlementRoutes(app: ZodFastifyInstance, deps: WorkplaceDeps): void {
   for (const path of PATHS) {
+    // The same answer, checked once: a service asks for the same accounts on every upload.
+    const answerText = createJsonMemo(EntitlementAnswer, { method: "GET/POST", url: path });
     app.get(
       path,
       {
@@ -46,7 +49,7 @@ export function registerEntitlementRoutes(app: ZodFastifyInstance, deps: Workpla
       async (request, reply) => {
         const service = await authenticateService(deps, serviceAuth(request), request.query.service_id);
         reply.header("cache-control", "no-store");
-        return getEntitlements(deps, service, queryOf(request.query));
+        return sendJsonText(reply, answerText(await getEntitlements(deps, service, queryOf(request.query))));
       },
     );
     app.post(
@@ -65,7 +68,7 @@ export function registerEntitlementRoutes(app: ZodFastifyInstance, deps: Workpla
         const service = await authenticateService(deps, serviceAuth(request), request.query.service_id);
         await recordUsage(deps, service, request.body?.usage_metrics ?? []);
         reply.header("cache-control", "no-store");
-        return getEntitlements(deps, service, queryOf(request.query));
+        return sendJsonText(reply, answerText(await getEntitlements(deps, service, queryOf(request.query))));
       },
     );
   }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import type { ZodFastifyInstance } from "../../platform/http/app-deps.ts";
+import { precomputeJson, sendJsonText } from "../../platform/http/precomputed-json.ts";
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "../app/launcher-feed.ts";
 import type { WorkplaceDeps } from "../app/ports.ts";
 import { ClientIdParam, LauncherFeed, LauncherQuery as LauncherQuerySchema } from "../contracts.ts";
@@ -31,6 +32,18 @@ export function registerPublicRoutes(
   deps: WorkplaceDeps,
   feed: (query: LauncherQuery) => Promise<LauncherAnswer> = (query) => launcherFeed(deps, query),
 ): void {
+  // Each answer's text once: the feed's cache (compose.ts) hands out the same answer for a few
+  // seconds, so its body is checked and written once, not on every page load (bench/workplace).
+  const texts = new WeakMap<LauncherAnswer, string>();
+  const textOf = (answer: LauncherAnswer & { ok: true }, url: string) => {
+    let text = texts.get(answer);
+    if (text === undefined) {
+      const body = { organization: answer.organization, services: [...answer.services] };
+      text = precomputeJson(LauncherFeed, body, { method: "GET", url });
+      texts.set(answer, text);
+    }
+    return text;
+  };
   for (const path of FEED_PATHS) {
     app.get(
       path,
@@ -46,7 +59,7 @@ export function registerPublicRoutes(
         const answer = await feed(request.query);
         allowAnyOrigin(reply).header("cache-control", "public, max-age=60");
         if (!answer.ok) return reply.code(answer.status).send({ error: answer.error, services: [] });
-        return { organization: answer.organization, services: [...answer.services] };
+        return sendJsonText(reply, textOf(answer, path));
       },
     );
     app.options(path, { schema: { hide: true } }, async (_request, reply) =>

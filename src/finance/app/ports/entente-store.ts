@@ -24,6 +24,13 @@ export interface EntenteStore {
    */
   loadEntente(id: string): Promise<Entente>;
   /**
+   * The stored version of entente `id`: the id of its latest audit event, as text (every change
+   * of the entente, its budgets, decisions, fund calls and payments is audited in its own
+   * transaction), `null` when it has none. The same stamp, the same stored data: what is computed
+   * from them may be kept under it, on every node (get-dashboard-route.ts).
+   */
+  stamp(id: string): Promise<string | null>;
+  /**
    * Writes `next` over the stored entente in one transaction (entente, members, keys, missions
    * updated or added; the exercises `rule` leaves open rewritten, new ones added; nothing
    * removed), audited. `rule` runs in the transaction on the latest budget status of every
