@@ -7,10 +7,20 @@ import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/launcher-feed.ts";
 import type { AffiliationRef, MemberRef, WorkplaceDeps } from "./app/ports.ts";
+import { type ProbeScheduler, type SchedulerOptions, startProbeScheduler } from "./app/probe-scheduler.ts";
+import { type ProbeRun, probeEntenteOnce } from "./app/run-probes.ts";
+import { currentServiceStatuses, type ServiceStatus, type StatusViewDeps } from "./app/service-status.ts";
 import { createSubscribedAccessPolicy } from "./app/subscribed-access-policy.ts";
 import { createTtlCache } from "./app/ttl-cache.ts";
 import { createCatalogueStore } from "./db/catalogue-store.ts";
-import { createAffiliationReader, createMemberReader } from "./db/directory-readers.ts";
+import {
+  createAffiliationReader,
+  createEntenteNameReader,
+  createMemberReader,
+} from "./db/directory-readers.ts";
+import { createIncidentStore } from "./db/incident-store.ts";
+import { createLeaseStore } from "./db/lease-store.ts";
+import { createProbeStore } from "./db/probe-store.ts";
 import { createSubscriptionStore } from "./db/subscription-store.ts";
 import type { WorkplaceDatabase } from "./db/tables.ts";
 import { createUsageStore } from "./db/usage-store.ts";
@@ -19,7 +29,9 @@ import type { Subscription } from "./domain/subscription.ts";
 import { registerCatalogueRoutes } from "./http/catalogue-routes.ts";
 import { registerEntitlementRoutes } from "./http/entitlement-routes.ts";
 import { registerPublicRoutes } from "./http/public-routes.ts";
+import { registerPublicStatusRoutes, registerStatusRoutes } from "./http/status-routes.ts";
 import { registerSubscriptionRoutes } from "./http/subscription-routes.ts";
+import { createNetworkProber } from "./probe/network-prober.ts";
 
 export interface WorkplaceOptions {
   /** Entente's public URL without a trailing slash (the logos' addresses in the feed start with it). */
@@ -27,6 +39,8 @@ export interface WorkplaceOptions {
   readonly now: () => Date;
   /** How long this node reuses a feed answer, a key's service, a SIRET's member (ms; default 5000; 0: never). */
   readonly publicCacheTtlMs?: number;
+  /** Whether probes may reach loopback and private addresses (`STATUS_PROBE_PRIVATE_NETWORKS`; default false). */
+  readonly probePrivateNetworks?: boolean;
 }
 
 /** Default of `publicCacheTtlMs`: a change shows on every node within 5 s (as identity's service cache). */
@@ -75,7 +89,23 @@ export interface ComposedWorkplace {
   readonly registerRoutes: readonly RouteRegistrar[];
   /** What identity asks at sign-in: subscriptions decide for a catalogued service. */
   readonly serviceAccess: ServiceAccessPolicy;
+  /** The current status of each enabled catalogue service (the portal's tiles: field `status`). */
+  statuses(ententeId: string): Promise<ServiceStatus[]>;
+  /** Every probe of an entente, now (the CLI's `status probe-once`). */
+  probeOnce(ententeId: string): Promise<ProbeRun[]>;
+  /** Starts this node's probe loop (one node probes at a time: a lease in the database). */
+  startProbes(options: {
+    readonly holder: string;
+    readonly tickMs?: number;
+    readonly onError: (error: unknown) => void;
+    readonly onPass?: SchedulerOptions["onPass"];
+  }): ProbeScheduler;
 }
+
+/** Default time between two probe passes on a node (ms). */
+export const PROBE_TICK_MS = 5000;
+/** A lease outlives the longest pass: two probe timeouts (30 s at most) and a margin. */
+const PROBE_LEASE_MS = 75_000;
 
 /** Wires the workplace on `database`. */
 export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptions): ComposedWorkplace {
@@ -92,9 +122,31 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
   const ttl = options.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS;
   const publicSide =
     ttl > 0 ? withPublicCache(deps, ttl) : { deps, feed: (q: LauncherQuery) => launcherFeed(deps, q) };
+  const status: StatusViewDeps = {
+    probes: createProbeStore(db),
+    leases: createLeaseStore(db),
+    incidents: createIncidentStore(db),
+    ententes: createEntenteNameReader(db),
+    catalogue: deps.catalogue,
+    members: deps.members,
+    clock: deps.clock,
+  };
+  const prober = createNetworkProber({ allowPrivate: options.probePrivateNetworks ?? false });
   return {
     deps,
+    statuses: (ententeId) => currentServiceStatuses(status, ententeId),
+    probeOnce: (ententeId) => probeEntenteOnce(status, prober, ententeId),
+    startProbes: (o) =>
+      startProbeScheduler(status, prober, {
+        holder: o.holder,
+        tickMs: o.tickMs ?? PROBE_TICK_MS,
+        leaseMs: Math.max(PROBE_LEASE_MS, 3 * (o.tickMs ?? PROBE_TICK_MS)),
+        onError: o.onError,
+        ...(o.onPass === undefined ? {} : { onPass: o.onPass }),
+      }),
     registerRoutes: [
+      async (app) => registerStatusRoutes(app, status),
+      async (app) => registerPublicStatusRoutes(app, status),
       async (app) => registerCatalogueRoutes(app, deps),
       async (app) => registerSubscriptionRoutes(app, deps),
       async (app) => registerPublicRoutes(app, publicSide.deps, publicSide.feed),

@@ -55,6 +55,16 @@ export const workplaceErrors = defineErrors({
     fr: () => "clé de service absente ou incorrecte : envoyez « X-Service-Auth: Bearer <clé du service> ».",
     en: () => 'missing or wrong service key: send "X-Service-Auth: Bearer <the service\'s key>".',
   },
+  "workplace.probe_invalid": {
+    status: 422,
+    fr: (d) => `sonde de disponibilité, champ « ${d.field} » : ${d.expected}.`,
+    en: (d) => `health probe, field "${d.field}": ${d.expected}.`,
+  },
+  "workplace.incident_invalid": {
+    status: 422,
+    fr: (d) => `incident ou maintenance, champ « ${d.field} » : ${d.expected}. Rien n'a été enregistré.`,
+    en: (d) => `incident or maintenance, field "${d.field}": ${d.expected}. Nothing was stored.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

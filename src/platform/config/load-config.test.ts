@@ -28,6 +28,7 @@ describe("loadConfig", () => {
       database: { url: undefined, dataDir: "./data" },
       redis: { url: undefined },
       oidc: { keyRefreshSeconds: 60, backchannelPrivateNetworks: true, sharedMailDomains: [] },
+      workplace: { probePrivateNetworks: true },
       session: { secret: "generated-secret", secretGenerated: true },
       log: { level: "info" },
       importExample: DEFAULT_EXAMPLE,
@@ -76,6 +77,7 @@ describe("loadConfig", () => {
         backchannelPrivateNetworks: true,
         sharedMailDomains: ["webmail.example", "courriel.*"],
       },
+      workplace: { probePrivateNetworks: false },
       session: { secret: SECRET, secretGenerated: false },
       log: { level: "warn" },
       importExample: "examples/syndicat-12-communes/entente.yaml",
@@ -93,6 +95,16 @@ describe("loadConfig", () => {
     assert.throws(() => {
       (config.server as { port: number }).port = 1;
     }, TypeError);
+  });
+
+  it("refuses health probes to private networks in production unless asked", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: SECRET } as const;
+    assert.equal(loadConfig(production).workplace.probePrivateNetworks, false);
+    assert.equal(
+      loadConfig({ ...production, STATUS_PROBE_PRIVATE_NETWORKS: "on" }).workplace.probePrivateNetworks,
+      true,
+    );
+    assert.equal(loadConfig({ NODE_ENV: "test" }).workplace.probePrivateNetworks, true);
   });
 
   it("refuses back-channel logout to private networks in production unless asked", () => {

@@ -38,6 +38,10 @@ export interface Config {
     /** Shared consumer mail domains no member may own, beside the built-in list. */
     readonly sharedMailDomains: readonly string[];
   };
+  readonly workplace: {
+    /** Health probes may reach loopback and private addresses. */
+    readonly probePrivateNetworks: boolean;
+  };
   readonly session: {
     readonly secret: string;
     /** True when no `SESSION_SECRET` was given and a random one was generated for this process. */
@@ -128,6 +132,7 @@ function toConfig(env: Env, generate: () => string): Config {
       backchannelPrivateNetworks: env.OIDC_BACKCHANNEL_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
       sharedMailDomains: env.IDENTITY_SHARED_MAIL_DOMAINS ?? [],
     },
+    workplace: { probePrivateNetworks: env.STATUS_PROBE_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production" },
     session: { secret: env.SESSION_SECRET ?? generate(), secretGenerated },
     log: { level: env.LOG_LEVEL },
     importExample,
