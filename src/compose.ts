@@ -30,6 +30,7 @@ import {
   composeProvisioningCli,
   type ProvisioningCliDeps,
 } from "./provisioning/index.ts";
+import { composeWorkplaceCli, type WorkplaceCliDeps } from "./workplace/index.ts";
 
 export interface ComposedConsole {
   readonly access: ComposedAccess;
@@ -92,12 +93,18 @@ export interface ComposedCli {
   readonly access: AccessCliDeps;
   readonly identity: IdentityCliDeps;
   readonly provisioning: ProvisioningCliDeps;
+  readonly workplace: WorkplaceCliDeps;
 }
 
 /** Every context's command-line dependencies on `database`, wired to each other through their doors. */
 export function composeCli(
   database: OpenDatabase,
-  options: { readonly hasher: PasswordHasher; readonly now: () => Date },
+  options: {
+    readonly hasher: PasswordHasher;
+    readonly now: () => Date;
+    /** STATUS_PROBE_PRIVATE_NETWORKS (default false). */
+    readonly probePrivateNetworks?: boolean;
+  },
 ): ComposedCli {
   const finance = composeFinanceCli(database);
   const references: EntenteReferences = {
@@ -108,5 +115,9 @@ export function composeCli(
     access: composeAccessCli(database, { ...options, references }),
     identity: composeIdentityCli(database, { ententeExists: (id) => finance.ententes.hasEntente(id) }),
     provisioning: composeProvisioningCli(database, { now: options.now }),
+    workplace: composeWorkplaceCli(database, {
+      now: options.now,
+      probePrivateNetworks: options.probePrivateNetworks ?? false,
+    }),
   };
 }
