@@ -24,7 +24,7 @@ import {
   IdentityServicesPage,
   IdentitySourcesPage,
 } from "./features/identity/index.ts";
-import { WorkplaceCataloguePage, WorkplaceNav } from "./features/workplace/index.ts";
+import { WorkplaceCataloguePage, WorkplaceNav, WorkplaceStatusPage } from "./features/workplace/index.ts";
 import { NotFoundPage } from "./shared/layout/not-found-page.tsx";
 
 /** The identity federation's and the digital workplace's groups of an entente's navigation. */
@@ -63,6 +63,7 @@ export function App() {
           <Route path="identity/persons" element={<IdentityPersonsPage />} />
           <Route path="identity/events" element={<IdentityEventsPage />} />
           <Route path="workplace/catalogue" element={<WorkplaceCataloguePage />} />
+          <Route path="workplace/status" element={<WorkplaceStatusPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route

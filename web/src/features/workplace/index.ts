@@ -3,6 +3,7 @@
  * catalogue page and its group of the entente's navigation. The app imports it through this file only.
  */
 export { WorkplaceCataloguePage } from "./catalogue/workplace-catalogue-page.tsx";
+export { WorkplaceStatusPage } from "./status/workplace-status-page.tsx";
 export { workplaceEn } from "./workplace-en.ts";
 export { workplaceFr } from "./workplace-fr.ts";
 export { WorkplaceNav } from "./workplace-nav.tsx";

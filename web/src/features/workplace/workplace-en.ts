@@ -1,10 +1,11 @@
+import { statusEn } from "./status/status-en.ts";
 import type { workplaceFr } from "./workplace-fr.ts";
 
 /** English strings of the digital workplace's pages; same keys as French. */
 export const workplaceEn: typeof workplaceFr = {
   workplace: {
     navTitle: "Digital workplace",
-    nav: { catalogue: "Service catalogue" },
+    nav: { catalogue: "Service catalogue", status: "Service status" },
     catalogue: {
       title: "Service catalogue",
       intro:
@@ -51,5 +52,6 @@ export const workplaceEn: typeof workplaceFr = {
       remaining: "Accounts left to migrate",
       add: "Subscribe the member",
     },
+    status: statusEn,
   },
 };

@@ -1,8 +1,10 @@
+import { statusFr } from "./status/status-fr.ts";
+
 /** French strings of the digital workplace's pages (`workplace.*`). */
 export const workplaceFr = {
   workplace: {
     navTitle: "Espace numérique",
-    nav: { catalogue: "Catalogue de services" },
+    nav: { catalogue: "Catalogue de services", status: "État des services" },
     catalogue: {
       title: "Catalogue de services",
       intro:
@@ -49,5 +51,6 @@ export const workplaceFr = {
       remaining: "Comptes restant à migrer",
       add: "Abonner le membre",
     },
+    status: statusFr,
   },
 };

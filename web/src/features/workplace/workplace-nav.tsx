@@ -16,6 +16,11 @@ export function WorkplaceNav({ ententeId }: { ententeId: string }) {
             {t("workplace.nav.catalogue")}
           </NavLink>
         </li>
+        <li>
+          <NavLink to={appPath(ententeId, "workplace", "status")} className="nav__link">
+            {t("workplace.nav.status")}
+          </NavLink>
+        </li>
       </ul>
     </div>
   );

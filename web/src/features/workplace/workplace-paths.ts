@@ -6,6 +6,11 @@ export const workplacePaths = {
   services: (id: string) => `${base(id)}/services`,
   service: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}`,
   subscriptions: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}/subscriptions`,
+  incidents: (id: string) => `${base(id)}/incidents`,
+  incidentUpdates: (id: string, incidentId: string) => `${base(id)}/incidents/${seg(incidentId)}/updates`,
+  /** The public status JSON and page (src/workplace/http/status-routes.ts). */
+  publicStatus: (id: string) => `/api/status/${seg(id)}`,
+  statusPage: (id: string) => `/status/${seg(id)}`,
   /** Identity's OIDC clients, which the catalogue's entries are. */
   clients: (id: string) => `/api/ententes/${encodeURIComponent(id)}/identity/services`,
 };
