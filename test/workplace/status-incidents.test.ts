@@ -160,7 +160,9 @@ describeOnDatabases("service status: incidents and maintenance, the public page"
       "Visio coupée",
     ]);
     assert.equal(JSON.stringify(json).includes("secretariat@"), false, "no author on the public side");
-    assert.equal((await w.app.inject({ method: "GET", url: "/status/nulle-part" })).statusCode, 404);
+    const missing = await w.app.inject({ method: "GET", url: "/status/nulle-part" });
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.body, /<html lang="fr">[\s\S]*Aucune entente « nulle-part »/);
     assert.equal((await w.app.inject({ method: "GET", url: "/api/status/nulle-part" })).statusCode, 404);
     const autre = (await w.app.inject({ method: "GET", url: "/api/status/autre" })).json();
     assert.deepEqual(autre.incidents, [], "another entente's page shows only its own");

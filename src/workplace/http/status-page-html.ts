@@ -174,3 +174,16 @@ ${page.recent.length === 0 ? "" : `<section aria-labelledby="h-recent"><h2 id="h
 </main><footer><p>${t.generated} <time datetime="${page.generatedAt.toISOString()}">${when(page.generatedAt, lang)}</time></p></footer>
 </body></html>`;
 }
+
+/** The page of an entente that does not exist (HTTP 404), in the same layout. */
+export function renderStatusNotFound(lang: StatusLang, ententeId: string): string {
+  const title = lang === "fr" ? "Page d'état introuvable" : "Status page not found";
+  const text =
+    lang === "fr"
+      ? `Aucune entente « ${ententeId} » : vérifiez l'adresse que vous a donnée votre entente.`
+      : `No entente "${ententeId}": check the address your entente gave you.`;
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style>${STYLE}</style></head>
+<body><main id="main"><h1>${title}</h1><p>${esc(text)}</p></main></body></html>`;
+}

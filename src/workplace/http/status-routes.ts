@@ -27,7 +27,7 @@ import type { Incident } from "../domain/incident.ts";
 import type { Probe } from "../domain/probe.ts";
 import { EntenteError } from "../errors.ts";
 import { BASE, tags } from "./catalogue-routes.ts";
-import { percent, renderStatusPage } from "./status-page-html.ts";
+import { percent, renderStatusNotFound, renderStatusPage } from "./status-page-html.ts";
 
 const probeJson = ({ ententeId: _, nextDueAt, ...probe }: Probe) => ({
   ...probe,
@@ -210,10 +210,10 @@ export function registerPublicStatusRoutes(app: ZodFastifyInstance, deps: Status
     },
     async (request, reply) => {
       const page = await statusPage(deps, request.params.ententeId);
-      if (page === null) throw notFound(request.params.ententeId);
-      return fresh(reply)
-        .type("text/html; charset=utf-8")
-        .send(renderStatusPage(page, request.query.lang ?? "fr", `/status/${request.params.ententeId}`));
+      const lang = request.query.lang ?? "fr";
+      reply.header("cache-control", "public, max-age=30").type("text/html; charset=utf-8");
+      if (page === null) return reply.code(404).send(renderStatusNotFound(lang, request.params.ententeId));
+      return reply.send(renderStatusPage(page, lang, `/status/${request.params.ententeId}`));
     },
   );
 }
