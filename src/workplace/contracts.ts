@@ -211,6 +211,14 @@ export const Probe = z.object({
   rowVersion: z.number().int(),
 });
 
+export const ProbeChange = z.object({
+  clientId: z.string(),
+  at: z.string(),
+  from: z.enum(["operational", "degraded", "down"]).nullable(),
+  to: z.enum(["operational", "degraded", "down"]),
+  detail: z.string().nullable().meta({ description: "why the probe failed (HTTP 503, ECONNREFUSED…)" }),
+});
+
 export const IncidentWrite = z.strictObject({
   kind: z.string().max(20).meta({ description: "incident or maintenance" }),
   title: z.string().max(1000),

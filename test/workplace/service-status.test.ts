@@ -121,6 +121,17 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
       changes.rows.map((r) => r.to_state),
       ["operational", "down", "operational"],
     );
+    const listed = await w.clients.reader.send("GET", `${API}/probe-changes`);
+    type Change = { clientId: string; from: string | null; to: string; detail: string | null };
+    assert.deepEqual(
+      (listed.json() as Change[]).filter((c) => c.clientId === ids.web).map((c) => [c.from, c.to, c.detail]),
+      [
+        ["down", "operational", null],
+        ["operational", "down", "ECONNREFUSED"],
+        [null, "operational", null],
+      ],
+    );
+    assert.equal((await w.clients.other.send("GET", `${API}/probe-changes`)).status, 404);
     const days = await sql<{ checks: number; up: number }>`
       SELECT checks, up FROM workplace_uptime_day WHERE client_id = ${ids.web}`.execute(get().db);
     assert.deepEqual(days.rows, [{ checks: 3, up: 2 }], "samples aggregated per day, no raw sample");

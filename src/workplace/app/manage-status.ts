@@ -4,6 +4,7 @@ import { type Incident, type IncidentDraft, statusFits, validateIncident } from 
 import { type Probe, type ProbeDraft, validateProbeFields } from "../domain/probe.ts";
 import { EntenteError, ValidationError } from "../errors.ts";
 import type { StatusViewDeps } from "./service-status.ts";
+import type { ProbeChange } from "./status-ports.ts";
 
 /**
  * Service status's use cases for the console (issue 11 §6). Reading is for every console role
@@ -28,6 +29,16 @@ export async function listProbes(
 ): Promise<Probe[]> {
   assertCan(principal, { kind: "read", ententeId });
   return deps.probes.listForEntente(ententeId);
+}
+
+/** The changes of the probes' states over the last 90 days (at most 500), newest first. */
+export async function listProbeChanges(
+  deps: StatusViewDeps,
+  principal: Principal,
+  ententeId: string,
+): Promise<ProbeChange[]> {
+  assertCan(principal, { kind: "read", ententeId });
+  return deps.probes.changes(ententeId, new Date(deps.clock.now().getTime() - 90 * 86_400_000));
 }
 
 /**

@@ -161,6 +161,14 @@ function recordOutcome(
   const detail = outcome.detail === null ? null : outcome.detail.slice(0, MAX_DETAIL);
   const up = state === "down" ? 0 : 1;
   return db.transaction().execute(async (trx) => {
+    // A probe removed (or its service) while it ran: its outcome belongs to nothing any more.
+    const still = await trx
+      .selectFrom("workplace_probe")
+      .select("client_id")
+      .where("client_id", "=", probe.clientId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (still === undefined) return;
     await trx
       .insertInto("workplace_uptime_day")
       .values({ client_id: probe.clientId, day: utcDay(at), checks: 1, up })

@@ -5,6 +5,7 @@ import type { ZodFastifyInstance } from "../../platform/http/app-deps.ts";
 import {
   addIncidentUpdate,
   listIncidents,
+  listProbeChanges,
   listProbes,
   openIncident,
   putProbe,
@@ -18,6 +19,7 @@ import {
   Incident as IncidentSchema,
   IncidentUpdateWrite,
   IncidentWrite,
+  ProbeChange as ProbeChangeSchema,
   Probe as ProbeSchema,
   ProbeWrite,
   PublicStatus,
@@ -55,6 +57,22 @@ export function registerStatusRoutes(app: ZodFastifyInstance, deps: StatusViewDe
       },
     },
     async (request) => (await listProbes(deps, requirePrincipal(request), request.params.id)).map(probeJson),
+  );
+  app.get(
+    `${BASE}/probe-changes`,
+    {
+      schema: {
+        summary: "Changes of the probes' states over 90 days, newest first",
+        tags,
+        params: EntenteParams,
+        response: { 200: z.array(ProbeChangeSchema) },
+      },
+    },
+    async (request) =>
+      (await listProbeChanges(deps, requirePrincipal(request), request.params.id)).map((c) => ({
+        ...c,
+        at: c.at.toISOString(),
+      })),
   );
   app.put(
     `${BASE}/services/:clientId/probe`,

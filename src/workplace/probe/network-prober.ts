@@ -23,6 +23,8 @@ function get(url: URL, signal: AbortSignal, allowPrivate: boolean): Promise<Answ
   if (refused !== null) return Promise.reject(new Error(refused));
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
+    // Bounded whatever the phase (connecting, reading the body): the first settle wins.
+    signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true });
     const request = client.request(
       url,
       {
