@@ -1,7 +1,7 @@
 /**
  * The service status page of the console in Chromium against the real server (src/main.ts runs
  * the probe scheduler): the secretariat catalogues the demo service and registers its health
- * probe towards an HTTP service started here on 127.0.0.1; the scheduler finds it operational,
+ * probe towards an HTTP service started here on 127.0.0.1 (a wrong target refused at its field); the scheduler finds it operational,
  * then — the service stopped — down, on the console and on the public page; the secretariat
  * declares an incident (a missing title refused at its field), adds an update; no WCAG 2.1 A/AA
  * violation.
@@ -68,33 +68,16 @@ describe("service status page (Chromium, real server and its probe scheduler)", 
     await page.getByLabel(/^Adresse/).fill("https://demo.lyon.test/");
     await page.getByRole("button", { name: "Ajouter au catalogue" }).click();
     await page.getByRole("table", { name: /Services du catalogue \(1\)/ }).waitFor();
-    const port = service?.port ?? 0;
-    const registered = await page.evaluate(
-      async ({ entente, port }) => {
-        const session = (await (await fetch("/api/session")).json()) as { csrfToken: string };
-        const services = (await (await fetch(`/api/ententes/${entente}/workplace/services`)).json()) as {
-          clientId: string;
-        }[];
-        const reply = await fetch(
-          `/api/ententes/${entente}/workplace/services/${services[0]?.clientId}/probe`,
-          {
-            method: "PUT",
-            headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
-            body: JSON.stringify({
-              kind: "http",
-              target: `http://127.0.0.1:${port}/`,
-              timeoutMs: 2000,
-              intervalSeconds: 10,
-            }),
-          },
-        );
-        return reply.status;
-      },
-      { entente: ENTENTE, port },
-    );
-    assert.equal(registered, 200);
     await page.getByRole("link", { name: "État des services" }).click();
     await page.getByRole("heading", { level: 1, name: "État des services" }).waitFor();
+    const probeForm = page.getByRole("form", { name: "Enregistrer la sonde d'un service" });
+    await probeForm.getByLabel(/^Cible/).fill("ftp://demo.lyon.test/");
+    await probeForm.getByLabel(/^Intervalle/).fill("10");
+    await probeForm.getByRole("button", { name: "Enregistrer la sonde" }).click();
+    await page.locator("#probe-target-error").waitFor();
+    await probeForm.getByLabel(/^Cible/).fill(`http://127.0.0.1:${service?.port ?? 0}/`);
+    await probeForm.getByRole("button", { name: "Enregistrer la sonde" }).click();
+    await page.getByRole("cell", { name: `HTTP http://127.0.0.1:${service?.port ?? 0}/` }).waitFor();
     await waitForState("Opérationnel");
     assert.deepEqual(await accessibilityViolations(page), []);
     await service?.stop();

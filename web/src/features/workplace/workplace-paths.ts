@@ -6,6 +6,8 @@ export const workplacePaths = {
   services: (id: string) => `${base(id)}/services`,
   service: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}`,
   subscriptions: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}/subscriptions`,
+  probes: (id: string) => `${base(id)}/probes`,
+  probe: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}/probe`,
   incidents: (id: string) => `${base(id)}/incidents`,
   incidentUpdates: (id: string, incidentId: string) => `${base(id)}/incidents/${seg(incidentId)}/updates`,
   /** The public status JSON and page (src/workplace/http/status-routes.ts). */

@@ -3,8 +3,7 @@ import type { statusFr } from "./status-fr.ts";
 /** English strings of the service status page; same keys as French. */
 export const statusEn: typeof statusFr = {
   title: "Service status",
-  intro:
-    "Each service's status as members see it, the incidents and maintenance. Health probes are registered through the API (see docs/workplace.md).",
+  intro: "Each service's status as members see it, its health probe, the incidents and maintenance.",
   publicPage: "The entente's public status page",
   caption: "Service status ({{count}})",
   service: "Service",
@@ -49,4 +48,21 @@ export const statusEn: typeof statusFr = {
   submit: "Publish",
   update: "Add an update",
   updateNamed: "Add an update to “{{title}}”",
+  probe: "Probe",
+  noProbe: "none",
+  probeForm: "Register a service's probe",
+  probeService: "Service",
+  probeKind: "Probe kind",
+  probeKinds: {
+    http: "HTTP (web address)",
+    tcp: "TCP (host:port)",
+    oidc: "OpenID Connect discovery (issuer)",
+  },
+  target: "Target",
+  targetHint:
+    "HTTP: the address to call; TCP: host:port; OpenID Connect: the issuer, without a trailing /. Only this address is probed, no redirect is followed.",
+  bodyContains: "Text expected in the answer (optional)",
+  timeoutMs: "Timeout (milliseconds)",
+  intervalSeconds: "Interval between two probes (seconds)",
+  saveProbe: "Save the probe",
 };

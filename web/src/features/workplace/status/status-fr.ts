@@ -2,7 +2,7 @@
 export const statusFr = {
   title: "État des services",
   intro:
-    "L'état de chaque service tel que le voient les membres, les incidents et maintenances. Les sondes de disponibilité s'enregistrent par l'API (voir docs/workplace.md).",
+    "L'état de chaque service tel que le voient les membres, sa sonde de disponibilité, les incidents et maintenances.",
   publicPage: "Page publique d'état de l'entente",
   caption: "État des services ({{count}})",
   service: "Service",
@@ -47,4 +47,21 @@ export const statusFr = {
   submit: "Publier",
   update: "Ajouter une mise à jour",
   updateNamed: "Ajouter une mise à jour à « {{title}} »",
+  probe: "Sonde",
+  noProbe: "aucune",
+  probeForm: "Enregistrer la sonde d'un service",
+  probeService: "Service",
+  probeKind: "Type de sonde",
+  probeKinds: {
+    http: "HTTP (adresse web)",
+    tcp: "TCP (hôte:port)",
+    oidc: "Découverte OpenID Connect (émetteur)",
+  },
+  target: "Cible",
+  targetHint:
+    "HTTP : l'adresse à appeler ; TCP : hôte:port ; OpenID Connect : l'émetteur, sans / final. Seule cette adresse est sondée, sans suivre de redirection.",
+  bodyContains: "Texte attendu dans la réponse (facultatif)",
+  timeoutMs: "Délai d'attente (millisecondes)",
+  intervalSeconds: "Intervalle entre deux sondes (secondes)",
+  saveProbe: "Enregistrer la sonde",
 };

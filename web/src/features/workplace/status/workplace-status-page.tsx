@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Incident, PublicStatus } from "../../../../../src/workplace/contracts.ts";
+import { Incident, Probe, PublicStatus } from "../../../../../src/workplace/contracts.ts";
 import { useResource } from "../../../shared/api/use-resource.ts";
 import { CaptionedTable } from "../../../shared/components/captioned-table.tsx";
 import { DateText } from "../../../shared/components/date-text.tsx";
@@ -10,13 +10,24 @@ import { canManageIdentity, useAccount } from "../../access/index.ts";
 import { useEntente } from "../../finance/index.ts";
 import { workplacePaths } from "../workplace-paths.ts";
 import { IncidentForm, IncidentUpdateForm, type StatusKey } from "./incident-form.tsx";
+import { ProbeForm } from "./probe-form.tsx";
 
 const IncidentList = z.array(Incident);
+const ProbeList = z.array(Probe);
 type Status = z.infer<typeof PublicStatus>;
 type OneIncident = z.infer<typeof Incident>;
 
+const probeText = (probe: z.infer<typeof Probe> | undefined, none: string) =>
+  probe === undefined ? none : `${probe.kind.toUpperCase()} ${probe.target}`;
+
 /** Each service's state (in words) and 90-day uptime, as the public page shows them. */
-function ServicesTable({ services }: { services: Status["services"] }) {
+function ServicesTable({
+  services,
+  probes,
+}: {
+  services: Status["services"];
+  probes: readonly z.infer<typeof Probe>[];
+}) {
   const { t } = useTranslation();
   return (
     <CaptionedTable caption={t("workplace.status.caption", { count: services.length })} className="table">
@@ -25,6 +36,7 @@ function ServicesTable({ services }: { services: Status["services"] }) {
           <th scope="col">{t("workplace.status.service")}</th>
           <th scope="col">{t("workplace.status.state")}</th>
           <th scope="col">{t("workplace.status.uptime")}</th>
+          <th scope="col">{t("workplace.status.probe")}</th>
         </tr>
       </thead>
       <tbody>
@@ -33,6 +45,12 @@ function ServicesTable({ services }: { services: Status["services"] }) {
             <th scope="row">{s.name}</th>
             <td data-status={s.status}>{t(`workplace.status.states.${s.status}`)}</td>
             <td>{s.uptime90d === null ? t("workplace.status.notMeasured") : `${s.uptime90d} %`}</td>
+            <td>
+              {probeText(
+                probes.find((p) => p.clientId === s.id),
+                t("workplace.status.noProbe"),
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -94,6 +112,7 @@ export function WorkplaceStatusPage() {
   const manage = canManageIdentity(useAccount());
   const status = useResource(workplacePaths.publicStatus(entente.id), PublicStatus);
   const incidents = useResource(workplacePaths.incidents(entente.id), IncidentList);
+  const probes = useResource(workplacePaths.probes(entente.id), ProbeList);
   const services = (status.data?.services ?? []).map((s) => ({ id: s.id, name: s.name }));
   const names = new Map(services.map((s) => [s.id, s.name]));
   const saved = () => {
@@ -108,7 +127,10 @@ export function WorkplaceStatusPage() {
         <a href={workplacePaths.statusPage(entente.id)}>{t("workplace.status.publicPage")}</a>
       </p>
       <ResourceStatus resource={status} />
-      {status.data !== undefined && <ServicesTable services={status.data.services} />}
+      {status.data !== undefined && (
+        <ServicesTable services={status.data.services} probes={probes.data ?? []} />
+      )}
+      {manage && status.data !== undefined && <ProbeForm services={services} onSaved={probes.reload} />}
       <h2>{t("workplace.status.incidents")}</h2>
       <ResourceStatus resource={incidents} />
       {incidents.data?.length === 0 && <p>{t("workplace.status.noIncident")}</p>}
