@@ -9,7 +9,12 @@ import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/lau
 import type { AffiliationRef, MemberRef, WorkplaceDeps } from "./app/ports.ts";
 import { type ProbeScheduler, type SchedulerOptions, startProbeScheduler } from "./app/probe-scheduler.ts";
 import { type ProbeRun, probeEntenteOnce } from "./app/run-probes.ts";
-import { currentServiceStatuses, type ServiceStatus, type StatusViewDeps } from "./app/service-status.ts";
+import {
+  currentServiceStatuses,
+  type ServiceStatus,
+  type StatusViewDeps,
+  serviceStatusesOf,
+} from "./app/service-status.ts";
 import { createSubscribedAccessPolicy } from "./app/subscribed-access-policy.ts";
 import { createTtlCache } from "./app/ttl-cache.ts";
 import { createCatalogueStore } from "./db/catalogue-store.ts";
@@ -25,6 +30,7 @@ import { createSubscriptionStore } from "./db/subscription-store.ts";
 import type { WorkplaceDatabase } from "./db/tables.ts";
 import { createUsageStore } from "./db/usage-store.ts";
 import type { CatalogueEntry } from "./domain/catalogue-entry.ts";
+import type { ServiceState } from "./domain/service-status.ts";
 import type { Subscription } from "./domain/subscription.ts";
 import { registerCatalogueRoutes } from "./http/catalogue-routes.ts";
 import { registerEntitlementRoutes } from "./http/entitlement-routes.ts";
@@ -91,6 +97,10 @@ export interface ComposedWorkplace {
   readonly serviceAccess: ServiceAccessPolicy;
   /** The current status of each enabled catalogue service (the portal's tiles: field `status`). */
   statuses(ententeId: string): Promise<ServiceStatus[]>;
+  /** The same, by client id, for some services: the portal's `ServiceStatusReader`. */
+  readonly statusReader: {
+    statusOf(ententeId: string, clientIds: readonly string[]): Promise<ReadonlyMap<string, ServiceState>>;
+  };
   /** Every probe of an entente, now (the CLI's `status probe-once`). */
   probeOnce(ententeId: string): Promise<ProbeRun[]>;
   /** Starts this node's probe loop (one node probes at a time: a lease in the database). */
@@ -135,6 +145,7 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
   return {
     deps,
     statuses: (ententeId) => currentServiceStatuses(status, ententeId),
+    statusReader: { statusOf: (ententeId, clientIds) => serviceStatusesOf(status, ententeId, clientIds) },
     probeOnce: (ententeId) => probeEntenteOnce(status, prober, ententeId),
     startProbes: (o) =>
       startProbeScheduler(status, prober, {

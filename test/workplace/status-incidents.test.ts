@@ -127,6 +127,8 @@ describeOnDatabases("service status: incidents and maintenance, the public page"
       endsAt: "2026-03-10T12:00:00+01:00",
     });
     assert.equal((await statuses())[ids.visio], "maintenance");
+    const some = await w.workplace.statusReader.statusOf("lyon", [ids.visio, ids.autre]);
+    assert.deepEqual([...some], [[ids.visio, "maintenance"]], "another entente's service shows no status");
   });
 
   it("the public page: no sign-in, French first, English on request, escaped; JSON the same; unknown entente 404", async () => {

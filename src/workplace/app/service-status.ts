@@ -69,6 +69,20 @@ export async function currentServiceStatuses(
   return statusesOf(deps, ententeId, await enabledEntries(deps, ententeId), incidents);
 }
 
+/**
+ * The statuses of `clientIds` of an entente (those in its catalogue, enabled), by client id: the
+ * shape of the portal's `ServiceStatusReader.statusOf` (a service absent shows no badge).
+ */
+export async function serviceStatusesOf(
+  deps: StatusViewDeps,
+  ententeId: string,
+  clientIds: readonly string[],
+): Promise<ReadonlyMap<string, ServiceState>> {
+  const wanted = new Set(clientIds);
+  const all = await currentServiceStatuses(deps, ententeId);
+  return new Map(all.filter((s) => wanted.has(s.clientId)).map((s) => [s.clientId, s.status]));
+}
+
 /** What the public status page and its JSON show. */
 export interface StatusPage {
   readonly ententeId: string;
