@@ -14,6 +14,7 @@ import {
   type ServiceStatus,
   type StatusViewDeps,
   serviceStatusesOf,
+  statusPage,
 } from "./app/service-status.ts";
 import { createSubscribedAccessPolicy } from "./app/subscribed-access-policy.ts";
 import { createTtlCache } from "./app/ttl-cache.ts";
@@ -35,7 +36,12 @@ import type { Subscription } from "./domain/subscription.ts";
 import { registerCatalogueRoutes } from "./http/catalogue-routes.ts";
 import { registerEntitlementRoutes } from "./http/entitlement-routes.ts";
 import { registerPublicRoutes } from "./http/public-routes.ts";
-import { registerPublicStatusRoutes, registerStatusRoutes } from "./http/status-routes.ts";
+import {
+  type PublicStatusBodies,
+  registerPublicStatusRoutes,
+  registerStatusRoutes,
+  renderPublicStatus,
+} from "./http/status-routes.ts";
 import { registerSubscriptionRoutes } from "./http/subscription-routes.ts";
 import { createNetworkProber } from "./probe/network-prober.ts";
 
@@ -43,7 +49,7 @@ export interface WorkplaceOptions {
   /** Entente's public URL without a trailing slash (the logos' addresses in the feed start with it). */
   readonly publicUrl: string;
   readonly now: () => Date;
-  /** How long this node reuses a feed answer, a key's service, a SIRET's member (ms; default 5000; 0: never). */
+  /** How long this node reuses a feed answer, a key's service, a SIRET's member, a public status page (ms; default 5000; 0: never). */
   readonly publicCacheTtlMs?: number;
   /** Whether probes may reach loopback and private addresses (`STATUS_PROBE_PRIVATE_NETWORKS`; default false). */
   readonly probePrivateNetworks?: boolean;
@@ -142,6 +148,14 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
     clock: deps.clock,
   };
   const prober = createNetworkProber({ allowPrivate: options.probePrivateNetworks ?? false });
+  // The public status page is reloaded by everyone during an outage: each node reuses it `ttl` ms.
+  const pages = createTtlCache<PublicStatusBodies | null>({ ttlMs: ttl, maxEntries: 1000, now: Date.now });
+  const render = async (ententeId: string) => {
+    const page = await statusPage(status, ententeId);
+    return page === null ? null : renderPublicStatus(page);
+  };
+  const publicStatus = (ententeId: string) =>
+    ttl > 0 ? pages.get(ententeId, () => render(ententeId)) : render(ententeId);
   return {
     deps,
     statuses: (ententeId) => currentServiceStatuses(status, ententeId),
@@ -157,7 +171,7 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
       }),
     registerRoutes: [
       async (app) => registerStatusRoutes(app, status),
-      async (app) => registerPublicStatusRoutes(app, status),
+      async (app) => registerPublicStatusRoutes(app, publicStatus),
       async (app) => registerCatalogueRoutes(app, deps),
       async (app) => registerSubscriptionRoutes(app, deps),
       async (app) => registerPublicRoutes(app, publicSide.deps, publicSide.feed),

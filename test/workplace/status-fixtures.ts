@@ -37,6 +37,8 @@ export interface StatusWorld {
 export async function startStatusWorld(
   database: OpenDatabase,
   now: () => Date = () => new Date(),
+  /** The per-node cache of public answers (ms); 0 by default: the tests see every change at once. */
+  publicCacheTtlMs = 0,
 ): Promise<StatusWorld> {
   const teardown = createTeardown();
   const port = await freePort("127.0.0.1");
@@ -54,7 +56,12 @@ export async function startStatusWorld(
   const model = await readEntenteFile(LYON);
   await seedExample(console, "lyon", model, PASSWORD);
   await seedExample(asIfEmpty(console), "autre", model, PASSWORD);
-  const workplace = composeWorkplace(database, { publicUrl: url, now, probePrivateNetworks: true });
+  const workplace = composeWorkplace(database, {
+    publicUrl: url,
+    now,
+    probePrivateNetworks: true,
+    publicCacheTtlMs,
+  });
   const identity = await composeIdentity(database, {
     serviceAccess: workplace.serviceAccess,
     publicUrl: url,

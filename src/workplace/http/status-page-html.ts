@@ -100,12 +100,13 @@ export function percent(permyriad: number | null, lang: StatusLang = "en"): stri
   return lang === "fr" ? text.replace(".", ",") : text;
 }
 
-const when = (date: Date, lang: StatusLang) =>
-  new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Paris",
-  }).format(date);
+/** Built once: an `Intl.DateTimeFormat` costs far more to make than to use. */
+const FORMATS: Record<StatusLang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }),
+  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }),
+};
+
+const when = (date: Date, lang: StatusLang) => FORMATS[lang].format(date);
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#161616;background:#fff;line-height:1.5}
 a{color:#000091}.skip{position:absolute;left:-10000px}.skip:focus{left:1rem}

@@ -1,4 +1,3 @@
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { requirePrincipal } from "../../access/index.ts";
 import type { ZodFastifyInstance } from "../../platform/http/app-deps.ts";
@@ -11,7 +10,7 @@ import {
   putProbe,
   removeProbe,
 } from "../app/manage-status.ts";
-import { type StatusPage, type StatusViewDeps, statusPage } from "../app/service-status.ts";
+import type { StatusPage, StatusViewDeps } from "../app/service-status.ts";
 import {
   EntenteParams,
   IdParamSchema,
@@ -29,7 +28,7 @@ import type { Incident } from "../domain/incident.ts";
 import type { Probe } from "../domain/probe.ts";
 import { EntenteError } from "../errors.ts";
 import { BASE, tags } from "./catalogue-routes.ts";
-import { percent, renderStatusNotFound, renderStatusPage } from "./status-page-html.ts";
+import { percent, renderStatusNotFound, renderStatusPage, type StatusLang } from "./status-page-html.ts";
 
 const probeJson = ({ ententeId: _, nextDueAt, ...probe }: Probe) => ({
   ...probe,
@@ -194,11 +193,30 @@ export function publicStatusJson(page: StatusPage) {
 
 const publicTags = ["service status (public)"];
 const notFound = (id: string) => new EntenteError("workplace.not_found", { what: "entente", id });
-const fresh = (reply: FastifyReply) =>
-  reply.header("cache-control", "public, max-age=30").header("access-control-allow-origin", "*");
 
-/** The public status page of an entente (HTML, no sign-in) and the same state in JSON. */
-export function registerPublicStatusRoutes(app: ZodFastifyInstance, deps: StatusViewDeps): void {
+/** The public answers of one entente, rendered once (a node reuses them for a few seconds). */
+export interface PublicStatusBodies {
+  readonly json: string;
+  readonly html: Readonly<Record<StatusLang, string>>;
+}
+
+/** Renders the JSON and both languages' pages of `page`. */
+export function renderPublicStatus(page: StatusPage): PublicStatusBodies {
+  const path = `/status/${page.ententeId}`;
+  return {
+    json: JSON.stringify(publicStatusJson(page)),
+    html: { fr: renderStatusPage(page, "fr", path), en: renderStatusPage(page, "en", path) },
+  };
+}
+
+/**
+ * The public status page of an entente (HTML, no sign-in) and the same state in JSON, from
+ * `bodiesOf` (null: no such entente). The JSON is sent as rendered; its shape is `PublicStatus`.
+ */
+export function registerPublicStatusRoutes(
+  app: ZodFastifyInstance,
+  bodiesOf: (ententeId: string) => Promise<PublicStatusBodies | null>,
+): void {
   app.get(
     "/api/status/:ententeId",
     {
@@ -210,10 +228,14 @@ export function registerPublicStatusRoutes(app: ZodFastifyInstance, deps: Status
       },
     },
     async (request, reply) => {
-      const page = await statusPage(deps, request.params.ententeId);
-      if (page === null) throw notFound(request.params.ententeId);
-      fresh(reply);
-      return publicStatusJson(page);
+      const bodies = await bodiesOf(request.params.ententeId);
+      if (bodies === null) throw notFound(request.params.ententeId);
+      // A string is sent as it is (Fastify serialises objects only): rendered once per cache period.
+      return reply
+        .header("cache-control", "public, max-age=30")
+        .header("access-control-allow-origin", "*")
+        .type("application/json; charset=utf-8")
+        .send(bodies.json as unknown as z.infer<typeof PublicStatus>);
     },
   );
   app.get(
@@ -227,11 +249,11 @@ export function registerPublicStatusRoutes(app: ZodFastifyInstance, deps: Status
       },
     },
     async (request, reply) => {
-      const page = await statusPage(deps, request.params.ententeId);
+      const bodies = await bodiesOf(request.params.ententeId);
       const lang = request.query.lang ?? "fr";
       reply.header("cache-control", "public, max-age=30").type("text/html; charset=utf-8");
-      if (page === null) return reply.code(404).send(renderStatusNotFound(lang, request.params.ententeId));
-      return reply.send(renderStatusPage(page, lang, `/status/${request.params.ententeId}`));
+      if (bodies === null) return reply.code(404).send(renderStatusNotFound(lang, request.params.ententeId));
+      return reply.send(bodies.html[lang]);
     },
   );
 }
