@@ -1,6 +1,6 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import type { Actor } from "../../shared/actor.ts";
-import { type Incident, type IncidentDraft, statusFits, validateIncident } from "../domain/incident.ts";
+import { type Incident, type IncidentDraft, validateIncident } from "../domain/incident.ts";
 import { type Probe, type ProbeDraft, validateProbeFields } from "../domain/probe.ts";
 import { EntenteError, ValidationError } from "../errors.ts";
 import type { StatusViewDeps } from "./service-status.ts";
@@ -152,8 +152,7 @@ export async function addIncidentUpdate(
     endsAt: draft.endsAt === undefined ? (incident.endsAt?.toISOString() ?? null) : draft.endsAt,
   });
   const now = deps.clock.now();
-  const closing =
-    !statusFits(incident.kind, draft.status) || ["resolved", "completed"].includes(draft.status);
+  const closing = ["resolved", "completed"].includes(checked.status);
   const endsAt =
     draft.endsAt !== undefined
       ? checked.endsAt
