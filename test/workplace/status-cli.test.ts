@@ -59,5 +59,9 @@ describe("entente status probe-once | list [postgres]", () => {
       SESSION_SECRET: "x".repeat(43),
     });
     assert.match(refused.out, /\tdown\taddress 127\.0\.0\.1 refused \(private or reserved network\)\n$/);
+    const unknown = await cli(["status", "list", "--entente", "nulle-part"]);
+    assert.notEqual(unknown.status, 0);
+    assert.match(unknown.err, /workplace\.not_found/);
+    assert.match(unknown.err, /nulle-part/);
   });
 });
