@@ -10,6 +10,7 @@ import type { Output } from "./platform/cli/output.ts";
 import { describeError, EXIT } from "./platform/cli/report-error.ts";
 import { registerProvisioningCommands } from "./provisioning/index.ts";
 import type { Lang } from "./shared/errors.ts";
+import { registerWorkplaceCommands } from "./workplace/index.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -67,6 +68,10 @@ export async function runCli(
     ...context,
     withDeps: (use) => context.withComposed((c) => use(c.provisioning)),
   });
+  registerWorkplaceCommands(program, {
+    ...context,
+    withDeps: (use) => context.withComposed((c) => use(c.workplace)),
+  });
 
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -100,13 +105,24 @@ function cliContext(
       const database = await openCliDatabase(io.env ?? {});
       try {
         return await use(
-          composeCli(database, { hasher: createArgon2PasswordHasher(), now: () => new Date() }),
+          composeCli(database, {
+            hasher: createArgon2PasswordHasher(),
+            now: () => new Date(),
+            probePrivateNetworks: probePrivateNetworks(io.env ?? {}),
+          }),
         );
       } finally {
         await database.close();
       }
     },
   };
+}
+
+/** STATUS_PROBE_PRIVATE_NETWORKS as the server reads it (config-schema.ts): on by default outside production. */
+function probePrivateNetworks(env: Readonly<Record<string, string | undefined>>): boolean {
+  const value = env.STATUS_PROBE_PRIVATE_NETWORKS?.trim().toLowerCase();
+  if (value === undefined || value === "") return env.NODE_ENV !== "production";
+  return ["true", "1", "yes", "on"].includes(value);
 }
 
 /** Runs the CLI on this process's arguments and streams, and sets the exit status. */

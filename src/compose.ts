@@ -30,7 +30,7 @@ import {
   composeProvisioningCli,
   type ProvisioningCliDeps,
 } from "./provisioning/index.ts";
-import { composeWorkplaceForFinance } from "./workplace/index.ts";
+import { composeWorkplaceCli, composeWorkplaceForFinance, type WorkplaceCliDeps } from "./workplace/index.ts";
 
 export interface ComposedConsole {
   readonly access: ComposedAccess;
@@ -94,12 +94,18 @@ export interface ComposedCli {
   readonly access: AccessCliDeps;
   readonly identity: IdentityCliDeps;
   readonly provisioning: ProvisioningCliDeps;
+  readonly workplace: WorkplaceCliDeps;
 }
 
 /** Every context's command-line dependencies on `database`, wired to each other through their doors. */
 export function composeCli(
   database: OpenDatabase,
-  options: { readonly hasher: PasswordHasher; readonly now: () => Date },
+  options: {
+    readonly hasher: PasswordHasher;
+    readonly now: () => Date;
+    /** STATUS_PROBE_PRIVATE_NETWORKS (default false). */
+    readonly probePrivateNetworks?: boolean;
+  },
 ): ComposedCli {
   const finance = composeFinanceCli(database, { ...composeWorkplaceForFinance(database), now: options.now });
   const references: EntenteReferences = {
@@ -110,5 +116,9 @@ export function composeCli(
     access: composeAccessCli(database, { ...options, references }),
     identity: composeIdentityCli(database, { ententeExists: (id) => finance.ententes.hasEntente(id) }),
     provisioning: composeProvisioningCli(database, { now: options.now }),
+    workplace: composeWorkplaceCli(database, {
+      now: options.now,
+      probePrivateNetworks: options.probePrivateNetworks ?? false,
+    }),
   };
 }

@@ -7,9 +7,10 @@
 // with `await import(…)` once the cache is on, and the embedded database is opened before the
 // bulk of them: PGlite's WebAssembly compiles in the background while they load.
 
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { enableCompileCache } from "node:module";
+import { hostname } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import type { DemoAccount } from "./access/index.ts";
 import type { ComposedConsole } from "./compose.ts";
@@ -63,7 +64,15 @@ async function main(): Promise<void> {
     onError: (error) =>
       app.log.warn({ err: error }, "provisioning: a delivery pass failed; the next one retries"),
   });
-  stopDelivery = () => worker.stop();
+  // Every node runs the probe loop; a lease in the database lets one node probe at a time.
+  const probes = identity.workplace.startProbes({
+    holder: `${hostname()}/${process.pid}/${randomUUID()}`,
+    onError: (error) =>
+      app.log.warn({ err: error }, "service status: a probe pass failed; the next one retries"),
+  });
+  stopDelivery = async () => {
+    await Promise.all([worker.stop(), probes.stop()]);
+  };
 }
 
 /**
@@ -193,7 +202,11 @@ async function startIdentity(
   try {
     // The workplace's subscriptions are the access policy of its catalogued services: identity
     // asks them at sign-in through the port registered here.
-    const workplace = composeWorkplace(database, { publicUrl, now });
+    const workplace = composeWorkplace(database, {
+      publicUrl,
+      now,
+      probePrivateNetworks: config.workplace.probePrivateNetworks,
+    });
     const identity = await composeIdentity(database, {
       serviceAccess: workplace.serviceAccess,
       publicUrl,
@@ -212,6 +225,7 @@ async function startIdentity(
     return {
       composed: identity,
       workplaceRoutes: workplace.registerRoutes,
+      workplace,
       port,
       setErrorLog: (log: (error: unknown) => void) => {
         logIdentityError = log;

@@ -12,34 +12,60 @@ import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/lau
 import type { PortalDeps } from "./app/portal-home.ts";
 import type { ServiceStatusReader } from "./app/portal-ports.ts";
 import type { AffiliationRef, MemberRef, WorkplaceDeps } from "./app/ports.ts";
+import { type ProbeScheduler, type SchedulerOptions, startProbeScheduler } from "./app/probe-scheduler.ts";
+import { type ProbeRun, probeEntenteOnce } from "./app/run-probes.ts";
+import {
+  currentServiceStatuses,
+  type ServiceStatus,
+  type StatusViewDeps,
+  serviceStatusesOf,
+  statusPage,
+} from "./app/service-status.ts";
 import { createSubscribedAccessPolicy } from "./app/subscribed-access-policy.ts";
 import { createTtlCache } from "./app/ttl-cache.ts";
 import { createAnnouncementStore } from "./db/announcement-store.ts";
 import { createCatalogueStore } from "./db/catalogue-store.ts";
-import { createAffiliationReader, createMemberReader } from "./db/directory-readers.ts";
+import {
+  createAffiliationReader,
+  createEntenteNameReader,
+  createMemberReader,
+} from "./db/directory-readers.ts";
+import { createIncidentStore } from "./db/incident-store.ts";
+import { createLeaseStore } from "./db/lease-store.ts";
 import { createPortalStore } from "./db/portal-store.ts";
+import { createProbeStore } from "./db/probe-store.ts";
 import { createSubscriptionStore } from "./db/subscription-store.ts";
 import type { WorkplaceDatabase } from "./db/tables.ts";
 import { createUsageStore } from "./db/usage-store.ts";
 import type { CatalogueEntry } from "./domain/catalogue-entry.ts";
+import type { ServiceState } from "./domain/service-status.ts";
 import type { Subscription } from "./domain/subscription.ts";
 import { registerAnnouncementRoutes } from "./http/announcement-routes.ts";
 import { registerCatalogueRoutes } from "./http/catalogue-routes.ts";
 import { registerEntitlementRoutes } from "./http/entitlement-routes.ts";
 import { registerPortalRoutes } from "./http/portal-routes.ts";
 import { registerPublicRoutes } from "./http/public-routes.ts";
+import {
+  type PublicStatusBodies,
+  registerPublicStatusRoutes,
+  registerStatusRoutes,
+  renderPublicStatus,
+} from "./http/status-routes.ts";
 import { registerSubscriptionRoutes } from "./http/subscription-routes.ts";
+import { createNetworkProber } from "./probe/network-prober.ts";
 
 export interface WorkplaceOptions {
   /** Entente's public URL without a trailing slash (the logos' addresses in the feed start with it). */
   readonly publicUrl: string;
   readonly now: () => Date;
-  /** How long this node reuses a feed answer, a key's service, a SIRET's member (ms; default 5000; 0: never). */
+  /** How long this node reuses a feed answer, a key's service, a SIRET's member, a public status page (ms; default 5000; 0: never). */
   readonly publicCacheTtlMs?: number;
   /** The hub's issuer the portal signs people in with (default `<publicUrl>/oidc`, as identity mounts it). */
   readonly issuer?: string;
   /** The status probes' answer for the portal's tiles (issue 11 §6); absent: no status badge. */
   readonly serviceStatus?: ServiceStatusReader;
+  /** Whether probes may reach loopback and private addresses (`STATUS_PROBE_PRIVATE_NETWORKS`; default false). */
+  readonly probePrivateNetworks?: boolean;
 }
 
 /** Default of `publicCacheTtlMs`: a change shows on every node within 5 s (as identity's service cache). */
@@ -103,7 +129,27 @@ export interface ComposedWorkplace {
   readonly registerRoutes: readonly RouteRegistrar[];
   /** What identity asks at sign-in: subscriptions decide for a catalogued service. */
   readonly serviceAccess: ServiceAccessPolicy;
+  /** The current status of each enabled catalogue service (the portal's tiles: field `status`). */
+  statuses(ententeId: string): Promise<ServiceStatus[]>;
+  /** The same, by client id, for some services: the portal's `ServiceStatusReader`. */
+  readonly statusReader: {
+    statusOf(ententeId: string, clientIds: readonly string[]): Promise<ReadonlyMap<string, ServiceState>>;
+  };
+  /** Every probe of an entente, now (the CLI's `status probe-once`). */
+  probeOnce(ententeId: string): Promise<ProbeRun[]>;
+  /** Starts this node's probe loop (one node probes at a time: a lease in the database). */
+  startProbes(options: {
+    readonly holder: string;
+    readonly tickMs?: number;
+    readonly onError: (error: unknown) => void;
+    readonly onPass?: SchedulerOptions["onPass"];
+  }): ProbeScheduler;
 }
+
+/** Default time between two probe passes on a node (ms). */
+export const PROBE_TICK_MS = 5000;
+/** A lease outlives the longest pass: two probe timeouts (30 s at most) and a margin. */
+const PROBE_LEASE_MS = 75_000;
 
 /** Wires the workplace on `database`. */
 export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptions): ComposedWorkplace {
@@ -120,18 +166,71 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
   const ttl = options.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS;
   const publicSide =
     ttl > 0 ? withPublicCache(deps, ttl) : { deps, feed: (q: LauncherQuery) => launcherFeed(deps, q) };
-  const portal = composePortal(database, deps, options);
+  const status = composeStatus(db, deps, options, ttl);
+  const portal = composePortal(database, deps, {
+    ...options,
+    serviceStatus: options.serviceStatus ?? status.statusReader,
+  });
   return {
     deps,
     portal: portal.deps,
+    statuses: status.statuses,
+    statusReader: status.statusReader,
+    probeOnce: status.probeOnce,
+    startProbes: status.startProbes,
     registerRoutes: [
       ...portal.registerRoutes,
+      ...status.registerRoutes,
       async (app) => registerCatalogueRoutes(app, deps),
       async (app) => registerSubscriptionRoutes(app, deps),
       async (app) => registerPublicRoutes(app, publicSide.deps, publicSide.feed),
       async (app) => registerEntitlementRoutes(app, publicSide.deps),
     ],
     serviceAccess: createSubscribedAccessPolicy(deps),
+  };
+}
+
+/** Service status (issue 11 §6): probes, the lease, incidents, the public page and JSON. */
+function composeStatus(
+  db: Kysely<WorkplaceDatabase>,
+  deps: WorkplaceDeps,
+  options: WorkplaceOptions,
+  ttl: number,
+): Pick<ComposedWorkplace, "statuses" | "statusReader" | "probeOnce" | "startProbes" | "registerRoutes"> {
+  const status: StatusViewDeps = {
+    probes: createProbeStore(db),
+    leases: createLeaseStore(db),
+    incidents: createIncidentStore(db),
+    ententes: createEntenteNameReader(db),
+    catalogue: deps.catalogue,
+    members: deps.members,
+    clock: deps.clock,
+  };
+  const prober = createNetworkProber({ allowPrivate: options.probePrivateNetworks ?? false });
+  // The public status page is reloaded by everyone during an outage: each node reuses it `ttl` ms.
+  const pages = createTtlCache<PublicStatusBodies | null>({ ttlMs: ttl, maxEntries: 1000, now: Date.now });
+  const render = async (ententeId: string) => {
+    const page = await statusPage(status, ententeId);
+    return page === null ? null : renderPublicStatus(page);
+  };
+  const publicStatus = (ententeId: string) =>
+    ttl > 0 ? pages.get(ententeId, () => render(ententeId)) : render(ententeId);
+  return {
+    statuses: (ententeId) => currentServiceStatuses(status, ententeId),
+    statusReader: { statusOf: (ententeId, clientIds) => serviceStatusesOf(status, ententeId, clientIds) },
+    probeOnce: (ententeId) => probeEntenteOnce(status, prober, ententeId),
+    startProbes: (o) =>
+      startProbeScheduler(status, prober, {
+        holder: o.holder,
+        tickMs: o.tickMs ?? PROBE_TICK_MS,
+        leaseMs: Math.max(PROBE_LEASE_MS, 3 * (o.tickMs ?? PROBE_TICK_MS)),
+        onError: o.onError,
+        ...(o.onPass === undefined ? {} : { onPass: o.onPass }),
+      }),
+    registerRoutes: [
+      async (app) => registerStatusRoutes(app, status),
+      async (app) => registerPublicStatusRoutes(app, publicStatus),
+    ],
   };
 }
 

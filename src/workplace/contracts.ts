@@ -113,6 +113,7 @@ export const MigrationLine = z.object({
 });
 
 export const EntenteParams = z.object({ id: IdParam });
+export const IdParamSchema = IdParam;
 export const ServiceParams = EntenteParams.extend({ clientId: ClientIdParam });
 export const SubscriptionParams = ServiceParams.extend({ memberId: IdParam });
 
@@ -216,3 +217,108 @@ export const Acknowledgement = z.object({
 });
 /** Which hub client is the entente's portal (a public client, PKCE; docs/portal.md). */
 export const PortalClient = z.strictObject({ clientId: ClientIdParam });
+
+// — Service status (issue 11 §6) —
+
+export const ServiceStatusValue = z.enum(["operational", "degraded", "down", "maintenance", "unknown"]);
+
+/** A health probe as the secretariat registers it (rules: domain/probe.ts). */
+export const ProbeWrite = z.strictObject({
+  kind: z.string().max(10).meta({ description: "http, tcp or oidc" }),
+  target: z.string().max(2000).meta({
+    description: "http: the URL; tcp: host:port; oidc: the issuer URL (discovery read under it)",
+  }),
+  expectStatusMin: z.number().int().optional(),
+  expectStatusMax: z.number().int().optional(),
+  bodyContains: z.string().max(1000).nullable().optional(),
+  timeoutMs: z.number().int().meta({ description: "milliseconds, 100 to 30000" }),
+  intervalSeconds: z.number().int().meta({ description: "seconds, 10 to 86400" }),
+});
+export const Probe = z.object({
+  clientId: z.string(),
+  kind: z.enum(["http", "tcp", "oidc"]),
+  target: z.string(),
+  expectStatusMin: z.number().int(),
+  expectStatusMax: z.number().int(),
+  bodyContains: z.string().nullable(),
+  timeoutMs: z.number().int(),
+  intervalSeconds: z.number().int(),
+  nextDueAt: z.string(),
+  rowVersion: z.number().int(),
+});
+
+export const ProbeChange = z.object({
+  clientId: z.string(),
+  at: z.string(),
+  from: z.enum(["operational", "degraded", "down"]).nullable(),
+  to: z.enum(["operational", "degraded", "down"]),
+  detail: z.string().nullable().meta({ description: "why the probe failed (HTTP 503, ECONNREFUSED…)" }),
+});
+
+export const IncidentWrite = z.strictObject({
+  kind: z.string().max(20).meta({ description: "incident or maintenance" }),
+  title: z.string().max(1000),
+  impact: z.string().max(20).meta({ description: "incident: degraded or down; maintenance: maintenance" }),
+  status: z.string().max(20).meta({
+    description:
+      "incident: investigating, identified, monitoring, resolved; maintenance: scheduled, in_progress, completed",
+  }),
+  startsAt: z.string().max(40).meta({ description: "ISO 8601 with offset" }),
+  endsAt: z.string().max(40).nullable(),
+  clientIds: z.array(z.string().max(128)).max(100),
+  memberIds: z.array(z.string().max(128)).max(500),
+  message: z.string().max(8000).meta({ description: "the first update of the timeline" }),
+});
+export const IncidentUpdateWrite = z.strictObject({
+  status: z.string().max(20),
+  message: z.string().max(8000),
+  endsAt: z.string().max(40).nullable().optional(),
+  rowVersion: z.number().int(),
+});
+export const IncidentParams = z.object({ id: IdParam, incidentId: z.uuid() });
+export const Incident = z.object({
+  id: z.string(),
+  kind: z.enum(["incident", "maintenance"]),
+  title: z.string(),
+  impact: z.enum(["degraded", "down", "maintenance"]),
+  status: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  clientIds: z.array(z.string()),
+  memberIds: z.array(z.string()),
+  updates: z.array(z.object({ at: z.string(), status: z.string(), message: z.string(), author: z.string() })),
+  rowVersion: z.number().int(),
+});
+
+/** The public status JSON (the page's state; no probe detail, no author). */
+export const PublicStatus = z.object({
+  entente: z.object({ id: z.string(), name: z.string() }),
+  generatedAt: z.string(),
+  services: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: ServiceStatusValue,
+      since: z.string().nullable(),
+      uptime90d: z
+        .string()
+        .nullable()
+        .meta({ description: "percent with two decimals, rounded down; null: never probed" }),
+      days: z.array(z.object({ day: z.string(), uptime: z.string().nullable() })),
+    }),
+  ),
+  incidents: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["incident", "maintenance"]),
+      title: z.string(),
+      impact: z.string(),
+      status: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string().nullable(),
+      services: z.array(z.string()),
+      members: z.array(z.string()),
+      updates: z.array(z.object({ at: z.string(), status: z.string(), message: z.string() })),
+    }),
+  ),
+});

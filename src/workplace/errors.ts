@@ -78,6 +78,16 @@ export const workplaceErrors = defineErrors({
     fr: () => "formulaire expiré ou venu d'un autre site : rechargez la page du portail et recommencez.",
     en: () => "the form expired or came from another site: reload the portal's page and try again.",
   },
+  "workplace.probe_invalid": {
+    status: 422,
+    fr: (d) => `sonde de disponibilité, champ « ${d.field} » : ${d.expected}.`,
+    en: (d) => `health probe, field "${d.field}": ${d.expected}.`,
+  },
+  "workplace.incident_invalid": {
+    status: 422,
+    fr: (d) => `incident ou maintenance, champ « ${d.field} » : ${d.expected}. Rien n'a été enregistré.`,
+    en: (d) => `incident or maintenance, field "${d.field}": ${d.expected}. Nothing was stored.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

@@ -1,10 +1,14 @@
 // The door of the digital workplace (pillar 3: service catalogue, subscriptions, launcher feed,
 // entitlements): what other contexts and the composition may use. Nothing else of
 // src/workplace is imported from outside it.
+
+export type { ServiceStatus } from "./app/service-status.ts";
+export { registerWorkplaceCommands, type WorkplaceCliDeps } from "./cli/status-commands.ts";
 export {
   type ComposedWorkplace,
   composeWorkplace,
   composeWorkplaceForFinance,
   type WorkplaceOptions,
 } from "./compose.ts";
+export { composeWorkplaceCli } from "./compose-cli.ts";
 export { WIDGET_PATH } from "./http/public-routes.ts";

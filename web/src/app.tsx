@@ -24,7 +24,12 @@ import {
   IdentityServicesPage,
   IdentitySourcesPage,
 } from "./features/identity/index.ts";
-import { AnnouncementsPage, WorkplaceCataloguePage, WorkplaceNav } from "./features/workplace/index.ts";
+import {
+  AnnouncementsPage,
+  WorkplaceCataloguePage,
+  WorkplaceNav,
+  WorkplaceStatusPage,
+} from "./features/workplace/index.ts";
 import { NotFoundPage } from "./shared/layout/not-found-page.tsx";
 
 /** The identity federation's and the digital workplace's groups of an entente's navigation. */
@@ -64,6 +69,7 @@ export function App() {
           <Route path="identity/events" element={<IdentityEventsPage />} />
           <Route path="workplace/catalogue" element={<WorkplaceCataloguePage />} />
           <Route path="workplace/announcements" element={<AnnouncementsPage />} />
+          <Route path="workplace/status" element={<WorkplaceStatusPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route

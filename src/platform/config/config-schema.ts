@@ -165,6 +165,14 @@ export const envSchema = z
       .describe(
         "Whether back-channel logout notices may be sent to services on loopback or private addresses (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16…). oidc-provider refuses them by default (a server-side request forgery guard). Default: `true` in development and test, `false` in production — set it to `true` there only when the services run on the members' intranet.",
       ),
+    STATUS_PROBE_PRIVATE_NETWORKS: z
+      .string()
+      .min(1)
+      .transform((value) => ON.has(value.trim().toLowerCase()))
+      .optional()
+      .describe(
+        "Whether the services' health probes (service status) may reach loopback or private addresses (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16…); only the targets the secretariat registered are probed, redirects are never followed. Default: `true` in development and test, `false` in production (a server-side request forgery guard) — set it to `true` there only when the services run on the members' intranet.",
+      ),
     IDENTITY_SHARED_MAIL_DOMAINS: z
       .string()
       .transform((value) =>

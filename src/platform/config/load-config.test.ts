@@ -33,6 +33,7 @@ describe("loadConfig", () => {
         sharedMailDomains: [],
         samlSpSigningFiles: null,
       },
+      workplace: { probePrivateNetworks: true },
       session: { secret: "generated-secret", secretGenerated: true },
       log: { level: "info" },
       importExample: DEFAULT_EXAMPLE,
@@ -82,6 +83,7 @@ describe("loadConfig", () => {
         sharedMailDomains: ["webmail.example", "courriel.*"],
         samlSpSigningFiles: null,
       },
+      workplace: { probePrivateNetworks: false },
       session: { secret: SECRET, secretGenerated: false },
       log: { level: "warn" },
       importExample: "examples/syndicat-12-communes/entente.yaml",
@@ -99,6 +101,16 @@ describe("loadConfig", () => {
     assert.throws(() => {
       (config.server as { port: number }).port = 1;
     }, TypeError);
+  });
+
+  it("refuses health probes to private networks in production unless asked", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: SECRET } as const;
+    assert.equal(loadConfig(production).workplace.probePrivateNetworks, false);
+    assert.equal(
+      loadConfig({ ...production, STATUS_PROBE_PRIVATE_NETWORKS: "on" }).workplace.probePrivateNetworks,
+      true,
+    );
+    assert.equal(loadConfig({ NODE_ENV: "test" }).workplace.probePrivateNetworks, true);
   });
 
   it("refuses back-channel logout to private networks in production unless asked", () => {

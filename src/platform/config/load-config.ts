@@ -40,6 +40,10 @@ export interface Config {
     /** Files of our SAML SP's signing key and certificate (PEM), or null (SAML_SP_KEY_FILE, SAML_SP_CERT_FILE). */
     readonly samlSpSigningFiles: { readonly keyFile: string; readonly certFile: string } | null;
   };
+  readonly workplace: {
+    /** Health probes may reach loopback and private addresses. */
+    readonly probePrivateNetworks: boolean;
+  };
   readonly session: {
     readonly secret: string;
     /** True when no `SESSION_SECRET` was given and a random one was generated for this process. */
@@ -134,6 +138,7 @@ function toConfig(env: Env, generate: () => string): Config {
           ? null
           : { keyFile: env.SAML_SP_KEY_FILE, certFile: env.SAML_SP_CERT_FILE },
     },
+    workplace: { probePrivateNetworks: env.STATUS_PROBE_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production" },
     session: { secret: env.SESSION_SECRET ?? generate(), secretGenerated },
     log: { level: env.LOG_LEVEL },
     importExample,

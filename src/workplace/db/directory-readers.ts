@@ -91,3 +91,19 @@ export function createAffiliationReader(db: Kysely<WorkplaceDatabase>): Affiliat
     },
   };
 }
+
+/** An entente's name (finance's `entente`, read); null: no such entente. */
+export function createEntenteNameReader(db: Kysely<WorkplaceDatabase>): {
+  name(ententeId: string): Promise<string | null>;
+} {
+  return {
+    async name(ententeId) {
+      const row = await db
+        .selectFrom("entente")
+        .select("name")
+        .where("id", "=", ententeId)
+        .executeTakeFirst();
+      return row?.name ?? null;
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { Generated } from "kysely";
 import type { EntenteTable, MemberTable } from "../../finance/index.ts";
 import type { PersonAffiliationTable, ServiceClientTable } from "../../identity/index.ts";
 import type { Json, PlatformTables, Timestamp } from "../../platform/db/schema.ts";
+import type { StatusTables } from "./status-tables.ts";
 
 /** Kysely table types of the workplace context (SQL: src/platform/db/migrations/0070_workplace.sql). */
 
@@ -131,7 +132,8 @@ export interface WorkplaceTables {
  * and members and identity's service clients and persons' affiliations.
  */
 export type WorkplaceDatabase = PlatformTables &
-  WorkplaceTables & {
+  WorkplaceTables &
+  StatusTables & {
     entente: EntenteTable;
     member: MemberTable;
     service_client: ServiceClientTable;

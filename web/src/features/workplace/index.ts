@@ -4,6 +4,7 @@
  */
 export { AnnouncementsPage } from "./announcements/announcements-page.tsx";
 export { WorkplaceCataloguePage } from "./catalogue/workplace-catalogue-page.tsx";
+export { WorkplaceStatusPage } from "./status/workplace-status-page.tsx";
 export { workplaceEn } from "./workplace-en.ts";
 export { workplaceFr } from "./workplace-fr.ts";
 export { WorkplaceNav } from "./workplace-nav.tsx";

@@ -1,12 +1,12 @@
+import { statusEn } from "./status/status-en.ts";
 import { subscriptionFormEn } from "./subscriptions/subscription-form-strings.ts";
-
 import type { workplaceFr } from "./workplace-fr.ts";
 
 /** English strings of the digital workplace's pages; same keys as French. */
 export const workplaceEn: typeof workplaceFr = {
   workplace: {
     navTitle: "Digital workplace",
-    nav: { catalogue: "Service catalogue", announcements: "Portal announcements" },
+    nav: { catalogue: "Service catalogue", announcements: "Portal announcements", status: "Service status" },
     catalogue: {
       title: "Service catalogue",
       intro:
@@ -87,5 +87,6 @@ export const workplaceEn: typeof workplaceFr = {
       acknowledgedAt: "Confirmed on",
     },
     subscriptionForm: subscriptionFormEn,
+    status: statusEn,
   },
 };

@@ -1,10 +1,15 @@
+import { statusFr } from "./status/status-fr.ts";
 import { subscriptionFormFr } from "./subscriptions/subscription-form-strings.ts";
 
 /** French strings of the digital workplace's pages (`workplace.*`). */
 export const workplaceFr = {
   workplace: {
     navTitle: "Espace numérique",
-    nav: { catalogue: "Catalogue de services", announcements: "Annonces du portail" },
+    nav: {
+      catalogue: "Catalogue de services",
+      announcements: "Annonces du portail",
+      status: "État des services",
+    },
     catalogue: {
       title: "Catalogue de services",
       intro:
@@ -85,5 +90,6 @@ export const workplaceFr = {
       acknowledgedAt: "Confirmé le",
     },
     subscriptionForm: subscriptionFormFr,
+    status: statusFr,
   },
 };

@@ -26,6 +26,11 @@ export function WorkplaceNav({ ententeId }: { ententeId: string }) {
             </NavLink>
           </li>
         )}
+        <li>
+          <NavLink to={appPath(ententeId, "workplace", "status")} className="nav__link">
+            {t("workplace.nav.status")}
+          </NavLink>
+        </li>
       </ul>
     </div>
   );

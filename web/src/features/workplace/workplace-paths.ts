@@ -10,6 +10,13 @@ export const workplacePaths = {
   announcements: (id: string) => `${base(id)}/announcements`,
   acknowledgements: (id: string, announcementId: string) =>
     `${base(id)}/announcements/${seg(announcementId)}/acknowledgements`,
+  probes: (id: string) => `${base(id)}/probes`,
+  probe: (id: string, clientId: string) => `${base(id)}/services/${seg(clientId)}/probe`,
+  incidents: (id: string) => `${base(id)}/incidents`,
+  incidentUpdates: (id: string, incidentId: string) => `${base(id)}/incidents/${seg(incidentId)}/updates`,
+  /** The public status JSON and page (src/workplace/http/status-routes.ts). */
+  publicStatus: (id: string) => `/api/status/${seg(id)}`,
+  statusPage: (id: string) => `/status/${seg(id)}`,
   /** Identity's OIDC clients, which the catalogue's entries are. */
   clients: (id: string) => `/api/ententes/${encodeURIComponent(id)}/identity/services`,
 };

@@ -1,0 +1,264 @@
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import { sql } from "kysely";
+import { createLeaseStore } from "../../src/workplace/db/lease-store.ts";
+import type { Probe } from "../../src/workplace/domain/probe.ts";
+import { createNetworkProber } from "../../src/workplace/probe/network-prober.ts";
+import { describeOnDatabases } from "../helpers/databases.ts";
+import { type StatusWorld, startHttpService, startStatusWorld, startTcpListener } from "./status-fixtures.ts";
+
+const API = "/api/ententes/lyon/workplace";
+type Service = Awaited<ReturnType<typeof startHttpService>>;
+
+describeOnDatabases("service status: probes, uptime, lease", (get) => {
+  let w: StatusWorld;
+  const ids = { web: "", tcp: "", hub: "", autre: "" };
+  let web: Service;
+  let tcp: Service;
+  let requests = 0;
+  const visio = (_req: unknown, res: import("node:http").ServerResponse) => {
+    requests += 1;
+    res.writeHead(200, { "content-type": "text/plain" }).end("visio: ok");
+  };
+
+  before(async () => {
+    w = await startStatusWorld(get());
+    ids.web = await w.catalogue("lyon", "Visio");
+    ids.tcp = await w.catalogue("lyon", "Messagerie");
+    ids.hub = await w.catalogue("lyon", "Fédération");
+    ids.autre = await w.catalogue("autre", "Visio autre");
+    web = await startHttpService(visio);
+    tcp = await startTcpListener();
+  });
+  after(async () => {
+    await Promise.all([web?.stop(), tcp?.stop()]);
+    await w?.teardown.run();
+  });
+
+  const putProbe = (clientId: string, body: object, client = w.clients.secretariat, api = API) =>
+    client.send("PUT", `${api}/services/${clientId}/probe`, body);
+  const states = async () =>
+    Object.fromEntries((await w.workplace.statuses("lyon")).map((s) => [s.clientId, s.status]));
+
+  it("probes: the secretariat registers them; a reader 403, another entente 404, bad fields named", async () => {
+    const http = {
+      kind: "http",
+      target: `http://127.0.0.1:${web.port}/health`,
+      bodyContains: "ok",
+      timeoutMs: 2000,
+      intervalSeconds: 60,
+    };
+    assert.equal((await putProbe(ids.web, http, w.clients.reader)).status, 403);
+    assert.equal((await putProbe(ids.web, http, w.clients.other)).status, 404);
+    assert.equal(
+      (await putProbe(ids.autre, http)).status,
+      404,
+      "a service of another entente is not found here",
+    );
+    const wrong = await putProbe(ids.web, {
+      kind: "http",
+      target: "ftp://x",
+      timeoutMs: 5,
+      intervalSeconds: 1,
+      expectStatusMin: 700,
+    });
+    assert.equal(wrong.status, 422);
+    assert.deepEqual(
+      wrong
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+      ["expectStatusMax", "expectStatusMin", "intervalSeconds", "target", "timeoutMs"],
+    );
+    const creds = await putProbe(ids.web, { ...http, target: "https://u:p@visio.lyon.test/" });
+    assert.match(creds.json().errors[0].message, /credentials/);
+    assert.equal((await putProbe(ids.web, http)).status, 200);
+    const tcpProbe = { kind: "tcp", target: `127.0.0.1:${tcp.port}`, timeoutMs: 2000, intervalSeconds: 60 };
+    assert.equal((await putProbe(ids.tcp, tcpProbe)).status, 200);
+    const listed = await w.clients.reader.send("GET", `${API}/probes`);
+    assert.deepEqual(
+      listed
+        .json()
+        .map((p: { clientId: string }) => p.clientId)
+        .sort(),
+      [ids.tcp, ids.web].sort(),
+    );
+    assert.equal((await w.clients.other.send("GET", `${API}/probes`)).status, 404);
+    assert.equal((await states())[ids.web], "unknown", "not probed yet");
+  });
+
+  it("a stopped service turns down after its probe fails, and operational again when it comes back", async () => {
+    let runs = await w.workplace.probeOnce("lyon");
+    assert.deepEqual(
+      runs.map((r) => r.state),
+      ["operational", "operational"],
+    );
+    assert.equal((await states())[ids.web], "operational");
+    assert.equal((await states())[ids.tcp], "operational");
+    const ports = { web: web.port, tcp: tcp.port };
+    await Promise.all([web.stop(), tcp.stop()]);
+    runs = await w.workplace.probeOnce("lyon");
+    assert.deepEqual(
+      runs.map((r) => [r.state, r.detail]),
+      [
+        ["down", "ECONNREFUSED"],
+        ["down", "ECONNREFUSED"],
+      ],
+    );
+    assert.equal((await states())[ids.web], "down");
+    const json = (await w.app.inject({ method: "GET", url: "/api/status/lyon" })).json();
+    const shown = json.services.find((s: { id: string }) => s.id === ids.web);
+    assert.equal(shown.status, "down");
+    assert.equal(shown.uptime90d, "50.00", "one probe up, one down today");
+    web = await startHttpService(visio, ports.web);
+    tcp = await startTcpListener(ports.tcp);
+    await w.workplace.probeOnce("lyon");
+    assert.equal((await states())[ids.web], "operational");
+    assert.equal((await states())[ids.tcp], "operational");
+    const changes = await sql<{ to_state: string }>`
+      SELECT to_state FROM workplace_probe_change WHERE client_id = ${ids.web} ORDER BY id`.execute(get().db);
+    assert.deepEqual(
+      changes.rows.map((r) => r.to_state),
+      ["operational", "down", "operational"],
+    );
+    const listed = await w.clients.reader.send("GET", `${API}/probe-changes`);
+    type Change = { clientId: string; from: string | null; to: string; detail: string | null };
+    assert.deepEqual(
+      (listed.json() as Change[]).filter((c) => c.clientId === ids.web).map((c) => [c.from, c.to, c.detail]),
+      [
+        ["down", "operational", null],
+        ["operational", "down", "ECONNREFUSED"],
+        [null, "operational", null],
+      ],
+    );
+    assert.equal((await w.clients.other.send("GET", `${API}/probe-changes`)).status, 404);
+    const days = await sql<{ checks: number; up: number }>`
+      SELECT checks, up FROM workplace_uptime_day WHERE client_id = ${ids.web}`.execute(get().db);
+    assert.deepEqual(days.rows, [{ checks: 3, up: 2 }], "samples aggregated per day, no raw sample");
+  });
+
+  it("an OIDC discovery probe of the hub itself: its issuer matches; another issuer is down", async () => {
+    const oidc = { kind: "oidc", target: w.identity.issuer, timeoutMs: 5000, intervalSeconds: 60 };
+    assert.equal((await putProbe(ids.hub, oidc)).status, 200);
+    let runs = await w.workplace.probeOnce("lyon");
+    assert.deepEqual(
+      runs.find((r) => r.clientId === ids.hub),
+      { clientId: ids.hub, ententeId: "lyon", state: "operational", detail: null },
+    );
+    assert.equal((await putProbe(ids.hub, { ...oidc, target: `${w.url}/oidc-elsewhere` })).status, 200);
+    runs = await w.workplace.probeOnce("lyon");
+    assert.equal(runs.find((r) => r.clientId === ids.hub)?.state, "down");
+    assert.equal((await putProbe(ids.hub, oidc)).status, 200);
+  });
+
+  it("HTTP: an unexpected status or a missing text is down; a redirect is an answer, never followed", async () => {
+    let hits = 0;
+    const elsewhere = await startHttpService((_q, res) => {
+      hits += 1;
+      res.end("ok");
+    });
+    const redirecting = await startHttpService((req, res) => {
+      if (req.url === "/503") res.writeHead(503).end("visio: ok");
+      else res.writeHead(302, { location: `http://127.0.0.1:${elsewhere.port}/` }).end();
+    });
+    try {
+      const probe = (target: string, extra: Partial<Probe> = {}): Probe => ({
+        clientId: ids.web,
+        ententeId: "lyon",
+        kind: "http",
+        target,
+        expectStatusMin: 200,
+        expectStatusMax: 299,
+        bodyContains: null,
+        timeoutMs: 2000,
+        intervalSeconds: 60,
+        nextDueAt: new Date(),
+        rowVersion: 1,
+        ...extra,
+      });
+      const prober = createNetworkProber({ allowPrivate: true });
+      const signal = new AbortController().signal;
+      const base = `http://127.0.0.1:${redirecting.port}`;
+      assert.equal((await prober(probe(`${base}/503`), signal)).detail, "HTTP 503");
+      assert.equal((await prober(probe(`${base}/moved`), signal)).detail, "HTTP 302");
+      assert.equal((await prober(probe(`${base}/moved`, { expectStatusMax: 399 }), signal)).ok, true);
+      assert.equal(hits, 0, "the redirect's location was never fetched");
+      const text = await prober(probe(`http://127.0.0.1:${web.port}/`, { bodyContains: "absent" }), signal);
+      assert.deepEqual([text.ok, text.detail], [false, "expected text not in body"]);
+    } finally {
+      await Promise.all([elsewhere.stop(), redirecting.stop()]);
+    }
+  });
+
+  it("with private networks refused (production), a loopback target is down without a connection", async () => {
+    const before = requests;
+    const prober = createNetworkProber({ allowPrivate: false });
+    const signal = new AbortController().signal;
+    const common = {
+      clientId: ids.web,
+      ententeId: "lyon",
+      expectStatusMin: 200,
+      expectStatusMax: 399,
+      bodyContains: null,
+      timeoutMs: 2000,
+      intervalSeconds: 60,
+      nextDueAt: new Date(),
+      rowVersion: 1,
+    };
+    for (const target of [
+      `http://127.0.0.1:${web.port}/`,
+      `http://localhost:${web.port}/`,
+      `http://[::ffff:127.0.0.1]:${web.port}/`,
+    ]) {
+      const outcome = await prober({ ...common, kind: "http", target }, signal);
+      assert.equal(outcome.ok, false, target);
+      assert.match(outcome.detail ?? "", /refused \(private or reserved network\)/, target);
+    }
+    const tcpOutcome = await prober({ ...common, kind: "tcp", target: `127.0.0.1:${tcp.port}` }, signal);
+    assert.match(tcpOutcome.detail ?? "", /refused/);
+    assert.equal(requests, before, "nothing reached the service");
+  });
+
+  it("a lease: one scheduler of two probes; the other takes over when it stops; a lease expires", async () => {
+    const passes: { holder: string; leader: boolean }[] = [];
+    const errors: unknown[] = [];
+    const start = (holder: string) =>
+      w.workplace.startProbes({
+        holder,
+        tickMs: 20,
+        onError: (error) => errors.push(error),
+        onPass: (pass) => passes.push({ holder, leader: pass.leader }),
+      });
+    const waitFor = async (what: string, done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(done(), `timed out waiting for ${what}`);
+    };
+    const a = start("node-a");
+    const b = start("node-b");
+    let stopped = false;
+    try {
+      const count = (holder: string) => passes.filter((p) => p.holder === holder).length;
+      await waitFor("three passes of each", () => count("node-a") >= 3 && count("node-b") >= 3);
+      const leaders = new Set(passes.filter((p) => p.leader).map((p) => p.holder));
+      assert.equal(leaders.size, 1, `one leader, not ${[...leaders].join(" and ")}`);
+      const [leader] = [...leaders];
+      const follower = leader === "node-a" ? "node-b" : "node-a";
+      await (leader === "node-a" ? a : b).stop();
+      stopped = true;
+      const mark = passes.length;
+      await waitFor("the takeover", () => passes.slice(mark).some((p) => p.holder === follower && p.leader));
+    } finally {
+      await Promise.all([stopped ? undefined : a.stop(), b.stop(), a.stop()]);
+    }
+    assert.deepEqual(errors, []);
+    const leases = createLeaseStore(get().db);
+    const t0 = new Date("2026-03-01T08:00:00Z");
+    const at = (s: number) => new Date(t0.getTime() + s * 1000);
+    assert.equal(await leases.acquire("test", "a", t0, at(10)), true);
+    assert.equal(await leases.acquire("test", "b", at(1), at(11)), false, "held by a");
+    assert.equal(await leases.acquire("test", "a", at(5), at(15)), true, "a renews");
+    assert.equal(await leases.acquire("test", "b", at(14), at(24)), false, "renewed until 15");
+    assert.equal(await leases.acquire("test", "b", at(16), at(26)), true, "expired: b takes over");
+    assert.equal(await leases.acquire("test", "a", at(17), at(27)), false);
+  });
+});
