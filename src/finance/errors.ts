@@ -292,3 +292,5 @@ export const financeErrors = defineErrors({
 declare module "../shared/errors.ts" {
   interface ErrorCodes extends Record<keyof typeof financeErrors, true> {}
 }
+
+export { amendingErrors } from "./amending-errors.ts";

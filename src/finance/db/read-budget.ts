@@ -61,3 +61,25 @@ export async function readBudgetVersion(
     .executeTakeFirst();
   return version === undefined ? undefined : withLines(db, version);
 }
+
+/**
+ * The version of an exercise in force (what everyone reads while an amending budget is being
+ * prepared): the latest adopted one, or the latest one while none is adopted; null when the
+ * exercise has no budget.
+ */
+export async function readBudgetInForce(
+  db: Kysely<FinanceDatabase>,
+  ententeId: string,
+  year: number,
+): Promise<BudgetVersionRecord | null> {
+  const adopted = await db
+    .selectFrom("budget_version")
+    .selectAll()
+    .where("entente_id", "=", ententeId)
+    .where("year", "=", year)
+    .where("status", "=", "adopted")
+    .orderBy("number", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return adopted === undefined ? readLatestBudget(db, ententeId, year) : withLines(db, adopted);
+}

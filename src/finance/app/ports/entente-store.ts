@@ -19,10 +19,17 @@ export interface EntenteStore {
    */
   importEntente(id: string, entente: Entente, actor: Actor): Promise<void>;
   /**
-   * The entente as the finance engine sees it, each exercise with its latest budget version.
+   * The entente as the finance engine sees it, each exercise with its budget version in force
+   * (the latest adopted one; the latest one while none is adopted).
    * @throws EntenteError `entente.not_found`.
    */
   loadEntente(id: string): Promise<Entente>;
+  /**
+   * The entente with exercise `year` read from its latest version (the amending budget being
+   * drafted, approved or ratified) and every other exercise from its version in force; not cached.
+   * @throws EntenteError `entente.not_found`.
+   */
+  loadEntenteDraft(id: string, year: number): Promise<Entente>;
   /**
    * Writes `next` over the stored entente in one transaction (entente, members, keys, missions
    * updated or added; the exercises `rule` leaves open rewritten, new ones added; nothing
