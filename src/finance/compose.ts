@@ -7,6 +7,7 @@ import type { FinanceDeps } from "./app/finance-deps.ts";
 import type { FinanceCliDeps } from "./cli/commands.ts";
 import { createFinanceStores } from "./db/create-finance-stores.ts";
 import { createActivityRoutes } from "./http/activity-routes.ts";
+import { createAmendingRoutes } from "./http/amending-routes.ts";
 import { createBudgetRoutes } from "./http/budget-routes.ts";
 import { createEntenteRoutes } from "./http/entente-routes.ts";
 
@@ -24,7 +25,12 @@ export function composeFinance(
   const deps: FinanceDeps = { ...createFinanceStores(database.db), clock: { now: options.now } };
   return {
     deps,
-    registerRoutes: [createEntenteRoutes(deps), createBudgetRoutes(deps), createActivityRoutes(deps)],
+    registerRoutes: [
+      createEntenteRoutes(deps),
+      createBudgetRoutes(deps),
+      createActivityRoutes(deps),
+      createAmendingRoutes(deps),
+    ],
   };
 }
 

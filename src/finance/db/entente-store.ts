@@ -111,8 +111,8 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
       });
     },
 
-    loadEntenteDraft: (id, year) => loadEntente(db, id, year),
-
+    loadEntenteDraft: (id, year, number) =>
+      loadEntente(db, id, { year, ...(number === undefined ? {} : { number }) }),
     async loadEntente(id) {
       const row = await db
         .selectFrom("audit_event")

@@ -74,9 +74,9 @@ type ByMemberOrder = (a: { member_id: string }, b: { member_id: string }) => num
 async function readLatestLines(
   db: Kysely<FinanceDatabase>,
   versions: Rows["versions"],
-  draftOf: number | null,
+  pick: { readonly year: number; readonly number?: number } | null,
 ) {
-  const latestVersion = versionsInForce(versions, draftOf);
+  const latestVersion = versionsInForce(versions, pick);
   const versionIds = [...latestVersion.values()];
   const lines =
     versionIds.length === 0
@@ -201,20 +201,20 @@ function exercisesOf(
 
 /**
  * Reads an entente into the domain model, as a list of steps: its rows, the lines of each
- * exercise's budget version in force (see versionsInForce; `draftOf`: that year's latest
- * version instead), then keys, missions and exercises (shares and amounts in the entente's
+ * exercise's budget version in force (see versionsInForce; `pick`: for that year its version
+ * `number`, by default its latest one), then keys, missions and exercises (shares and amounts in the entente's
  * member order).
  * @throws EntenteError `entente.not_found`.
  */
 export async function loadEntente(
   db: Kysely<FinanceDatabase>,
   id: string,
-  draftOf: number | null = null,
+  pick: { readonly year: number; readonly number?: number } | null = null,
 ): Promise<Entente> {
   const entente = await db.selectFrom("entente").selectAll().where("id", "=", id).executeTakeFirst();
   if (entente === undefined) throw new EntenteError("entente.not_found", { id });
   const rows = await readRows(db, id);
-  const latest = await readLatestLines(db, rows.versions, draftOf);
+  const latest = await readLatestLines(db, rows.versions, pick);
   const memberOrder = new Map(rows.members.map((m, i) => [m.id, i]));
   const byMemberOrder: ByMemberOrder = (a, b) =>
     (memberOrder.get(a.member_id) ?? 0) - (memberOrder.get(b.member_id) ?? 0);

@@ -83,3 +83,20 @@ export async function readBudgetInForce(
     .executeTakeFirst();
   return adopted === undefined ? readLatestBudget(db, ententeId, year) : withLines(db, adopted);
 }
+
+/** Version `number` of an exercise with its lines, or null. */
+export async function readBudgetNumber(
+  db: Kysely<FinanceDatabase>,
+  ententeId: string,
+  year: number,
+  number: number,
+): Promise<BudgetVersionRecord | null> {
+  const version = await db
+    .selectFrom("budget_version")
+    .selectAll()
+    .where("entente_id", "=", ententeId)
+    .where("year", "=", year)
+    .where("number", "=", number)
+    .executeTakeFirst();
+  return version === undefined ? null : withLines(db, version);
+}

@@ -45,6 +45,8 @@ export interface BudgetStore {
    * adopted one, or the latest one while none is adopted; null when the exercise does not exist.
    */
   inForce(ententeId: string, year: number): Promise<BudgetVersionRecord | null>;
+  /** Version `number` of the exercise with its lines, or null. */
+  version(ententeId: string, year: number, number: number): Promise<BudgetVersionRecord | null>;
   /**
    * Opens the next version of the exercise's budget, a copy of the latest one's lines; `plan`
    * runs in the transaction on the latest version and gives the new version's number and label.

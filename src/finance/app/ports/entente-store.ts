@@ -25,11 +25,12 @@ export interface EntenteStore {
    */
   loadEntente(id: string): Promise<Entente>;
   /**
-   * The entente with exercise `year` read from its latest version (the amending budget being
-   * drafted, approved or ratified) and every other exercise from its version in force; not cached.
+   * The entente with exercise `year` read from its version `number` (default: its latest, the
+   * amending budget being drafted, approved or ratified) and every other exercise from its
+   * version in force; not cached.
    * @throws EntenteError `entente.not_found`.
    */
-  loadEntenteDraft(id: string, year: number): Promise<Entente>;
+  loadEntenteDraft(id: string, year: number, number?: number): Promise<Entente>;
   /**
    * Writes `next` over the stored entente in one transaction (entente, members, keys, missions
    * updated or added; the exercises `rule` leaves open rewritten, new ones added; nothing
