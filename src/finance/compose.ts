@@ -37,5 +37,5 @@ export function composeFinance(
 /** The finance commands' dependencies on `database` (src/cli.ts). */
 export function composeFinanceCli(database: OpenDatabase): FinanceCliDeps {
   const stores = createFinanceStores(database.db);
-  return { ententes: stores.ententes, budgets: stores.budgets };
+  return { ententes: stores.ententes, budgets: stores.budgets, fundCalls: stores.fundCalls };
 }

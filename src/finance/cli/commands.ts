@@ -2,18 +2,21 @@ import { type Command, Option } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { BudgetStore } from "../app/ports/budget-store.ts";
 import type { EntenteStore } from "../app/ports/entente-store.ts";
+import type { FundCallStore } from "../app/ports/fund-call-store.ts";
 import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
+import { registerAmendingCommands } from "./amending-commands.ts";
 import { registerDocumentCommands } from "./document-commands.ts";
 
 /** What the finance commands need of the server's database. */
 export interface FinanceCliDeps {
   readonly ententes: EntenteStore;
   readonly budgets: BudgetStore;
+  readonly fundCalls: FundCallStore;
 }
 
 /**
  * The finance context's commands: `validate`, `budget`, `import`, `export`, `apply`, `exercise open`,
- * `simulate`, `document deliberation`, `document fund-call`, `schema`. Their work is loaded
+ * `simulate`, `document deliberation`, `document fund-call`, `amending show|issue`, `schema`. Their work is loaded
  * when they run, so that `entente budget` does not load the database drivers.
  */
 export function registerFinanceCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
@@ -65,6 +68,7 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
   registerDocumentCommands(program, context);
 
   registerRoundTripCommands(program, context);
+  registerAmendingCommands(program, context);
 
   program
     .command("schema")
