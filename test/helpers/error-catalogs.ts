@@ -1,6 +1,6 @@
 // Every context's error catalog, loaded (and registered) for the tests that check all of them.
 import { accessErrors } from "../../src/access/errors.ts";
-import { amendingErrors, financeErrors } from "../../src/finance/errors.ts";
+import { financeErrors } from "../../src/finance/errors.ts";
 import { identityErrors } from "../../src/identity/errors.ts";
 import { platformErrors } from "../../src/platform/errors.ts";
 import { provisioningErrors } from "../../src/provisioning/errors.ts";
@@ -12,7 +12,6 @@ export const CATALOGS: Readonly<Record<string, Readonly<Record<string, ErrorDefi
   platform: platformErrors,
   access: accessErrors,
   finance: financeErrors,
-  "finance-amending": amendingErrors,
   identity: identityErrors,
   workplace: workplaceErrors,
   provisioning: provisioningErrors,
