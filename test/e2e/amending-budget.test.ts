@@ -154,7 +154,7 @@ describe("an amending budget after the calls were paid, in the console (Chromium
     assert.equal(called, 639176 + 9999);
     for (const c of calls as Call[]) assert.equal(Number(c.due), Number(c.called) - Number(c.paid));
     await page.goto(at("/fund-calls?year=2023"));
-    await page.getByRole("row", { name: /Métropole de Lyon/ }).waitFor();
+    await page.getByRole("row", { name: /^Métropole de Lyon AF-2023-/ }).waitFor();
     assert.match(await textOfMain(), /AF-2023-metropole-DM1/);
     assert.deepEqual(await accessibilityViolations(page), []);
     assert.deepEqual(errors, []);
