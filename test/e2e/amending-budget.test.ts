@@ -122,6 +122,7 @@ describe("an amending budget after the calls were paid, in the console (Chromium
     await page.goto(at("/amending-budget?year=2023"));
     await page.getByRole("heading", { level: 1, name: "Décision modificative 2023" }).waitFor();
     const lead = page.locator("#amending-lines").getByRole("row", { name: /Chef de projet/ });
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is what a person sees
     assert.match((await lead.innerText()).replace(/\s+/g, " "), /140 000,00 € 149 999,00 € 9 999,00 €/);
     await page
       .locator("#amending-members-2023")
@@ -141,6 +142,7 @@ describe("an amending budget after the calls were paid, in the console (Chromium
     await page.getByLabel("Échéance").fill("2023-09-30");
     await page.getByRole("button", { name: "Émettre les titres de la décision modificative" }).click();
     await page.getByText("Titres émis : 3.").waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is what a person sees
     const corrections = await page.locator("#amending-corrections").innerText();
     assert.match(corrections, /AF-2023-metropole-DM1/);
     assert.match(corrections, /Titre complémentaire/);
