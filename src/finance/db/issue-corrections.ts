@@ -30,6 +30,15 @@ export function issueCorrections(
 ): Promise<FundCallRecord[]> {
   const { ententeId, budget, callYears, actor } = target;
   return db.transaction().execute(async (trx) => {
+    // Two issues at once: the second waits for the first, then its rule sees the first's corrections.
+    if (callYears.length > 0)
+      await trx
+        .selectFrom("fund_call")
+        .select("id")
+        .where("entente_id", "=", ententeId)
+        .where("year", "in", [...callYears])
+        .forUpdate()
+        .execute();
     const before = await callsOf(trx, ententeId, callYears);
     const planned = rule(before);
     if (planned.length > 0)
