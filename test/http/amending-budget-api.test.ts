@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, it } from "node:test";
 import { type ComposedConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { asIfEmpty, buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
+import { libreOfficeText } from "../helpers/libreoffice-text.ts";
 import { LYON } from "../helpers/run-cli.ts";
 
 const PASSWORD = "mot-de-passe-de-test";
@@ -183,6 +187,25 @@ describeOnDatabases("amending budget (décision modificative) over HTTP", (get) 
     assert.equal(y2023.called, dashboard.members[0].called);
     const document = await secretariat.send("GET", `${BASE}/fund-calls/2023/metropole/fund-call.odt`);
     assert.equal(document.status, 200);
+    // Read back in LibreOffice: the original call, the complementary call referring to it, the balance.
+    const dir = mkdtempSync(join(tmpdir(), "entente-dm-odt-"));
+    try {
+      writeFileSync(join(dir, "appel.odt"), document.raw);
+      const text = libreOfficeText(join(dir, "appel.odt")).replace(/\s+/g, " ");
+      assert.match(text, /Appel initial AF-2023-metropole 305 797 /);
+      assert.match(
+        text,
+        /Titre complémentaire AF-2023-metropole-DM1 — décision modificative n° 1, se rapporte à l'appel AF-2023-metropole/,
+      );
+      assert.match(
+        text,
+        new RegExp(
+          `Reste à verser : ${Number(dashboard.members[0].due).toLocaleString("fr-FR").replace(/\s/g, " ")} €`,
+        ),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const audit = (await secretariat.send("GET", `${BASE}/audit`)).json();
     const entities = (audit.events ?? audit).map((e: { entity: string }) => e.entity);
     assert.ok(entities.includes("fund_call_correction"));
