@@ -138,7 +138,11 @@ describe("an amending budget after the calls were paid, in the console (Chromium
 
   it("adopted: its complementary calls are issued, the calls add up, the original calls never move", async () => {
     await adopt(2023, "2023-06-20");
-    await page.goto(at("/amending-budget?year=2023"));
+    // adopted, not issued yet: the dashboard says what is pending and where to issue it
+    await page.goto(at("/?year=2023"));
+    await page.getByText(/attend l'émission de ses titres complémentaires/).waitFor();
+    await page.getByRole("link", { name: "émettre les titres" }).click();
+    await page.getByRole("heading", { level: 1, name: "Décision modificative 2023" }).waitFor();
     await page.getByLabel("Échéance").fill("2023-09-30");
     await page.getByRole("button", { name: "Émettre les titres de la décision modificative" }).click();
     await page.getByText("Titres émis : 3.").waitFor();

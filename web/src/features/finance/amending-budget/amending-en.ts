@@ -33,4 +33,6 @@ export const amendingEn: typeof amendingFr = {
   reference: "Reference",
   kind: "Kind",
   amount: "Amount (€)",
+  pendingNotice:
+    "An adopted {{year}} amending budget awaits the issue of its complementary calls and reductions: <amount></amount> in all. « Called » shows what was issued; <page>issue them</page>.",
 };

@@ -31,4 +31,6 @@ export const amendingFr = {
   reference: "Référence",
   kind: "Nature",
   amount: "Montant (€)",
+  pendingNotice:
+    "Une décision modificative {{year}} adoptée attend l'émission de ses titres complémentaires et réductions : <amount></amount> en tout. « Appelé » montre ce qui est émis ; <page>émettre les titres</page>.",
 };
