@@ -2,16 +2,18 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import type { Principal } from "../../src/access/index.ts";
 import { compareAmendingBudget } from "../../src/finance/app/compare-amending-budget.ts";
+import { createDecision } from "../../src/finance/app/create-decision.ts";
 import type { FinanceDeps } from "../../src/finance/app/finance-deps.ts";
 import { getDashboard } from "../../src/finance/app/get-dashboard.ts";
 import { getMemberStatement } from "../../src/finance/app/get-member-statement.ts";
 import { issueFundCallCorrections } from "../../src/finance/app/issue-fund-call-corrections.ts";
 import { readBudget } from "../../src/finance/app/read-budget.ts";
+import { saveBudget } from "../../src/finance/app/save-budget.ts";
 import { setKeyPeriod } from "../../src/finance/app/set-key-period.ts";
 import { createFinanceStores } from "../../src/finance/db/create-finance-stores.ts";
 import { computeBudgetReport } from "../../src/finance/domain/compute-budget-report.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
-import { EntenteError } from "../../src/shared/errors.ts";
+import { EntenteError, ValidationError } from "../../src/shared/errors.ts";
 import { adoptYear, draftLyonAmendingBudget, secretariatOf } from "../helpers/amending-steps.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { LYON } from "../helpers/run-cli.ts";
@@ -74,6 +76,25 @@ describeOnDatabases("amending budget (décision modificative) in the database", 
       computeBudgetReport(inForce, 2023).fundCalls.map((c) => c.total),
       ADOPTED_2023,
     );
+  });
+
+  it("the conference approves the DM's own figures: a DM out of balance is refused, nothing stored", async () => {
+    const who = secretariatOf("lyon");
+    const draft = await deps.budgets.latest("lyon", 2023);
+    assert.ok(draft !== null);
+    const unbalanced = draft.lines.map((l) =>
+      l.label === "Chef de projet" ? { ...l, amountCents: l.amountCents + 1_00n } : l,
+    );
+    const saved = await saveBudget(deps, who, "lyon", 2023, unbalanced, draft.rowVersion);
+    const decision = {
+      subject: "DM 1",
+      conferenceDate: "2023-06-01",
+      conferenceLabel: "Conférence",
+      budgetYear: 2023,
+    };
+    await assert.rejects(createDecision(deps, who, "lyon", decision), (e) => e instanceof ValidationError);
+    assert.equal((await deps.decisions.list("lyon")).filter((d) => d.budgetYear === 2023).length, 1);
+    await saveBudget(deps, who, "lyon", 2023, draft.lines, saved.rowVersion);
   });
 
   it("a store refusal while issuing corrections leaves nothing half-written", async () => {
