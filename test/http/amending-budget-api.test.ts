@@ -143,6 +143,16 @@ describeOnDatabases("amending budget (décision modificative) over HTTP", (get) 
     assert.equal(key.json().code, "budget.adopted_figures_frozen");
     assert.match(key.json().detail, /2024/);
 
+    // The entente file neither rewrites the adopted 2023 while its DM is a draft.
+    const file = (await secretariat.send("GET", `${BASE}/entente-file`)).raw.toString("utf8");
+    const changed = file
+      .replace(/(label: Chef de projet\n\s+fonctionnement: )"140000"/, '$1"140001"')
+      .replace(/(kind: contribution\n\s+fonctionnement: )"544176"/, '$1"544177"');
+    assert.notEqual(changed, file);
+    const applied = await secretariat.send("PUT", `${BASE}/entente-file`, { text: changed });
+    assert.equal(applied.status, 422, applied.raw.toString());
+    assert.ok(applied.json().errors.every((e: { code: string }) => e.code === "budget.figures_frozen"));
+
     // Corrections before adoption: refused; after: one per member, Σ = the DM's 10 000 €.
     const early = await secretariat.send("POST", `${BASE}/exercises/2023/fund-call-corrections`, {
       dueOn: null,
