@@ -121,6 +121,12 @@ describeOnDatabases("amending budget (décision modificative) over HTTP", (get) 
     const other = new ConsoleClient(app);
     await other.signIn("secretariat@autre.entente.localhost", PASSWORD);
     assert.equal((await other.send("GET", `${BASE}/exercises/2023/amending-budget`)).status, 404);
+    const foreign = await other.send("POST", `${BASE}/exercises/2023/fund-call-corrections`, { dueOn: null });
+    assert.equal(foreign.status, 404);
+    const readerIssue = await reader.send("POST", `${BASE}/exercises/2023/fund-call-corrections`, {
+      dueOn: null,
+    });
+    assert.equal(readerIssue.status, 403);
     const comparison = (await secretariat.send("GET", `${BASE}/exercises/2023/amending-budget`)).json();
     assert.equal(comparison.amended.number, 2);
     const lead = comparison.lines.find((l: { label: string }) => l.label === "Chef de projet");
