@@ -9,6 +9,7 @@ import type { UsageSource } from "./app/ports/usage-source.ts";
 import type { FinanceCliDeps } from "./cli/commands.ts";
 import { createFinanceStores } from "./db/create-finance-stores.ts";
 import { createActivityRoutes } from "./http/activity-routes.ts";
+import { createAmendingRoutes } from "./http/amending-routes.ts";
 import { createBudgetRoutes } from "./http/budget-routes.ts";
 import { createEntenteRoutes } from "./http/entente-routes.ts";
 
@@ -41,7 +42,12 @@ export function composeFinance(
   };
   return {
     deps,
-    registerRoutes: [createEntenteRoutes(deps), createBudgetRoutes(deps), createActivityRoutes(deps)],
+    registerRoutes: [
+      createEntenteRoutes(deps),
+      createBudgetRoutes(deps),
+      createActivityRoutes(deps),
+      createAmendingRoutes(deps),
+    ],
   };
 }
 
@@ -54,6 +60,7 @@ export function composeFinanceCli(
   return {
     ententes: stores.ententes,
     budgets: stores.budgets,
+    fundCalls: stores.fundCalls,
     keys: stores.keys,
     usage: ports.usage ?? NO_USAGE,
     subscriptions: ports.subscriptions ?? NO_SUBSCRIPTIONS,

@@ -1,6 +1,7 @@
 import { Route, Routes } from "react-router";
 import { RequireSession, SignedInLayout, SignInPage } from "./features/access/index.ts";
 import {
+  AmendingBudgetPage,
   AuditPage,
   BudgetPage,
   DashboardPage,
@@ -55,6 +56,7 @@ export function App() {
           <Route path="missions" element={<MissionsPage />} />
           <Route path="missions/:missionId" element={<MissionPage />} />
           <Route path="budget" element={<BudgetPage />} />
+          <Route path="amending-budget" element={<AmendingBudgetPage />} />
           {/* one route, so that choosing another year keeps the page (and the focus on the select) */}
           <Route path="settlement/:year?" element={<SettlementPage />} />
           <Route path="tables" element={<TablesPage />} />

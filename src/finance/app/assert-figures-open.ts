@@ -1,4 +1,8 @@
-import { assertYearFiguresOpen, yearsAltered } from "../domain/budget-lifecycle.ts";
+import {
+  assertAdoptedFiguresUntouched,
+  assertYearFiguresOpen,
+  yearsAltered,
+} from "../domain/budget-lifecycle.ts";
 import type { FinanceDeps } from "./finance-deps.ts";
 
 /**
@@ -9,14 +13,28 @@ import type { FinanceDeps } from "./finance-deps.ts";
  * `years`: the exercises whose figures the change alters; `"all"` for keys and missions, which
  * every exercise uses. A year's figures include the recalls of the exercises called in it, so
  * changing exercise Y also alters its call year. Checked before the change's transaction.
+ *
+ * `what`: `"lines"` when only the latest version's lines change (a draft, possibly an amending
+ * budget: the version in force — and so what everyone reads — stays as adopted); `"shared"` for
+ * keys, missions and adjustments, which no version owns: they alter the adopted figures, so a
+ * year with an adopted version refuses them even while a DM is open
+ * (`budget.adopted_figures_frozen`, at `field`).
  */
 export async function assertFiguresOpen(
   deps: Pick<FinanceDeps, "ententes" | "budgets">,
   ententeId: string,
   years: readonly number[] | "all",
+  what: { readonly kind: "lines" | "shared"; readonly field?: readonly (string | number)[] } = {
+    kind: "shared",
+  },
 ): Promise<void> {
   const entente = await deps.ententes.loadEntente(ententeId);
-  for (const year of yearsAltered(entente, years)) {
+  const versions = await deps.budgets.listVersions(ententeId);
+  const adopted = new Set(versions.filter((v) => v.status === "adopted").map((v) => v.year));
+  // Lines of an amending budget: only its own draft changes, nothing in force.
+  const changing = what.kind === "lines" && years !== "all" ? years.filter((y) => !adopted.has(y)) : years;
+  for (const year of yearsAltered(entente, changing)) {
     assertYearFiguresOpen(year, await deps.budgets.latest(ententeId, year));
+    if (what.kind === "shared") assertAdoptedFiguresUntouched(year, adopted.has(year), what.field ?? []);
   }
 }

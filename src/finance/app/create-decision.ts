@@ -25,7 +25,8 @@ export async function createDecision(
     // A budget the conference approves must satisfy every rule (balanced sections, keys at
     // 100 %…): once approved it is read-only, and it becomes the adopted budget. Only what its
     // figures are made of: another year's draft does not block it.
-    const entente = await deps.ententes.loadEntente(ententeId);
+    // The version approved is the year's latest (an amending budget as drafted), not the one in force.
+    const entente = await deps.ententes.loadEntenteDraft(ententeId, input.budgetYear);
     const issues = validateEntente(ententeForYear(entente, input.budgetYear));
     if (issues.length > 0) throw new ValidationError(issues);
   }

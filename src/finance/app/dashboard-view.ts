@@ -12,8 +12,14 @@ export interface DashboardMemberRow {
   readonly current: BySection;
   readonly recall: Cents;
   readonly adjustments: Cents;
+  /** The computed call of the year under the budgets in force. */
   readonly total: Cents;
+  /** Σ issued: the call, plus complementary calls, minus reductions (`total` while not issued). */
+  readonly called: Cents;
+  /** total − called once issued: an adopted amending budget's corrections not issued yet. */
+  readonly pending: Cents;
   readonly paid: Cents;
+  /** called − paid (negative: a trop-perçu to refund). */
   readonly due: Cents;
   readonly ratification: RatificationStatus | null;
 }
@@ -41,6 +47,8 @@ export interface DashboardView {
   };
   readonly members: readonly DashboardMemberRow[];
   readonly fundCallTotal: Cents;
+  /** Σ of the member rows shown: called, paid, due (= called − paid). */
+  readonly calls: { readonly called: Cents; readonly paid: Cents; readonly due: Cents };
   readonly ratified: { readonly done: number; readonly of: number };
   /** Why shares cannot be computed (a draft out of balance…): the figures above stay visible. */
   readonly problems: readonly Issue[];

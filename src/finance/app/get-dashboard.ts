@@ -2,7 +2,7 @@ import { assertCan, canPerform, type Principal } from "../../access/index.ts";
 import type { BudgetAnnex, BudgetReport } from "../domain/budget-report.ts";
 import { buildAnnex } from "../domain/build-annex.ts";
 import type { Entente } from "../domain/entente.ts";
-import { amountDue } from "../domain/fund-call-rules.ts";
+import { amountCalled } from "../domain/fund-call-corrections.ts";
 import { reportYears } from "../domain/report-years.ts";
 import { EntenteError, type Issue } from "../errors.ts";
 import type { DashboardMemberRow, DashboardView } from "./dashboard-view.ts";
@@ -48,6 +48,7 @@ function memberRows(
     .map((row): DashboardMemberRow => {
       const call = callOf.get(row.member);
       const paid = call?.payments.reduce((sum, p) => sum + p.amountCents, 0n) ?? 0n;
+      const called = call === undefined ? row.total : amountCalled(call);
       return {
         memberId: row.member,
         name: report.memberNames.get(row.member) ?? row.member,
@@ -56,11 +57,19 @@ function memberRows(
         recall: row.recall,
         adjustments: row.adjustments,
         total: row.total,
+        called,
+        pending: row.total - called,
         paid,
-        due: call === undefined ? row.total - paid : amountDue(call),
+        due: called - paid,
         ratification: ratificationOf.get(row.member) ?? null,
       };
     });
+}
+
+/** Σ of the rows shown: called, paid, due — so the dashboard adds up (due = called − paid). */
+function callTotals(rows: readonly DashboardMemberRow[]): DashboardView["calls"] {
+  const sum = (pick: (r: DashboardMemberRow) => bigint) => rows.reduce((s, r) => s + pick(r), 0n);
+  return { called: sum((r) => r.called), paid: sum((r) => r.paid), due: sum((r) => r.due) };
 }
 
 /** When the entente breaks a rule (typically a draft out of balance): the annex and the problems, no shares. */
@@ -87,11 +96,12 @@ async function partialDashboard(
     entente: { id: ententeId, name: entente.name, roundingUnit: entente.rounding.unit },
     year,
     years,
-    budget: budgetSummary(await deps.budgets.latest(ententeId, year)),
+    budget: budgetSummary(await deps.budgets.inForce(ententeId, year)),
     byMission: byMission(annex),
     totals: { expenses: annex.totalExpenses, receipts: annex.totalReceipts, balance: annex.balance },
     members: [],
     fundCallTotal: 0n,
+    calls: { called: 0n, paid: 0n, due: 0n },
     ratified: { done: 0, of: entente.members.length },
     problems,
   };
@@ -118,7 +128,7 @@ export async function getDashboard(
   if (problems.length > 0) return partialDashboard(deps, ententeId, entente, chosen, years, [...problems]);
   const report = cachedReport(entente, chosen);
   const [budget, decisions, fundCalls] = await Promise.all([
-    deps.budgets.latest(ententeId, chosen),
+    deps.budgets.inForce(ententeId, chosen),
     deps.decisions.list(ententeId),
     deps.fundCalls.list(ententeId, chosen),
   ]);
@@ -147,6 +157,7 @@ export async function getDashboard(
       : { expenses: zero, receipts: zero, balance: zero },
     members,
     fundCallTotal: seesAll ? report.fundCallTotals.total : members.reduce((s, m) => s + m.total, 0n),
+    calls: callTotals(members),
     ratified: {
       done: decision?.ratifications.filter((r) => r.status === "ratified").length ?? 0,
       of: entente.members.length,

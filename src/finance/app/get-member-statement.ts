@@ -30,7 +30,9 @@ export async function getMemberStatement(
     deps.budgets.listVersions(ententeId),
     deps.fundCalls.list(ententeId, null),
   ]);
-  const latest = new Map(versions.map((v) => [v.year, v.status]));
+  // The status in force: a year with an adopted version stays readable while a DM is prepared.
+  const latest = new Map<number, string>();
+  for (const v of versions) if (latest.get(v.year) !== "adopted") latest.set(v.year, v.status);
   const years = reportYears(entente).filter(
     (year) =>
       (seesDrafts || (latest.get(year) ?? "draft") !== "draft") &&

@@ -26,7 +26,7 @@ export async function issueFundCalls(
 ): Promise<FundCallRecord[]> {
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
   assertDateInRange(dueOn, isoDay(deps.clock.now()), "dueOn");
-  assertFundCallsMayBeIssued(year, await deps.budgets.latest(ententeId, year));
+  assertFundCallsMayBeIssued(year, await deps.budgets.inForce(ententeId, year));
   const report = computeBudgetReport(await deps.ententes.loadEntente(ententeId), year);
   const calls = report.fundCalls.map(
     (row): NewFundCall => ({

@@ -39,8 +39,11 @@ async function frozenYears(
 ): Promise<Map<number, Issue["details"]["status"]>> {
   const frozen = new Map<number, Issue["details"]["status"]>();
   for (const year of years) {
+    // As the apply's rule: a year with an adopted version stays adopted while a DM is prepared.
     const latest = await deps.budgets.latest(ententeId, year);
-    if (latest !== null && latest.status !== "draft") frozen.set(year, budgetStatusLabel(latest.status));
+    const inForce = await deps.budgets.inForce(ententeId, year);
+    const status = inForce?.status === "adopted" ? "adopted" : latest?.status;
+    if (status !== undefined && status !== "draft") frozen.set(year, budgetStatusLabel(status));
   }
   return frozen;
 }

@@ -24,7 +24,7 @@ export async function saveBudget(
   // The year's own budget must be a draft; a recall it feeds into an approved year may not change.
   const current = await deps.budgets.latest(ententeId, year);
   if (current !== null) assertBudgetEditable(current);
-  await assertFiguresOpen(deps, ententeId, [year]);
+  await assertFiguresOpen(deps, ententeId, [year], { kind: "lines" });
   assertBudgetLines(lines, new Set((await deps.missions.list(ententeId)).map((m) => m.id)));
   return deps.budgets.replaceLines(
     ententeId,

@@ -25,8 +25,10 @@ export async function saveSettlement(
 ): Promise<SettlementRecord> {
   assertCan(principal, { kind: "edit-budget", ententeId });
   assertBudgetEditable(requireExercise(await deps.budgets.latest(ententeId, year), year));
-  await assertFiguresOpen(deps, ententeId, [year]);
+  // What is wrong with the change itself first (each problem at its field), then whether it may be made.
   const issues = settlementChangeIssues(await deps.ententes.loadEntente(ententeId), year, settlement);
   if (issues.length > 0) throw new ValidationError(issues);
+  // Advances and adjustments belong to no version: an adopted year they feed refuses them, DM or not.
+  await assertFiguresOpen(deps, ententeId, [year]);
   return deps.settlements.replace(ententeId, year, settlement, rowVersion, actorOf(principal));
 }

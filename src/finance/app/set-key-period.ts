@@ -26,7 +26,7 @@ export async function setKeyPeriod(
   assertCan(principal, { kind: "edit-key", ententeId });
   const entente = await deps.ententes.loadEntente(ententeId);
   const altered = entente.exercises.map((e) => e.year).filter((year) => year >= change.from);
-  await assertFiguresOpen(deps, ententeId, altered);
+  await assertFiguresOpen(deps, ententeId, altered, { kind: "shared", field: ["from"] });
   const members = (await deps.members.list(ententeId)).map((m) => m.id);
   const shares = parsePercentShares(keyId, change.shares, new Set(members));
   assertPercentSharesResolve({ id: keyId, label: keyId }, shares, members);

@@ -3,10 +3,12 @@ import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { BudgetStore } from "../app/ports/budget-store.ts";
 import type { EntenteStore } from "../app/ports/entente-store.ts";
+import type { FundCallStore } from "../app/ports/fund-call-store.ts";
 import type { KeyStore } from "../app/ports/key-store.ts";
 import type { SubscriptionsOfMember } from "../app/ports/subscriptions-of-member.ts";
 import type { UsageSource } from "../app/ports/usage-source.ts";
 import { DOCUMENT_FORMATS } from "../formats/render-budget-document.ts";
+import { registerAmendingCommands } from "./amending-commands.ts";
 import { registerDocumentCommands } from "./document-commands.ts";
 import { registerUsageKeyCommand } from "./usage-key-command.ts";
 
@@ -20,11 +22,12 @@ export interface FinanceCliDeps {
   /** For `entente apply`: the workplace's subscriptions of a member whose dates change. */
   readonly subscriptions: SubscriptionsOfMember;
   readonly clock: Clock;
+  readonly fundCalls: FundCallStore;
 }
 
 /**
  * The finance context's commands: `validate`, `budget`, `import`, `export`, `apply`, `exercise open`,
- * `simulate`, `document deliberation`, `document fund-call`, `schema`. Their work is loaded
+ * `simulate`, `document deliberation`, `document fund-call`, `amending show|issue`, `schema`. Their work is loaded
  * when they run, so that `entente budget` does not load the database drivers.
  */
 export function registerFinanceCommands(program: Command, context: CliContext<FinanceCliDeps>): void {
@@ -77,6 +80,7 @@ export function registerFinanceCommands(program: Command, context: CliContext<Fi
   registerUsageKeyCommand(program, context);
 
   registerRoundTripCommands(program, context);
+  registerAmendingCommands(program, context);
 
   program
     .command("schema")

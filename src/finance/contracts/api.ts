@@ -273,16 +273,30 @@ export const RatificationUpdate = z.object({
   rowVersion: z.number().int(),
 });
 
+/** A complementary call (amount > 0) or a reduction (< 0) of a call, from an amending budget. */
+const FundCallCorrection = z.object({
+  id: z.string(),
+  kind: z.enum(["complementary", "reduction"]),
+  budgetYear: z.number().int(),
+  budgetNumber: z.number().int(),
+  amount: EuroAmount,
+  dueOn: z.string().nullable(),
+  reference: z.string(),
+});
 export const FundCall = z.object({
   id: z.string(),
   year: z.number().int(),
   memberId: z.string(),
   amount: EuroAmount,
+  /** amount + complementary calls − reductions (amending budgets adopted after the issue). */
+  called: EuroAmount,
   paid: EuroAmount,
+  /** called − paid; negative: a trop-perçu to refund. */
   due: EuroAmount,
   dueOn: z.string().nullable(),
   reference: z.string().nullable(),
   status: z.enum(["issued", "partially-paid", "paid"]),
+  corrections: z.array(FundCallCorrection),
   payments: z.array(
     z.object({ id: z.string(), amount: EuroAmount, paidOn: z.string(), reference: z.string().nullable() }),
   ),
@@ -324,12 +338,19 @@ export const Dashboard = z.object({
       recall: EuroAmount,
       adjustments: EuroAmount,
       total: EuroAmount,
+      /** Σ issued: the call + complementary calls − reductions (total while not issued). */
+      called: EuroAmount,
+      /** total − called once issued: an adopted amending budget's corrections not issued yet. */
+      pending: EuroAmount,
       paid: EuroAmount,
+      /** called − paid. */
       due: EuroAmount,
       ratification: RatificationStatus.nullable(),
     }),
   ),
   fundCallTotal: EuroAmount,
+  /** Σ of the member rows shown: called, paid, due (= called − paid). */
+  calls: z.object({ called: EuroAmount, paid: EuroAmount, due: EuroAmount }),
   ratified: z.object({ done: z.number().int(), of: z.number().int() }),
   /** Why shares cannot be computed (e.g. a draft out of balance); figures above stay visible. */
   problems: z.array(z.object({ code: z.string(), message: z.string() })),

@@ -7,7 +7,7 @@ import type { InTransactionRule } from "../app/ports/in-transaction-rule.ts";
 import { EntenteError, localized } from "../errors.ts";
 import { insertBudgetLines } from "./insert-budget-lines.ts";
 import { openExercise } from "./open-exercise.ts";
-import { readBudgetVersion, readLatestBudget } from "./read-budget.ts";
+import { readBudgetInForce, readBudgetNumber, readBudgetVersion, readLatestBudget } from "./read-budget.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
 const BUDGET = localized("le budget", "the budget");
@@ -119,6 +119,8 @@ export function createBudgetStore(db: Kysely<FinanceDatabase>): BudgetStore {
       }));
     },
     latest: (ententeId, year) => readLatestBudget(db, ententeId, year),
+    inForce: (ententeId, year) => readBudgetInForce(db, ententeId, year),
+    version: (ententeId, year, number) => readBudgetNumber(db, ententeId, year, number),
     openAmending: (ententeId, year, actor, plan) => openAmending(db, ententeId, year, actor, plan),
     openExercise: (ententeId, from, actor, plan) => openExercise(db, ententeId, from, actor, plan),
     replaceLines: (ententeId, year, lines, rowVersion, actor, rule) =>

@@ -38,7 +38,7 @@ async function readStamp(db: Db, id: string): Promise<string | null> {
   return row?.stamp == null ? null : String(row.stamp);
 }
 
-/** The latest budget version's status of every exercise of entente `id`. */
+/** The latest budget version's status of every exercise of entente `id` (`adopted` once one version is). */
 async function latestStatuses(trx: Db, id: string): Promise<Map<number, BudgetStatus>> {
   const rows = await trx
     .selectFrom("budget_version")
@@ -47,7 +47,12 @@ async function latestStatuses(trx: Db, id: string): Promise<Map<number, BudgetSt
     .orderBy("year")
     .orderBy("number")
     .execute();
-  return new Map(rows.map((r) => [r.year, r.status as BudgetStatus]));
+  // A year with an adopted version stays adopted while an amending budget is prepared: the file
+  // never rewrites adopted figures (keys, missions), whatever the DM's status.
+  const statuses = new Map<number, BudgetStatus>();
+  for (const r of rows)
+    if (statuses.get(r.year) !== "adopted") statuses.set(r.year, r.status as BudgetStatus);
+  return statuses;
 }
 
 /** The ids of the members, keys and missions stored for entente `id`. */
@@ -117,7 +122,8 @@ export function createEntenteStore(db: Kysely<FinanceDatabase>): EntenteStore {
     },
 
     stamp: (id) => readStamp(db, id),
-
+    loadEntenteDraft: (id, year, number) =>
+      loadEntente(db, id, { year, ...(number === undefined ? {} : { number }) }),
     async loadEntente(id) {
       const stamp = await readStamp(db, id);
       const cached = cache.get(id);

@@ -9,6 +9,7 @@ import type {
   Mission,
   PublicAccountant,
 } from "../domain/entente.ts";
+import { versionsInForce } from "../domain/version-in-force.ts";
 import { EntenteError } from "../errors.ts";
 import { basisFromJson } from "./key-period-json.ts";
 import type { FinanceDatabase } from "./tables.ts";
@@ -41,7 +42,7 @@ async function readRows(db: Kysely<FinanceDatabase>, id: string) {
     db.selectFrom("exercise").selectAll().where("entente_id", "=", id).orderBy("year").execute(),
     db
       .selectFrom("budget_version")
-      .select(["id", "year", "number"])
+      .select(["id", "year", "number", "status"])
       .where("entente_id", "=", id)
       .orderBy("number", "desc")
       .execute(),
@@ -69,10 +70,13 @@ async function readRows(db: Kysely<FinanceDatabase>, id: string) {
 type Rows = Awaited<ReturnType<typeof readRows>>;
 type ByMemberOrder = (a: { member_id: string }, b: { member_id: string }) => number;
 
-/** The lines of the latest budget version of each exercise, by version id. */
-async function readLatestLines(db: Kysely<FinanceDatabase>, versions: Rows["versions"]) {
-  const latestVersion = new Map<number, bigint>();
-  for (const v of versions) if (!latestVersion.has(v.year)) latestVersion.set(v.year, v.id);
+/** The lines of the version of each exercise the figures are read from (see versionsInForce). */
+async function readLatestLines(
+  db: Kysely<FinanceDatabase>,
+  versions: Rows["versions"],
+  pick: { readonly year: number; readonly number?: number } | null,
+) {
+  const latestVersion = versionsInForce(versions, pick);
   const versionIds = [...latestVersion.values()];
   const lines =
     versionIds.length === 0
@@ -197,15 +201,20 @@ function exercisesOf(
 
 /**
  * Reads an entente into the domain model, as a list of steps: its rows, the lines of each
- * exercise's latest budget version, then keys, missions and exercises (shares and amounts in
- * the entente's member order).
+ * exercise's budget version in force (see versionsInForce; `pick`: for that year its version
+ * `number`, by default its latest one), then keys, missions and exercises (shares and amounts in the entente's
+ * member order).
  * @throws EntenteError `entente.not_found`.
  */
-export async function loadEntente(db: Kysely<FinanceDatabase>, id: string): Promise<Entente> {
+export async function loadEntente(
+  db: Kysely<FinanceDatabase>,
+  id: string,
+  pick: { readonly year: number; readonly number?: number } | null = null,
+): Promise<Entente> {
   const entente = await db.selectFrom("entente").selectAll().where("id", "=", id).executeTakeFirst();
   if (entente === undefined) throw new EntenteError("entente.not_found", { id });
   const rows = await readRows(db, id);
-  const latest = await readLatestLines(db, rows.versions);
+  const latest = await readLatestLines(db, rows.versions, pick);
   const memberOrder = new Map(rows.members.map((m, i) => [m.id, i]));
   const byMemberOrder: ByMemberOrder = (a, b) =>
     (memberOrder.get(a.member_id) ?? 0) - (memberOrder.get(b.member_id) ?? 0);

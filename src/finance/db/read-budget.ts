@@ -61,3 +61,42 @@ export async function readBudgetVersion(
     .executeTakeFirst();
   return version === undefined ? undefined : withLines(db, version);
 }
+
+/**
+ * The version of an exercise in force (what everyone reads while an amending budget is being
+ * prepared): the latest adopted one, or the latest one while none is adopted; null when the
+ * exercise has no budget.
+ */
+export async function readBudgetInForce(
+  db: Kysely<FinanceDatabase>,
+  ententeId: string,
+  year: number,
+): Promise<BudgetVersionRecord | null> {
+  const adopted = await db
+    .selectFrom("budget_version")
+    .selectAll()
+    .where("entente_id", "=", ententeId)
+    .where("year", "=", year)
+    .where("status", "=", "adopted")
+    .orderBy("number", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return adopted === undefined ? readLatestBudget(db, ententeId, year) : withLines(db, adopted);
+}
+
+/** Version `number` of an exercise with its lines, or null. */
+export async function readBudgetNumber(
+  db: Kysely<FinanceDatabase>,
+  ententeId: string,
+  year: number,
+  number: number,
+): Promise<BudgetVersionRecord | null> {
+  const version = await db
+    .selectFrom("budget_version")
+    .selectAll()
+    .where("entente_id", "=", ententeId)
+    .where("year", "=", year)
+    .where("number", "=", number)
+    .executeTakeFirst();
+  return version === undefined ? null : withLines(db, version);
+}

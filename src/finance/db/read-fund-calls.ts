@@ -13,6 +13,16 @@ function readPayments(db: Kysely<FinanceDatabase>, callIds: readonly bigint[]) {
     .execute();
 }
 
+/** The complementary calls and reductions of some calls, by id. */
+function readCorrections(db: Kysely<FinanceDatabase>, callIds: readonly bigint[]) {
+  return db
+    .selectFrom("fund_call_correction")
+    .selectAll()
+    .where("fund_call_id", "in", callIds)
+    .orderBy("id")
+    .execute();
+}
+
 /** The fund calls of one year (every year when null), by year then member order, with their payments. */
 export async function readFundCalls(
   db: Kysely<FinanceDatabase>,
@@ -33,10 +43,8 @@ export async function readFundCalls(
   if (year !== null) query = query.where("fund_call.year", "=", year);
   const calls = await query.execute();
   if (calls.length === 0) return [];
-  const payments = await readPayments(
-    db,
-    calls.map((c) => c.id),
-  );
+  const ids = calls.map((c) => c.id);
+  const [payments, corrections] = await Promise.all([readPayments(db, ids), readCorrections(db, ids)]);
   return calls.map((c) => ({
     id: String(c.id),
     year: c.year,
@@ -44,6 +52,16 @@ export async function readFundCalls(
     amountCents: c.amount_cents,
     dueOn: c.due_on,
     reference: c.reference,
+    corrections: corrections
+      .filter((x) => x.fund_call_id === c.id)
+      .map((x) => ({
+        id: String(x.id),
+        budgetYear: x.budget_year,
+        budgetNumber: x.budget_number,
+        amountCents: x.amount_cents,
+        dueOn: x.due_on,
+        reference: x.reference,
+      })),
     payments: payments
       .filter((p) => p.fund_call_id === c.id)
       .map((p) => ({

@@ -202,6 +202,18 @@ export interface FundCallTable {
   issued_at: Timestamp;
 }
 
+/** A complementary call (> 0) or reduction (< 0) of a fund call, from an adopted amending budget. */
+export interface FundCallCorrectionTable {
+  id: Generated<bigint>;
+  fund_call_id: bigint;
+  budget_year: number;
+  budget_number: number;
+  amount_cents: bigint;
+  due_on: string | null;
+  reference: string;
+  issued_at: Timestamp;
+}
+
 export interface PaymentTable {
   id: Generated<bigint>;
   fund_call_id: bigint;
@@ -233,6 +245,7 @@ export interface FinanceTables {
   ratification: RatificationTable;
   fund_call: FundCallTable;
   payment: PaymentTable;
+  fund_call_correction: FundCallCorrectionTable;
 }
 
 /** What the finance stores query: their tables and the audit trail. */

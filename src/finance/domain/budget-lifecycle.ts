@@ -75,3 +75,19 @@ export function assertYearFiguresOpen(year: number, budget: Pick<BudgetVersionSt
   if (budget !== null && budget.status !== "draft")
     throw new EntenteError("budget.figures_frozen", { year, status: budgetStatusLabel(budget.status) });
 }
+
+/**
+ * Keys, missions and adjustments belong to no budget version: changing them alters the figures
+ * in force of every exercise they feed. An exercise with an adopted version keeps its adopted
+ * figures for ever (an amending budget changes its lines only), so such a change applies from a
+ * later exercise.
+ * @throws EntenteError `budget.adopted_figures_frozen` at `field`, naming the next exercise.
+ */
+export function assertAdoptedFiguresUntouched(
+  year: number,
+  hasAdoptedVersion: boolean,
+  field: readonly (string | number)[],
+): void {
+  if (hasAdoptedVersion)
+    throw new EntenteError("budget.adopted_figures_frozen", { year, next: year + 1 }, { path: field });
+}

@@ -1,6 +1,7 @@
 import { type Cents, formatEuros } from "../../shared/money.ts";
 import { EntenteError } from "../errors.ts";
 import { type BudgetStatus, budgetStatusLabel } from "./budget-status.ts";
+import { amountCalled } from "./fund-call-corrections.ts";
 
 /**
  * A year's fund calls (appels de fonds) are issued from adopted figures only: every member
@@ -33,12 +34,17 @@ export function fundCallReference(year: number, memberId: string): string {
   return `AF-${year}-${memberId}`;
 }
 
-/** What is still due on a call: its amount minus the payments received (cents). */
+/**
+ * What is still due on a call: what was called (its amount, plus its complementary calls, minus
+ * its reductions) minus the payments received (cents); negative when a reduction left the member
+ * overpaid (a trop-perçu to refund).
+ */
 export function amountDue(call: {
   readonly amountCents: Cents;
+  readonly corrections?: readonly { readonly amountCents: Cents }[];
   readonly payments: readonly { readonly amountCents: Cents }[];
 }): Cents {
-  return call.amountCents - call.payments.reduce((sum, p) => sum + p.amountCents, 0n);
+  return amountCalled(call) - call.payments.reduce((sum, p) => sum + p.amountCents, 0n);
 }
 
 /**

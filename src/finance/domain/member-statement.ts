@@ -1,5 +1,6 @@
 import type { Cents } from "../../shared/money.ts";
 import type { BudgetReport } from "./budget-report.ts";
+import { amountCalled } from "./fund-call-corrections.ts";
 import { amountDue } from "./fund-call-rules.ts";
 
 /** One call year of a member's statement (amounts in cents). */
@@ -21,21 +22,29 @@ export interface MemberStatement {
   readonly stillOwed: Cents;
 }
 
-/** What one call year asks of `member`: its issued call and payments, else its computed call. */
+/**
+ * What one call year asks of `member`: its issued call with its complementary calls and
+ * reductions (amending budgets adopted after the issue) and its payments, else its computed call.
+ */
 export function statementYear(
   member: string,
   report: BudgetReport,
   issued:
-    | { readonly amountCents: Cents; readonly payments: readonly { readonly amountCents: Cents }[] }
+    | {
+        readonly amountCents: Cents;
+        readonly corrections?: readonly { readonly amountCents: Cents }[];
+        readonly payments: readonly { readonly amountCents: Cents }[];
+      }
     | undefined,
 ): StatementYear {
   if (issued !== undefined) {
     const due = amountDue(issued);
+    const called = amountCalled(issued);
     return {
       year: report.year,
-      called: issued.amountCents,
+      called,
       issued: true,
-      paid: issued.amountCents - due,
+      paid: called - due,
       due,
     };
   }

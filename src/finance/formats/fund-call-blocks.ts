@@ -2,6 +2,7 @@ import { type Cents, formatEuros } from "../../shared/money.ts";
 import type { BudgetReport } from "../domain/budget-report.ts";
 import { type Entente, SECTIONS } from "../domain/entente.ts";
 import { CONTRIBUTION_CHAPTER, type MemberContribution } from "../domain/member-contribution.ts";
+import { buildCorrectionBlocks, type IssuedCallContext } from "./fund-call-corrections-blocks.ts";
 import type { TextBlock } from "./render-odt.ts";
 import { money, type Row, text } from "./table.ts";
 
@@ -9,6 +10,8 @@ import { money, type Row, text } from "./table.ts";
 export interface FundCallContext {
   readonly dueOn?: string;
   readonly reference?: string;
+  /** The call as issued, when amending budgets corrected it (its titles, what was paid). */
+  readonly issued?: IssuedCallContext;
 }
 
 /** Everything a fund-call document is made of. */
@@ -94,7 +97,8 @@ function terms(input: FundCallInput): TextBlock[] {
 /**
  * A member's fund call (appel de fonds) for the report's year: the parties, the amounts by
  * section, the recall of earlier exercises, the advances and adjustments, the total (the same
- * figures as the budget report's fund calls), the due date and reference when known. French.
+ * figures as the budget report's fund calls), the due date and reference when known, then the
+ * complementary calls and reductions of amending budgets with the original call's reference. French.
  */
 export function buildFundCallBlocks(input: FundCallInput): TextBlock[] {
   return [
@@ -107,5 +111,6 @@ export function buildFundCallBlocks(input: FundCallInput): TextBlock[] {
       text: `Montant à verser : ${euros(input.contribution.call.total, input)}`,
     },
     ...terms(input),
+    ...buildCorrectionBlocks(input.context.issued, input.report.roundingUnit),
   ];
 }

@@ -10,6 +10,7 @@ import type { EntenteView } from "../app/read-entente.ts";
 import type * as Api from "../contracts/api.ts";
 import type { PublicAccountant } from "../domain/entente.ts";
 import { SECTIONS } from "../domain/entente.ts";
+import { amountCalled } from "../domain/fund-call-corrections.ts";
 
 /** Records of the use cases → JSON of the API contracts (cents → exact euro strings). */
 
@@ -107,19 +108,33 @@ export function decisionJson(d: DecisionRecord): z.input<typeof Api.Decision> {
   return { ...d, ratifications: d.ratifications.map((r) => ({ ...r })) };
 }
 
-/** A fund call with what was paid, what is due and its state (issued, partially paid, paid). */
+/**
+ * A fund call with its complementary calls and reductions, what was called, paid and is due
+ * (called − paid) and its state (issued, partially paid, paid).
+ */
 export function fundCallJson(c: FundCallRecord): z.input<typeof Api.FundCall> {
   const paid = c.payments.reduce((s, p) => s + p.amountCents, 0n);
+  const called = amountCalled(c);
   return {
     id: c.id,
     year: c.year,
     memberId: c.memberId,
     amount: euros(c.amountCents),
+    called: euros(called),
     paid: euros(paid),
-    due: euros(c.amountCents - paid),
+    due: euros(called - paid),
     dueOn: c.dueOn,
     reference: c.reference,
-    status: paid === 0n ? "issued" : paid >= c.amountCents ? "paid" : "partially-paid",
+    status: paid === 0n ? "issued" : paid >= called ? "paid" : "partially-paid",
+    corrections: c.corrections.map((x) => ({
+      id: x.id,
+      kind: x.amountCents > 0n ? "complementary" : "reduction",
+      budgetYear: x.budgetYear,
+      budgetNumber: x.budgetNumber,
+      amount: euros(x.amountCents),
+      dueOn: x.dueOn,
+      reference: x.reference,
+    })),
     payments: c.payments.map((p) => ({
       id: p.id,
       amount: euros(p.amountCents),
@@ -153,11 +168,14 @@ export function dashboardJson(
       recall: euros(m.recall),
       adjustments: euros(m.adjustments),
       total: euros(m.total),
+      called: euros(m.called),
+      pending: euros(m.pending),
       paid: euros(m.paid),
       due: euros(m.due),
       ratification: m.ratification,
     })),
     fundCallTotal: euros(view.fundCallTotal),
+    calls: { called: euros(view.calls.called), paid: euros(view.calls.paid), due: euros(view.calls.due) },
     ratified: view.ratified,
     problems: view.problems.map((p) => ({ code: p.code, message: message(p) })),
   };

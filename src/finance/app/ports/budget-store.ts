@@ -41,6 +41,13 @@ export interface BudgetStore {
   /** The latest budget version of the exercise, or null when the exercise does not exist. */
   latest(ententeId: string, year: number): Promise<BudgetVersionRecord | null>;
   /**
+   * The version in force (what everyone reads while an amending budget is prepared): the latest
+   * adopted one, or the latest one while none is adopted; null when the exercise does not exist.
+   */
+  inForce(ententeId: string, year: number): Promise<BudgetVersionRecord | null>;
+  /** Version `number` of the exercise with its lines, or null. */
+  version(ententeId: string, year: number, number: number): Promise<BudgetVersionRecord | null>;
+  /**
    * Opens the next version of the exercise's budget, a copy of the latest one's lines; `plan`
    * runs in the transaction on the latest version and gives the new version's number and label.
    * @throws EntenteError `resource.not_found` (the exercise), or what `plan` throws.

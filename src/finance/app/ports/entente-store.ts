@@ -19,7 +19,8 @@ export interface EntenteStore {
    */
   importEntente(id: string, entente: Entente, actor: Actor): Promise<void>;
   /**
-   * The entente as the finance engine sees it, each exercise with its latest budget version.
+   * The entente as the finance engine sees it, each exercise with its budget version in force
+   * (the latest adopted one; the latest one while none is adopted).
    * @throws EntenteError `entente.not_found`.
    */
   loadEntente(id: string): Promise<Entente>;
@@ -30,6 +31,13 @@ export interface EntenteStore {
    * from them may be kept under it, on every node (get-dashboard-route.ts).
    */
   stamp(id: string): Promise<string | null>;
+  /**
+   * The entente with exercise `year` read from its version `number` (default: its latest, the
+   * amending budget being drafted, approved or ratified) and every other exercise from its
+   * version in force; not cached.
+   * @throws EntenteError `entente.not_found`.
+   */
+  loadEntenteDraft(id: string, year: number, number?: number): Promise<Entente>;
   /**
    * Writes `next` over the stored entente in one transaction (entente, members, keys, missions
    * updated or added; the exercises `rule` leaves open rewritten, new ones added; nothing

@@ -9,7 +9,32 @@ export interface PaymentRecord {
   readonly reference: string | null;
 }
 
-/** A member's fund call (appel de fonds) of a year, with the payments received. */
+/**
+ * A complementary call (titre complémentaire, amount > 0) or a reduction (réduction de titre,
+ * amount < 0) of a fund call, produced by the adopted amending budget `budgetYear`#`budgetNumber`.
+ */
+export interface FundCallCorrectionRecord {
+  readonly id: string;
+  readonly budgetYear: number;
+  readonly budgetNumber: number;
+  readonly amountCents: bigint;
+  readonly dueOn: string | null;
+  readonly reference: string;
+}
+
+/** A correction to issue against the member's call of `callYear`. */
+export interface NewFundCallCorrection {
+  readonly callYear: number;
+  readonly memberId: string;
+  readonly amountCents: bigint;
+  readonly dueOn: string | null;
+  readonly reference: string;
+}
+
+/**
+ * A member's fund call (appel de fonds) of a year, with the complementary calls and reductions
+ * of the amending budgets adopted after it was issued (by id), and the payments received.
+ */
 export interface FundCallRecord {
   readonly id: string;
   readonly year: number;
@@ -17,6 +42,7 @@ export interface FundCallRecord {
   readonly amountCents: bigint;
   readonly dueOn: string | null;
   readonly reference: string | null;
+  readonly corrections: readonly FundCallCorrectionRecord[];
   readonly payments: readonly PaymentRecord[];
 }
 
@@ -52,6 +78,19 @@ export interface FundCallStore {
     actor: Actor,
     rule: InTransactionRule<FundCallRecord>,
   ): Promise<FundCallRecord>;
+  /**
+   * Issues the complementary calls and reductions of the amending budget `budget` in one
+   * transaction with its audit event; `rule` runs in the transaction on the calls of `callYears`
+   * as they stand (with their corrections), before the insert.
+   * @throws EntenteError `fund_call.correction_without_call`, or what `rule` throws.
+   */
+  issueCorrections(
+    ententeId: string,
+    budget: { readonly year: number; readonly number: number },
+    callYears: readonly number[],
+    actor: Actor,
+    rule: InTransactionRule<readonly FundCallRecord[], readonly NewFundCallCorrection[]>,
+  ): Promise<FundCallRecord[]>;
   /** Cancels a payment recorded by mistake (the audit trail keeps it and the reason); null when unknown. */
   cancelPayment(
     ententeId: string,

@@ -8,7 +8,8 @@ import { ExerciseParams } from "../route-params.ts";
 
 /**
  * `GET /api/ententes/:id/fund-calls/:year/:member/fund-call.odt`: an issued fund call as an
- * OpenDocument Text file (amounts by section, recall, adjustments, due date, reference).
+ * OpenDocument Text file (amounts by section, recall, adjustments, due date, reference; the complementary calls and
+ * reductions of amending budgets, referring to the original call).
  */
 export const getFundCallDocumentRoute: FinanceRoute = (app, deps) => {
   app.get(
@@ -27,8 +28,18 @@ export const getFundCallDocumentRoute: FinanceRoute = (app, deps) => {
         year,
         member,
       });
-      const { dueOn, reference } = data.issued;
-      const context = { ...(dueOn === null ? {} : { dueOn }), ...(reference === null ? {} : { reference }) };
+      const { dueOn, reference, amountCents, corrections, payments } = data.issued;
+      const issued = {
+        reference,
+        amountCents,
+        corrections,
+        paidCents: payments.reduce((s, p) => s + p.amountCents, 0n),
+      };
+      const context = {
+        ...(dueOn === null ? {} : { dueOn }),
+        ...(reference === null ? {} : { reference }),
+        issued,
+      };
       const body = renderOdt(buildFundCallBlocks({ ...data, context }), data.report.roundingUnit);
       return reply
         .type(ODT_MEDIA_TYPE)

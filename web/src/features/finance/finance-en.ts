@@ -1,3 +1,4 @@
+import { amendingEn } from "./amending-budget/amending-en.ts";
 import { auditEn } from "./audit/audit-en.ts";
 import { budgetEn } from "./budget/budget-en.ts";
 import { dashboardEn } from "./dashboard/dashboard-en.ts";
@@ -24,6 +25,7 @@ export const financeEn: typeof financeFr = {
     decisions: "Decisions",
     fundCalls: "Fund calls",
     audit: "Audit trail",
+    amending: "Amending budget",
   },
   sections: { investissement: "Investment", fonctionnement: "Operating" },
   sectionsInline: { investissement: "investment", fonctionnement: "operating" },
@@ -74,4 +76,5 @@ export const financeEn: typeof financeFr = {
   decisions: decisionsEn,
   fundCalls: fundCallsEn,
   audit: auditEn,
+  amending: amendingEn,
 };

@@ -1,3 +1,4 @@
+import { amendingFr } from "./amending-budget/amending-fr.ts";
 import { auditFr } from "./audit/audit-fr.ts";
 import { budgetFr } from "./budget/budget-fr.ts";
 import { dashboardFr } from "./dashboard/dashboard-fr.ts";
@@ -26,6 +27,7 @@ export const financeFr = {
     decisions: "Décisions",
     fundCalls: "Appels de fonds",
     audit: "Journal",
+    amending: "Décision modificative",
   },
   sections: { investissement: "Investissement", fonctionnement: "Fonctionnement" },
   sectionsInline: { investissement: "investissement", fonctionnement: "fonctionnement" },
@@ -80,4 +82,5 @@ export const financeFr = {
   decisions: decisionsFr,
   fundCalls: fundCallsFr,
   audit: auditFr,
+  amending: amendingFr,
 };

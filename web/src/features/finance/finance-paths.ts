@@ -29,6 +29,10 @@ export const financePaths = {
     `${e(id)}/fund-calls/${year}/${seg(memberId)}/payments`,
   /** DELETE with a reason: cancels a payment recorded by mistake (the audit trail keeps it). */
   payment: (id: string, paymentId: string) => `${e(id)}/payments/${seg(paymentId)}`,
+  /** GET: the year's amending budget beside the adopted one (lines, members, differences). */
+  amendingBudget: (id: string, year: number) => `${e(id)}/exercises/${year}/amending-budget`,
+  /** POST: issues the adopted amending budget's complementary calls and reductions. */
+  fundCallCorrections: (id: string, year: number) => `${e(id)}/exercises/${year}/fund-call-corrections`,
   audit: (id: string, before: string | null) =>
     `${e(id)}/audit${before === null ? "" : `?before=${encodeURIComponent(before)}`}`,
 };

@@ -3,6 +3,7 @@
  * of the entente): its pages, the entente's layout and the entente every page reads. The app and
  * the other features import finance through this file only.
  */
+export { AmendingBudgetPage } from "./amending-budget/amending-budget-page.tsx";
 export { AuditPage } from "./audit/audit-page.tsx";
 export { BudgetPage } from "./budget/budget-page.tsx";
 export { DashboardPage } from "./dashboard/dashboard-page.tsx";

@@ -54,7 +54,8 @@ export function ContributionsTable({ data, computable }: { data: DashboardData; 
             <SectionEurosCells value={(s) => m.current[s]} />
             <EurosCell value={m.recall} />
             <EurosCell value={m.adjustments} />
-            <td className="num strong">{computable ? <Euros value={m.total} /> : <NotComputable />}</td>
+            {/* what was issued (call + complementary calls − reductions): due = called − paid */}
+            <td className="num strong">{computable ? <Euros value={m.called} /> : <NotComputable />}</td>
             <EurosCell value={m.paid} />
             <EurosCell value={m.due} />
             <td>{m.ratification === null ? "—" : <RatificationBadge status={m.ratification} />}</td>
@@ -69,7 +70,7 @@ export function ContributionsTable({ data, computable }: { data: DashboardData; 
           <EurosCell value={total((m) => m.recall)} />
           <EurosCell value={total((m) => m.adjustments)} />
           <td className="num strong">
-            {computable ? <Euros value={data.fundCallTotal} /> : <NotComputable />}
+            {computable ? <Euros value={data.calls.called} /> : <NotComputable />}
           </td>
           <EurosCell value={total((m) => m.paid)} />
           <EurosCell value={total((m) => m.due)} />

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { BarChartFigure } from "../../../shared/components/bar-chart-figure.tsx";
+import { PendingCorrectionsNotice } from "../amending-budget/pending-corrections-notice.tsx";
 import type { Dashboard as DashboardData } from "../finance-types.ts";
 import { COLORS } from "./chart-colors.ts";
 import { ContributionsTable } from "./contributions-table.tsx";
@@ -29,6 +30,11 @@ export function Contributions({ data, computable }: { data: DashboardData; compu
         <p>{t("dashboard.sharesNotComputable", { year: data.year })}</p>
       )}
       <ContributionsTable data={data} computable={computable} />
+      <PendingCorrectionsNotice
+        ententeId={data.entente.id}
+        year={data.year}
+        pending={data.members.map((m) => m.pending)}
+      />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { appPath } from "../../../shared/app-path.ts";
-import { canReadAudit, useAccount } from "../../access/index.ts";
+import { canEditBudget, canReadAudit, useAccount } from "../../access/index.ts";
 
 const PAGES = [
   ["", "nav.dashboard"],
@@ -10,6 +10,7 @@ const PAGES = [
   ["keys", "nav.keys"],
   ["missions", "nav.missions"],
   ["budget", "nav.budget"],
+  ["amending-budget", "nav.amending"],
   ["settlement", "nav.settlement"],
   ["tables", "nav.tables"],
   ["decisions", "nav.decisions"],
@@ -27,7 +28,11 @@ export function EntenteNav({ ententeId, children }: { ententeId: string; childre
   return (
     <nav className="nav" aria-label={t("layout.mainNav")}>
       <ul className="nav__list">
-        {PAGES.filter(([path]) => path !== "audit" || canReadAudit(account)).map(([path, label]) => (
+        {PAGES.filter(
+          ([path]) =>
+            (path !== "audit" || canReadAudit(account)) &&
+            (path !== "amending-budget" || canEditBudget(account)),
+        ).map(([path, label]) => (
           <li key={path}>
             <NavLink
               to={path === "" ? appPath(ententeId) : appPath(ententeId, path)}

@@ -15,9 +15,18 @@ export function FundCallRow({ call, paying, onPay }: { call: FundCall; paying: b
   return (
     <tr>
       <th scope="row">{memberName(call.memberId)}</th>
-      <td>{call.reference ?? "—"}</td>
+      <td>
+        {call.reference ?? "—"}
+        {call.corrections.map((c) => (
+          <span key={c.id} className="meta">
+            {" "}
+            + {c.reference}
+          </span>
+        ))}
+      </td>
       <td>{call.dueOn === null ? "—" : <DateText value={call.dueOn} />}</td>
-      <EurosCell value={call.amount} />
+      {/* what was called: the call, plus complementary calls, minus reductions (amending budgets) */}
+      <EurosCell value={call.called} />
       <EurosCell value={call.paid} />
       <EurosCell value={call.due} strong />
       <td>

@@ -45,7 +45,7 @@ export function FundCallsTable({
           <th scope="row">{t("common.totalEntente")}</th>
           <td />
           <td />
-          <EurosCell value={sumEuros(calls.map((c) => c.amount))} />
+          <EurosCell value={sumEuros(calls.map((c) => c.called))} />
           <EurosCell value={sumEuros(calls.map((c) => c.paid))} />
           <EurosCell value={sumEuros(calls.map((c) => c.due))} strong />
           <td />
