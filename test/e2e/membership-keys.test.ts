@@ -137,4 +137,44 @@ describe("membership, key periods and the key simulator in the console (Chromium
       assert.ok(main.includes(figure), figure);
     assert.deepEqual(errors, []);
   });
+
+  it("a population key from 2023 is refused (2023 adopted): the form says so by the year and proposes 2024", async () => {
+    await page.goto(at("/keys"));
+    await page.getByText("Modifier la clé à partir d'un exercice").focus();
+    await page.keyboard.press("Enter");
+    const form = page.getByRole("form", { name: "Nouvelle période de la clé « Clé des missions socles »" });
+    assert.equal(await form.getByLabel("À partir de l'exercice").inputValue(), "2024");
+    await form.getByLabel("À partir de l'exercice").fill("2023");
+    await form.getByLabel("Nature des chiffres").selectOption("weights");
+    await form.getByLabel("Source").fill("Populations légales INSEE 2021");
+    for (const [name, population] of [
+      ["Métropole de Lyon", "1 424 069"],
+      ["Ville de Lyon", "522 250"],
+      ["SITIV", "120 000"],
+    ] as const)
+      await form.getByLabel(`Pondération de ${name} (population, usage…)`).fill(population);
+    await form.getByRole("button", { name: "Enregistrer la nouvelle période" }).click();
+    const error = form.locator(`[id$="-from-error"]`);
+    await error.waitFor();
+    assert.match((await error.textContent()) ?? "", /déjà approuvé ou adopté.*à partir de 2024/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await form.getByRole("button", { name: "Appliquer à partir de 2024" }).click();
+    // from 2024 the commune that joined has its figure to give too
+    await form.getByLabel("Pondération de Commune de Saint-Genis-Laval (population, usage…)").fill("20 987");
+    await form.getByRole("button", { name: "Enregistrer la nouvelle période" }).click();
+    const periods = page.getByRole("table", { name: "Périodes de la clé « Clé des missions socles »" });
+    await periods.waitFor();
+    const text = ((await periods.textContent()) ?? "").replace(/\s+/g, " ");
+    assert.match(text, /Depuis l'origine/);
+    assert.match(text, /À partir de 2024/);
+    assert.match(text, /Populations légales INSEE 2021/);
+    assert.match(text, /1424069|1 424 069/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await page.goto(at("/?year=2023"));
+    await page.getByRole("row", { name: /Métropole de Lyon/ }).waitFor();
+    const main = await textOfMain();
+    for (const figure of ["305 797,00 €", "217 051,00 €", "116 328,00 €"])
+      assert.ok(main.includes(figure), figure);
+    assert.deepEqual(errors, []);
+  });
 });
