@@ -34,6 +34,7 @@ function toAlternative(a: Alternative): AlternativeInput {
     label: a.label,
     ...(a.joining === undefined ? {} : { joining: a.joining }),
     ...(a.leaving === undefined ? {} : { leaving: a.leaving }),
+    ...(a.newcomers === undefined ? {} : { newcomers: a.newcomers }),
   };
   const basis = basisOf(a);
   return basis === null ? { ...people, basedOn: a.basedOn ?? "" } : { ...people, basis };
