@@ -127,6 +127,7 @@ describe("membership, key periods and the key simulator in the console (Chromium
     assert.match(row, /216902049/);
     assert.match(row, /depuis 2024/);
     assert.match(row, /SGC d'Oullins/);
+    await page.locator("[data-still-owed]").waitFor();
     assert.match(await textOfMain(), /Reste dû : 0,00 €/);
     assert.equal(await page.getByLabel("Quitte l'entente à la fin de l'exercice").inputValue(), "");
     assert.deepEqual(await accessibilityViolations(page), []);
@@ -175,6 +176,51 @@ describe("membership, key periods and the key simulator in the console (Chromium
     const main = await textOfMain();
     for (const figure of ["305 797,00 €", "217 051,00 €", "116 328,00 €"])
       assert.ok(main.includes(figure), figure);
+    assert.deepEqual(errors, []);
+  });
+
+  it("the key simulator compares populations with a hypothetical commune joining, side by side; nothing saved", async () => {
+    const members = await memberIds();
+    await page.goto(at("/"));
+    await page.getByRole("link", { name: "Simulateur de clés" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Simulateur de clés" }).waitFor();
+    assert.equal(await page.getByLabel("Exercice", { exact: true }).inputValue(), "2023");
+    await page.getByLabel("Intitulé de la variante").fill("Population INSEE 2021");
+    await page.getByLabel("Base de la variante").selectOption("weights");
+    for (const [name, population] of [
+      ["Métropole de Lyon", "1 424 069"],
+      ["Ville de Lyon", "522 250"],
+      ["SITIV", "120 000"],
+    ] as const)
+      await page.getByLabel(`Pondération de ${name} (population, usage…)`).fill(population);
+    await page.getByRole("button", { name: "Ajouter une commune qui adhère" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Nom de la commune hypothétique 1").fill("Commune d'Oullins");
+    await page.getByLabel("Pondération de Commune d'Oullins (population, usage…)").fill("26 653");
+    await page.getByRole("button", { name: "Comparer" }).click();
+    const table = page.getByRole("table", { name: /Contribution de chaque membre à l'exercice 2023/ });
+    await table.waitFor();
+    const cells = async (row: string) =>
+      (
+        await table
+          .getByRole("row", { name: new RegExp(row) })
+          .locator("td")
+          .allInnerTexts()
+      ).map((c) => c.replace(/\s+/g, " ").trim());
+    const [current, population] = await cells("^Total");
+    assert.ok(current !== undefined && current === population, `${current} = ${population}`);
+    const [oullinsNow, oullins] = await cells("Commune d'Oullins");
+    assert.equal(oullinsNow, "0,00 €");
+    assert.notEqual(oullins, "0,00 €");
+    const [sitivNow] = await cells("^SITIV");
+    assert.ok(sitivNow !== undefined && sitivNow.length > 0);
+    const csv = await page
+      .getByRole("link", { name: "Télécharger la comparaison (CSV)" })
+      .getAttribute("href");
+    assert.match(decodeURIComponent(csv ?? ""), /Commune d'Oullins,0\.00,\d+\.\d{2}/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(await memberIds(), members);
     assert.deepEqual(errors, []);
   });
 });

@@ -13,6 +13,7 @@ import {
   MissionPage,
   MissionsPage,
   SettlementPage,
+  SimulatorPage,
   TablesPage,
 } from "./features/finance/index.ts";
 import {
@@ -47,6 +48,7 @@ export function App() {
           <Route path="members" element={<MembersPage />} />
           <Route path="members/:memberId" element={<MembersPage />} />
           <Route path="keys" element={<KeysPage />} />
+          <Route path="simulator" element={<SimulatorPage />} />
           <Route path="missions" element={<MissionsPage />} />
           <Route path="missions/:missionId" element={<MissionPage />} />
           <Route path="budget" element={<BudgetPage />} />

@@ -9,6 +9,7 @@ import { membersEn } from "./members/members-en.ts";
 import { missionsEn } from "./missions/missions-en.ts";
 import { planEn } from "./missions/plan-en.ts";
 import { settlementEn } from "./settlement/settlement-en.ts";
+import { simulatorEn } from "./simulator/simulator-en.ts";
 import { tablesEn } from "./tables/tables-en.ts";
 
 /** English strings of governance and finance; same keys as the French. */
@@ -24,6 +25,7 @@ export const financeEn: typeof financeFr = {
     decisions: "Decisions",
     fundCalls: "Fund calls",
     audit: "Audit trail",
+    simulator: "Key simulator",
   },
   sections: { investissement: "Investment", fonctionnement: "Operating" },
   sectionsInline: { investissement: "investment", fonctionnement: "operating" },
@@ -74,4 +76,5 @@ export const financeEn: typeof financeFr = {
   decisions: decisionsEn,
   fundCalls: fundCallsEn,
   audit: auditEn,
+  simulator: simulatorEn,
 };

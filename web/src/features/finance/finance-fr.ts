@@ -8,6 +8,7 @@ import { membersFr } from "./members/members-fr.ts";
 import { missionsFr } from "./missions/missions-fr.ts";
 import { planFr } from "./missions/plan-fr.ts";
 import { settlementFr } from "./settlement/settlement-fr.ts";
+import { simulatorFr } from "./simulator/simulator-fr.ts";
 import { tablesFr } from "./tables/tables-fr.ts";
 
 /**
@@ -26,6 +27,7 @@ export const financeFr = {
     decisions: "Décisions",
     fundCalls: "Appels de fonds",
     audit: "Journal",
+    simulator: "Simulateur de clés",
   },
   sections: { investissement: "Investissement", fonctionnement: "Fonctionnement" },
   sectionsInline: { investissement: "investissement", fonctionnement: "fonctionnement" },
@@ -80,4 +82,5 @@ export const financeFr = {
   decisions: decisionsFr,
   fundCalls: fundCallsFr,
   audit: auditFr,
+  simulator: simulatorFr,
 };

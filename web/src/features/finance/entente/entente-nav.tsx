@@ -2,12 +2,13 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { appPath } from "../../../shared/app-path.ts";
-import { canReadAudit, useAccount } from "../../access/index.ts";
+import { canEditKeys, canReadAudit, useAccount } from "../../access/index.ts";
 
 const PAGES = [
   ["", "nav.dashboard"],
   ["members", "nav.members"],
   ["keys", "nav.keys"],
+  ["simulator", "nav.simulator"],
   ["missions", "nav.missions"],
   ["budget", "nav.budget"],
   ["settlement", "nav.settlement"],
@@ -19,7 +20,7 @@ const PAGES = [
 
 /**
  * The main navigation of an entente: its governance and finance pages (the audit trail for who
- * may read it), then `children` — the groups of other features (identity), added by the app.
+ * may read it, the key simulator for who may edit keys), then `children` — the groups of other features (identity), added by the app.
  */
 export function EntenteNav({ ententeId, children }: { ententeId: string; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -27,7 +28,10 @@ export function EntenteNav({ ententeId, children }: { ententeId: string; childre
   return (
     <nav className="nav" aria-label={t("layout.mainNav")}>
       <ul className="nav__list">
-        {PAGES.filter(([path]) => path !== "audit" || canReadAudit(account)).map(([path, label]) => (
+        {PAGES.filter(
+          ([path]) =>
+            (path !== "audit" || canReadAudit(account)) && (path !== "simulator" || canEditKeys(account)),
+        ).map(([path, label]) => (
           <li key={path}>
             <NavLink
               to={path === "" ? appPath(ententeId) : appPath(ententeId, path)}
