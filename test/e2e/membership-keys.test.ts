@@ -223,4 +223,21 @@ describe("membership, key periods and the key simulator in the console (Chromium
     assert.deepEqual(await memberIds(), members);
     assert.deepEqual(errors, []);
   });
+
+  it("a member's page offers its statement as ODT and PDF; the links download them", async () => {
+    await page.goto(at("/members/sitiv"));
+    const odt = page.getByRole("link", { name: "Télécharger le relevé (ODT, LibreOffice)" });
+    await odt.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), odt.press("Enter")]);
+    assert.equal(download.suggestedFilename(), `releve-${ENTENTE}-sitiv.odt`);
+    const pdfHref = await page
+      .getByRole("link", { name: "Télécharger le relevé (PDF)" })
+      .getAttribute("href");
+    const type = await page.evaluate(
+      `fetch(${JSON.stringify(pdfHref)}).then((r) => r.headers.get("content-type"))`,
+    );
+    assert.equal(type, "application/pdf");
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(errors, []);
+  });
 });

@@ -32,10 +32,7 @@ export function statementTable(statement: MemberStatement): Table {
         text("Total"),
         money(sum((y) => y.called)),
         money(sum((y) => y.paid)),
-        money(
-          sum((y) => y.due),
-          true,
-        ),
+        money(sum((y) => y.due)),
       ],
       style: "total",
     },

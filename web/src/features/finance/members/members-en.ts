@@ -49,4 +49,6 @@ export const membersEn: typeof membersFr = {
   id: "Identifier",
   idHint: "Unaccented letters, digits and hyphens; proposed from the name when empty",
   addSubmit: "Add the member",
+  download_odt: "Download the statement (ODT, LibreOffice)",
+  download_pdf: "Download the statement (PDF)",
 };

@@ -47,4 +47,6 @@ export const membersFr = {
   id: "Identifiant",
   idHint: "Lettres sans accent, chiffres et tirets ; proposé d'après le nom si vide",
   addSubmit: "Ajouter le membre",
+  download_odt: "Télécharger le relevé (ODT, LibreOffice)",
+  download_pdf: "Télécharger le relevé (PDF)",
 };
