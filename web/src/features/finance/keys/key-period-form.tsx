@@ -119,7 +119,7 @@ function KeyPeriodFigures({
             id={`${prefix}-${m.id}`}
             label={
               draft.kind === "percent"
-                ? t("keys.shareOf", { member: m.name })
+                ? t("keys.periodShareOf", { member: m.name })
                 : t("keys.weightOf", { member: m.name })
             }
             inputMode={draft.kind === "percent" ? "decimal" : "numeric"}

@@ -40,4 +40,5 @@ export const keysEn: typeof keysFr = {
     "Exercise {{year}} (or a later one) is already approved or adopted: its figures can no longer change. Apply the change from {{open}} on.",
   periodUseOpen: "Apply from {{year}} on",
   periodSubmit: "Save the new period",
+  periodShareOf: "{{member}}: rate of the new period (in %)",
 };

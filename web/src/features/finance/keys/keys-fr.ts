@@ -39,4 +39,5 @@ export const keysFr = {
     "L'exercice {{year}} (ou un suivant) est déjà approuvé ou adopté : ses chiffres ne peuvent plus changer. Appliquez la modification à partir de {{open}}.",
   periodUseOpen: "Appliquer à partir de {{year}}",
   periodSubmit: "Enregistrer la nouvelle période",
+  periodShareOf: "{{member}} : taux de la nouvelle période (en %)",
 };
