@@ -62,9 +62,9 @@ export const financeErrors = defineErrors({
   "entente.removal_refused": {
     status: 422,
     fr: (d) =>
-      `${d.field} est absent du fichier : un membre, une clé, une mission ou un exercice ne se retire pas par un fichier (décisions, appels de fonds et historique s'y rattachent). Remettez-le dans le fichier.`,
+      `${d.field} est absent du fichier : un membre, une clé ou un exercice ne se retire pas par un fichier (décisions, appels de fonds et historique s'y rattachent). Remettez-le dans le fichier ; un membre qui quitte l'entente y reste, avec sa sortie (to: dernier exercice).`,
     en: (d) =>
-      `${d.field} is missing from the file: a member, key, mission or exercise is not removed by a file (decisions, fund calls and history refer to it). Put it back in the file.`,
+      `${d.field} is missing from the file: a member, key or exercise is not removed by a file (decisions, fund calls and history refer to it). Put it back in the file; a member that leaves stays in it, with its leave date (to: last exercise).`,
   },
   "date.out_of_range": {
     status: 422,

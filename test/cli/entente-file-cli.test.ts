@@ -43,6 +43,21 @@ describe("entente export / apply: the server's entente as a file and back (PGlit
     assert.match(readFileSync(out, "utf8"), /name: SITIV \(syndicat\)/);
   });
 
+  it("apply a file without a mission (drafts only): the dry run lists its removal with '-', applying removes it", () => {
+    const without = join(dir, "without-collaboratif.yaml");
+    writeFileSync(
+      without,
+      readFileSync(changed, "utf8")
+        .replace(/ {2}- id: collaboratif\n(?: {4}.*\n)+/, "")
+        .replace(/ {6}- mission: collaboratif\n {8}label:/g, "      - label:"),
+    );
+    const preview = runEntente(["apply", without, "--entente", "lyon-2023", "--dry-run"], { env });
+    assert.equal(preview.status, 0, preview.stderr);
+    assert.match(preview.stdout, /- missions\[collaboratif\]\.name \[2023\] : Outils collaboratifs\n/);
+    assert.equal(runEntente(["apply", without, "--entente", "lyon-2023"], { env }).status, 0);
+    assert.doesNotMatch(runEntente(["export", "lyon-2023"], { env }).stdout, /id: collaboratif/);
+  });
+
   it("an unknown entente: exit 1, entente.not_found", () => {
     const unknown = runEntente(["export", "paris"], { env });
     assert.equal(unknown.status, 1);

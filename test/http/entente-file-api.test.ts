@@ -78,17 +78,21 @@ describeOnDatabases("the entente file, round trip through the API", (get) => {
     assert.match(reply.json().errors[0].field, /ligne 21/);
   });
 
-  it("a file without a mission: refused in the preview, entente.removal_refused naming it", async () => {
+  it("a file without a mission whose lines are all in draft years: its removal is previewed, not refused", async () => {
     const without = base
       .replace(/ {2}- id: collaboratif\n(?: {4}.*\n)+/, "")
       .replace(/ {6}- mission: collaboratif\n {8}label:/g, "      - label:");
     const reply = await client.send("POST", "/api/ententes/lyon/entente-file/preview", { text: without });
     assert.equal(reply.status, 200, JSON.stringify(reply.json()));
-    assert.deepEqual(
-      reply.json().refused.map((r: { code: string; field: string }) => [r.code, r.field]),
-      [["entente.removal_refused", "missions[collaboratif].name"]],
+    assert.deepEqual(reply.json().refused, []);
+    assert.ok(
+      reply
+        .json()
+        .changes.some(
+          (c: { field: string; after: unknown }) =>
+            c.field === "missions[collaboratif].name" && c.after === null,
+        ),
     );
-    assert.match(reply.json().refused[0].message, /missions\[collaboratif\] est absent du fichier/);
   });
 
   it("applies a changed file while 2023 is a draft; then, 2023 adopted, refuses to change it", async () => {

@@ -14,6 +14,7 @@ import {
   MissionPage,
   MissionsPage,
   SettlementPage,
+  SimulatorPage,
   TablesPage,
 } from "./features/finance/index.ts";
 import {
@@ -53,6 +54,7 @@ export function App() {
           <Route path="members" element={<MembersPage />} />
           <Route path="members/:memberId" element={<MembersPage />} />
           <Route path="keys" element={<KeysPage />} />
+          <Route path="simulator" element={<SimulatorPage />} />
           <Route path="missions" element={<MissionsPage />} />
           <Route path="missions/:missionId" element={<MissionPage />} />
           <Route path="budget" element={<BudgetPage />} />

@@ -10,16 +10,40 @@ import type { FinanceDeps } from "./finance-deps.ts";
 export interface EntentePreview {
   readonly changes: readonly EntenteChange[];
   /**
-   * `entente.removal_refused` at each member, key, mission or exercise the file lacks, and
+   * `entente.removal_refused` at each member, key or exercise the file lacks (a mission the file
+   * lacks is removed, refused only where its lines are in a frozen year), and
    * `budget.figures_frozen` at each change that would alter a year whose budget is approved or
    * adopted (an adopted figure never moves), the field named; empty when the file may be applied.
    */
   readonly refused: readonly Issue[];
 }
 
-/** A change that removes a member, key, mission or exercise (its name, label or call year is gone). */
-const REMOVAL =
-  /^(members\[[^\]]+\]\.name|keys\[[^\]]+\]\.label|missions\[[^\]]+\]\.name|exercises\[\d+\]\.calledIn)$/;
+/**
+ * A change that removes a member, key or exercise (its name, label or call year is gone): refused.
+ * A member that leaves keeps its record with a leave date (`to`); a mission may go (see below).
+ */
+const REMOVAL = /^(members\[[^\]]+\]\.name|keys\[[^\]]+\]\.label|exercises\[\d+\]\.calledIn)$/;
+
+/**
+ * The changes with, for a mission the file removes, the years its removal alters: those whose
+ * stored lines name it (the diff says "every year" for a mission's members and keys, true while
+ * it stays). A mission without lines in a frozen year may go; its service plans go with it.
+ */
+function withMissionRemovals(
+  current: Entente,
+  next: Entente,
+  changes: readonly EntenteChange[],
+): EntenteChange[] {
+  const kept = new Set(next.missions.map((m) => m.id));
+  const removed = current.missions.filter((m) => !kept.has(m.id)).map((m) => m.id);
+  if (removed.length === 0) return [...changes];
+  const yearsOf = (mission: string) =>
+    current.exercises.filter((e) => e.lines.some((l) => l.mission === mission)).map((e) => e.year);
+  return changes.map((change) => {
+    const mission = removed.find((id) => change.field.startsWith(`missions[${id}].`));
+    return mission === undefined ? change : { ...change, years: yearsOf(mission) };
+  });
+}
 
 function removals(changes: readonly EntenteChange[]): Issue[] {
   return changes
@@ -62,7 +86,7 @@ export async function previewEntenteFile(
 ): Promise<EntentePreview> {
   assertCan(principal, { kind: "read-drafts", ententeId });
   const current = await deps.ententes.loadEntente(ententeId);
-  const changes = diffEntentes(current, next);
+  const changes = withMissionRemovals(current, next, diffEntentes(current, next));
   const touched = (years: EntenteChange["years"]) => [
     ...new Set([...yearsAltered(current, years), ...yearsAltered(next, years)]),
   ];

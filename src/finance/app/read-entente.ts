@@ -4,6 +4,7 @@ import { sharePercentText } from "../domain/exact-shares.ts";
 import { resolveKeyShares } from "../domain/resolve-key-shares.ts";
 import { EntenteError } from "../errors.ts";
 import type { FinanceDeps } from "./finance-deps.ts";
+import { type KeyPeriodViewRecord, keyPeriodViews } from "./key-period-views.ts";
 import type { KeyRecord } from "./ports/key-store.ts";
 import type { MemberRecord } from "./ports/member-store.ts";
 import type { MissionRecord } from "./ports/mission-store.ts";
@@ -17,7 +18,11 @@ export interface EntenteView {
   readonly budgetHolder: string | null;
   readonly members: readonly MemberRecord[];
   /** With each member's resolved share in percent (exact text, `…` when endless). */
-  readonly keys: readonly (KeyRecord & { readonly percents: ReadonlyMap<string, string> })[];
+  readonly keys: readonly (KeyRecord & {
+    readonly percents: ReadonlyMap<string, string>;
+    /** Its periods, first basis first (key-period-views.ts). */
+    readonly periods: readonly KeyPeriodViewRecord[];
+  })[];
   readonly missions: readonly MissionRecord[];
   readonly exercises: readonly {
     readonly year: number;
@@ -58,7 +63,7 @@ export async function readEntente(
           percents.set(m, sharePercentText(result.shares, i));
         });
       }
-      return { ...key, percents };
+      return { ...key, percents, periods: keyPeriodViews(domainKey, order) };
     }),
     missions,
     exercises: entente.exercises.map((e) => ({

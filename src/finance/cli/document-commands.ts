@@ -2,11 +2,12 @@ import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { DeliberationExportOptions } from "./deliberation-export.ts";
 import type { FundCallExportOptions } from "./fund-call-export.ts";
+import type { StatementExportOptions } from "./statement-export.ts";
 
 /**
  * `entente document …`: the documents a member's assembly votes, from an entente file.
  * `document deliberation`: the member's deliberation draft (ODT); `document fund-call`: its fund
- * call (ODT). Their work is loaded when they run.
+ * call (ODT); `document statement`: its multi-year statement (ODT or PDF). Their work is loaded when they run.
  */
 export function registerDocumentCommands(program: Command, context: CliContext<unknown>): void {
   const documents = program
@@ -39,5 +40,20 @@ export function registerDocumentCommands(program: Command, context: CliContext<u
     .action(async (file: string, options: Omit<FundCallExportOptions, "lang">) => {
       const { exportFundCall } = await import("./fund-call-export.ts");
       await exportFundCall(file, { ...options, lang: context.lang() });
+    });
+  documents
+    .command("statement")
+    .description(
+      "relevé de compte pluriannuel d'un membre (ODT ou PDF) / a member's multi-year statement (ODT or PDF)",
+    )
+    .argument("<file>", "fichier d'entente / entente file")
+    .requiredOption("--member <id>", "membre / member")
+    .requiredOption(
+      "--out <file>",
+      "fichier .odt ou .pdf écrit de façon atomique / .odt or .pdf file, written atomically",
+    )
+    .action(async (file: string, options: Omit<StatementExportOptions, "lang">) => {
+      const { exportStatement } = await import("./statement-export.ts");
+      await exportStatement(file, { ...options, lang: context.lang() });
     });
 }

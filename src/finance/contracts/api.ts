@@ -12,6 +12,7 @@ import {
   MAX_REFERENCE_LENGTH,
   MAX_TEXT_LENGTH,
 } from "../../shared/limits.ts";
+import { KeyPeriodView } from "./key-period-api.ts";
 
 /**
  * zod schemas of the HTTP API under /api (requests and responses), shared by the server
@@ -111,6 +112,8 @@ export const AllocationKey = z.object({
   /** percent keys: rate per member; weights: integer weight as text; criteria: the computed share in percent. */
   shares: z.array(z.object({ memberId: z.string(), value: z.string(), percent: z.string() })),
   rowVersion: z.number().int(),
+  /** Its periods, first basis first (key-period-api.ts); absent from a key just saved. */
+  periods: z.array(KeyPeriodView).optional(),
 });
 export const PercentKeyUpdate = z.object({
   label: LABEL,
@@ -119,12 +122,31 @@ export const PercentKeyUpdate = z.object({
   rowVersion: z.number().int(),
 });
 
-/** A percent key's rates from exercise `from` on (a key period); earlier years keep theirs. */
-export const KeyPeriodInput = z.object({
-  from: z.number().int().min(1900).max(2200),
-  source: z.string().max(500).nullable(),
-  shares: z.array(z.object({ memberId: IdParam, value: PercentText })).min(1),
-});
+/**
+ * A key's figures from exercise `from` on (a key period); earlier years keep theirs. Either
+ * `shares` (percent rates, summing to 100 %) or `weights` (integers ≥ 0: a population, a usage).
+ */
+export const KeyPeriodInput = z
+  .object({
+    from: z.number().int().min(1900).max(2200),
+    source: z.string().max(500).nullable(),
+    shares: z
+      .array(z.object({ memberId: IdParam, value: PercentText }))
+      .min(1)
+      .optional(),
+    weights: list(
+      z.object({
+        memberId: IdParam,
+        value: z.string().regex(/^\d{1,12}$/, { message: "entier ≥ 0 attendu (12 chiffres au plus)" }),
+      }),
+      MAX_MEMBERS,
+    )
+      .min(1)
+      .optional(),
+  })
+  .refine((p) => (p.shares === undefined) !== (p.weights === undefined), {
+    message: "soit shares (taux en %), soit weights (pondérations), pas les deux",
+  });
 
 export const ServicePlan = z.object({
   version: z.number().int(),
@@ -391,4 +413,5 @@ export const EntenteDetail = z.object({
 export const ExportFormat = z.enum(["xlsx", "ods", "csv", "pdf", "md", "json"]);
 
 export * from "./entente-file-api.ts";
+export * from "./key-period-api.ts";
 export * from "./simulation-api.ts";

@@ -44,6 +44,11 @@ export const KeySimulationRequest = z.object({
             .optional(),
           joining: z.array(IdParam).max(500).optional(),
           leaving: z.array(IdParam).max(500).optional(),
+          /** Hypothetical communes joining in `year` (not members: ids not used by one), with a share in the basis. */
+          newcomers: z
+            .array(z.object({ id: IdParam, name: LABEL }))
+            .max(50)
+            .optional(),
         })
         .refine(
           (a) => [a.basedOn, a.percent, a.weights, a.usage].filter((b) => b !== undefined).length === 1,

@@ -143,8 +143,9 @@ async function applyExercise(trx: Trx, id: string, exercise: Exercise): Promise<
  * Writes `next` over the stored entente in transaction `trx`, as a list of steps: the entente,
  * its members, keys and missions (updated, or inserted when new), then the exercises in
  * `openYears` (call year, the lines of the latest budget version, advances, adjustments) and the
- * new ones. Exercises not open keep every stored figure; nothing is removed (the use case
- * refuses a file that removes a member, a key, a mission or an exercise).
+ * new ones. Exercises not open keep every stored figure. A stored mission the file lacks is
+ * deleted with its members and service plans (the use case allowed it: no frozen year's line
+ * names it); members, keys and exercises are never removed (the use case refuses it).
  */
 export async function applyEntente(
   trx: Trx,
@@ -159,6 +160,11 @@ export async function applyEntente(
   for (const key of next.keys) await applyKey(trx, id, key, stored.keys.has(key.id));
   for (const [position, mission] of next.missions.entries())
     await applyMission(trx, id, mission, position, stored.missions.has(mission.id));
+  const missions = new Set(next.missions.map((m) => m.id));
+  const gone = [...stored.missions].filter((mission) => !missions.has(mission));
+  // mission_member and service_plan rows go by ON DELETE CASCADE (0001_init.sql)
+  if (gone.length > 0)
+    await trx.deleteFrom("mission").where("entente_id", "=", id).where("id", "in", gone).execute();
   for (const exercise of next.exercises)
     if (openYears.has(exercise.year)) await applyExercise(trx, id, exercise);
 }

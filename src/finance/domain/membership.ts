@@ -1,8 +1,8 @@
+import { isValidSiren, isValidSiret } from "../../shared/siren.ts";
 import { type Issue, localized } from "../errors.ts";
 import type { Entente, Exercise, Member } from "./entente.ts";
 import { groupByKey } from "./group-by-key.ts";
 import { resolveKeyShares } from "./resolve-key-shares.ts";
-import { isValidSiren, isValidSiret } from "./siren.ts";
 
 /** Whether `member` belongs to the entente in exercise `year` (from ≤ year ≤ to). */
 export function belongsIn(member: Pick<Member, "from" | "to">, year: number): boolean {

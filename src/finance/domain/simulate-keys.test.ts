@@ -116,6 +116,49 @@ describe("simulateKeys: each member's contribution under alternative keys, side 
     );
   });
 
+  it("a hypothetical commune joining (not a member) gets a row; the others pay less; totals balanced", () => {
+    const simulation = simulateKeys(LYON_2023, 2023, "socle", [
+      {
+        label: "Avec Oullins",
+        newcomers: [{ id: "oullins", name: "Commune d'Oullins" }],
+        basis: percent([
+          ["metropole", 500_000n],
+          ["ville-lyon", 280_000n],
+          ["sitiv", 150_000n],
+          ["oullins", 70_000n],
+        ]),
+      },
+    ]);
+    assert.deepEqual(
+      simulation.rows.map((r) => [r.member, ...r.amounts]),
+      [
+        ["metropole", 288_413_00n, 272_088_00n],
+        ["ville-lyon", 166_518_00n, 152_369_00n],
+        ["sitiv", 89_245_00n, 81_627_00n],
+        ["villeurbanne", 0n, 0n],
+        ["oullins", 0n, 38_092_00n],
+      ],
+    );
+    assert.equal(simulation.rows[4]?.name, "Commune d'Oullins");
+    assert.deepEqual(simulation.totals, [544_176_00n, 544_176_00n]);
+    // nothing saved: the entente has the same members
+    assert.equal(LYON_2023.members.length, 4);
+  });
+
+  it("a hypothetical commune with a member's id: entente.duplicate_id", () => {
+    assert.throws(
+      () =>
+        simulateKeys(LYON_2023, 2023, "socle", [
+          {
+            label: "x",
+            newcomers: [{ id: "sitiv", name: "Autre" }],
+            basis: percent([["metropole", 1_000_000n]]),
+          },
+        ]),
+      { code: "entente.duplicate_id" },
+    );
+  });
+
   it("an unknown key: entente.unknown_reference", () => {
     assert.throws(() => simulateKeys(LYON_2023, 2023, "sig", []), { code: "entente.unknown_reference" });
   });

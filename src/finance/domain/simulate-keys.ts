@@ -11,6 +11,11 @@ export interface KeyAlternative {
   readonly joining?: readonly string[];
   /** Members that would have left before the year (they must have no share in `basis`). */
   readonly leaving?: readonly string[];
+  /**
+   * Hypothetical communes, not members of the entente, that would join in the year (ids not
+   * used by a member): members from `year` in this alternative only, with a share in `basis`.
+   */
+  readonly newcomers?: readonly { readonly id: string; readonly name: string }[];
 }
 
 /** Each member's contribution of the year under the key as it is, then under each alternative. */
@@ -29,15 +34,18 @@ export interface KeySimulation {
 
 /** The entente with `keyId` on `alternative`'s basis from `year`, and its joining / leaving members. */
 function withAlternative(atYear: Entente, keyId: string, year: number, alternative: KeyAlternative): Entente {
-  const joining = new Set(alternative.joining ?? []);
+  const newcomers = alternative.newcomers ?? [];
+  const joining = new Set([...(alternative.joining ?? []), ...newcomers.map((n) => n.id)]);
   const leaving = new Set(alternative.leaving ?? []);
-  const members = atYear.members.map((m) => {
-    if (joining.has(m.id)) {
-      const { to: _to, ...rest } = m;
-      return { ...rest, from: year };
-    }
-    return leaving.has(m.id) ? { ...m, to: year - 1 } : m;
-  });
+  const members = atYear.members
+    .map((m) => {
+      if (joining.has(m.id)) {
+        const { to: _to, ...rest } = m;
+        return { ...rest, from: year };
+      }
+      return leaving.has(m.id) ? { ...m, to: year - 1 } : m;
+    })
+    .concat(newcomers.map((n) => ({ id: n.id, name: n.name, kind: "commune" as const, from: year })));
   // The alternative holds from `year` only: the exercises recalled into it keep their own keys.
   const keys = atYear.keys.map(
     (k): AllocationKey =>
@@ -57,6 +65,24 @@ function withAlternative(atYear: Entente, keyId: string, year: number, alternati
       : m,
   );
   return { ...atYear, members, keys, missions };
+}
+
+/**
+ * The hypothetical communes of the alternatives, each once, in the order given.
+ * @throws EntenteError `entente.duplicate_id` when one has the id of a member of the entente.
+ */
+function newcomersOf(entente: Entente, alternatives: readonly KeyAlternative[]) {
+  const seen = new Map<string, { id: string; name: string }>();
+  for (const newcomer of alternatives.flatMap((a) => a.newcomers ?? [])) {
+    if (entente.members.some((m) => m.id === newcomer.id))
+      throw new EntenteError("entente.duplicate_id", {
+        id: newcomer.id,
+        what: localized("commune hypothétique", "hypothetical commune"),
+        first: localized("parmi les membres de l'entente", "among the entente's members"),
+      });
+    if (!seen.has(newcomer.id)) seen.set(newcomer.id, newcomer);
+  }
+  return [...seen.values()];
 }
 
 /** Each member's contributions of the year's own exercise (both sections), in member order. */
@@ -92,11 +118,13 @@ export function simulateKeys(
       id: keyId,
       known: entente.keys.map((k) => k.id).join(", ") || "—",
     });
+  // checked before the columns are computed: a newcomer with a member's id would merge with it
+  const newcomers = newcomersOf(entente, alternatives);
   const columns = [
     contributions(entente, year),
     ...alternatives.map((a) => contributions(withAlternative(entente, keyId, year, a), year)),
   ];
-  const rows = entente.members.map((m) => ({
+  const rows = [...entente.members, ...newcomers].map((m) => ({
     member: m.id,
     name: m.name,
     amounts: columns.map((column) => column.get(m.id) ?? 0n),

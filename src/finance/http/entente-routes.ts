@@ -9,6 +9,7 @@ import {
 } from "./routes/entente-file-routes.ts";
 import { getDashboardRoute } from "./routes/get-dashboard-route.ts";
 import { getEntenteRoute } from "./routes/get-entente-route.ts";
+import { getMemberStatementDocumentRoute } from "./routes/get-member-statement-document-route.ts";
 import { getMemberStatementRoute } from "./routes/get-member-statement-route.ts";
 import { getMissionRoute } from "./routes/get-mission-route.ts";
 import { listEntentesRoute } from "./routes/list-ententes-route.ts";
@@ -31,6 +32,7 @@ export function createEntenteRoutes(deps: FinanceDeps): RouteRegistrar {
       addMemberRoute,
       updateMemberRoute,
       getMemberStatementRoute,
+      getMemberStatementDocumentRoute,
       updateKeyRoute,
       setKeyPeriodRoute,
       simulateKeysRoute,

@@ -64,6 +64,7 @@ export function ententeJson(view: EntenteView): z.input<typeof Api.EntenteDetail
         return { memberId, value, percent };
       }),
       rowVersion: k.rowVersion,
+      periods: k.periods.map((p) => ({ ...p, shares: [...p.shares] })),
     })),
     missions: view.missions.map(missionJson),
     exercises: view.exercises.map((e) => ({ year: e.year, calledIn: e.calledIn, versions: [...e.versions] })),

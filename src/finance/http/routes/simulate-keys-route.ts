@@ -34,6 +34,7 @@ function toAlternative(a: Alternative): AlternativeInput {
     label: a.label,
     ...(a.joining === undefined ? {} : { joining: a.joining }),
     ...(a.leaving === undefined ? {} : { leaving: a.leaving }),
+    ...(a.newcomers === undefined ? {} : { newcomers: a.newcomers }),
   };
   if (a.usage !== undefined) return { ...people, usage: a.usage };
   const basis = basisOf(a);

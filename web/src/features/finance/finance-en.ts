@@ -10,6 +10,7 @@ import { membersEn } from "./members/members-en.ts";
 import { missionsEn } from "./missions/missions-en.ts";
 import { planEn } from "./missions/plan-en.ts";
 import { settlementEn } from "./settlement/settlement-en.ts";
+import { simulatorEn } from "./simulator/simulator-en.ts";
 import { tablesEn } from "./tables/tables-en.ts";
 
 /** English strings of governance and finance; same keys as the French. */
@@ -26,6 +27,7 @@ export const financeEn: typeof financeFr = {
     fundCalls: "Fund calls",
     audit: "Audit trail",
     amending: "Amending budget",
+    simulator: "Key simulator",
   },
   sections: { investissement: "Investment", fonctionnement: "Operating" },
   sectionsInline: { investissement: "investment", fonctionnement: "operating" },
@@ -51,6 +53,7 @@ export const financeEn: typeof financeFr = {
     percent: "Fixed rates (%)",
     weights: "Weights",
     criteria: "Weighted criteria",
+    usage: "Usage of a service (seats or measured use)",
   },
   receiptKinds: {
     "carry-over": "Carry-over",
@@ -77,4 +80,5 @@ export const financeEn: typeof financeFr = {
   fundCalls: fundCallsEn,
   audit: auditEn,
   amending: amendingEn,
+  simulator: simulatorEn,
 };

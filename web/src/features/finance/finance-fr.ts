@@ -9,6 +9,7 @@ import { membersFr } from "./members/members-fr.ts";
 import { missionsFr } from "./missions/missions-fr.ts";
 import { planFr } from "./missions/plan-fr.ts";
 import { settlementFr } from "./settlement/settlement-fr.ts";
+import { simulatorFr } from "./simulator/simulator-fr.ts";
 import { tablesFr } from "./tables/tables-fr.ts";
 
 /**
@@ -28,6 +29,7 @@ export const financeFr = {
     fundCalls: "Appels de fonds",
     audit: "Journal",
     amending: "Décision modificative",
+    simulator: "Simulateur de clés",
   },
   sections: { investissement: "Investissement", fonctionnement: "Fonctionnement" },
   sectionsInline: { investissement: "investissement", fonctionnement: "fonctionnement" },
@@ -57,6 +59,7 @@ export const financeFr = {
     percent: "Taux fixes (en %)",
     weights: "Pondérations",
     criteria: "Critères pondérés",
+    usage: "Usage d'un service (comptes ou usage mesuré)",
   },
   receiptKinds: {
     "carry-over": "Report",
@@ -83,4 +86,5 @@ export const financeFr = {
   fundCalls: fundCallsFr,
   audit: auditFr,
   amending: amendingFr,
+  simulator: simulatorFr,
 };

@@ -19,4 +19,5 @@ export { MembersPage } from "./members/members-page.tsx";
 export { MissionPage } from "./missions/mission-page.tsx";
 export { MissionsPage } from "./missions/missions-page.tsx";
 export { SettlementPage } from "./settlement/settlement-page.tsx";
+export { SimulatorPage } from "./simulator/simulator-page.tsx";
 export { TablesPage } from "./tables/tables-page.tsx";

@@ -2,12 +2,13 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { appPath } from "../../../shared/app-path.ts";
-import { canEditBudget, canReadAudit, useAccount } from "../../access/index.ts";
+import { canEditBudget, canEditKeys, canReadAudit, useAccount } from "../../access/index.ts";
 
 const PAGES = [
   ["", "nav.dashboard"],
   ["members", "nav.members"],
   ["keys", "nav.keys"],
+  ["simulator", "nav.simulator"],
   ["missions", "nav.missions"],
   ["budget", "nav.budget"],
   ["amending-budget", "nav.amending"],
@@ -20,7 +21,7 @@ const PAGES = [
 
 /**
  * The main navigation of an entente: its governance and finance pages (the audit trail for who
- * may read it), then `children` — the groups of other features (identity), added by the app.
+ * may read it, the key simulator for who may edit keys), then `children` — the groups of other features (identity), added by the app.
  */
 export function EntenteNav({ ententeId, children }: { ententeId: string; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -31,7 +32,8 @@ export function EntenteNav({ ententeId, children }: { ententeId: string; childre
         {PAGES.filter(
           ([path]) =>
             (path !== "audit" || canReadAudit(account)) &&
-            (path !== "amending-budget" || canEditBudget(account)),
+            (path !== "amending-budget" || canEditBudget(account)) &&
+            (path !== "simulator" || canEditKeys(account)),
         ).map(([path, label]) => (
           <li key={path}>
             <NavLink

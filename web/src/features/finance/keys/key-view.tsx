@@ -2,14 +2,18 @@ import { useTranslation } from "react-i18next";
 import { formatRateInput } from "../../../../../src/shared/money-input.ts";
 import { Percent } from "../../../shared/components/amount.tsx";
 import { CaptionedTable } from "../../../shared/components/captioned-table.tsx";
+import { canEditKeys, useAccount } from "../../access/index.ts";
 import { useEntente } from "../entente/entente-context.tsx";
 import type { AllocationKey } from "../finance-types.ts";
 import { KeyHeading } from "./key-heading.tsx";
+import { KeyPeriodForm } from "./key-period-form.tsx";
+import { KeyPeriodsTable } from "./key-periods-table.tsx";
 
 /** A key as read: each member's weight or criterion (for those bases) and share, for who may not edit it or for weights and criteria. */
 export function KeyView({ allocationKey }: { allocationKey: AllocationKey }) {
   const { t, i18n } = useTranslation();
   const { memberName } = useEntente();
+  const account = useAccount();
   return (
     <section aria-labelledby={`key-${allocationKey.id}`} className="section card">
       <KeyHeading allocationKey={allocationKey} />
@@ -46,6 +50,8 @@ export function KeyView({ allocationKey }: { allocationKey: AllocationKey }) {
           ))}
         </tbody>
       </CaptionedTable>
+      <KeyPeriodsTable allocationKey={allocationKey} />
+      {canEditKeys(account) && <KeyPeriodForm allocationKey={allocationKey} />}
     </section>
   );
 }

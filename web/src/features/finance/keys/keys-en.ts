@@ -23,4 +23,22 @@ export const keysEn: typeof keysFr = {
   checkExcess: "Sum: {{sum}} — {{gap}} over 100%.",
   checkInvalid_one: "{{count}} rate cannot be read: fix it to compute the sum.",
   checkInvalid_other: "{{count}} rates cannot be read: fix them to compute the sum.",
+  periodsOf: "Periods of the key “{{label}}”",
+  periodOrigin: "From the start",
+  periodFrom: "From {{year}}",
+  periodTitle: "Change the key from an exercise on",
+  periodFormOf: "New period of the key “{{label}}”",
+  periodHint:
+    "The new figures apply from the chosen exercise on; earlier years keep theirs, and a deliberated year never changes. First exercise still in preparation: {{year}}.",
+  periodFromLabel: "From exercise",
+  periodKind: "Kind of figures",
+  periodWeights: "Weights (population, usage…)",
+  periodSourceHint: "For example: INSEE legal populations 2021 (give the INSEE year)",
+  periodFigures: "Each member's figures in {{year}}",
+  weightOf: "Weight of {{member}} (population, usage…)",
+  periodFrozen:
+    "Exercise {{year}} (or a later one) is already approved or adopted: its figures can no longer change. Apply the change from {{open}} on.",
+  periodUseOpen: "Apply from {{year}} on",
+  periodSubmit: "Save the new period",
+  periodShareOf: "{{member}}: rate of the new period (in %)",
 };

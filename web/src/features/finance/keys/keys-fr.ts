@@ -22,4 +22,22 @@ export const keysFr = {
   checkExcess: "Somme : {{sum}} — {{gap}} de trop par rapport à 100 %.",
   checkInvalid_one: "{{count}} taux est illisible : corrigez-le pour calculer la somme.",
   checkInvalid_other: "{{count}} taux sont illisibles : corrigez-les pour calculer la somme.",
+  periodsOf: "Périodes de la clé « {{label}} »",
+  periodOrigin: "Depuis l'origine",
+  periodFrom: "À partir de {{year}}",
+  periodTitle: "Modifier la clé à partir d'un exercice",
+  periodFormOf: "Nouvelle période de la clé « {{label}} »",
+  periodHint:
+    "Les nouveaux chiffres s'appliquent à partir de l'exercice choisi ; les années précédentes gardent les leurs, et une année délibérée ne change jamais. Premier exercice encore en préparation : {{year}}.",
+  periodFromLabel: "À partir de l'exercice",
+  periodKind: "Nature des chiffres",
+  periodWeights: "Pondérations (population, usage…)",
+  periodSourceHint: "Par exemple : populations légales INSEE 2021 (indiquez le millésime INSEE)",
+  periodFigures: "Chiffres de chaque membre en {{year}}",
+  weightOf: "Pondération de {{member}} (population, usage…)",
+  periodFrozen:
+    "L'exercice {{year}} (ou un suivant) est déjà approuvé ou adopté : ses chiffres ne peuvent plus changer. Appliquez la modification à partir de {{open}}.",
+  periodUseOpen: "Appliquer à partir de {{year}}",
+  periodSubmit: "Enregistrer la nouvelle période",
+  periodShareOf: "{{member}} : taux de la nouvelle période (en %)",
 };

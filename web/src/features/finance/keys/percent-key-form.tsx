@@ -8,6 +8,8 @@ import { useEntente } from "../entente/entente-context.tsx";
 import type { AllocationKey } from "../finance-types.ts";
 import { describePercentCheck } from "./describe-percent-check.ts";
 import { KeyHeading } from "./key-heading.tsx";
+import { KeyPeriodForm } from "./key-period-form.tsx";
+import { KeyPeriodsTable } from "./key-periods-table.tsx";
 import { PercentCheckMessage } from "./percent-check-message.tsx";
 import { PercentSharesTable } from "./percent-shares-table.tsx";
 import { usePercentKeyForm } from "./use-percent-key-form.ts";
@@ -76,6 +78,8 @@ export function PercentKeyForm({ allocationKey }: { allocationKey: AllocationKey
         />
         <SaveNotice saved={submit.saved} />
       </form>
+      <KeyPeriodsTable allocationKey={allocationKey} />
+      <KeyPeriodForm allocationKey={allocationKey} />
     </section>
   );
 }

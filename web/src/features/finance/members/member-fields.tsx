@@ -8,10 +8,13 @@ const KINDS = MemberSchema.shape.kind.options;
 
 /** A member's name, kind, SIREN and SIRET (with their hints) and deliberating assembly. */
 export function MemberFields({
+  prefix = "member",
   draft,
   edit,
   fieldError,
 }: {
+  /** Prefix of the inputs' ids (two member forms on one page). */
+  prefix?: string;
   draft: MemberDraft;
   edit: (change: Partial<MemberDraft>) => void;
   fieldError: (field: string) => string | undefined;
@@ -20,7 +23,7 @@ export function MemberFields({
   return (
     <>
       <TextField
-        id="member-name"
+        id={`${prefix}-name`}
         label={t("members.name")}
         value={draft.name}
         required
@@ -28,7 +31,7 @@ export function MemberFields({
         error={fieldError("name")}
       />
       <SelectField
-        id="member-kind"
+        id={`${prefix}-kind`}
         label={t("members.kind")}
         value={draft.kind}
         options={KINDS.map((k) => ({ value: k, label: t(`memberKinds.${k}`) }))}
@@ -37,7 +40,7 @@ export function MemberFields({
       />
       <div className="form-row">
         <TextField
-          id="member-siren"
+          id={`${prefix}-siren`}
           label={t("members.siren")}
           hint={t("members.sirenHint")}
           inputMode="numeric"
@@ -46,7 +49,7 @@ export function MemberFields({
           error={fieldError("siren")}
         />
         <TextField
-          id="member-siret"
+          id={`${prefix}-siret`}
           label={t("members.siret")}
           hint={t("members.siretHint")}
           inputMode="numeric"
@@ -56,7 +59,7 @@ export function MemberFields({
         />
       </div>
       <TextField
-        id="member-assembly"
+        id={`${prefix}-assembly`}
         label={t("members.assembly")}
         hint={t("members.assemblyHint")}
         value={draft.assembly}

@@ -11,10 +11,12 @@ import { canEditMember, useAccount, useUnsavedChanges } from "../../access/index
 import { useEntente } from "../entente/entente-context.tsx";
 import { financePaths } from "../finance-paths.ts";
 import type { Member } from "../finance-types.ts";
+import { useIdentifierMessages, withIdentifierChecks } from "./member-checks.ts";
 import { type MemberDraft, toMemberBody, toMemberDraft } from "./member-draft.ts";
 import { MemberFields } from "./member-fields.tsx";
+import { MembershipFields } from "./membership-fields.tsx";
 
-const FIELDS = ["name", "kind", "siren", "siret", "assembly"];
+const FIELDS = ["name", "kind", "siren", "siret", "assembly", "from", "to"];
 
 /** A member's record: editable by the secretariat and the member's own finance officer, read-only otherwise. */
 export function MemberForm({ member }: { member: Member }) {
@@ -26,14 +28,17 @@ export function MemberForm({ member }: { member: Member }) {
   const { draft, setDraft, adopt } = useDraft(member, member.rowVersion, toMemberDraft);
   useUnsavedChanges(editable && JSON.stringify(draft) !== JSON.stringify(toMemberDraft(member)));
   const submit = useSubmit();
+  const messages = useIdentifierMessages();
   const edit = (change: Partial<MemberDraft>) => {
     submit.reset();
     setDraft((d) => ({ ...d, ...change }));
   };
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await submit.run(MemberUpdate, toMemberBody(draft, member.rowVersion), (b) =>
-      api.send("PUT", financePaths.member(entente.id, member.id), b, MemberSchema),
+    const saved = await submit.run(
+      withIdentifierChecks(MemberUpdate, messages),
+      toMemberBody(draft, member),
+      (b) => api.send("PUT", financePaths.member(entente.id, member.id), b, MemberSchema),
     );
     if (saved === undefined) return;
     adopt(saved.rowVersion, toMemberDraft(saved));
@@ -46,7 +51,7 @@ export function MemberForm({ member }: { member: Member }) {
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <ProblemAlert
           error={submit.error}
-          shownFields={(f) => FIELDS.includes(f)}
+          shownFields={(f) => FIELDS.includes(f) || f.startsWith("accountant.")}
           onReload={() => {
             submit.reset();
             reload();
@@ -55,6 +60,7 @@ export function MemberForm({ member }: { member: Member }) {
         <fieldset disabled={!editable} className="fieldset">
           <legend className="visually-hidden">{t("members.formLegend", { name: member.name })}</legend>
           <MemberFields draft={draft} edit={edit} fieldError={submit.fieldError} />
+          <MembershipFields prefix="member" draft={draft} edit={edit} fieldError={submit.fieldError} />
           {editable && <SubmitButton saving={submit.saving} label={t("actions.save")} />}
         </fieldset>
         <SaveNotice saved={submit.saved} />

@@ -28,6 +28,18 @@ export function MemberStatement({ member }: { member: Member }) {
             {member.to === null ? t("members.stillOwed") : t("members.owedOnLeaving", { year: member.to })}{" "}
             <Euros value={data.stillOwed} />
           </p>
+          <p className="actions">
+            {(["odt", "pdf"] as const).map((format) => (
+              <a
+                key={format}
+                className="button button--secondary"
+                href={`${financePaths.memberStatement(entente.id, member.id)}.${format}`}
+                download
+              >
+                {t(`members.download_${format}`)}
+              </a>
+            ))}
+          </p>
           <TableWrap label={t("members.statementTitle", { name: member.name })}>
             <table className="table">
               <thead>

@@ -30,4 +30,25 @@ export const membersEn: typeof membersFr = {
   paid: "Paid",
   due: "Due",
   notIssued: "not issued",
+  from: "Member from exercise",
+  fromHint: "Year of the first exercise it contributes to",
+  to: "Leaves the entente at the end of exercise",
+  toHint: "Empty: remains a member",
+  accountantOffice: "Accounting office",
+  accountantOfficeHint: "For example: SGC de Villeurbanne",
+  accountantCode: "Office code (codique)",
+  accountantAddress: "Accounting office's address",
+  sirenLuhn:
+    "Invalid SIREN: the last digit is a check digit (Luhn formula) that does not match. Copy it again from the SIRENE record.",
+  siretLuhn:
+    "Invalid SIRET: the last digit is a check digit (Luhn formula) that does not match. Copy it again from the SIRENE record.",
+  siretOfSiren: "The SIRET must start with the member's SIREN (its first 9 digits).",
+  addTitle: "Add a member",
+  addHint:
+    "The new member contributes from the chosen exercise (by default {{year}}, the first still in preparation); years already deliberated do not change. Then give it its share in the allocation keys.",
+  id: "Identifier",
+  idHint: "Unaccented letters, digits and hyphens; proposed from the name when empty",
+  addSubmit: "Add the member",
+  download_odt: "Download the statement (ODT, LibreOffice)",
+  download_pdf: "Download the statement (PDF)",
 };

@@ -28,4 +28,25 @@ export const membersFr = {
   paid: "Payé",
   due: "Reste dû",
   notIssued: "à émettre",
+  from: "Membre à partir de l'exercice",
+  fromHint: "Année du premier exercice où il contribue",
+  to: "Quitte l'entente à la fin de l'exercice",
+  toHint: "Vide : reste membre",
+  accountantOffice: "Poste comptable",
+  accountantOfficeHint: "Par exemple : SGC de Villeurbanne",
+  accountantCode: "Code du poste (codique)",
+  accountantAddress: "Adresse du poste comptable",
+  sirenLuhn:
+    "SIREN invalide : le dernier chiffre est une clé de contrôle (formule de Luhn) qui ne correspond pas. Recopiez-le depuis l'avis de situation SIRENE.",
+  siretLuhn:
+    "SIRET invalide : le dernier chiffre est une clé de contrôle (formule de Luhn) qui ne correspond pas. Recopiez-le depuis l'avis de situation SIRENE.",
+  siretOfSiren: "Le SIRET doit commencer par le SIREN du membre (ses 9 premiers chiffres).",
+  addTitle: "Ajouter un membre",
+  addHint:
+    "Le nouveau membre contribue à partir de l'exercice choisi (par défaut {{year}}, le premier encore en préparation) ; les années déjà délibérées ne changent pas. Donnez-lui ensuite sa part dans les clés de répartition.",
+  id: "Identifiant",
+  idHint: "Lettres sans accent, chiffres et tirets ; proposé d'après le nom si vide",
+  addSubmit: "Ajouter le membre",
+  download_odt: "Télécharger le relevé (ODT, LibreOffice)",
+  download_pdf: "Télécharger le relevé (PDF)",
 };

@@ -5,6 +5,7 @@ import { appPath } from "../../../shared/app-path.ts";
 import { TableWrap } from "../../../shared/components/table-wrap.tsx";
 import { PageHeader } from "../../../shared/layout/page-header.tsx";
 import { useEntente } from "../entente/entente-context.tsx";
+import { AddMemberForm } from "./add-member-form.tsx";
 import { MemberForm } from "./member-form.tsx";
 import { MemberStatement } from "./member-statement.tsx";
 
@@ -57,6 +58,7 @@ export function MembersPage() {
           </tbody>
         </table>
       </TableWrap>
+      {memberId === undefined && <AddMemberForm />}
       {memberId !== undefined && selected === undefined && (
         <p className="alert alert--error" role="alert">
           {t("members.unknown", { id: memberId })}

@@ -1,0 +1,30 @@
+/** French strings of the key simulator (`simulator.*`). Every key must exist in the English piece (tsc checks it). */
+export const simulatorFr = {
+  title: "Simulateur de clés",
+  intro:
+    "Comparez la contribution de chaque membre à un exercice selon d'autres clés — taux fixes, population, usage, une autre clé — avec un membre qui part ou une commune qui adhère. Rien n'est enregistré.",
+  forbidden: "Le simulateur lit les projets de budget : il est réservé au secrétariat de l'entente.",
+  key: "Clé simulée",
+  alternativeN: "Variante {{n}}",
+  label: "Intitulé de la variante",
+  kind: "Base de la variante",
+  weights: "Pondérations (population, usage…)",
+  basedOn: "Une autre clé de l'entente",
+  otherKey: "Clé reprise",
+  rateOf: "Taux de {{name}} (en %)",
+  weightOf: "Pondération de {{name}} (population, usage…)",
+  leaves: "{{name}} quitte l'entente avant l'exercice",
+  newcomerName: "Nom de la commune hypothétique {{n}}",
+  newcomerN: "commune hypothétique {{n}}",
+  addNewcomer: "Ajouter une commune qui adhère",
+  remove: "Retirer cette variante",
+  addAlternative: "Ajouter une variante",
+  compare: "Comparer",
+  computing: "Calcul…",
+  resultTitle: "Contributions {{year}} comparées",
+  resultCaption: "Contribution de chaque membre à l'exercice {{year}}, clé actuelle puis chaque variante",
+  nothingSaved:
+    "Simulation : rien n'est enregistré. Chaque colonne totalise exactement les contributions de l'exercice.",
+  total: "Total",
+  downloadCsv: "Télécharger la comparaison (CSV)",
+};
