@@ -13,6 +13,7 @@ import type { ScimDeps } from "./app/ports.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
 import { ejabberdKind } from "./connectors/ejabberd-connector.ts";
+import { mailKind } from "./connectors/mail-connector.ts";
 import { scimClientKind } from "./connectors/scim-client-connector.ts";
 import { createConnectorStore } from "./db/connector-store.ts";
 import { createDeliveryStore } from "./db/delivery-store.ts";
@@ -49,7 +50,7 @@ export interface ComposedProvisioning {
 }
 
 /** The connectors Entente ships, by kind. */
-export const BUILT_IN_KINDS: readonly ConnectorKind[] = [scimClientKind, ejabberdKind];
+export const BUILT_IN_KINDS: readonly ConnectorKind[] = [scimClientKind, ejabberdKind, mailKind];
 
 /** Provisioning on `database`, talking to the pivot directory through identity's door. */
 export function composeProvisioning(

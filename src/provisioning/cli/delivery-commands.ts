@@ -75,7 +75,7 @@ function registerConnectorCommands(provisioning: Command, context: CliContext<Pr
     .command("add")
     .description("déclare un connecteur / declare a connector")
     .requiredOption("--entente <id>", "entente")
-    .requiredOption("--kind <kind>", "scim | ejabberd")
+    .requiredOption("--kind <kind>", "scim | ejabberd | mail")
     .requiredOption("--label <label>", "nom / label")
     .requiredOption(
       "--settings <json>",
