@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, it } from "node:test";
+import { deliverUntilIdle } from "../../src/provisioning/app/deliver-due-events.ts";
+import { addConnector, listDeliveries } from "../../src/provisioning/app/delivery-admin.ts";
+import { rewriteMailDirectory } from "../../src/provisioning/connectors/mail-connector.ts";
+import { describeOnDatabases } from "../helpers/databases.ts";
+import { entraUser, json, PATCH_OP, type ScimHarness, startScimHarness } from "./scim-harness.ts";
+import { type MailPlatform, sendMail, startMailPlatform } from "./start-mail-platform.ts";
+
+/** This branch's range (20350–20399), apart from mail-platform.test.ts's. */
+const PORTS = { imap: 20360, lmtp: 20361, smtp: 20362 };
+const pass = { batch: 50, concurrency: 4, leaseSeconds: 60, maxPasses: 10 };
+
+/**
+ * From a member's directory to the mail platform through the delivery engine: the Ville de Lyon's
+ * Entra ID creates a person → a mailbox Postfix receives for; a person of the Métropole too, at
+ * the Métropole's domain; `active: "False"` → the mailbox is suspended (sign-in denied, sessions
+ * kicked, auth cache flushed), mail still received. Sign-in itself: mail-platform.test.ts.
+ */
+describeOnDatabases("mail connector fed by SCIM through the delivery engine", (get) => {
+  let h: ScimHarness;
+  let platform: MailPlatform;
+  const clock = new Date("2026-03-02T09:00:00Z");
+
+  before(async () => {
+    h = await startScimHarness(get(), () => clock);
+    platform = await startMailPlatform({
+      ports: PORTS,
+      // Nobody signs in here: the hub is not started, the passdb only needs settings.
+      oauth2: () => ["introspection_mode = post", "introspection_url = http://127.0.0.1:9/introspection"],
+      prepare: async (dir, doveadm) => {
+        const settings = {
+          dir,
+          domains: ["ville-lyon.test", "metropole.test"],
+          quotaBytes: 1024 ** 3,
+          doveadm,
+        };
+        await addConnector(h.provisioning.admin, null, "lyon", {
+          kind: "mail",
+          label: "Messagerie collaborative",
+          clientId: null,
+          settings,
+          secret: null,
+          memberIds: null,
+          enabled: true,
+        });
+        await rewriteMailDirectory({
+          id: "x",
+          ententeId: "lyon",
+          kind: "mail",
+          label: "",
+          clientId: null,
+          settings,
+          secret: null,
+          memberIds: null,
+          enabled: true,
+        });
+      },
+    });
+  });
+  after(async () => {
+    await h?.app.close();
+    await platform?.stop();
+  });
+
+  it("creates a mailbox per person and member address; Postfix then receives for it", async () => {
+    await h.scim("ville-lyon", "POST", "/Users", entraUser("jeanne.martin", "oid-1"));
+    await h.scim("metropole", "POST", "/Users", entraUser("jeanne.martin", "oid-2", "metropole.test"));
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 2,
+      retried: 0,
+      failed: 0,
+    });
+    const users = readFileSync(join(platform.directoryDir, "users"), "utf8");
+    assert.match(users, /^jeanne\.martin@metropole\.test:/m);
+    assert.match(users, /^jeanne\.martin@ville-lyon\.test:/m);
+    const message = { from: "x@metropole.test", subject: "Bienvenue", body: "x" };
+    assert.equal(await sendMail(PORTS.smtp, { ...message, to: "jeanne.martin@ville-lyon.test" }), null);
+    assert.match(
+      String(await sendMail(PORTS.smtp, { ...message, to: "paul@ville-lyon.test" })),
+      /RCPT failed: 550/,
+    );
+  });
+
+  it("suspends the mailbox when the member sets active: 'False' (kick and cache flush succeed)", async () => {
+    const list = json(
+      await h.scim("ville-lyon", "GET", '/Users?filter=userName eq "jeanne.martin@ville-lyon.test"'),
+    );
+    const id = String((list.Resources as { id: string }[])[0]?.id);
+    await h.scim("ville-lyon", "PATCH", `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Replace", path: "active", value: "False" }],
+    });
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
+    const done = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
+    assert.ok(done.some((d) => d.kind === "suspended"));
+    assert.equal(
+      readFileSync(join(platform.directoryDir, "denied"), "utf8"),
+      "jeanne.martin@ville-lyon.test:\n",
+    );
+    assert.equal(
+      await sendMail(PORTS.smtp, {
+        from: "x@metropole.test",
+        to: "jeanne.martin@ville-lyon.test",
+        subject: "s",
+        body: "x",
+      }),
+      null,
+      "a suspended mailbox still receives: the data is kept",
+    );
+  });
+});
