@@ -2,4 +2,10 @@
 // entitlements): what other contexts and the composition may use. Nothing else of
 // src/workplace is imported from outside it.
 export { type ComposedWorkplace, composeWorkplace, type WorkplaceOptions } from "./compose.ts";
+export {
+  composeWorkplaceForProvisioning,
+  type SubscriptionForProvisioning,
+  type WorkplaceForProvisioning,
+} from "./compose-provisioning.ts";
+export type { MigrationWave } from "./domain/migration-wave.ts";
 export { WIDGET_PATH } from "./http/public-routes.ts";

@@ -2,12 +2,58 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
+import type { Kysely } from "kysely";
+import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
+import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
 import { deliverUntilIdle } from "../../src/provisioning/app/deliver-due-events.ts";
 import { addConnector, listDeliveries } from "../../src/provisioning/app/delivery-admin.ts";
+import { mailMigrationReport, prepareMemberMailboxes } from "../../src/provisioning/app/mail-migration.ts";
 import { rewriteMailDirectory } from "../../src/provisioning/connectors/mail-connector.ts";
+import type { WorkplaceDatabase } from "../../src/workplace/db/tables.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
+import { signInService } from "../helpers/oidc-harness.ts";
 import { entraUser, json, PATCH_OP, type ScimHarness, startScimHarness } from "./scim-harness.ts";
 import { type MailPlatform, sendMail, startMailPlatform } from "./start-mail-platform.ts";
+
+/**
+ * The webmail as a catalogued service the Métropole subscribes to, with 2 GiB per account and
+ * its migration wave (rows as the workplace writes them; its API is tested in test/workplace).
+ * @returns the service's client id.
+ */
+async function subscribeMetropoleToMail(database: OpenDatabase): Promise<string> {
+  const db = database.db as Kysely<WorkplaceDatabase>;
+  const { client } = await createServiceClientStore(database.db).createClient(
+    "lyon",
+    signInService("https://webmail.lyon.test"),
+  );
+  await db
+    .insertInto("workplace_service")
+    .values({
+      client_id: client.clientId,
+      entente_id: "lyon",
+      kind: "mail",
+      description: "Messagerie collaborative",
+      url: "https://webmail.lyon.test",
+      maturity: "stable",
+      display_order: 0,
+    })
+    .execute();
+  await db
+    .insertInto("workplace_subscription")
+    .values({
+      client_id: client.clientId,
+      entente_id: "lyon",
+      member_id: "metropole",
+      starts_on: "2024-01-01",
+      storage_per_account: 2n * 1024n ** 3n,
+      wave_label: "Vague 1 — Métropole",
+      wave_planned_start: "2026-03-16",
+      accounts_planned: 3,
+      accounts_migrated: 0,
+    })
+    .execute();
+  return client.clientId;
+}
 
 /** This branch's range (20350–20399), apart from mail-platform.test.ts's. */
 const PORTS = { imap: 20360, lmtp: 20361, smtp: 20362 };
@@ -36,11 +82,12 @@ describeOnDatabases("mail connector fed by SCIM through the delivery engine", (g
           domains: ["ville-lyon.test", "metropole.test"],
           quotaBytes: 1024 ** 3,
           doveadm,
+          lastLoginDir: join(dir, "..", "last-login"),
         };
         await addConnector(h.provisioning.admin, null, "lyon", {
           kind: "mail",
           label: "Messagerie collaborative",
-          clientId: null,
+          clientId: await subscribeMetropoleToMail(get()),
           settings,
           secret: null,
           memberIds: null,
@@ -113,6 +160,55 @@ describeOnDatabases("mail connector fed by SCIM through the delivery engine", (g
       }),
       null,
       "a suspended mailbox still receives: the data is kept",
+    );
+  });
+
+  it("prepares a member's mailboxes ahead of the switch and reports its progress against the wave", async () => {
+    const users = readFileSync(join(platform.directoryDir, "users"), "utf8");
+    assert.match(
+      users,
+      /^jeanne\.martin@metropole\.test:::::::userdb_quota_rule=\*:storage=2147483648B$/m,
+      "the subscription's quota",
+    );
+    assert.match(
+      users,
+      /^jeanne\.martin@ville-lyon\.test:::::::userdb_quota_rule=\*:storage=1073741824B$/m,
+      "the settings' quota",
+    );
+    // A person pushed while no delivery ran (the connector is declared after the directory, in real life).
+    await h.scim("metropole", "POST", "/Users", entraUser("paul.durand", "oid-3", "metropole.test"));
+    const m = h.provisioning.mailMigration;
+    const [before] = await mailMigrationReport(m, null, "lyon", "metropole");
+    assert.deepEqual(
+      { ...before, wave: before?.wave?.label },
+      {
+        memberId: "metropole",
+        wave: "Vague 1 — Métropole",
+        daysToStart: 14,
+        planned: 3,
+        created: 1,
+        signedIn: 0,
+        stage: "created",
+      },
+    );
+    const prepared = await prepareMemberMailboxes(m, null, "lyon", "metropole");
+    assert.deepEqual(prepared, { memberId: "metropole", accounts: 2, done: 2, refused: [] });
+    const report = await mailMigrationReport(m, null, "lyon", null);
+    assert.deepEqual(
+      report.map((l) => [l.memberId, l.planned, l.created, l.signedIn, l.stage]),
+      [
+        ["metropole", 3, 2, 0, "created"],
+        ["ville-lyon", 0, 0, 0, "planned"], // Jeanne suspended there: no account planned nor counted
+      ],
+    );
+    assert.equal(
+      await sendMail(PORTS.smtp, {
+        from: "x@ville-lyon.test",
+        to: "paul.durand@metropole.test",
+        subject: "s",
+        body: "x",
+      }),
+      null,
     );
   });
 });

@@ -14,7 +14,11 @@ import { createServiceClientStore } from "../../src/identity/db/service-client-s
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import { type OpenDatabase, openDatabase } from "../../src/platform/db/open-database.ts";
 import type { ConnectorChange, ConnectorRecord } from "../../src/provisioning/app/connector.ts";
-import { mailKind, rewriteMailDirectory } from "../../src/provisioning/connectors/mail-connector.ts";
+import {
+  mailKind,
+  rewriteMailDirectory,
+  signedInOf,
+} from "../../src/provisioning/connectors/mail-connector.ts";
 import {
   createFakePeople,
   insertEntente,
@@ -199,6 +203,15 @@ describe("mail platform: provisioning → Postfix → LMTP → Dovecot, read wit
     const message = await readWhenDelivered(USER, await token(), "Conseil du 12");
     assert.match(message, /Ordre du jour/);
     assert.match(doveadm("quota", "get", "-u", USER), /STORAGE\s+\d+\s+10240\b/, "10 MiB from the settings");
+    const withLastLogin = {
+      ...record,
+      settings: { ...record.settings, lastLoginDir: join(platform.dir, "last-login") },
+    };
+    assert.deepEqual(
+      [...(await signedInOf(withLastLogin))],
+      [USER],
+      "her first sign-in, for the migration's report",
+    );
   });
 
   it("refuses unknown recipients at RCPT and relays nothing; the shared mailbox receives", async () => {

@@ -50,6 +50,7 @@ export async function startMailPlatform(options: {
   try {
     for (const sub of [
       "run",
+      "last-login",
       "state",
       "mail",
       "directory",
@@ -61,6 +62,7 @@ export async function startMailPlatform(options: {
       mkdirSync(join(dir, sub), { recursive: true });
     chmodSync(dir, 0o755);
     chmodSync(join(dir, "mail"), 0o777);
+    chmodSync(join(dir, "last-login"), 0o777);
     chownSync(join(dir, "postfix/data"), uid("postfix"), gid("postfix"));
     chmodSync(join(dir, "postfix/data"), 0o700);
     writeFileSync(join(dir, "oauth2.conf.ext"), `${options.oauth2(dir).join("\n")}\n`);
@@ -198,9 +200,12 @@ userdb {
 }
 plugin {
   quota = maildir:User quota
+  # First sign-in of each mailbox, for the migration's progress: one file per user under last-login/.
+  last_login_dict = fs:posix:prefix=${dir}/last-login/
+  last_login_key = %u
 }
 protocol imap {
-  mail_plugins = $mail_plugins imap_quota
+  mail_plugins = $mail_plugins imap_quota last_login
 }
 service imap-login {
   inet_listener imap {

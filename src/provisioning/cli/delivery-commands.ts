@@ -7,7 +7,10 @@ import { EntenteError } from "../errors.ts";
 import type { ProvisioningCliDeps } from "./commands.ts";
 
 /** `entente provisioning deliveries|replay|deliver|connector add|connector list`. */
-export function registerDeliveryCommands(program: Command, context: CliContext<ProvisioningCliDeps>): void {
+export function registerDeliveryCommands(
+  program: Command,
+  context: CliContext<ProvisioningCliDeps>,
+): Command {
   const provisioning = program
     .command("provisioning")
     .description("provisionnement des comptes / account provisioning");
@@ -67,6 +70,7 @@ export function registerDeliveryCommands(program: Command, context: CliContext<P
       });
     });
   registerConnectorCommands(provisioning, context);
+  return provisioning;
 }
 
 function registerConnectorCommands(provisioning: Command, context: CliContext<ProvisioningCliDeps>): void {

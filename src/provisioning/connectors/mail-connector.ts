@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Connector, ConnectorKind, ConnectorRecord, DeliveryOutcome } from "../app/connector.ts";
 import {
   applyAccountChange,
   isMailAddress,
+  type Mailbox,
   type MailDirectory,
   type MailFiles,
   purgeDeleted,
@@ -20,7 +21,11 @@ const run = promisify(execFile);
  * The storage quota per account of a member's subscription to the mail service, in bytes (the
  * workplace subscription's `storagePerAccount`); null when it has none or sets none.
  */
-export type MailQuotaSource = (ententeId: string, memberId: string) => Promise<number | null>;
+export type MailQuotaSource = (
+  ententeId: string,
+  clientId: string,
+  memberId: string,
+) => Promise<number | null>;
 
 /**
  * The mail connector: keeps the collaborative email's directory (Dovecot's users, its deny list,
@@ -29,7 +34,9 @@ export type MailQuotaSource = (ententeId: string, memberId: string) => Promise<n
  * Dovecot and Postfix), `domains` (the hosted mail domains), `quotaBytes` (storage per mailbox
  * when the subscription sets none; null or absent: none), `sharedMailboxes` (`[{ address,
  * memberId, quotaBytes }]`: the services' shared mailboxes), `doveadm` (the command and its
- * first arguments, default `["doveadm"]`), `postmap` (default `postmap`).
+ * first arguments, default `["doveadm"]`), `postmap` (default `postmap`), `lastLoginDir` (where
+ * Dovecot's `last_login` plugin writes, for the migration's first sign-ins). The quota comes from
+ * the member's subscription to the connector's service (`clientId`) when it sets one.
  *
  * Why files, written whole and renamed: Dovecot's passwd-file is re-read when its mtime changes,
  * a rename is atomic (a reader sees the old or the new file, never half of one), and Postfix
@@ -110,7 +117,11 @@ function createMailConnector(record: ConnectorRecord, quotaOf?: MailQuotaSource)
   return {
     deliver: (change) =>
       serialised(settings.dir, async (): Promise<DeliveryOutcome> => {
-        const quotaBytes = (await quotaOf?.(change.ententeId, change.memberId)) ?? settings.quotaBytes;
+        const fromSubscription =
+          record.clientId === null
+            ? null
+            : await quotaOf?.(change.ententeId, record.clientId, change.memberId);
+        const quotaBytes = fromSubscription ?? settings.quotaBytes;
         const at = new Date().toISOString();
         const result = applyAccountChange(await readDirectory(settings.dir), change, {
           domains: settings.domains,
@@ -156,6 +167,27 @@ export async function purgeMailDirectory(
 export async function rewriteMailDirectory(record: ConnectorRecord): Promise<void> {
   const settings = mailSettings(record);
   await serialised(settings.dir, async () => writeDirectory(settings, await readDirectory(settings.dir)));
+}
+
+/** The mailboxes of the connector's folder (address, member, person; null for a shared one). */
+export async function mailboxesOf(record: ConnectorRecord): Promise<readonly Mailbox[]> {
+  return Object.values(await readDirectory(mailSettings(record).dir));
+}
+
+/**
+ * The addresses that signed in at least once: the files Dovecot's `last_login` plugin writes,
+ * one per user, in `settings.lastLoginDir` (`last_login_dict = fs:posix:prefix=DIR/`,
+ * `last_login_key = %u`); empty without that setting.
+ */
+export async function signedInOf(record: ConnectorRecord): Promise<ReadonlySet<string>> {
+  const dir = record.settings.lastLoginDir;
+  if (typeof dir !== "string") return new Set();
+  try {
+    return new Set((await readdir(dir)).map((name) => name.toLowerCase()));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Set();
+    throw error;
+  }
 }
 
 /** The directory as the connector last wrote it (`mailboxes.json`, the source of every other file). */
