@@ -24,6 +24,7 @@ import {
   IdentityServicesPage,
   IdentitySourcesPage,
 } from "./features/identity/index.ts";
+import { MailMigrationPage, ProvisioningNav } from "./features/provisioning/index.ts";
 import { WorkplaceCataloguePage, WorkplaceNav } from "./features/workplace/index.ts";
 import { NotFoundPage } from "./shared/layout/not-found-page.tsx";
 
@@ -32,6 +33,7 @@ const moreNav = (ententeId: string) => (
   <>
     <IdentityNav ententeId={ententeId} />
     <WorkplaceNav ententeId={ententeId} />
+    <ProvisioningNav ententeId={ententeId} />
   </>
 );
 
@@ -63,6 +65,7 @@ export function App() {
           <Route path="identity/persons" element={<IdentityPersonsPage />} />
           <Route path="identity/events" element={<IdentityEventsPage />} />
           <Route path="workplace/catalogue" element={<WorkplaceCataloguePage />} />
+          <Route path="provisioning/mail" element={<MailMigrationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route

@@ -59,10 +59,14 @@ export interface MemberMigration {
   readonly stage: MigrationStage;
 }
 
-async function mailConnector(deps: MailMigrationDeps, ententeId: string, memberId: string) {
-  const record = (await deps.connectors.list(ententeId)).find(
+async function findMailConnector(deps: MailMigrationDeps, ententeId: string, memberId: string) {
+  return (await deps.connectors.list(ententeId)).find(
     (c) => c.kind === "mail" && c.enabled && (c.memberIds === null || c.memberIds.includes(memberId)),
   );
+}
+
+async function mailConnector(deps: MailMigrationDeps, ententeId: string, memberId: string) {
+  const record = await findMailConnector(deps, ententeId, memberId);
   if (record === undefined)
     throw new EntenteError("provisioning.mail_not_configured", { entente: ententeId, member: memberId });
   return record;
@@ -104,8 +108,10 @@ export async function prepareMemberMailboxes(
 }
 
 /**
- * The mail migration's report: per member (one, or every member with persons in its directory),
- * the wave, accounts planned, mailboxes created, first sign-ins and the stage.
+ * The mail migration's report: per member (one, or every member with persons in its directory
+ * that a mail connector serves), the wave, accounts planned, mailboxes created, first sign-ins
+ * and the stage.
+ * @throws `provisioning.mail_not_configured` when the one member asked for is served by none.
  */
 export async function mailMigrationReport(
   deps: MailMigrationDeps,
@@ -118,7 +124,10 @@ export async function mailMigrationReport(
   const today = deps.now().toISOString().slice(0, 10);
   const lines: MemberMigration[] = [];
   for (const member of members) {
-    const record = await mailConnector(deps, ententeId, member);
+    // One member asked for: say when no connector serves it; every member: those served only.
+    const record =
+      memberId === null ? await findMailConnector(deps, ententeId, member) : await mailConnector(deps, ententeId, member);
+    if (record === undefined) continue;
     const [accounts, mailboxes, signedIn] = await Promise.all([
       deps.accounts.listActive(ententeId, member),
       deps.platform.mailboxes(record),
