@@ -126,7 +126,9 @@ export async function mailMigrationReport(
   for (const member of members) {
     // One member asked for: say when no connector serves it; every member: those served only.
     const record =
-      memberId === null ? await findMailConnector(deps, ententeId, member) : await mailConnector(deps, ententeId, member);
+      memberId === null
+        ? await findMailConnector(deps, ententeId, member)
+        : await mailConnector(deps, ententeId, member);
     if (record === undefined) continue;
     const [accounts, mailboxes, signedIn] = await Promise.all([
       deps.accounts.listActive(ententeId, member),
