@@ -56,7 +56,7 @@ async function subscribeMetropoleToMail(database: OpenDatabase): Promise<string>
 }
 
 /** This branch's range (20350–20399), apart from mail-platform.test.ts's. */
-const PORTS = { imap: 20360, lmtp: 20361, smtp: 20362 };
+const PORTS = { imap: 20360, lmtp: 20361, smtp: 20362, submission: 20363 };
 const pass = { batch: 50, concurrency: 4, leaseSeconds: 60, maxPasses: 10 };
 
 /**

@@ -45,7 +45,7 @@ import {
 // The collaborative email for real (docs/mail-platform.md): the mail connector writes Dovecot's
 // users and Postfix's tables; Postfix receives and hands over by LMTP to Dovecot; Alice reads
 // her mail in IMAP with the hub's access token (JWT validated locally by Dovecot).
-const PORTS = { imap: 20350, lmtp: 20351, smtp: 20352 }; // this branch's range: 20350–20399
+const PORTS = { imap: 20350, lmtp: 20351, smtp: 20352, submission: 20353 }; // this branch's range: 20350–20399
 const MAIL = "https://mail.e1.test/";
 const USER = "alice@sitiv.fr";
 const MIB = 1024 * 1024;
@@ -214,6 +214,32 @@ describe("mail platform: provisioning → Postfix → LMTP → Dovecot, read wit
     );
   });
 
+  it("sends through Dovecot's submission with the hub's token; without a token nothing is accepted", async () => {
+    const bearer = await token();
+    const message = { from: USER, to: "accueil@sitiv.fr", subject: "Envoi authentifié", body: "x" };
+    assert.equal(
+      await sendMail(PORTS.submission, message, { user: USER, bearer }),
+      null,
+      platform.dovecotLog().slice(-3000),
+    );
+    assert.match(
+      String(await sendMail(PORTS.submission, message)),
+      /530|authentication/i,
+      "no token: refused",
+    );
+    for (
+      let i = 0;
+      i < 100 &&
+      !doveadm("search", "-u", "accueil@sitiv.fr", "mailbox", "INBOX", "SUBJECT", "authentifié").trim();
+      i++
+    )
+      await sleep(100);
+    assert.notEqual(
+      doveadm("search", "-u", "accueil@sitiv.fr", "mailbox", "INBOX", "SUBJECT", "authentifié").trim(),
+      "",
+    );
+  });
+
   it("refuses unknown recipients at RCPT and relays nothing; the shared mailbox receives", async () => {
     const unknown = await sendMail(PORTS.smtp, {
       from: USER,
@@ -271,7 +297,7 @@ describe("mail platform: provisioning → Postfix → LMTP → Dovecot, read wit
       assert.equal(
         await imapLoginWithToken(PORTS.imap, USER, bearer),
         false,
-        "the JWT is still valid: refused by the deny passdb",
+        `the JWT is still valid: refused by the deny passdb\n${platform.dovecotLog().slice(-4000)}`,
       );
       assert.equal(
         await sendMail(PORTS.smtp, { from: "x@ville.test", to: USER, subject: "Pendant", body: "x" }),

@@ -18,6 +18,8 @@ export interface MailPlatform {
   readonly ports: MailPorts;
   /** Postfix's log (its `maillog_file`). */
   postfixLog(): string;
+  /** Dovecot's log (its standard error). */
+  dovecotLog(): string;
   stop(): Promise<void>;
 }
 
@@ -25,11 +27,13 @@ export interface MailPorts {
   readonly imap: number;
   readonly lmtp: number;
   readonly smtp: number;
+  /** Dovecot's submission service (RFC 6409): sending with the hub's token, relayed to Postfix. */
+  readonly submission: number;
 }
 
 /**
  * Debian's Dovecot 2.3 (IMAP, LMTP) and Postfix 3.7 started privately on 127.0.0.1 for one test
- * file (docs/mail-platform.md): Postfix receives for the domains of `directoryDir/domains.db`,
+ * file (docs/mail-platform.md), and Dovecot's submission relaying to Postfix: Postfix receives for the domains of `directoryDir/domains.db`,
  * refuses unknown recipients at RCPT (`mailboxes.db`) and hands over by LMTP to Dovecot, whose
  * users are `directoryDir/users` (passwd-file), whose sign-in is refused for `directoryDir/denied`
  * (a deny passdb) and otherwise checked by the hub (`passdb oauth2`, lines of `oauth2`). Quotas
@@ -76,7 +80,7 @@ export async function startMailPlatform(options: {
       command: "dovecot",
       args: ["-F", "-c", join(dir, "dovecot.conf")],
       deadlineMs: 30_000,
-      ready: ({ stderr }) => (/starting up for imap, lmtp/.test(stderr) ? true : undefined),
+      ready: ({ stderr }) => (/starting up for imap, lmtp, submission/.test(stderr) ? true : undefined),
     });
     stops.push(() => dovecot.child.stop());
     const postfix = await startPostfix(dir, options.ports.smtp);
@@ -87,6 +91,7 @@ export async function startMailPlatform(options: {
       doveadm,
       ports: options.ports,
       postfixLog: () => readFileSync(join(dir, "log/postfix.log"), "utf8"),
+      dovecotLog: () => dovecot.child.output().stderr,
       stop,
     };
   } catch (error) {
@@ -171,7 +176,11 @@ function dovecotConf(dir: string, ports: MailPorts): string {
 state_dir = ${dir}/state
 log_path = /dev/stderr
 listen = 127.0.0.1
-protocols = imap lmtp
+protocols = imap lmtp submission
+submission_relay_host = 127.0.0.1
+submission_relay_port = ${ports.smtp}
+submission_relay_trusted = yes
+hostname = mail.entente.test
 ssl = no
 auth_mechanisms = xoauth2 oauthbearer
 auth_failure_delay = 0
@@ -214,6 +223,12 @@ service imap-login {
   }
   inet_listener imaps {
     port = 0
+  }
+}
+service submission-login {
+  inet_listener submission {
+    address = 127.0.0.1
+    port = ${ports.submission}
   }
 }
 service lmtp {
@@ -304,6 +319,8 @@ function postfixMaster(port: number): string {
 export async function sendMail(
   port: number,
   message: { readonly from: string; readonly to: string; readonly subject: string; readonly body: string },
+  /** Submission: the sender's bearer token (curl then authenticates with SASL OAUTHBEARER/XOAUTH2). */
+  token?: { readonly user: string; readonly bearer: string },
 ): Promise<string | null> {
   const file = join(mkdtempSync(join(tmpdir(), "entente-smtp-")), "message.eml");
   writeFileSync(
@@ -314,14 +331,11 @@ export async function sendMail(
     const result = await runChild({
       name: "curl (SMTP)",
       command: "curl",
-      args: ["--silent", "--show-error", "--max-time", "20", "--url", `smtp://127.0.0.1:${port}`].concat([
-        "--mail-from",
-        message.from,
-        "--mail-rcpt",
-        message.to,
-        "--upload-file",
-        file,
-      ]),
+      args: [
+        ...["--silent", "--show-error", "--max-time", "20", "--url", `smtp://127.0.0.1:${port}`],
+        ...["--mail-from", message.from, "--mail-rcpt", message.to, "--upload-file", file],
+        ...(token === undefined ? [] : ["--user", token.user, "--oauth2-bearer", token.bearer]),
+      ],
       deadlineMs: 30_000,
     });
     return result.code === 0 ? null : `${result.stderr}${result.stdout}`.trim();

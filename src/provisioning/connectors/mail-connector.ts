@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import type { Connector, ConnectorKind, ConnectorRecord, DeliveryOutcome } from "../app/connector.ts";
 import {
@@ -237,8 +238,17 @@ async function writeTable(settings: MailSettings, name: string, content: string)
   }
 }
 
+/**
+ * How long Dovecot may go on using the deny list it read before the rewrite: its passwd-file
+ * driver checks the file's stat at most once per second of its clock (seen in the tests: a login
+ * in the same second as the rewrite was let in). Kicking before that would let the client sign
+ * in again at once.
+ */
+const PASSWD_FILE_RECHECK_MS = 1100;
+
 /** Ends a suspended person's IMAP sessions and forgets their cached logins (both idempotent). */
 async function endSessions(settings: MailSettings, address: string): Promise<void> {
+  await sleep(PASSWD_FILE_RECHECK_MS);
   const [command = "doveadm", ...first] = settings.doveadm;
   await run(command, [...first, "kick", address], { timeout: 30_000 }).catch((error: unknown) => {
     // doveadm kick exits 68 (EX_NOUSER?) when no session was there to kick: nothing to do.
