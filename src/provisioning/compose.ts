@@ -15,7 +15,13 @@ import type { ScimDeps } from "./app/ports.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
 import { ejabberdKind } from "./connectors/ejabberd-connector.ts";
-import { createMailKind, mailboxesOf, mailKind, signedInOf } from "./connectors/mail-connector.ts";
+import {
+  createMailKind,
+  mailboxesOf,
+  mailKind,
+  signedInOf,
+  storageUsedOf,
+} from "./connectors/mail-connector.ts";
 import { scimClientKind } from "./connectors/scim-client-connector.ts";
 import { createConnectorStore } from "./db/connector-store.ts";
 import { createDeliveryStore } from "./db/delivery-store.ts";
@@ -114,7 +120,7 @@ export function composeProvisioning(
     accounts: createMemberAccountReader(db),
     waveOf: async (ententeId, clientId, memberId) =>
       (await workplace.subscriptionOf(ententeId, clientId, memberId))?.wave ?? null,
-    platform: { mailboxes: mailboxesOf, signedIn: signedInOf },
+    platform: { mailboxes: mailboxesOf, signedIn: signedInOf, storageUsed: storageUsedOf },
     now: options.now,
   };
   return {

@@ -92,6 +92,12 @@ export const MemberMailMigration = z.object({
   created: z.number().int(),
   signedIn: z.number().int(),
   stage: z.enum(["planned", "created", "first-sign-in", "done"]),
+  domains: z.array(z.string()),
+  storageUsedBytes: z
+    .number()
+    .int()
+    .nullable()
+    .describe("bytes its mailboxes in use hold; null: Dovecot did not answer"),
 });
 export type MemberMailMigration = z.infer<typeof MemberMailMigration>;
 

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Kysely } from "kysely";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
@@ -189,6 +191,8 @@ describeOnDatabases("mail connector fed by SCIM through the delivery engine", (g
         created: 1,
         signedIn: 0,
         stage: "created",
+        domains: ["metropole.test"],
+        storageUsedBytes: 0,
       },
     );
     const prepared = await prepareMemberMailboxes(m, null, "lyon", "metropole");
@@ -201,14 +205,46 @@ describeOnDatabases("mail connector fed by SCIM through the delivery engine", (g
         ["ville-lyon", 0, 0, 0, "planned"], // Jeanne suspended there: no account planned nor counted
       ],
     );
+    // Dovecot re-reads its userdb at most once a second: a mailbox is there once doveadm knows it.
+    const known = (user: string) => {
+      try {
+        execFileSync(platform.doveadm[0] ?? "doveadm", [...platform.doveadm.slice(1), "user", user], {
+          stdio: "pipe",
+        });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 50 && !known("paul.durand@metropole.test"); i++) await sleep(100);
     assert.equal(
       await sendMail(PORTS.smtp, {
         from: "x@ville-lyon.test",
         to: "paul.durand@metropole.test",
-        subject: "s",
-        body: "x",
+        subject: "Bienvenue à la Métropole",
+        body: "x".repeat(5000),
       }),
       null,
+    );
+    // Delivered asynchronously (queue, then LMTP): the storage used then counts it (Dovecot's KiB).
+    const doveadm = (...args: string[]) =>
+      execFileSync(platform.doveadm[0] ?? "doveadm", [...platform.doveadm.slice(1), ...args], {
+        encoding: "utf8",
+      });
+    for (
+      let i = 0;
+      i < 100 && !doveadm("search", "-u", "paul.durand@metropole.test", "mailbox", "INBOX", "ALL").trim();
+      i++
+    )
+      await sleep(100);
+    let used = 0;
+    for (let i = 0; i < 100 && used === 0; i++) {
+      used = (await mailMigrationReport(m, null, "lyon", "metropole"))[0]?.storageUsedBytes ?? 0;
+      if (used === 0) await sleep(100);
+    }
+    assert.ok(
+      used >= 5 * 1024,
+      `storage used: ${used} bytes; ${doveadm("-f", "tab", "quota", "get", "-A")}; ${platform.postfixLog().slice(-1500)}`,
     );
   });
 });

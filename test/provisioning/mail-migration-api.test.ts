@@ -77,6 +77,8 @@ describeOnDatabases("mail migration API over HTTP", (get) => {
         created: 0,
         signedIn: 0,
         stage: "planned",
+        domains: [],
+        storageUsedBytes: 0,
       },
     ]);
     const other = await clients.secretariat.send("POST", `${API}/mail/members/metropole/prepare`);

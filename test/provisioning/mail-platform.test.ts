@@ -191,6 +191,15 @@ describe("mail platform: provisioning → Postfix → LMTP → Dovecot, read wit
       detail: `${USER} active`,
     });
     assert.equal((await connector.deliver(change("created"))).status, "done", "a retried delivery");
+    // Dovecot re-reads its userdb at most once a second (meanwhile LMTP answers 4xx and Postfix retries later).
+    for (let i = 0; i < 50; i++) {
+      try {
+        doveadm("user", USER);
+        break;
+      } catch {
+        await sleep(100);
+      }
+    }
     assert.equal(
       await sendMail(PORTS.smtp, {
         from: "maire@ville.test",

@@ -34,6 +34,8 @@ export interface MailMigrationDeps {
   readonly platform: {
     mailboxes(record: ConnectorRecord): Promise<readonly Mailbox[]>;
     signedIn(record: ConnectorRecord): Promise<ReadonlySet<string>>;
+    /** Bytes used per address; null when the mail server could not answer. */
+    storageUsed(record: ConnectorRecord): Promise<ReadonlyMap<string, number> | null>;
   };
   readonly now: () => Date;
 }
@@ -57,6 +59,10 @@ export interface MemberMigration {
   readonly created: number;
   readonly signedIn: number;
   readonly stage: MigrationStage;
+  /** The mail domains of its mailboxes in use, sorted. */
+  readonly domains: readonly string[];
+  /** Storage its mailboxes in use hold, bytes; null when Dovecot could not say. */
+  readonly storageUsedBytes: number | null;
 }
 
 async function findMailConnector(deps: MailMigrationDeps, ententeId: string, memberId: string) {
@@ -143,8 +149,11 @@ export async function mailMigrationReport(
       created: own.length,
       signedIn: own.filter((m) => signedIn.has(m.address)).length,
     };
+    const used = own.length === 0 ? new Map<string, number>() : await deps.platform.storageUsed(record);
     lines.push({
       memberId: member,
+      domains: [...new Set(own.map((m) => m.address.split("@")[1] ?? ""))].sort(),
+      storageUsedBytes: used === null ? null : own.reduce((sum, m) => sum + (used.get(m.address) ?? 0), 0),
       wave,
       daysToStart: wave?.plannedStart ? daysBefore(today, wave.plannedStart) : null,
       ...counts,

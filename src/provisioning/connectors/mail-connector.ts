@@ -191,6 +191,29 @@ export async function signedInOf(record: ConnectorRecord): Promise<ReadonlySet<s
   }
 }
 
+/**
+ * The storage each mailbox uses, in bytes, by address: one `doveadm -f tab quota get -A` (every
+ * user of the userdb; Dovecot counts storage in KiB). Null when Dovecot could not answer.
+ */
+export async function storageUsedOf(record: ConnectorRecord): Promise<ReadonlyMap<string, number> | null> {
+  const [command = "doveadm", ...first] = mailSettings(record).doveadm;
+  try {
+    const { stdout } = await run(command, [...first, "-f", "tab", "quota", "get", "-A"], {
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const used = new Map<string, number>();
+    for (const line of stdout.split("\n").slice(1)) {
+      const [user, , type, value] = line.split("\t");
+      if (user !== undefined && type === "STORAGE" && /^\d+$/.test(value ?? ""))
+        used.set(user.toLowerCase(), Number(value) * 1024);
+    }
+    return used;
+  } catch {
+    return null;
+  }
+}
+
 /** The directory as the connector last wrote it (`mailboxes.json`, the source of every other file). */
 export async function readDirectory(dir: string): Promise<MailDirectory> {
   try {

@@ -31,13 +31,15 @@ export function createMailMigrationRoutes(deps: MailMigrationDeps): RouteRegistr
           response: { 200: z.array(MemberMailMigration) },
         },
       },
-      async (request) =>
-        mailMigrationReport(
+      async (request) => {
+        const lines = await mailMigrationReport(
           deps,
           requirePrincipal(request),
           request.params.id,
           request.query.memberId ?? null,
-        ),
+        );
+        return lines.map((l) => ({ ...l, domains: [...l.domains] }));
+      },
     );
     app.post(
       `${BASE}/members/:memberId/prepare`,

@@ -11,7 +11,10 @@ const Report = z.array(MemberMailMigration);
 
 /** The mail migration per member (issue 12 item 5): wave, accounts planned, mailboxes created, first sign-ins, stage. */
 export function MailMigrationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Display only: MiB with one decimal in the reader's language (1,5 Mio; 1.5 MiB).
+  const mebibytes = (bytes: number) =>
+    new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(bytes / 1048576);
   const { entente, memberName } = useEntente();
   const report = useResource(
     `/api/ententes/${encodeURIComponent(entente.id)}/provisioning/mail/migration`,
@@ -44,6 +47,10 @@ export function MailMigrationPage() {
                 {t("provisioning.mail.signedIn")}
               </th>
               <th scope="col">{t("provisioning.mail.stage")}</th>
+              <th scope="col">{t("provisioning.mail.domains")}</th>
+              <th scope="col" className="num">
+                {t("provisioning.mail.storageUsed")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -57,6 +64,12 @@ export function MailMigrationPage() {
                 <td className="num">{l.created}</td>
                 <td className="num">{l.signedIn}</td>
                 <td>{t(`provisioning.mail.stages.${l.stage}`)}</td>
+                <td>{l.domains.join(", ") || "—"}</td>
+                <td className="num">
+                  {l.storageUsedBytes === null
+                    ? t("provisioning.mail.unknown")
+                    : t("provisioning.mail.mebibytes", { value: mebibytes(l.storageUsedBytes) })}
+                </td>
               </tr>
             ))}
           </tbody>

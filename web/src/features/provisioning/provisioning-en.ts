@@ -19,6 +19,10 @@ export const provisioningEn: typeof provisioningFr = {
       created: "Mailboxes created",
       signedIn: "First sign-ins",
       stage: "Stage",
+      domains: "Domains",
+      storageUsed: "Storage used",
+      unknown: "unknown",
+      mebibytes: "{{value}} MiB",
       noWave: "none",
       stages: {
         planned: "Planned",

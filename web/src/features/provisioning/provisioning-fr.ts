@@ -17,6 +17,10 @@ export const provisioningFr = {
       created: "Boîtes créées",
       signedIn: "Premières connexions",
       stage: "Étape",
+      domains: "Domaines",
+      storageUsed: "Espace utilisé",
+      unknown: "inconnu",
+      mebibytes: "{{value}} Mio",
       noWave: "aucune",
       stages: {
         planned: "Prévue",
