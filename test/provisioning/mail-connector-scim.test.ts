@@ -14,8 +14,9 @@ import { rewriteMailDirectory } from "../../src/provisioning/connectors/mail-con
 import type { WorkplaceDatabase } from "../../src/workplace/db/tables.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { signInService } from "../helpers/oidc-harness.ts";
+import { sendMail } from "./mail-clients.ts";
 import { entraUser, json, PATCH_OP, type ScimHarness, startScimHarness } from "./scim-harness.ts";
-import { type MailPlatform, sendMail, startMailPlatform } from "./start-mail-platform.ts";
+import { type MailPlatform, startMailPlatform } from "./start-mail-platform.ts";
 
 /**
  * The webmail as a catalogued service the Métropole subscribes to, with 2 GiB per account and

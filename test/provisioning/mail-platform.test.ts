@@ -34,13 +34,8 @@ import {
 } from "../helpers/oidc-harness.ts";
 import { migratedPgliteTemplate } from "../helpers/pglite-template.ts";
 import { imapLoginWithToken } from "../helpers/start-dovecot.ts";
-import {
-  type MailPlatform,
-  openImapSession,
-  readMailWithToken,
-  sendMail,
-  startMailPlatform,
-} from "./start-mail-platform.ts";
+import { openImapSession, readMailWithToken, sendMail } from "./mail-clients.ts";
+import { type MailPlatform, startMailPlatform } from "./start-mail-platform.ts";
 
 // The collaborative email for real (docs/mail-platform.md): the mail connector writes Dovecot's
 // users and Postfix's tables; Postfix receives and hands over by LMTP to Dovecot; Alice reads
