@@ -41,6 +41,14 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 # ejabberd: the provisioning chat connector's peer; its tests start a private instance on loopback
 # (test/provisioning/start-ejabberd.ts, no epmd), never the system service.
 command -v ejabberdctl >/dev/null 2>&1 || [ -x /usr/sbin/ejabberdctl ] || missing+=(ejabberd)
+# The collaborative email (test/provisioning/start-mail-platform.ts, private instances on loopback):
+# Postfix receives for the members' domains and hands over by LMTP to Dovecot (dovecot-lmtpd),
+# submission by Dovecot (dovecot-submissiond); Roundcube (with its SQLite driver) is the webmail.
+command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || missing+=(postfix)
+[ -x /usr/lib/dovecot/lmtp ] || missing+=(dovecot-lmtpd)
+[ -x /usr/lib/dovecot/submission ] || missing+=(dovecot-submissiond)
+[ -d /usr/share/roundcube ] || missing+=(roundcube-core)
+dpkg -s roundcube-sqlite3 >/dev/null 2>&1 || missing+=(roundcube-sqlite3)
 
 is_root=0
 [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && is_root=1

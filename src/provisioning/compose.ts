@@ -5,21 +5,32 @@ import type { Kysely } from "kysely";
 import { composeIdentityForProvisioning } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import { composeWorkplaceForProvisioning } from "../workplace/index.ts";
 import type { ConnectorKind } from "./app/connector.ts";
 import type { EngineDeps } from "./app/deliver-due-events.ts";
 import type { DeliveryAdminDeps } from "./app/delivery-admin.ts";
 import { type DeliveryWorker, startDeliveryWorker } from "./app/delivery-worker.ts";
+import type { MailMigrationDeps } from "./app/mail-migration.ts";
 import type { ScimDeps } from "./app/ports.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
 import { ejabberdKind } from "./connectors/ejabberd-connector.ts";
+import {
+  createMailKind,
+  mailboxesOf,
+  mailKind,
+  signedInOf,
+  storageUsedOf,
+} from "./connectors/mail-connector.ts";
 import { scimClientKind } from "./connectors/scim-client-connector.ts";
 import { createConnectorStore } from "./db/connector-store.ts";
 import { createDeliveryStore } from "./db/delivery-store.ts";
+import { createMemberAccountReader } from "./db/member-accounts.ts";
 import { createScimStore } from "./db/scim-store.ts";
 import { createScimTokenStore } from "./db/scim-token-store.ts";
 import type { ProvisioningTables } from "./db/tables.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./domain/retry-policy.ts";
+import { createMailMigrationRoutes } from "./http/mail-migration-routes.ts";
 import { createProvisioningAdminRoutes } from "./http/provisioning-admin-routes.ts";
 import { createScimRoutes } from "./http/scim-routes.ts";
 import { createScimTokenRoutes } from "./http/scim-token-routes.ts";
@@ -40,6 +51,7 @@ export interface ComposedProvisioning {
   readonly tokens: ScimTokenDeps;
   readonly engine: EngineDeps;
   readonly admin: DeliveryAdminDeps;
+  readonly mailMigration: MailMigrationDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
   /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
   readonly startWorker: (options: {
@@ -49,7 +61,7 @@ export interface ComposedProvisioning {
 }
 
 /** The connectors Entente ships, by kind. */
-export const BUILT_IN_KINDS: readonly ConnectorKind[] = [scimClientKind, ejabberdKind];
+export const BUILT_IN_KINDS: readonly ConnectorKind[] = [scimClientKind, ejabberdKind, mailKind];
 
 /** Provisioning on `database`, talking to the pivot directory through identity's door. */
 export function composeProvisioning(
@@ -74,7 +86,18 @@ export function composeProvisioning(
     randomSecret: () => randomBytes(32).toString("base64url"),
     now: options.now,
   };
-  const kinds = new Map([...BUILT_IN_KINDS, ...(options.extraKinds ?? [])].map((k) => [k.kind, k]));
+  const workplace = composeWorkplaceForProvisioning(database);
+  // The mailboxes' quota: the member's subscription to the mail service when it sets one.
+  const mail = createMailKind(async (ententeId, clientId, memberId) => {
+    const bytes = (await workplace.subscriptionOf(ententeId, clientId, memberId))?.storagePerAccount ?? null;
+    return bytes === null ? null : Number(bytes);
+  });
+  const kinds = new Map(
+    [...BUILT_IN_KINDS.filter((k) => k.kind !== "mail"), mail, ...(options.extraKinds ?? [])].map((k) => [
+      k.kind,
+      k,
+    ]),
+  );
   const deliveries = createDeliveryStore(db);
   const connectors = createConnectorStore(db);
   const engine: EngineDeps = {
@@ -91,15 +114,26 @@ export function composeProvisioning(
     now: options.now,
     newId: options.newId ?? randomUUID,
   };
+  const mailMigration: MailMigrationDeps = {
+    connectors,
+    kinds,
+    accounts: createMemberAccountReader(db),
+    waveOf: async (ententeId, clientId, memberId) =>
+      (await workplace.subscriptionOf(ententeId, clientId, memberId))?.wave ?? null,
+    platform: { mailboxes: mailboxesOf, signedIn: signedInOf, storageUsed: storageUsedOf },
+    now: options.now,
+  };
   return {
     scim,
     tokens,
     engine,
     admin,
+    mailMigration,
     registerRoutes: [
       createScimRoutes({ ...scim, tokens: tokenStore }),
       createScimTokenRoutes(tokens),
       createProvisioningAdminRoutes(admin),
+      createMailMigrationRoutes(mailMigration),
     ],
     startWorker: (worker) => startDeliveryWorker(engine, worker),
   };
@@ -111,5 +145,10 @@ export function composeProvisioningCli(
   options: ProvisioningOptions,
 ): ProvisioningCliDeps {
   const composed = composeProvisioning(database, options);
-  return { tokens: composed.tokens, engine: composed.engine, admin: composed.admin };
+  return {
+    tokens: composed.tokens,
+    engine: composed.engine,
+    admin: composed.admin,
+    mailMigration: composed.mailMigration,
+  };
 }

@@ -75,3 +75,36 @@ export const ConnectorWrite = z.object({
   memberIds: z.array(IdParam).nullable().optional().describe("members whose persons it receives; null: all"),
   enabled: z.boolean(),
 });
+
+/** One member's line of the mail migration's report (issue 12 item 5). */
+export const MemberMailMigration = z.object({
+  memberId: z.string(),
+  wave: z
+    .object({
+      label: z.string(),
+      plannedStart: z.string().nullable(),
+      actualEnd: z.string().nullable(),
+      accountsPlanned: z.number().int(),
+    })
+    .nullable(),
+  daysToStart: z.number().int().nullable(),
+  planned: z.number().int(),
+  created: z.number().int(),
+  signedIn: z.number().int(),
+  stage: z.enum(["planned", "created", "first-sign-in", "done"]),
+  domains: z.array(z.string()),
+  storageUsedBytes: z
+    .number()
+    .int()
+    .nullable()
+    .describe("bytes its mailboxes in use hold; null: Dovecot did not answer"),
+});
+export type MemberMailMigration = z.infer<typeof MemberMailMigration>;
+
+/** What preparing a member's mailboxes ahead of the switch did. */
+export const PrepareMailboxesAnswer = z.object({
+  memberId: z.string(),
+  accounts: z.number().int(),
+  done: z.number().int(),
+  refused: z.array(z.object({ userName: z.string(), reason: z.string() })),
+});

@@ -44,6 +44,13 @@ export const provisioningErrors = defineErrors({
     fr: (d) => `connecteur inconnu « ${d.kind} » : les connecteurs sont ${d.known}.`,
     en: (d) => `unknown connector "${d.kind}": the connectors are ${d.known}.`,
   },
+  "provisioning.mail_not_configured": {
+    status: 409,
+    fr: (d) =>
+      `aucun connecteur de messagerie (kind « mail ») actif ne sert le membre « ${d.member} » dans l'entente « ${d.entente} » : déclarez-en un (entente provisioning connector add --kind mail).`,
+    en: (d) =>
+      `no enabled mail connector (kind "mail") serves member "${d.member}" in entente "${d.entente}": declare one (entente provisioning connector add --kind mail).`,
+  },
 });
 
 declare module "../shared/errors.ts" {

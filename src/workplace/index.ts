@@ -11,4 +11,10 @@ export {
   type WorkplaceOptions,
 } from "./compose.ts";
 export { composeWorkplaceCli } from "./compose-cli.ts";
+export {
+  composeWorkplaceForProvisioning,
+  type SubscriptionForProvisioning,
+  type WorkplaceForProvisioning,
+} from "./compose-provisioning.ts";
+export type { MigrationWave } from "./domain/migration-wave.ts";
 export { WIDGET_PATH } from "./http/public-routes.ts";

@@ -26,6 +26,7 @@ import {
   IdentityServicesPage,
   IdentitySourcesPage,
 } from "./features/identity/index.ts";
+import { MailMigrationPage, ProvisioningNav } from "./features/provisioning/index.ts";
 import {
   AnnouncementsPage,
   WorkplaceCataloguePage,
@@ -39,6 +40,7 @@ const moreNav = (ententeId: string) => (
   <>
     <IdentityNav ententeId={ententeId} />
     <WorkplaceNav ententeId={ententeId} />
+    <ProvisioningNav ententeId={ententeId} />
   </>
 );
 
@@ -74,6 +76,7 @@ export function App() {
           <Route path="workplace/catalogue" element={<WorkplaceCataloguePage />} />
           <Route path="workplace/announcements" element={<AnnouncementsPage />} />
           <Route path="workplace/status" element={<WorkplaceStatusPage />} />
+          <Route path="provisioning/mail" element={<MailMigrationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route

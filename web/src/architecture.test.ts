@@ -22,7 +22,7 @@ const ROOT = resolve(WEB, "../..");
 const SHARED = join(ROOT, "src", "shared") + sep;
 const CONTRACT = new RegExp(`^${escapeRegExp(join(ROOT, "src"))}/[a-z]+/contracts(\\.ts$|/)`);
 /** Feature folders of web/src/features, one per context of the server (src/<context>). */
-const FEATURES = ["access", "finance", "identity", "workplace"] as const;
+const FEATURES = ["access", "finance", "identity", "workplace", "provisioning"] as const;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

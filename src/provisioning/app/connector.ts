@@ -51,7 +51,7 @@ export interface ConnectorRecord {
 
 /**
  * A kind of connector: checks its settings and builds the connector. Registered in the
- * composition (`compose.ts`): `scim`, `ejabberd`.
+ * composition (`compose.ts`): `scim`, `ejabberd`, `mail`.
  */
 export interface ConnectorKind {
   readonly kind: string;

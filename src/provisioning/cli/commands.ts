@@ -2,14 +2,17 @@ import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { EngineDeps } from "../app/deliver-due-events.ts";
 import type { DeliveryAdminDeps } from "../app/delivery-admin.ts";
+import type { MailMigrationDeps } from "../app/mail-migration.ts";
 import { issueScimToken, revokeScimToken, type ScimTokenDeps } from "../app/scim-tokens.ts";
 import { registerDeliveryCommands } from "./delivery-commands.ts";
+import { registerMailCommands } from "./mail-commands.ts";
 
 /** What the provisioning commands need. */
 export interface ProvisioningCliDeps {
   readonly tokens: ScimTokenDeps;
   readonly engine: EngineDeps;
   readonly admin: DeliveryAdminDeps;
+  readonly mailMigration: MailMigrationDeps;
 }
 
 /**
@@ -20,7 +23,8 @@ export function registerProvisioningCommands(
   program: Command,
   context: CliContext<ProvisioningCliDeps>,
 ): void {
-  registerDeliveryCommands(program, context);
+  const provisioning = registerDeliveryCommands(program, context);
+  registerMailCommands(provisioning, context);
   const scim = program.command("scim").description("serveur SCIM des membres / the members' SCIM server");
   const token = scim.command("token").description("jetons SCIM / SCIM tokens");
   token

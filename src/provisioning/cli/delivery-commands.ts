@@ -7,7 +7,10 @@ import { EntenteError } from "../errors.ts";
 import type { ProvisioningCliDeps } from "./commands.ts";
 
 /** `entente provisioning deliveries|replay|deliver|connector add|connector list`. */
-export function registerDeliveryCommands(program: Command, context: CliContext<ProvisioningCliDeps>): void {
+export function registerDeliveryCommands(
+  program: Command,
+  context: CliContext<ProvisioningCliDeps>,
+): Command {
   const provisioning = program
     .command("provisioning")
     .description("provisionnement des comptes / account provisioning");
@@ -67,6 +70,7 @@ export function registerDeliveryCommands(program: Command, context: CliContext<P
       });
     });
   registerConnectorCommands(provisioning, context);
+  return provisioning;
 }
 
 function registerConnectorCommands(provisioning: Command, context: CliContext<ProvisioningCliDeps>): void {
@@ -75,7 +79,7 @@ function registerConnectorCommands(provisioning: Command, context: CliContext<Pr
     .command("add")
     .description("déclare un connecteur / declare a connector")
     .requiredOption("--entente <id>", "entente")
-    .requiredOption("--kind <kind>", "scim | ejabberd")
+    .requiredOption("--kind <kind>", "scim | ejabberd | mail")
     .requiredOption("--label <label>", "nom / label")
     .requiredOption(
       "--settings <json>",

@@ -87,7 +87,7 @@ export function createProvisioningAdminRoutes(deps: DeliveryAdminDeps): RouteReg
       `${BASE}/connectors`,
       {
         schema: {
-          summary: "Declare a connector (scim, ejabberd)",
+          summary: "Declare a connector (scim, ejabberd, mail)",
           tags,
           params: EntenteParams,
           body: ConnectorWrite,
