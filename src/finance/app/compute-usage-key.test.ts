@@ -61,6 +61,8 @@ function fakeDeps(statuses: Record<number, string>) {
     budgets: {
       latest: async (_e: string, year: number) =>
         statuses[year] === undefined ? null : { status: statuses[year] },
+      listVersions: async () =>
+        Object.entries(statuses).map(([year, status]) => ({ year: Number(year), status })),
     },
     keys: { setPeriod: async (_e: string, _k: string, period: KeyPeriod) => void written.push(period) },
     clock: { now: () => new Date("2026-01-05T08:00:00Z") },
