@@ -24,22 +24,46 @@ export async function savePerson(
   person: SignedInIdentity,
   options: { readonly now: Date; readonly newId: () => string },
 ): Promise<PersonRecord> {
+  const sub = await savePersonLink(db, source, identity, person, options);
+  // The names are the ones just written: only the affiliations (every entente) are read again.
+  const affiliations = await selectAffiliations(db, [sub], null, { activeOnly: true });
+  return {
+    sub,
+    givenName: person.givenName,
+    familyName: person.familyName,
+    usualName: person.usualName,
+    affiliations: affiliations.map(toAffiliation),
+  };
+}
+
+/**
+ * The write of `savePerson` alone, one transaction, after the same rules; returns the `sub`
+ * (provisioning needs nothing more: it reads no affiliation back). A person the link has just
+ * created already has the names (no second UPDATE).
+ */
+export async function savePersonLink(
+  db: Kysely<IdentityDatabase>,
+  source: SourceRecord,
+  identity: UpstreamIdentity,
+  person: SignedInIdentity,
+  options: { readonly now: Date; readonly newId: () => string },
+): Promise<string> {
   const { now } = options;
   const email = normalizeEmail(person.email);
   const attributes = JSON.stringify({ ...person, email });
-  const names = await db.transaction().execute(async (trx) => {
-    const sub = await linkPerson(trx, source, identity, person, { ...options, attributes });
-    const saved = await trx
-      .updateTable("person")
-      .set({
-        given_name: person.givenName,
-        family_name: person.familyName,
-        usual_name: person.usualName,
-        updated_at: now,
-      })
-      .where("sub", "=", sub)
-      .returning(["sub", "given_name", "family_name", "usual_name"])
-      .executeTakeFirstOrThrow();
+  return db.transaction().execute(async (trx) => {
+    const link = await linkPerson(trx, source, identity, person, { ...options, attributes });
+    if (!link.created)
+      await trx
+        .updateTable("person")
+        .set({
+          given_name: person.givenName,
+          family_name: person.familyName,
+          usual_name: person.usualName,
+          updated_at: now,
+        })
+        .where("sub", "=", link.sub)
+        .execute();
     const values = {
       role: person.role,
       source_id: source.id,
@@ -51,20 +75,11 @@ export async function savePerson(
     };
     await trx
       .insertInto("person_affiliation")
-      .values({ sub, entente_id: source.ententeId, member_id: source.memberId, ...values })
+      .values({ sub: link.sub, entente_id: source.ententeId, member_id: source.memberId, ...values })
       .onConflict((oc) => oc.columns(["sub", "entente_id", "member_id"]).doUpdateSet(values))
       .execute();
-    return saved;
+    return link.sub;
   });
-  // The names come back from the UPDATE: only the affiliations (every entente) are read again.
-  const affiliations = await selectAffiliations(db, [names.sub], null, { activeOnly: true });
-  return {
-    sub: names.sub,
-    givenName: names.given_name,
-    familyName: names.family_name,
-    usualName: names.usual_name,
-    affiliations: affiliations.map(toAffiliation),
-  };
 }
 
 /** The `sub` linked to (source, upstream id): the link refreshed, or a new person and link. */
@@ -74,7 +89,7 @@ async function linkPerson(
   identity: UpstreamIdentity,
   person: SignedInIdentity,
   options: { readonly now: Date; readonly newId: () => string; readonly attributes: string },
-): Promise<string> {
+): Promise<{ readonly sub: string; readonly created: boolean }> {
   const { now, attributes } = options;
   const existing = await trx
     .updateTable("person_link")
@@ -83,7 +98,7 @@ async function linkPerson(
     .where("upstream_id", "=", identity.upstreamId)
     .returning("sub")
     .executeTakeFirst();
-  if (existing !== undefined) return existing.sub;
+  if (existing !== undefined) return { sub: existing.sub, created: false };
   const candidate = options.newId();
   const names = {
     given_name: person.givenName,
@@ -111,5 +126,5 @@ async function linkPerson(
     .executeTakeFirstOrThrow();
   // Another sign-in of the same person linked it first: its sub wins, the candidate was never given out.
   if (linked.sub !== candidate) await trx.deleteFrom("person").where("sub", "=", candidate).execute();
-  return linked.sub;
+  return { sub: linked.sub, created: linked.sub === candidate };
 }
