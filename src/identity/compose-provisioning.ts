@@ -53,12 +53,14 @@ export function composeIdentityForProvisioning(
     // may assert it and the role a registered address forces, as `mayAssertEmail` then
     // `resolvePerson` of the sign-in do; the write reads no affiliation back.
     async linkPerson(sourceId, upstreamId, person) {
-      const source = await store.findSource(sourceId);
-      if (source === null) return "source_unknown";
       const email = normalizeEmail(person.email);
-      if (!isEmailAddress(email)) return "email_not_owned";
-      const facts = await emailFactsOf(store, email, sharedMailDomains);
-      if (!mayAssertEmail(facts, source)) return "email_not_owned";
+      // The source and the email's facts read at the same time (one round trip of waiting).
+      const [source, facts] = await Promise.all([
+        store.findSource(sourceId),
+        isEmailAddress(email) ? emailFactsOf(store, email, sharedMailDomains) : null,
+      ]);
+      if (source === null) return "source_unknown";
+      if (facts === null || !mayAssertEmail(facts, source)) return "email_not_owned";
       const familyName = normalizeText(person.familyName);
       const sub = await savePersonLink(
         db,
