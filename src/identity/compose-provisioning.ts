@@ -1,12 +1,16 @@
 // What the provisioning context needs of the pivot directory (through identity's door): link a
 // person pushed by a member's directory (SCIM), and check that a source is the member's.
+
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
-import { createIdentityDirectory } from "./app/identity-directory.ts";
+import { emailFactsOf } from "./app/identity-directory.ts";
 import { createIdentityDirectoryStore } from "./db/identity-directory-store.ts";
+import { savePersonLink } from "./db/save-person.ts";
 import type { IdentityDatabase } from "./db/tables.ts";
 import type { PersonRole } from "./domain/person.ts";
 import { isEmailAddress, normalizeEmail, normalizeGroups, normalizeText } from "./domain/pivot-identity.ts";
+import { mayAssertEmail, roleAtSignIn } from "./domain/route-email.ts";
 
 /** A person as a member's directory pushes it (SCIM User), before normalisation. */
 export interface ProvisionedPerson {
@@ -43,16 +47,23 @@ export function composeIdentityForProvisioning(
 ): ProvisioningPivot {
   const db = database.db as Kysely<IdentityDatabase>;
   const store = createIdentityDirectoryStore(db, { clock: { now: options.now } });
-  const directory = createIdentityDirectory(store, { sharedMailDomains: options.sharedMailDomains ?? [] });
+  const sharedMailDomains = options.sharedMailDomains ?? [];
   return {
+    // Each read once (issue 12, performance): the email's facts decide both whether the member
+    // may assert it and the role a registered address forces, as `mayAssertEmail` then
+    // `resolvePerson` of the sign-in do; the write reads no affiliation back.
     async linkPerson(sourceId, upstreamId, person) {
-      const source = await store.findSource(sourceId);
-      if (source === null) return "source_unknown";
       const email = normalizeEmail(person.email);
-      if (!isEmailAddress(email) || !(await directory.mayAssertEmail(source, email)))
-        return "email_not_owned";
+      // The source and the email's facts read at the same time (one round trip of waiting).
+      const [source, facts] = await Promise.all([
+        store.findSource(sourceId),
+        isEmailAddress(email) ? emailFactsOf(store, email, sharedMailDomains) : null,
+      ]);
+      if (source === null) return "source_unknown";
+      if (facts === null || !mayAssertEmail(facts, source)) return "email_not_owned";
       const familyName = normalizeText(person.familyName);
-      const saved = await directory.resolvePerson(
+      const sub = await savePersonLink(
+        db,
         source,
         { sourceId, upstreamId, attributes: {}, amr: [], acr: null },
         {
@@ -65,10 +76,11 @@ export function composeIdentityForProvisioning(
           emailVerified: true,
           uid: normalizeText(person.uid),
           groups: normalizeGroups(person.groups),
-          role: person.role,
+          role: roleAtSignIn(facts.registered, source, person.role),
         },
+        { now: options.now(), newId: randomUUID },
       );
-      return { sub: saved.sub };
+      return { sub };
     },
     async sourceOfMember(ententeId, memberId, sourceId) {
       const member = await db

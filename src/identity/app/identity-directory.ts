@@ -14,14 +14,7 @@ export function createIdentityDirectory(
   store: DirectoryStore,
   options: { readonly sharedMailDomains?: readonly string[] } = {},
 ): PersonDirectory & IdentityRouting {
-  const factsOf = async (rawEmail: string) => {
-    const email = normalizeEmail(rawEmail);
-    const domain = emailDomain(email);
-    // A shared consumer domain given to a member before it was refused routes nowhere and
-    // vouches for nothing (issue 10, item 7): only its registered addresses count.
-    const shared = domain !== null && isSharedMailDomain(domain, options.sharedMailDomains ?? []);
-    return store.findEmailFacts(email, shared ? null : domain);
-  };
+  const factsOf = (rawEmail: string) => emailFactsOf(store, rawEmail, options.sharedMailDomains ?? []);
   return {
     async resolvePerson(source, identity, normalized) {
       const registered = await store.findRegisteredAddress(normalizeEmail(normalized.email));
@@ -41,4 +34,20 @@ export function createIdentityDirectory(
         id: source.id,
       }),
   };
+}
+
+/**
+ * The facts of an address (`EmailFacts`) as the routing reads them: normalised, and a shared
+ * consumer mail domain (`isSharedMailDomain`, with `sharedMailDomains` added) routes nowhere and
+ * vouches for nothing (issue 10, item 7): only its registered addresses count.
+ */
+export function emailFactsOf(
+  store: Pick<DirectoryStore, "findEmailFacts">,
+  rawEmail: string,
+  sharedMailDomains: readonly string[],
+) {
+  const email = normalizeEmail(rawEmail);
+  const domain = emailDomain(email);
+  const shared = domain !== null && isSharedMailDomain(domain, sharedMailDomains);
+  return store.findEmailFacts(email, shared ? null : domain);
 }

@@ -13,24 +13,17 @@ export async function appendPersonChanges(
   changes: readonly PersonChange[],
   at: Date,
 ): Promise<void> {
-  for (const change of changes) {
-    const event = await trx
-      .insertInto("provisioning_event")
-      .values({
-        entente_id: scope.ententeId,
-        member_id: scope.memberId,
-        sub: change.sub,
-        kind: change.kind,
-        payload: JSON.stringify(change.payload),
-        created_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+  // One statement per change (issue 12, performance): the event and its deliveries together.
+  for (const change of changes)
     await sql`
+      WITH event AS (
+        INSERT INTO provisioning_event (entente_id, member_id, sub, kind, payload, created_at)
+        VALUES (${scope.ententeId}, ${scope.memberId}, ${change.sub}, ${change.kind},
+          ${JSON.stringify(change.payload)}, ${at})
+        RETURNING id)
       INSERT INTO provisioning_delivery (event_id, connector_id, sub, state, next_attempt_at)
-      SELECT ${event.id}, c.id, ${change.sub}, 'pending', ${at}
-      FROM provisioning_connector c
+      SELECT event.id, c.id, ${change.sub}, 'pending', ${at}
+      FROM event, provisioning_connector c
       WHERE c.entente_id = ${scope.ententeId} AND c.enabled
         AND (c.member_ids IS NULL OR c.member_ids ? ${scope.memberId})`.execute(trx);
-  }
 }
