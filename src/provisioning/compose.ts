@@ -108,8 +108,13 @@ export function composeProvisioning(
 /** The provisioning commands' dependencies on `database`. */
 export function composeProvisioningCli(
   database: OpenDatabase,
-  options: ProvisioningOptions,
+  options: ProvisioningOptions & { readonly ententeExists: (ententeId: string) => Promise<boolean> },
 ): ProvisioningCliDeps {
   const composed = composeProvisioning(database, options);
-  return { tokens: composed.tokens, engine: composed.engine, admin: composed.admin };
+  return {
+    tokens: composed.tokens,
+    engine: composed.engine,
+    admin: composed.admin,
+    ententeExists: options.ententeExists,
+  };
 }

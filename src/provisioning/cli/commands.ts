@@ -10,6 +10,8 @@ export interface ProvisioningCliDeps {
   readonly tokens: ScimTokenDeps;
   readonly engine: EngineDeps;
   readonly admin: DeliveryAdminDeps;
+  /** Whether the entente exists (the entente's door): an unknown `--entente` is an error, not zero counts. */
+  readonly ententeExists: (ententeId: string) => Promise<boolean>;
 }
 
 /**
