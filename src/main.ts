@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   if (firstStart === undefined) return;
   const identity = await startIdentity(database, composed, config, report);
   if (identity === null) return;
+  // A person suspended or deleted by a member's directory (SCIM) loses its hub sessions: identity's rule.
+  composed.provisioning.registerHubSessions(identity.composed.sessions);
   const app = await buildServer(config, composed, identity.composed, identity.workplaceRoutes);
   identity.setErrorLog((error) => app.log.warn({ err: error }, "identity federation: background error"));
   for (const warning of config.warnings) app.log.warn(warning);

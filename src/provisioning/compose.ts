@@ -9,6 +9,7 @@ import type { ConnectorKind } from "./app/connector.ts";
 import type { EngineDeps } from "./app/deliver-due-events.ts";
 import type { DeliveryAdminDeps } from "./app/delivery-admin.ts";
 import { type DeliveryWorker, startDeliveryWorker } from "./app/delivery-worker.ts";
+import type { HubSessions, HubSessionsSlot } from "./app/hub-sessions.ts";
 import type { ScimDeps } from "./app/ports.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
@@ -33,6 +34,8 @@ export interface ProvisioningOptions {
   readonly retry?: RetryPolicy;
   /** Consumer mail domains beyond the built-in list (`IDENTITY_SHARED_MAIL_DOMAINS`): no member owns them. */
   readonly sharedMailDomains?: readonly string[];
+  /** Told when ending a deprovisioned person's hub sessions failed (default: standard error). */
+  readonly onSessionError?: (error: unknown) => void;
 }
 
 export interface ComposedProvisioning {
@@ -42,6 +45,11 @@ export interface ComposedProvisioning {
   readonly admin: DeliveryAdminDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
   /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
+  /**
+   * Registers identity's sessions (`ComposedIdentity.sessions`, the server does once identity is
+   * composed): from then on a person suspended or deleted by SCIM loses its hub sessions.
+   */
+  readonly registerHubSessions: (sessions: HubSessions) => void;
   readonly startWorker: (options: {
     readonly intervalMs: number;
     readonly onError: (error: unknown) => void;
@@ -62,7 +70,15 @@ export function composeProvisioning(
     sharedMailDomains: options.sharedMailDomains ?? [],
   });
   const tokenStore = createScimTokenStore(db);
+  const sessions: HubSessionsSlot = {
+    current: null,
+    onError:
+      options.onSessionError ??
+      ((error) =>
+        process.stderr.write(`provisioning: ${error instanceof Error ? error.message : String(error)}\n`)),
+  };
   const scim: ScimDeps = {
+    sessions,
     store: createScimStore(db),
     pivot,
     now: options.now,
@@ -101,6 +117,9 @@ export function composeProvisioning(
       createScimTokenRoutes(tokens),
       createProvisioningAdminRoutes(admin),
     ],
+    registerHubSessions: (hub) => {
+      sessions.current = hub;
+    },
     startWorker: (worker) => startDeliveryWorker(engine, worker),
   };
 }
