@@ -195,7 +195,11 @@ async function startIdentity(
   try {
     // The workplace's subscriptions are the access policy of its catalogued services: identity
     // asks them at sign-in through the port registered here.
-    const workplace = composeWorkplace(database, { publicUrl, now });
+    const workplace = composeWorkplace(database, {
+      publicUrl,
+      now,
+      subscriptionListener: composed.provisioning.subscriptionListener,
+    });
     const identity = await composeIdentity(database, {
       serviceAccess: workplace.serviceAccess,
       publicUrl,

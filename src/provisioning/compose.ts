@@ -12,6 +12,7 @@ import { type DeliveryWorker, startDeliveryWorker } from "./app/delivery-worker.
 import type { HubSessions, HubSessionsSlot } from "./app/hub-sessions.ts";
 import type { ScimDeps } from "./app/ports.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
+import { recordSubscriptionChange, type SubscriptionChange } from "./app/subscription-events.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
 import { ejabberdKind } from "./connectors/ejabberd-connector.ts";
 import { scimClientKind } from "./connectors/scim-client-connector.ts";
@@ -19,6 +20,7 @@ import { createConnectorStore } from "./db/connector-store.ts";
 import { createDeliveryStore } from "./db/delivery-store.ts";
 import { createScimStore } from "./db/scim-store.ts";
 import { createScimTokenStore } from "./db/scim-token-store.ts";
+import { createServiceEventLog } from "./db/service-event-log.ts";
 import type { ProvisioningTables } from "./db/tables.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./domain/retry-policy.ts";
 import { createProvisioningAdminRoutes } from "./http/provisioning-admin-routes.ts";
@@ -49,6 +51,14 @@ export interface ComposedProvisioning {
    * Registers identity's sessions (`ComposedIdentity.sessions`, the server does once identity is
    * composed): from then on a person suspended or deleted by SCIM loses its hub sessions.
    */
+  /**
+   * What the workplace tells when a member's subscription starts or ends (`composeWorkplace`'s
+   * `subscriptionListener`, src/main.ts): events for the member's persons on the service's connectors.
+   */
+  readonly subscriptionListener: {
+    subscriptionChanged(change: SubscriptionChange): Promise<number>;
+    readonly onError: (error: unknown) => void;
+  };
   readonly registerHubSessions: (sessions: HubSessions) => void;
   readonly startWorker: (options: {
     readonly intervalMs: number;
@@ -117,6 +127,14 @@ export function composeProvisioning(
       createScimTokenRoutes(tokens),
       createProvisioningAdminRoutes(admin),
     ],
+    subscriptionListener: {
+      subscriptionChanged: (change) =>
+        recordSubscriptionChange(
+          { store: scim.store, events: createServiceEventLog(db), now: options.now },
+          change,
+        ),
+      onError: sessions.onError,
+    },
     registerHubSessions: (hub) => {
       sessions.current = hub;
     },

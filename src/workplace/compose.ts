@@ -6,7 +6,7 @@ import type { ServiceAccessPolicy } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/launcher-feed.ts";
-import type { AffiliationRef, MemberRef, WorkplaceDeps } from "./app/ports.ts";
+import type { AffiliationRef, MemberRef, SubscriptionListener, WorkplaceDeps } from "./app/ports.ts";
 import { createSubscribedAccessPolicy } from "./app/subscribed-access-policy.ts";
 import { createTtlCache } from "./app/ttl-cache.ts";
 import { createCatalogueStore } from "./db/catalogue-store.ts";
@@ -25,6 +25,8 @@ export interface WorkplaceOptions {
   /** Entente's public URL without a trailing slash (the logos' addresses in the feed start with it). */
   readonly publicUrl: string;
   readonly now: () => Date;
+  /** Told when a subscription starts or ends: provisioning's `subscriptionListener` (src/main.ts). */
+  readonly subscriptionListener?: SubscriptionListener;
   /** How long this node reuses a feed answer, a key's service, a SIRET's member (ms; default 5000; 0: never). */
   readonly publicCacheTtlMs?: number;
 }
@@ -88,6 +90,9 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
     usage: createUsageStore(db),
     clock: { now: options.now },
     publicUrl: options.publicUrl.replace(/\/+$/, ""),
+    ...(options.subscriptionListener === undefined
+      ? {}
+      : { subscriptionListener: options.subscriptionListener }),
   };
   const ttl = options.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS;
   const publicSide =

@@ -4,14 +4,16 @@ import type { ProvisioningTables } from "./tables.ts";
 
 /**
  * Records person changes as provisioning events and gives each one a pending delivery per enabled
- * connector that serves the member (`member_ids` null: every member), in the caller's transaction:
- * the change and its events are written together or not at all.
+ * connector that serves the member (`member_ids` null: every member) — only the connectors of
+ * the OIDC service `clientId` when given (a subscription's change) — in the caller's
+ * transaction: the change and its events are written together or not at all.
  */
 export async function appendPersonChanges(
   trx: Kysely<ProvisioningTables>,
   scope: { readonly ententeId: string; readonly memberId: string },
   changes: readonly PersonChange[],
   at: Date,
+  clientId: string | null = null,
 ): Promise<void> {
   for (const change of changes) {
     const event = await trx
@@ -31,6 +33,7 @@ export async function appendPersonChanges(
       SELECT ${event.id}, c.id, ${change.sub}, 'pending', ${at}
       FROM provisioning_connector c
       WHERE c.entente_id = ${scope.ententeId} AND c.enabled
-        AND (c.member_ids IS NULL OR c.member_ids ? ${scope.memberId})`.execute(trx);
+        AND (c.member_ids IS NULL OR c.member_ids ? ${scope.memberId})
+        AND (${clientId}::text IS NULL OR c.client_id = ${clientId})`.execute(trx);
   }
 }
