@@ -9,8 +9,10 @@ import type { ConnectorKind } from "./app/connector.ts";
 import type { EngineDeps } from "./app/deliver-due-events.ts";
 import type { DeliveryAdminDeps } from "./app/delivery-admin.ts";
 import { type DeliveryWorker, startDeliveryWorker } from "./app/delivery-worker.ts";
+import { startErasureScheduler } from "./app/erasure-scheduler.ts";
 import type { HubSessions, HubSessionsSlot } from "./app/hub-sessions.ts";
 import type { ScimDeps } from "./app/ports.ts";
+import type { RetentionDeps } from "./app/retention.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
 import { recordSubscriptionChange, type SubscriptionChange } from "./app/subscription-events.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
@@ -18,12 +20,14 @@ import { ejabberdKind } from "./connectors/ejabberd-connector.ts";
 import { scimClientKind } from "./connectors/scim-client-connector.ts";
 import { createConnectorStore } from "./db/connector-store.ts";
 import { createDeliveryStore } from "./db/delivery-store.ts";
+import { createErasureStore } from "./db/erasure-store.ts";
 import { createScimStore } from "./db/scim-store.ts";
 import { createScimTokenStore } from "./db/scim-token-store.ts";
 import { createServiceEventLog } from "./db/service-event-log.ts";
 import type { ProvisioningTables } from "./db/tables.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./domain/retry-policy.ts";
 import { createProvisioningAdminRoutes } from "./http/provisioning-admin-routes.ts";
+import { createRetentionRoutes } from "./http/retention-routes.ts";
 import { createScimRoutes } from "./http/scim-routes.ts";
 import { createScimTokenRoutes } from "./http/scim-token-routes.ts";
 
@@ -45,6 +49,7 @@ export interface ComposedProvisioning {
   readonly tokens: ScimTokenDeps;
   readonly engine: EngineDeps;
   readonly admin: DeliveryAdminDeps;
+  readonly retention: RetentionDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
   /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
   /**
@@ -100,6 +105,12 @@ export function composeProvisioning(
     randomSecret: () => randomBytes(32).toString("base64url"),
     now: options.now,
   };
+  const retention: RetentionDeps = {
+    erasures: createErasureStore(db),
+    memberExists: async (ententeId, memberId) =>
+      (await pivot.sourceOfMember(ententeId, memberId, "")) !== "no_member",
+    now: options.now,
+  };
   const kinds = new Map([...BUILT_IN_KINDS, ...(options.extraKinds ?? [])].map((k) => [k.kind, k]));
   const deliveries = createDeliveryStore(db);
   const connectors = createConnectorStore(db);
@@ -126,7 +137,9 @@ export function composeProvisioning(
       createScimRoutes({ ...scim, tokens: tokenStore }),
       createScimTokenRoutes(tokens),
       createProvisioningAdminRoutes(admin),
+      createRetentionRoutes(retention),
     ],
+    retention,
     subscriptionListener: {
       subscriptionChanged: (change) =>
         recordSubscriptionChange(
@@ -138,7 +151,7 @@ export function composeProvisioning(
     registerHubSessions: (hub) => {
       sessions.current = hub;
     },
-    startWorker: (worker) => startDeliveryWorker(engine, worker),
+    startWorker: (worker) => startWorkers(engine, retention, worker),
   };
 }
 
@@ -153,5 +166,20 @@ export function composeProvisioningCli(
     engine: composed.engine,
     admin: composed.admin,
     ententeExists: options.ententeExists,
+  };
+}
+
+/** This node's delivery loop and erasure scheduler (one node at a time enqueues, by its lease). */
+function startWorkers(
+  engine: EngineDeps,
+  retention: RetentionDeps,
+  options: { readonly intervalMs: number; readonly onError: (error: unknown) => void },
+): DeliveryWorker {
+  const delivery = startDeliveryWorker(engine, options);
+  const erasures = startErasureScheduler(retention, { holder: randomUUID(), onError: options.onError });
+  return {
+    async stop() {
+      await Promise.all([delivery.stop(), erasures.stop()]);
+    },
   };
 }

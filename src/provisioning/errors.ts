@@ -44,6 +44,13 @@ export const provisioningErrors = defineErrors({
     fr: (d) => `connecteur inconnu « ${d.kind} » : les connecteurs sont ${d.known}.`,
     en: (d) => `unknown connector "${d.kind}": the connectors are ${d.known}.`,
   },
+  "provisioning.retention_invalid": {
+    status: 422,
+    fr: (d) =>
+      `durée de conservation « ${d.days} » incorrecte : un nombre entier de jours entre ${d.min} et ${d.max} est attendu.`,
+    en: (d) =>
+      `wrong retention period "${d.days}": a whole number of days between ${d.min} and ${d.max} is expected.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

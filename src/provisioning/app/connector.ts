@@ -15,7 +15,7 @@ export interface Connector {
 /** One change of a person's account, as a connector receives it. */
 export interface ConnectorChange {
   readonly eventId: string;
-  readonly kind: "created" | "updated" | "suspended" | "reactivated" | "deleted";
+  readonly kind: "created" | "updated" | "suspended" | "reactivated" | "deleted" | "erased";
   /** The person's stable id in Entente (pivot `sub`). */
   readonly sub: string;
   readonly ententeId: string;

@@ -68,7 +68,7 @@ export interface PersonChange {
   readonly payload: AccountState;
 }
 
-export type PersonChangeKind = "created" | "updated" | "suspended" | "reactivated" | "deleted";
+export type PersonChangeKind = "created" | "updated" | "suspended" | "reactivated" | "deleted" | "erased";
 
 /** Where the SCIM resources of every member are kept; every method is limited to `scope`. */
 export interface ScimStore {

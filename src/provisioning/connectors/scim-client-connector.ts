@@ -17,7 +17,8 @@ const MEDIA_TYPE = "application/scim+json";
  * `filter=externalId eq "…"` (the pivot's stable id, never the email, which may change).
  * Idempotent by construction: the User is created when missing, else replaced (PUT) by the
  * state. A suspension and a deletion set `active=false` (deprovisioning disables first and
- * never deletes data the same day; docs/provisioning.md).
+ * never deletes data the same day; docs/provisioning.md); the erasure, after the member's
+ * retention period, deletes the User.
  */
 export const scimClientKind: ConnectorKind = {
   kind: "scim",
@@ -55,6 +56,7 @@ async function applyState(call: Call, change: ConnectorChange): Promise<Delivery
   if (!found.ok) return refusalOutcome("SCIM search", found);
   const list = (await found.json()) as { Resources?: { id?: string }[] };
   const existing = list.Resources?.[0]?.id;
+  if (change.kind === "erased") return erase(call, existing);
   const user = toScimUser(change);
   if (existing === undefined) {
     if (!user.active) return { status: "done", detail: "no account to disable" };
@@ -67,6 +69,15 @@ async function applyState(call: Call, change: ConnectorChange): Promise<Delivery
   return replaced.ok
     ? { status: "done", detail: `replaced ${replaced.status}` }
     : refusalOutcome("SCIM replace", replaced);
+}
+
+/** The retention period is over: the User is deleted (RFC 7644 §3.6); already gone (404) is done. */
+async function erase(call: Call, existing: string | undefined): Promise<DeliveryOutcome> {
+  if (existing === undefined) return { status: "done", detail: "no account to erase" };
+  const deleted = await call("DELETE", `/Users/${encodeURIComponent(existing)}`);
+  return deleted.ok || deleted.status === 404
+    ? { status: "done", detail: `erased ${deleted.status}` }
+    : refusalOutcome("SCIM delete", deleted);
 }
 
 /** The person's account as a SCIM User (RFC 7643 §4.1). */

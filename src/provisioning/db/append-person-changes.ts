@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { PersonChange } from "../app/ports.ts";
+import { scheduleErasure } from "./erasure-schedule.ts";
 import type { ProvisioningTables } from "./tables.ts";
 
 /**
@@ -35,5 +36,7 @@ export async function appendPersonChanges(
       WHERE c.entente_id = ${scope.ententeId} AND c.enabled
         AND (c.member_ids IS NULL OR c.member_ids ? ${scope.memberId})
         AND (${clientId}::text IS NULL OR c.client_id = ${clientId})`.execute(trx);
+    // A subscription's change disables on one service only: the person stays, nothing to erase.
+    if (clientId === null) await scheduleErasure(trx, scope, change, at);
   }
 }
