@@ -3,6 +3,7 @@ import { after, before, it } from "node:test";
 import type { ConnectorRecord } from "../../src/provisioning/app/connector.ts";
 import { deliverUntilIdle } from "../../src/provisioning/app/deliver-due-events.ts";
 import { addConnector, listDeliveries } from "../../src/provisioning/app/delivery-admin.ts";
+import { enqueueDueErasures } from "../../src/provisioning/app/retention.ts";
 import { scimClientKind } from "../../src/provisioning/connectors/scim-client-connector.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { entraUser, json, PATCH_OP, type ScimHarness, startScimHarness } from "./scim-harness.ts";
@@ -155,5 +156,27 @@ describeOnDatabases("SCIM client connector against SCIMMY", (get) => {
     assert.deepEqual(scimClientKind.checkSettings({ baseUrl: "ftp://x" }), [
       "settings.baseUrl: an http(s) URL is expected, not ftp:",
     ]);
+  });
+
+  it("erases the disabled account after the member's retention period (30 days), idempotently", async () => {
+    clock = new Date(clock.getTime() + 31 * 86_400_000);
+    const options = { holder: "node", batch: 10, maxBatches: 1, leaseSeconds: 60 };
+    assert.equal(await enqueueDueErasures(h.provisioning.retention, options), 1);
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
+    assert.deepEqual(
+      peerUsers().map((u) => u.userName),
+      ["paul@ville-lyon.test"],
+    );
+    const [erased] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
+    assert.equal(erased?.kind, "erased");
+    assert.equal(await h.provisioning.admin.deliveries.replay("lyon", erased?.eventId ?? "", null, clock), 1);
+    await deliverUntilIdle(h.provisioning.engine, pass);
+    const [again] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
+    assert.equal(again?.lastError ?? null, null);
+    assert.equal(peerUsers().length, 1, "a replayed erasure changes nothing more");
   });
 });
