@@ -165,6 +165,7 @@ export function composeProvisioningCli(
     tokens: composed.tokens,
     engine: composed.engine,
     admin: composed.admin,
+    retention: composed.retention,
     ententeExists: options.ententeExists,
   };
 }

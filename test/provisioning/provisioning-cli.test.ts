@@ -29,4 +29,26 @@ describe("entente provisioning … --entente (the server's database, PGlite in D
     assert.equal(listed.status, 0, listed.stderr);
     assert.equal(listed.stdout, "pending 0  failed 0  done 0\n");
   });
+
+  it("sets a member's retention period and shows it with the scheduled erasures; a wrong period is named", () => {
+    const set = runEntente(
+      ["provisioning", "retention", "--entente", "lyon-2023", "--member", "ville-lyon", "--days", "14"],
+      { env },
+    );
+    assert.equal(set.status, 0, set.stderr);
+    const wrong = runEntente(
+      ["provisioning", "retention", "--entente", "lyon-2023", "--member", "ville-lyon", "--days", "0"],
+      { env },
+    );
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /provisioning\.retention_invalid/);
+    const shown = runEntente(
+      ["provisioning", "erasures", "--entente", "lyon-2023", "--member", "ville-lyon"],
+      {
+        env,
+      },
+    );
+    assert.equal(shown.status, 0, shown.stderr);
+    assert.equal(shown.stdout, "retention 14 days\n");
+  });
 });

@@ -5,6 +5,7 @@ import { addConnector, listConnectors, listDeliveries, replayEvent } from "../ap
 import type { DeliveryState } from "../app/engine-ports.ts";
 import { EntenteError } from "../errors.ts";
 import type { ProvisioningCliDeps } from "./commands.ts";
+import { registerRetentionCommands } from "./retention-commands.ts";
 
 /** `entente provisioning deliveries|replay|deliver|connector add|connector list`. */
 export function registerDeliveryCommands(program: Command, context: CliContext<ProvisioningCliDeps>): void {
@@ -69,6 +70,7 @@ export function registerDeliveryCommands(program: Command, context: CliContext<P
       });
     });
   registerConnectorCommands(provisioning, context);
+  registerRetentionCommands(provisioning, context);
 }
 
 function registerConnectorCommands(provisioning: Command, context: CliContext<ProvisioningCliDeps>): void {
