@@ -12,6 +12,7 @@ import { type DeliveryWorker, startDeliveryWorker } from "./app/delivery-worker.
 import { startErasureScheduler } from "./app/erasure-scheduler.ts";
 import type { HubSessions, HubSessionsSlot } from "./app/hub-sessions.ts";
 import type { ScimDeps } from "./app/ports.ts";
+import type { ResyncDeps } from "./app/resync.ts";
 import type { RetentionDeps } from "./app/retention.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
 import { recordSubscriptionChange, type SubscriptionChange } from "./app/subscription-events.ts";
@@ -21,6 +22,7 @@ import { scimClientKind } from "./connectors/scim-client-connector.ts";
 import { createConnectorStore } from "./db/connector-store.ts";
 import { createDeliveryStore } from "./db/delivery-store.ts";
 import { createErasureStore } from "./db/erasure-store.ts";
+import { createResyncStore } from "./db/resync-store.ts";
 import { createScimStore } from "./db/scim-store.ts";
 import { createScimTokenStore } from "./db/scim-token-store.ts";
 import { createServiceEventLog } from "./db/service-event-log.ts";
@@ -50,6 +52,7 @@ export interface ComposedProvisioning {
   readonly engine: EngineDeps;
   readonly admin: DeliveryAdminDeps;
   readonly retention: RetentionDeps;
+  readonly resync: ResyncDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
   /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
   /**
@@ -140,6 +143,7 @@ export function composeProvisioning(
       createRetentionRoutes(retention),
     ],
     retention,
+    resync: { store: scim.store, resync: createResyncStore(db), connectors, kinds, now: options.now },
     subscriptionListener: {
       subscriptionChanged: (change) =>
         recordSubscriptionChange(
@@ -166,6 +170,7 @@ export function composeProvisioningCli(
     engine: composed.engine,
     admin: composed.admin,
     retention: composed.retention,
+    resync: composed.resync,
     ententeExists: options.ententeExists,
   };
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { EngineDeps } from "../app/deliver-due-events.ts";
 import type { DeliveryAdminDeps } from "../app/delivery-admin.ts";
+import type { ResyncDeps } from "../app/resync.ts";
 import type { RetentionDeps } from "../app/retention.ts";
 import { issueScimToken, revokeScimToken, type ScimTokenDeps } from "../app/scim-tokens.ts";
 import { registerDeliveryCommands } from "./delivery-commands.ts";
@@ -12,6 +13,7 @@ export interface ProvisioningCliDeps {
   readonly engine: EngineDeps;
   readonly admin: DeliveryAdminDeps;
   readonly retention: RetentionDeps;
+  readonly resync: ResyncDeps;
   /** Whether the entente exists (the entente's door): an unknown `--entente` is an error, not zero counts. */
   readonly ententeExists: (ententeId: string) => Promise<boolean>;
 }

@@ -5,7 +5,7 @@ import { addConnector, listConnectors, listDeliveries, replayEvent } from "../ap
 import type { DeliveryState } from "../app/engine-ports.ts";
 import { EntenteError } from "../errors.ts";
 import type { ProvisioningCliDeps } from "./commands.ts";
-import { registerRetentionCommands } from "./retention-commands.ts";
+import { registerResyncCommand, registerRetentionCommands } from "./retention-commands.ts";
 
 /** `entente provisioning deliveries|replay|deliver|connector add|connector list`. */
 export function registerDeliveryCommands(program: Command, context: CliContext<ProvisioningCliDeps>): void {
@@ -71,6 +71,7 @@ export function registerDeliveryCommands(program: Command, context: CliContext<P
     });
   registerConnectorCommands(provisioning, context);
   registerRetentionCommands(provisioning, context);
+  registerResyncCommand(provisioning, context);
 }
 
 function registerConnectorCommands(provisioning: Command, context: CliContext<ProvisioningCliDeps>): void {

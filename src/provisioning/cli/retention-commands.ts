@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
+import { resyncConnector } from "../app/resync.ts";
 import { readErasures, setRetention } from "../app/retention.ts";
 import { EntenteError } from "../errors.ts";
 import type { ProvisioningCliDeps } from "./commands.ts";
@@ -37,6 +38,26 @@ export function registerRetentionCommands(
         if (read.retentionDays !== null) context.stdout.write(`retention ${read.retentionDays} days\n`);
         for (const e of read.scheduled)
           context.stdout.write(`${e.dueAt.toISOString()}\t${e.memberId}\t${e.userName}\t${e.sub}\n`);
+      });
+    });
+}
+
+/** `entente provisioning resync`: compares a connector's tool with what it should have and queues the repairs. */
+export function registerResyncCommand(provisioning: Command, context: CliContext<ProvisioningCliDeps>): void {
+  provisioning
+    .command("resync")
+    .description(
+      "compare l'outil d'un connecteur et répare (événements) / compare a connector's tool and repair (events)",
+    )
+    .requiredOption("--entente <id>", "entente")
+    .requiredOption("--connector <id>", "connecteur / connector")
+    .action(async (options: { entente: string; connector: string }) => {
+      await context.withDeps(async (deps) => {
+        await ensureEntente(deps, options.entente);
+        const r = await resyncConnector(deps.resync, null, options.entente, options.connector);
+        context.stdout.write(
+          `checked ${r.checked}  missing ${r.missing}  drifted ${r.drifted}  extra ${r.extra}\n`,
+        );
       });
     });
 }

@@ -4,6 +4,7 @@ import type {
   ConnectorKind,
   ConnectorRecord,
   DeliveryOutcome,
+  PeerAccount,
 } from "../app/connector.ts";
 import { checkHttpUrl, PEER_TIMEOUT_MS, refusalOutcome, unreachableOutcome } from "./http-outcome.ts";
 
@@ -45,6 +46,35 @@ function createScimClientConnector(record: ConnectorRecord): Connector {
         return unreachableOutcome(`SCIM ${base}`, error);
       }
     },
+    list: () => listUsers(call, base),
+  };
+}
+
+const PAGE = 100;
+
+/** Every User with an `externalId` (Entente's persons), page by page (RFC 7644 §3.4.2.4). */
+async function listUsers(call: Call, base: string): Promise<PeerAccount[]> {
+  const accounts: PeerAccount[] = [];
+  for (let start = 1; ; start += PAGE) {
+    const answer = await call("GET", `/Users?startIndex=${start}&count=${PAGE}`);
+    if (!answer.ok) throw new Error(`SCIM ${base}: listing the Users answered HTTP ${answer.status}`);
+    const page = (await answer.json()) as { Resources?: Record<string, unknown>[]; totalResults?: number };
+    const resources = page.Resources ?? [];
+    for (const user of resources) if (typeof user.externalId === "string") accounts.push(peerAccount(user));
+    if (resources.length === 0 || start + resources.length > (page.totalResults ?? 0)) return accounts;
+  }
+}
+
+function peerAccount(user: Record<string, unknown>): PeerAccount {
+  const name = (user.name ?? {}) as { givenName?: unknown; familyName?: unknown };
+  const emails = (user.emails ?? []) as { value?: unknown }[];
+  return {
+    sub: String(user.externalId),
+    userName: String(user.userName ?? ""),
+    active: user.active !== false,
+    email: typeof emails[0]?.value === "string" ? emails[0].value : null,
+    givenName: typeof name.givenName === "string" ? name.givenName : "",
+    familyName: typeof name.familyName === "string" ? name.familyName : "",
   };
 }
 
