@@ -29,6 +29,7 @@ import { createServiceEventLog } from "./db/service-event-log.ts";
 import type { ProvisioningTables } from "./db/tables.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./domain/retry-policy.ts";
 import { createProvisioningAdminRoutes } from "./http/provisioning-admin-routes.ts";
+import { createResyncRoutes } from "./http/resync-routes.ts";
 import { createRetentionRoutes } from "./http/retention-routes.ts";
 import { createScimRoutes } from "./http/scim-routes.ts";
 import { createScimTokenRoutes } from "./http/scim-token-routes.ts";
@@ -117,6 +118,13 @@ export function composeProvisioning(
   const kinds = new Map([...BUILT_IN_KINDS, ...(options.extraKinds ?? [])].map((k) => [k.kind, k]));
   const deliveries = createDeliveryStore(db);
   const connectors = createConnectorStore(db);
+  const resync: ResyncDeps = {
+    store: scim.store,
+    resync: createResyncStore(db),
+    connectors,
+    kinds,
+    now: options.now,
+  };
   const engine: EngineDeps = {
     deliveries,
     connectors,
@@ -141,9 +149,10 @@ export function composeProvisioning(
       createScimTokenRoutes(tokens),
       createProvisioningAdminRoutes(admin),
       createRetentionRoutes(retention),
+      createResyncRoutes(resync),
     ],
     retention,
-    resync: { store: scim.store, resync: createResyncStore(db), connectors, kinds, now: options.now },
+    resync,
     subscriptionListener: {
       subscriptionChanged: (change) =>
         recordSubscriptionChange(

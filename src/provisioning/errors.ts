@@ -65,7 +65,7 @@ export const provisioningErrors = defineErrors({
       `"${d.kind}" connectors cannot list their tool's accounts: no full resync; replay the events instead.`,
   },
   "provisioning.resync_peer": {
-    status: 502,
+    status: 422,
     fr: (d) =>
       `l'outil du connecteur « ${d.label} » n'a pas pu être listé (${d.reason}) : vérifiez qu'il répond, puis recommencez.`,
     en: (d) =>

@@ -58,6 +58,26 @@ describeOnDatabases("provisioning retention API over HTTP", (get) => {
     assert.notEqual(other.status, 200, "another entente's");
   });
 
+  it("a resync is the secretariat's; a tool that cannot be listed is named (422); an unknown connector 404", async () => {
+    const added = await clients.secretariat.send("POST", `${API}/connectors`, {
+      kind: "scim",
+      label: "Visio éteinte",
+      settings: { baseUrl: "http://127.0.0.1:9/scim/v2" },
+      enabled: true,
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.json()));
+    const resync = (who: ConsoleClient, id: string) => who.send("POST", `${API}/connectors/${id}/resync`, {});
+    assert.equal((await resync(clients.finance, added.json().id)).status, 403);
+    const down = await resync(clients.secretariat, added.json().id);
+    assert.equal(down.status, 422);
+    assert.equal(down.json().code, "provisioning.resync_peer");
+    assert.match(down.json().detail, /Visio éteinte/);
+    assert.equal(
+      (await resync(clients.secretariat, "nowhere")).json().code,
+      "provisioning.connector_not_found",
+    );
+  });
+
   it("refuses a period outside 1..3650 whole days and an unknown member, naming them; nothing changes", async () => {
     const wrong = await put(clients.secretariat, "ville-lyon", 0);
     assert.equal(wrong.status, 422);
