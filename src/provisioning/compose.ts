@@ -115,30 +115,7 @@ export function composeProvisioning(
       (await pivot.sourceOfMember(ententeId, memberId, "")) !== "no_member",
     now: options.now,
   };
-  const kinds = new Map([...BUILT_IN_KINDS, ...(options.extraKinds ?? [])].map((k) => [k.kind, k]));
-  const deliveries = createDeliveryStore(db);
-  const connectors = createConnectorStore(db);
-  const resync: ResyncDeps = {
-    store: scim.store,
-    resync: createResyncStore(db),
-    connectors,
-    kinds,
-    now: options.now,
-  };
-  const engine: EngineDeps = {
-    deliveries,
-    connectors,
-    kinds,
-    retry: options.retry ?? DEFAULT_RETRY_POLICY,
-    now: options.now,
-  };
-  const admin: DeliveryAdminDeps = {
-    deliveries,
-    connectors,
-    kinds,
-    now: options.now,
-    newId: options.newId ?? randomUUID,
-  };
+  const { engine, admin, resync } = composeEngine(db, scim, options);
   return {
     scim,
     tokens,
@@ -166,6 +143,19 @@ export function composeProvisioning(
     },
     startWorker: (worker) => startWorkers(engine, retention, worker),
   };
+}
+
+/** The delivery engine, its administration and the resync, on the same stores and kinds. */
+function composeEngine(db: Kysely<ProvisioningTables>, scim: ScimDeps, options: ProvisioningOptions) {
+  const kinds = new Map([...BUILT_IN_KINDS, ...(options.extraKinds ?? [])].map((k) => [k.kind, k]));
+  const deliveries = createDeliveryStore(db);
+  const connectors = createConnectorStore(db);
+  const { now } = options;
+  const resync: ResyncDeps = { store: scim.store, resync: createResyncStore(db), connectors, kinds, now };
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const engine: EngineDeps = { deliveries, connectors, kinds, retry, now };
+  const admin: DeliveryAdminDeps = { deliveries, connectors, kinds, now, newId: options.newId ?? randomUUID };
+  return { engine, admin, resync };
 }
 
 /** The provisioning commands' dependencies on `database`. */
