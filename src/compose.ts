@@ -115,7 +115,10 @@ export function composeCli(
     finance,
     access: composeAccessCli(database, { ...options, references }),
     identity: composeIdentityCli(database, { ententeExists: (id) => finance.ententes.hasEntente(id) }),
-    provisioning: composeProvisioningCli(database, { now: options.now }),
+    provisioning: composeProvisioningCli(database, {
+      now: options.now,
+      ententeExists: (id) => finance.ententes.hasEntente(id),
+    }),
     workplace: composeWorkplaceCli(database, {
       now: options.now,
       probePrivateNetworks: options.probePrivateNetworks ?? false,

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   if (firstStart === undefined) return;
   const identity = await startIdentity(database, composed, config, report);
   if (identity === null) return;
+  // A person suspended or deleted by a member's directory (SCIM) loses its hub sessions: identity's rule.
+  composed.provisioning.registerHubSessions(identity.composed.sessions);
   const app = await buildServer(config, composed, identity.composed, identity.workplaceRoutes);
   identity.setErrorLog((error) => app.log.warn({ err: error }, "identity federation: background error"));
   for (const warning of config.warnings) app.log.warn(warning);
@@ -206,6 +208,7 @@ async function startIdentity(
       publicUrl,
       now,
       probePrivateNetworks: config.workplace.probePrivateNetworks,
+      subscriptionListener: composed.provisioning.subscriptionListener,
     });
     const identity = await composeIdentity(database, {
       serviceAccess: workplace.serviceAccess,

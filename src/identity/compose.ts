@@ -14,7 +14,11 @@ import type { OpenDatabase } from "../platform/db/open-database.ts";
 import type { TransientStore } from "../platform/db/transient-store.ts";
 import { createDatabaseTransientStore, createRedisTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
-import type { IdentityEventReader, SessionTerminator } from "./app/admin/identity-admin-ports.ts";
+import type {
+  IdentityEventReader,
+  PersonSessionTerminator,
+  SessionTerminator,
+} from "./app/admin/identity-admin-ports.ts";
 import { createIdentityDirectory } from "./app/identity-directory.ts";
 import { createIdpInitiatedLogout } from "./app/idp-initiated-logout.ts";
 import type { IdentityEventLog, IdentityRouting, PersonDirectory } from "./app/ports.ts";
@@ -45,13 +49,7 @@ import { createSigningKeyStore } from "./db/oidc-signing-key-store.ts";
 import { createRedisOidcAdapter, REDIS_OIDC_PREFIX } from "./db/redis-oidc-adapter.ts";
 import { createResourceServerStore } from "./db/resource-server-store.ts";
 import { createServiceClientStore } from "./db/service-client-store.ts";
-import {
-  databaseSessionIdsOf,
-  lastSourceOf,
-  linkedSubsOfSource,
-  redisSessionIdsOf,
-  subOfLink,
-} from "./db/source-sessions.ts";
+import { lastSourceOf, subOfLink } from "./db/source-sessions.ts";
 import { createIdentityAdminRoutes } from "./http/identity-admin-routes.ts";
 import { createInteractionRoutes } from "./http/interaction/interaction-routes.ts";
 import {
@@ -64,6 +62,7 @@ import { createOidcMount, OIDC_MOUNT_PATH } from "./http/oidc-mount.ts";
 import { createSamlMetadataRoutes } from "./http/saml-metadata-routes.ts";
 import { createMfaService } from "./mfa/create-mfa-service.ts";
 import { createOpenIdProvider, type OpenIdProvider } from "./oidc/create-openid-provider.ts";
+import { createSessionTerminator, type SessionStorage } from "./session-terminator.ts";
 import { createLdapConnector } from "./upstream/ldap-connector.ts";
 import { createLocalAccountConnector } from "./upstream/local-account-connector.ts";
 import { createOidcConnector } from "./upstream/oidc-connector.ts";
@@ -109,6 +108,8 @@ export interface ComposedIdentity {
   readonly provider: OpenIdProvider;
   readonly flow: SignInFlow;
   readonly registerRoutes: readonly RouteRegistrar[];
+  /** Ends a person's hub sessions (back-channel logout, grants and tokens revoked): provisioning's port. */
+  readonly sessions: SessionTerminator & PersonSessionTerminator;
   /** Stops the key refresh timer and closes the Redis connection. */
   close(): Promise<void>;
 }
@@ -247,6 +248,7 @@ export async function composeIdentity(
     provider,
     flow,
     registerRoutes: composeRoutes(core, provider, flow),
+    sessions: createSessionTerminator(sessionStorage(core), provider),
     async close() {
       await provider.close();
       if (redis !== null) await redis.quit().catch(() => undefined); // a lost connection has nothing left to close
@@ -343,7 +345,8 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
         routing: core.directory,
         connector: core.redirectConnectors.saml,
         subOfLink: (sourceId, upstreamId) => subOfLink(database.db, sourceId, upstreamId),
-        endSessionsOf: async (sub) => provider.endSessions(await sessionIdsOf(core, [sub])),
+        endSessionsOf: (sub) =>
+          createSessionTerminator(sessionStorage(core), provider).endSessionsOfPerson(sub),
         events: core.events,
         now: options.now,
       }),
@@ -360,24 +363,12 @@ function composeRoutes(core: IdentityCore, provider: OpenIdProvider, flow: SignI
       events: core.events,
       services: createServiceRegistry(core.clients),
       resourceServers: core.resourceServers,
-      sessions: createSessionTerminator(core, provider),
+      sessions: createSessionTerminator(sessionStorage(core), provider),
     }),
   ];
 }
 
-/** The sessions of a source's persons, found in the provider's storage (database or Redis), ended by the provider. */
-function createSessionTerminator(core: IdentityCore, provider: OpenIdProvider): SessionTerminator {
-  const { db } = core.database;
-  return {
-    async endSessionsOfSource(sourceId) {
-      return provider.endSessions(await sessionIdsOf(core, await linkedSubsOfSource(db, sourceId)));
-    },
-  };
-}
-
-/** The provider sessions of these persons, in its storage (database or Redis). */
-function sessionIdsOf(core: IdentityCore, subs: readonly string[]): Promise<string[]> {
-  return core.redis === null
-    ? databaseSessionIdsOf(core.database.db, subs, core.options.now())
-    : redisSessionIdsOf(core.redis, REDIS_OIDC_PREFIX, subs);
+/** Where the provider keeps its sessions (the database or Redis), for `createSessionTerminator`. */
+function sessionStorage(core: IdentityCore): SessionStorage {
+  return { db: core.database.db, redis: core.redis, now: core.options.now };
 }

@@ -10,9 +10,14 @@ import type { ConnectorKind } from "./app/connector.ts";
 import type { EngineDeps } from "./app/deliver-due-events.ts";
 import type { DeliveryAdminDeps } from "./app/delivery-admin.ts";
 import { type DeliveryWorker, startDeliveryWorker } from "./app/delivery-worker.ts";
+import { startErasureScheduler } from "./app/erasure-scheduler.ts";
+import type { HubSessions, HubSessionsSlot } from "./app/hub-sessions.ts";
 import type { MailMigrationDeps } from "./app/mail-migration.ts";
 import type { ScimDeps } from "./app/ports.ts";
+import type { ResyncDeps } from "./app/resync.ts";
+import type { RetentionDeps } from "./app/retention.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
+import { recordSubscriptionChange, type SubscriptionChange } from "./app/subscription-events.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
 import { ejabberdKind } from "./connectors/ejabberd-connector.ts";
 import {
@@ -25,13 +30,18 @@ import {
 import { scimClientKind } from "./connectors/scim-client-connector.ts";
 import { createConnectorStore } from "./db/connector-store.ts";
 import { createDeliveryStore } from "./db/delivery-store.ts";
+import { createErasureStore } from "./db/erasure-store.ts";
 import { createMemberAccountReader } from "./db/member-accounts.ts";
+import { createResyncStore } from "./db/resync-store.ts";
 import { createScimStore } from "./db/scim-store.ts";
 import { createScimTokenStore } from "./db/scim-token-store.ts";
+import { createServiceEventLog } from "./db/service-event-log.ts";
 import type { ProvisioningTables } from "./db/tables.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./domain/retry-policy.ts";
 import { createMailMigrationRoutes } from "./http/mail-migration-routes.ts";
 import { createProvisioningAdminRoutes } from "./http/provisioning-admin-routes.ts";
+import { createResyncRoutes } from "./http/resync-routes.ts";
+import { createRetentionRoutes } from "./http/retention-routes.ts";
 import { createScimRoutes } from "./http/scim-routes.ts";
 import { createScimTokenRoutes } from "./http/scim-token-routes.ts";
 
@@ -44,6 +54,8 @@ export interface ProvisioningOptions {
   readonly retry?: RetryPolicy;
   /** Consumer mail domains beyond the built-in list (`IDENTITY_SHARED_MAIL_DOMAINS`): no member owns them. */
   readonly sharedMailDomains?: readonly string[];
+  /** Told when ending a deprovisioned person's hub sessions failed (default: standard error). */
+  readonly onSessionError?: (error: unknown) => void;
 }
 
 export interface ComposedProvisioning {
@@ -52,8 +64,23 @@ export interface ComposedProvisioning {
   readonly engine: EngineDeps;
   readonly admin: DeliveryAdminDeps;
   readonly mailMigration: MailMigrationDeps;
+  readonly retention: RetentionDeps;
+  readonly resync: ResyncDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
   /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
+  /**
+   * Registers identity's sessions (`ComposedIdentity.sessions`, the server does once identity is
+   * composed): from then on a person suspended or deleted by SCIM loses its hub sessions.
+   */
+  /**
+   * What the workplace tells when a member's subscription starts or ends (`composeWorkplace`'s
+   * `subscriptionListener`, src/main.ts): events for the member's persons on the service's connectors.
+   */
+  readonly subscriptionListener: {
+    subscriptionChanged(change: SubscriptionChange): Promise<number>;
+    readonly onError: (error: unknown) => void;
+  };
+  readonly registerHubSessions: (sessions: HubSessions) => void;
   readonly startWorker: (options: {
     readonly intervalMs: number;
     readonly onError: (error: unknown) => void;
@@ -74,7 +101,15 @@ export function composeProvisioning(
     sharedMailDomains: options.sharedMailDomains ?? [],
   });
   const tokenStore = createScimTokenStore(db);
+  const sessions: HubSessionsSlot = {
+    current: null,
+    onError:
+      options.onSessionError ??
+      ((error) =>
+        process.stderr.write(`provisioning: ${error instanceof Error ? error.message : String(error)}\n`)),
+  };
   const scim: ScimDeps = {
+    sessions,
     store: createScimStore(db),
     pivot,
     now: options.now,
@@ -86,37 +121,17 @@ export function composeProvisioning(
     randomSecret: () => randomBytes(32).toString("base64url"),
     now: options.now,
   };
+  const retention: RetentionDeps = {
+    erasures: createErasureStore(db),
+    memberExists: async (ententeId, memberId) =>
+      (await pivot.sourceOfMember(ententeId, memberId, "")) !== "no_member",
+    now: options.now,
+  };
   const workplace = composeWorkplaceForProvisioning(database);
-  // The mailboxes' quota: the member's subscription to the mail service when it sets one.
-  const mail = createMailKind(async (ententeId, clientId, memberId) => {
-    const bytes = (await workplace.subscriptionOf(ententeId, clientId, memberId))?.storagePerAccount ?? null;
-    return bytes === null ? null : Number(bytes);
-  });
-  const kinds = new Map(
-    [...BUILT_IN_KINDS.filter((k) => k.kind !== "mail"), mail, ...(options.extraKinds ?? [])].map((k) => [
-      k.kind,
-      k,
-    ]),
-  );
-  const deliveries = createDeliveryStore(db);
-  const connectors = createConnectorStore(db);
-  const engine: EngineDeps = {
-    deliveries,
-    connectors,
-    kinds,
-    retry: options.retry ?? DEFAULT_RETRY_POLICY,
-    now: options.now,
-  };
-  const admin: DeliveryAdminDeps = {
-    deliveries,
-    connectors,
-    kinds,
-    now: options.now,
-    newId: options.newId ?? randomUUID,
-  };
+  const { engine, admin, resync } = composeEngine(db, scim, options, mailKindOf(workplace));
   const mailMigration: MailMigrationDeps = {
-    connectors,
-    kinds,
+    connectors: engine.connectors,
+    kinds: engine.kinds,
     accounts: createMemberAccountReader(db),
     waveOf: async (ententeId, clientId, memberId) =>
       (await workplace.subscriptionOf(ententeId, clientId, memberId))?.wave ?? null,
@@ -128,21 +143,63 @@ export function composeProvisioning(
     tokens,
     engine,
     admin,
-    mailMigration,
     registerRoutes: [
       createScimRoutes({ ...scim, tokens: tokenStore }),
       createScimTokenRoutes(tokens),
       createProvisioningAdminRoutes(admin),
       createMailMigrationRoutes(mailMigration),
+      createRetentionRoutes(retention),
+      createResyncRoutes(resync),
     ],
-    startWorker: (worker) => startDeliveryWorker(engine, worker),
+    mailMigration,
+    retention,
+    resync,
+    subscriptionListener: {
+      subscriptionChanged: (change) =>
+        recordSubscriptionChange(
+          { store: scim.store, events: createServiceEventLog(db), now: options.now },
+          change,
+        ),
+      onError: sessions.onError,
+    },
+    registerHubSessions: (hub) => {
+      sessions.current = hub;
+    },
+    startWorker: (worker) => startWorkers(engine, retention, worker),
   };
+}
+
+/** The delivery engine, its administration and the resync, on the same stores and kinds. */
+function composeEngine(
+  db: Kysely<ProvisioningTables>,
+  scim: ScimDeps,
+  options: ProvisioningOptions,
+  mail: ConnectorKind,
+) {
+  const builtIn = BUILT_IN_KINDS.filter((k) => k.kind !== "mail");
+  const kinds = new Map([...builtIn, mail, ...(options.extraKinds ?? [])].map((k) => [k.kind, k]));
+  const deliveries = createDeliveryStore(db);
+  const connectors = createConnectorStore(db);
+  const { now } = options;
+  const resync: ResyncDeps = { store: scim.store, resync: createResyncStore(db), connectors, kinds, now };
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const engine: EngineDeps = { deliveries, connectors, kinds, retry, now };
+  const admin: DeliveryAdminDeps = { deliveries, connectors, kinds, now, newId: options.newId ?? randomUUID };
+  return { engine, admin, resync };
+}
+
+/** The mail connector kind, whose mailboxes' quota is the member's subscription to the mail service when it sets one. */
+function mailKindOf(workplace: ReturnType<typeof composeWorkplaceForProvisioning>): ConnectorKind {
+  return createMailKind(async (ententeId, clientId, memberId) => {
+    const bytes = (await workplace.subscriptionOf(ententeId, clientId, memberId))?.storagePerAccount ?? null;
+    return bytes === null ? null : Number(bytes);
+  });
 }
 
 /** The provisioning commands' dependencies on `database`. */
 export function composeProvisioningCli(
   database: OpenDatabase,
-  options: ProvisioningOptions,
+  options: ProvisioningOptions & { readonly ententeExists: (ententeId: string) => Promise<boolean> },
 ): ProvisioningCliDeps {
   const composed = composeProvisioning(database, options);
   return {
@@ -150,5 +207,23 @@ export function composeProvisioningCli(
     engine: composed.engine,
     admin: composed.admin,
     mailMigration: composed.mailMigration,
+    retention: composed.retention,
+    resync: composed.resync,
+    ententeExists: options.ententeExists,
+  };
+}
+
+/** This node's delivery loop and erasure scheduler (one node at a time enqueues, by its lease). */
+function startWorkers(
+  engine: EngineDeps,
+  retention: RetentionDeps,
+  options: { readonly intervalMs: number; readonly onError: (error: unknown) => void },
+): DeliveryWorker {
+  const delivery = startDeliveryWorker(engine, options);
+  const erasures = startErasureScheduler(retention, { holder: randomUUID(), onError: options.onError });
+  return {
+    async stop() {
+      await Promise.all([delivery.stop(), erasures.stop()]);
+    },
   };
 }

@@ -51,6 +51,33 @@ export const provisioningErrors = defineErrors({
     en: (d) =>
       `no enabled mail connector (kind "mail") serves member "${d.member}" in entente "${d.entente}": declare one (entente provisioning connector add --kind mail).`,
   },
+  "provisioning.retention_invalid": {
+    status: 422,
+    fr: (d) =>
+      `durée de conservation « ${d.days} » incorrecte : un nombre entier de jours entre ${d.min} et ${d.max} est attendu.`,
+    en: (d) =>
+      `wrong retention period "${d.days}": a whole number of days between ${d.min} and ${d.max} is expected.`,
+  },
+  "provisioning.connector_not_found": {
+    status: 404,
+    fr: (d) =>
+      `le connecteur « ${d.connectorId} » n'existe pas dans cette entente : voyez la liste des connecteurs.`,
+    en: (d) => `connector "${d.connectorId}" does not exist in this entente: see the list of connectors.`,
+  },
+  "provisioning.resync_unsupported": {
+    status: 422,
+    fr: (d) =>
+      `les connecteurs « ${d.kind} » ne savent pas lister les comptes de leur outil : pas de resynchronisation complète ; rejouez les événements.`,
+    en: (d) =>
+      `"${d.kind}" connectors cannot list their tool's accounts: no full resync; replay the events instead.`,
+  },
+  "provisioning.resync_peer": {
+    status: 422,
+    fr: (d) =>
+      `l'outil du connecteur « ${d.label} » n'a pas pu être listé (${d.reason}) : vérifiez qu'il répond, puis recommencez.`,
+    en: (d) =>
+      `the tool of connector "${d.label}" could not be listed (${d.reason}): check that it answers, then try again.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

@@ -11,7 +11,7 @@ import { createSubscriptionsOfMember, createUsageSource } from "./app/finance-po
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/launcher-feed.ts";
 import type { PortalDeps } from "./app/portal-home.ts";
 import type { ServiceStatusReader } from "./app/portal-ports.ts";
-import type { AffiliationRef, MemberRef, WorkplaceDeps } from "./app/ports.ts";
+import type { AffiliationRef, MemberRef, SubscriptionListener, WorkplaceDeps } from "./app/ports.ts";
 import { type ProbeScheduler, type SchedulerOptions, startProbeScheduler } from "./app/probe-scheduler.ts";
 import { type ProbeRun, probeEntenteOnce } from "./app/run-probes.ts";
 import {
@@ -58,6 +58,8 @@ export interface WorkplaceOptions {
   /** Entente's public URL without a trailing slash (the logos' addresses in the feed start with it). */
   readonly publicUrl: string;
   readonly now: () => Date;
+  /** Told when a subscription starts or ends: provisioning's `subscriptionListener` (src/main.ts). */
+  readonly subscriptionListener?: SubscriptionListener;
   /** How long this node reuses a feed answer, a key's service, a SIRET's member, a public status page (ms; default 5000; 0: never). */
   readonly publicCacheTtlMs?: number;
   /** The hub's issuer the portal signs people in with (default `<publicUrl>/oidc`, as identity mounts it). */
@@ -162,6 +164,9 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
     usage: createUsageStore(db),
     clock: { now: options.now },
     publicUrl: options.publicUrl.replace(/\/+$/, ""),
+    ...(options.subscriptionListener === undefined
+      ? {}
+      : { subscriptionListener: options.subscriptionListener }),
   };
   const ttl = options.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS;
   const publicSide =

@@ -2,6 +2,7 @@
 // entitlements): what other contexts and the composition may use. Nothing else of
 // src/workplace is imported from outside it.
 
+export type { SubscriptionListener } from "./app/ports.ts";
 export type { ServiceStatus } from "./app/service-status.ts";
 export { registerWorkplaceCommands, type WorkplaceCliDeps } from "./cli/status-commands.ts";
 export {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { deliverUntilIdle } from "../../src/provisioning/app/deliver-due-events.ts";
 import { addConnector, listDeliveries } from "../../src/provisioning/app/delivery-admin.ts";
+import { enqueueDueErasures } from "../../src/provisioning/app/retention.ts";
 import { ejabberdKind } from "../../src/provisioning/connectors/ejabberd-connector.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { entraUser, json, PATCH_OP, type ScimHarness, startScimHarness } from "./scim-harness.ts";
@@ -145,6 +146,23 @@ describeOnDatabases("ejabberd connector against a private ejabberd", (get) => {
       retried: 0,
       failed: 0,
     });
+    assert.equal(await api(peer, "check_account", { user: "lea", host: HOST }), 0);
+  });
+
+  it("unregisters the account after the member's retention period, and only that one", async () => {
+    await patchActive("False");
+    await deliverUntilIdle(h.provisioning.engine, pass);
+    clock = new Date(clock.getTime() + 30 * 86_400_000);
+    const options = { holder: "node", batch: 10, maxBatches: 1, leaseSeconds: 60 };
+    assert.equal(await enqueueDueErasures(h.provisioning.retention, options), 1);
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
+    const [done] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
+    assert.deepEqual([done?.kind, done?.userName], ["erased", "Jeanne.Martin@ville-lyon.test"]);
+    assert.equal(await api(peer, "check_account", { user: "jeanne.martin", host: HOST }), 1);
     assert.equal(await api(peer, "check_account", { user: "lea", host: HOST }), 0);
   });
 });

@@ -3,6 +3,8 @@ import { after, before, it } from "node:test";
 import type { ConnectorRecord } from "../../src/provisioning/app/connector.ts";
 import { deliverUntilIdle } from "../../src/provisioning/app/deliver-due-events.ts";
 import { addConnector, listDeliveries } from "../../src/provisioning/app/delivery-admin.ts";
+import { resyncConnector } from "../../src/provisioning/app/resync.ts";
+import { enqueueDueErasures } from "../../src/provisioning/app/retention.ts";
 import { scimClientKind } from "../../src/provisioning/connectors/scim-client-connector.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { entraUser, json, PATCH_OP, type ScimHarness, startScimHarness } from "./scim-harness.ts";
@@ -155,5 +157,59 @@ describeOnDatabases("SCIM client connector against SCIMMY", (get) => {
     assert.deepEqual(scimClientKind.checkSettings({ baseUrl: "ftp://x" }), [
       "settings.baseUrl: an http(s) URL is expected, not ftp:",
     ]);
+  });
+
+  it("the full resync catches an account the service lost (a 200 that did nothing) and one that drifted", async () => {
+    const [paul] = peerUsers().filter((u) => u.userName === "paul@ville-lyon.test");
+    const jeanne = json(await h.scim("ville-lyon", "POST", "/Users", entraUser("jeanne.bis", "oid-bis")));
+    await deliverUntilIdle(h.provisioning.engine, pass);
+    // The service "forgets" jeanne.bis (as if its 200 did nothing) and re-enables nobody but changes paul.
+    for (const [id, user] of peer.users)
+      if (user.userName === "jeanne.bis@ville-lyon.test") peer.users.delete(id);
+    if (paul !== undefined) (paul as Record<string, unknown>).active = false;
+    assert.deepEqual(await resyncConnector(h.provisioning.resync, null, "lyon", connector.id), {
+      checked: 3,
+      missing: 1,
+      drifted: 1,
+      extra: 0,
+    });
+    await deliverUntilIdle(h.provisioning.engine, pass);
+    assert.deepEqual(
+      peerUsers()
+        .filter((u) => u.active === true)
+        .map((u) => u.userName)
+        .sort(),
+      ["jeanne.bis@ville-lyon.test", "paul@ville-lyon.test"],
+    );
+    assert.deepEqual(await resyncConnector(h.provisioning.resync, null, "lyon", connector.id), {
+      checked: 3,
+      missing: 0,
+      drifted: 0,
+      extra: 0,
+    });
+    await h.scim("ville-lyon", "DELETE", `/Users/${String(jeanne.id)}`);
+    await deliverUntilIdle(h.provisioning.engine, pass);
+  });
+
+  it("erases the disabled account after the member's retention period (30 days), idempotently", async () => {
+    clock = new Date(clock.getTime() + 31 * 86_400_000);
+    const options = { holder: "node", batch: 10, maxBatches: 1, leaseSeconds: 60 };
+    assert.equal(await enqueueDueErasures(h.provisioning.retention, options), 2, "jeanne.martin, jeanne.bis");
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 2,
+      retried: 0,
+      failed: 0,
+    });
+    assert.deepEqual(
+      peerUsers().map((u) => u.userName),
+      ["paul@ville-lyon.test"],
+    );
+    const [erased] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
+    assert.equal(erased?.kind, "erased");
+    assert.equal(await h.provisioning.admin.deliveries.replay("lyon", erased?.eventId ?? "", null, clock), 1);
+    await deliverUntilIdle(h.provisioning.engine, pass);
+    const [again] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
+    assert.equal(again?.lastError ?? null, null);
+    assert.equal(peerUsers().length, 1, "a replayed erasure changes nothing more");
   });
 });

@@ -10,12 +10,27 @@ import type { AccountState } from "../domain/scim-person.ts";
 export interface Connector {
   /** Applies one change. Throw (or answer `retry`) when the tool could not: the engine retries with backoff. */
   deliver(change: ConnectorChange): Promise<DeliveryOutcome>;
+  /**
+   * Optional capability for the full resync: the accounts Entente keeps at the tool (those it
+   * can tell by the person's `sub`), as the tool has them. Throws when the tool cannot answer.
+   */
+  list?(): Promise<PeerAccount[]>;
+}
+
+/** An account as the tool has it, for the resync's comparison. */
+export interface PeerAccount {
+  readonly sub: string;
+  readonly userName: string;
+  readonly active: boolean;
+  readonly email: string | null;
+  readonly givenName: string;
+  readonly familyName: string;
 }
 
 /** One change of a person's account, as a connector receives it. */
 export interface ConnectorChange {
   readonly eventId: string;
-  readonly kind: "created" | "updated" | "suspended" | "reactivated" | "deleted";
+  readonly kind: "created" | "updated" | "suspended" | "reactivated" | "deleted" | "erased";
   /** The person's stable id in Entente (pivot `sub`). */
   readonly sub: string;
   readonly ententeId: string;

@@ -7,7 +7,7 @@ export interface LeasedDelivery {
   readonly connectorId: string;
   readonly attempt: number;
   readonly leasedUntil: Date;
-  readonly kind: "created" | "updated" | "suspended" | "reactivated" | "deleted";
+  readonly kind: "created" | "updated" | "suspended" | "reactivated" | "deleted" | "erased";
   readonly sub: string;
   readonly ententeId: string;
   readonly memberId: string;

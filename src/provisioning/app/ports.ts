@@ -1,5 +1,6 @@
 import type { ScimAttributes } from "../domain/scim-coerce.ts";
 import type { AccountState, ProvisionedIdentity } from "../domain/scim-person.ts";
+import type { HubSessionsSlot } from "./hub-sessions.ts";
 
 /** The member a SCIM request acts for, from its bearer token; the source its Users belong to. */
 export interface ScimScope {
@@ -67,7 +68,7 @@ export interface PersonChange {
   readonly payload: AccountState;
 }
 
-export type PersonChangeKind = "created" | "updated" | "suspended" | "reactivated" | "deleted";
+export type PersonChangeKind = "created" | "updated" | "suspended" | "reactivated" | "deleted" | "erased";
 
 /** Where the SCIM resources of every member are kept; every method is limited to `scope`. */
 export interface ScimStore {
@@ -145,4 +146,6 @@ export interface ScimDeps {
   readonly pivot: PivotDirectory;
   readonly now: () => Date;
   readonly newId: () => string;
+  /** The hub's sessions, ended when a person is deprovisioned (absent: none to end, as on the command line). */
+  readonly sessions?: HubSessionsSlot;
 }

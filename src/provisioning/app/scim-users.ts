@@ -3,6 +3,7 @@ import { badRequest, notFound, ScimProtocolError } from "../domain/scim-error.ts
 import { ifMatchAllows } from "../domain/scim-etag.ts";
 import { applyPatch, readPatchRequest } from "../domain/scim-patch-request.ts";
 import { accountState, toProvisionedIdentity } from "../domain/scim-person.ts";
+import { endSessionsOnDeprovisioning } from "./hub-sessions.ts";
 import type { PersonChange, PersonChangeKind, ScimDeps, ScimScope, StoredUser, UserWrite } from "./ports.ts";
 import { patchableUser } from "./scim-representation.ts";
 
@@ -96,6 +97,7 @@ export async function deleteUser(
   const groups = current.groups.map((g) => g.display);
   const changes = current.sub === null ? [] : [personChange(current.sub, "deleted", current, groups)];
   if (!(await deps.store.deleteUser(scope, id, changes, deps.now()))) throw notFound("User", id);
+  await endSessionsOnDeprovisioning(deps.sessions, changes);
 }
 
 /** The stored User, checked against `If-Match`. @throws 404, 412. */
@@ -130,6 +132,7 @@ export async function saveUser(
       null,
       `User "${current.id}" was changed by another request at the same time: retry.`,
     );
+  await endSessionsOnDeprovisioning(deps.sessions, [change]);
   return saved;
 }
 

@@ -3,6 +3,8 @@ import type { CliContext } from "../../platform/cli/cli-context.ts";
 import type { EngineDeps } from "../app/deliver-due-events.ts";
 import type { DeliveryAdminDeps } from "../app/delivery-admin.ts";
 import type { MailMigrationDeps } from "../app/mail-migration.ts";
+import type { ResyncDeps } from "../app/resync.ts";
+import type { RetentionDeps } from "../app/retention.ts";
 import { issueScimToken, revokeScimToken, type ScimTokenDeps } from "../app/scim-tokens.ts";
 import { registerDeliveryCommands } from "./delivery-commands.ts";
 import { registerMailCommands } from "./mail-commands.ts";
@@ -13,6 +15,10 @@ export interface ProvisioningCliDeps {
   readonly engine: EngineDeps;
   readonly admin: DeliveryAdminDeps;
   readonly mailMigration: MailMigrationDeps;
+  readonly retention: RetentionDeps;
+  readonly resync: ResyncDeps;
+  /** Whether the entente exists (the entente's door): an unknown `--entente` is an error, not zero counts. */
+  readonly ententeExists: (ententeId: string) => Promise<boolean>;
 }
 
 /**

@@ -5,6 +5,7 @@ import { addConnector, listConnectors, listDeliveries, replayEvent } from "../ap
 import type { DeliveryState } from "../app/engine-ports.ts";
 import { EntenteError } from "../errors.ts";
 import type { ProvisioningCliDeps } from "./commands.ts";
+import { registerResyncCommand, registerRetentionCommands } from "./retention-commands.ts";
 
 /** `entente provisioning deliveries|replay|deliver|connector add|connector list`. */
 export function registerDeliveryCommands(
@@ -24,6 +25,7 @@ export function registerDeliveryCommands(
     .option("--limit <n>", "nombre / how many", "50")
     .action(async (options: { entente: string; state?: DeliveryState; limit: string }) => {
       await context.withDeps(async (deps) => {
+        await ensureEntente(deps, options.entente);
         const listed = await listDeliveries(deps.admin, null, options.entente, {
           state: options.state,
           limit: Number(options.limit),
@@ -43,6 +45,7 @@ export function registerDeliveryCommands(
     .option("--connector <id>", "un seul connecteur / one connector only")
     .action(async (eventId: string, options: { entente: string; connector?: string }) => {
       await context.withDeps(async (deps) => {
+        await ensureEntente(deps, options.entente);
         const replayed = await replayEvent(
           deps.admin,
           null,
@@ -70,6 +73,8 @@ export function registerDeliveryCommands(
       });
     });
   registerConnectorCommands(provisioning, context);
+  registerRetentionCommands(provisioning, context);
+  registerResyncCommand(provisioning, context);
   return provisioning;
 }
 
@@ -102,6 +107,7 @@ function registerConnectorCommands(provisioning: Command, context: CliContext<Pr
         clientId?: string;
       }) => {
         await context.withDeps(async (deps) => {
+          await ensureEntente(deps, options.entente);
           const created = await addConnector(deps.admin, null, options.entente, {
             kind: options.kind,
             label: options.label,
@@ -121,10 +127,16 @@ function registerConnectorCommands(provisioning: Command, context: CliContext<Pr
     .requiredOption("--entente <id>", "entente")
     .action(async (options: { entente: string }) => {
       await context.withDeps(async (deps) => {
+        await ensureEntente(deps, options.entente);
         for (const c of await listConnectors(deps.admin, null, options.entente))
           context.stdout.write(`${c.id}\t${c.kind}\t${c.label}\t${c.memberIds?.join(",") ?? "*"}\n`);
       });
     });
+}
+
+/** @throws EntenteError `entente.not_found` (exit status 1, as the other commands) when no such entente was imported. */
+async function ensureEntente(deps: ProvisioningCliDeps, ententeId: string): Promise<void> {
+  if (!(await deps.ententeExists(ententeId))) throw new EntenteError("entente.not_found", { id: ententeId });
 }
 
 /** `--settings` as an object. @throws EntenteError `provisioning.connector_settings` when it is not a JSON object. */

@@ -54,6 +54,7 @@ function createEjabberdConnector(record: ConnectorRecord): Connector {
       if (user === null)
         return { status: "reject", detail: "the person has no address to name a chat account after" };
       try {
+        if (change.kind === "erased") return await unregister(command, { user, host });
         const active = change.account.active && change.kind !== "suspended" && change.kind !== "deleted";
         return active
           ? await enable(command, { user, host }, change.kind)
@@ -100,6 +101,17 @@ async function disable(command: Command, account: Account): Promise<DeliveryOutc
     reason: "suspended by the member's directory (Entente)",
   });
   return banned.ok ? { status: "done", detail: "banned" } : refusalOutcome("ejabberd ban_account", banned);
+}
+
+/** The retention period is over: the account and its data go (`unregister`); already gone is done. */
+async function unregister(command: Command, account: Account): Promise<DeliveryOutcome> {
+  const exists = await accountExists(command, account);
+  if (typeof exists !== "boolean") return exists;
+  if (!exists) return { status: "done", detail: "no account to erase" };
+  const removed = await command("unregister", { ...account });
+  return removed.ok
+    ? { status: "done", detail: "unregistered" }
+    : refusalOutcome("ejabberd unregister", removed);
 }
 
 /** `check_account` answers 0 when the account exists, 1 when it does not. */

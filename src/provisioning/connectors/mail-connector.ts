@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import type { Connector, ConnectorKind, ConnectorRecord, DeliveryOutcome } from "../app/connector.ts";
 import {
   applyAccountChange,
+  eraseAccount,
   isMailAddress,
   type Mailbox,
   type MailDirectory,
@@ -118,17 +119,23 @@ function createMailConnector(record: ConnectorRecord, quotaOf?: MailQuotaSource)
   return {
     deliver: (change) =>
       serialised(settings.dir, async (): Promise<DeliveryOutcome> => {
+        const { kind } = change;
+        if (kind === "erased") return eraseMailboxes(settings, change);
         const fromSubscription =
           record.clientId === null
             ? null
             : await quotaOf?.(change.ententeId, record.clientId, change.memberId);
         const quotaBytes = fromSubscription ?? settings.quotaBytes;
         const at = new Date().toISOString();
-        const result = applyAccountChange(await readDirectory(settings.dir), change, {
-          domains: settings.domains,
-          quotaBytes,
-          at,
-        });
+        const result = applyAccountChange(
+          await readDirectory(settings.dir),
+          { ...change, kind },
+          {
+            domains: settings.domains,
+            quotaBytes,
+            at,
+          },
+        );
         if (!result.ok) return { status: "reject", detail: result.reason };
         try {
           await writeDirectory(settings, result.directory);
@@ -142,6 +149,21 @@ function createMailConnector(record: ConnectorRecord, quotaOf?: MailQuotaSource)
         return { status: "done", detail: `${result.mailbox.address} ${state}` };
       }),
   };
+}
+
+/** The `erased` event: the person's mailboxes of the member leave the servers' files (idempotent). */
+async function eraseMailboxes(
+  settings: MailSettings,
+  change: { readonly sub: string; readonly memberId: string },
+): Promise<DeliveryOutcome> {
+  const { directory, erased } = eraseAccount(await readDirectory(settings.dir), change);
+  if (erased.length === 0) return { status: "done", detail: "no mailbox left to erase" };
+  try {
+    await writeDirectory(settings, directory);
+  } catch (error) {
+    return { status: "retry", detail: `mail platform (${settings.dir}): ${reasonOf(error)}` };
+  }
+  return { status: "done", detail: `erased ${erased.join(", ")}` };
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
   ConnectorKind,
   ConnectorRecord,
   DeliveryOutcome,
+  PeerAccount,
 } from "../app/connector.ts";
 import { checkHttpUrl, PEER_TIMEOUT_MS, refusalOutcome, unreachableOutcome } from "./http-outcome.ts";
 
@@ -17,7 +18,8 @@ const MEDIA_TYPE = "application/scim+json";
  * `filter=externalId eq "…"` (the pivot's stable id, never the email, which may change).
  * Idempotent by construction: the User is created when missing, else replaced (PUT) by the
  * state. A suspension and a deletion set `active=false` (deprovisioning disables first and
- * never deletes data the same day; docs/provisioning.md).
+ * never deletes data the same day; docs/provisioning.md); the erasure, after the member's
+ * retention period, deletes the User.
  */
 export const scimClientKind: ConnectorKind = {
   kind: "scim",
@@ -44,6 +46,35 @@ function createScimClientConnector(record: ConnectorRecord): Connector {
         return unreachableOutcome(`SCIM ${base}`, error);
       }
     },
+    list: () => listUsers(call, base),
+  };
+}
+
+const PAGE = 100;
+
+/** Every User with an `externalId` (Entente's persons), page by page (RFC 7644 §3.4.2.4). */
+async function listUsers(call: Call, base: string): Promise<PeerAccount[]> {
+  const accounts: PeerAccount[] = [];
+  for (let start = 1; ; start += PAGE) {
+    const answer = await call("GET", `/Users?startIndex=${start}&count=${PAGE}`);
+    if (!answer.ok) throw new Error(`SCIM ${base}: listing the Users answered HTTP ${answer.status}`);
+    const page = (await answer.json()) as { Resources?: Record<string, unknown>[]; totalResults?: number };
+    const resources = page.Resources ?? [];
+    for (const user of resources) if (typeof user.externalId === "string") accounts.push(peerAccount(user));
+    if (resources.length === 0 || start + resources.length > (page.totalResults ?? 0)) return accounts;
+  }
+}
+
+function peerAccount(user: Record<string, unknown>): PeerAccount {
+  const name = (user.name ?? {}) as { givenName?: unknown; familyName?: unknown };
+  const emails = (user.emails ?? []) as { value?: unknown }[];
+  return {
+    sub: String(user.externalId),
+    userName: String(user.userName ?? ""),
+    active: user.active !== false,
+    email: typeof emails[0]?.value === "string" ? emails[0].value : null,
+    givenName: typeof name.givenName === "string" ? name.givenName : "",
+    familyName: typeof name.familyName === "string" ? name.familyName : "",
   };
 }
 
@@ -55,6 +86,7 @@ async function applyState(call: Call, change: ConnectorChange): Promise<Delivery
   if (!found.ok) return refusalOutcome("SCIM search", found);
   const list = (await found.json()) as { Resources?: { id?: string }[] };
   const existing = list.Resources?.[0]?.id;
+  if (change.kind === "erased") return erase(call, existing);
   const user = toScimUser(change);
   if (existing === undefined) {
     if (!user.active) return { status: "done", detail: "no account to disable" };
@@ -67,6 +99,15 @@ async function applyState(call: Call, change: ConnectorChange): Promise<Delivery
   return replaced.ok
     ? { status: "done", detail: `replaced ${replaced.status}` }
     : refusalOutcome("SCIM replace", replaced);
+}
+
+/** The retention period is over: the User is deleted (RFC 7644 §3.6); already gone (404) is done. */
+async function erase(call: Call, existing: string | undefined): Promise<DeliveryOutcome> {
+  if (existing === undefined) return { status: "done", detail: "no account to erase" };
+  const deleted = await call("DELETE", `/Users/${encodeURIComponent(existing)}`);
+  return deleted.ok || deleted.status === 404
+    ? { status: "done", detail: `erased ${deleted.status}` }
+    : refusalOutcome("SCIM delete", deleted);
 }
 
 /** The person's account as a SCIM User (RFC 7643 §4.1). */

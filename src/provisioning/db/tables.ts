@@ -53,6 +53,33 @@ export interface ProvisioningTables {
   provisioning_connector: ProvisioningConnectorTable;
   provisioning_event: ProvisioningEventTable;
   provisioning_delivery: ProvisioningDeliveryTable;
+  provisioning_retention: ProvisioningRetentionTable;
+  provisioning_erasure: ProvisioningErasureTable;
+  provisioning_job_lease: ProvisioningJobLeaseTable;
+}
+
+/** A member's retention period before erasure (0145_provisioning_retention.sql). */
+export interface ProvisioningRetentionTable {
+  entente_id: string;
+  member_id: string;
+  days: number;
+  updated_at: Timestamp;
+}
+
+/** An erasure waiting for its deadline. */
+export interface ProvisioningErasureTable {
+  entente_id: string;
+  member_id: string;
+  sub: string;
+  payload: Json<Record<string, unknown>>;
+  scheduled_at: Timestamp;
+  due_at: Timestamp;
+}
+
+export interface ProvisioningJobLeaseTable {
+  name: string;
+  holder: string;
+  leased_until: Timestamp;
 }
 
 export interface ProvisioningConnectorTable {

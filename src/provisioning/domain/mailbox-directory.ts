@@ -116,6 +116,25 @@ export function purgeDeleted(
   return { directory: Object.fromEntries(kept.map((m) => [m.address, m])), purged };
 }
 
+/**
+ * The erasure after the member's retention period (provisioning's `erased` event): the person's
+ * mailboxes of that member leave the directory, so Postfix refuses their addresses and Dovecot
+ * no longer knows them (their mail folders are then the operator's to remove, as `purgeDeleted`'s).
+ * Idempotent: erasing an erased person changes nothing.
+ * @returns the directory without them and their addresses.
+ */
+export function eraseAccount(
+  directory: MailDirectory,
+  person: { readonly sub: string; readonly memberId: string },
+): { readonly directory: MailDirectory; readonly erased: readonly string[] } {
+  const isTheirs = (m: Mailbox) => m.sub === person.sub && m.memberId === person.memberId;
+  const erased = Object.values(directory)
+    .filter(isTheirs)
+    .map((m) => m.address);
+  const kept = Object.values(directory).filter((m) => !isTheirs(m));
+  return { directory: Object.fromEntries(kept.map((m) => [m.address, m])), erased };
+}
+
 /** The files the mail servers read, rendered from the directory (and the shared mailboxes of the settings). */
 export interface MailFiles {
   /** Dovecot `userdb { driver = passwd-file }`: `address:::::::userdb_quota_rule=*:storage=NB` (7 colons: the 8th field holds the extra fields). */

@@ -51,10 +51,31 @@ export async function putSubscription(
     throw new EntenteError("workplace.not_found", { what: "member", id: key.memberId });
   }
   assertWithinMembership(fields, member);
-  return deps.subscriptions.put(key, fields, draft.rowVersion, {
+  const saved = await deps.subscriptions.put(key, fields, draft.rowVersion, {
     id: principal.accountId,
     label: principal.email,
   });
+  if (draft.rowVersion === null) await tellListener(deps, { ...key, started: true });
+  return saved;
+}
+
+/** Tells provisioning (when composed with it) that a subscription started or ended; reports a failure. */
+async function tellListener(
+  deps: WorkplaceDeps,
+  change: {
+    readonly ententeId: string;
+    readonly clientId: string;
+    readonly memberId: string;
+    readonly started: boolean;
+  },
+): Promise<void> {
+  const listener = deps.subscriptionListener;
+  if (listener === undefined) return;
+  try {
+    await listener.subscriptionChanged(change);
+  } catch (error) {
+    listener.onError(error);
+  }
 }
 
 /** Ends a member's subscription at once (deleted). @throws `workplace.not_found`. */
@@ -71,6 +92,7 @@ export async function removeSubscription(
       id: `${key.clientId}/${key.memberId}`,
     });
   }
+  await tellListener(deps, { ...key, started: false });
 }
 
 /** One member × service of the migration follow-up. */

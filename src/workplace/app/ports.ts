@@ -136,4 +136,22 @@ export interface WorkplaceDeps {
   readonly clock: { now(): Date };
   /** Entente's public URL without a trailing slash: the launcher's logo addresses start with it. */
   readonly publicUrl: string;
+  /** Told when a member's subscription starts or ends (provisioning's port, registered at composition). */
+  readonly subscriptionListener?: SubscriptionListener;
+}
+
+/**
+ * What another context does when a member's subscription to a service starts (created) or ends
+ * (removed): provisioning gives the member's persons accounts on the service's connectors, or
+ * disables them. Told after the subscription is stored; a failure is reported to `onError`, never
+ * undoes the subscription.
+ */
+export interface SubscriptionListener {
+  subscriptionChanged(change: {
+    readonly ententeId: string;
+    readonly clientId: string;
+    readonly memberId: string;
+    readonly started: boolean;
+  }): Promise<unknown>;
+  readonly onError: (error: unknown) => void;
 }

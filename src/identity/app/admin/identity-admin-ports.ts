@@ -229,6 +229,15 @@ export interface SessionTerminator {
   endSessionsOfSource(sourceId: string): Promise<SessionsEnded>;
 }
 
+/** The provider's sessions of one person (provisioning's port, registered at composition). */
+export interface PersonSessionTerminator {
+  /**
+   * What `endSessionsOfSource` does, for one person (`sub`): what deprovisioning does when a
+   * member's directory suspends or deletes the person (SCIM `active: false`, DELETE; issue 12).
+   */
+  endSessionsOfPerson(sub: string): Promise<SessionsEnded>;
+}
+
 /** What the identity administration use cases need; built once in the composition root. */
 export interface IdentityAdminDeps {
   readonly directory: IdentityDirectoryAdmin;

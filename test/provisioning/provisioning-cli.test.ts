@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { LYON, runEntente } from "../helpers/run-cli.ts";
+
+describe("entente provisioning … --entente (the server's database, PGlite in DATA_DIR)", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "entente-provisioning-cli-"));
+  const env = { DATA_DIR: dataDir, NODE_ENV: "test" };
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("says that an unknown entente does not exist (catalogued, exit 1) rather than zero counts", () => {
+    for (const args of [
+      ["provisioning", "deliveries", "--entente", "nowhere"],
+      ["provisioning", "connector", "list", "--entente", "nowhere"],
+      ["provisioning", "replay", "1", "--entente", "nowhere"],
+    ]) {
+      const unknown = runEntente(args, { env });
+      assert.equal(unknown.status, 1, unknown.stderr);
+      assert.match(unknown.stderr, /entente\.not_found: aucune entente « nowhere »/);
+      assert.equal(unknown.stdout, "");
+    }
+  });
+
+  it("counts the deliveries of an imported entente", () => {
+    assert.equal(runEntente(["import", LYON], { env }).status, 0);
+    const listed = runEntente(["provisioning", "deliveries", "--entente", "lyon-2023"], { env });
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.equal(listed.stdout, "pending 0  failed 0  done 0\n");
+  });
+
+  it("sets a member's retention period and shows it with the scheduled erasures; a wrong period is named", () => {
+    const set = runEntente(
+      ["provisioning", "retention", "--entente", "lyon-2023", "--member", "ville-lyon", "--days", "14"],
+      { env },
+    );
+    assert.equal(set.status, 0, set.stderr);
+    const wrong = runEntente(
+      ["provisioning", "retention", "--entente", "lyon-2023", "--member", "ville-lyon", "--days", "0"],
+      { env },
+    );
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /provisioning\.retention_invalid/);
+    const shown = runEntente(
+      ["provisioning", "erasures", "--entente", "lyon-2023", "--member", "ville-lyon"],
+      {
+        env,
+      },
+    );
+    assert.equal(shown.status, 0, shown.stderr);
+    assert.equal(shown.stdout, "retention 14 days\n");
+  });
+});
