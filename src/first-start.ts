@@ -9,6 +9,7 @@ import type { ComposedConsole } from "./compose.ts";
 import type { SeededIdentity } from "./identity/index.ts";
 import type { Config } from "./platform/config/load-config.ts";
 import type { OpenDatabase } from "./platform/db/open-database.ts";
+import type { SeededWorkplace } from "./workplace/index.ts";
 
 /** Where the person at the terminal goes: the console, the API's docs, the provider, the demo service. */
 export interface Addresses {
@@ -47,15 +48,39 @@ export function signInHelp(at: Addresses, config: Config, firstStart: FirstStart
   } else if (config.importExample !== undefined) {
     lines.push(`  Service de démonstration : ${envPrefix}npm run demo:service, puis ${at.demoService}`);
   }
+  lines.push(...workplaceHelp(url, firstStart));
   return `${lines.join("\n")}\n\n`;
+}
+
+/** The portal's and status page's addresses, and who signs in to the portal. */
+function workplaceHelp(url: string, firstStart: FirstStart | null): string[] {
+  const ententeId = firstStart?.ententeId ?? null;
+  if (ententeId === null) return [];
+  const path = encodeURIComponent(ententeId);
+  const lines = ["", `  Portail des agents et des élus : ${url}/portal/${path}/`];
+  const account = firstStart?.workplace === null ? undefined : firstStart?.accounts[0];
+  if (account !== undefined)
+    lines.push(
+      `  (connectez-vous avec un compte de démonstration, p. ex. ${account.email} ; la tuile du service`,
+      "  de démonstration y est « Hors service » tant que npm run demo:service ne tourne pas)",
+    );
+  lines.push(`  État des services : ${url}/status/${path}`);
+  return lines;
 }
 
 export interface FirstStart {
   readonly file: string;
+  /** The example's entente (on a later start: the first entente); null when none. */
+  readonly ententeId: string | null;
+  readonly memberIds: readonly string[];
+  /** The example's last exercise (its subscriptions start on 1 January of it). */
+  readonly exerciseYear: number;
   readonly password: string;
   readonly accounts: readonly DemoAccount[];
   /** What the first start configured in the identity federation; null on later starts. */
   readonly identity: SeededIdentity | null;
+  /** What the first start configured in the workplace (`seedWorkplaceOnFirstStart`); null otherwise. */
+  readonly workplace: SeededWorkplace | null;
 }
 
 /**
@@ -70,8 +95,12 @@ export async function importExampleOnFirstStart(
   now: () => Date,
 ): Promise<FirstStart | null> {
   if (config.importExample === undefined) return null;
-  if ((await composed.finance.deps.ententes.listEntentes()).length > 0)
-    return { file: config.importExample, password: "", accounts: [], identity: null };
+  const existing = await composed.finance.deps.ententes.listEntentes();
+  if (existing.length > 0) {
+    const ententeId = existing[0]?.id ?? null;
+    const later = { ententeId, memberIds: [], exerciseYear: 0, identity: null, workplace: null };
+    return { file: config.importExample, password: "", accounts: [], ...later };
+  }
   const [{ readEntenteFile }, { seedExample }, { seedIdentityExampleOn }] = await Promise.all([
     import("./finance/index.ts"),
     import("./compose.ts"),
@@ -89,5 +118,41 @@ export async function importExampleOnFirstStart(
     await writeFile(`${file}.tmp`, text);
     await rename(`${file}.tmp`, file);
   }
-  return { file: config.importExample, password, accounts, identity };
+  const memberIds = entente.members.map((m) => m.id);
+  const exerciseYear = Math.max(...entente.exercises.map((e) => e.year), now().getUTCFullYear() - 1);
+  const found = { ententeId: id, memberIds, exerciseYear, workplace: null };
+  return { file: config.importExample, password, accounts, identity, ...found };
+}
+
+/**
+ * The workplace of the first start (after `importExampleOnFirstStart` seeded identity, once the
+ * public URL is known): registers the portal as a hub client (identity's door), then seeds the
+ * portal, the demo service's catalogue entry, subscriptions, probe and a welcome (workplace's
+ * door). On any other start, `firstStart` unchanged. @throws the contexts' errors.
+ */
+export async function seedWorkplaceOnFirstStart(
+  database: OpenDatabase,
+  firstStart: FirstStart | null,
+  publicUrl: string,
+  now: () => Date,
+): Promise<FirstStart | null> {
+  if (firstStart === null || firstStart.identity === null || firstStart.ententeId === null) return firstStart;
+  const [{ seedPortalClientOn, DEMO_SERVICE_URL }, { seedWorkplaceExampleOn }] = await Promise.all([
+    import("./identity/index.ts"),
+    import("./workplace/index.ts"),
+  ]);
+  const ententeId = firstStart.ententeId;
+  const portal = await seedPortalClientOn(database, ententeId, publicUrl);
+  const workplace = await seedWorkplaceExampleOn(
+    database,
+    { now },
+    {
+      ententeId,
+      portalClientId: portal.clientId,
+      demoService: { clientId: firstStart.identity.demoService.clientId, url: DEMO_SERVICE_URL },
+      memberIds: firstStart.memberIds,
+      exerciseYear: firstStart.exerciseYear,
+    },
+  );
+  return { ...firstStart, workplace };
 }

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   if (firstStart === undefined) return;
   const identity = await startIdentity(database, composed, config, report);
   if (identity === null) return;
+  const seeded = await seedTheWorkplace(database, identity, firstStart, report);
+  if (seeded === undefined) return;
   const app = await buildServer(config, composed, identity.composed, identity.workplaceRoutes);
   identity.setErrorLog((error) => app.log.warn({ err: error }, "identity federation: background error"));
   for (const warning of config.warnings) app.log.warn(warning);
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
     await identity.composed.close();
     await database.close();
   });
-  await listenAndGreet(app, config, identity, firstStart);
+  await listenAndGreet(app, config, identity, seeded);
   if (process.exitCode !== undefined && process.exitCode !== 0) return;
   // Every node delivers provisioning events; leases keep two nodes from delivering one twice.
   const worker = composed.provisioning.startWorker({
@@ -225,6 +227,7 @@ async function startIdentity(
     });
     return {
       composed: identity,
+      publicUrl,
       workplaceRoutes: workplace.registerRoutes,
       workplace,
       port,
@@ -243,6 +246,28 @@ async function startIdentity(
     await database.close().catch(() => undefined);
     process.exitCode = 1;
     return null;
+  }
+}
+
+/**
+ * The workplace of a first start (the portal's client needs the public URL, known only now);
+ * undefined (exit status 1, the error on stderr) when it cannot be seeded.
+ */
+async function seedTheWorkplace(
+  database: OpenDatabase,
+  identity: { readonly composed: ComposedIdentity; readonly publicUrl: string },
+  firstStart: FirstStart | null,
+  report: (error: unknown) => void,
+): Promise<FirstStart | null | undefined> {
+  const { seedWorkplaceOnFirstStart } = await import("./first-start.ts");
+  try {
+    return await seedWorkplaceOnFirstStart(database, firstStart, identity.publicUrl, now);
+  } catch (error) {
+    report(error);
+    await identity.composed.close();
+    await database.close().catch(() => undefined);
+    process.exitCode = 1;
+    return undefined;
   }
 }
 

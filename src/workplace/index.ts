@@ -2,6 +2,7 @@
 // entitlements): what other contexts and the composition may use. Nothing else of
 // src/workplace is imported from outside it.
 
+export type { SeededWorkplace, WorkplaceExample } from "./app/seed-workplace-example.ts";
 export type { ServiceStatus } from "./app/service-status.ts";
 export { registerWorkplaceCommands, type WorkplaceCliDeps } from "./cli/status-commands.ts";
 export {
@@ -11,4 +12,5 @@ export {
   type WorkplaceOptions,
 } from "./compose.ts";
 export { composeWorkplaceCli } from "./compose-cli.ts";
+export { seedWorkplaceExampleOn } from "./compose-seed.ts";
 export { WIDGET_PATH } from "./http/public-routes.ts";
