@@ -55,7 +55,8 @@ export function signInHelp(at: Addresses, config: Config, firstStart: FirstStart
 /** The portal's and status page's addresses, and who signs in to the portal. */
 function workplaceHelp(url: string, firstStart: FirstStart | null): string[] {
   const ententeId = firstStart?.ententeId ?? null;
-  if (ententeId === null) return [];
+  // A first start told not to seed the workplace (IMPORT_EXAMPLE_WORKPLACE=false) has no portal.
+  if (ententeId === null || (firstStart?.identity != null && firstStart.workplace === null)) return [];
   const path = encodeURIComponent(ententeId);
   const lines = ["", `  Portail des agents et des élus : ${url}/portal/${path}/`];
   const account = firstStart?.workplace === null ? undefined : firstStart?.accounts[0];

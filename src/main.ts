@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   if (firstStart === undefined) return;
   const identity = await startIdentity(database, composed, config, report);
   if (identity === null) return;
-  const seeded = await seedTheWorkplace(database, identity, firstStart, report);
+  const seeded = config.workplace.seedExample
+    ? await seedTheWorkplace(database, identity, firstStart, report)
+    : firstStart;
   if (seeded === undefined) return;
   const app = await buildServer(config, composed, identity.composed, identity.workplaceRoutes);
   identity.setErrorLog((error) => app.log.warn({ err: error }, "identity federation: background error"));
