@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { chromiumMissing, launchChromium } from "./e2e/console-harness.ts";
 import { ROOT } from "./helpers/run-cli.ts";
 import { type RunningChild, startChild } from "./helpers/start-child.ts";
 
@@ -40,6 +41,26 @@ async function startServer(): Promise<{ readonly child: RunningChild; readonly g
     ready: ({ stderr }) => (/État des services : \S+\n/.test(stderr) ? stderr : undefined),
   });
   return { child, greeting: ready };
+}
+
+/** Signs in to the portal in Chromium as the secretariat's demo account; the texts of the demo service's tile links. */
+async function tilesAfterSignIn(portal: string): Promise<string[]> {
+  const missing = chromiumMissing();
+  if (missing) throw new Error(missing); // no silent skip
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+    await page.goto(portal);
+    await page.locator("#email").fill("secretariat@lyon-2023.entente.localhost");
+    await page.getByRole("button", { name: "Continuer", exact: true }).click();
+    await page.locator("#password").fill(ENV.DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Mes services" }).waitFor();
+    await page.getByText("Bienvenue sur le portail de l'entente").waitFor();
+    return await page.getByRole("link", { name: "Service de démonstration" }).allInnerTexts();
+  } finally {
+    await browser.close();
+  }
 }
 
 /** The services the public status JSON lists, by name. */
@@ -82,6 +103,11 @@ describe("first start with the example: the digital workplace is there", () => {
     const page = await fetch(`${url}/status/${ENTENTE}`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Service de démonstration/);
+
+    // As a new user: sign in to the portal with a demo account and see the demo service's tile.
+    const tiles = await tilesAfterSignIn(portal);
+    assert.equal(tiles.length, 1, JSON.stringify(tiles));
+    assert.match(tiles[0] ?? "", /Service de démonstration$/);
 
     assert.equal((await server.stop()).code, 0);
     const second = await startServer();
