@@ -7,14 +7,13 @@
 // with `await import(…)` once the cache is on, and the embedded database is opened before the
 // bulk of them: PGlite's WebAssembly compiles in the background while they load.
 
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import { enableCompileCache } from "node:module";
 import { hostname } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
-import type { DemoAccount } from "./access/index.ts";
+import { resolve } from "node:path";
 import type { ComposedConsole } from "./compose.ts";
-import type { ComposedIdentity, SeededIdentity } from "./identity/index.ts";
+import type { FirstStart } from "./first-start.ts";
+import type { ComposedIdentity } from "./identity/index.ts";
 import type { Config } from "./platform/config/load-config.ts";
 import type { OpenDatabase } from "./platform/db/open-database.ts";
 import type { RouteRegistrar, ZodFastifyInstance } from "./platform/http/app-deps.ts";
@@ -45,6 +44,10 @@ async function main(): Promise<void> {
   if (identity === null) return;
   // A person suspended or deleted by a member's directory (SCIM) loses its hub sessions: identity's rule.
   composed.provisioning.registerHubSessions(identity.composed.sessions);
+  const seeded = config.workplace.seedExample
+    ? await seedTheWorkplace(database, identity, firstStart, report)
+    : firstStart;
+  if (seeded === undefined) return;
   const app = await buildServer(config, composed, identity.composed, identity.workplaceRoutes);
   identity.setErrorLog((error) => app.log.warn({ err: error }, "identity federation: background error"));
   for (const warning of config.warnings) app.log.warn(warning);
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
     await identity.composed.close();
     await database.close();
   });
-  await listenAndGreet(app, config, identity, firstStart);
+  await listenAndGreet(app, config, identity, seeded);
   if (process.exitCode !== undefined && process.exitCode !== 0) return;
   // Every node delivers provisioning events; leases keep two nodes from delivering one twice.
   const worker = composed.provisioning.startWorker({
@@ -161,14 +164,16 @@ async function prepareDatabase(
   config: Config,
   report: (error: unknown) => void,
 ): Promise<FirstStart | null | undefined> {
-  const [{ migrateToLatest }, { EntenteError }, { EntenteFileError }] = await Promise.all([
-    import("./platform/db/migrate.ts"),
-    import("./shared/errors.ts"),
-    import("./shared/entente-file-error.ts"),
-  ]);
+  const [{ migrateToLatest }, { EntenteError }, { EntenteFileError }, { importExampleOnFirstStart }] =
+    await Promise.all([
+      import("./platform/db/migrate.ts"),
+      import("./shared/errors.ts"),
+      import("./shared/entente-file-error.ts"),
+      import("./first-start.ts"),
+    ]);
   try {
     await migrateToLatest(database.db);
-    return await importExampleOnFirstStart(composed, database, config);
+    return await importExampleOnFirstStart(composed, database, config, now);
   } catch (error) {
     const known =
       error instanceof Error && !(error instanceof EntenteError) && !(error instanceof EntenteFileError);
@@ -227,6 +232,7 @@ async function startIdentity(
     });
     return {
       composed: identity,
+      publicUrl,
       workplaceRoutes: workplace.registerRoutes,
       workplace,
       port,
@@ -245,6 +251,28 @@ async function startIdentity(
     await database.close().catch(() => undefined);
     process.exitCode = 1;
     return null;
+  }
+}
+
+/**
+ * The workplace of a first start (the portal's client needs the public URL, known only now);
+ * undefined (exit status 1, the error on stderr) when it cannot be seeded.
+ */
+async function seedTheWorkplace(
+  database: OpenDatabase,
+  identity: { readonly composed: ComposedIdentity; readonly publicUrl: string },
+  firstStart: FirstStart | null,
+  report: (error: unknown) => void,
+): Promise<FirstStart | null | undefined> {
+  const { seedWorkplaceOnFirstStart } = await import("./first-start.ts");
+  try {
+    return await seedWorkplaceOnFirstStart(database, firstStart, identity.publicUrl, now);
+  } catch (error) {
+    report(error);
+    await identity.composed.close();
+    await database.close().catch(() => undefined);
+    process.exitCode = 1;
+    return undefined;
   }
 }
 
@@ -278,9 +306,10 @@ async function listenAndGreet(
   identity: { readonly composed: ComposedIdentity; readonly port: number },
   firstStart: FirstStart | null,
 ): Promise<void> {
-  const [{ API_DOCS_PATH }, { DEMO_SERVICE_URL }] = await Promise.all([
+  const [{ API_DOCS_PATH }, { DEMO_SERVICE_URL }, { signInHelp }] = await Promise.all([
     import("./platform/http/build-app.ts"),
     import("./identity/index.ts"),
+    import("./first-start.ts"),
   ]);
   let address: string;
   try {
@@ -310,87 +339,6 @@ async function listenAndGreet(
 /** The server's clock. */
 function now(): Date {
   return new Date();
-}
-
-/** Where the person at the terminal goes: the console, the API's docs, the provider, the demo service. */
-interface Addresses {
-  readonly url: string;
-  readonly apiDocs: string;
-  readonly issuer: string;
-  readonly demoService: string;
-}
-
-/** What a person reads in the terminal after `npm start`: where to go and how to sign in. */
-function signInHelp(at: Addresses, config: Config, firstStart: FirstStart | null): string {
-  const { url, issuer } = at;
-  const lines = ["", `  Entente est prête : ${url}   (API : ${at.apiDocs})`];
-  if (firstStart !== null && firstStart.accounts.length > 0) {
-    lines.push(
-      `  Exemple importé : ${firstStart.file}. Comptes de démonstration (mot de passe : ${firstStart.password}) :`,
-    );
-    for (const account of firstStart.accounts)
-      lines.push(`    ${account.email.padEnd(48)} ${account.description}`);
-    lines.push("  Ce mot de passe n'est affiché qu'au premier démarrage (fixez-le avec DEMO_PASSWORD).");
-  } else if (config.importExample !== undefined) {
-    lines.push(
-      "  Données existantes conservées ; comptes de démonstration : voir le premier démarrage ou DEMO_PASSWORD.",
-    );
-  }
-  lines.push("", `  Fournisseur OpenID : ${issuer}/.well-known/openid-configuration`);
-  // The demo service reads its client id in DATA_DIR and finds Entente at ENTENTE_URL.
-  const envPrefix =
-    (config.database.dataDir === "./data" ? "" : `DATA_DIR=${config.database.dataDir} `) +
-    (issuer === "http://127.0.0.1:3000/oidc" ? "" : `ENTENTE_URL=${issuer.replace(/\/oidc$/, "")} `);
-  if ((firstStart?.identity ?? null) !== null) {
-    lines.push(
-      `  Fédération d'identité : lancez ${envPrefix}npm run demo:service, ouvrez ${at.demoService}`,
-      "  et connectez-vous avec un de ces comptes (chacun agit pour un membre : docs/identity.md).",
-    );
-  } else if (config.importExample !== undefined) {
-    lines.push(`  Service de démonstration : ${envPrefix}npm run demo:service, puis ${at.demoService}`);
-  }
-  return `${lines.join("\n")}\n\n`;
-}
-
-interface FirstStart {
-  readonly file: string;
-  readonly password: string;
-  readonly accounts: readonly DemoAccount[];
-  /** What the first start configured in the identity federation; null on later starts. */
-  readonly identity: SeededIdentity | null;
-}
-
-/**
- * On an empty database, imports the example entente, creates the demo accounts, configures the
- * identity federation for them (a local source per member, their addresses, the demo service) and
- * writes the demo service's client id to `<DATA_DIR>/demo-service.json` for `npm run demo:service`.
- */
-async function importExampleOnFirstStart(
-  composed: ComposedConsole,
-  database: OpenDatabase,
-  config: Config,
-): Promise<FirstStart | null> {
-  if (config.importExample === undefined) return null;
-  if ((await composed.finance.deps.ententes.listEntentes()).length > 0)
-    return { file: config.importExample, password: "", accounts: [], identity: null };
-  const [{ readEntenteFile }, { seedExample }, { seedIdentityExampleOn }] = await Promise.all([
-    import("./finance/index.ts"),
-    import("./compose.ts"),
-    import("./identity/index.ts"),
-  ]);
-  const entente = await readEntenteFile(config.importExample);
-  const password = config.demoPassword ?? randomBytes(9).toString("base64url");
-  const id = basename(dirname(resolve(config.importExample))).replace(/[^A-Za-z0-9._-]/g, "-") || "entente";
-  const accounts = await seedExample(composed, id, entente, password);
-  const identity = await seedIdentityExampleOn(database, { now }, id, entente, accounts);
-  if (identity !== null) {
-    const file = join(config.database.dataDir, "demo-service.json");
-    await mkdir(dirname(file), { recursive: true });
-    const text = `${JSON.stringify({ ententeId: id, clientId: identity.demoService.clientId }, null, 2)}\n`;
-    await writeFile(`${file}.tmp`, text);
-    await rename(`${file}.tmp`, file);
-  }
-  return { file: config.importExample, password, accounts, identity };
 }
 
 /** The host part of a URL for the listening address (`0.0.0.0` is not an address to visit). */

@@ -31,6 +31,7 @@ import {
   type ExampleEntente,
   type SeededIdentity,
   seedIdentityExample,
+  seedPortalClient,
 } from "./app/seed-identity-example.ts";
 import type { ServiceAccessPolicy } from "./app/service-access-port.ts";
 import { createServiceRegistry } from "./app/service-registry.ts";
@@ -133,6 +134,19 @@ export function seedIdentityExampleOn(
     ententeId,
     entente,
     accounts,
+  );
+}
+
+/** The portal's hub client, registered on the first start with the example; see `seedPortalClient`. */
+export function seedPortalClientOn(
+  database: OpenDatabase,
+  ententeId: string,
+  publicUrl: string,
+): Promise<{ readonly clientId: string }> {
+  return seedPortalClient(
+    { services: createServiceRegistry(createServiceClientStore(database.db)) },
+    ententeId,
+    publicUrl,
   );
 }
 

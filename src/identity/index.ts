@@ -43,6 +43,15 @@ export async function seedIdentityExampleOn(
   const composition = await import("./compose.ts");
   return composition.seedIdentityExampleOn(database, options, ententeId, entente, accounts);
 }
+/** The first start's portal client (see `seedPortalClientOn` in ./compose.ts): its client id. */
+export async function seedPortalClientOn(
+  database: OpenDatabase,
+  ententeId: string,
+  publicUrl: string,
+): Promise<{ readonly clientId: string }> {
+  const composition = await import("./compose.ts");
+  return composition.seedPortalClientOn(database, ententeId, publicUrl);
+}
 export {
   composeIdentityForProvisioning,
   type ProvisionedPerson,

@@ -3,6 +3,7 @@
 // src/workplace is imported from outside it.
 
 export type { SubscriptionListener } from "./app/ports.ts";
+export type { SeededWorkplace, WorkplaceExample } from "./app/seed-workplace-example.ts";
 export type { ServiceStatus } from "./app/service-status.ts";
 export { registerWorkplaceCommands, type WorkplaceCliDeps } from "./cli/status-commands.ts";
 export {
@@ -17,5 +18,6 @@ export {
   type SubscriptionForProvisioning,
   type WorkplaceForProvisioning,
 } from "./compose-provisioning.ts";
+export { seedWorkplaceExampleOn } from "./compose-seed.ts";
 export type { MigrationWave } from "./domain/migration-wave.ts";
 export { WIDGET_PATH } from "./http/public-routes.ts";

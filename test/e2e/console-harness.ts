@@ -53,6 +53,8 @@ export async function startServer(webRoot: string): Promise<RunningServer> {
         DATA_DIR: dataDir,
         WEB_ROOT: webRoot,
         IMPORT_EXAMPLE: "true",
+        // The console's tests set the workplace up themselves (the catalogue starts empty).
+        IMPORT_EXAMPLE_WORKPLACE: "false",
         DEMO_PASSWORD,
         LOG_LEVEL: "info",
       },

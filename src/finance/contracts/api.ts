@@ -9,10 +9,9 @@ import {
   MAX_MEMBERS,
   MAX_NAME_LENGTH,
   MAX_PLAN_TEXT_LENGTH,
-  MAX_REFERENCE_LENGTH,
-  MAX_TEXT_LENGTH,
 } from "../../shared/limits.ts";
 import { KeyPeriodView } from "./key-period-api.ts";
+import { LABEL, list, NAME, REFERENCE, TEXT, text } from "./text-fields.ts";
 
 /**
  * zod schemas of the HTTP API under /api (requests and responses), shared by the server
@@ -59,18 +58,6 @@ export const Member = z.object({
   accountant: PublicAccountant.nullable(),
   rowVersion: z.number().int(),
 });
-/** A text field written through the API, at most `max` characters (limits.ts), the limit in the error. */
-const text = (max: number) => z.string().max(max, { message: `${max} caractères au plus` });
-/** Longest names and labels accepted (characters): long enough for any French commune or line. */
-const NAME = text(MAX_NAME_LENGTH).trim().min(1, { message: "texte non vide attendu" });
-const LABEL = text(MAX_LABEL_LENGTH).trim().min(1, { message: "texte non vide attendu" });
-/** Short references (deliberation number, payment reference, M57 nature, assembly). */
-const REFERENCE = text(MAX_REFERENCE_LENGTH);
-/** Free text (description, subject, key source). */
-const TEXT = text(MAX_TEXT_LENGTH);
-/** A list the API accepts, at most `max` items. */
-const list = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(item).max(max, { message: `${max} éléments au plus` });
 
 export const MemberUpdate = z.object({
   name: NAME,
@@ -295,45 +282,6 @@ export const RatificationUpdate = z.object({
   rowVersion: z.number().int(),
 });
 
-/** A complementary call (amount > 0) or a reduction (< 0) of a call, from an amending budget. */
-const FundCallCorrection = z.object({
-  id: z.string(),
-  kind: z.enum(["complementary", "reduction"]),
-  budgetYear: z.number().int(),
-  budgetNumber: z.number().int(),
-  amount: EuroAmount,
-  dueOn: z.string().nullable(),
-  reference: z.string(),
-});
-export const FundCall = z.object({
-  id: z.string(),
-  year: z.number().int(),
-  memberId: z.string(),
-  amount: EuroAmount,
-  /** amount + complementary calls − reductions (amending budgets adopted after the issue). */
-  called: EuroAmount,
-  paid: EuroAmount,
-  /** called − paid; negative: a trop-perçu to refund. */
-  due: EuroAmount,
-  dueOn: z.string().nullable(),
-  reference: z.string().nullable(),
-  status: z.enum(["issued", "partially-paid", "paid"]),
-  corrections: z.array(FundCallCorrection),
-  payments: z.array(
-    z.object({ id: z.string(), amount: EuroAmount, paidOn: z.string(), reference: z.string().nullable() }),
-  ),
-});
-/** Why a payment recorded by mistake is cancelled (kept in the audit trail). */
-export const PaymentCancel = z.object({
-  reason: TEXT.trim().min(1, { message: "motif obligatoire" }),
-});
-export const FundCallIssue = z.object({ dueOn: z.iso.date().nullable() });
-export const PaymentCreate = z.object({
-  amount: EuroAmountInput,
-  paidOn: z.iso.date(),
-  reference: REFERENCE.nullable(),
-});
-
 /** One screen of the console: the year's budget by mission and section, shares, ratification, what is due. */
 export const Dashboard = z.object({
   entente: z.object({ id: z.string(), name: z.string(), roundingUnit: z.enum(["euro", "cent"]) }),
@@ -413,5 +361,6 @@ export const EntenteDetail = z.object({
 export const ExportFormat = z.enum(["xlsx", "ods", "csv", "pdf", "md", "json"]);
 
 export * from "./entente-file-api.ts";
+export * from "./fund-call-api.ts";
 export * from "./key-period-api.ts";
 export * from "./simulation-api.ts";

@@ -169,3 +169,34 @@ export async function seedIdentityExample(
   const { client } = await deps.services.createClient(ententeId, DEMO_SERVICE);
   return { sources, addresses, demoService: client };
 }
+
+export const PORTAL_SERVICE_NAME = "Portail des agents et des élus";
+
+/**
+ * The portal of `ententeId` as a hub client (docs/portal.md "Setting it up"): public (PKCE S256,
+ * no secret), open to every member, its URIs built from Entente's public URL (no trailing slash)
+ * and compared exactly by the hub.
+ */
+export function portalService(publicUrl: string, ententeId: string): ServiceClientInput {
+  const base = `${publicUrl.replace(/\/+$/, "")}/portal/${encodeURIComponent(ententeId)}`;
+  return {
+    ...DEMO_SERVICE,
+    name: PORTAL_SERVICE_NAME,
+    redirectUris: [`${base}/callback`],
+    postLogoutRedirectUris: [`${base}/signed-out`],
+    backchannelLogoutUri: `${base}/backchannel-logout`,
+  };
+}
+
+/**
+ * First start with the example, once the public URL is known (src/first-start.ts): registers the
+ * portal's client (`portalService`) and returns it. @throws the registry's errors.
+ */
+export async function seedPortalClient(
+  deps: { readonly services: ServiceClientAdmin },
+  ententeId: string,
+  publicUrl: string,
+): Promise<ServiceClientRecord> {
+  const { client } = await deps.services.createClient(ententeId, portalService(publicUrl, ententeId));
+  return client;
+}

@@ -165,6 +165,14 @@ export const envSchema = z
       .describe(
         "Whether back-channel logout notices may be sent to services on loopback or private addresses (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16…). oidc-provider refuses them by default (a server-side request forgery guard). Default: `true` in development and test, `false` in production — set it to `true` there only when the services run on the members' intranet.",
       ),
+    IMPORT_EXAMPLE_WORKPLACE: z
+      .string()
+      .min(1)
+      .transform((value) => !OFF.has(value.trim().toLowerCase()))
+      .optional()
+      .describe(
+        "Whether the first start with the example also seeds the digital workplace: the portal's hub client, the demo service in the catalogue with every member subscribed, its status probe and a welcome announcement. Default: `true`; `false` leaves the workplace empty (the console's browser tests set it up themselves). Ignored when no example is imported.",
+      ),
     STATUS_PROBE_PRIVATE_NETWORKS: z
       .string()
       .min(1)

@@ -43,6 +43,8 @@ export interface Config {
   readonly workplace: {
     /** Health probes may reach loopback and private addresses. */
     readonly probePrivateNetworks: boolean;
+    /** Whether the first start with the example seeds the workplace too (`IMPORT_EXAMPLE_WORKPLACE`, default true). */
+    readonly seedExample: boolean;
   };
   readonly session: {
     readonly secret: string;
@@ -138,7 +140,10 @@ function toConfig(env: Env, generate: () => string): Config {
           ? null
           : { keyFile: env.SAML_SP_KEY_FILE, certFile: env.SAML_SP_CERT_FILE },
     },
-    workplace: { probePrivateNetworks: env.STATUS_PROBE_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production" },
+    workplace: {
+      probePrivateNetworks: env.STATUS_PROBE_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
+      seedExample: env.IMPORT_EXAMPLE_WORKPLACE ?? true,
+    },
     session: { secret: env.SESSION_SECRET ?? generate(), secretGenerated },
     log: { level: env.LOG_LEVEL },
     importExample,
