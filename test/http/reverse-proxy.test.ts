@@ -211,14 +211,21 @@ describe("behind nginx (TLS) in front of two production nodes", { timeout: 300_0
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ request_id: string; kind: string; ip: string }>(
-        "SELECT request_id, kind, ip FROM identity_event WHERE request_id LIKE 'rp-audit-%' ORDER BY id",
-      );
+      // The provider's events are written by its listeners after the answer: wait (bounded) for all four.
+      const read = () =>
+        client.query<{ request_id: string; kind: string; ip: string }>(
+          "SELECT request_id, kind, ip FROM identity_event WHERE request_id LIKE 'rp-audit-%' ORDER BY request_id",
+        );
+      let { rows } = await read();
+      for (let tries = 0; rows.length < 4 && tries < 50; tries += 1) {
+        await new Promise((done) => setTimeout(done, 100));
+        ({ rows } = await read());
+      }
       assert.deepEqual(rows, [
-        { request_id: "rp-audit-proxy", kind: "sign_in_failed", ip: "127.0.0.5" },
         { request_id: "rp-audit-direct", kind: "sign_in_failed", ip: "127.0.0.6" },
-        { request_id: "rp-audit-token-proxy", kind: "token_issued", ip: "127.0.0.9" },
+        { request_id: "rp-audit-proxy", kind: "sign_in_failed", ip: "127.0.0.5" },
         { request_id: "rp-audit-token-direct", kind: "token_issued", ip: "127.0.0.10" },
+        { request_id: "rp-audit-token-proxy", kind: "token_issued", ip: "127.0.0.9" },
       ]);
     } finally {
       await client.end();
