@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
+import { createProbeStore } from "../../src/workplace/db/probe-store.ts";
+import { validateProbeFields } from "../../src/workplace/domain/probe.ts";
 import { type ComposedWorkplace, composeWorkplace } from "../../src/workplace/index.ts";
 import { catalogueAndSubscribe } from "../workplace/portal-fixtures.ts";
 import { launchChromium } from "./console-harness.ts";
@@ -225,6 +229,61 @@ describe("the agents' and élus' portal in Chromium", () => {
     await page.goto(PORTAL());
     await page.locator("#email").waitFor(); // the portal's session ended with the hub's
     await context.close();
+  });
+});
+
+describe("service status on the portal's tiles (issue 11 §6)", () => {
+  it("a probe turns a stopped service red on its tile; a service without probe shows no status", async () => {
+    const service: Server = createServer((_request, response) => response.end("ok"));
+    await new Promise<void>((done) => service.listen(0, "127.0.0.1", done));
+    try {
+      const { port } = service.address() as AddressInfo;
+      const fields = validateProbeFields({
+        kind: "http",
+        target: `http://127.0.0.1:${port}/`,
+        timeoutMs: 2000,
+        intervalSeconds: 10,
+      });
+      await createProbeStore(world.database.db).put(ENTENTE, ids.visio, fields, new Date(), {
+        id: "test",
+        label: "test",
+      });
+      // The probes as a node runs them (towards loopback, as in development and test).
+      const prober = composeWorkplace(world.database, {
+        publicUrl: world.url,
+        now: () => new Date(),
+        probePrivateNetworks: true,
+      });
+      await prober.probeOnce(ENTENTE);
+      const context = await browser.newContext({ locale: "fr-FR" });
+      const page = await context.newPage();
+      await page.goto(PORTAL());
+      await page.locator("#email").fill("bruno.leroy@metropole.entente.test");
+      await page.getByRole("button", { name: "Continuer", exact: true }).click();
+      await page.locator("#password").fill("bruno-secret");
+      await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Mes services" }).waitFor();
+      const badgeOf = (clientId: string) =>
+        page.locator(`#services .tile:has(#svc-${clientId}) .badge[class*="st-"]`);
+      assert.equal((await badgeOf(ids.visio).textContent())?.trim(), "En service");
+      assert.equal(
+        await page.locator('#services .badge[class*="st-"]').count(),
+        1,
+        "no badge without a probe",
+      );
+      await new Promise<void>((done) => service.close(() => done()));
+      await createProbeStore(world.database.db).put(ENTENTE, ids.visio, fields, new Date(), {
+        id: "test",
+        label: "test",
+      }); // due again at once
+      await prober.probeOnce(ENTENTE);
+      await page.reload();
+      assert.equal((await badgeOf(ids.visio).textContent())?.trim(), "Hors service");
+      assert.match((await badgeOf(ids.visio).getAttribute("class")) ?? "", /st-down/);
+      await context.close();
+    } finally {
+      service.close();
+    }
   });
 });
 
