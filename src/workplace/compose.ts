@@ -174,7 +174,7 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
   const status = composeStatus(db, deps, options, ttl);
   const portal = composePortal(database, deps, {
     ...options,
-    serviceStatus: options.serviceStatus ?? status.statusReader,
+    serviceStatus: options.serviceStatus ?? knownStatusesOnly(status.statusReader),
   });
   return {
     deps,
@@ -192,6 +192,19 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
       async (app) => registerEntitlementRoutes(app, publicSide.deps),
     ],
     serviceAccess: createSubscribedAccessPolicy(deps),
+  };
+}
+
+/**
+ * The portal's tiles show a status only where a probe or an incident says one: a service nobody
+ * watches shows no badge rather than « inconnu » on every tile.
+ */
+function knownStatusesOnly(reader: ServiceStatusReader): ServiceStatusReader {
+  return {
+    async statusOf(ententeId, clientIds) {
+      const all = await reader.statusOf(ententeId, clientIds);
+      return new Map([...all].filter(([, status]) => status !== "unknown"));
+    },
   };
 }
 
