@@ -25,6 +25,8 @@ export interface ServiceAddOptions {
   roles?: string;
   groups?: string;
   requiredAcr?: string;
+  /** `--without-pkce`: a confidential service exempted from PKCE (Roundcube 1.6). */
+  withoutPkce?: boolean;
   lang: Lang;
 }
 
@@ -60,6 +62,7 @@ export function serviceInputOf(options: ServiceAddOptions): ServiceClientInput {
     },
     requiredAcr:
       options.requiredAcr === undefined ? null : (ACR_ALIASES[options.requiredAcr] ?? options.requiredAcr),
+    pkceExempt: options.withoutPkce === true,
     enabled: true,
   };
 }
