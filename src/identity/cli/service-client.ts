@@ -101,7 +101,7 @@ export async function listServices(
 ): Promise<void> {
   for (const service of await deps.services.listClients(options.entente)) {
     output.write(
-      `${service.clientId}\t${service.name}\t${service.enabled ? "enabled" : "disabled"}\t${service.tokenEndpointAuthMethod}\t${service.grantTypes.join(",")}\t${service.redirectUris.join(" ")}\n`,
+      `${service.clientId}\t${service.name}\t${service.enabled ? "enabled" : "disabled"}\t${service.tokenEndpointAuthMethod}\t${service.grantTypes.join(",")}\t${service.redirectUris.join(" ")}${service.pkceExempt === true ? "\twithout-pkce" : ""}\n`,
     );
   }
 }
