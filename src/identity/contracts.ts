@@ -221,6 +221,10 @@ export const ServiceWrite = z.object({
     groups: z.array(text(200)).max(100).nullable(),
   }),
   requiredAcr: z.string().max(200).nullable(),
+  pkceExempt: z.boolean().default(false).meta({
+    description:
+      "Exempts a confidential service from PKCE (RFC 9700 §2.1.1 recommends it; Roundcube 1.6 cannot send it). Refused for a public client.",
+  }),
   enabled: z.boolean(),
 });
 export const ServiceUpdate = ServiceWrite.extend({ rowVersion: z.number().int() });

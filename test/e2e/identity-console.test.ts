@@ -263,6 +263,30 @@ describe("identity federation in the web console (Chromium)", { timeout: 480_000
     assert.ok(!(await apiText(page, `services/${clientId}`)).includes(secret));
   });
 
+  it("registers a confidential webmail without PKCE (Roundcube 1.6); never a public client", async () => {
+    await page.goto(at("services"));
+    await heading("Services");
+    await page.getByRole("button", { name: "Enregistrer un service" }).click();
+    const form = page.getByRole("region", { name: "Enregistrer un service" });
+    await form.getByLabel("Nom", { exact: true }).fill("Webmail Roundcube");
+    await form
+      .getByLabel("Adresses de retour (une par ligne)")
+      .fill("https://webmail.ville-lyon.fr/index.php/login/oauth");
+    const withoutPkce = form.getByRole("checkbox", { name: /Sans PKCE/ });
+    const confidential = form.getByRole("checkbox", { name: /Client confidentiel/ });
+    await confidential.uncheck();
+    assert.equal(await withoutPkce.isDisabled(), true, "not offered to a public client");
+    await confidential.check();
+    await withoutPkce.check();
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("status").filter({ hasText: "il ne sera plus jamais affiché" }).waitFor();
+    const service = (await servicesJson()).find((s) => s.name === "Webmail Roundcube") as
+      | Record<string, unknown>
+      | undefined;
+    assert.equal(service?.pkceExempt, true);
+    assert.equal(service?.tokenEndpointAuthMethod, "client_secret_basic");
+  });
+
   it("asks before replacing a client secret: keeping it changes nothing, confirming shows the new one once", async () => {
     await page.goto(at("services"));
     await heading("Services");

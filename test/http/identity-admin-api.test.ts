@@ -332,6 +332,17 @@ describeOnDatabases("identity administration API over HTTP", (get) => {
     });
     assert.equal(bad.status, 422);
     assert.equal(bad.json().code, "identity.client_invalid");
+    const publicWithoutPkce = await clients.secretariat.send("POST", `${API}/services`, {
+      ...SERVICE,
+      name: "Appli publique sans PKCE",
+      tokenEndpointAuthMethod: "none",
+      grantTypes: ["authorization_code"],
+      pkceExempt: true,
+    });
+    assert.equal(publicWithoutPkce.status, 422, "never a public client without PKCE");
+    assert.equal(publicWithoutPkce.json().code, "identity.client_invalid");
+    assert.match(JSON.stringify(publicWithoutPkce.json()), /pkceExempt/, "names the field");
+    assert.equal(service.pkceExempt, false, "off by default");
 
     const rotated = await clients.secretariat.send("POST", `${API}/services/${service.clientId}/secret`);
     assert.equal(rotated.status, 200);

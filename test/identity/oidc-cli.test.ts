@@ -86,6 +86,18 @@ describe("entente oidc keys / entente service (PGlite in DATA_DIR)", () => {
     assert.match(bad.stderr, /https/);
   });
 
+  it("registers a confidential service without PKCE, lists it so, and refuses that for a public client", () => {
+    const args = ["service", "add", "--entente", "lyon-2023", "--redirect-uri", "https://mail.example.fr/cb"];
+    const added = runEntente([...args, "--name", "Roundcube", "--without-pkce"], { env });
+    assert.equal(added.status, 0, added.stderr);
+    const listed = runEntente(["service", "list", "--entente", "lyon-2023"], { env });
+    assert.match(listed.stdout, /Roundcube\t.*\twithout-pkce\n/);
+    const bad = runEntente([...args, "--name", "Appli", "--public", "--without-pkce"], { env });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /identity\.client_invalid/);
+    assert.match(bad.stderr, /pkceExempt/);
+  });
+
   it("refuses a policy naming a member that does not exist (a typo would lock it out)", () => {
     const typo = runEntente(
       [

@@ -72,6 +72,10 @@ function registerServiceCommands(program: Command, context: CliContext<IdentityC
     .option("--roles <roles>", "rôles autorisés (agent,elu) / roles allowed")
     .option("--groups <groups>", "groupes autorisés / groups allowed")
     .option("--required-acr <acr>", "1fa, 2fa ou une valeur acr / 1fa, 2fa or an acr value")
+    .option(
+      "--without-pkce",
+      "client confidentiel dispensé de PKCE (Roundcube 1.6) / confidential client exempted from PKCE",
+    )
     .action(async (options: Omit<ServiceAddOptions, "lang">) => {
       const { addService } = await import("./service-client.ts");
       await context.withDeps((deps) =>

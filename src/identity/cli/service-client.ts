@@ -25,6 +25,8 @@ export interface ServiceAddOptions {
   roles?: string;
   groups?: string;
   requiredAcr?: string;
+  /** `--without-pkce`: a confidential service exempted from PKCE (Roundcube 1.6). */
+  withoutPkce?: boolean;
   lang: Lang;
 }
 
@@ -60,6 +62,7 @@ export function serviceInputOf(options: ServiceAddOptions): ServiceClientInput {
     },
     requiredAcr:
       options.requiredAcr === undefined ? null : (ACR_ALIASES[options.requiredAcr] ?? options.requiredAcr),
+    pkceExempt: options.withoutPkce === true,
     enabled: true,
   };
 }
@@ -98,7 +101,7 @@ export async function listServices(
 ): Promise<void> {
   for (const service of await deps.services.listClients(options.entente)) {
     output.write(
-      `${service.clientId}\t${service.name}\t${service.enabled ? "enabled" : "disabled"}\t${service.tokenEndpointAuthMethod}\t${service.grantTypes.join(",")}\t${service.redirectUris.join(" ")}\n`,
+      `${service.clientId}\t${service.name}\t${service.enabled ? "enabled" : "disabled"}\t${service.tokenEndpointAuthMethod}\t${service.grantTypes.join(",")}\t${service.redirectUris.join(" ")}${service.pkceExempt === true ? "\twithout-pkce" : ""}\n`,
     );
   }
 }

@@ -31,6 +31,7 @@ export function toServiceClientRecord(row: Selectable<ServiceClientTable>): Serv
       groups: row.policy_groups,
     },
     requiredAcr: row.required_acr,
+    pkceExempt: row.pkce_exempt,
     enabled: row.enabled,
     rowVersion: row.row_version,
   };
@@ -50,6 +51,7 @@ export function serviceClientColumns(input: ServiceClientInput) {
     policy_roles: input.policy.roles === null ? null : JSON.stringify(input.policy.roles),
     policy_groups: input.policy.groups === null ? null : JSON.stringify(input.policy.groups),
     required_acr: input.requiredAcr,
+    pkce_exempt: input.pkceExempt === true,
     enabled: input.enabled,
   };
 }

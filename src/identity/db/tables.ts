@@ -41,6 +41,8 @@ export interface ServiceClientTable {
   policy_roles: Json<string[]> | null;
   policy_groups: Json<string[]> | null;
   required_acr: string | null;
+  /** Migration 0160: a confidential client exempted from PKCE. */
+  pkce_exempt: Generated<boolean>;
   enabled: boolean;
   secret_hash: string | null;
   row_version: Generated<number>;

@@ -107,7 +107,8 @@ function checkPolicyList(field: string, values: readonly string[] | null): void 
  * Validates a service registration; returns it with its name trimmed.
  * Coherence rules: a public client (`none`, PKCE only) cannot use client credentials;
  * `refresh_token` and `offline_access` go with `authorization_code`; sign-in clients ask for
- * `openid` and have at least one redirect URI; `requiredAcr` is one of `acrValues`.
+ * `openid` and have at least one redirect URI; `requiredAcr` is one of `acrValues`; only a
+ * confidential sign-in client may be exempted from PKCE (`pkceExempt`).
  * @throws EntenteError `identity.client_invalid` naming the first field in error and what is expected.
  */
 export function validateServiceClient<T extends ServiceClientDraft>(
@@ -122,6 +123,7 @@ export function validateServiceClient<T extends ServiceClientDraft>(
   }
   checkList("scopes", draft.scopes, KNOWN_SCOPES);
   checkGrantCoherence(draft);
+  checkPkceExemption(draft);
   checkUris(draft);
   checkPolicyList("policy.memberIds", draft.policy.memberIds);
   checkPolicyList("policy.groups", draft.policy.groups);
@@ -185,6 +187,32 @@ function checkGrantCoherence(draft: ServiceClientDraft): void {
       localized(
         "au moins une URI de retour (authorization_code)",
         "at least one redirect URI (authorization_code)",
+      ),
+    );
+  }
+}
+
+/**
+ * The PKCE exemption is for a confidential client that signs people in: a public client has
+ * nothing but PKCE to bind its code to itself (RFC 9700 §2.1.1, RFC 7636 §1).
+ */
+function checkPkceExemption(draft: ServiceClientDraft): void {
+  if (draft.pkceExempt !== true) return;
+  if (draft.tokenEndpointAuthMethod === "none") {
+    invalid(
+      "pkceExempt",
+      localized(
+        "false pour un client public (sans secret) : PKCE est sa seule protection du code",
+        "false for a public client (no secret): PKCE is its only protection of the code",
+      ),
+    );
+  }
+  if (!draft.grantTypes.includes("authorization_code")) {
+    invalid(
+      "pkceExempt",
+      localized(
+        "false pour un service sans authorization_code (PKCE ne le concerne pas)",
+        "false for a service without authorization_code (PKCE does not apply)",
       ),
     );
   }

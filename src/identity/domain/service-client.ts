@@ -36,6 +36,14 @@ export interface ServiceClientRecord {
   readonly policy: ServicePolicy;
   /** acr the service requires whatever it asks for; null: the one it asks for (`acr_values`), default one factor. */
   readonly requiredAcr: string | null;
+  /**
+   * Exempted from PKCE (RFC 7636) at the authorization endpoint: for a confidential client
+   * (`client_secret_basic`/`client_secret_post`) only, never a public one; absent or false: PKCE
+   * S256 required, as for every client. RFC 9700 §2.1.1 recommends PKCE; some deployed relying
+   * parties cannot send it (Roundcube 1.6), so the exemption is explicit and per service
+   * (docs/identity.md, "PKCE exemption").
+   */
+  readonly pkceExempt?: boolean;
   readonly enabled: boolean;
   readonly rowVersion: number;
 }

@@ -5,7 +5,7 @@ import type { ResourceServerDirectory } from "../app/resource-server-ports.ts";
 import { ACR_VALUES } from "../domain/authentication-level.ts";
 import { createInteractionPolicy } from "./acr-policy.ts";
 import { CLAIMS_BY_SCOPE, SUPPORTED_SCOPES } from "./claims-by-scope.ts";
-import { EXTRA_CLIENT_PROPERTIES } from "./client-metadata.ts";
+import { EXTRA_CLIENT_PROPERTIES, pkceRequired } from "./client-metadata.ts";
 import { createFindAccount } from "./find-account.ts";
 import { createLoadExistingGrant, type ExistingGrantCheck } from "./load-existing-grant.ts";
 import { pageLangOf } from "./page-lang.ts";
@@ -60,7 +60,8 @@ const TTL = {
 
 /**
  * oidc-provider's configuration for the signing keys `jwks` (see `createOpenIdProvider`): code
- * flow only with PKCE required, Entente's acr values, scopes and claims, cookies signed with
+ * flow only with PKCE required (but for a confidential service registered `pkceExempt`:
+ * `pkceRequired`), Entente's acr values, scopes and claims, cookies signed with
  * `cookieKeys`, the interaction policy with the acr check, the features, the lifetimes, refresh
  * tokens rotated at each use and issued to confidential services or with `offline_access`;
  * access tokens for the registered resource servers (`resourceIndicatorsFeature`): their
@@ -85,7 +86,7 @@ export function providerConfiguration(
       sid: null,
     } as unknown as Configuration["claims"],
     responseTypes: ["code"],
-    pkce: { required: () => true },
+    pkce: { required: pkceRequired },
     // redirect_uri is REQUIRED in the authorization request (OIDC Core §3.1.2.1) and, then, in the
     // token request (RFC 6749 §4.1.3): never defaulted to the single registered one (the library's default).
     allowOmittingSingleRegisteredRedirectUri: false,

@@ -53,24 +53,38 @@ export function resourceIndicatorsFeature(
 /**
  * oidc-provider's `extraTokenClaims`: a person's access token for a registered resource server
  * carries the pivot claims the service was granted (`accessTokenClaims`), read with the
- * provider's `findAccount` (the organisation the grant acts for); other tokens (the userinfo
- * token, client credentials) carry none.
+ * provider's `findAccount` (the organisation the grant acts for). A person's opaque userinfo
+ * token (no resource, as Roundcube 1.6 gets: it cannot send `resource=`) carries `email` and
+ * `username` (RFC 7662 §2.2) when the `email` scope was granted (`userinfoTokenClaims`), so that
+ * the mail server (Dovecot, `username_attribute = email`) finds the mailbox by introspection;
+ * who may introspect is unchanged (`provider-features.ts`: the service itself or a confidential
+ * service of its entente; another entente gets `active: false`). Client credentials carry none.
  */
 export function createExtraTokenClaims(
   findAccount: NonNullable<Configuration["findAccount"]>,
 ): NonNullable<Configuration["extraTokenClaims"]> {
   return async (ctx, token) => {
     const { accountId, grantId } = token as { accountId?: string; grantId?: string };
-    if (token.resourceServer === undefined || accountId === undefined || grantId === undefined) {
-      return undefined;
-    }
+    if (accountId === undefined || grantId === undefined) return undefined;
     const grant = await ctx.oidc.provider.Grant.find(grantId);
     const account = await findAccount(ctx, accountId, token as never);
     if (grant === undefined || account === undefined) return undefined;
     const scope = grant.getOIDCScope();
     const claims = (await account.claims("id_token", scope, {}, [])) as Record<string, unknown>;
-    return accessTokenClaims(claims, scope.split(" "), CLAIMS_BY_SCOPE);
+    const granted = accessTokenClaims(claims, scope.split(" "), CLAIMS_BY_SCOPE);
+    return token.resourceServer === undefined ? userinfoTokenClaims(granted) : granted;
   };
+}
+
+/**
+ * What a person's userinfo token shows in its introspection answer: `email` and `username`
+ * (the same address: the name the person's mailbox is known by), only if `email` was granted.
+ * @param granted the claims the service was granted (`accessTokenClaims`).
+ * @example userinfoTokenClaims({ email: "a@lyon.fr", groups: ["x"] }) // { email: "a@lyon.fr", username: "a@lyon.fr" }
+ */
+export function userinfoTokenClaims(granted: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { email } = granted;
+  return typeof email === "string" ? { email, username: email } : {};
 }
 
 /** oidc-provider's JWT format customizer: the JOSE `typ` the server was registered with. */

@@ -82,6 +82,7 @@ export function serviceJson(service: ServiceClientRecord) {
       groups: service.policy.groups === null ? null : [...service.policy.groups],
     },
     requiredAcr: service.requiredAcr,
+    pkceExempt: service.pkceExempt === true,
     enabled: service.enabled,
     rowVersion: service.rowVersion,
   };

@@ -24,6 +24,7 @@ export const EMPTY_SERVICE = {
   roles: "" as "" | "agent" | "elu",
   groups: "",
   requiredAcr: "" as string,
+  pkceExempt: false,
   enabled: true,
 };
 
@@ -53,6 +54,7 @@ export function toServiceDraft(s: ServiceJson): ServiceDraft {
     roles: s.policy.roles === null || s.policy.roles.length !== 1 ? "" : (s.policy.roles[0] ?? ""),
     groups: (s.policy.groups ?? []).join(", "),
     requiredAcr: s.requiredAcr ?? "",
+    pkceExempt: s.pkceExempt,
     enabled: s.enabled,
   };
 }
@@ -84,6 +86,7 @@ export function toServiceBody(d: ServiceDraft) {
       groups: groups.length === 0 ? null : groups,
     },
     requiredAcr: d.requiredAcr === "" ? null : d.requiredAcr,
+    pkceExempt: d.pkceExempt && d.confidential,
     enabled: d.enabled,
   };
 }

@@ -11,6 +11,7 @@ export function serviceFields(t: Translate): FormField[] {
     { id: "service-backchannel", label: s("backchannelLogoutUri"), path: "backchannelLogoutUri" },
     { id: "service-confidential", label: s("confidential"), path: "tokenEndpointAuthMethod" },
     { id: "service-refresh", label: s("grantTypes"), path: "grantTypes" },
+    { id: "service-pkce-exempt", label: s("pkceExempt"), path: "pkceExempt" },
     { id: "service-enabled", label: s("enabled"), path: "enabled" },
     { id: "service-scope-openid", label: s("claims"), path: "scopes" },
     { id: "service-acr", label: s("acr"), path: "requiredAcr" },

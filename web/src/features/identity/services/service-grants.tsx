@@ -4,7 +4,7 @@ import type { ServiceFormPart } from "./service-form-part.ts";
 
 /**
  * How the service signs in to the provider: confidential client (fixed once created), refresh
- * tokens, client credentials (confidential clients only), enabled — and the messages about them.
+ * tokens, client credentials and the PKCE exemption (confidential clients only), enabled — and the messages about them.
  */
 export function ServiceGrants({ draft, edit, errors, created }: ServiceFormPart & { created: boolean }) {
   const { t } = useTranslation();
@@ -42,6 +42,17 @@ export function ServiceGrants({ draft, edit, errors, created }: ServiceFormPart 
       </label>
       <label className="checkbox">
         <input
+          id="service-pkce-exempt"
+          type="checkbox"
+          checked={draft.pkceExempt && draft.confidential}
+          {...errors.groupInvalid("service-pkce-exempt")}
+          disabled={!draft.confidential}
+          onChange={(e) => edit({ pkceExempt: e.target.checked })}
+        />{" "}
+        {t("identity.services.pkceExempt")}
+      </label>
+      <label className="checkbox">
+        <input
           id="service-enabled"
           type="checkbox"
           checked={draft.enabled}
@@ -50,7 +61,7 @@ export function ServiceGrants({ draft, edit, errors, created }: ServiceFormPart 
         />{" "}
         {t("identity.services.enabled")}
       </label>
-      {["service-confidential", "service-refresh", "service-enabled"].map((id) => (
+      {["service-confidential", "service-refresh", "service-pkce-exempt", "service-enabled"].map((id) => (
         <FieldErrorList key={id} id={`${id}-error`} messages={errors.all(id)} />
       ))}
     </div>

@@ -46,6 +46,8 @@ export const servicesEn: typeof servicesFr = {
   confidential: "Confidential client (with a secret); unticked: public client, PKCE only",
   refreshTokens: "Refresh tokens",
   clientCredentials: "Service-to-service calls (client credentials)",
+  pkceExempt:
+    "Without PKCE (confidential client only, for a webmail such as Roundcube 1.6 that cannot send it: weaker, RFC 9700 §2.1.1)",
   claims: "Claims released",
   scopes: {
     openid: "pivot identifier (sub)",

@@ -44,6 +44,8 @@ export const servicesFr = {
   confidential: "Client confidentiel (avec secret) ; décoché : client public, PKCE seul",
   refreshTokens: "Jetons de rafraîchissement",
   clientCredentials: "Appels de service à service (client credentials)",
+  pkceExempt:
+    "Sans PKCE (client confidentiel seulement, pour un webmail comme Roundcube 1.6 qui ne sait pas l'envoyer : moins sûr, RFC 9700 §2.1.1)",
   claims: "Données transmises",
   scopes: {
     openid: "identifiant pivot (sub)",
