@@ -83,6 +83,7 @@ describe("the Lyon entente from 2022 to 2027 in the console (Chromium)", { timeo
     await s.pay(2023, "Métropole de Lyon", "150 000", "2023-04-02", "VIR-2023-1");
     const main = await s.dashboard(2023);
     assert.match(main, /150 000,00 €/);
+    await page.locator(".figures").getByText("3 / 3 délibérations").waitFor();
     await s.assert2023Unmoved();
     assert.deepEqual(errors, []);
   });
@@ -112,6 +113,8 @@ describe("the Lyon entente from 2022 to 2027 in the console (Chromium)", { timeo
     assert.match(row, /depuis 2025/);
     assert.match(row, /SGC d'Oullins/);
     await s.assert2023Unmoved();
+    // 2023 was adopted by its three assemblies: the commune joining in 2025 is not awaited
+    await page.locator(".figures").getByText("3 / 3 délibérations").waitFor();
   });
 
   it("a population key from 2025 (key period form), 2025 adopted, called and paid", async () => {
