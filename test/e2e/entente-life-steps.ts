@@ -120,10 +120,11 @@ export class Secretariat {
   }
 
   /**
-   * In the budget editor of `year` (a draft), adds `euros` to the line labelled `expense` and to
-   * the members' operating contribution, then saves: the lines are found by their label inputs.
+   * In the budget editor of `year` (a draft), adds `euros` (negative: takes off) to the line
+   * labelled `expense` (null: none) and to the members' operating contribution, then saves: the
+   * lines are found by their label inputs.
    */
-  async raiseLine(year: number, expense: string, euros: number): Promise<void> {
+  async raiseLine(year: number, expense: string | null, euros: number): Promise<void> {
     const { page } = this;
     await page.goto(this.at(`/budget?year=${year}`));
     await page.getByLabel("Libellé, ligne 1", { exact: true }).waitFor();
@@ -143,7 +144,7 @@ export class Secretariat {
         raised++;
       }
     }
-    assert.equal(raised, 2, `the line « ${expense} » and the operating contribution`);
+    assert.equal(raised, expense === null ? 1 : 2, `the line « ${expense} » and the operating contribution`);
     await page.getByRole("button", { name: "Enregistrer le budget" }).click();
     await page.getByText("Budget enregistré.").waitFor();
   }

@@ -88,16 +88,22 @@ describe("the Lyon entente from 2022 to 2027 in the console (Chromium)", { timeo
     assert.deepEqual(errors, []);
   });
 
-  it("2024 opened from 2023 with its carry-over, adopted, called", async () => {
-    await s.openNext(2023, "350 000");
+  it("2024 opened from 2023 with its results carried over (001, 002), adopted, called", async () => {
+    // 2023's operating result (002) comes back in 2024: the members' contribution is lowered by as much
+    await s.openNext(2023, "350 000", "20 000");
+    await s.raiseLine(2024, null, -20_000);
     await s.adopt(2024, "Budget primitif 2024", "Conférence du 13 novembre 2023", "2023-11-13");
     await s.issueCalls(2024, "2024-03-31");
+    // 2023's 544 176 € of operating contributions less the 20 000 € result carried over
+    assert.match(await s.dashboard(2024), /Total appelé 524 176,00 €/);
     await s.assert2023Unmoved();
     assert.deepEqual(errors, []);
   });
 
   it("2025 opened; a commune joins in 2025 with its SIREN, SIRET and accountant", async () => {
     await s.openNext(2024, "350 000");
+    // no operating result of 2024 to carry over: the members' contribution covers it all again
+    await s.raiseLine(2025, null, 20_000);
     await page.goto(s.at("/members"));
     await page.getByText("Ajouter un membre").first().click();
     const form = page.getByRole("form", { name: "Ajouter un membre" });
