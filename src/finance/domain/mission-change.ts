@@ -12,19 +12,21 @@ export interface MissionChange {
 }
 
 /**
- * Whether a change of a mission alters figures: its keys or its members do (they decide who pays
- * what); its name, description and lead do not, and stay editable after adoption. A mission not
- * found counts as a change of figures.
+ * Whether a change of a mission alters figures: its keys do (they decide who pays what); its
+ * name, description, lead and participants do not — the shares come from the keys' bases
+ * (createSharesLookup), and every member with a share must take part anyway
+ * (`mission.key_member_not_participant`), so a commune joining in 2025 with a share from 2025
+ * can be added to the mission while 2023 stays adopted. A mission not found counts as a change
+ * of figures.
  */
 export function changesFigures(
-  before: { readonly keys: MissionChange["keys"]; readonly memberIds: readonly string[] } | undefined,
+  before: { readonly keys: MissionChange["keys"] } | undefined,
   change: MissionChange,
 ): boolean {
   return (
     before === undefined ||
     before.keys.investissement !== change.keys.investissement ||
-    before.keys.fonctionnement !== change.keys.fonctionnement ||
-    before.memberIds.join() !== [...change.memberIds].join()
+    before.keys.fonctionnement !== change.keys.fonctionnement
   );
 }
 
