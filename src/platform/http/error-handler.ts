@@ -100,6 +100,7 @@ function toAnswer(error: unknown, request: FastifyRequest, lang: Lang): Answer {
       validation.context,
       requestPart(request, validation.context),
       lang,
+      partSchema(request, validation.context),
     );
     const detail = formatHttpProblemMessage("request.invalid", { count: errors.length }, lang);
     return { status: 400, code: "request.invalid", detail, errors };
@@ -145,6 +146,12 @@ function requestValidation(
       ? validationContext
       : "body";
   return { errors: validation as FastifySchemaValidationError[], context };
+}
+
+/** The route's zod schema of a request part (`body`, `querystring`…), when it declares one. */
+function partSchema(request: FastifyRequest, context: ValidationContext): unknown {
+  const schema = request.routeOptions.schema as Record<string, unknown> | undefined;
+  return schema?.[context];
 }
 
 function requestPart(request: FastifyRequest, context: ValidationContext): unknown {
