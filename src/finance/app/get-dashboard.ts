@@ -3,6 +3,7 @@ import type { BudgetAnnex, BudgetReport } from "../domain/budget-report.ts";
 import { buildAnnex } from "../domain/build-annex.ts";
 import type { Entente } from "../domain/entente.ts";
 import { amountCalled } from "../domain/fund-call-corrections.ts";
+import { belongsIn } from "../domain/membership.ts";
 import { reportYears } from "../domain/report-years.ts";
 import { EntenteError, type Issue } from "../errors.ts";
 import type { DashboardMemberRow, DashboardView } from "./dashboard-view.ts";
@@ -102,7 +103,7 @@ async function partialDashboard(
     members: [],
     fundCallTotal: 0n,
     calls: { called: 0n, paid: 0n, due: 0n },
-    ratified: { done: 0, of: entente.members.length },
+    ratified: { done: 0, of: entente.members.filter((m) => belongsIn(m, year)).length },
     problems,
   };
 }
@@ -160,7 +161,8 @@ export async function getDashboard(
     calls: callTotals(members),
     ratified: {
       done: decision?.ratifications.filter((r) => r.status === "ratified").length ?? 0,
-      of: entente.members.length,
+      // The members of the entente that year (one joining later does not deliberate).
+      of: entente.members.filter((m) => belongsIn(m, chosen)).length,
     },
     problems: seesAll ? [] : [{ code: "budget.draft_hidden", path: [], details: { year: chosen } }],
   };
