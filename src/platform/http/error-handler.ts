@@ -82,7 +82,13 @@ function toAnswer(error: unknown, request: FastifyRequest, lang: Lang): Answer {
       field: formatField(issue.path),
       message: formatMessage(issue.code, issue.details, lang),
     }));
-    const detail = formatHttpProblemMessage("request.unprocessable", { count: errors.length }, lang);
+    // A read (GET) sent no data: its problems are in what is stored, and nothing was to be saved.
+    const read = request.method === "GET" || request.method === "HEAD";
+    const detail = formatHttpProblemMessage(
+      read ? "request.unprocessable_read" : "request.unprocessable",
+      { count: errors.length },
+      lang,
+    );
     return { status: 422, code: "request.unprocessable", detail, errors };
   }
   if (error instanceof EntenteError) {
