@@ -261,6 +261,13 @@ export const financeErrors = defineErrors({
     en: (d) =>
       `the ${d.year} budget is adopted: the deliberations that adopted it can no longer change. A new decision goes through an amending budget.`,
   },
+  "ratification.not_member": {
+    status: 422,
+    fr: (d) =>
+      `${d.member} n'est pas membre de l'entente en ${d.year} (adhésion : ${d.membership}) : il ne délibère pas sur une décision de ${d.year}. Choisissez un membre de cette année.`,
+    en: (d) =>
+      `${d.member} is not a member of the entente in ${d.year} (membership: ${d.membership}): it does not deliberate on a ${d.year} decision. Choose a member of that year.`,
+  },
   "ratification.incomplete": {
     status: 422,
     fr: (d) =>

@@ -55,6 +55,31 @@ describeOnDatabases("a member's statement as a document over HTTP", (get) => {
     assert.equal((await secretariat().send("GET", url("sitiv", "docx"))).status, 400);
   });
 
+  it("every role: the secretariat and SITIV's finance officer read it; another member's finance officer gets 403", async () => {
+    const mission = (await readEntenteFile(LYON)).missions[0]?.id ?? "";
+    const expected: [string, number][] = [
+      [email("secretariat"), 200],
+      [email("finance.sitiv"), 200],
+      [email("finance.metropole"), 403],
+      [email("finance.ville-lyon"), 403],
+      [email(`porteur.${mission}`), 200],
+      [email("lecture"), 200],
+    ];
+    for (const [address, status] of expected) {
+      const client = new ConsoleClient(app);
+      assert.equal((await client.signIn(address, PASSWORD)).status, 200, address);
+      for (const path of [
+        "/api/ententes/lyon/members/sitiv/statement",
+        url("sitiv", "odt"),
+        url("sitiv", "pdf"),
+      ]) {
+        const reply = await client.send("GET", path);
+        assert.equal(reply.status, status, `${address} ${path}`);
+        if (status === 403) assert.equal(reply.json().code, "access.forbidden");
+      }
+    }
+  });
+
   it("ODT: LibreOffice reads back each year's called, paid, due, the totals and what SITIV still owes", async () => {
     const statement = (await secretariat().send("GET", "/api/ententes/lyon/members/sitiv/statement")).json();
     assert.ok(statement.years.length > 0);

@@ -112,12 +112,13 @@ describeOnDatabases("memberships over HTTP", (get) => {
     assert.match(in2024.problems[0].message, /SITIV.*2024.*jusqu'en 2023/);
   });
 
-  it("a member's statement: its own finance officer sees it; another member's draft years are hidden", async () => {
+  it("a member's statement: its own finance officer sees it; another member's is refused (403)", async () => {
     const own = await finance.send("GET", "/api/ententes/lyon/members/ville-lyon/statement");
     assert.equal(own.status, 200);
     assert.equal(own.json().stillOwed, "217051.00");
     const other = await finance.send("GET", "/api/ententes/lyon/members/metropole/statement");
-    assert.deepEqual(other.json().years, []);
+    assert.equal(other.status, 403);
+    assert.match(other.json().message ?? JSON.stringify(other.json()), /read-member-statement/);
     assert.equal((await secretariat.send("GET", "/api/ententes/lyon/members/paris/statement")).status, 404);
   });
 

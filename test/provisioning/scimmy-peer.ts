@@ -68,7 +68,7 @@ function declareResources(): void {
       if (resource.id !== undefined && !users.has(id))
         throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `User ${id} not found`);
       const clash = byUserName.get(fold(data.userName));
-      if (clash !== undefined && clash !== id)
+      if (clash !== undefined && clash !== id && users.has(clash))
         throw new SCIMMY.Types.Error(409, "uniqueness", "userName taken");
       const user = { ...data, id, meta: { created: new Date(), lastModified: new Date() } };
       const previous = users.get(id);

@@ -162,8 +162,8 @@ export async function getDashboard(
     calls: callTotals(members),
     ratified: {
       done: decision?.ratifications.filter((r) => r.status === "ratified").length ?? 0,
-      // the assemblies asked when the decision was made, not members who joined since
-      of: decision?.ratifications.length ?? inYear,
+      // The members of the entente that year (one joining later does not deliberate).
+      of: inYear,
     },
     problems: seesAll ? [] : [{ code: "budget.draft_hidden", path: [], details: { year: chosen } }],
   };

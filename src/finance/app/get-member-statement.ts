@@ -11,7 +11,9 @@ import type { FinanceDeps } from "./finance-deps.ts";
  * A member's multi-year statement (called, paid, due by call year) and what it still owes — for
  * a leaving member, what it owes on leaving. Years whose figures break a rule (a draft out of
  * balance) are left out. Draft years are shown to the secretariat and to the member's own
- * finance officer only, as on the dashboard.
+ * finance officer only, as on the dashboard. A finance officer reads its own member's statement
+ * only: another member's is refused (403) rather than answered with its draft years hidden,
+ * which read as "nothing called, nothing owed". Readers and mission leads read the adopted years.
  * @throws EntenteError `resource.not_found` (member), `access.forbidden`.
  */
 export async function getMemberStatement(
@@ -24,6 +26,8 @@ export async function getMemberStatement(
   const entente = await deps.ententes.loadEntente(ententeId);
   if (!entente.members.some((m) => m.id === memberId))
     throw new EntenteError("resource.not_found", { what: localized("membre", "member"), id: memberId });
+  if (principal.role === "finance" && principal.memberId !== memberId)
+    throw new EntenteError("access.forbidden", { action: "read-member-statement", role: principal.role });
   const seesDrafts =
     canPerform(principal, { kind: "read-drafts", ententeId }) || principal.memberId === memberId;
   const [versions, calls] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { CliContext } from "../../platform/cli/cli-context.ts";
+import { isCalendarDate } from "../../shared/calendar-date.ts";
 import { centsToEuroText } from "../../shared/money-input.ts";
 import { compareAmendingBudget } from "../app/compare-amending-budget.ts";
 import { issueFundCallCorrections } from "../app/issue-fund-call-corrections.ts";
@@ -20,10 +21,13 @@ function yearOption(text: string): number {
 /** @throws EntenteError `cli.bad_option` unless `text` is a date AAAA-MM-JJ. */
 function dateOption(text: string | undefined): string | null {
   if (text === undefined) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)))
+  if (!isCalendarDate(text))
     throw new EntenteError("cli.bad_option", {
       option: "--due-on",
-      expected: localized(`date AAAA-MM-JJ attendue, reçu « ${text} »`, `a date YYYY-MM-DD, got "${text}"`),
+      expected: localized(
+        `date du calendrier AAAA-MM-JJ attendue (le jour doit exister), reçu « ${text} »`,
+        `an existing calendar date YYYY-MM-DD, got "${text}"`,
+      ),
     });
   return text;
 }

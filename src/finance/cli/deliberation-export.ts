@@ -1,4 +1,5 @@
 import { writeOutputFile } from "../../platform/cli/write-output.ts";
+import { isCalendarDate } from "../../shared/calendar-date.ts";
 import { computeBudget } from "../app/compute-budget.ts";
 import { EntenteError, type Lang, localized } from "../errors.ts";
 import { readEntenteFile } from "../formats/read-entente-file.ts";
@@ -20,10 +21,13 @@ export interface DeliberationExportOptions {
 /** `--convention-date`, `--conference-date`: AAAA-MM-JJ. @throws EntenteError `cli.bad_option`. */
 export function dateOf(option: string, text: string | undefined): string[] {
   if (text === undefined) return [];
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text)))
+  if (!isCalendarDate(text))
     throw new EntenteError("cli.bad_option", {
       option,
-      expected: localized(`date AAAA-MM-JJ attendue, reçu « ${text} »`, `a YYYY-MM-DD date, got "${text}"`),
+      expected: localized(
+        `date du calendrier AAAA-MM-JJ attendue (le jour doit exister), reçu « ${text} »`,
+        `an existing calendar date YYYY-MM-DD, got "${text}"`,
+      ),
     });
   return [text];
 }

@@ -1,6 +1,7 @@
 // API contracts of amending budgets (décisions modificatives): the DM beside the adopted budget,
 // and the complementary calls and reductions it produces (issue 9, item 4).
 import { z } from "zod";
+import { CalendarDate } from "../../shared/calendar-date.ts";
 import { EuroAmount } from "../../shared/contract-primitives.ts";
 import { BudgetStatus } from "./api.ts";
 
@@ -43,4 +44,4 @@ export const AmendingComparison = z.object({
 });
 
 /** `POST …/exercises/:year/fund-call-corrections`: the due date of the complementary calls. */
-export const FundCallCorrectionsIssue = z.object({ dueOn: z.iso.date().nullable() });
+export const FundCallCorrectionsIssue = z.object({ dueOn: CalendarDate.nullable() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate } from "../../shared/calendar-date.ts";
 import { EuroAmount, EuroAmountInput, IdParam, PercentText } from "../../shared/contract-primitives.ts";
 import {
   MAX_ADJUSTMENTS,
@@ -148,7 +149,7 @@ const PLAN_TEXT = text(MAX_PLAN_TEXT_LENGTH);
 export const ServicePlanInput = z.object({
   scope: PLAN_TEXT,
   milestones: list(
-    z.object({ label: text(MAX_LABEL_LENGTH), due: z.iso.date().nullable(), done: z.boolean() }),
+    z.object({ label: text(MAX_LABEL_LENGTH), due: CalendarDate.nullable(), done: z.boolean() }),
     MAX_LIST_ITEMS,
   ),
   resources: z.object({ financial: PLAN_TEXT, human: PLAN_TEXT, material: PLAN_TEXT }),
@@ -271,14 +272,14 @@ export const Decision = z.object({
 });
 export const DecisionCreate = z.object({
   subject: TEXT.trim().min(1, { message: "texte non vide attendu" }),
-  conferenceDate: z.iso.date({ message: "date AAAA-MM-JJ attendue" }),
+  conferenceDate: CalendarDate,
   conferenceLabel: LABEL,
   budgetYear: z.number().int().nullable(),
 });
 export const RatificationUpdate = z.object({
   status: RatificationStatus,
   deliberationNumber: REFERENCE.trim().min(1, { message: "texte non vide attendu" }).nullable(),
-  deliberatedOn: z.iso.date().nullable(),
+  deliberatedOn: CalendarDate.nullable(),
   rowVersion: z.number().int(),
 });
 

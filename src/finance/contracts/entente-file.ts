@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate } from "../../shared/calendar-date.ts";
 import {
   MAX_ADJUSTMENTS,
   MAX_ADVANCES,
@@ -244,10 +245,7 @@ export const EntenteFile = z
       legalBasis: list(TEXT, MAX_LIST_ITEMS).default([]),
       convention: z
         .strictObject({
-          signedOn: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date AAAA-MM-JJ attendue" })
-            .optional(),
+          signedOn: CalendarDate.optional(),
           durationYears: Int.optional(),
           renewals: Int.optional(),
         })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate } from "../../shared/calendar-date.ts";
 import { EuroAmount, EuroAmountInput } from "../../shared/contract-primitives.ts";
 import { REFERENCE, TEXT } from "./text-fields.ts";
 
@@ -37,9 +38,9 @@ export const FundCall = z.object({
 export const PaymentCancel = z.object({
   reason: TEXT.trim().min(1, { message: "motif obligatoire" }),
 });
-export const FundCallIssue = z.object({ dueOn: z.iso.date().nullable() });
+export const FundCallIssue = z.object({ dueOn: CalendarDate.nullable() });
 export const PaymentCreate = z.object({
   amount: EuroAmountInput,
-  paidOn: z.iso.date(),
+  paidOn: CalendarDate,
   reference: REFERENCE.nullable(),
 });

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DecisionRecord, NewDecision } from "../app/ports/decision-store.ts";
+import { belongsIn } from "../domain/membership.ts";
+import { decisionYear } from "../domain/ratification.ts";
 import { EntenteError, localized } from "../errors.ts";
 import { readLatestBudget } from "./read-budget.ts";
 import { readDecision } from "./read-decisions.ts";
@@ -34,7 +36,7 @@ async function setApprovedStatus(
 
 /**
  * Writes a decision in transaction `trx`: the approved budget's status, the conference, the
- * decision and one pending ratification per member.
+ * decision and one pending ratification per member of the entente in the decision's year.
  * @returns the decision as read back.
  */
 export async function createDecisionRows(
@@ -54,7 +56,14 @@ export async function createDecisionRows(
     .values({ conference_id: conference.id, subject: decision.subject, budget_version_id: budgetVersionId })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const members = await readMembers(trx, ententeId);
+  // Only the members of the decision's year deliberate (a member joining later has no row).
+  const year = decisionYear({
+    budgetYear: decision.approves?.year ?? null,
+    conferenceDate: decision.conferenceDate,
+  });
+  const members = (await readMembers(trx, ententeId)).filter((m) =>
+    belongsIn({ ...(m.from === null ? {} : { from: m.from }), ...(m.to === null ? {} : { to: m.to }) }, year),
+  );
   await trx
     .insertInto("ratification")
     .values(

@@ -1,6 +1,36 @@
 import { checkDeliberation } from "../../shared/deliberation-check.ts";
 import { EntenteError, localized } from "../errors.ts";
 import type { BudgetStatus } from "./budget-status.ts";
+import type { Member } from "./entente.ts";
+import { belongsIn, membershipText } from "./membership.ts";
+
+/**
+ * The year whose members deliberate on a decision: the budget year it approves, else the year of
+ * its conference. Only the members of the entente that year (membership.ts belongsIn) ratify it.
+ */
+export function decisionYear(decision: {
+  readonly budgetYear: number | null;
+  readonly conferenceDate: string;
+}): number {
+  return decision.budgetYear ?? Number(decision.conferenceDate.slice(0, 4));
+}
+
+/**
+ * A member ratifies a decision only if it belongs to the entente in the decision's year.
+ * @throws EntenteError `ratification.not_member` (422).
+ */
+export function assertMemberOfDecisionYear(
+  member: Pick<Member, "id" | "name" | "from" | "to">,
+  decision: { readonly budgetYear: number | null; readonly conferenceDate: string },
+): void {
+  const year = decisionYear(decision);
+  if (!belongsIn(member, year))
+    throw new EntenteError("ratification.not_member", {
+      member: member.name,
+      year,
+      membership: membershipText(member),
+    });
+}
 
 /** A member's deliberation on a conference decision. */
 export type RatificationStatus = "pending" | "ratified" | "rejected";

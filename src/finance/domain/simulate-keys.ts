@@ -2,6 +2,7 @@ import type { Cents } from "../../shared/money.ts";
 import { EntenteError, localized } from "../errors.ts";
 import { computeBudgetReport } from "./compute-budget-report.ts";
 import type { AllocationKey, Entente, KeyBasis } from "./entente.ts";
+import { belongsIn } from "./membership.ts";
 
 /** One alternative of the simulator: another basis for the key, and who joins or leaves. */
 export interface KeyAlternative {
@@ -124,7 +125,11 @@ export function simulateKeys(
     contributions(entente, year),
     ...alternatives.map((a) => contributions(withAlternative(entente, keyId, year, a), year)),
   ];
-  const rows = [...entente.members, ...newcomers].map((m) => ({
+  // Only the members of the entente in `year` (membership dates), and those an alternative has
+  // joining: a member joining in a later year has no row.
+  const joining = new Set(alternatives.flatMap((a) => a.joining ?? []));
+  const members = entente.members.filter((m) => belongsIn(m, year) || joining.has(m.id));
+  const rows = [...members, ...newcomers].map((m) => ({
     member: m.id,
     name: m.name,
     amounts: columns.map((column) => column.get(m.id) ?? 0n),

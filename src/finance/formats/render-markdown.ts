@@ -1,7 +1,22 @@
 import { displayCell, isNumeric, type RenderOptions } from "./render-text.ts";
 import type { Table } from "./table.ts";
 
-const escapeCell = (value: string) => value.replace(/\|/g, "\\|");
+/**
+ * A text of the entente (a member's name, a label) made inert in Markdown: `&`, `<`, `>` as HTML
+ * entities (CommonMark lets raw HTML through, so `<img onerror>` in a name would run where the
+ * export is displayed), backslash and `|` backslash-escaped (a `|` would split the GFM table cell), line
+ * breaks as spaces (a row is one line). Written here: five replacements, where a Markdown library
+ * would bring a parser to escape text it never parses.
+ */
+export const escapeMarkdown = (value: string) =>
+  value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/[\r\n]+/g, " ");
+const escapeCell = escapeMarkdown;
 
 /** Renders tables as GitHub-flavoured Markdown (numeric columns right-aligned, totals in bold). */
 export function renderMarkdown(

@@ -26,13 +26,16 @@ const LOCALES: Readonly<Record<Lang, ReturnType<typeof z.locales.en>>> = {
  * zod wrote its messages in its default language (English), without the value it received.
  * The message is rendered again with zod's own locale for `lang`, from the issue and the value
  * read back from the request. A message a schema wrote itself (`.regex(re, { message })`) is not
- * zod's: it is kept as written.
+ * zod's: it is kept as written. A part missing altogether (no JSON body: `null`) is described by
+ * the fields `schema` (the route's zod schema of that part, when an object) requires, so that
+ * the caller learns what to send rather than "expected object, received null".
  */
 export function describeValidationErrors(
   errors: readonly FastifySchemaValidationError[],
   context: ValidationContext,
   source: unknown,
   lang: Lang,
+  schema?: unknown,
 ): ProblemFieldError[] {
   return errors.flatMap((error) => {
     // fastify-type-provider-zod joins the zod path with "/" (no JSON Pointer escaping).
@@ -53,7 +56,10 @@ export function describeValidationErrors(
       // One entry per unknown key, named by its own path, so that a form can point at it.
       return unknownKeys.map((key) => entry("request.unknown_field", [...path, String(key)]));
     }
-    return [entry("request.invalid_field", path, localizeMessage(error, path, valueAt(source, path), lang))];
+    const input = valueAt(source, path);
+    const missing =
+      path.length === 0 && (input === null || input === undefined) ? missingPart(schema, lang) : undefined;
+    return [entry("request.invalid_field", path, missing ?? localizeMessage(error, path, input, lang))];
   });
 }
 
@@ -78,6 +84,19 @@ function localizeMessage(
   };
   const isZodDefault = written !== "" && (render("en") === written || render("fr") === written);
   return (isZodDefault ? render(lang) : undefined) ?? written;
+}
+
+/** "objet JSON attendu avec les champs : reason (obligatoire)", from the part's zod object schema. */
+function missingPart(schema: unknown, lang: Lang): string | undefined {
+  if (!(schema instanceof z.ZodObject)) return undefined;
+  const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
+    const optional = field.safeParse(undefined).success;
+    if (lang === "fr") return `${name} (${optional ? "facultatif" : "obligatoire"})`;
+    return `${name} (${optional ? "optional" : "required"})`;
+  });
+  return lang === "fr"
+    ? `absent ; un objet JSON est attendu avec les champs : ${fields.join(", ")}`
+    : `missing; a JSON object is expected with the fields: ${fields.join(", ")}`;
 }
 
 /** `["body", "members", 0, "name"]` → `body.members[0].name` (the CLI's notation). */

@@ -82,7 +82,13 @@ function toAnswer(error: unknown, request: FastifyRequest, lang: Lang): Answer {
       field: formatField(issue.path),
       message: formatMessage(issue.code, issue.details, lang),
     }));
-    const detail = formatHttpProblemMessage("request.unprocessable", { count: errors.length }, lang);
+    // A read (GET) sent no data: its problems are in what is stored, and nothing was to be saved.
+    const read = request.method === "GET" || request.method === "HEAD";
+    const detail = formatHttpProblemMessage(
+      read ? "request.unprocessable_read" : "request.unprocessable",
+      { count: errors.length },
+      lang,
+    );
     return { status: 422, code: "request.unprocessable", detail, errors };
   }
   if (error instanceof EntenteError) {
@@ -100,6 +106,7 @@ function toAnswer(error: unknown, request: FastifyRequest, lang: Lang): Answer {
       validation.context,
       requestPart(request, validation.context),
       lang,
+      partSchema(request, validation.context),
     );
     const detail = formatHttpProblemMessage("request.invalid", { count: errors.length }, lang);
     return { status: 400, code: "request.invalid", detail, errors };
@@ -145,6 +152,12 @@ function requestValidation(
       ? validationContext
       : "body";
   return { errors: validation as FastifySchemaValidationError[], context };
+}
+
+/** The route's zod schema of a request part (`body`, `querystring`…), when it declares one. */
+function partSchema(request: FastifyRequest, context: ValidationContext): unknown {
+  const schema = request.routeOptions.schema as Record<string, unknown> | undefined;
+  return schema?.[context];
 }
 
 function requestPart(request: FastifyRequest, context: ValidationContext): unknown {

@@ -28,6 +28,13 @@ export const httpProblemCatalog = {
     en: (d) =>
       `${d.count} problem(s) in the data sent, listed in "errors"; nothing was saved. Fix them and send it again.`,
   },
+  /** `request.unprocessable` answering a read (GET): the stored data, not a request, breaks a rule. */
+  "request.unprocessable_read": {
+    fr: (d) =>
+      `les données enregistrées ne permettent pas encore de répondre : ${d.count} problème(s), détaillé(s) dans « errors ». Corrigez-les (par exemple équilibrez le brouillon du budget) puis redemandez.`,
+    en: (d) =>
+      `the stored data cannot be answered yet: ${d.count} problem(s), listed in "errors". Fix them (for instance balance the draft budget), then ask again.`,
+  },
   "request.rejected": {
     fr: (d) => `requête refusée : ${d.reason}.`,
     en: (d) => `request rejected: ${d.reason}.`,

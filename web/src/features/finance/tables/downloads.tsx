@@ -4,8 +4,11 @@ import { financePaths } from "../finance-paths.ts";
 
 const FORMATS = ["xlsx", "ods", "csv", "pdf", "md"] as const;
 
-/** The report of `year` to download, in every format, in the reader's language. */
-export function Downloads({ year }: { year: number }) {
+/**
+ * The report of `year` to download, in every format, in the reader's language. `disabled`: the
+ * report cannot be produced (a rule broken): the formats are listed without links, and why.
+ */
+export function Downloads({ year, disabled = false }: { year: number; disabled?: boolean }) {
   const { t, i18n } = useTranslation();
   const { entente } = useEntente();
   return (
@@ -13,17 +16,25 @@ export function Downloads({ year }: { year: number }) {
       <h2 id="downloads" className="h3">
         {t("tables.downloads")}
       </h2>
+      {disabled && <p>{t("tables.downloadsUnavailable")}</p>}
       <ul className="downloads">
         {FORMATS.map((f) => (
           <li key={f}>
-            <a
-              className="download"
-              href={`${financePaths.export(entente.id, year, f)}?lang=${i18n.language === "en" ? "en" : "fr"}`}
-              download
-            >
-              <span className="download__title">{t(`tables.format.${f}`, { year })}</span>
-              <span className="download__meta">{t(`tables.formatMeta.${f}`)}</span>
-            </a>
+            {disabled ? (
+              <span className="download" aria-disabled="true">
+                <span className="download__title">{t(`tables.format.${f}`, { year })}</span>
+                <span className="download__meta">{t(`tables.formatMeta.${f}`)}</span>
+              </span>
+            ) : (
+              <a
+                className="download"
+                href={`${financePaths.export(entente.id, year, f)}?lang=${i18n.language === "en" ? "en" : "fr"}`}
+                download
+              >
+                <span className="download__title">{t(`tables.format.${f}`, { year })}</span>
+                <span className="download__meta">{t(`tables.formatMeta.${f}`)}</span>
+              </a>
+            )}
           </li>
         ))}
       </ul>

@@ -19,6 +19,10 @@ export const tablesEn: typeof tablesFr = {
     pdf: "for printing and the annex",
     md: "structured plain text",
   },
+  notProducible:
+    "The {{year}} budget still breaks a rule (for instance a draft whose sections are out of balance): the tables cannot be produced or downloaded yet.",
+  notProducibleFix: "Fix the {{year}} budget, then come back to this page:",
+  downloadsUnavailable: "Downloads unavailable while the budget breaks a rule.",
   allocation: "Split of the contributions",
   allocationCaption: "Split of the {{year}} contributions — key “{{key}}”, {{section}}:",
   noAllocation: "No contribution to split in {{year}}.",

@@ -17,6 +17,10 @@ export const tablesFr = {
     pdf: "pour l'impression et l'annexe",
     md: "texte brut structuré",
   },
+  notProducible:
+    "Le budget {{year}} enfreint encore une règle (par exemple un brouillon dont les sections ne sont pas équilibrées) : les tableaux ne peuvent pas encore être produits ni téléchargés.",
+  notProducibleFix: "Corrigez le budget {{year}}, puis revenez sur cette page :",
+  downloadsUnavailable: "Téléchargements indisponibles tant que le budget enfreint une règle.",
   allocation: "Répartition des contributions",
   allocationCaption: "Répartition des contributions {{year}} — clé « {{key}} », {{section}} :",
   noAllocation: "Aucune contribution à répartir en {{year}}.",
