@@ -72,6 +72,14 @@ describeOnDatabases("service status: incidents and maintenance, the public page"
       wrong.json().errors.map((e: { field: string }) => e.field),
       ["impact", "status", "title", "startsAt"],
     );
+    for (const startsAt of ["2026-02-30T20:00:00+01:00", "2026-04-31T08:00:00Z", "2027-02-29T00:00:00Z"]) {
+      const impossible = await w.clients.secretariat.send("POST", `${API}/incidents`, incident({ startsAt }));
+      assert.equal(impossible.status, 422, `${startsAt} is not a calendar day`);
+      assert.deepEqual(
+        impossible.json().errors.map((e: { field: string }) => e.field),
+        ["startsAt"],
+      );
+    }
     const listed = await w.clients.reader.send("GET", `${API}/incidents`);
     assert.equal(listed.json().length, 1);
   });

@@ -1,4 +1,5 @@
 import { type Issue, ValidationError } from "../errors.ts";
+import { isIsoDay } from "./subscription.ts";
 
 /**
  * Incidents and planned maintenance the secretariat writes (issue 11 §6): the services and
@@ -67,6 +68,8 @@ const instant = (value: string | null): Date | null | undefined => {
   if (value === null) return null;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value))
     return undefined;
+  // `new Date` would silently roll an impossible day (2026-02-30) over to the next month.
+  if (!isIsoDay(value.slice(0, 10))) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 };
