@@ -174,6 +174,21 @@ describeOnDatabases("service status: incidents and maintenance, the public page"
     assert.equal(missing.statusCode, 404);
     assert.match(missing.body, /<html lang="fr">[\s\S]*Aucune entente « nulle-part »/);
     assert.equal((await w.app.inject({ method: "GET", url: "/api/status/nulle-part" })).statusCode, 404);
+    const page400 = await w.app.inject({ method: "GET", url: "/status/%3Cscript%3E?lang=en" });
+    assert.equal(page400.statusCode, 400);
+    assert.match(page400.headers["content-type"] as string, /^text\/html/);
+    assert.match(page400.body, /<html lang="en">[\s\S]*Invalid address/);
+    assert.equal(page400.body.includes("<script>"), false);
+    for (const [query, lang] of [
+      ["lang=en&lang=fr", "en"],
+      ["lang=de", "fr"],
+      ["lang=de&lang=en", "en"],
+      ["lang=", "fr"],
+    ]) {
+      const lenient = await w.app.inject({ method: "GET", url: `/status/lyon?${query}` });
+      assert.equal(lenient.statusCode, 200, query);
+      assert.match(lenient.body, new RegExp(`^<!doctype html>\\s*<html lang="${lang}">`), query);
+    }
     const autre = (await w.app.inject({ method: "GET", url: "/api/status/autre" })).json();
     assert.deepEqual(autre.incidents, [], "another entente's page shows only its own");
   });
