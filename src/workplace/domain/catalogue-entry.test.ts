@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { formatMessage } from "../../shared/errors.ts";
 import { EntenteError, ValidationError } from "../errors.ts";
 import { validateCatalogueFields } from "./catalogue-entry.ts";
 import { checkLogo, MAX_LOGO_BYTES, monogramLetters, monogramSvg } from "./logo.ts";
@@ -68,10 +69,22 @@ describe("logos", () => {
         (e) =>
           e instanceof EntenteError &&
           e.code === "workplace.logo_invalid" &&
-          reason.test(String(e.details.reason)),
+          reason.test(formatMessage(e.code, e.details, "en")) &&
+          !/\b(is|not|bytes|file)\b/.test(formatMessage(e.code, e.details, "fr").split(":")[1] ?? ""),
       );
     });
   }
+
+  it("names the missing thing in each language, in that language", () => {
+    const error = new EntenteError("workplace.not_found", { what: "entente", id: "nope" });
+    assert.equal(
+      formatMessage(error.code, error.details, "fr"),
+      "Entente « nope » introuvable : vérifiez l'identifiant.",
+    );
+    assert.equal(formatMessage(error.code, error.details, "en"), 'Entente "nope" not found: check the id.');
+    const announcement = new EntenteError("workplace.not_found", { what: "announcement", id: "a1" });
+    assert.match(formatMessage(announcement.code, announcement.details, "fr"), /^Annonce « a1 »/);
+  });
 
   it("generates a monogram from the initials, with the name escaped", () => {
     assert.equal(monogramLetters("Visio de l'entente"), "VD");
