@@ -4,6 +4,7 @@ import { formatMessage } from "../../shared/errors.ts";
 import { EntenteError, ValidationError } from "../errors.ts";
 import { validateCatalogueFields } from "./catalogue-entry.ts";
 import { checkLogo, MAX_LOGO_BYTES, monogramLetters, monogramSvg } from "./logo.ts";
+import { validateSubscription } from "./subscription.ts";
 
 const DRAFT = {
   kind: "video",
@@ -74,6 +75,49 @@ describe("logos", () => {
       );
     });
   }
+
+  const SUBSCRIPTION = {
+    startsOn: "2026-01-01",
+    endsOn: null,
+    roles: null,
+    groups: null,
+    seats: null,
+    storagePerAccount: null,
+    storagePerMember: null,
+  };
+
+  it("says what is expected in French in French and in English in English", () => {
+    const english =
+      /\b(one of|at most|an integer|non-negative|a URL|an absolute|a day|or null|on or after)\b/;
+    const cases: [() => unknown, string][] = [
+      [
+        () => validateCatalogueFields({ ...DRAFT, kind: "nope", url: "ftp:x" }),
+        "« kind » : l'une des valeurs",
+      ],
+      [
+        () => validateSubscription({ ...SUBSCRIPTION, startsOn: "2026-12-31", endsOn: "2026-01-01" }),
+        "postérieur au début",
+      ],
+      [
+        () => validateSubscription({ ...SUBSCRIPTION, storagePerAccount: { value: 1.5, unit: "GiB" } }),
+        "entier positif",
+      ],
+    ];
+    for (const [run, french] of cases) {
+      assert.throws(run, (e) => {
+        assert.ok(e instanceof ValidationError);
+        for (const issue of e.issues) {
+          const fr = formatMessage(issue.code, issue.details, "fr");
+          const en = formatMessage(issue.code, issue.details, "en");
+          assert.doesNotMatch(fr, english, fr);
+          assert.match(en, english, en);
+        }
+        const all = e.issues.map((i) => formatMessage(i.code, i.details, "fr")).join(" ");
+        assert.ok(all.includes(french), all);
+        return true;
+      });
+    }
+  });
 
   it("names the missing thing in each language, in that language", () => {
     const error = new EntenteError("workplace.not_found", { what: "entente", id: "nope" });
