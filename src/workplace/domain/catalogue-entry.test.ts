@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { formatMessage } from "../../shared/errors.ts";
 import { EntenteError, ValidationError } from "../errors.ts";
+import { validateAnnouncement } from "./announcement.ts";
 import { validateCatalogueFields } from "./catalogue-entry.ts";
+import { validateIncident } from "./incident.ts";
 import { checkLogo, MAX_LOGO_BYTES, monogramLetters, monogramSvg } from "./logo.ts";
 import { validateSubscription } from "./subscription.ts";
 
@@ -88,8 +90,41 @@ describe("logos", () => {
 
   it("says what is expected in French in French and in English in English", () => {
     const english =
-      /\b(one of|at most|an integer|non-negative|a URL|an absolute|a day|or null|on or after)\b/;
+      /\b(one of|at most|an integer|non-negative|a real|a URL|an absolute|a day|or null|on or after)\b/;
     const cases: [() => unknown, string][] = [
+      [
+        () =>
+          validateIncident({
+            kind: "incident",
+            title: "Visio",
+            impact: "down",
+            status: "investigating",
+            startsAt: "2026-02-30T20:00:00+01:00",
+            endsAt: null,
+            clientIds: ["visio"],
+            memberIds: [],
+            message: "Coupure",
+          }),
+        "date et heure réelles",
+      ],
+      [
+        () =>
+          validateAnnouncement(
+            {
+              title: "Annonce",
+              body: "",
+              shownFrom: "2026-02-30",
+              shownUntil: null,
+              memberIds: null,
+              roles: null,
+              groups: null,
+              requiresAck: false,
+            },
+            [],
+            null,
+          ),
+        "un jour écrit AAAA-MM-JJ",
+      ],
       [
         () => validateCatalogueFields({ ...DRAFT, kind: "nope", url: "ftp:x" }),
         "« kind » : l'une des valeurs",
