@@ -11,6 +11,20 @@ export {
   ValidationError,
 } from "../shared/errors.ts";
 
+/** The things `workplace.not_found` may name (`what`), in each language. */
+const NOUNS: Readonly<Record<string, { readonly fr: string; readonly en: string }>> = {
+  service: { fr: "Service", en: "Service" },
+  entente: { fr: "Entente", en: "Entente" },
+  announcement: { fr: "Annonce", en: "Announcement" },
+  "OIDC client": { fr: "Client OIDC", en: "OIDC client" },
+  member: { fr: "Membre", en: "Member" },
+  incident: { fr: "Incident", en: "Incident" },
+  probe: { fr: "Sonde", en: "Probe" },
+  subscription: { fr: "Souscription", en: "Subscription" },
+};
+const nounOf = (what: string | number | undefined, lang: "fr" | "en") =>
+  NOUNS[String(what)]?.[lang] ?? String(what);
+
 /**
  * Error codes of the digital workplace (issue 11): the service catalogue, subscriptions, the
  * launcher feed and the entitlements; for each, the HTTP status it answers with and its message
@@ -35,8 +49,8 @@ export const workplaceErrors = defineErrors({
   },
   "workplace.not_found": {
     status: 404,
-    fr: (d) => `${d.what} « ${d.id} » introuvable dans le catalogue de l'entente.`,
-    en: (d) => `${d.what} "${d.id}" not found in the entente's catalogue.`,
+    fr: (d) => `${nounOf(d.what, "fr")} « ${d.id} » introuvable : vérifiez l'identifiant.`,
+    en: (d) => `${nounOf(d.what, "en")} "${d.id}" not found: check the id.`,
   },
   "workplace.already_in_catalogue": {
     status: 409,

@@ -54,7 +54,7 @@ before(async () => {
     backchannelLogoutUri: `${PORTAL()}backchannel-logout`,
     tokenEndpointAuthMethod: "none",
   });
-  await workplace.portal.portal.setPortalClient(ENTENTE, portal);
+  await workplace.portal.portal.setPortalClient(ENTENTE, portal, { id: "test", label: "test" });
   ids.visio = await registerClient("Visio de l'entente");
   ids.villeFiles = await registerClient("Fichiers de la Ville");
   await catalogueAndSubscribe(

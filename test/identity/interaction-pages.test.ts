@@ -76,6 +76,21 @@ describe("interaction pages: start, language, errors", () => {
     }
   });
 
+  it("the service's ui_locales wins over Accept-Language; ?lang wins over both (OIDC Core §3.1.2.1)", async (t) => {
+    const pages = await createPagesApp();
+    t.after(() => pages.app.close());
+    const french = open(pages, "p3", { uiLocales: "fr-FR en" });
+    const page = await french.get("/interaction/p3", { "accept-language": "en-GB,en;q=0.9" });
+    assert.match(page.body, /<html lang="fr">/);
+    const english = open(pages, "p4", { uiLocales: "de en" });
+    assert.match(
+      (await english.get("/interaction/p4", { "accept-language": "fr" })).body,
+      /<html lang="en">/,
+    );
+    const chosen = open(pages, "p5", { uiLocales: "fr" });
+    assert.match((await chosen.get("/interaction/p5?lang=en")).body, /<html lang="en">/);
+  });
+
   it("an interaction that is not this browser's shows identity.interaction_expired, the support code and a way back", async (t) => {
     const pages = await createPagesApp();
     t.after(() => pages.app.close());

@@ -218,5 +218,38 @@ describeOnDatabases(
       assert.match(missing.body, /workplace\.portal_not_found/);
       assert.match(missing.headers["content-type"] as string, /text\/html/);
     });
+
+    it("designating the portal and writing or deleting an announcement are audited, the actor named by email", async () => {
+      const { secretariat } = f.clients;
+      const designated = await secretariat.send("PUT", "/api/ententes/lyon/workplace/portal", {
+        clientId: ids.visio,
+      });
+      assert.equal(designated.status, 204);
+      const created = await secretariat.send("POST", API, announcement({ title: "Audité" }));
+      assert.equal(created.status, 201);
+      const id = created.json().id as string;
+      assert.equal((await secretariat.send("DELETE", `${API}/${id}`)).status, 204);
+      const events = (await secretariat.send("GET", "/api/ententes/lyon/audit?limit=50")).json().events as {
+        actor: string;
+        action: string;
+        entity: string;
+        entityId: string;
+      }[];
+      const seen = events
+        .filter((e) => e.entity === "workplace_portal" || e.entityId === id)
+        .map((e) => [e.entity, e.action, e.actor])
+        .sort();
+      const who = "secretariat@lyon.entente.localhost";
+      assert.deepEqual(seen, [
+        ["workplace_announcement", "create", who],
+        ["workplace_announcement", "delete", who],
+        ["workplace_portal", "designate-portal", who],
+      ]);
+      assert.equal(
+        events.some((e) => /^\d+$/.test(e.actor)),
+        false,
+        "no account number as actor",
+      );
+    });
   },
 );

@@ -71,7 +71,7 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
       ["expectStatusMax", "expectStatusMin", "intervalSeconds", "target", "timeoutMs"],
     );
     const creds = await putProbe(ids.web, { ...http, target: "https://u:p@visio.lyon.test/" });
-    assert.match(creds.json().errors[0].message, /credentials/);
+    assert.match(creds.json().errors[0].message, /pas d.identifiants dans une URL/);
     assert.equal((await putProbe(ids.web, http)).status, 200);
     const tcpProbe = { kind: "tcp", target: `127.0.0.1:${tcp.port}`, timeoutMs: 2000, intervalSeconds: 60 };
     assert.equal((await putProbe(ids.tcp, tcpProbe)).status, 200);

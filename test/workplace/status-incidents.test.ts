@@ -72,6 +72,14 @@ describeOnDatabases("service status: incidents and maintenance, the public page"
       wrong.json().errors.map((e: { field: string }) => e.field),
       ["impact", "status", "title", "startsAt"],
     );
+    for (const startsAt of ["2026-02-30T20:00:00+01:00", "2026-04-31T08:00:00Z", "2027-02-29T00:00:00Z"]) {
+      const impossible = await w.clients.secretariat.send("POST", `${API}/incidents`, incident({ startsAt }));
+      assert.equal(impossible.status, 422, `${startsAt} is not a calendar day`);
+      assert.deepEqual(
+        impossible.json().errors.map((e: { field: string }) => e.field),
+        ["startsAt"],
+      );
+    }
     const listed = await w.clients.reader.send("GET", `${API}/incidents`);
     assert.equal(listed.json().length, 1);
   });
@@ -166,6 +174,21 @@ describeOnDatabases("service status: incidents and maintenance, the public page"
     assert.equal(missing.statusCode, 404);
     assert.match(missing.body, /<html lang="fr">[\s\S]*Aucune entente « nulle-part »/);
     assert.equal((await w.app.inject({ method: "GET", url: "/api/status/nulle-part" })).statusCode, 404);
+    const page400 = await w.app.inject({ method: "GET", url: "/status/%3Cscript%3E?lang=en" });
+    assert.equal(page400.statusCode, 400);
+    assert.match(page400.headers["content-type"] as string, /^text\/html/);
+    assert.match(page400.body, /<html lang="en">[\s\S]*Invalid address/);
+    assert.equal(page400.body.includes("<script>"), false);
+    for (const [query, lang] of [
+      ["lang=en&lang=fr", "en"],
+      ["lang=de", "fr"],
+      ["lang=de&lang=en", "en"],
+      ["lang=", "fr"],
+    ]) {
+      const lenient = await w.app.inject({ method: "GET", url: `/status/lyon?${query}` });
+      assert.equal(lenient.statusCode, 200, query);
+      assert.match(lenient.body, new RegExp(`^<!doctype html>\\s*<html lang="${lang}">`), query);
+    }
     const autre = (await w.app.inject({ method: "GET", url: "/api/status/autre" })).json();
     assert.deepEqual(autre.incidents, [], "another entente's page shows only its own");
   });

@@ -207,6 +207,10 @@ describeOnDatabases("digital workplace API: catalogue, subscriptions, launcher f
       [FEED, 400, /missing/],
       [`${FEED}?siret=99999999999999`, 404, /not found/],
       [`${FEED}?siren=216901231`, 400, /operator/],
+      [`${FEED}?siret=${VILLE_SIRET}&siret=x`, 400, /siret is given 2 times/],
+      [`${FEED}?siren=200046977&siren=1`, 400, /siren is given 2 times/],
+      [`${FEED}?siret=${VILLE_SIRET}&operator=a&operator=b`, 400, /operator is given 2 times/],
+      [`${FEED}?siret=${"1".repeat(101)}`, 400, /siret is longer than 100/],
     ];
     for (const [url, status, message] of errors) {
       const reply = await inject("GET", url);
@@ -218,6 +222,39 @@ describeOnDatabases("digital workplace API: catalogue, subscriptions, launcher f
     const chosen = await inject("GET", `${FEED}?siren=216901231&operator=autre`);
     assert.equal(chosen.statusCode, 200);
     assert.deepEqual(chosen.json().services, [], "the other entente's catalogue is empty");
+  });
+
+  it("public routes: no query string, repeated or unexpected, ever answers 500 (bounded fuzz)", async () => {
+    const names = ["siret", "siren", "operator", "lang", "v", "service_id", "x", "siret[]", "%00"];
+    const values = [
+      VILLE_SIRET,
+      "216901231",
+      "lyon",
+      "",
+      "abc",
+      "%3Cscript%3E",
+      "1".repeat(300),
+      "%FF",
+      "a&b",
+    ];
+    const paths = [
+      FEED,
+      `/api/workplace/logos/${ids.visio}`,
+      "/api/workplace/widget/lagaufre.js",
+      ENTITLEMENTS,
+    ];
+    let seed = 7;
+    const pick = <T>(list: readonly T[]): T => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return list[seed % list.length] as T;
+    };
+    for (let round = 0; round < 120; round++) {
+      const pairs = Array.from({ length: 1 + (round % 4) }, () => `${pick(names)}=${pick(values)}`);
+      const url = `${pick(paths)}?${pairs.join("&")}`;
+      const reply = await inject("GET", url);
+      assert.ok(reply.statusCode < 500, `${url} → ${reply.statusCode} ${reply.body}`);
+      if (url.startsWith(FEED)) assert.equal(reply.headers["access-control-allow-origin"], "*", url);
+    }
   });
 
   it("entitlements: 401 on a wrong key, 404 for another service, can_access from subscriptions", async () => {

@@ -224,6 +224,8 @@ export interface InteractionDetails {
    */
   readonly requestedResources: readonly ResourceScopes[];
   readonly loginHint: string | null;
+  /** The `ui_locales` the service sent (OIDC Core §3.1.2.1, space-separated BCP 47 tags), if any. */
+  readonly uiLocales?: string | null;
   /** The person already signed in at the provider (single sign-on), if any. */
   readonly sessionSub: string | null;
   readonly sessionAmr: readonly string[];

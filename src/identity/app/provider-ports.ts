@@ -1,3 +1,4 @@
+import type { Actor } from "../../shared/actor.ts";
 import type { ServiceClientInput, ServiceClientRecord } from "../domain/service-client.ts";
 import type { SigningKeyChanges, SigningKeyRecord } from "../domain/signing-key.ts";
 import type { ServiceClientRegistry } from "./ports.ts";
@@ -23,6 +24,7 @@ export interface ServiceClientAdmin extends ServiceClientRegistry {
   createClient(
     ententeId: string,
     input: ServiceClientInput,
+    actor?: Actor,
   ): Promise<{ readonly client: ServiceClientRecord; readonly clientSecret: string | null }>;
   /** @throws `conflict.stale_version` when `expectedRowVersion` is not the stored one; `resource.not_found`; `identity.client_invalid`. */
   updateClient(
@@ -30,11 +32,12 @@ export interface ServiceClientAdmin extends ServiceClientRegistry {
     clientId: string,
     input: ServiceClientInput,
     expectedRowVersion: number,
+    actor?: Actor,
   ): Promise<ServiceClientRecord>;
   /** A new secret replaces the old one at once. @returns it, in clear, shown once. @throws `identity.not_found`. */
-  rotateClientSecret(ententeId: string, clientId: string): Promise<string>;
+  rotateClientSecret(ententeId: string, clientId: string, actor?: Actor): Promise<string>;
   /** @throws `identity.not_found`. */
-  deleteClient(ententeId: string, clientId: string): Promise<void>;
+  deleteClient(ententeId: string, clientId: string, actor?: Actor): Promise<void>;
 }
 
 /**
@@ -49,6 +52,7 @@ export interface ServiceClientStore extends ServiceClientRegistry {
   createClient(
     ententeId: string,
     input: ServiceClientInput,
+    actor?: Actor,
   ): Promise<{ readonly client: ServiceClientRecord; readonly clientSecret: string | null }>;
   /**
    * Writes `input` over the service when its version is `expectedRowVersion` (then bumped).
@@ -60,9 +64,10 @@ export interface ServiceClientStore extends ServiceClientRegistry {
     clientId: string,
     input: ServiceClientInput,
     expectedRowVersion: number,
+    actor?: Actor,
   ): Promise<ServiceClientRecord | null>;
   /** A new secret for a confidential service of the entente. @returns it in clear, or null when there is no such service. */
-  rotateClientSecret(ententeId: string, clientId: string): Promise<string | null>;
+  rotateClientSecret(ententeId: string, clientId: string, actor?: Actor): Promise<string | null>;
   /** @returns false when the entente has no such service. */
-  deleteClient(ententeId: string, clientId: string): Promise<boolean>;
+  deleteClient(ententeId: string, clientId: string, actor?: Actor): Promise<boolean>;
 }

@@ -166,7 +166,7 @@ export async function seedIdentityExample(
       ),
     );
   }
-  const { client } = await deps.services.createClient(ententeId, DEMO_SERVICE);
+  const { client } = await deps.services.createClient(ententeId, DEMO_SERVICE, ACTOR);
   return { sources, addresses, demoService: client };
 }
 
@@ -197,6 +197,6 @@ export async function seedPortalClient(
   ententeId: string,
   publicUrl: string,
 ): Promise<ServiceClientRecord> {
-  const { client } = await deps.services.createClient(ententeId, portalService(publicUrl, ententeId));
+  const { client } = await deps.services.createClient(ententeId, portalService(publicUrl, ententeId), ACTOR);
   return client;
 }

@@ -32,20 +32,21 @@ export function createServiceRegistry(store: ServiceClientStore): ServiceClientA
     findClient: (clientId) => store.findClient(clientId),
     clientSecret: (clientId) => store.clientSecret(clientId),
     listClients: (ententeId) => store.listClients(ententeId),
-    createClient: async (ententeId, input) => store.createClient(ententeId, await checked(ententeId, input)),
-    async updateClient(ententeId, clientId, input, expectedRowVersion) {
+    createClient: async (ententeId, input, actor) =>
+      store.createClient(ententeId, await checked(ententeId, input), actor),
+    async updateClient(ententeId, clientId, input, expectedRowVersion, actor) {
       const valid = await checked(ententeId, input);
-      const updated = await store.updateClient(ententeId, clientId, valid, expectedRowVersion);
+      const updated = await store.updateClient(ententeId, clientId, valid, expectedRowVersion, actor);
       if (updated === null) refusePublicClientMadeConfidential();
       return updated;
     },
-    async rotateClientSecret(ententeId, clientId) {
-      const secret = await store.rotateClientSecret(ententeId, clientId);
+    async rotateClientSecret(ententeId, clientId, actor) {
+      const secret = await store.rotateClientSecret(ententeId, clientId, actor);
       if (secret === null) throw notFound(clientId);
       return secret;
     },
-    async deleteClient(ententeId, clientId) {
-      if (!(await store.deleteClient(ententeId, clientId))) throw notFound(clientId);
+    async deleteClient(ententeId, clientId, actor) {
+      if (!(await store.deleteClient(ententeId, clientId, actor))) throw notFound(clientId);
     },
   };
 }

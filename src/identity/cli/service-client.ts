@@ -38,6 +38,7 @@ const list = (text: string | undefined): string[] | null =>
         .map((v) => v.trim())
         .filter((v) => v.length > 0);
 
+const CLI_ACTOR = { id: "cli", label: "entente service-client" };
 const ACR_ALIASES: Readonly<Record<string, string>> = { "1fa": ACR_ONE_FACTOR, "2fa": ACR_TWO_FACTORS };
 
 /** The registration an `add` describes; the service registry validates it (identity.client_invalid). */
@@ -80,7 +81,7 @@ export async function addService(
       expected: localized("une entente importée (entente import)", "an imported entente (entente import)"),
     });
   }
-  const { client, clientSecret } = await deps.services.createClient(options.entente, input);
+  const { client, clientSecret } = await deps.services.createClient(options.entente, input, CLI_ACTOR);
   const fr = options.lang === "fr";
   output.write(`client_id: ${client.clientId}\n`);
   if (clientSecret !== null) {
@@ -113,7 +114,7 @@ export async function removeService(
   options: { entente: string; lang: Lang },
   output: Output,
 ): Promise<void> {
-  await deps.services.deleteClient(options.entente, clientId);
+  await deps.services.deleteClient(options.entente, clientId, CLI_ACTOR);
   output.write(options.lang === "fr" ? `service supprimé : ${clientId}\n` : `service removed: ${clientId}\n`);
 }
 
@@ -124,6 +125,6 @@ export async function rotateServiceSecret(
   options: { entente: string; lang: Lang },
   output: Output,
 ): Promise<void> {
-  const secret = await deps.services.rotateClientSecret(options.entente, clientId);
+  const secret = await deps.services.rotateClientSecret(options.entente, clientId, CLI_ACTOR);
   output.write(`client_secret: ${secret}\n`);
 }

@@ -108,6 +108,7 @@ async function detailsOf(
     requestedScope: String(interaction.params.scope ?? ""),
     requestedResources: await registeredScopesOf(deps.resourceServers, interaction.params.resource),
     loginHint: typeof loginHint === "string" && loginHint.length > 0 ? loginHint : null,
+    uiLocales: typeof interaction.params.ui_locales === "string" ? interaction.params.ui_locales : null,
     sessionSub: interaction.session?.accountId ?? null,
     sessionAmr: (interaction.session as { amr?: string[] } | undefined)?.amr ?? [],
     prompts: [interaction.prompt.name, ...interaction.prompt.reasons],

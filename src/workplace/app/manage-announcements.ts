@@ -68,7 +68,7 @@ async function managed(
 /** Removes an announcement (and its acknowledgements). @throws `workplace.not_found`. */
 export async function removeAnnouncement(deps: Deps, principal: Principal, ententeId: string, id: string) {
   await managed(deps, principal, ententeId, id);
-  await deps.announcements.remove(ententeId, id);
+  await deps.announcements.remove(ententeId, id, { id: principal.email, label: principal.email });
 }
 
 /** Who acknowledged an announcement, earliest first. @throws `workplace.not_found`. */

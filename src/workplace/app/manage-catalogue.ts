@@ -17,7 +17,8 @@ import type { WorkplaceDeps } from "./ports.ts";
  * service client seen from the workplace, one object, so the same permission manages both).
  */
 
-const actorOf = (principal: Principal): Actor => ({ id: principal.accountId, label: principal.email });
+// As finance (src/finance/app/actor-of.ts): the audit trail names people by their email.
+const actorOf = (principal: Principal): Actor => ({ id: principal.email, label: principal.email });
 
 /** The entente's catalogue, in display order. */
 export async function listCatalogue(

@@ -13,7 +13,8 @@ import type { ProbeChange } from "./status-ports.ts";
  * the entente of the route, so another entente's service, member or incident is not found.
  */
 
-const actorOf = (principal: Principal): Actor => ({ id: principal.accountId, label: principal.email });
+// As finance (src/finance/app/actor-of.ts): the audit trail names people by their email.
+const actorOf = (principal: Principal): Actor => ({ id: principal.email, label: principal.email });
 
 async function requireEntry(deps: StatusViewDeps, ententeId: string, clientId: string): Promise<void> {
   if ((await deps.catalogue.find(ententeId, clientId)) === null) {

@@ -52,7 +52,7 @@ export async function putSubscription(
   }
   assertWithinMembership(fields, member);
   const saved = await deps.subscriptions.put(key, fields, draft.rowVersion, {
-    id: principal.accountId,
+    id: principal.email,
     label: principal.email,
   });
   if (draft.rowVersion === null) await tellListener(deps, { ...key, started: true });
@@ -85,7 +85,7 @@ export async function removeSubscription(
   key: { readonly ententeId: string; readonly clientId: string; readonly memberId: string },
 ): Promise<void> {
   assertCan(principal, { kind: "manage-identity", ententeId: key.ententeId });
-  const actor = { id: principal.accountId, label: principal.email };
+  const actor = { id: principal.email, label: principal.email };
   if (!(await deps.subscriptions.remove(key.ententeId, key.clientId, key.memberId, actor))) {
     throw new EntenteError("workplace.not_found", {
       what: "subscription",

@@ -1,3 +1,4 @@
+import type { Actor } from "../../shared/actor.ts";
 import type { Announcement, AnnouncementFields } from "../domain/announcement.ts";
 import type { ServiceStatus } from "../domain/portal-tiles.ts";
 
@@ -31,7 +32,8 @@ export interface PortalStore {
   /** The hub client that is the entente's portal; null: no portal set up for the entente. */
   portalClientOf(ententeId: string): Promise<string | null>;
   /** Makes `clientId` (identity's client of this entente) the portal's client. */
-  setPortalClient(ententeId: string, clientId: string): Promise<void>;
+  /** Designates the portal's hub client, audited (`designate-portal`) in the same transaction. */
+  setPortalClient(ententeId: string, clientId: string, actor: Actor): Promise<void>;
   /** Stores a session under the SHA-256 (hex) of its id. */
   createSession(idHash: string, session: PortalSession, expiresAt: Date): Promise<void>;
   /** The session, unless missing or expired. */
@@ -62,7 +64,7 @@ export interface AnnouncementStore {
     author: { readonly memberId: string | null; readonly label: string },
   ): Promise<Announcement>;
   /** @returns whether there was one. */
-  remove(ententeId: string, id: string): Promise<boolean>;
+  remove(ententeId: string, id: string, actor: Actor): Promise<boolean>;
   /** Records (once: a second time keeps the first date) that the person acknowledged it. */
   acknowledge(announcementId: string, ack: Acknowledgement): Promise<void>;
   acknowledgements(announcementId: string): Promise<Acknowledgement[]>;

@@ -62,7 +62,7 @@ export async function seedWorkplaceExample(
     (await deps.catalogue.list(ententeId)).length > 0
   )
     return null;
-  await deps.portal.setPortalClient(ententeId, example.portalClientId);
+  await deps.portal.setPortalClient(ententeId, example.portalClientId, ACTOR);
   const clientId = example.demoService.clientId;
   const fields = validateCatalogueFields({
     kind: "other",

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
+import { recordAudit } from "../../platform/db/record-audit.ts";
+import type { Actor } from "../../shared/actor.ts";
 import type { AnnouncementStore } from "../app/portal-ports.ts";
 import type { Announcement } from "../domain/announcement.ts";
 import type { WorkplaceAnnouncementTable, WorkplaceDatabase } from "./tables.ts";
@@ -23,6 +25,10 @@ const toAnnouncement = (row: Selectable<WorkplaceAnnouncementTable>): Announceme
 const json = (value: readonly string[] | null) => (value === null ? null : JSON.stringify(value));
 
 /** Announcements and their acknowledgements on `workplace_announcement*`. */
+const ENTITY = "workplace_announcement";
+/** As finance (src/finance/app/actor-of.ts): the audit trail names people by their email. */
+const actorOf = (email: string): Actor => ({ id: email, label: email });
+
 export function createAnnouncementStore(db: Kysely<WorkplaceDatabase>, now: () => Date): AnnouncementStore {
   return {
     async list(ententeId) {
@@ -46,34 +52,58 @@ export function createAnnouncementStore(db: Kysely<WorkplaceDatabase>, now: () =
       return row === undefined ? null : toAnnouncement(row);
     },
     async create(ententeId, f, author) {
-      const row = await db
-        .insertInto("workplace_announcement")
-        .values({
-          id: randomUUID(),
-          entente_id: ententeId,
-          author_member_id: author.memberId,
-          title: f.title,
-          body: f.body,
-          shown_from: f.shownFrom,
-          shown_until: f.shownUntil,
-          member_ids: json(f.memberIds),
-          roles: json(f.roles),
-          groups: json(f.groups),
-          requires_ack: f.requiresAck,
-          created_by: author.label,
-          created_at: now(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toAnnouncement(row);
+      // The change and its audit event in one transaction: both or neither.
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto("workplace_announcement")
+          .values({
+            id: randomUUID(),
+            entente_id: ententeId,
+            author_member_id: author.memberId,
+            title: f.title,
+            body: f.body,
+            shown_from: f.shownFrom,
+            shown_until: f.shownUntil,
+            member_ids: json(f.memberIds),
+            roles: json(f.roles),
+            groups: json(f.groups),
+            requires_ack: f.requiresAck,
+            created_by: author.label,
+            created_at: now(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const created = toAnnouncement(row);
+        await recordAudit(trx, {
+          actor: actorOf(author.label),
+          ententeId,
+          action: "create",
+          entity: ENTITY,
+          entityId: created.id,
+          after: f,
+        });
+        return created;
+      });
     },
-    async remove(ententeId, id) {
-      const result = await db
-        .deleteFrom("workplace_announcement")
-        .where("entente_id", "=", ententeId)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+    async remove(ententeId, id, actor) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .deleteFrom("workplace_announcement")
+          .where("entente_id", "=", ententeId)
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirst();
+        if (row === undefined) return false;
+        await recordAudit(trx, {
+          actor,
+          ententeId,
+          action: "delete",
+          entity: ENTITY,
+          entityId: id,
+          before: toAnnouncement(row),
+        });
+        return true;
+      });
     },
     ...createAcknowledgementQueries(db),
   };

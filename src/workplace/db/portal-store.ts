@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import { recordAudit } from "../../platform/db/record-audit.ts";
+import type { Actor } from "../../shared/actor.ts";
 import type { PortalSession, PortalStore } from "../app/portal-ports.ts";
 import type { WorkplaceDatabase } from "./tables.ts";
 
@@ -13,13 +15,7 @@ export function createPortalStore(db: Kysely<WorkplaceDatabase>): PortalStore {
         .executeTakeFirst();
       return row?.client_id ?? null;
     },
-    async setPortalClient(ententeId, clientId) {
-      await db
-        .insertInto("workplace_portal")
-        .values({ entente_id: ententeId, client_id: clientId })
-        .onConflict((oc) => oc.column("entente_id").doUpdateSet({ client_id: clientId }))
-        .execute();
-    },
+    setPortalClient: (ententeId, clientId, actor) => setPortalClient(db, ententeId, clientId, actor),
     async createSession(idHash, s, expiresAt) {
       await db
         .insertInto("workplace_portal_session")
@@ -103,4 +99,34 @@ function createPreferenceQueries(
         .execute();
     },
   };
+}
+
+/** Designates the portal's client and records it (`designate-portal`) in one transaction. */
+async function setPortalClient(
+  db: Kysely<WorkplaceDatabase>,
+  ententeId: string,
+  clientId: string,
+  actor: Actor,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("workplace_portal")
+      .select("client_id")
+      .where("entente_id", "=", ententeId)
+      .executeTakeFirst();
+    await trx
+      .insertInto("workplace_portal")
+      .values({ entente_id: ententeId, client_id: clientId })
+      .onConflict((oc) => oc.column("entente_id").doUpdateSet({ client_id: clientId }))
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      ententeId,
+      action: "designate-portal",
+      entity: "workplace_portal",
+      entityId: ententeId,
+      before: before === undefined ? null : { clientId: before.client_id },
+      after: { clientId },
+    });
+  });
 }

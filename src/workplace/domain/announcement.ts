@@ -1,3 +1,4 @@
+import { localized } from "../../shared/errors.ts";
 import { type Issue, ValidationError } from "../errors.ts";
 import { audienceRefusal, isIsoDay, PERSON_ROLES, type Subscriber } from "./subscription.ts";
 
@@ -33,26 +34,37 @@ export interface Announcement extends AnnouncementFields {
 export const MAX_TITLE = 200;
 export const MAX_BODY = 4000;
 
-const issue = (field: string, expected: string): Issue => ({
+const issue = (field: string, fr: string, en: string): Issue => ({
   code: "workplace.announcement_invalid",
   path: [field],
-  details: { field, expected },
+  details: { field, expected: localized(fr, en) },
 });
 
 function textIssues(draft: AnnouncementFields): Issue[] {
   const issues: Issue[] = [];
   if (draft.title.trim() === "" || draft.title.trim().length > MAX_TITLE)
-    issues.push(issue("title", `a title of 1 to ${MAX_TITLE} characters`));
-  if (draft.body.length > MAX_BODY) issues.push(issue("body", `at most ${MAX_BODY} characters`));
+    issues.push(
+      issue("title", `un titre de 1 à ${MAX_TITLE} caractères`, `a title of 1 to ${MAX_TITLE} characters`),
+    );
+  if (draft.body.length > MAX_BODY)
+    issues.push(issue("body", `au plus ${MAX_BODY} caractères`, `at most ${MAX_BODY} characters`));
   return issues;
 }
 
 function dateIssues(draft: AnnouncementFields): Issue[] {
-  if (!isIsoDay(draft.shownFrom)) return [issue("shownFrom", "a day written YYYY-MM-DD")];
+  if (!isIsoDay(draft.shownFrom))
+    return [issue("shownFrom", "un jour écrit AAAA-MM-JJ", "a day written YYYY-MM-DD")];
   if (draft.shownUntil === null) return [];
-  if (!isIsoDay(draft.shownUntil)) return [issue("shownUntil", "a day written YYYY-MM-DD, or null")];
+  if (!isIsoDay(draft.shownUntil))
+    return [issue("shownUntil", "un jour écrit AAAA-MM-JJ, ou null", "a day written YYYY-MM-DD, or null")];
   if (draft.shownUntil < draft.shownFrom)
-    return [issue("shownUntil", `a day on or after the first day shown (${draft.shownFrom})`)];
+    return [
+      issue(
+        "shownUntil",
+        `un jour égal ou postérieur au premier jour affiché (${draft.shownFrom})`,
+        `a day on or after the first day shown (${draft.shownFrom})`,
+      ),
+    ];
   return [];
 }
 
@@ -63,6 +75,7 @@ function audienceIssues(draft: AnnouncementFields, knownMembers: readonly string
     issues.push(
       issue(
         "memberIds",
+        `null (tous les membres) ou des membres de l'entente (inconnus : ${unknown.join(", ") || "une liste vide"})`,
         `null (every member) or members of the entente (unknown: ${unknown.join(", ") || "an empty list"})`,
       ),
     );
@@ -70,12 +83,24 @@ function audienceIssues(draft: AnnouncementFields, knownMembers: readonly string
     draft.roles !== null &&
     (draft.roles.length === 0 || draft.roles.some((r) => !PERSON_ROLES.some((k) => k === r)))
   )
-    issues.push(issue("roles", `null (everyone) or a list of ${PERSON_ROLES.join(", ")}`));
+    issues.push(
+      issue(
+        "roles",
+        `null (tout le monde) ou une liste parmi ${PERSON_ROLES.join(", ")}`,
+        `null (everyone) or a list of ${PERSON_ROLES.join(", ")}`,
+      ),
+    );
   if (
     draft.groups !== null &&
     (draft.groups.length === 0 || draft.groups.some((g) => g.trim() === "" || g.length > 200))
   )
-    issues.push(issue("groups", "null (everyone) or a list of group names (1 to 200 characters)"));
+    issues.push(
+      issue(
+        "groups",
+        "null (tout le monde) ou une liste de noms de groupes (1 à 200 caractères)",
+        "null (everyone) or a list of group names (1 to 200 characters)",
+      ),
+    );
   return issues;
 }
 
@@ -92,7 +117,13 @@ export function validateAnnouncement(
 ): AnnouncementFields {
   const issues = [...textIssues(draft), ...dateIssues(draft), ...audienceIssues(draft, knownMembers)];
   if (authorMemberId !== null && draft.memberIds?.some((m) => m !== authorMemberId))
-    issues.push(issue("memberIds", `only your member (${authorMemberId}), or null`));
+    issues.push(
+      issue(
+        "memberIds",
+        `seulement votre membre (${authorMemberId}), ou null`,
+        `only your member (${authorMemberId}), or null`,
+      ),
+    );
   if (issues.length > 0) throw new ValidationError(issues);
   const unique = (list: readonly string[] | null) =>
     list === null ? null : [...new Set(list.map((v) => v.trim()))];

@@ -1,3 +1,4 @@
+import { localized } from "../../shared/errors.ts";
 import { serviceUriProblem } from "../../shared/uri-rules.ts";
 import { type Issue, ValidationError } from "../errors.ts";
 
@@ -54,24 +55,33 @@ export interface CatalogueDraft {
 const MAX_DESCRIPTION = 500;
 const MAX_DISPLAY_ORDER = 1_000_000;
 
-const issue = (field: string, expected: string): Issue => ({
+const issue = (field: string, fr: string, en: string): Issue => ({
   code: "workplace.service_invalid",
   path: [field],
-  details: { field, expected },
+  details: { field, expected: localized(fr, en) },
 });
 
 function urlIssue(field: string, value: string | null): Issue | null {
   if (value === null) return null;
   const problem = serviceUriProblem(value);
   if (problem === null) return null;
-  const expected = {
-    absolute: "an absolute URL (https://…)",
-    wildcard: "a URL without *",
-    fragment: "a URL without #fragment",
-    userinfo: "a URL without user:password@ (no credentials in a URL)",
-    https: "https (http only towards 127.0.0.1 or localhost)",
-  }[problem];
-  return issue(field, expected);
+  // Both languages of each problem (the catalog's message takes the expected form in each).
+  const [fr, en] = (
+    {
+      absolute: ["une URL absolue (https://…)", "an absolute URL (https://…)"],
+      wildcard: ["une URL sans *", "a URL without *"],
+      fragment: ["une URL sans #fragment", "a URL without #fragment"],
+      userinfo: [
+        "une URL sans utilisateur:mot-de-passe@ (pas d'identifiants dans une URL)",
+        "a URL without user:password@ (no credentials in a URL)",
+      ],
+      https: [
+        "https (http seulement vers 127.0.0.1 ou localhost)",
+        "https (http only towards 127.0.0.1 or localhost)",
+      ],
+    } as const
+  )[problem];
+  return issue(field, fr, en);
 }
 
 /**
@@ -83,10 +93,18 @@ export function validateCatalogueFields(draft: CatalogueDraft): CatalogueFields 
   const issues: Issue[] = [];
   const kind = SERVICE_KINDS.find((k) => k === draft.kind);
   const maturity = MATURITIES.find((m) => m === draft.maturity);
-  if (kind === undefined) issues.push(issue("kind", `one of ${SERVICE_KINDS.join(", ")}`));
-  if (maturity === undefined) issues.push(issue("maturity", `one of ${MATURITIES.join(", ")}`));
+  if (kind === undefined)
+    issues.push(
+      issue("kind", `l'une des valeurs ${SERVICE_KINDS.join(", ")}`, `one of ${SERVICE_KINDS.join(", ")}`),
+    );
+  if (maturity === undefined)
+    issues.push(
+      issue("maturity", `l'une des valeurs ${MATURITIES.join(", ")}`, `one of ${MATURITIES.join(", ")}`),
+    );
   if (draft.description.length > MAX_DESCRIPTION) {
-    issues.push(issue("description", `at most ${MAX_DESCRIPTION} characters`));
+    issues.push(
+      issue("description", `au plus ${MAX_DESCRIPTION} caractères`, `at most ${MAX_DESCRIPTION} characters`),
+    );
   }
   for (const [field, value] of [
     ["url", draft.url],
@@ -101,7 +119,13 @@ export function validateCatalogueFields(draft: CatalogueDraft): CatalogueFields 
     draft.displayOrder < 0 ||
     draft.displayOrder > MAX_DISPLAY_ORDER
   ) {
-    issues.push(issue("displayOrder", `an integer from 0 to ${MAX_DISPLAY_ORDER}`));
+    issues.push(
+      issue(
+        "displayOrder",
+        `un entier de 0 à ${MAX_DISPLAY_ORDER}`,
+        `an integer from 0 to ${MAX_DISPLAY_ORDER}`,
+      ),
+    );
   }
   if (kind === undefined || maturity === undefined || issues.length > 0) throw new ValidationError(issues);
   return { ...draft, kind, maturity, description: draft.description.trim() };

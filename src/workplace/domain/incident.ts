@@ -1,4 +1,6 @@
+import { localized } from "../../shared/errors.ts";
 import { type Issue, ValidationError } from "../errors.ts";
+import { isIsoDay } from "./subscription.ts";
 
 /**
  * Incidents and planned maintenance the secretariat writes (issue 11 §6): the services and
@@ -57,16 +59,18 @@ export interface IncidentDraft {
   readonly message: string;
 }
 
-const issue = (field: string, expected: string): Issue => ({
+const issue = (field: string, fr: string, en: string): Issue => ({
   code: "workplace.incident_invalid",
   path: [field],
-  details: { field, expected },
+  details: { field, expected: localized(fr, en) },
 });
 
 const instant = (value: string | null): Date | null | undefined => {
   if (value === null) return null;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value))
     return undefined;
+  // `new Date` would silently roll an impossible day (2026-02-30) over to the next month.
+  if (!isIsoDay(value.slice(0, 10))) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 };
@@ -86,26 +90,44 @@ export function validateIncident(draft: IncidentDraft): IncidentFields & { reado
   const issues: Issue[] = [];
   const kind = INCIDENT_KINDS.find((k) => k === draft.kind);
   const impact = IMPACTS.find((i) => i === draft.impact);
-  if (kind === undefined) issues.push(issue("kind", "incident or maintenance"));
+  if (kind === undefined) issues.push(issue("kind", "incident ou maintenance", "incident or maintenance"));
   if (impact === undefined || (kind === "maintenance") !== (impact === "maintenance")) {
-    issues.push(issue("impact", kind === "maintenance" ? "maintenance" : "degraded or down"));
+    issues.push(
+      issue(
+        "impact",
+        kind === "maintenance" ? "maintenance" : "degraded ou down",
+        kind === "maintenance" ? "maintenance" : "degraded or down",
+      ),
+    );
   }
   if (kind !== undefined && !statusFits(kind, draft.status)) {
-    issues.push(issue("status", `one of ${INCIDENT_STATUSES[kind].join(", ")}`));
+    issues.push(
+      issue(
+        "status",
+        `l'une des valeurs ${INCIDENT_STATUSES[kind].join(", ")}`,
+        `one of ${INCIDENT_STATUSES[kind].join(", ")}`,
+      ),
+    );
   }
   const title = draft.title.trim();
-  if (title.length === 0 || title.length > 200) issues.push(issue("title", "1 to 200 characters"));
+  if (title.length === 0 || title.length > 200)
+    issues.push(issue("title", "1 à 200 caractères", "1 to 200 characters"));
   const message = draft.message.trim();
-  if (message.length === 0 || message.length > 4000) issues.push(issue("message", "1 to 4000 characters"));
+  if (message.length === 0 || message.length > 4000)
+    issues.push(issue("message", "1 à 4000 caractères", "1 to 4000 characters"));
   const startsAt = instant(draft.startsAt);
   const endsAt = instant(draft.endsAt);
-  const iso = "an ISO 8601 date and time with its offset (2026-03-01T08:00:00+01:00)";
-  if (startsAt === undefined || startsAt === null) issues.push(issue("startsAt", iso));
-  if (endsAt === undefined) issues.push(issue("endsAt", `null or ${iso}`));
+  const isoFr = "une date et heure réelles ISO 8601 avec leur décalage (2026-03-01T08:00:00+01:00)";
+  const iso = "a real ISO 8601 date and time with its offset (2026-03-01T08:00:00+01:00)";
+  if (startsAt === undefined || startsAt === null) issues.push(issue("startsAt", isoFr, iso));
+  if (endsAt === undefined) issues.push(issue("endsAt", `null ou ${isoFr}`, `null or ${iso}`));
   else if (endsAt !== null && startsAt instanceof Date && endsAt < startsAt) {
-    issues.push(issue("endsAt", "a time after startsAt"));
+    issues.push(issue("endsAt", "un moment après startsAt", "a time after startsAt"));
   }
-  if (draft.clientIds.length === 0) issues.push(issue("clientIds", "at least one service of the catalogue"));
+  if (draft.clientIds.length === 0)
+    issues.push(
+      issue("clientIds", "au moins un service du catalogue", "at least one service of the catalogue"),
+    );
   if (kind === undefined || impact === undefined || !(startsAt instanceof Date) || endsAt === undefined) {
     throw new ValidationError(issues);
   }

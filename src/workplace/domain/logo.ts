@@ -1,3 +1,4 @@
+import { localized } from "../../shared/errors.ts";
 import { EntenteError } from "../errors.ts";
 
 /**
@@ -37,22 +38,27 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
  * @throws EntenteError `workplace.logo_invalid` naming what is wrong (SVG: refused).
  */
 export function checkLogo(bytes: Uint8Array, declaredType: string): string {
-  const refuse = (reason: string): never => {
-    throw new EntenteError("workplace.logo_invalid", { reason });
+  const refuse = (fr: string, en: string): never => {
+    throw new EntenteError("workplace.logo_invalid", { reason: localized(fr, en) });
   };
-  if (bytes.length === 0) refuse("empty file");
-  if (bytes.length > MAX_LOGO_BYTES) refuse(`${bytes.length} bytes, more than ${MAX_LOGO_BYTES}`);
+  if (bytes.length === 0) refuse("fichier vide", "empty file");
+  if (bytes.length > MAX_LOGO_BYTES)
+    refuse(
+      `${bytes.length} octets, plus de ${MAX_LOGO_BYTES}`,
+      `${bytes.length} bytes, more than ${MAX_LOGO_BYTES}`,
+    );
   const found = SIGNATURES.find((s) => s.matches(bytes));
   if (found === undefined) {
     const text = new TextDecoder().decode(bytes.subarray(0, 512)).toLowerCase();
-    refuse(
-      text.includes("<svg") || declaredType.includes("svg")
-        ? "SVG is not accepted"
-        : "not a PNG, JPEG or WebP image",
-    );
+    if (text.includes("<svg") || declaredType.includes("svg"))
+      refuse("le SVG n'est pas accepté", "SVG is not accepted");
+    refuse("ce n'est pas une image PNG, JPEG ou WebP", "not a PNG, JPEG or WebP image");
   }
   if (found !== undefined && found.type !== declaredType.toLowerCase()) {
-    refuse(`declared ${declaredType} but the file is ${found.type}`);
+    refuse(
+      `déclaré ${declaredType} mais le fichier est ${found.type}`,
+      `declared ${declaredType} but the file is ${found.type}`,
+    );
   }
   return found?.type ?? "";
 }

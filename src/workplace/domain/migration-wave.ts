@@ -1,3 +1,4 @@
+import { localized } from "../../shared/errors.ts";
 import type { Issue } from "../errors.ts";
 
 /**
@@ -26,17 +27,18 @@ const isDay = (text: string) => {
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0 && n <= 2_147_483_647;
 
-const issue = (field: string, expected: string): Issue => ({
+const issue = (field: string, fr: string, en: string): Issue => ({
   code: "workplace.subscription_invalid",
   path: ["wave", field],
-  details: { field: `wave.${field}`, expected },
+  details: { field: `wave.${field}`, expected: localized(fr, en) },
 });
 
 function dayIssues(wave: MigrationWave): Issue[] {
   const issues: Issue[] = [];
   for (const field of ["plannedStart", "plannedEnd", "actualStart", "actualEnd"] as const) {
     const value = wave[field];
-    if (value !== null && !isDay(value)) issues.push(issue(field, "a day written YYYY-MM-DD, or null"));
+    if (value !== null && !isDay(value))
+      issues.push(issue(field, "un jour écrit AAAA-MM-JJ, ou null", "a day written YYYY-MM-DD, or null"));
   }
   for (const [start, end] of [
     ["plannedStart", "plannedEnd"],
@@ -45,7 +47,9 @@ function dayIssues(wave: MigrationWave): Issue[] {
     const from = wave[start];
     const to = wave[end];
     if (from !== null && to !== null && isDay(from) && isDay(to) && to < from) {
-      issues.push(issue(end, `a day on or after ${start} (${from})`));
+      issues.push(
+        issue(end, `un jour égal ou postérieur à ${start} (${from})`, `a day on or after ${start} (${from})`),
+      );
     }
   }
   return issues;
@@ -55,11 +59,15 @@ function dayIssues(wave: MigrationWave): Issue[] {
 export function waveIssues(wave: MigrationWave): Issue[] {
   const issues = dayIssues(wave);
   if (wave.label.trim() === "" || wave.label.length > 200)
-    issues.push(issue("label", "a name of 1 to 200 characters"));
+    issues.push(issue("label", "un nom de 1 à 200 caractères", "a name of 1 to 200 characters"));
   if (!isCount(wave.accountsPlanned))
-    issues.push(issue("accountsPlanned", "a non-negative integer (accounts)"));
+    issues.push(
+      issue("accountsPlanned", "un entier positif ou nul (comptes)", "a non-negative integer (accounts)"),
+    );
   if (!isCount(wave.accountsMigrated))
-    issues.push(issue("accountsMigrated", "a non-negative integer (accounts)"));
+    issues.push(
+      issue("accountsMigrated", "un entier positif ou nul (comptes)", "a non-negative integer (accounts)"),
+    );
   return issues;
 }
 

@@ -1,3 +1,4 @@
+import { localized } from "../../shared/errors.ts";
 import { type Issue, ValidationError } from "../errors.ts";
 
 /**
@@ -44,10 +45,10 @@ export interface ProbeDraft {
   readonly intervalSeconds: number;
 }
 
-const issue = (field: string, expected: string): Issue => ({
+const issue = (field: string, fr: string, en: string): Issue => ({
   code: "workplace.probe_invalid",
   path: [field],
-  details: { field, expected },
+  details: { field, expected: localized(fr, en) },
 });
 
 const inRange = (value: number | undefined, min: number, max: number) =>
@@ -65,18 +66,28 @@ export function parseTcpTarget(target: string): { readonly host: string; readonl
 
 function targetIssue(kind: ProbeKind, target: string): Issue | null {
   if (kind === "tcp") {
-    return parseTcpTarget(target) === null ? issue("target", "host:port (port 1 to 65535)") : null;
+    return parseTcpTarget(target) === null
+      ? issue("target", "hôte:port (port de 1 à 65535)", "host:port (port 1 to 65535)")
+      : null;
   }
   const url = target.length <= 2000 ? URL.parse(target) : null;
   if (url === null || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    return issue("target", "an absolute http:// or https:// URL");
+    return issue("target", "une URL absolue http:// ou https://", "an absolute http:// or https:// URL");
   }
   if (url.username !== "" || url.password !== "") {
-    return issue("target", "a URL without user:password@ (no credentials in a URL)");
+    return issue(
+      "target",
+      "une URL sans utilisateur:mot-de-passe@ (pas d'identifiants dans une URL)",
+      "a URL without user:password@ (no credentials in a URL)",
+    );
   }
-  if (url.hash !== "") return issue("target", "a URL without #fragment");
+  if (url.hash !== "") return issue("target", "une URL sans #fragment", "a URL without #fragment");
   if (kind === "oidc" && (url.search !== "" || target.endsWith("/"))) {
-    return issue("target", "the issuer URL, without query nor trailing / (https://idp.example/realm)");
+    return issue(
+      "target",
+      "l'URL de l'émetteur, sans paramètres ni / final (https://idp.example/realm)",
+      "the issuer URL, without query nor trailing / (https://idp.example/realm)",
+    );
   }
   return null;
 }
@@ -88,23 +99,36 @@ function targetIssue(kind: ProbeKind, target: string): Issue | null {
 export function validateProbeFields(draft: ProbeDraft): ProbeFields {
   const issues: Issue[] = [];
   const kind = PROBE_KINDS.find((k) => k === draft.kind);
-  if (kind === undefined) issues.push(issue("kind", `one of ${PROBE_KINDS.join(", ")}`));
+  if (kind === undefined)
+    issues.push(
+      issue("kind", `l'une des valeurs ${PROBE_KINDS.join(", ")}`, `one of ${PROBE_KINDS.join(", ")}`),
+    );
   else {
     const found = targetIssue(kind, draft.target);
     if (found !== null) issues.push(found);
   }
   const min = draft.expectStatusMin ?? 200;
   const max = draft.expectStatusMax ?? 399;
-  if (!inRange(min, 100, 599)) issues.push(issue("expectStatusMin", "an HTTP status from 100 to 599"));
-  if (!inRange(max, min, 599)) issues.push(issue("expectStatusMax", `an HTTP status from ${min} to 599`));
+  if (!inRange(min, 100, 599))
+    issues.push(issue("expectStatusMin", "un statut HTTP de 100 à 599", "an HTTP status from 100 to 599"));
+  if (!inRange(max, min, 599))
+    issues.push(
+      issue("expectStatusMax", `un statut HTTP de ${min} à 599`, `an HTTP status from ${min} to 599`),
+    );
   const body = draft.bodyContains ?? null;
   if (body !== null && (body.length === 0 || body.length > 200)) {
-    issues.push(issue("bodyContains", "null, or a text of 1 to 200 characters"));
+    issues.push(
+      issue(
+        "bodyContains",
+        "null, ou un texte de 1 à 200 caractères",
+        "null, or a text of 1 to 200 characters",
+      ),
+    );
   }
   if (!inRange(draft.timeoutMs, 100, 30_000))
-    issues.push(issue("timeoutMs", "milliseconds from 100 to 30000"));
+    issues.push(issue("timeoutMs", "des millisecondes de 100 à 30000", "milliseconds from 100 to 30000"));
   if (!inRange(draft.intervalSeconds, 10, 86_400)) {
-    issues.push(issue("intervalSeconds", "seconds from 10 to 86400"));
+    issues.push(issue("intervalSeconds", "des secondes de 10 à 86400", "seconds from 10 to 86400"));
   }
   if (kind === undefined || issues.length > 0) throw new ValidationError(issues);
   return {

@@ -1,3 +1,4 @@
+import { type Localized, localized } from "../../shared/errors.ts";
 /**
  * Quotas of a subscription (issue 11 §2): non-negative integers with units. Storage is stored in
  * bytes; decimal (kB, MB, GB, TB: powers of 1000) and binary (KiB, MiB, GiB, TiB: powers of 1024)
@@ -32,14 +33,23 @@ export const MAX_STORAGE_BYTES = BigInt(Number.MAX_SAFE_INTEGER);
  * most `MAX_STORAGE_BYTES`.
  * @example storageBytes({ value: 10, unit: "GiB" }) // { bytes: 10737418240n }
  */
-export function storageBytes(quantity: Quantity): { bytes: bigint } | { problem: string } {
+export function storageBytes(quantity: Quantity): { bytes: bigint } | { problem: Localized } {
   if (!Number.isSafeInteger(quantity.value) || quantity.value < 0) {
-    return { problem: "a non-negative integer (no decimals: use a smaller unit)" };
+    return {
+      problem: localized(
+        "un entier positif ou nul (pas de décimales : prenez une unité plus petite)",
+        "a non-negative integer (no decimals: use a smaller unit)",
+      ),
+    };
   }
   const size = STORAGE_UNITS[quantity.unit];
-  if (size === undefined) return { problem: `a unit among ${Object.keys(STORAGE_UNITS).join(", ")}` };
+  const units = Object.keys(STORAGE_UNITS).join(", ");
+  if (size === undefined) return { problem: localized(`une unité parmi ${units}`, `a unit among ${units}`) };
   const bytes = BigInt(quantity.value) * size;
-  if (bytes > MAX_STORAGE_BYTES) return { problem: `at most ${MAX_STORAGE_BYTES} bytes` };
+  if (bytes > MAX_STORAGE_BYTES)
+    return {
+      problem: localized(`au plus ${MAX_STORAGE_BYTES} octets`, `at most ${MAX_STORAGE_BYTES} bytes`),
+    };
   return { bytes };
 }
 

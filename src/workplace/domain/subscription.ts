@@ -51,10 +51,10 @@ export interface SubscriptionDraft {
 
 export type SubscriptionFields = Omit<Subscription, "clientId" | "ententeId" | "memberId" | "rowVersion">;
 
-const issue = (field: string, expected: string): Issue => ({
+const issue = (field: string, fr: string, en: string): Issue => ({
   code: "workplace.subscription_invalid",
   path: [field],
-  details: { field, expected },
+  details: { field, expected: localized(fr, en) },
 });
 
 /** Whether `text` is a real calendar day written `YYYY-MM-DD`. */
@@ -66,11 +66,18 @@ export function isIsoDay(text: string): boolean {
 
 function dateIssues(draft: SubscriptionDraft): Issue[] {
   const issues: Issue[] = [];
-  if (!isIsoDay(draft.startsOn)) issues.push(issue("startsOn", "a day written YYYY-MM-DD"));
+  if (!isIsoDay(draft.startsOn))
+    issues.push(issue("startsOn", "un jour écrit AAAA-MM-JJ", "a day written YYYY-MM-DD"));
   if (draft.endsOn !== null && !isIsoDay(draft.endsOn))
-    issues.push(issue("endsOn", "a day written YYYY-MM-DD, or null"));
+    issues.push(issue("endsOn", "un jour écrit AAAA-MM-JJ, ou null", "a day written YYYY-MM-DD, or null"));
   else if (draft.endsOn !== null && draft.endsOn < draft.startsOn) {
-    issues.push(issue("endsOn", `a day on or after the start (${draft.startsOn})`));
+    issues.push(
+      issue(
+        "endsOn",
+        `un jour égal ou postérieur au début (${draft.startsOn})`,
+        `a day on or after the start (${draft.startsOn})`,
+      ),
+    );
   }
   return issues;
 }
@@ -78,10 +85,22 @@ function dateIssues(draft: SubscriptionDraft): Issue[] {
 function audienceIssues(draft: SubscriptionDraft): Issue[] {
   const issues: Issue[] = [];
   if (draft.roles?.some((r) => !PERSON_ROLES.some((known) => known === r))) {
-    issues.push(issue("roles", `null (everyone) or a list of ${PERSON_ROLES.join(", ")}`));
+    issues.push(
+      issue(
+        "roles",
+        `null (tout le monde) ou une liste parmi ${PERSON_ROLES.join(", ")}`,
+        `null (everyone) or a list of ${PERSON_ROLES.join(", ")}`,
+      ),
+    );
   }
   if (draft.groups?.some((g) => g.trim() === "" || g.length > 200)) {
-    issues.push(issue("groups", "null (everyone) or a list of group names (1 to 200 characters)"));
+    issues.push(
+      issue(
+        "groups",
+        "null (tout le monde) ou une liste de noms de groupes (1 à 200 caractères)",
+        "null (everyone) or a list of group names (1 to 200 characters)",
+      ),
+    );
   }
   return issues;
 }
@@ -89,13 +108,19 @@ function audienceIssues(draft: SubscriptionDraft): Issue[] {
 function quotaIssues(draft: SubscriptionDraft, bytes: Map<string, bigint>): Issue[] {
   const issues: Issue[] = [];
   if (draft.seats !== null && (draft.seats.unit !== "accounts" || !isSeatCount(draft.seats.value))) {
-    issues.push(issue("seats", 'a non-negative integer with the unit "accounts", or null'));
+    issues.push(
+      issue(
+        "seats",
+        'un entier positif ou nul avec l\'unité "accounts", ou null',
+        'a non-negative integer with the unit "accounts", or null',
+      ),
+    );
   }
   for (const field of ["storagePerAccount", "storagePerMember"] as const) {
     const quantity = draft[field];
     if (quantity === null) continue;
     const result = storageBytes(quantity);
-    if ("problem" in result) issues.push(issue(field, result.problem));
+    if ("problem" in result) issues.push(issue(field, result.problem.fr, result.problem.en));
     else bytes.set(field, result.bytes);
   }
   return issues;

@@ -126,10 +126,14 @@ function registerPortalClientRoute(
     },
     async (request, reply) => {
       const { id } = request.params;
-      assertCan(requirePrincipal(request), { kind: "manage-identity", ententeId: id });
+      const principal = requirePrincipal(request);
+      assertCan(principal, { kind: "manage-identity", ententeId: id });
       if ((await deps.findClient(id, request.body.clientId)) === null)
         throw new EntenteError("workplace.not_found", { what: "OIDC client", id: request.body.clientId });
-      await deps.portal.setPortalClient(id, request.body.clientId);
+      await deps.portal.setPortalClient(id, request.body.clientId, {
+        id: principal.email,
+        label: principal.email,
+      });
       return reply.code(204).send();
     },
   );

@@ -54,9 +54,14 @@ export function registerPublicRoutes(
           querystring: LauncherQuerySchema,
           response: { 200: LauncherFeed, 400: LauncherFeed, 404: LauncherFeed },
         },
+        // A query failing its schema (a repeated or overlong parameter) is answered in the
+        // feed's own error shape below, not as a problem document its 400 schema would refuse.
+        attachValidation: true,
       },
       async (request, reply) => {
-        const answer = await feed(request.query);
+        const answer = request.validationError
+          ? ({ ok: false, status: 400, error: malformedQuery(request.query) } as const)
+          : await feed(request.query);
         allowAnyOrigin(reply).header("cache-control", "public, max-age=60");
         if (!answer.ok) return reply.code(answer.status).send({ error: answer.error, services: [] });
         return sendJsonText(reply, textOf(answer, path));
@@ -72,6 +77,20 @@ export function registerPublicRoutes(
   }
   registerLogoRoute(app, deps);
   registerWidgetRoute(app);
+}
+
+const QUERY_LIMITS = { siret: 100, siren: 100, operator: 200 } as const;
+
+/** Why a feed query failed its schema, naming the parameter (La Gaufre's errors are English). */
+export function malformedQuery(query: unknown): string {
+  const raw = (query ?? {}) as Record<string, unknown>;
+  for (const [name, limit] of Object.entries(QUERY_LIMITS)) {
+    const value = raw[name];
+    if (Array.isArray(value)) return `${name} is given ${value.length} times: give it once`;
+    if (typeof value === "string" && value.length > limit)
+      return `${name} is longer than ${limit} characters: give siret (14 digits), siren (9 digits) or operator (an entente id)`;
+  }
+  return "malformed query: give siret=<14 digits> or siren=<9 digits>, and optionally operator=<entente id>";
 }
 
 function registerLogoRoute(app: ZodFastifyInstance, deps: WorkplaceDeps): void {

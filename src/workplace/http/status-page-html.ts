@@ -183,8 +183,22 @@ export function renderStatusNotFound(lang: StatusLang, ententeId: string): strin
     lang === "fr"
       ? `Aucune entente « ${ententeId} » : vérifiez l'adresse que vous a donnée votre entente.`
       : `No entente "${ententeId}": check the address your entente gave you.`;
+  return statusMessagePage(lang, title, text);
+}
+
+/** The page of a malformed address (HTTP 400): an entente id is letters, digits, `.`, `_`, `-`. */
+export function renderStatusBadAddress(lang: StatusLang): string {
+  const title = lang === "fr" ? "Adresse invalide" : "Invalid address";
+  const text =
+    lang === "fr"
+      ? "Cette adresse ne désigne pas une entente (lettres, chiffres, « . », « _ » et « - » seulement) : vérifiez l'adresse que vous a donnée votre entente."
+      : 'This address does not name an entente (letters, digits, ".", "_" and "-" only): check the address your entente gave you.';
+  return statusMessagePage(lang, title, text);
+}
+
+function statusMessagePage(lang: StatusLang, title: string, text: string): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><style>${STYLE}</style></head>
-<body><main id="main"><h1>${title}</h1><p>${esc(text)}</p></main></body></html>`;
+<title>${esc(title)}</title><style>${STYLE}</style></head>
+<body><main id="main"><h1>${esc(title)}</h1><p>${esc(text)}</p></main></body></html>`;
 }

@@ -28,7 +28,13 @@ import type { Incident } from "../domain/incident.ts";
 import type { Probe } from "../domain/probe.ts";
 import { EntenteError } from "../errors.ts";
 import { BASE, tags } from "./catalogue-routes.ts";
-import { percent, renderStatusNotFound, renderStatusPage, type StatusLang } from "./status-page-html.ts";
+import {
+  percent,
+  renderStatusBadAddress,
+  renderStatusNotFound,
+  renderStatusPage,
+  type StatusLang,
+} from "./status-page-html.ts";
 
 const probeJson = ({ ententeId: _, nextDueAt, ...probe }: Probe) => ({
   ...probe,
@@ -191,6 +197,13 @@ export function publicStatusJson(page: StatusPage) {
   };
 }
 
+/** The language a page is asked in: the first `fr` or `en` among `lang` values, else French. */
+function pageLang(query: unknown): StatusLang {
+  const asked = (query as { lang?: unknown } | undefined)?.lang;
+  const values = Array.isArray(asked) ? asked : [asked];
+  return values.find((v): v is StatusLang => v === "fr" || v === "en") ?? "fr";
+}
+
 const publicTags = ["service status (public)"];
 const notFound = (id: string) => new EntenteError("workplace.not_found", { what: "entente", id });
 
@@ -247,11 +260,16 @@ export function registerPublicStatusRoutes(
         params: z.object({ ententeId: IdParamSchema }),
         querystring: z.object({ lang: z.enum(["fr", "en"]).optional() }),
       },
+      // A page answers with a page: a malformed address is a 400 HTML page; a repeated or
+      // unknown `lang` falls back to its first usable value, else French.
+      attachValidation: true,
     },
     async (request, reply) => {
-      const bodies = await bodiesOf(request.params.ententeId);
-      const lang = request.query.lang ?? "fr";
+      const lang = pageLang(request.query);
       reply.header("cache-control", "public, max-age=30").type("text/html; charset=utf-8");
+      if (request.validationError?.validationContext === "params")
+        return reply.code(400).send(renderStatusBadAddress(lang));
+      const bodies = await bodiesOf(request.params.ententeId);
       if (bodies === null) return reply.code(404).send(renderStatusNotFound(lang, request.params.ententeId));
       return reply.send(bodies.html[lang]);
     },

@@ -10,5 +10,5 @@ export async function createService(
   input: ServiceClientInput,
 ): Promise<{ readonly client: ServiceClientRecord; readonly clientSecret: string | null }> {
   assertCan(principal, { kind: "manage-identity", ententeId });
-  return deps.services.createClient(ententeId, input);
+  return deps.services.createClient(ententeId, input, { id: principal.email, label: principal.email });
 }

@@ -9,5 +9,5 @@ export async function deleteService(
   clientId: string,
 ): Promise<void> {
   assertCan(principal, { kind: "manage-identity", ententeId });
-  await deps.services.deleteClient(ententeId, clientId);
+  await deps.services.deleteClient(ententeId, clientId, { id: principal.email, label: principal.email });
 }

@@ -9,5 +9,8 @@ export async function rotateServiceSecret(
   clientId: string,
 ): Promise<string> {
   assertCan(principal, { kind: "manage-identity", ententeId });
-  return deps.services.rotateClientSecret(ententeId, clientId);
+  return deps.services.rotateClientSecret(ententeId, clientId, {
+    id: principal.email,
+    label: principal.email,
+  });
 }

@@ -12,5 +12,8 @@ export async function updateService(
   rowVersion: number,
 ): Promise<ServiceClientRecord> {
   assertCan(principal, { kind: "manage-identity", ententeId });
-  return deps.services.updateClient(ententeId, clientId, input, rowVersion);
+  return deps.services.updateClient(ententeId, clientId, input, rowVersion, {
+    id: principal.email,
+    label: principal.email,
+  });
 }

@@ -5,7 +5,7 @@ import type { SignInContext, SignInStep } from "../../app/sign-in/sign-in-step.t
 import type { SignInFlow } from "../../app/sign-in-flow.ts";
 import { EntenteError, formatMessage, type Lang, localized, statusOf } from "../../errors.ts";
 import { text } from "./messages.ts";
-import { type Fields, fieldsOf, langOf, sendHtml, sentence, withLang } from "./page-io.ts";
+import { type Fields, fieldsOf, interactionLangOf, langOf, sendHtml, sentence, withLang } from "./page-io.ts";
 import {
   interactionPath,
   type PageContext,
@@ -84,13 +84,14 @@ export function createInteractionPages(deps: {
   };
 
   const page: InteractionPages["page"] = (handler) => async (request, reply) => {
-    const lang = langOf(request);
+    let lang = langOf(request);
     const { uid } = request.params as { uid: string };
     let ctx: SignInContext | null = null;
     try {
       if (!UID.test(uid)) throw new EntenteError("identity.interaction_expired");
       const details = await gateway.details(request.raw, reply.raw);
       if (details.uid !== uid) throw new EntenteError("identity.interaction_expired");
+      lang = interactionLangOf(request, details.uiLocales);
       ctx = { details, requestId: request.id, ip: request.ip ?? null };
       const fields = fieldsOf(request.body);
       if (request.method === "POST") await flow.verifyCsrf(ctx, fields.csrf);

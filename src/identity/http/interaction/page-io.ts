@@ -17,6 +17,21 @@ export function fieldsOf(value: unknown): Fields {
   return out;
 }
 
+/**
+ * The language of a sign-in page: `?lang=fr|en` (the person's choice), else the first of the
+ * service's `ui_locales` Entente speaks (OIDC Core §3.1.2.1: the service's wish before the
+ * browser's), else the browser's Accept-Language.
+ */
+export function interactionLangOf(request: FastifyRequest, uiLocales: string | null | undefined): Lang {
+  const asked = fieldsOf(request.query).lang;
+  if (asked === "fr" || asked === "en") return asked;
+  for (const tag of (uiLocales ?? "").split(" ")) {
+    const primary = tag.toLowerCase().split("-")[0];
+    if (primary === "fr" || primary === "en") return primary;
+  }
+  return negotiateLanguage(request.headers["accept-language"]);
+}
+
 /** The page's language: `?lang=fr|en`, else the browser's Accept-Language. */
 export function langOf(request: FastifyRequest): Lang {
   const asked = fieldsOf(request.query).lang;
