@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -116,4 +117,37 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
   return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
+}
+
+/**
+ * The console of one `describe`, built, served and signed in as `who` (a demo account's role):
+ * registers the `before` hook that starts it and the `after` hook that stops Chromium and the
+ * server and removes the built console, in every path. Call it inside the `describe`.
+ * @returns the signed-in page and the running server (valid from `before` on).
+ */
+export function signedInConsole(who: string): { page(): Page; server(): RunningServer } {
+  let webRoot = "";
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  before(async () => {
+    const missing = chromiumMissing();
+    if (missing) throw new Error(missing);
+    webRoot = mkdtempSync(join(tmpdir(), "entente-web-"));
+    await buildConsole(webRoot);
+    server = await startServer(webRoot);
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(page, server.url, account(who));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (webRoot !== "") rmSync(webRoot, { recursive: true, force: true });
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the console is not started (its before hook failed)");
+    return value;
+  };
+  return { page: () => started(page), server: () => started(server) };
 }

@@ -4,43 +4,15 @@
  * next to its field), it is listed; no WCAG 2.1 A/AA violation; the API lists it with its audience.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import {
-  accessibilityViolations,
-  account,
-  buildConsole,
-  chromiumMissing,
-  launchChromium,
-  type RunningServer,
-  signIn,
-  startServer,
-} from "./console-harness.ts";
-
-const missing = chromiumMissing();
+import { before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { accessibilityViolations, signedInConsole } from "./console-harness.ts";
 
 describe("portal announcements page (Chromium, real server)", { timeout: 240_000 }, () => {
-  let webRoot = "";
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const app = signedInConsole("secretariat");
   let page: Page;
-
-  before(async () => {
-    if (missing) throw new Error(missing);
-    webRoot = mkdtempSync(join(tmpdir(), "entente-web-"));
-    await buildConsole(webRoot);
-    server = await startServer(webRoot);
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await signIn(page, server.url, account("secretariat"));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (webRoot !== "") rmSync(webRoot, { recursive: true, force: true });
+  before(() => {
+    page = app.page();
   });
 
   it("the secretariat writes an announcement for the Métropole's élus and sees it listed", async () => {
