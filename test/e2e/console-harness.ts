@@ -125,7 +125,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
  * server and removes the built console, in every path. Call it inside the `describe`.
  * @returns the signed-in page and the running server (valid from `before` on).
  */
-export function signedInConsole(who: string): { page(): Page; server(): RunningServer } {
+export function signedInConsole(who: string): {
+  page(): Page;
+  server(): RunningServer;
+  /** The page's uncaught script errors, in order (a test asserts there are none). */
+  readonly errors: string[];
+} {
+  const errors: string[] = [];
   let webRoot = "";
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -138,6 +144,7 @@ export function signedInConsole(who: string): { page(): Page; server(): RunningS
     server = await startServer(webRoot);
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
     await signIn(page, server.url, account(who));
   });
   after(async () => {
@@ -149,5 +156,5 @@ export function signedInConsole(who: string): { page(): Page; server(): RunningS
     if (value === undefined) throw new Error("the console is not started (its before hook failed)");
     return value;
   };
-  return { page: () => started(page), server: () => started(server) };
+  return { page: () => started(page), server: () => started(server), errors };
 }

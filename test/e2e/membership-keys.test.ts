@@ -1,19 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import {
   accessibilityViolations,
-  account,
-  buildConsole,
   chromiumMissing,
   ENTENTE,
-  launchChromium,
   type RunningServer,
-  signIn,
-  startServer,
+  signedInConsole,
 } from "./console-harness.ts";
 
 /**
@@ -33,11 +26,10 @@ const WRONG_SIREN = "216902048";
 describe("membership, key periods and the key simulator in the console (Chromium)", {
   timeout: 300_000,
 }, () => {
-  let webRoot: string;
+  const app = signedInConsole("secretariat");
+  const errors = app.errors;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
   const at = (path: string) => `${server.url}/ententes/${ENTENTE}${path}`;
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is what a person sees
   const textOfMain = async () => (await page.locator("main").innerText()).replace(/\s+/g, " ");
@@ -48,20 +40,9 @@ describe("membership, key periods and the key simulator in the console (Chromium
       }
     ).members.map((m) => m.id);
 
-  before(async () => {
-    webRoot = mkdtempSync(join(tmpdir(), "entente-web-"));
-    await buildConsole(webRoot);
-    server = await startServer(webRoot);
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on("pageerror", (error) => errors.push(error.message));
-    await signIn(page, server.url, account("secretariat"));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (webRoot !== undefined) rmSync(webRoot, { recursive: true, force: true });
+  before(() => {
+    server = app.server();
+    page = app.page();
   });
 
   it("the conference adopts the 2023 budget (every member's deliberation recorded)", async () => {
