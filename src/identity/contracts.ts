@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdParam } from "../shared/contract-primitives.ts";
+import { IdParam, RowVersion } from "../shared/contract-primitives.ts";
 
 /**
  * zod schemas of the identity federation's administration API, under
@@ -116,17 +116,17 @@ export const SourceCreate = z.discriminatedUnion("kind", [
   kindSettings[3].extend({ ...sourceCommon, ...secretField }),
 ]);
 export const SourceUpdate = z.discriminatedUnion("kind", [
-  kindSettings[0].extend({ ...sourceCommon, ...secretField, rowVersion: z.number().int() }),
-  kindSettings[1].extend({ ...sourceCommon, ...secretField, rowVersion: z.number().int() }),
-  kindSettings[2].extend({ ...sourceCommon, ...secretField, rowVersion: z.number().int() }),
-  kindSettings[3].extend({ ...sourceCommon, ...secretField, rowVersion: z.number().int() }),
+  kindSettings[0].extend({ ...sourceCommon, ...secretField, rowVersion: RowVersion }),
+  kindSettings[1].extend({ ...sourceCommon, ...secretField, rowVersion: RowVersion }),
+  kindSettings[2].extend({ ...sourceCommon, ...secretField, rowVersion: RowVersion }),
+  kindSettings[3].extend({ ...sourceCommon, ...secretField, rowVersion: RowVersion }),
 ]);
 const sourceRead = {
   id: z.string(),
   ententeId: z.string(),
   ...sourceCommon,
   hasSecret: z.boolean(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 };
 /** An identity source as read: never its secret. */
 export const Source = z.discriminatedUnion("kind", [
@@ -227,8 +227,8 @@ export const ServiceWrite = z.object({
   }),
   enabled: z.boolean(),
 });
-export const ServiceUpdate = ServiceWrite.extend({ rowVersion: z.number().int() });
-export const Service = ServiceWrite.extend({ clientId: z.string(), rowVersion: z.number().int() });
+export const ServiceUpdate = ServiceWrite.extend({ rowVersion: RowVersion });
+export const Service = ServiceWrite.extend({ clientId: z.string(), rowVersion: RowVersion });
 export const ServiceCreated = z.object({
   service: Service,
   clientSecret: z.string().nullable().meta({ description: "Shown once; null for a public client." }),
@@ -254,11 +254,11 @@ export const ResourceServerWrite = z.object({
   accessTokenTtlSeconds: z.number().int().min(60).max(600),
   enabled: z.boolean(),
 });
-export const ResourceServerUpdate = ResourceServerWrite.extend({ rowVersion: z.number().int() });
+export const ResourceServerUpdate = ResourceServerWrite.extend({ rowVersion: RowVersion });
 export const ResourceServer = ResourceServerWrite.extend({
   id: z.string(),
   jwtType: z.enum(["at+jwt", "JWT"]),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 export const ResourceServerIdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
 

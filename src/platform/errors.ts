@@ -25,6 +25,13 @@ export const platformErrors = defineErrors({
     fr: () => "jeton anti-CSRF absent ou invalide : rechargez la page puis recommencez.",
     en: () => "missing or invalid anti-CSRF token: reload the page and try again.",
   },
+  "request.nul_character": {
+    status: 400,
+    fr: (d) =>
+      `${d.field} : contient le caractère nul (U+0000), interdit dans un texte. Retirez-le puis renvoyez la requête ; rien n'a été enregistré.`,
+    en: (d) =>
+      `${d.field}: contains the NUL character (U+0000), which no text may hold. Remove it and send the request again; nothing was saved.`,
+  },
   "file.not_found": {
     status: 404,
     fr: (d) => `fichier introuvable : ${d.file}. Vérifiez le chemin (il est relatif au dossier courant).`,

@@ -39,3 +39,21 @@ export const PercentText = z
   .regex(/^\d{1,3}(\.\d{1,4})?$/, { message: "taux en % attendu, ex. 30.6" });
 export const IdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
 export const YearParam = z.coerce.number().int().min(1900).max(2200);
+/** The largest value of a PostgreSQL `integer` column (row versions, counters): 2^31 − 1. */
+export const MAX_SQL_INTEGER = 2_147_483_647;
+/**
+ * The optimistic-concurrency version of a row, as read and sent back: a whole number that fits
+ * PostgreSQL's `integer` (JSON allows 2^53 − 1; a larger value must be a 400 naming the field,
+ * not the database's overflow as a 500).
+ */
+export const RowVersion = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_SQL_INTEGER, { message: `version de ligne attendue : entier de 0 à ${MAX_SQL_INTEGER}` });
+/** A budget year written in a JSON body, within the same bounds as `YearParam`. */
+export const YearInput = z
+  .number()
+  .int()
+  .min(1900, { message: "année attendue entre 1900 et 2200" })
+  .max(2200, { message: "année attendue entre 1900 et 2200" });

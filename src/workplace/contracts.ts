@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdParam } from "../shared/contract-primitives.ts";
+import { IdParam, RowVersion } from "../shared/contract-primitives.ts";
 
 /**
  * zod schemas of the digital workplace's API (issue 11), shared by the server and the web
@@ -26,7 +26,7 @@ export const CatalogueWrite = z.strictObject({
 export const CatalogueCreate = CatalogueWrite.extend({
   clientId: ClientIdParam.meta({ description: "identity's OIDC client (service) this entry is" }),
 });
-export const CatalogueUpdate = CatalogueWrite.extend({ rowVersion: z.number().int().min(1) });
+export const CatalogueUpdate = CatalogueWrite.extend({ rowVersion: RowVersion.min(1) });
 
 export const CatalogueEntry = z.object({
   clientId: z.string(),
@@ -42,7 +42,7 @@ export const CatalogueEntry = z.object({
   logo: z.string().meta({ description: "address of the logo (uploaded, or the generated monogram)" }),
   hasUploadedLogo: z.boolean(),
   hasServiceKey: z.boolean(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 export const LogoUpload = z.strictObject({
@@ -86,7 +86,7 @@ export const SubscriptionWrite = z.strictObject({
   wave: MigrationWaveWrite.nullable()
     .optional()
     .meta({ description: "the member's migration wave; null: none" }),
-  rowVersion: z.number().int().min(1).nullable().meta({ description: "null: a new subscription" }),
+  rowVersion: RowVersion.min(1).nullable().meta({ description: "null: a new subscription" }),
 });
 
 export const Subscription = z.object({
@@ -100,7 +100,7 @@ export const Subscription = z.object({
   storagePerAccountBytes: z.number().int().nullable(),
   storagePerMemberBytes: z.number().int().nullable(),
   wave: MigrationWave.nullable(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 /** One line of the migration follow-up: a member × a service, with its wave. */
@@ -244,7 +244,7 @@ export const Probe = z.object({
   timeoutMs: z.number().int(),
   intervalSeconds: z.number().int(),
   nextDueAt: z.string(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 export const ProbeChange = z.object({
@@ -273,7 +273,7 @@ export const IncidentUpdateWrite = z.strictObject({
   status: z.string().max(20),
   message: z.string().max(8000),
   endsAt: z.string().max(40).nullable().optional(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 export const IncidentParams = z.object({ id: IdParam, incidentId: z.uuid() });
 export const Incident = z.object({
@@ -287,7 +287,7 @@ export const Incident = z.object({
   clientIds: z.array(z.string()),
   memberIds: z.array(z.string()),
   updates: z.array(z.object({ at: z.string(), status: z.string(), message: z.string(), author: z.string() })),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 /** The public status JSON (the page's state; no probe detail, no author). */

@@ -2,7 +2,7 @@
 // and the complementary calls and reductions it produces (issue 9, item 4).
 import { z } from "zod";
 import { CalendarDate } from "../../shared/calendar-date.ts";
-import { EuroAmount } from "../../shared/contract-primitives.ts";
+import { EuroAmount, RowVersion } from "../../shared/contract-primitives.ts";
 import { BudgetStatus } from "./api.ts";
 
 const Version = z.object({
@@ -17,7 +17,7 @@ const Version = z.object({
 export const AmendingComparison = z.object({
   year: z.number().int(),
   adopted: Version,
-  amended: Version.extend({ rowVersion: z.number().int() }),
+  amended: Version.extend({ rowVersion: RowVersion }),
   lines: z.array(
     z.object({
       missionId: z.string().nullable(),

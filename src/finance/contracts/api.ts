@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { CalendarDate } from "../../shared/calendar-date.ts";
-import { EuroAmount, EuroAmountInput, IdParam, PercentText } from "../../shared/contract-primitives.ts";
+import {
+  EuroAmount,
+  EuroAmountInput,
+  IdParam,
+  PercentText,
+  RowVersion,
+  YearInput,
+} from "../../shared/contract-primitives.ts";
 import {
   MAX_ADJUSTMENTS,
   MAX_ADVANCES,
@@ -57,7 +64,7 @@ export const Member = z.object({
   /** Last exercise of its membership, which it leaves at the end of (null: still a member). */
   to: MembershipYear.nullable(),
   accountant: PublicAccountant.nullable(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 export const MemberUpdate = z.object({
@@ -76,7 +83,7 @@ export const MemberUpdate = z.object({
   from: MembershipYear.nullable().optional(),
   to: MembershipYear.nullable().optional(),
   accountant: PublicAccountant.nullable().optional(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 /** `POST /api/ententes/:id/members`: a member joins from exercise `from`. */
@@ -99,7 +106,7 @@ export const AllocationKey = z.object({
   basis: z.enum(["percent", "weights", "criteria"]),
   /** percent keys: rate per member; weights: integer weight as text; criteria: the computed share in percent. */
   shares: z.array(z.object({ memberId: z.string(), value: z.string(), percent: z.string() })),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
   /** Its periods, first basis first (key-period-api.ts); absent from a key just saved. */
   periods: z.array(KeyPeriodView).optional(),
 });
@@ -107,7 +114,7 @@ export const PercentKeyUpdate = z.object({
   label: LABEL,
   source: TEXT.nullable(),
   shares: list(z.object({ memberId: IdParam, value: PercentText }), MAX_MEMBERS).min(1),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 /**
@@ -165,7 +172,7 @@ export const Mission = z.object({
   memberIds: z.array(z.string()),
   keys: z.object({ investissement: z.string(), fonctionnement: z.string() }),
   plan: ServicePlan.nullable(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 export const MissionUpdate = z.object({
@@ -174,7 +181,7 @@ export const MissionUpdate = z.object({
   leadMemberId: IdParam.nullable(),
   memberIds: list(IdParam, MAX_MEMBERS).min(1),
   keys: z.object({ investissement: IdParam, fonctionnement: IdParam }),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 export const BudgetLine = z.object({
@@ -197,7 +204,7 @@ export const BudgetVersion = z.object({
   number: z.number().int(),
   label: z.string(),
   status: BudgetStatus,
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
   lines: z.array(BudgetLine),
   totals: z.object({ expenses: BySection, receipts: BySection, balance: BySection }),
 });
@@ -212,14 +219,14 @@ export const ExerciseOpening = z.object({
   carryOver: z.object({ investissement: EuroAmount, fonctionnement: EuroAmount }).partial().optional(),
 });
 export const BudgetUpdate = z.object({
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
   lines: list(BudgetLineInput, MAX_BUDGET_LINES),
 });
 
 const SignedEuroAmount = EuroAmount;
 export const Settlement = z.object({
   year: z.number().int(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
   advances: z.array(
     z.object({
       id: IdParam,
@@ -239,7 +246,7 @@ export const Settlement = z.object({
 });
 /** A settlement as written: amounts within the write limit, at most 200 advances and adjustments. */
 export const SettlementUpdate = z.object({
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
   advances: list(
     Settlement.shape.advances.element.extend({
       amount: EuroAmountInput.refine((a) => !a.startsWith("-"), { message: "montant positif attendu" }),
@@ -259,7 +266,7 @@ export const Ratification = z.object({
   status: RatificationStatus,
   deliberationNumber: z.string().nullable(),
   deliberatedOn: z.string().nullable(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 export const Decision = z.object({
   id: z.string(),
@@ -274,13 +281,13 @@ export const DecisionCreate = z.object({
   subject: TEXT.trim().min(1, { message: "texte non vide attendu" }),
   conferenceDate: CalendarDate,
   conferenceLabel: LABEL,
-  budgetYear: z.number().int().nullable(),
+  budgetYear: YearInput.nullable(),
 });
 export const RatificationUpdate = z.object({
   status: RatificationStatus,
   deliberationNumber: REFERENCE.trim().min(1, { message: "texte non vide attendu" }).nullable(),
   deliberatedOn: CalendarDate.nullable(),
-  rowVersion: z.number().int(),
+  rowVersion: RowVersion,
 });
 
 /** One screen of the console: the year's budget by mission and section, shares, ratification, what is due. */

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type Document, isAlias, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { EntenteFileError } from "../../shared/entente-file-error.ts";
+import { findNulCharacter } from "../../shared/nul-character.ts";
 import { EntenteFile, type EntenteFileData } from "../contracts/entente-file.ts";
 import { assertValidEntente } from "../domain/assert-valid-entente.ts";
 import type { Entente } from "../domain/entente.ts";
@@ -129,7 +130,19 @@ function checkShape(parsed: ParsedText): EntenteFileData {
       parsed.file,
       locateIssues(zodIssuesToIssues(EntenteFile, result.error, raw), parsed),
     );
+  const nul = findNulCharacter(raw);
+  if (nul !== undefined) throw new EntenteFileError(parsed.file, locateIssues([nulIssue(nul)], parsed));
   return result.data;
+}
+
+/** A text holding U+0000 (a YAML "\0"), which no store can keep (src/shared/nul-character.ts). */
+function nulIssue(path: readonly (string | number)[]): Issue {
+  const field = path.join(".");
+  const expected = localized(
+    "un texte sans caractère nul (U+0000, « \\0 » en YAML) : retirez-le",
+    'a text without the NUL character (U+0000, "\\0" in YAML): remove it',
+  );
+  return { code: "file.invalid_field", path, details: { field, expected } };
 }
 
 /** Step 3: the domain model. @throws EntenteFileError with every amount or rate that does not read. */
@@ -171,7 +184,7 @@ function readValidFast(text: string): Entente | undefined {
   const raw = parseYamlFast(text);
   if (raw === undefined) return undefined;
   const result = EntenteFile.safeParse(raw);
-  if (!result.success) return undefined;
+  if (!result.success || findNulCharacter(raw) !== undefined) return undefined;
   const issues: Issue[] = [];
   const entente = toEntente(result.data, issues);
   if (issues.length > 0) return undefined;

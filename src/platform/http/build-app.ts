@@ -16,6 +16,7 @@ import { handleError, handleNotFound } from "./error-handler.ts";
 import { normalizeForwardedHeaders } from "./forwarded-headers.ts";
 import { createHealthRoutes } from "./health-routes.ts";
 import { loggerOptions } from "./logger-options.ts";
+import { refuseNulCharacters } from "./refuse-nul-characters.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { serveWebConsole } from "./serve-web-console.ts";
 
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps, config: Config): Promise<ZodFastif
     normalizeForwardedHeaders(request);
     reply.header("x-request-id", request.id);
   });
+  app.addHook("preValidation", refuseNulCharacters);
 
   await app.register(fastifyHelmet, securityHeaders(config));
   await app.register(fastifySwagger, {

@@ -70,8 +70,8 @@ function localizeMessage(
   lang: Lang,
 ): string {
   const written = error.message ?? "";
-  const issue = { ...error.params, code: error.keyword, path, input, message: written };
-  const render = (target: Lang): string | undefined => {
+  const render = (target: Lang, value: unknown): string | undefined => {
+    const issue = { ...error.params, code: error.keyword, path, input: value, message: written };
     try {
       // The issue is rebuilt from a zod issue: the shape the locale expects.
       const result = LOCALES[target].localeError(
@@ -82,8 +82,12 @@ function localizeMessage(
       return undefined; // not a zod issue (another validator): keep its message
     }
   };
-  const isZodDefault = written !== "" && (render("en") === written || render("fr") === written);
-  return (isZodDefault ? render(lang) : undefined) ?? written;
+  // A coerced query or path value (`?year=abc`) reached zod as NaN, not as the text read back.
+  const inputs = typeof input === "string" ? [input, Number(input)] : [input];
+  const index = inputs.findIndex(
+    (value) => written !== "" && (render("en", value) === written || render("fr", value) === written),
+  );
+  return (index === -1 ? undefined : render(lang, inputs[index])) ?? written;
 }
 
 /** "objet JSON attendu avec les champs : reason (obligatoire)", from the part's zod object schema. */

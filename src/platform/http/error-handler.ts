@@ -14,7 +14,12 @@ import {
   type ValidationContext,
 } from "./describe-validation-errors.ts";
 import { negotiateLanguage } from "./negotiate-language.ts";
-import { formatHttpProblemMessage, type HttpProblemCode, statusTitle } from "./problem-messages.ts";
+import {
+  formatHttpProblemMessage,
+  frameworkReason,
+  type HttpProblemCode,
+  statusTitle,
+} from "./problem-messages.ts";
 
 /** Media type of every error answer (RFC 9457). */
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
@@ -113,7 +118,9 @@ function toAnswer(error: unknown, request: FastifyRequest, lang: Lang): Answer {
   }
   const status = statusOfFrameworkError(error);
   if (status !== undefined && status >= 400 && status < 500 && error instanceof Error) {
-    const detail = formatHttpProblemMessage("request.rejected", { reason: error.message }, lang);
+    const contentType = String(request.headers["content-type"] ?? "");
+    const reason = frameworkReason(error, status, lang, contentType);
+    const detail = formatHttpProblemMessage("request.rejected", { reason }, lang);
     return { status, code: "request.rejected", detail, errors: [] };
   }
   return internal(request, lang, status !== undefined && status >= 500 && status < 600 ? status : 500);

@@ -78,3 +78,53 @@ const TITLES: Readonly<Record<number, Readonly<Record<Lang, string>>>> = {
 export function statusTitle(status: number, lang: Lang): string {
   return TITLES[status]?.[lang] ?? STATUS_CODES[status] ?? `HTTP ${status}`;
 }
+
+/** Fastify's own client errors, said in each language (its messages are English only). */
+const FRAMEWORK_REASONS: Readonly<Record<string, Record<Lang, (d: ErrorDetails) => string>>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    fr: () =>
+      "le corps n'est pas du JSON valide alors que Content-Type annonce application/json ; vérifiez sa syntaxe (guillemets, virgules, accolades)",
+    en: () =>
+      "the body is not valid JSON although Content-Type says application/json; check its syntax (quotes, commas, braces)",
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    fr: () =>
+      "le corps est vide alors que Content-Type annonce application/json ; envoyez un objet JSON ou retirez cet en-tête",
+    en: () =>
+      "the body is empty although Content-Type says application/json; send a JSON object or remove that header",
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    fr: (d) => `type de contenu non pris en charge (${d.contentType}) ; envoyez application/json`,
+    en: (d) => `unsupported content type (${d.contentType}); send application/json`,
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    fr: () =>
+      "le corps de la requête est trop volumineux pour cette adresse ; envoyez moins de données à la fois",
+    en: () => "the request body is too large for this address; send less data at a time",
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    fr: () => "la longueur annoncée (Content-Length) ne correspond pas au corps reçu",
+    en: () => "the announced length (Content-Length) does not match the body received",
+  },
+  SYNTAX_ERROR: {
+    fr: () => "le corps n'est pas du JSON valide ; vérifiez sa syntaxe (guillemets, virgules, accolades)",
+    en: () => "the body is not valid JSON; check its syntax (quotes, commas, braces)",
+  },
+};
+
+/**
+ * Why Fastify refused a request, in `lang`: its known client errors (bad JSON, empty body,
+ * media type, size) by their codes; any other one by its HTTP status's name, since Fastify's
+ * message is English only.
+ *
+ * @param error the error Fastify or a plugin threw (with `code` and `statusCode`)
+ * @param status its 4xx status
+ * @param contentType the request's Content-Type header, named in the media-type message
+ */
+export function frameworkReason(error: Error, status: number, lang: Lang, contentType: string): string {
+  const code =
+    error instanceof SyntaxError ? "SYNTAX_ERROR" : String((error as { code?: unknown }).code ?? "");
+  const known = FRAMEWORK_REASONS[code];
+  if (known !== undefined) return known[lang]({ contentType: contentType.slice(0, 80) || "-" });
+  return lang === "en" ? error.message.replace(/\.$/, "") : statusTitle(status, lang);
+}

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { EntenteError, formatMessage } from "../../platform/errors.ts";
 import type { ListedPage } from "../app/list-resources.ts";
 import { badRequest, ScimProtocolError } from "../domain/scim-error.ts";
 import { ERROR_SCHEMA, LIST_SCHEMA } from "../domain/scim-schemas.ts";
@@ -47,6 +48,9 @@ export function sendScimError(error: unknown, request: FastifyRequest, reply: Fa
 
 function toScimError(error: unknown): ScimProtocolError {
   if (error instanceof ScimProtocolError) return error;
+  // The platform's refusal of U+0000 (refuse-nul-characters.ts), in SCIM's words (RFC 7644 §3.12).
+  if (error instanceof EntenteError && error.code === "request.nul_character")
+    return badRequest("invalidValue", formatMessage(error.code, error.details, "en"));
   const fastify = error as { statusCode?: number; code?: string; message?: string };
   if (fastify.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
     return badRequest("invalidSyntax", "send the body as application/scim+json (or application/json).");
