@@ -8,6 +8,7 @@ import type { CliContext } from "./platform/cli/cli-context.ts";
 import { openCliDatabase } from "./platform/cli/open-cli-database.ts";
 import type { Output } from "./platform/cli/output.ts";
 import { describeError, EXIT } from "./platform/cli/report-error.ts";
+import { langOfArgv, usageErrorText } from "./platform/cli/usage-error-text.ts";
 import { registerProvisioningCommands } from "./provisioning/index.ts";
 import type { Lang } from "./shared/errors.ts";
 import { registerWorkplaceCommands } from "./workplace/index.ts";
@@ -44,8 +45,10 @@ export async function runCli(
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr(text),
-      // Commander's own usage errors (English): tagged with a code, and where to look.
-      outputError: (text, write) => write(`${text.trimEnd()} [cli.usage] — entente --help\n`),
+      // Commander's own usage errors (English only): in the asked language, tagged with a code,
+      // and where to look.
+      outputError: (text, write) =>
+        write(`${usageErrorText(text, langOfArgv(argv))} [cli.usage] — entente --help\n`),
     })
     .hook("preAction", (command) => {
       lang = command.opts<{ lang: Lang }>().lang;

@@ -147,13 +147,13 @@ function incidentsHtml(page: StatusPage, list: StatusPage["current"], lang: Stat
       const updates = i.updates
         .map(
           (u) =>
-            `<li><time datetime="${u.at.toISOString()}">${when(u.at, lang)}</time> — ${esc(t.status[u.status] ?? u.status)} : ${esc(u.message)}</li>`,
+            `<li><time datetime="${u.at.toISOString()}">${when(u.at, lang)}</time> — ${esc(t.status[u.status] ?? u.status)}${colon(lang)}${esc(u.message)}</li>`,
         )
         .join("");
       const period = `${t.from} ${when(i.startsAt, lang)}${i.endsAt === null ? "" : ` ${t.to} ${when(i.endsAt, lang)}`}`;
       return `<article class="inc" data-incident="${esc(i.id)}"><h3>${t.kind[i.kind]} — ${esc(i.title)} (${esc(t.status[i.status] ?? i.status)})</h3>
-<p>${period}</p><p>${t.affects} : ${esc(services.join(", "))}</p>
-${i.memberNames.length > 0 ? `<p>${t.members} : ${esc(i.memberNames.join(", "))}</p>` : ""}<ol reversed>${updates}</ol></article>`;
+<p>${period}</p><p>${t.affects}${colon(lang)}${esc(services.join(", "))}</p>
+${i.memberNames.length > 0 ? `<p>${t.members}${colon(lang)}${esc(i.memberNames.join(", "))}</p>` : ""}<ol reversed>${updates}</ol></article>`;
     })
     .join("\n");
 }
@@ -201,4 +201,9 @@ function statusMessagePage(lang: StatusLang, title: string, text: string): strin
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title><style>${STYLE}</style></head>
 <body><main id="main"><h1>${esc(title)}</h1><p>${esc(text)}</p></main></body></html>`;
+}
+
+/** A colon as each language writes it: French puts a (no-break) space before it, English none. */
+function colon(lang: StatusLang): string {
+  return lang === "fr" ? "\u00a0: " : ": ";
 }
