@@ -32,7 +32,11 @@ export async function createUser(deps: ScimDeps, scope: ScimScope, body: unknown
   if (existing !== undefined) return { user: sameCreate(existing, write), created: false };
   const id = deps.newId();
   const linked = await linkedWrite(deps, scope, id, write, []);
-  const change = personChange(linked.sub, write.active ? "created" : "suspended", linked, []);
+  const change = await governed(
+    deps,
+    scope,
+    personChange(linked.sub, write.active ? "created" : "suspended", linked, []),
+  );
   const user = await deps.store.insertUser(scope, id, linked, [change]);
   if (user === null) throw taken(write.userName);
   return { user, created: true };
@@ -95,7 +99,10 @@ export async function deleteUser(
 ): Promise<void> {
   const current = await currentUser(deps, scope, id, ifMatch);
   const groups = current.groups.map((g) => g.display);
-  const changes = current.sub === null ? [] : [personChange(current.sub, "deleted", current, groups)];
+  const changes =
+    current.sub === null
+      ? []
+      : [await governed(deps, scope, personChange(current.sub, "deleted", current, groups))];
   if (!(await deps.store.deleteUser(scope, id, changes, deps.now()))) throw notFound("User", id);
   await endSessionsOnDeprovisioning(deps.sessions, changes);
 }
@@ -122,7 +129,11 @@ export async function saveUser(
   const write = await userWrite(deps, scope, attributes, current);
   const groups = current.groups.map((g) => g.display);
   const linked = await linkedWrite(deps, scope, current.id, write, groups);
-  const change = personChange(linked.sub, changeKind(current.active, linked.active), linked, groups);
+  const change = await governed(
+    deps,
+    scope,
+    personChange(linked.sub, changeKind(current.active, linked.active), linked, groups),
+  );
   const saved = await deps.store.updateUser(scope, current.id, current.version, linked, [change]);
   if (saved === null) throw notFound("User", current.id);
   if (saved === "taken") throw taken(write.userName);
@@ -202,4 +213,20 @@ function personChange(
   groups: readonly string[],
 ): PersonChange {
   return { sub, kind, payload: accountState(user.attributes, groups, user.active) };
+}
+
+/**
+ * The change with the catalogued services that govern the person's accounts and whether each
+ * one's rule admits them now (role and groups after the change): their connectors get the
+ * difference (`domain/service-access.ts`) — a person who joined a subscribed group is created
+ * there, one who left is disabled, and one whose subscription ended is never re-enabled.
+ */
+async function governed(deps: ScimDeps, scope: ScimScope, change: PersonChange): Promise<PersonChange> {
+  if (deps.audiences === undefined) return change;
+  const at = deps.now();
+  const audiences = await deps.audiences.audiencesOf(scope.ententeId, scope.memberId);
+  return {
+    ...change,
+    services: audiences.map((a) => ({ clientId: a.clientId, eligible: a.admits(change.payload, at) })),
+  };
 }

@@ -62,13 +62,24 @@ export function createErasureStore(db: Kysely<ProvisioningTables>): ErasureStore
         for (const row of due) {
           const scope = { ententeId: row.entente_id, memberId: row.member_id };
           const payload = row.payload as unknown as AccountState;
-          await appendPersonChanges(trx, scope, [{ sub: row.sub, kind: "erased", payload }], now);
+          const clientId = row.client_id === "" ? null : row.client_id;
+          const erased = { sub: row.sub, kind: "erased" as const, payload };
+          await appendPersonChanges(trx, scope, [erased], now, clientId);
           await trx
             .deleteFrom("provisioning_erasure")
             .where("entente_id", "=", row.entente_id)
             .where("member_id", "=", row.member_id)
             .where("sub", "=", row.sub)
+            .where("client_id", "=", row.client_id)
             .execute();
+          // Erased: the service's connectors (every one's, for the person's own) have no account left.
+          let ledger = trx
+            .deleteFrom("provisioning_service_access")
+            .where("entente_id", "=", row.entente_id)
+            .where("member_id", "=", row.member_id)
+            .where("sub", "=", row.sub);
+          if (clientId !== null) ledger = ledger.where("client_id", "=", clientId);
+          await ledger.execute();
         }
         return due.length;
       }),
