@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import type { ConnectorChange } from "../../src/provisioning/app/connector.ts";
 import { addConnector } from "../../src/provisioning/app/delivery-admin.ts";
-import { enqueueDueErasures } from "../../src/provisioning/app/retention.ts";
+import { enqueueDueErasures, readErasures } from "../../src/provisioning/app/retention.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { entraUser, json, PATCH_OP } from "./scim-harness.ts";
 import { recordingKind, type SubscribedHarness, startSubscribedHarness } from "./subscription-fixture.ts";
@@ -111,6 +111,11 @@ describeOnDatabases("provisioning: a subscription's days send events when they c
       leaseSeconds: 60,
     });
     assert.equal(erasures, 0, "nothing erased on the day of the end");
+    const scheduled = await readErasures(s.h.provisioning.retention, null, "lyon", "ville-lyon");
+    assert.deepEqual(scheduled.scheduled.map((e) => [e.userName, e.clientId, e.dueAt.toISOString()]).sort(), [
+      ["alice@ville-lyon.test", visio, "2026-07-31T08:00:00.000Z"],
+      ["bob@ville-lyon.test", visio, "2026-07-31T08:00:00.000Z"],
+    ]);
   });
 
   it("an ended subscription is never re-enabled by a later SCIM update of the person", async () => {

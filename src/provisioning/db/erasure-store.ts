@@ -26,15 +26,16 @@ export function createErasureStore(db: Kysely<ProvisioningTables>): ErasureStore
     async listScheduled(ententeId, memberId) {
       let query = db
         .selectFrom("provisioning_erasure")
-        .select(["member_id", "sub", "payload", "scheduled_at", "due_at"])
+        .select(["member_id", "sub", "client_id", "payload", "scheduled_at", "due_at"])
         .where("entente_id", "=", ententeId);
       if (memberId !== null) query = query.where("member_id", "=", memberId);
-      const rows = await query.orderBy("due_at").orderBy("sub").execute();
+      const rows = await query.orderBy("due_at").orderBy("sub").orderBy("client_id").execute();
       return rows.map(
         (r): ScheduledErasure => ({
           memberId: r.member_id,
           sub: r.sub,
           userName: String((r.payload as { userName?: unknown }).userName ?? ""),
+          clientId: r.client_id === "" ? null : r.client_id,
           scheduledAt: new Date(r.scheduled_at),
           dueAt: new Date(r.due_at),
         }),
