@@ -3,11 +3,11 @@
 // migration's report) — and who may hold an account on a catalogued service (the access rule
 // `decideSubscribedAccess`, the one sign-in applies), with the subscriptions' start and end days.
 // Read-only; no access check here: provisioning checks its own.
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import { dayOf } from "./app/launcher-feed.ts";
-import { createSubscriptionStore } from "./db/subscription-store.ts";
-import type { WorkplaceDatabase } from "./db/tables.ts";
+import { createSubscriptionStore, toSubscription } from "./db/subscription-store.ts";
+import type { WorkplaceDatabase, WorkplaceSubscriptionTable } from "./db/tables.ts";
 import type { MigrationWave } from "./domain/migration-wave.ts";
 import { decideSubscribedAccess } from "./domain/subscription.ts";
 
@@ -77,14 +77,24 @@ export function composeWorkplaceForProvisioning(database: OpenDatabase): Workpla
       return found === null ? null : { storagePerAccount: found.quotas.storagePerAccount, wave: found.wave };
     },
     async audiencesOf(ententeId, memberId, clientId) {
-      let query = db.selectFrom("workplace_service").select("client_id").where("entente_id", "=", ententeId);
-      if (clientId !== undefined) query = query.where("client_id", "=", clientId);
-      const entries = (await query.execute()).map((r) => ({ clientId: r.client_id }));
-      const mine = await subscriptions.listForMember(ententeId, memberId);
-      return entries.map((e) => {
-        const subscription = mine.find((s) => s.clientId === e.clientId) ?? null;
+      // One statement (a SCIM write asks it): the catalogue with the member's subscriptions.
+      let query = db
+        .selectFrom("workplace_service as c")
+        .leftJoin("workplace_subscription as s", (join) =>
+          join
+            .onRef("s.client_id", "=", "c.client_id")
+            .onRef("s.entente_id", "=", "c.entente_id")
+            .on("s.member_id", "=", memberId),
+        )
+        .selectAll("s")
+        .select("c.client_id as catalogued")
+        .where("c.entente_id", "=", ententeId);
+      if (clientId !== undefined) query = query.where("c.client_id", "=", clientId);
+      return (await query.execute()).map(({ catalogued, ...row }) => {
+        const subscription =
+          row.member_id === null ? null : toSubscription(row as Selectable<WorkplaceSubscriptionTable>);
         return {
-          clientId: e.clientId,
+          clientId: catalogued,
           admits: (person, at) =>
             decideSubscribedAccess(subscription, { memberId, ...person }, dayOf(at)).allowed,
         };
