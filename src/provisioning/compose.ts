@@ -17,7 +17,12 @@ import type { ScimDeps } from "./app/ports.ts";
 import type { ResyncDeps } from "./app/resync.ts";
 import type { RetentionDeps } from "./app/retention.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
-import { recordSubscriptionChange, type SubscriptionChange } from "./app/subscription-events.ts";
+import {
+  recordSubscriptionChange,
+  type SubscriptionChange,
+  type SubscriptionEventDeps,
+} from "./app/subscription-events.ts";
+import { type BoundaryDeps, startSubscriptionScheduler } from "./app/subscription-scheduler.ts";
 import type { ProvisioningCliDeps } from "./cli/commands.ts";
 import { ejabberdKind } from "./connectors/ejabberd-connector.ts";
 import {
@@ -35,7 +40,7 @@ import { createMemberAccountReader } from "./db/member-accounts.ts";
 import { createResyncStore } from "./db/resync-store.ts";
 import { createScimStore } from "./db/scim-store.ts";
 import { createScimTokenStore } from "./db/scim-token-store.ts";
-import { createServiceEventLog } from "./db/service-event-log.ts";
+import { createServiceAccessStore } from "./db/service-access-store.ts";
 import type { ProvisioningTables } from "./db/tables.ts";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./domain/retry-policy.ts";
 import { createMailMigrationRoutes } from "./http/mail-migration-routes.ts";
@@ -66,6 +71,8 @@ export interface ComposedProvisioning {
   readonly mailMigration: MailMigrationDeps;
   readonly retention: RetentionDeps;
   readonly resync: ResyncDeps;
+  /** The subscription scheduler's dependencies (its boundaries, run by `startWorker`, or once by tests). */
+  readonly boundaries: BoundaryDeps;
   readonly registerRoutes: readonly RouteRegistrar[];
   /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
   /**
@@ -108,12 +115,14 @@ export function composeProvisioning(
       ((error) =>
         process.stderr.write(`provisioning: ${error instanceof Error ? error.message : String(error)}\n`)),
   };
+  const workplace = composeWorkplaceForProvisioning(database);
   const scim: ScimDeps = {
     sessions,
     store: createScimStore(db),
     pivot,
     now: options.now,
     newId: options.newId ?? randomUUID,
+    audiences: workplace,
   };
   const tokens: ScimTokenDeps = {
     tokens: tokenStore,
@@ -127,7 +136,6 @@ export function composeProvisioning(
       (await pivot.sourceOfMember(ententeId, memberId, "")) !== "no_member",
     now: options.now,
   };
-  const workplace = composeWorkplaceForProvisioning(database);
   const { engine, admin, resync } = composeEngine(db, scim, options, mailKindOf(workplace));
   const mailMigration: MailMigrationDeps = {
     connectors: engine.connectors,
@@ -138,6 +146,7 @@ export function composeProvisioning(
     platform: { mailboxes: mailboxesOf, signedIn: signedInOf, storageUsed: storageUsedOf },
     now: options.now,
   };
+  const { subscriptionEvents, boundaries } = composeSubscriptions(db, scim, workplace, retention);
   return {
     scim,
     tokens,
@@ -154,19 +163,33 @@ export function composeProvisioning(
     mailMigration,
     retention,
     resync,
+    boundaries,
     subscriptionListener: {
-      subscriptionChanged: (change) =>
-        recordSubscriptionChange(
-          { store: scim.store, events: createServiceEventLog(db), now: options.now },
-          change,
-        ),
+      subscriptionChanged: (change) => recordSubscriptionChange(subscriptionEvents, change),
       onError: sessions.onError,
     },
     registerHubSessions: (hub) => {
       sessions.current = hub;
     },
-    startWorker: (worker) => startWorkers(engine, retention, worker),
+    startWorker: (worker) => startWorkers(engine, retention, boundaries, worker),
   };
+}
+
+/** The accounts that follow the subscriptions: the listener's recomputation and the boundaries' scheduler. */
+function composeSubscriptions(
+  db: Kysely<ProvisioningTables>,
+  scim: ScimDeps,
+  workplace: ReturnType<typeof composeWorkplaceForProvisioning>,
+  retention: RetentionDeps,
+): { readonly subscriptionEvents: SubscriptionEventDeps; readonly boundaries: BoundaryDeps } {
+  const subscriptionEvents: SubscriptionEventDeps = {
+    store: scim.store,
+    access: createServiceAccessStore(db),
+    audiences: workplace,
+    now: scim.now,
+  };
+  const boundaries = { ...subscriptionEvents, boundaries: workplace, leases: retention.erasures };
+  return { subscriptionEvents, boundaries };
 }
 
 /** The delivery engine, its administration and the resync, on the same stores and kinds. */
@@ -181,7 +204,14 @@ function composeEngine(
   const deliveries = createDeliveryStore(db);
   const connectors = createConnectorStore(db);
   const { now } = options;
-  const resync: ResyncDeps = { store: scim.store, resync: createResyncStore(db), connectors, kinds, now };
+  const resync: ResyncDeps = {
+    store: scim.store,
+    resync: createResyncStore(db),
+    connectors,
+    kinds,
+    now,
+    ...(scim.audiences === undefined ? {} : { audiences: scim.audiences }),
+  };
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const engine: EngineDeps = { deliveries, connectors, kinds, retry, now };
   const admin: DeliveryAdminDeps = { deliveries, connectors, kinds, now, newId: options.newId ?? randomUUID };
@@ -213,17 +243,23 @@ export function composeProvisioningCli(
   };
 }
 
-/** This node's delivery loop and erasure scheduler (one node at a time enqueues, by its lease). */
+/**
+ * This node's delivery loop, erasure scheduler and subscription scheduler (one node at a time
+ * enqueues erasures or emits boundaries, by their leases).
+ */
 function startWorkers(
   engine: EngineDeps,
   retention: RetentionDeps,
+  boundaries: BoundaryDeps,
   options: { readonly intervalMs: number; readonly onError: (error: unknown) => void },
 ): DeliveryWorker {
   const delivery = startDeliveryWorker(engine, options);
-  const erasures = startErasureScheduler(retention, { holder: randomUUID(), onError: options.onError });
+  const holder = randomUUID();
+  const erasures = startErasureScheduler(retention, { holder, onError: options.onError });
+  const subscriptions = startSubscriptionScheduler(boundaries, { holder, onError: options.onError });
   return {
     async stop() {
-      await Promise.all([delivery.stop(), erasures.stop()]);
+      await Promise.all([delivery.stop(), erasures.stop(), subscriptions.stop()]);
     },
   };
 }

@@ -58,7 +58,7 @@ export interface WorkplaceOptions {
   /** Entente's public URL without a trailing slash (the logos' addresses in the feed start with it). */
   readonly publicUrl: string;
   readonly now: () => Date;
-  /** Told when a subscription starts or ends: provisioning's `subscriptionListener` (src/main.ts). */
+  /** Told when a subscription is created, changed or removed: provisioning's `subscriptionListener` (src/main.ts). */
   readonly subscriptionListener?: SubscriptionListener;
   /** How long this node reuses a feed answer, a key's service, a SIRET's member, a public status page (ms; default 5000; 0: never). */
   readonly publicCacheTtlMs?: number;

@@ -14,7 +14,10 @@ export {
 } from "./compose.ts";
 export { composeWorkplaceCli } from "./compose-cli.ts";
 export {
+  type AudiencePerson,
   composeWorkplaceForProvisioning,
+  type ServiceAudience,
+  type SubscriptionDays,
   type SubscriptionForProvisioning,
   type WorkplaceForProvisioning,
 } from "./compose-provisioning.ts";

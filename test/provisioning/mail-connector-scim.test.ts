@@ -20,7 +20,9 @@ import { type MailPlatform, startMailPlatform } from "./start-mail-platform.ts";
 
 /**
  * The webmail as a catalogued service the Métropole subscribes to, with 2 GiB per account and
- * its migration wave (rows as the workplace writes them; its API is tested in test/workplace).
+ * its migration wave, and the Ville de Lyon without a quota (rows as the workplace writes them; its
+ * API is tested in test/workplace). The subscriptions govern who gets a mailbox
+ * (docs/provisioning.md, "Subscription days, groups and roles").
  * @returns the service's client id.
  */
 async function subscribeMetropoleToMail(database: OpenDatabase): Promise<string> {
@@ -53,6 +55,15 @@ async function subscribeMetropoleToMail(database: OpenDatabase): Promise<string>
       wave_planned_start: "2026-03-16",
       accounts_planned: 3,
       accounts_migrated: 0,
+    })
+    .execute();
+  await db
+    .insertInto("workplace_subscription")
+    .values({
+      client_id: client.clientId,
+      entente_id: "lyon",
+      member_id: "ville-lyon",
+      starts_on: "2024-01-01",
     })
     .execute();
   return client.clientId;

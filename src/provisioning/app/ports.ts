@@ -66,6 +66,37 @@ export interface PersonChange {
   readonly kind: PersonChangeKind;
   /** The account after the change. */
   readonly payload: AccountState;
+  /**
+   * The catalogued services whose subscriptions govern the person's accounts, with whether their
+   * rule admits the person (`ServiceAudiences`): their connectors get the difference from what
+   * they were last told (`domain/service-access.ts`), the other connectors the change itself.
+   * Absent: every connector serving the member gets the change (an erasure, a repair).
+   */
+  readonly services?: readonly ServiceEligibility[];
+}
+
+/** Whether a catalogued service's rule admits a person (their role and groups, on the change's day). */
+export interface ServiceEligibility {
+  readonly clientId: string;
+  readonly eligible: boolean;
+}
+
+/**
+ * The access rules of the entente's catalogued services for a member (the workplace's
+ * `audiencesOf`, through its door): `admits` is the workplace's `decideSubscribedAccess`, the one
+ * rule of sign-in, the portal, the entitlements and the accounts.
+ */
+export interface ServiceAudiences {
+  audiencesOf(
+    ententeId: string,
+    memberId: string,
+    clientId?: string,
+  ): Promise<
+    readonly {
+      readonly clientId: string;
+      admits(person: { readonly role: string; readonly groups: readonly string[] }, at: Date): boolean;
+    }[]
+  >;
 }
 
 export type PersonChangeKind = "created" | "updated" | "suspended" | "reactivated" | "deleted" | "erased";
@@ -148,4 +179,6 @@ export interface ScimDeps {
   readonly newId: () => string;
   /** The hub's sessions, ended when a person is deprovisioned (absent: none to end, as on the command line). */
   readonly sessions?: HubSessionsSlot;
+  /** The catalogued services' access rules (absent: no service governed, every connector gets every change). */
+  readonly audiences?: ServiceAudiences;
 }

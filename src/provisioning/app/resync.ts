@@ -4,7 +4,7 @@ import { type AccountState, accountState } from "../domain/scim-person.ts";
 import { EntenteError } from "../errors.ts";
 import type { ConnectorKind } from "./connector.ts";
 import type { ConnectorStore } from "./engine-ports.ts";
-import type { PersonChange, ScimStore } from "./ports.ts";
+import type { PersonChange, ScimStore, ServiceAudiences } from "./ports.ts";
 
 /** What the resync reads and writes besides the SCIM store. */
 export interface ResyncStore {
@@ -25,6 +25,8 @@ export interface ResyncDeps {
   readonly connectors: ConnectorStore;
   readonly kinds: ReadonlyMap<string, ConnectorKind>;
   readonly now: () => Date;
+  /** The catalogued services' access rules (absent: every active person is expected). */
+  readonly audiences?: ServiceAudiences;
 }
 
 /** What a resync found and queued (each repair an event delivered to the connector). */
@@ -66,16 +68,8 @@ export async function resyncConnector(
   const members = record.memberIds ?? (await deps.resync.membersWithUsers(ententeId));
   const expected = new Map<string, { memberId: string; account: AccountState }>();
   for (const memberId of members)
-    for (const user of await deps.store.listUsers({ ententeId, memberId, sourceId: "" }))
-      if (user.sub !== null)
-        expected.set(user.sub, {
-          memberId,
-          account: accountState(
-            user.attributes,
-            user.groups.map((g) => g.display),
-            user.active,
-          ),
-        });
+    for (const [sub, account] of await expectedAccounts(deps, ententeId, memberId, record.clientId))
+      expected.set(sub, { memberId, account });
   const repairs = planResync(new Map([...expected].map(([sub, e]) => [sub, e.account])), peer);
   await queue(deps, record.id, ententeId, repairs, expected, members[0] ?? "");
   const count = (reason: Repair["reason"]) => repairs.filter((r) => r.reason === reason).length;
@@ -85,6 +79,36 @@ export async function resyncConnector(
     drifted: count("drifted"),
     extra: count("extra"),
   };
+}
+
+/**
+ * What a connector's tool should have of a member's persons: their accounts, enabled when the
+ * person is active and — for a catalogued service — admitted by its rule today (the workplace's
+ * `decideSubscribedAccess`, as the events): an ended subscription's accounts stay disabled.
+ */
+async function expectedAccounts(
+  deps: ResyncDeps,
+  ententeId: string,
+  memberId: string,
+  clientId: string | null,
+): Promise<Map<string, AccountState>> {
+  const audiences =
+    clientId === null || deps.audiences === undefined
+      ? []
+      : await deps.audiences.audiencesOf(ententeId, memberId, clientId);
+  const at = deps.now();
+  const accounts = new Map<string, AccountState>();
+  for (const user of await deps.store.listUsers({ ententeId, memberId, sourceId: "" })) {
+    if (user.sub === null) continue;
+    const account = accountState(
+      user.attributes,
+      user.groups.map((g) => g.display),
+      user.active,
+    );
+    const admitted = audiences.every((a) => a.admits(account, at));
+    accounts.set(user.sub, { ...account, active: account.active && admitted });
+  }
+  return accounts;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ScheduledErasure {
   readonly memberId: string;
   readonly sub: string;
   readonly userName: string;
+  /** The service whose accounts are erased (access lost: subscription ended, group left); null: every service. */
+  readonly clientId: string | null;
   readonly scheduledAt: Date;
   readonly dueAt: Date;
 }

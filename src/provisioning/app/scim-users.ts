@@ -27,12 +27,17 @@ export interface CreatedUser {
  */
 export async function createUser(deps: ScimDeps, scope: ScimScope, body: unknown): Promise<CreatedUser> {
   const attributes = coerceResource("User", body);
+  const audiences = readAudiences(deps, scope);
   const write = await userWrite(deps, scope, attributes, null);
   const [existing] = await deps.store.findUsersBy(scope, "userName", write.userName);
   if (existing !== undefined) return { user: sameCreate(existing, write), created: false };
   const id = deps.newId();
   const linked = await linkedWrite(deps, scope, id, write, []);
-  const change = personChange(linked.sub, write.active ? "created" : "suspended", linked, []);
+  const change = governed(
+    deps,
+    personChange(linked.sub, write.active ? "created" : "suspended", linked, []),
+    await audiences,
+  );
   const user = await deps.store.insertUser(scope, id, linked, [change]);
   if (user === null) throw taken(write.userName);
   return { user, created: true };
@@ -95,7 +100,16 @@ export async function deleteUser(
 ): Promise<void> {
   const current = await currentUser(deps, scope, id, ifMatch);
   const groups = current.groups.map((g) => g.display);
-  const changes = current.sub === null ? [] : [personChange(current.sub, "deleted", current, groups)];
+  const changes =
+    current.sub === null
+      ? []
+      : [
+          governed(
+            deps,
+            personChange(current.sub, "deleted", current, groups),
+            await readAudiences(deps, scope),
+          ),
+        ];
   if (!(await deps.store.deleteUser(scope, id, changes, deps.now()))) throw notFound("User", id);
   await endSessionsOnDeprovisioning(deps.sessions, changes);
 }
@@ -119,10 +133,15 @@ export async function saveUser(
   current: StoredUser,
   attributes: ScimAttributes,
 ): Promise<StoredUser> {
+  const audiences = readAudiences(deps, scope);
   const write = await userWrite(deps, scope, attributes, current);
   const groups = current.groups.map((g) => g.display);
   const linked = await linkedWrite(deps, scope, current.id, write, groups);
-  const change = personChange(linked.sub, changeKind(current.active, linked.active), linked, groups);
+  const change = governed(
+    deps,
+    personChange(linked.sub, changeKind(current.active, linked.active), linked, groups),
+    await audiences,
+  );
   const saved = await deps.store.updateUser(scope, current.id, current.version, linked, [change]);
   if (saved === null) throw notFound("User", current.id);
   if (saved === "taken") throw taken(write.userName);
@@ -202,4 +221,33 @@ function personChange(
   groups: readonly string[],
 ): PersonChange {
   return { sub, kind, payload: accountState(user.attributes, groups, user.active) };
+}
+
+type Audiences = Awaited<ReturnType<NonNullable<ScimDeps["audiences"]>["audiencesOf"]>>;
+
+/**
+ * The catalogued services' access rules for the member (null: none composed), read while the
+ * write goes on (one statement, overlapping the person's link); a write refused before it is
+ * awaited leaves no unhandled rejection.
+ */
+function readAudiences(deps: ScimDeps, scope: ScimScope): Promise<Audiences | null> {
+  if (deps.audiences === undefined) return Promise.resolve(null);
+  const read = deps.audiences.audiencesOf(scope.ententeId, scope.memberId);
+  read.catch(() => undefined);
+  return read;
+}
+
+/**
+ * The change with the catalogued services that govern the person's accounts and whether each
+ * one's rule admits them now (role and groups after the change): their connectors get the
+ * difference (`domain/service-access.ts`) — a person who joined a subscribed group is created
+ * there, one who left is disabled, and one whose subscription ended is never re-enabled.
+ */
+function governed(deps: ScimDeps, change: PersonChange, audiences: Audiences | null): PersonChange {
+  if (audiences === null) return change;
+  const at = deps.now();
+  return {
+    ...change,
+    services: audiences.map((a) => ({ clientId: a.clientId, eligible: a.admits(change.payload, at) })),
+  };
 }

@@ -37,7 +37,9 @@ export function registerRetentionCommands(
         const read = await readErasures(deps.retention, null, options.entente, options.member ?? null);
         if (read.retentionDays !== null) context.stdout.write(`retention ${read.retentionDays} days\n`);
         for (const e of read.scheduled)
-          context.stdout.write(`${e.dueAt.toISOString()}\t${e.memberId}\t${e.userName}\t${e.sub}\n`);
+          context.stdout.write(
+            `${e.dueAt.toISOString()}\t${e.memberId}\t${e.userName}\t${e.sub}\t${e.clientId ?? "*"}\n`,
+          );
       });
     });
 }

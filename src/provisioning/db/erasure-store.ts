@@ -26,15 +26,16 @@ export function createErasureStore(db: Kysely<ProvisioningTables>): ErasureStore
     async listScheduled(ententeId, memberId) {
       let query = db
         .selectFrom("provisioning_erasure")
-        .select(["member_id", "sub", "payload", "scheduled_at", "due_at"])
+        .select(["member_id", "sub", "client_id", "payload", "scheduled_at", "due_at"])
         .where("entente_id", "=", ententeId);
       if (memberId !== null) query = query.where("member_id", "=", memberId);
-      const rows = await query.orderBy("due_at").orderBy("sub").execute();
+      const rows = await query.orderBy("due_at").orderBy("sub").orderBy("client_id").execute();
       return rows.map(
         (r): ScheduledErasure => ({
           memberId: r.member_id,
           sub: r.sub,
           userName: String((r.payload as { userName?: unknown }).userName ?? ""),
+          clientId: r.client_id === "" ? null : r.client_id,
           scheduledAt: new Date(r.scheduled_at),
           dueAt: new Date(r.due_at),
         }),
@@ -48,29 +49,44 @@ export function createErasureStore(db: Kysely<ProvisioningTables>): ErasureStore
         RETURNING name`.execute(db);
       return taken.rows.length === 1;
     },
-    enqueueDue: (now, limit) =>
-      db.transaction().execute(async (trx) => {
-        const due = await trx
-          .selectFrom("provisioning_erasure")
-          .selectAll()
-          .where("due_at", "<=", now)
-          .orderBy("due_at")
-          .limit(limit)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        for (const row of due) {
-          const scope = { ententeId: row.entente_id, memberId: row.member_id };
-          const payload = row.payload as unknown as AccountState;
-          await appendPersonChanges(trx, scope, [{ sub: row.sub, kind: "erased", payload }], now);
-          await trx
-            .deleteFrom("provisioning_erasure")
-            .where("entente_id", "=", row.entente_id)
-            .where("member_id", "=", row.member_id)
-            .where("sub", "=", row.sub)
-            .execute();
-        }
-        return due.length;
-      }),
+    enqueueDue: (now, limit) => enqueueDue(db, now, limit),
   };
+}
+
+/** Turns up to `limit` due erasures into `erased` events, each removed from the schedule with its ledger rows. */
+function enqueueDue(db: Kysely<ProvisioningTables>, now: Date, limit: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom("provisioning_erasure")
+      .selectAll()
+      .where("due_at", "<=", now)
+      .orderBy("due_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    for (const row of due) {
+      const scope = { ententeId: row.entente_id, memberId: row.member_id };
+      const payload = row.payload as unknown as AccountState;
+      const clientId = row.client_id === "" ? null : row.client_id;
+      const erased = { sub: row.sub, kind: "erased" as const, payload };
+      await appendPersonChanges(trx, scope, [erased], now, clientId);
+      await trx
+        .deleteFrom("provisioning_erasure")
+        .where("entente_id", "=", row.entente_id)
+        .where("member_id", "=", row.member_id)
+        .where("sub", "=", row.sub)
+        .where("client_id", "=", row.client_id)
+        .execute();
+      // Erased: the service's connectors (every one's, for the person's own) have no account left.
+      let ledger = trx
+        .deleteFrom("provisioning_service_access")
+        .where("entente_id", "=", row.entente_id)
+        .where("member_id", "=", row.member_id)
+        .where("sub", "=", row.sub);
+      if (clientId !== null) ledger = ledger.where("client_id", "=", clientId);
+      await ledger.execute();
+    }
+    return due.length;
+  });
 }

@@ -63,7 +63,8 @@ export function createScimUserWrites(
  * A new User with the person's changes. A create's one change (issue 12, performance): the User,
  * its event and the event's deliveries in one statement, atomic without a transaction's two round
  * trips; a userName already taken (another create at the same time) inserts nothing of the three.
- * Several changes: one transaction, the events in their order.
+ * Several changes, or a change that catalogued services govern: one transaction, the events in
+ * their order (`appendPersonChanges`).
  */
 async function insertUser(
   db: Kysely<ProvisioningTables>,
@@ -84,7 +85,8 @@ async function insertUser(
     .onConflict((oc) => oc.columns(["entente_id", "member_id", "user_name_key"]).doNothing())
     .returningAll();
   const [change, ...more] = changes;
-  if (change === undefined || more.length > 0)
+  // Governed services (subscriptions) read and write the ledger: the transaction's path.
+  if (change === undefined || more.length > 0 || (change.services?.length ?? 0) > 0)
     return db.transaction().execute(async (trx) => {
       const row = await trx.executeQuery(insert.compile()).then((r) => r.rows[0]);
       if (row === undefined) return null;

@@ -56,6 +56,29 @@ export interface ProvisioningTables {
   provisioning_retention: ProvisioningRetentionTable;
   provisioning_erasure: ProvisioningErasureTable;
   provisioning_job_lease: ProvisioningJobLeaseTable;
+  provisioning_service_access: ProvisioningServiceAccessTable;
+  provisioning_subscription_boundary: ProvisioningSubscriptionBoundaryTable;
+}
+
+/** What a service's connectors were last told of a person (0174_provisioning_service_access.sql). */
+export interface ProvisioningServiceAccessTable {
+  entente_id: string;
+  member_id: string;
+  client_id: string;
+  sub: string;
+  granted: boolean;
+  changed_at: Timestamp;
+}
+
+/** A subscription's start or end day already turned into events. */
+export interface ProvisioningSubscriptionBoundaryTable {
+  entente_id: string;
+  client_id: string;
+  member_id: string;
+  boundary: "start" | "end";
+  day: string;
+  events: number;
+  emitted_at: Timestamp;
 }
 
 /** A member's retention period before erasure (0145_provisioning_retention.sql). */
@@ -71,6 +94,8 @@ export interface ProvisioningErasureTable {
   entente_id: string;
   member_id: string;
   sub: string;
+  /** '' : the person's own erasure (every connector); else one service's. */
+  client_id: Generated<string>;
   payload: Json<Record<string, unknown>>;
   scheduled_at: Timestamp;
   due_at: Timestamp;

@@ -13,6 +13,10 @@ const ScheduledErasure = z.object({
   memberId: z.string(),
   sub: z.string(),
   userName: z.string(),
+  clientId: z
+    .string()
+    .nullable()
+    .describe("the service whose accounts are erased (its subscription ended); null: every service"),
   scheduledAt: z.string().describe("when the person was disabled (ISO 8601)"),
   dueAt: z.string().describe("when the accounts are erased from the services, unless reactivated before"),
 });

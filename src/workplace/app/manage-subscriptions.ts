@@ -55,11 +55,12 @@ export async function putSubscription(
     id: principal.email,
     label: principal.email,
   });
-  if (draft.rowVersion === null) await tellListener(deps, { ...key, started: true });
+  // Every change is told: provisioning recomputes the accounts (roles, groups or days changed).
+  await tellListener(deps, { ...key, started: true });
   return saved;
 }
 
-/** Tells provisioning (when composed with it) that a subscription started or ended; reports a failure. */
+/** Tells provisioning (when composed with it) that a subscription was put or removed; reports a failure. */
 async function tellListener(
   deps: WorkplaceDeps,
   change: {

@@ -141,10 +141,10 @@ export interface WorkplaceDeps {
 }
 
 /**
- * What another context does when a member's subscription to a service starts (created) or ends
- * (removed): provisioning gives the member's persons accounts on the service's connectors, or
- * disables them. Told after the subscription is stored; a failure is reported to `onError`, never
- * undoes the subscription.
+ * What another context does when a member's subscription to a service is created or changed
+ * (`started` true) or removed (false): provisioning recomputes which persons hold an account on the
+ * service's connectors (its days, roles and groups). Told after the subscription is stored; a
+ * failure is reported to `onError`, never undoes the subscription.
  */
 export interface SubscriptionListener {
   subscriptionChanged(change: {

@@ -21,7 +21,8 @@ function waveOf(row: Selectable<WorkplaceSubscriptionTable>): MigrationWave | nu
   };
 }
 
-function toSubscription(row: Selectable<WorkplaceSubscriptionTable>): Subscription {
+/** A row of `workplace_subscription` as the domain's subscription. */
+export function toSubscription(row: Selectable<WorkplaceSubscriptionTable>): Subscription {
   return {
     clientId: row.client_id,
     ententeId: row.entente_id,
