@@ -7,6 +7,7 @@ import type { ServiceAccessPolicy } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
 import { createDatabaseTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import { type EntitlementAnswer, type EntitlementQuery, getEntitlements } from "./app/entitlements.ts";
 import { createSubscriptionsOfMember, createUsageSource } from "./app/finance-ports.ts";
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/launcher-feed.ts";
 import type { PortalDeps } from "./app/portal-home.ts";
@@ -76,9 +77,11 @@ export const PUBLIC_CACHE_TTL_MS = 5000;
 /**
  * The deps of the public routes, with the per-node TTL cache on their hot lookups: the feed's
  * answer, the service a key belongs to, the members a SIRET or SIREN names, a member's
- * subscription, a person's affiliation, the latest storage used. A usage report received by this
- * node empties its usage cache once stored (the POST's own answer and later reads show it at
- * once); another node's report shows within `ttlMs`, like a changed subscription.
+ * subscription, a person's affiliation, the latest storage used, and the entitlements answer of
+ * each account (computed from the stores themselves, so that it is never more than `ttlMs` old:
+ * a service asks for the same account on every upload). A usage report received by this node
+ * empties its usage and answer caches once stored (the POST's own answer and later reads show it
+ * at once); another node's report shows within `ttlMs`, like a changed subscription.
  */
 function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
   const cache = <T>() => createTtlCache<T>({ ttlMs, maxEntries: 10_000, now: Date.now });
@@ -88,6 +91,11 @@ function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
   const subscriptions = cache<Subscription | null>();
   const affiliations = cache<AffiliationRef | null>();
   const usage = cache<number | null>();
+  const answers = cache<EntitlementAnswer>();
+  const afterReport = () => {
+    usage.clear();
+    answers.clear();
+  };
   const cached: WorkplaceDeps = {
     ...deps,
     usage: {
@@ -96,9 +104,7 @@ function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
         usage.get(JSON.stringify([c, m, account]), () => deps.usage.latestStorageUsed(c, m, account)),
       // Emptied after the report is stored: a read begun before it is dropped with the rest.
       record: (lines, at) =>
-        lines.length === 0
-          ? deps.usage.record(lines, at)
-          : deps.usage.record(lines, at).finally(() => usage.clear()),
+        lines.length === 0 ? deps.usage.record(lines, at) : deps.usage.record(lines, at).finally(afterReport),
     },
     catalogue: {
       ...deps.catalogue,
@@ -121,7 +127,18 @@ function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
     feeds.get(JSON.stringify([query.siret ?? null, query.siren ?? null, query.operator ?? null]), () =>
       launcherFeed(deps, query),
     );
-  return { deps: cached, feed };
+  const entitlements = (service: CatalogueEntry, query: EntitlementQuery) =>
+    answers.get(
+      JSON.stringify([
+        service.clientId,
+        query.accountType,
+        query.siret,
+        query.accountEmail ?? null,
+        query.accountId ?? null,
+      ]),
+      () => getEntitlements(deps, service, query),
+    );
+  return { deps: cached, feed, entitlements };
 }
 
 export interface ComposedWorkplace {
@@ -170,7 +187,13 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
   };
   const ttl = options.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS;
   const publicSide =
-    ttl > 0 ? withPublicCache(deps, ttl) : { deps, feed: (q: LauncherQuery) => launcherFeed(deps, q) };
+    ttl > 0
+      ? withPublicCache(deps, ttl)
+      : {
+          deps,
+          feed: (q: LauncherQuery) => launcherFeed(deps, q),
+          entitlements: (s: CatalogueEntry, q: EntitlementQuery) => getEntitlements(deps, s, q),
+        };
   const status = composeStatus(db, deps, options, ttl);
   const portal = composePortal(database, deps, {
     ...options,
@@ -189,7 +212,7 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
       async (app) => registerCatalogueRoutes(app, deps),
       async (app) => registerSubscriptionRoutes(app, deps),
       async (app) => registerPublicRoutes(app, publicSide.deps, publicSide.feed),
-      async (app) => registerEntitlementRoutes(app, publicSide.deps),
+      async (app) => registerEntitlementRoutes(app, publicSide.deps, publicSide.entitlements),
     ],
     serviceAccess: createSubscribedAccessPolicy(deps),
   };
