@@ -5,7 +5,6 @@ import type { Kysely } from "kysely";
 import type { FinanceWorkplacePorts } from "../finance/index.ts";
 import type { ServiceAccessPolicy } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
-import { createDatabaseTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
 import { type EntitlementAnswer, type EntitlementQuery, getEntitlements } from "./app/entitlements.ts";
 import { createSubscriptionsOfMember, createUsageSource } from "./app/finance-ports.ts";
@@ -33,6 +32,7 @@ import {
 } from "./db/directory-readers.ts";
 import { createIncidentStore } from "./db/incident-store.ts";
 import { createLeaseStore } from "./db/lease-store.ts";
+import { createPortalLoginStore } from "./db/portal-login-store.ts";
 import { createPortalStore } from "./db/portal-store.ts";
 import { createProbeStore } from "./db/probe-store.ts";
 import { createSubscriptionStore } from "./db/subscription-store.ts";
@@ -45,6 +45,7 @@ import { registerAnnouncementRoutes } from "./http/announcement-routes.ts";
 import { registerCatalogueRoutes } from "./http/catalogue-routes.ts";
 import { registerEntitlementRoutes } from "./http/entitlement-routes.ts";
 import { registerPortalRoutes } from "./http/portal-routes.ts";
+import { PORTAL_LOGIN_CAP, PORTAL_SIGN_INS_PER_ADDRESS } from "./http/portal-sign-in.ts";
 import { registerPublicRoutes } from "./http/public-routes.ts";
 import {
   type PublicStatusBodies,
@@ -69,6 +70,10 @@ export interface WorkplaceOptions {
   readonly serviceStatus?: ServiceStatusReader;
   /** Whether probes may reach loopback and private addresses (`STATUS_PROBE_PRIVATE_NETWORKS`; default false). */
   readonly probePrivateNetworks?: boolean;
+  /** The portal's sign-in states kept per entente at most (default `PORTAL_LOGIN_CAP`, 10 000). */
+  readonly portalLoginCap?: number;
+  /** Sign-ins a client address may begin on this node per window (default 30 per minute). */
+  readonly portalSignInsPerAddress?: { readonly max: number; readonly windowMs: number };
 }
 
 /** Default of `publicCacheTtlMs`: a change shows on every node within 5 s (as identity's service cache). */
@@ -286,7 +291,9 @@ function composePortal(database: OpenDatabase, deps: WorkplaceDeps, options: Wor
   };
   const signIn = {
     portal: portalDeps.portal,
-    transient: createDatabaseTransientStore(database.db, options.now),
+    logins: createPortalLoginStore(db),
+    maxLoginStates: options.portalLoginCap ?? PORTAL_LOGIN_CAP,
+    perAddress: options.portalSignInsPerAddress ?? PORTAL_SIGN_INS_PER_ADDRESS,
     issuer: options.issuer ?? `${deps.publicUrl}/oidc`,
     publicUrl: deps.publicUrl,
     cookies: { secure: deps.publicUrl.startsWith("https:") },

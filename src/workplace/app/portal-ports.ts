@@ -45,6 +45,27 @@ export interface PortalStore {
   savePreferences(ententeId: string, sub: string, preferences: PortalPreferences): Promise<void>;
 }
 
+/**
+ * The portal's sign-in states (`/portal/<entente>/login` → the hub → `…/callback`), bounded per
+ * entente: nobody can fill the table by asking for sign-ins.
+ */
+export interface PortalLoginStore {
+  /**
+   * Stores `state` under the SHA-256 (hex) of the cookie's id until `expiresAt`, then keeps at
+   * most `cap` rows of the entente: the expired ones are pruned first (oldest first), then, when
+   * that is not enough, the oldest live ones (their sign-in fails at the callback and starts again).
+   */
+  put(
+    ententeId: string,
+    idHash: string,
+    state: Record<string, unknown>,
+    expiresAt: Date,
+    limits: { readonly cap: number; readonly now: Date },
+  ): Promise<void>;
+  /** The state, deleted as it is read (single use); null when missing, expired or of another entente. */
+  take(ententeId: string, idHash: string, now: Date): Promise<Record<string, unknown> | null>;
+}
+
 /** One acknowledgement of an announcement. */
 export interface Acknowledgement {
   readonly sub: string;
