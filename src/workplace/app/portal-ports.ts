@@ -31,6 +31,8 @@ export interface PortalPreferences {
 export interface PortalStore {
   /** The hub client that is the entente's portal; null: no portal set up for the entente. */
   portalClientOf(ententeId: string): Promise<string | null>;
+  /** Every entente's portal client (the start aligns their addresses on the public URL). */
+  listPortals(): Promise<{ readonly ententeId: string; readonly clientId: string }[]>;
   /** Makes `clientId` (identity's client of this entente) the portal's client. */
   /** Designates the portal's hub client, audited (`designate-portal`) in the same transaction. */
   setPortalClient(ententeId: string, clientId: string, actor: Actor): Promise<void>;
