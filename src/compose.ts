@@ -21,7 +21,7 @@ import {
   type FinanceCliDeps,
   importExampleOnce,
 } from "./finance/index.ts";
-import { composeIdentityCli, type IdentityCliDeps } from "./identity/index.ts";
+import { alignPortalClientOn, composeIdentityCli, type IdentityCliDeps } from "./identity/index.ts";
 import type { OpenDatabase } from "./platform/db/open-database.ts";
 import type { RouteRegistrar, ServerPlugin } from "./platform/http/app-deps.ts";
 import {
@@ -30,7 +30,12 @@ import {
   composeProvisioningCli,
   type ProvisioningCliDeps,
 } from "./provisioning/index.ts";
-import { composeWorkplaceCli, composeWorkplaceForFinance, type WorkplaceCliDeps } from "./workplace/index.ts";
+import {
+  composeWorkplaceCli,
+  composeWorkplaceForFinance,
+  portalClientsOn,
+  type WorkplaceCliDeps,
+} from "./workplace/index.ts";
 
 export interface ComposedConsole {
   readonly access: ComposedAccess;
@@ -124,4 +129,18 @@ export function composeCli(
       probePrivateNetworks: options.probePrivateNetworks ?? false,
     }),
   };
+}
+
+/**
+ * At each start of the server, once its public URL is known: every entente's portal client (the
+ * workplace names them) gets the redirect, post-logout and back-channel URIs of that URL
+ * (identity writes them, audited), so that a changed PUBLIC_URL — or a new port — does not leave
+ * the portal registered at an earlier address. @returns the ententes whose client changed.
+ */
+export async function alignPortalAddresses(database: OpenDatabase, publicUrl: string): Promise<string[]> {
+  const changed: string[] = [];
+  for (const { ententeId, clientId } of await portalClientsOn(database)) {
+    if (await alignPortalClientOn(database, ententeId, clientId, publicUrl)) changed.push(ententeId);
+  }
+  return changed;
 }

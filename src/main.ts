@@ -207,6 +207,9 @@ async function startIdentity(
     import("./workplace/index.ts"),
   ]);
   try {
+    // The portal's clients follow this start's public URL (an earlier one is no longer accepted).
+    const { alignPortalAddresses } = await import("./compose.ts");
+    await alignPortalAddresses(database, publicUrl);
     // The workplace's subscriptions are the access policy of its catalogued services: identity
     // asks them at sign-in through the port registered here.
     const workplace = composeWorkplace(database, {

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { freePort } from "../src/platform/http/free-port.ts";
 import { chromiumMissing, launchChromium } from "./e2e/console-harness.ts";
 import { ROOT } from "./helpers/run-cli.ts";
 import { type RunningChild, startChild } from "./helpers/start-child.ts";
@@ -30,13 +31,15 @@ const START_DEADLINE_MS = 90_000;
 const ENTENTE = "lyon-2023";
 
 /** Starts the server; ready once the greeting (with the status page's line) is on stderr. */
-async function startServer(): Promise<{ readonly child: RunningChild; readonly greeting: string }> {
+async function startServer(
+  port = ENV.PORT,
+): Promise<{ readonly child: RunningChild; readonly greeting: string }> {
   const { child, ready } = await startChild({
     name: "node src/main.ts",
     command: process.execPath,
     args: [MAIN],
     cwd: ROOT,
-    env: ENV,
+    env: { ...ENV, PORT: port },
     deadlineMs: START_DEADLINE_MS,
     ready: ({ stderr }) => (/État des services : \S+\n/.test(stderr) ? stderr : undefined),
   });
@@ -110,12 +113,27 @@ describe("first start with the example: the digital workplace is there", () => {
     assert.match(tiles[0] ?? "", /Service de démonstration$/);
 
     assert.equal((await server.stop()).code, 0);
-    const second = await startServer();
+    // Restarted at another address (URL B): the portal's client follows it, the first is refused.
+    let port = String(await freePort("127.0.0.1"));
+    while (url.endsWith(`:${port}`)) port = String(await freePort("127.0.0.1"));
+    const second = await startServer(port);
     server = second.child;
     assert.match(second.greeting, /Données existantes conservées/);
     const again = /État des services : (http:\S+)\/status\//.exec(second.greeting)?.[1] ?? "";
+    assert.equal(again, `http://127.0.0.1:${port}`);
     assert.deepEqual(await statusNames(again), ["Service de démonstration"], "nothing seeded twice");
     const portalAgain = await fetch(`${again}/portal/${ENTENTE}/`, { redirect: "manual" });
     assert.ok([302, 303].includes(portalAgain.status), `portal: ${portalAgain.status}`);
+    const signInAgain = new URL(portalAgain.headers.get("location") ?? "");
+    assert.equal(`${signInAgain.origin}${signInAgain.pathname}`, `${again}/oidc/auth`);
+    assert.equal(signInAgain.searchParams.get("redirect_uri"), `${again}/portal/${ENTENTE}/callback`);
+    const accepted = await fetch(signInAgain, { redirect: "manual" });
+    assert.ok([302, 303].includes(accepted.status), `the hub refused the new address: ${accepted.status}`);
+    assert.match(accepted.headers.get("location") ?? "", /\/interaction\//);
+    const old = new URL(signInAgain);
+    old.searchParams.set("redirect_uri", `${portal}callback`);
+    const refused = await fetch(old, { redirect: "manual" });
+    assert.equal(refused.status, 400, `the first start's address is still accepted: ${refused.status}`);
+    assert.match(await refused.text(), /redirect_uri/);
   });
 });

@@ -52,6 +52,16 @@ export async function seedPortalClientOn(
   const composition = await import("./compose.ts");
   return composition.seedPortalClientOn(database, ententeId, publicUrl);
 }
+/** At each start, the portal's client follows the public URL (see `alignPortalClientOn` in ./compose-portal.ts). */
+export async function alignPortalClientOn(
+  database: OpenDatabase,
+  ententeId: string,
+  clientId: string,
+  publicUrl: string,
+): Promise<boolean> {
+  const composition = await import("./compose-portal.ts");
+  return composition.alignPortalClientOn(database, ententeId, clientId, publicUrl);
+}
 export {
   composeIdentityForProvisioning,
   type ProvisionedPerson,

@@ -34,3 +34,10 @@ export function seedWorkplaceExampleOn(
     example,
   );
 }
+
+/** Every entente's portal client on `database` (src/compose.ts aligns their addresses at start). */
+export function portalClientsOn(
+  database: OpenDatabase,
+): Promise<{ readonly ententeId: string; readonly clientId: string }[]> {
+  return createPortalStore(database.db).listPortals();
+}

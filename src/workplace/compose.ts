@@ -5,8 +5,8 @@ import type { Kysely } from "kysely";
 import type { FinanceWorkplacePorts } from "../finance/index.ts";
 import type { ServiceAccessPolicy } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
-import { createDatabaseTransientStore } from "../platform/db/transient-store.ts";
 import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import { type EntitlementAnswer, type EntitlementQuery, getEntitlements } from "./app/entitlements.ts";
 import { createSubscriptionsOfMember, createUsageSource } from "./app/finance-ports.ts";
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/launcher-feed.ts";
 import type { PortalDeps } from "./app/portal-home.ts";
@@ -32,6 +32,7 @@ import {
 } from "./db/directory-readers.ts";
 import { createIncidentStore } from "./db/incident-store.ts";
 import { createLeaseStore } from "./db/lease-store.ts";
+import { createPortalLoginStore } from "./db/portal-login-store.ts";
 import { createPortalStore } from "./db/portal-store.ts";
 import { createProbeStore } from "./db/probe-store.ts";
 import { createSubscriptionStore } from "./db/subscription-store.ts";
@@ -44,6 +45,7 @@ import { registerAnnouncementRoutes } from "./http/announcement-routes.ts";
 import { registerCatalogueRoutes } from "./http/catalogue-routes.ts";
 import { registerEntitlementRoutes } from "./http/entitlement-routes.ts";
 import { registerPortalRoutes } from "./http/portal-routes.ts";
+import { PORTAL_LOGIN_CAP, PORTAL_SIGN_INS_PER_ADDRESS } from "./http/portal-sign-in.ts";
 import { registerPublicRoutes } from "./http/public-routes.ts";
 import {
   type PublicStatusBodies,
@@ -68,6 +70,10 @@ export interface WorkplaceOptions {
   readonly serviceStatus?: ServiceStatusReader;
   /** Whether probes may reach loopback and private addresses (`STATUS_PROBE_PRIVATE_NETWORKS`; default false). */
   readonly probePrivateNetworks?: boolean;
+  /** The portal's sign-in states kept per entente at most (default `PORTAL_LOGIN_CAP`, 10 000). */
+  readonly portalLoginCap?: number;
+  /** Sign-ins a client address may begin on this node per window (default 30 per minute). */
+  readonly portalSignInsPerAddress?: { readonly max: number; readonly windowMs: number };
 }
 
 /** Default of `publicCacheTtlMs`: a change shows on every node within 5 s (as identity's service cache). */
@@ -76,9 +82,11 @@ export const PUBLIC_CACHE_TTL_MS = 5000;
 /**
  * The deps of the public routes, with the per-node TTL cache on their hot lookups: the feed's
  * answer, the service a key belongs to, the members a SIRET or SIREN names, a member's
- * subscription, a person's affiliation, the latest storage used. A usage report received by this
- * node empties its usage cache once stored (the POST's own answer and later reads show it at
- * once); another node's report shows within `ttlMs`, like a changed subscription.
+ * subscription, a person's affiliation, the latest storage used, and the entitlements answer of
+ * each account (computed from the stores themselves, so that it is never more than `ttlMs` old:
+ * a service asks for the same account on every upload). A usage report received by this node
+ * empties its usage and answer caches once stored (the POST's own answer and later reads show it
+ * at once); another node's report shows within `ttlMs`, like a changed subscription.
  */
 function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
   const cache = <T>() => createTtlCache<T>({ ttlMs, maxEntries: 10_000, now: Date.now });
@@ -88,6 +96,11 @@ function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
   const subscriptions = cache<Subscription | null>();
   const affiliations = cache<AffiliationRef | null>();
   const usage = cache<number | null>();
+  const answers = cache<EntitlementAnswer>();
+  const afterReport = () => {
+    usage.clear();
+    answers.clear();
+  };
   const cached: WorkplaceDeps = {
     ...deps,
     usage: {
@@ -96,9 +109,7 @@ function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
         usage.get(JSON.stringify([c, m, account]), () => deps.usage.latestStorageUsed(c, m, account)),
       // Emptied after the report is stored: a read begun before it is dropped with the rest.
       record: (lines, at) =>
-        lines.length === 0
-          ? deps.usage.record(lines, at)
-          : deps.usage.record(lines, at).finally(() => usage.clear()),
+        lines.length === 0 ? deps.usage.record(lines, at) : deps.usage.record(lines, at).finally(afterReport),
     },
     catalogue: {
       ...deps.catalogue,
@@ -121,7 +132,18 @@ function withPublicCache(deps: WorkplaceDeps, ttlMs: number) {
     feeds.get(JSON.stringify([query.siret ?? null, query.siren ?? null, query.operator ?? null]), () =>
       launcherFeed(deps, query),
     );
-  return { deps: cached, feed };
+  const entitlements = (service: CatalogueEntry, query: EntitlementQuery) =>
+    answers.get(
+      JSON.stringify([
+        service.clientId,
+        query.accountType,
+        query.siret,
+        query.accountEmail ?? null,
+        query.accountId ?? null,
+      ]),
+      () => getEntitlements(deps, service, query),
+    );
+  return { deps: cached, feed, entitlements };
 }
 
 export interface ComposedWorkplace {
@@ -170,7 +192,13 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
   };
   const ttl = options.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS;
   const publicSide =
-    ttl > 0 ? withPublicCache(deps, ttl) : { deps, feed: (q: LauncherQuery) => launcherFeed(deps, q) };
+    ttl > 0
+      ? withPublicCache(deps, ttl)
+      : {
+          deps,
+          feed: (q: LauncherQuery) => launcherFeed(deps, q),
+          entitlements: (s: CatalogueEntry, q: EntitlementQuery) => getEntitlements(deps, s, q),
+        };
   const status = composeStatus(db, deps, options, ttl);
   const portal = composePortal(database, deps, {
     ...options,
@@ -189,7 +217,7 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
       async (app) => registerCatalogueRoutes(app, deps),
       async (app) => registerSubscriptionRoutes(app, deps),
       async (app) => registerPublicRoutes(app, publicSide.deps, publicSide.feed),
-      async (app) => registerEntitlementRoutes(app, publicSide.deps),
+      async (app) => registerEntitlementRoutes(app, publicSide.deps, publicSide.entitlements),
     ],
     serviceAccess: createSubscribedAccessPolicy(deps),
   };
@@ -263,7 +291,9 @@ function composePortal(database: OpenDatabase, deps: WorkplaceDeps, options: Wor
   };
   const signIn = {
     portal: portalDeps.portal,
-    transient: createDatabaseTransientStore(database.db, options.now),
+    logins: createPortalLoginStore(db),
+    maxLoginStates: options.portalLoginCap ?? PORTAL_LOGIN_CAP,
+    perAddress: options.portalSignInsPerAddress ?? PORTAL_SIGN_INS_PER_ADDRESS,
     issuer: options.issuer ?? `${deps.publicUrl}/oidc`,
     publicUrl: deps.publicUrl,
     cookies: { secure: deps.publicUrl.startsWith("https:") },

@@ -87,6 +87,12 @@ export const workplaceErrors = defineErrors({
       `la connexion au portail n'a pas abouti (${d.reason}) : recommencez depuis la page d'accueil du portail.`,
     en: (d) => `signing in to the portal failed (${d.reason}): start again from the portal's home page.`,
   },
+  "workplace.portal_rate_limited": {
+    status: 429,
+    fr: (d) =>
+      `trop de demandes de connexion au portail depuis cette adresse : réessayez dans ${d.seconds} s.`,
+    en: (d) => `too many portal sign-in requests from this address: try again in ${d.seconds} s.`,
+  },
   "workplace.portal_csrf": {
     status: 403,
     fr: () => "formulaire expiré ou venu d'un autre site : rechargez la page du portail et recommencez.",

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
+import { sql } from "kysely";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
   entryBody,
@@ -309,6 +310,18 @@ describeOnDatabases("digital workplace API: catalogue, subscriptions, launcher f
     assert.equal(stored.json().entitlements.can_upload, true);
     // The usage read before the report is kept by this node for a few seconds: the report empties it.
     assert.equal((await inject("GET", url, headers)).json().metrics.storage_used, 123_456);
+    // An empty report (the bench's POST) stores nothing and answers the same entitlements.
+    const rows = async () =>
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from workplace_usage`.execute(get().db)).rows[0]?.n,
+      );
+    const storedRows = await rows();
+    const empty = await inject("POST", url, headers, { usage_metrics: [] });
+    assert.equal(empty.statusCode, 200, empty.body);
+    assert.equal(empty.json().metrics.storage_used, 123_456);
+    assert.equal(await rows(), storedRows);
+    const later = await inject("POST", url, headers, { usage_metrics: [line(VILLE_SIRET, 7)] });
+    assert.equal(later.json().metrics.storage_used, 7, "a cached answer is dropped once a report is stored");
   });
 
   it("sign-in policy port: subscriptions decide for catalogued services, naming whom to ask", async () => {

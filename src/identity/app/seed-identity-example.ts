@@ -200,3 +200,48 @@ export async function seedPortalClient(
   const { client } = await deps.services.createClient(ententeId, portalService(publicUrl, ententeId), ACTOR);
   return client;
 }
+
+const AT_START: Actor = { id: "system", label: "start (PUBLIC_URL)" };
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value, i) => value === b[i]);
+
+/**
+ * At each start, the portal's client follows the configured public URL (issue 11): its redirect,
+ * post-logout and back-channel logout URIs are `portalService(publicUrl, ententeId)`'s, replacing
+ * those of an earlier URL — still compared exactly by the hub (OIDC Core §3.1.2.1), so the old
+ * address is no longer accepted. Written through the registry (validated, audited `update` by
+ * "start (PUBLIC_URL)"); nothing written when they already match.
+ * @returns whether the client was updated (false as well for a client that is not the entente's).
+ * @throws the registry's errors (`identity.client_invalid` for a URL its rules refuse, e.g. http
+ *   in production).
+ */
+export async function alignPortalClient(
+  deps: { readonly services: ServiceClientAdmin },
+  ententeId: string,
+  clientId: string,
+  publicUrl: string,
+): Promise<boolean> {
+  const client = await deps.services.findClient(clientId);
+  if (client === null || client.ententeId !== ententeId) return false;
+  const wanted = portalService(publicUrl, ententeId);
+  if (
+    sameList(client.redirectUris, wanted.redirectUris) &&
+    sameList(client.postLogoutRedirectUris, wanted.postLogoutRedirectUris) &&
+    client.backchannelLogoutUri === wanted.backchannelLogoutUri
+  )
+    return false;
+  const { clientId: _id, ententeId: _entente, rowVersion, ...input } = client;
+  await deps.services.updateClient(
+    ententeId,
+    clientId,
+    {
+      ...input,
+      redirectUris: wanted.redirectUris,
+      postLogoutRedirectUris: wanted.postLogoutRedirectUris,
+      backchannelLogoutUri: wanted.backchannelLogoutUri,
+    },
+    rowVersion,
+    AT_START,
+  );
+  return true;
+}

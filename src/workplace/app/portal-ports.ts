@@ -31,6 +31,8 @@ export interface PortalPreferences {
 export interface PortalStore {
   /** The hub client that is the entente's portal; null: no portal set up for the entente. */
   portalClientOf(ententeId: string): Promise<string | null>;
+  /** Every entente's portal client (the start aligns their addresses on the public URL). */
+  listPortals(): Promise<{ readonly ententeId: string; readonly clientId: string }[]>;
   /** Makes `clientId` (identity's client of this entente) the portal's client. */
   /** Designates the portal's hub client, audited (`designate-portal`) in the same transaction. */
   setPortalClient(ententeId: string, clientId: string, actor: Actor): Promise<void>;
@@ -43,6 +45,27 @@ export interface PortalStore {
   endSessions(ententeId: string, by: { readonly sid: string } | { readonly sub: string }): Promise<number>;
   preferencesOf(ententeId: string, sub: string): Promise<PortalPreferences>;
   savePreferences(ententeId: string, sub: string, preferences: PortalPreferences): Promise<void>;
+}
+
+/**
+ * The portal's sign-in states (`/portal/<entente>/login` → the hub → `…/callback`), bounded per
+ * entente: nobody can fill the table by asking for sign-ins.
+ */
+export interface PortalLoginStore {
+  /**
+   * Stores `state` under the SHA-256 (hex) of the cookie's id until `expiresAt`, then keeps at
+   * most `cap` rows of the entente: the expired ones are pruned first (oldest first), then, when
+   * that is not enough, the oldest live ones (their sign-in fails at the callback and starts again).
+   */
+  put(
+    ententeId: string,
+    idHash: string,
+    state: Record<string, unknown>,
+    expiresAt: Date,
+    limits: { readonly cap: number; readonly now: Date },
+  ): Promise<void>;
+  /** The state, deleted as it is read (single use); null when missing, expired or of another entente. */
+  take(ententeId: string, idHash: string, now: Date): Promise<Record<string, unknown> | null>;
 }
 
 /** One acknowledgement of an announcement. */

@@ -15,6 +15,14 @@ export function createPortalStore(db: Kysely<WorkplaceDatabase>): PortalStore {
         .executeTakeFirst();
       return row?.client_id ?? null;
     },
+    async listPortals() {
+      const rows = await db
+        .selectFrom("workplace_portal")
+        .select(["entente_id", "client_id"])
+        .orderBy("entente_id")
+        .execute();
+      return rows.map((row) => ({ ententeId: row.entente_id, clientId: row.client_id }));
+    },
     setPortalClient: (ententeId, clientId, actor) => setPortalClient(db, ententeId, clientId, actor),
     async createSession(idHash, s, expiresAt) {
       await db

@@ -81,6 +81,14 @@ export interface WorkplacePortalSessionTable {
   expires_at: Timestamp;
 }
 
+/** A portal sign-in state between `/login` and the callback (migration 0171). */
+export interface WorkplacePortalLoginTable {
+  id_hash: string;
+  entente_id: string;
+  state: Json<Record<string, unknown>>;
+  expires_at: Timestamp;
+}
+
 /** A person's portal preferences. */
 export interface WorkplacePortalPreferenceTable {
   entente_id: string;
@@ -122,6 +130,7 @@ export interface WorkplaceTables {
   workplace_usage: WorkplaceUsageTable;
   workplace_portal: WorkplacePortalTable;
   workplace_portal_session: WorkplacePortalSessionTable;
+  workplace_portal_login: WorkplacePortalLoginTable;
   workplace_portal_preference: WorkplacePortalPreferenceTable;
   workplace_announcement: WorkplaceAnnouncementTable;
   workplace_announcement_ack: WorkplaceAnnouncementAckTable;

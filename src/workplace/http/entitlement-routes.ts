@@ -1,9 +1,15 @@
 import type { FastifyRequest } from "fastify";
 import type { ZodFastifyInstance } from "../../platform/http/app-deps.ts";
 import { createJsonMemo, sendJsonText } from "../../platform/http/precomputed-json.ts";
-import { authenticateService, getEntitlements, recordUsage } from "../app/entitlements.ts";
+import {
+  type EntitlementAnswer as Answer,
+  authenticateService,
+  type EntitlementQuery as Query,
+  recordUsage,
+} from "../app/entitlements.ts";
 import type { WorkplaceDeps } from "../app/ports.ts";
 import { EntitlementAnswer, EntitlementQuery, UsageReport } from "../contracts.ts";
+import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 
 const tags = ["digital workplace (services)"];
 const PATHS = ["/api/v1.0/entitlements/", "/api/v1.0/entitlements"];
@@ -30,12 +36,28 @@ const serviceAuth = (request: FastifyRequest) => {
 /**
  * Entitlements for the services (ANCT Deploy Center's API, which La Suite's apps call):
  * `X-Service-Auth: Bearer <key>`; GET asks, POST asks and stores a `usage_metrics` report first
- * (all or nothing). 401 without a valid key, 404 for a service that is not the key's.
+ * (all or nothing, committed before the answer; an empty or absent report touches no store).
+ * 401 without a valid key, 404 for a service that is not the key's. `entitlementsOf` computes
+ * the answer (`getEntitlements`, or composeWorkplace's per-node cache of it).
  */
-export function registerEntitlementRoutes(app: ZodFastifyInstance, deps: WorkplaceDeps): void {
+export function registerEntitlementRoutes(
+  app: ZodFastifyInstance,
+  deps: WorkplaceDeps,
+  entitlementsOf: (service: CatalogueEntry, query: Query) => Promise<Answer>,
+): void {
   for (const path of PATHS) {
-    // The same answer, checked once: a service asks for the same accounts on every upload.
-    const answerText = createJsonMemo(EntitlementAnswer, { method: "GET/POST", url: path });
+    // The same answer, checked once: a service asks for the same accounts on every upload. A
+    // cached answer is the same object each time: its text is found by identity, not re-hashed.
+    const memo = createJsonMemo(EntitlementAnswer, { method: "GET/POST", url: path });
+    const texts = new WeakMap<Answer, string>();
+    const answerText = (answer: Answer) => {
+      let text = texts.get(answer);
+      if (text === undefined) {
+        text = memo(answer);
+        texts.set(answer, text);
+      }
+      return text;
+    };
     app.get(
       path,
       {
@@ -49,7 +71,7 @@ export function registerEntitlementRoutes(app: ZodFastifyInstance, deps: Workpla
       async (request, reply) => {
         const service = await authenticateService(deps, serviceAuth(request), request.query.service_id);
         reply.header("cache-control", "no-store");
-        return sendJsonText(reply, answerText(await getEntitlements(deps, service, queryOf(request.query))));
+        return sendJsonText(reply, answerText(await entitlementsOf(service, queryOf(request.query))));
       },
     );
     app.post(
@@ -66,9 +88,10 @@ export function registerEntitlementRoutes(app: ZodFastifyInstance, deps: Workpla
       },
       async (request, reply) => {
         const service = await authenticateService(deps, serviceAuth(request), request.query.service_id);
-        await recordUsage(deps, service, request.body?.usage_metrics ?? []);
+        const report = request.body?.usage_metrics ?? [];
+        if (report.length > 0) await recordUsage(deps, service, report);
         reply.header("cache-control", "no-store");
-        return sendJsonText(reply, answerText(await getEntitlements(deps, service, queryOf(request.query))));
+        return sendJsonText(reply, answerText(await entitlementsOf(service, queryOf(request.query))));
       },
     );
   }

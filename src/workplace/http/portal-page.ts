@@ -129,3 +129,22 @@ export function renderMessage(
   }<p><a href="${withLang(`${base}/`, lang)}">${t.signInAgain}</a></p>`;
   return renderLayout({ lang, title, header: html``, body });
 }
+
+/**
+ * A message in French then English whatever the language asked (the sign-in throttle's 429: the
+ * person may have come from a link without `lang`), with the catalog's code and a way back.
+ */
+export function renderBilingualMessage(
+  base: string,
+  code: string,
+  message: { readonly fr: string; readonly en: string },
+): string {
+  const [fr, en] = [portalText("fr"), portalText("en")];
+  const body = html`<h1>${fr.tooManyTitle}</h1><p role="alert">${message.fr}</p><div lang="en"><h2>${
+    en.tooManyTitle
+  }</h2><p>${message.en}</p></div><p class="muted">${fr.errorCode} <code>${code}</code></p><p><a href="${withLang(
+    `${base}/`,
+    "fr",
+  )}">${fr.signInAgain}</a> · <a href="${withLang(`${base}/`, "en")}" lang="en">${en.signInAgain}</a></p>`;
+  return renderLayout({ lang: "fr", title: `${fr.tooManyTitle} · ${en.tooManyTitle}`, header: html``, body });
+}

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import fastifyCookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
+import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ZodFastifyInstance } from "../../platform/http/app-deps.ts";
@@ -18,7 +19,7 @@ import type { PortalSession } from "../app/portal-ports.ts";
 import { ClientIdParam } from "../contracts.ts";
 import { registerBackchannelLogout } from "./portal-backchannel.ts";
 import { portalCsp } from "./portal-html.ts";
-import { renderHome, renderMessage } from "./portal-page.ts";
+import { renderBilingualMessage, renderHome, renderMessage } from "./portal-page.ts";
 import { checkCsrf, clearPortalCookie, hashOf, SESSION_COOKIE, sessionOf } from "./portal-session.ts";
 import {
   createPortalClients,
@@ -41,6 +42,37 @@ const base = (id: string) => `/portal/${encodeURIComponent(id)}`;
 const html = (reply: FastifyReply, status: number, page: string) =>
   reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(page);
 
+/** The portal's errors as HTML pages: the catalog's message and code, never a stack trace. */
+async function renderPortalError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(request);
+  const id = (request.params as { id?: string } | undefined)?.id ?? "";
+  const t = portalText(lang);
+  if (error instanceof EntenteError && error.code === "workplace.portal_rate_limited") {
+    const message = (l: Lang) => formatMessage(error.code, error.details, l);
+    reply.header("retry-after", String(error.details.seconds));
+    return html(
+      reply,
+      429,
+      renderBilingualMessage(base(id), error.code, { fr: message("fr"), en: message("en") }),
+    );
+  }
+  if (error instanceof EntenteError) {
+    return html(
+      reply,
+      statusOf(error.code),
+      renderMessage(lang, base(id), t.errorTitle, formatMessage(error.code, error.details, lang), error.code),
+    );
+  }
+  const invalid = (error as { validation?: unknown }).validation !== undefined;
+  if (!invalid) request.log.error({ err: error }, "portal: unexpected error");
+  const status = invalid ? 400 : 500;
+  return html(
+    reply,
+    status,
+    renderMessage(lang, base(id), t.errorTitle, `${t.errorTitle} (${status}, ${request.id}).`, null),
+  );
+}
+
 /**
  * The agents' and élus' portal (issue 11 §3, docs/portal.md) under `/portal/<entente>/`:
  * server-rendered pages, the hub's sign-in (`portal-sign-in.ts`), and the person's writes (pins,
@@ -59,32 +91,18 @@ export async function registerPortalRoutes(
   const script = (await readFile(SCRIPT, "utf8")).replaceAll("</", "<\\/");
   const csp = portalCsp(createHash("sha256").update(script).digest("base64"), signIn.cookies.secure);
 
-  app.setErrorHandler(async (error, request, reply) => {
-    const lang = langOf(request);
-    const id = (request.params as { id?: string } | undefined)?.id ?? "";
-    const t = portalText(lang);
-    if (error instanceof EntenteError) {
-      return html(
-        reply,
-        statusOf(error.code),
-        renderMessage(
-          lang,
-          base(id),
-          t.errorTitle,
-          formatMessage(error.code, error.details, lang),
-          error.code,
-        ),
-      );
-    }
-    const invalid = (error as { validation?: unknown }).validation !== undefined;
-    if (!invalid) request.log.error({ err: error }, "portal: unexpected error");
-    const status = invalid ? 400 : 500;
-    return html(
-      reply,
-      status,
-      renderMessage(lang, base(id), t.errorTitle, `${t.errorTitle} (${status}, ${request.id}).`, null),
-    );
-  });
+  app.setErrorHandler(renderPortalError);
+
+  // Every new sign-in state (the first page without a session, …/login) is counted against the
+  // client's address (request.ip: the trusted-proxy rule); the store bounds the states per entente.
+  if (!app.hasDecorator("createRateLimit")) await app.register(fastifyRateLimit, { global: false });
+  const limit = app.createRateLimit({ max: signIn.perAddress.max, timeWindow: signIn.perAddress.windowMs });
+  const beginSignIn = async (request: FastifyRequest, reply: FastifyReply, id: string, lang: Lang) => {
+    const counted = await limit(request);
+    if (!counted.isAllowed && counted.isExceeded)
+      throw new EntenteError("workplace.portal_rate_limited", { seconds: Math.max(1, counted.ttlInSeconds) });
+    return startSignIn(signIn, clients, id, lang, reply);
+  };
 
   const signedIn = async (request: FastifyRequest, id: string): Promise<PortalSession | null> =>
     sessionOf(deps.portal, request, id, deps.clock.now());
@@ -106,14 +124,14 @@ export async function registerPortalRoutes(
       const { id } = request.params;
       const lang = langOf(request);
       const session = await signedIn(request, id);
-      if (session === null) return startSignIn(signIn, clients, id, lang, reply);
+      if (session === null) return beginSignIn(request, reply, id, lang);
       const home = await portalHome(deps, session);
       const page = renderHome({ lang, base: base(id), session }, home, request.query.q ?? "", script);
       return html(reply.header("content-security-policy", csp), 200, page);
     },
   );
   app.get("/portal/:id/login", { schema: { hide: true, params: PARAMS } }, async (request, reply) =>
-    startSignIn(signIn, clients, request.params.id, langOf(request), reply),
+    beginSignIn(request, reply, request.params.id, langOf(request)),
   );
   app.get("/portal/:id/callback", { schema: { hide: true, params: PARAMS } }, async (request, reply) => {
     const lang = await finishSignIn(signIn, clients, request.params.id, request, reply);

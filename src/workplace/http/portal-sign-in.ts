@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import * as oidc from "openid-client";
-import type { TransientStore } from "../../platform/db/transient-store.ts";
 import type { Lang } from "../../shared/errors.ts";
-import type { PortalStore } from "../app/portal-ports.ts";
+import type { PortalLoginStore, PortalStore } from "../app/portal-ports.ts";
 import { EntenteError } from "../errors.ts";
 import {
   type CookieSettings,
@@ -33,9 +32,27 @@ interface LoginState {
   readonly lang: Lang;
 }
 
+/** Default of `PortalSignInDeps.maxLoginStates`: sign-ins begun within 10 minutes, per entente. */
+export const PORTAL_LOGIN_CAP = 10_000;
+
+/**
+ * Default of `PortalSignInDeps.perAddress`: 30 sign-ins begun per minute from one client address,
+ * on each node (an office behind one NAT signs its agents in well within it; a client asking for
+ * more waits for the window's end).
+ */
+export const PORTAL_SIGN_INS_PER_ADDRESS = { max: 30, windowMs: 60_000 } as const;
+
 export interface PortalSignInDeps {
   readonly portal: PortalStore;
-  readonly transient: TransientStore;
+  readonly logins: PortalLoginStore;
+  /** At most this many sign-in states per entente (`PortalLoginStore.put`'s cap). */
+  readonly maxLoginStates: number;
+  /**
+   * Sign-ins (new states) one client address may begin per window, counted on each node by
+   * @fastify/rate-limit in memory (an LRU of addresses); the address is `request.ip`, the one
+   * trusted-proxy rule (TRUSTED_PROXIES).
+   */
+  readonly perAddress: { readonly max: number; readonly windowMs: number };
   readonly issuer: string;
   readonly publicUrl: string;
   readonly cookies: CookieSettings;
@@ -81,7 +98,14 @@ export async function startSignIn(
     lang,
   };
   const loginId = randomToken();
-  await deps.transient.put(`portal-login:${hashOf(loginId)}`, login, LOGIN_TTL_SECONDS);
+  const now = deps.now();
+  await deps.logins.put(
+    ententeId,
+    hashOf(loginId),
+    { ...login },
+    new Date(now.getTime() + LOGIN_TTL_SECONDS * 1000),
+    { cap: deps.maxLoginStates, now },
+  );
   setPortalCookie(reply, LOGIN_COOKIE, loginId, base(ententeId), deps.cookies, LOGIN_TTL_SECONDS);
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: `${deps.publicUrl}${base(ententeId)}/callback`,
@@ -112,7 +136,7 @@ export async function finishSignIn(
 ): Promise<Lang> {
   const loginId = request.cookies[LOGIN_COOKIE];
   const login = (
-    loginId ? await deps.transient.take(`portal-login:${hashOf(loginId)}`) : null
+    loginId ? await deps.logins.take(ententeId, hashOf(loginId), deps.now()) : null
   ) as LoginState | null;
   clearPortalCookie(reply, LOGIN_COOKIE, base(ententeId), deps.cookies);
   if (login === null || login.ententeId !== ententeId) throw failed("state");

@@ -32,6 +32,7 @@ const fr = {
   signedOut: "Vous êtes déconnecté·e du portail.",
   signInAgain: "Se connecter",
   errorTitle: "Le portail n'a pas pu répondre",
+  tooManyTitle: "Trop de demandes de connexion",
   errorCode: "Code de l'erreur :",
   maturity: { alpha: "alpha", beta: "bêta", stable: "stable" },
   kinds: {
@@ -83,6 +84,7 @@ const en: PortalText = {
   signedOut: "You are signed out of the portal.",
   signInAgain: "Sign in",
   errorTitle: "The portal could not answer",
+  tooManyTitle: "Too many sign-in requests",
   errorCode: "Error code:",
   maturity: { alpha: "alpha", beta: "beta", stable: "stable" },
   kinds: {
