@@ -118,8 +118,8 @@ describe("first start with the example: the digital workplace is there", () => {
     // The demo service is catalogued, probed, listed by the status page; so is the hub itself,
     // probed by OIDC discovery of its own issuer, up once the probe loop asked it.
     assert.deepEqual(await statusNames(url), ["Fédération d'identité", "Service de démonstration"]);
-    const hub = await hubOnceUp(url);
-    assert.deepEqual([hub?.id, hub?.kind, hub?.status], [`hub:${ENTENTE}`, "hub", "operational"]);
+    const hubEntry = await hubOnceUp(url);
+    assert.deepEqual([hubEntry?.id, hubEntry?.kind, hubEntry?.status], [`hub:${ENTENTE}`, "hub", "operational"]);
     const page = await fetch(`${url}/status/${ENTENTE}`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Service de démonstration/);
