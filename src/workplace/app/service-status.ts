@@ -17,7 +17,7 @@ export interface ServiceStatus {
   readonly clientId: string;
   readonly name: string;
   readonly status: ServiceState;
-  /** Since when the probe found its state; null: never probed. */
+  /** Since when the probe found its (damped) state; null: never probed, or not decided yet. */
   readonly since: Date | null;
   readonly checkedAt: Date | null;
 }
@@ -46,7 +46,7 @@ async function statusesOf(
       clientId: entry.clientId,
       name: entry.name,
       status: currentState(probed?.state ?? null, affecting(incidents, entry.clientId, now)),
-      since: probed?.since ?? null,
+      since: probed?.state == null ? null : probed.since,
       checkedAt: probed?.checkedAt ?? null,
     };
   });
