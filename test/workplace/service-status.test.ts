@@ -304,6 +304,29 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
     );
     const page = (await w.app.inject({ method: "GET", url: "/status/lyon?lang=en" })).body;
     assert.match(page, /<h3>Identity federation<\/h3>/);
+    // Each subject keeps its reference: the component's and the service's rows go with them.
+    const rows = async (id: string) =>
+      (
+        await sql<{ n: number }>`SELECT
+          (SELECT count(*) FROM workplace_probe WHERE client_id = ${id})
+          + (SELECT count(*) FROM workplace_probe_state WHERE client_id = ${id})
+          + (SELECT count(*) FROM workplace_probe_change WHERE client_id = ${id})
+          + (SELECT count(*) FROM workplace_uptime_day WHERE client_id = ${id}) AS n`.execute(get().db)
+      ).rows[0]?.n;
+    assert.equal(Number(await rows(hub)), 4, "probe, state, one change, one day");
+    await sql`DELETE FROM workplace_status_component WHERE id = ${hub}`.execute(get().db);
+    assert.equal(Number(await rows(hub)), 0);
+    await store.put("autre", ids.autre, fields, new Date(), actor);
+    await w.workplace.probeOnce("autre");
+    assert.ok(Number(await rows(ids.autre)) >= 3);
+    await sql`DELETE FROM service_client WHERE client_id = ${ids.autre}`.execute(get().db);
+    assert.equal(Number(await rows(ids.autre)), 0, "a service's rows go with its client");
+    await assert.rejects(
+      sql`INSERT INTO workplace_uptime_day (client_id, day, checks, up) VALUES ('hub:nulle-part', '2026-03-01', 1, 1)`.execute(
+        get().db,
+      ),
+      "no rows for a component that does not exist",
+    );
   });
 
   it("HTTP: an unexpected status or a missing text is down; a redirect is an answer, never followed", async () => {
