@@ -119,7 +119,10 @@ describe("first start with the example: the digital workplace is there", () => {
     // probed by OIDC discovery of its own issuer, up once the probe loop asked it.
     assert.deepEqual(await statusNames(url), ["Fédération d'identité", "Service de démonstration"]);
     const hubEntry = await hubOnceUp(url);
-    assert.deepEqual([hubEntry?.id, hubEntry?.kind, hubEntry?.status], [`hub:${ENTENTE}`, "hub", "operational"]);
+    assert.deepEqual(
+      [hubEntry?.id, hubEntry?.kind, hubEntry?.status],
+      [`hub:${ENTENTE}`, "hub", "operational"],
+    );
     const page = await fetch(`${url}/status/${ENTENTE}`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Service de démonstration/);

@@ -279,7 +279,11 @@ describe("service status on the portal's tiles (issue 11 §6)", () => {
       // Flap damping: two consecutive failures turn it down (the default of domain/flap-damping.ts).
       await prober.probeOnce(ENTENTE);
       await page.reload();
-      assert.equal((await badgeOf(ids.visio).textContent())?.trim(), "En service", "one failure is no outage");
+      assert.equal(
+        (await badgeOf(ids.visio).textContent())?.trim(),
+        "En service",
+        "one failure is no outage",
+      );
       await prober.probeOnce(ENTENTE);
       await page.reload();
       assert.equal((await badgeOf(ids.visio).textContent())?.trim(), "Hors service");
