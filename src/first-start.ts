@@ -128,7 +128,8 @@ export async function importExampleOnFirstStart(
 /**
  * The workplace of the first start (after `importExampleOnFirstStart` seeded identity, once the
  * public URL is known): registers the portal as a hub client (identity's door), then seeds the
- * portal, the demo service's catalogue entry, subscriptions, probe and a welcome (workplace's
+ * portal, the demo service's catalogue entry, subscriptions, probes (the demo service's, the
+ * hub's own issuer) and a welcome (workplace's
  * door). On any other start, `firstStart` unchanged. @throws the contexts' errors.
  */
 export async function seedWorkplaceOnFirstStart(
@@ -136,6 +137,8 @@ export async function seedWorkplaceOnFirstStart(
   firstStart: FirstStart | null,
   publicUrl: string,
   now: () => Date,
+  /** The hub's issuer (`<publicUrl>/oidc`), probed on the status page. */
+  hubIssuer = `${publicUrl}/oidc`,
 ): Promise<FirstStart | null> {
   if (firstStart === null || firstStart.identity === null || firstStart.ententeId === null) return firstStart;
   const [{ seedPortalClientOn, DEMO_SERVICE_URL }, { seedWorkplaceExampleOn }] = await Promise.all([
@@ -153,6 +156,7 @@ export async function seedWorkplaceOnFirstStart(
       demoService: { clientId: firstStart.identity.demoService.clientId, url: DEMO_SERVICE_URL },
       memberIds: firstStart.memberIds,
       exerciseYear: firstStart.exerciseYear,
+      hubIssuer,
     },
   );
   return { ...firstStart, workplace };

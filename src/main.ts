@@ -269,7 +269,13 @@ async function seedTheWorkplace(
 ): Promise<FirstStart | null | undefined> {
   const { seedWorkplaceOnFirstStart } = await import("./first-start.ts");
   try {
-    return await seedWorkplaceOnFirstStart(database, firstStart, identity.publicUrl, now);
+    return await seedWorkplaceOnFirstStart(
+      database,
+      firstStart,
+      identity.publicUrl,
+      now,
+      identity.composed.issuer,
+    );
   } catch (error) {
     report(error);
     await identity.composed.close();

@@ -66,12 +66,29 @@ async function tilesAfterSignIn(portal: string): Promise<string[]> {
   }
 }
 
-/** The services the public status JSON lists, by name. */
-async function statusNames(url: string): Promise<string[]> {
+type StatusEntry = { id: string; kind: string; name: string; status: string };
+
+/** The entries of the public status JSON. */
+async function statusEntries(url: string): Promise<StatusEntry[]> {
   const answer = await fetch(`${url}/api/status/${ENTENTE}`);
   assert.equal(answer.status, 200);
-  const body = (await answer.json()) as { services: { name: string; status: string }[] };
-  return body.services.map((s) => s.name);
+  return ((await answer.json()) as { services: StatusEntry[] }).services;
+}
+
+/** The services the public status JSON lists, by name. */
+async function statusNames(url: string): Promise<string[]> {
+  return (await statusEntries(url)).map((s) => s.name);
+}
+
+/** The hub's state on the status JSON once the server's probe loop found it up (at most 60 s). */
+async function hubOnceUp(url: string): Promise<StatusEntry | undefined> {
+  let hub: StatusEntry | undefined;
+  for (let i = 0; i < 60; i++) {
+    hub = (await statusEntries(url)).find((s) => s.kind === "hub");
+    if (hub?.status === "operational") return hub;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return hub;
 }
 
 describe("first start with the example: the digital workplace is there", () => {
@@ -101,8 +118,14 @@ describe("first start with the example: the digital workplace is there", () => {
     assert.ok(hub.status === 302 || hub.status === 303, `the hub refused the portal: ${hub.status}`);
     assert.match(hub.headers.get("location") ?? "", /\/interaction\//);
 
-    // The demo service is catalogued, probed, listed by the status page.
-    assert.deepEqual(await statusNames(url), ["Service de démonstration"]);
+    // The demo service is catalogued, probed, listed by the status page; so is the hub itself,
+    // probed by OIDC discovery of its own issuer, up once the probe loop asked it.
+    assert.deepEqual(await statusNames(url), ["Fédération d'identité", "Service de démonstration"]);
+    const hubEntry = await hubOnceUp(url);
+    assert.deepEqual(
+      [hubEntry?.id, hubEntry?.kind, hubEntry?.status],
+      [`hub:${ENTENTE}`, "hub", "operational"],
+    );
     const page = await fetch(`${url}/status/${ENTENTE}`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Service de démonstration/);
@@ -121,7 +144,11 @@ describe("first start with the example: the digital workplace is there", () => {
     assert.match(second.greeting, /Données existantes conservées/);
     const again = /État des services : (http:\S+)\/status\//.exec(second.greeting)?.[1] ?? "";
     assert.equal(again, `http://127.0.0.1:${port}`);
-    assert.deepEqual(await statusNames(again), ["Service de démonstration"], "nothing seeded twice");
+    assert.deepEqual(
+      await statusNames(again),
+      ["Fédération d'identité", "Service de démonstration"],
+      "nothing seeded twice",
+    );
     const portalAgain = await fetch(`${again}/portal/${ENTENTE}/`, { redirect: "manual" });
     assert.ok([302, 303].includes(portalAgain.status), `portal: ${portalAgain.status}`);
     const signInAgain = new URL(portalAgain.headers.get("location") ?? "");

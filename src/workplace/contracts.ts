@@ -233,6 +233,16 @@ export const ProbeWrite = z.strictObject({
   bodyContains: z.string().max(1000).nullable().optional(),
   timeoutMs: z.number().int().meta({ description: "milliseconds, 100 to 30000" }),
   intervalSeconds: z.number().int().meta({ description: "seconds, 10 to 86400" }),
+  failuresToDown: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "consecutive failures before the service shows down, 1 to 10 (default 2)" }),
+  successesToUp: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "consecutive successes before a down service shows up again, 1 to 10 (default 2)" }),
 });
 export const Probe = z.object({
   clientId: z.string(),
@@ -243,6 +253,8 @@ export const Probe = z.object({
   bodyContains: z.string().nullable(),
   timeoutMs: z.number().int(),
   intervalSeconds: z.number().int(),
+  failuresToDown: z.number().int(),
+  successesToUp: z.number().int(),
   nextDueAt: z.string(),
   rowVersion: RowVersion,
 });
@@ -297,6 +309,9 @@ export const PublicStatus = z.object({
   services: z.array(
     z.object({
       id: z.string(),
+      kind: z.enum(["service", "hub"]).meta({
+        description: "hub: the identity federation itself (id hub:<entente>), not a catalogue service",
+      }),
       name: z.string(),
       status: ServiceStatusValue,
       since: z.string().nullable(),
@@ -304,7 +319,18 @@ export const PublicStatus = z.object({
         .string()
         .nullable()
         .meta({ description: "percent with two decimals, rounded down; null: never probed" }),
-      days: z.array(z.object({ day: z.string(), uptime: z.string().nullable() })),
+      days: z.array(
+        z.object({
+          day: z.string(),
+          uptime: z.string().nullable().meta({
+            description: "planned maintenance left out (Statuspage's rule); null: no counted probe",
+          }),
+          maintenanceMinutes: z
+            .number()
+            .int()
+            .meta({ description: "minutes of planned maintenance that UTC day" }),
+        }),
+      ),
     }),
   ),
   incidents: z.array(

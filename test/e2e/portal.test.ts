@@ -276,6 +276,14 @@ describe("service status on the portal's tiles (issue 11 §6)", () => {
         id: "test",
         label: "test",
       }); // due again at once
+      // Flap damping: two consecutive failures turn it down (the default of domain/flap-damping.ts).
+      await prober.probeOnce(ENTENTE);
+      await page.reload();
+      assert.equal(
+        (await badgeOf(ids.visio).textContent())?.trim(),
+        "En service",
+        "one failure is no outage",
+      );
       await prober.probeOnce(ENTENTE);
       await page.reload();
       assert.equal((await badgeOf(ids.visio).textContent())?.trim(), "Hors service");

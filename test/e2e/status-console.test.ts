@@ -73,8 +73,13 @@ describe("service status page (Chromium, real server and its probe scheduler)", 
     const probeForm = page.getByRole("form", { name: "Enregistrer la sonde d'un service" });
     await probeForm.getByLabel(/^Cible/).fill("ftp://demo.lyon.test/");
     await probeForm.getByLabel(/^Intervalle/).fill("10");
+    // Flap damping: 1 to 10 consecutive results, the wrong one named beside its field.
+    assert.equal(await probeForm.getByLabel("Succès consécutifs avant le retour").inputValue(), "2");
+    await probeForm.getByLabel("Échecs consécutifs avant « Indisponible »").fill("0");
     await probeForm.getByRole("button", { name: "Enregistrer la sonde" }).click();
     await page.locator("#probe-target-error").waitFor();
+    assert.match((await page.locator("#probe-failures-error").textContent()) ?? "", /de 1 à 10/);
+    await probeForm.getByLabel("Échecs consécutifs avant « Indisponible »").fill("2");
     await probeForm.getByLabel(/^Cible/).fill(`http://127.0.0.1:${service?.port ?? 0}/`);
     await probeForm.getByRole("button", { name: "Enregistrer la sonde" }).click();
     await page.getByRole("cell", { name: `HTTP http://127.0.0.1:${service?.port ?? 0}/` }).waitFor();

@@ -49,6 +49,7 @@ describeOnDatabases("workplace seeded on the first start with the example", (get
       demoService: { clientId: identity.demoService.clientId, url: DEMO_SERVICE_URL },
       memberIds: entente.members.map((m) => m.id),
       exerciseYear: 2023,
+      hubIssuer: `${PUBLIC_URL}/oidc`,
     };
   });
 
@@ -79,9 +80,16 @@ describeOnDatabases("workplace seeded on the first start with the example", (get
     ]);
     const probes = await createProbeStore(get().db).listForEntente(ENTENTE);
     assert.deepEqual(
-      probes.map((p) => [p.clientId, p.kind, p.target]),
-      [[clientId, "http", DEMO_SERVICE_URL]],
+      probes.map((p) => [p.clientId, p.kind, p.target]).sort(),
+      [
+        [clientId, "http", DEMO_SERVICE_URL],
+        [`hub:${ENTENTE}`, "oidc", `${PUBLIC_URL}/oidc`],
+      ].sort(),
+      "the demo service, and the hub's own issuer by OIDC discovery",
     );
+    assert.deepEqual(await createProbeStore(get().db).components(ENTENTE), [
+      { id: `hub:${ENTENTE}`, ententeId: ENTENTE, kind: "hub" },
+    ]);
     const announcements = await createAnnouncementStore(get().db, now).list(ENTENTE);
     assert.deepEqual(
       announcements.map((a) => [a.title, a.shownFrom, a.authorMemberId, a.memberIds]),
@@ -93,6 +101,6 @@ describeOnDatabases("workplace seeded on the first start with the example", (get
     assert.equal(await seedWorkplaceExampleOn(get(), { now }, example), null);
     assert.equal((await createCatalogueStore(get().db).list(ENTENTE)).length, 1);
     assert.equal((await createAnnouncementStore(get().db, now).list(ENTENTE)).length, 1);
-    assert.equal((await createProbeStore(get().db).listForEntente(ENTENTE)).length, 1);
+    assert.equal((await createProbeStore(get().db).listForEntente(ENTENTE)).length, 2);
   });
 });

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { sql } from "kysely";
 import { createLeaseStore } from "../../src/workplace/db/lease-store.ts";
-import type { Probe } from "../../src/workplace/domain/probe.ts";
+import { createProbeStore } from "../../src/workplace/db/probe-store.ts";
+import { type Probe, validateProbeFields } from "../../src/workplace/domain/probe.ts";
 import { createNetworkProber } from "../../src/workplace/probe/network-prober.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { type StatusWorld, startHttpService, startStatusWorld, startTcpListener } from "./status-fixtures.ts";
@@ -87,11 +88,14 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
     assert.equal((await states())[ids.web], "unknown", "not probed yet");
   });
 
-  it("a stopped service turns down after its probe fails, and operational again when it comes back", async () => {
+  it("a stopped service turns down after two failures (damped), and operational again after two successes", async () => {
     let runs = await w.workplace.probeOnce("lyon");
     assert.deepEqual(
-      runs.map((r) => r.state),
-      ["operational", "operational"],
+      runs.map((r) => [r.state, r.shown]),
+      [
+        ["operational", "operational"],
+        ["operational", "operational"],
+      ],
     );
     assert.equal((await states())[ids.web], "operational");
     assert.equal((await states())[ids.tcp], "operational");
@@ -99,19 +103,35 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
     await Promise.all([web.stop(), tcp.stop()]);
     runs = await w.workplace.probeOnce("lyon");
     assert.deepEqual(
-      runs.map((r) => [r.state, r.detail]),
+      runs.map((r) => [r.state, r.shown, r.detail]),
       [
-        ["down", "ECONNREFUSED"],
-        ["down", "ECONNREFUSED"],
+        ["down", "operational", "ECONNREFUSED"],
+        ["down", "operational", "ECONNREFUSED"],
       ],
+      "one failure is not an outage yet",
+    );
+    assert.equal((await states())[ids.web], "operational");
+    runs = await w.workplace.probeOnce("lyon");
+    assert.deepEqual(
+      runs.map((r) => r.shown),
+      ["down", "down"],
     );
     assert.equal((await states())[ids.web], "down");
     const json = (await w.app.inject({ method: "GET", url: "/api/status/lyon" })).json();
     const shown = json.services.find((s: { id: string }) => s.id === ids.web);
     assert.equal(shown.status, "down");
-    assert.equal(shown.uptime90d, "50.00", "one probe up, one down today");
+    assert.equal(shown.uptime90d, "33.33", "every raw result counts: one probe up, two down today");
     web = await startHttpService(visio, ports.web);
     tcp = await startTcpListener(ports.tcp);
+    runs = await w.workplace.probeOnce("lyon");
+    assert.deepEqual(
+      runs.map((r) => [r.state, r.shown]),
+      [
+        ["operational", "down"],
+        ["operational", "down"],
+      ],
+      "one success is not a recovery yet",
+    );
     await w.workplace.probeOnce("lyon");
     assert.equal((await states())[ids.web], "operational");
     assert.equal((await states())[ids.tcp], "operational");
@@ -132,9 +152,104 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
       ],
     );
     assert.equal((await w.clients.other.send("GET", `${API}/probe-changes`)).status, 404);
-    const days = await sql<{ checks: number; up: number }>`
-      SELECT checks, up FROM workplace_uptime_day WHERE client_id = ${ids.web}`.execute(get().db);
-    assert.deepEqual(days.rows, [{ checks: 3, up: 2 }], "samples aggregated per day, no raw sample");
+    const days = await sql<{ checks: number; up: number; maintenance: number }>`
+      SELECT checks, up, maintenance FROM workplace_uptime_day WHERE client_id = ${ids.web}`.execute(
+      get().db,
+    );
+    assert.deepEqual(
+      days.rows,
+      [{ checks: 5, up: 3, maintenance: 0 }],
+      "samples aggregated per day, no raw sample",
+    );
+  });
+
+  it("flap damping settings: stored per probe, listed, bounded with the field named", async () => {
+    const body = {
+      kind: "tcp",
+      target: `127.0.0.1:${tcp.port}`,
+      timeoutMs: 2000,
+      intervalSeconds: 60,
+      failuresToDown: 3,
+      successesToUp: 1,
+    };
+    const wrong = await putProbe(ids.tcp, { ...body, failuresToDown: 0, successesToUp: 11 });
+    assert.equal(wrong.status, 422);
+    assert.deepEqual(
+      wrong.json().errors.map((e: { field: string }) => e.field),
+      ["failuresToDown", "successesToUp"],
+    );
+    const put = await putProbe(ids.tcp, body);
+    assert.equal(put.status, 200);
+    assert.deepEqual([put.json().failuresToDown, put.json().successesToUp], [3, 1]);
+    const listed = (await w.clients.reader.send("GET", `${API}/probes`)).json();
+    const web = listed.find((p: { clientId: string }) => p.clientId === ids.web);
+    assert.deepEqual([web.failuresToDown, web.successesToUp], [2, 2], "the defaults");
+    const { failuresToDown: _f, successesToUp: _s, ...defaults } = body;
+    assert.equal((await putProbe(ids.tcp, defaults)).status, 200);
+  });
+
+  it("a failure inside a planned maintenance is recorded as maintenance: not down, not in the uptime", async () => {
+    const maintenance = await w.clients.secretariat.send("POST", `${API}/incidents`, {
+      kind: "maintenance",
+      title: "Mise à jour de la visio",
+      impact: "maintenance",
+      status: "in_progress",
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: null,
+      clientIds: [ids.web],
+      memberIds: [],
+      message: "Mise à jour en cours.",
+    });
+    assert.equal(maintenance.status, 201);
+    const port = web.port;
+    await web.stop();
+    try {
+      const dayOf = async (clientId: string) =>
+        (
+          await sql<{ checks: number; up: number; maintenance: number }>`
+            SELECT checks, up, maintenance FROM workplace_uptime_day WHERE client_id = ${clientId}`.execute(
+            get().db,
+          )
+        ).rows[0];
+      const webBefore = await dayOf(ids.web);
+      const tcpBefore = await dayOf(ids.tcp);
+      for (let i = 0; i < 3; i++) {
+        const runs = await w.workplace.probeOnce("lyon");
+        const run = runs.find((r) => r.clientId === ids.web);
+        assert.deepEqual([run?.state, run?.shown], ["maintenance", "operational"]);
+        assert.equal(runs.find((r) => r.clientId === ids.tcp)?.state, "operational", "not in maintenance");
+      }
+      assert.deepEqual(await dayOf(ids.web), {
+        ...webBefore,
+        maintenance: (webBefore?.maintenance ?? 0) + 3,
+      });
+      assert.deepEqual(await dayOf(ids.tcp), {
+        checks: (tcpBefore?.checks ?? 0) + 3,
+        up: (tcpBefore?.up ?? 0) + 3,
+        maintenance: 0,
+      });
+      const json = (await w.app.inject({ method: "GET", url: "/api/status/lyon" })).json();
+      const shown = json.services.find((s: { id: string }) => s.id === ids.web);
+      assert.equal(shown.status, "maintenance");
+      assert.equal(shown.uptime90d, "60.00", "the same figure as before the maintenance: 3 up of 5");
+      assert.ok(shown.days.at(-1).maintenanceMinutes >= 1);
+      const html = (await w.app.inject({ method: "GET", url: "/status/lyon" })).body;
+      assert.match(html, /Maintenances planifiées \(non comptées dans la disponibilité\)/);
+      // Failures outside the window that day: its colour stays the uptime's, its text says both.
+      assert.match(
+        html,
+        /class="bar b-low" title="\d{4}-\d{2}-\d{2} : 60,00 % — maintenance planifiée \d+ min, hors calcul"/,
+      );
+    } finally {
+      const id = maintenance.json().id;
+      const closed = await w.clients.secretariat.send("POST", `${API}/incidents/${id}/updates`, {
+        status: "completed",
+        message: "Terminé.",
+        rowVersion: maintenance.json().rowVersion,
+      });
+      assert.equal(closed.status, 200);
+      web = await startHttpService(visio, port);
+    }
   });
 
   it("an OIDC discovery probe of the hub itself: its issuer matches; another issuer is down", async () => {
@@ -143,12 +258,75 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
     let runs = await w.workplace.probeOnce("lyon");
     assert.deepEqual(
       runs.find((r) => r.clientId === ids.hub),
-      { clientId: ids.hub, ententeId: "lyon", state: "operational", detail: null },
+      { clientId: ids.hub, ententeId: "lyon", state: "operational", shown: "operational", detail: null },
     );
     assert.equal((await putProbe(ids.hub, { ...oidc, target: `${w.url}/oidc-elsewhere` })).status, 200);
     runs = await w.workplace.probeOnce("lyon");
     assert.equal(runs.find((r) => r.clientId === ids.hub)?.state, "down");
     assert.equal((await putProbe(ids.hub, oidc)).status, 200);
+  });
+
+  it("the hub on the status page: its own issuer probed by discovery, up when it answers", async () => {
+    const actor = { id: "test", label: "test" };
+    const store = createProbeStore(get().db);
+    const hub = await store.putHubComponent("lyon", actor);
+    assert.equal(hub, "hub:lyon");
+    assert.equal(await store.putHubComponent("lyon", actor), hub, "idempotent");
+    const fields = validateProbeFields({
+      kind: "oidc",
+      target: w.identity.issuer,
+      timeoutMs: 5000,
+      intervalSeconds: 60,
+    });
+    await store.put("lyon", hub, fields, new Date(), actor);
+    const unknown = (await w.app.inject({ method: "GET", url: "/api/status/lyon" })).json();
+    assert.deepEqual(
+      [
+        unknown.services[0].id,
+        unknown.services[0].kind,
+        unknown.services[0].name,
+        unknown.services[0].status,
+      ],
+      [hub, "hub", "Fédération d'identité", "unknown"],
+    );
+    assert.ok(
+      (await store.listDue(new Date(Date.now() + 1000), 50)).some((p) => p.clientId === hub),
+      "the scheduler runs it (no service client behind it)",
+    );
+    const runs = await w.workplace.probeOnce("lyon");
+    assert.equal(runs.find((r) => r.clientId === hub)?.shown, "operational");
+    const json = (await w.app.inject({ method: "GET", url: "/api/status/lyon" })).json();
+    assert.deepEqual([json.services[0].status, json.services[0].uptime90d], ["operational", "100.00"]);
+    const other = (await w.app.inject({ method: "GET", url: "/api/status/autre" })).json();
+    assert.ok(
+      !other.services.some((s: { id: string }) => s.id === hub),
+      "another entente's page does not list it",
+    );
+    const page = (await w.app.inject({ method: "GET", url: "/status/lyon?lang=en" })).body;
+    assert.match(page, /<h3>Identity federation<\/h3>/);
+    // Each subject keeps its reference: the component's and the service's rows go with them.
+    const rows = async (id: string) =>
+      (
+        await sql<{ n: number }>`SELECT
+          (SELECT count(*) FROM workplace_probe WHERE client_id = ${id})
+          + (SELECT count(*) FROM workplace_probe_state WHERE client_id = ${id})
+          + (SELECT count(*) FROM workplace_probe_change WHERE client_id = ${id})
+          + (SELECT count(*) FROM workplace_uptime_day WHERE client_id = ${id}) AS n`.execute(get().db)
+      ).rows[0]?.n;
+    assert.equal(Number(await rows(hub)), 4, "probe, state, one change, one day");
+    await sql`DELETE FROM workplace_status_component WHERE id = ${hub}`.execute(get().db);
+    assert.equal(Number(await rows(hub)), 0);
+    await store.put("autre", ids.autre, fields, new Date(), actor);
+    await w.workplace.probeOnce("autre");
+    assert.ok(Number(await rows(ids.autre)) >= 3);
+    await sql`DELETE FROM service_client WHERE client_id = ${ids.autre}`.execute(get().db);
+    assert.equal(Number(await rows(ids.autre)), 0, "a service's rows go with its client");
+    await assert.rejects(
+      sql`INSERT INTO workplace_uptime_day (client_id, day, checks, up) VALUES ('hub:nulle-part', '2026-03-01', 1, 1)`.execute(
+        get().db,
+      ),
+      "no rows for a component that does not exist",
+    );
   });
 
   it("HTTP: an unexpected status or a missing text is down; a redirect is an answer, never followed", async () => {
@@ -172,6 +350,8 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
         bodyContains: null,
         timeoutMs: 2000,
         intervalSeconds: 60,
+        failuresToDown: 2,
+        successesToUp: 2,
         nextDueAt: new Date(),
         rowVersion: 1,
         ...extra,
@@ -202,6 +382,8 @@ describeOnDatabases("service status: probes, uptime, lease", (get) => {
       bodyContains: null,
       timeoutMs: 2000,
       intervalSeconds: 60,
+      failuresToDown: 2,
+      successesToUp: 2,
       nextDueAt: new Date(),
       rowVersion: 1,
     };

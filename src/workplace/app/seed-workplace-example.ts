@@ -28,6 +28,8 @@ export interface WorkplaceExample {
   readonly memberIds: readonly string[];
   /** The example's current exercise: subscriptions start on its 1 January (or the member's first). */
   readonly exerciseYear: number;
+  /** The hub's own issuer (`<public URL>/oidc`), probed by OpenID Connect discovery. */
+  readonly hubIssuer: string;
 }
 
 /** What was seeded; null when the entente already had a portal or a catalogue. */
@@ -35,6 +37,8 @@ export interface SeededWorkplace {
   readonly portalClientId: string;
   readonly catalogued: string;
   readonly subscribedMembers: readonly string[];
+  /** The status page's entry of the hub (`hub:<entente>`), probed at `hubIssuer`. */
+  readonly hubEntry: string;
 }
 
 const ACTOR: Actor = { id: "system", label: "import" };
@@ -48,6 +52,9 @@ const ACTOR: Actor = { id: "system", label: "import" };
  *   member's first exercise, if later) to the end of its last exercise (none: open-ended) — the
  *   membership rule `assertWithinMembership`; a member that left before `exerciseYear` is skipped;
  * - an HTTP probe on the demo service's URL (it shows `down` until `npm run demo:service` runs);
+ * - the hub itself on the status page ("Fédération d'identité": the identity federation is a
+ *   mission socle but no catalogued service), with an OIDC discovery probe of its own issuer —
+ *   the registered target, like any probe's;
  * - one announcement from the secretariat, to everyone, from today.
  * Does nothing, and returns null, when the entente already has a portal or a catalogue entry.
  * @throws the stores' and validators' errors (`workplace.*`), none with the example.
@@ -83,8 +90,16 @@ export async function seedWorkplaceExample(
     intervalSeconds: 60,
   });
   await deps.probes.put(ententeId, clientId, probe, deps.now(), ACTOR);
+  const hubEntry = await deps.probes.putHubComponent(ententeId, ACTOR);
+  const hubProbe = validateProbeFields({
+    kind: "oidc",
+    target: example.hubIssuer,
+    timeoutMs: 5000,
+    intervalSeconds: 60,
+  });
+  await deps.probes.put(ententeId, hubEntry, hubProbe, deps.now(), ACTOR);
   await deps.announcements.create(ententeId, welcome(deps.now()), { memberId: null, label: "import" });
-  return { portalClientId: example.portalClientId, catalogued: clientId, subscribedMembers };
+  return { portalClientId: example.portalClientId, catalogued: clientId, subscribedMembers, hubEntry };
 }
 
 async function subscribeEveryMember(deps: SeedWorkplaceDeps, example: WorkplaceExample): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { compareCatalogueEntries } from "../domain/catalogue-entry.ts";
 import { current, type Incident, inForce } from "../domain/incident.ts";
+import { maintenanceMinutesByDay, maintenanceWindows } from "../domain/maintenance-window.ts";
 import {
   currentState,
   firstKeptDay,
@@ -16,7 +17,7 @@ export interface ServiceStatus {
   readonly clientId: string;
   readonly name: string;
   readonly status: ServiceState;
-  /** Since when the probe found its state; null: never probed. */
+  /** Since when the probe found its (damped) state; null: never probed, or not decided yet. */
   readonly since: Date | null;
   readonly checkedAt: Date | null;
 }
@@ -34,7 +35,7 @@ const affecting = (incidents: readonly Incident[], clientId: string, now: Date) 
 async function statusesOf(
   deps: StatusViewDeps,
   ententeId: string,
-  entries: readonly CatalogueEntry[],
+  entries: readonly Pick<CatalogueEntry, "clientId" | "name">[],
   incidents: readonly Incident[],
 ): Promise<ServiceStatus[]> {
   const now = deps.clock.now();
@@ -45,7 +46,7 @@ async function statusesOf(
       clientId: entry.clientId,
       name: entry.name,
       status: currentState(probed?.state ?? null, affecting(incidents, entry.clientId, now)),
-      since: probed?.since ?? null,
+      since: probed?.state == null ? null : probed.since,
       checkedAt: probed?.checkedAt ?? null,
     };
   });
@@ -83,12 +84,17 @@ export async function serviceStatusesOf(
   return new Map(all.filter((s) => wanted.has(s.clientId)).map((s) => [s.clientId, s.status]));
 }
 
+/** The hub's entry on the status page (the page shows its own words for it: `kind`). */
+export const HUB_ENTRY_NAME = "Fédération d'identité";
+
 /** What the public status page and its JSON show. */
 export interface StatusPage {
   readonly ententeId: string;
   readonly ententeName: string;
   readonly generatedAt: Date;
+  /** The hub first (when registered, `kind` "hub"), then the catalogue's services in its order. */
   readonly services: readonly (ServiceStatus & {
+    readonly kind: "hub" | "service";
     readonly uptimePermyriad: number | null;
     readonly bars: readonly UptimeBar[];
   })[];
@@ -98,15 +104,27 @@ export interface StatusPage {
   readonly recent: readonly (Incident & { readonly memberNames: readonly string[] })[];
 }
 
-/** The public status page of an entente; null when there is no such entente. */
+/**
+ * The public status page of an entente; null when there is no such entente. The days' bars
+ * leave planned maintenance out of uptime and mark its minutes (domain/maintenance-window.ts).
+ */
 export async function statusPage(deps: StatusViewDeps, ententeId: string): Promise<StatusPage | null> {
   const ententeName = await deps.ententes.name(ententeId);
   if (ententeName === null) return null;
   const now = deps.clock.now();
-  const entries = await enabledEntries(deps, ententeId);
-  const incidents = await deps.incidents.list(ententeId, new Date(now.getTime() - 7 * 86_400_000));
+  const hub = (await deps.probes.components(ententeId)).map((c) => ({
+    clientId: c.id,
+    name: HUB_ENTRY_NAME,
+  }));
+  const entries = [...hub, ...(await enabledEntries(deps, ententeId))];
+  const fromDay = firstKeptDay(now);
+  const all = await deps.incidents.list(ententeId, new Date(`${fromDay}T00:00:00Z`));
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const incidents = all.filter((i) => current(i, now) || i.endsAt === null || i.endsAt >= weekAgo);
   const statuses = await statusesOf(deps, ententeId, entries, incidents);
-  const days = await deps.probes.uptimeDays(ententeId, firstKeptDay(now));
+  const days = await deps.probes.uptimeDays(ententeId, fromDay);
+  const windows = maintenanceWindows(all);
+  const hubIds = new Set(hub.map((h) => h.clientId));
   const named = await Promise.all(
     incidents.map(async (incident) => ({
       ...incident,
@@ -124,8 +142,10 @@ export async function statusPage(deps: StatusViewDeps, ententeId: string): Promi
     ententeName,
     generatedAt: now,
     services: statuses.map((s) => {
-      const uptime = uptimeBars(days.get(s.clientId) ?? [], now);
-      return { ...s, uptimePermyriad: uptime.permyriad, bars: uptime.bars };
+      const minutes = maintenanceMinutesByDay(windows, s.clientId, fromDay, now);
+      const uptime = uptimeBars(days.get(s.clientId) ?? [], now, minutes);
+      const kind = hubIds.has(s.clientId) ? ("hub" as const) : ("service" as const);
+      return { ...s, kind, uptimePermyriad: uptime.permyriad, bars: uptime.bars };
     }),
     current: visible.filter((i) => current(i, now)),
     recent: visible.filter((i) => !current(i, now)),

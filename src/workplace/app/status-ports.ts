@@ -1,15 +1,29 @@
 import type { Actor } from "../../shared/actor.ts";
 import type { Incident, IncidentFields, IncidentUpdate } from "../domain/incident.ts";
 import type { Probe, ProbeFields } from "../domain/probe.ts";
-import type { ProbeOutcome, ProbeState, UptimeDay } from "../domain/service-status.ts";
+import type { ProbeOutcome, ProbeResult, ProbeState, UptimeDay } from "../domain/service-status.ts";
 
-/** The probe's last finding of a service. */
+/** The probe's finding of a service: the damped state (domain/flap-damping.ts) and the last raw result. */
 export interface ProbeStateRecord {
   readonly clientId: string;
-  readonly state: ProbeState;
+  /** The damped state; null: not decided yet (unknown). */
+  readonly state: ProbeState | null;
+  /** Since when the damped state holds (the first probe's time while undecided). */
   readonly since: Date;
   readonly checkedAt: Date;
+  /** The last probe's raw result and its reason. */
+  readonly result: ProbeResult;
   readonly detail: string | null;
+}
+
+/**
+ * What the status page watches besides the catalogue: `hub`, the identity federation itself
+ * (id `hub:<entente id>`; its probe's `clientId` is that id).
+ */
+export interface StatusComponent {
+  readonly id: string;
+  readonly ententeId: string;
+  readonly kind: "hub";
 }
 
 /** A change of a probe's state. */
@@ -32,15 +46,27 @@ export interface ProbeStore {
   /** Probes of every entente due at `now` (of enabled services), the most overdue first, at most `limit`. */
   listDue(now: Date, limit: number): Promise<Probe[]>;
   /**
-   * Records one outcome in one transaction: the day's counters, the state (and a change when it
+   * Records one outcome in one transaction: the day's counters (in `maintenance` when
+   * `inMaintenance`), the raw result, the damped state (`dampState`, with a change when it
    * differs), and the probe's next due time.
+   * @returns the damped state after it (null: undecided; also when the probe was removed meanwhile).
    */
-  record(probe: Probe, state: ProbeState, outcome: ProbeOutcome, at: Date): Promise<void>;
+  record(
+    probe: Probe,
+    result: ProbeResult,
+    outcome: ProbeOutcome,
+    at: Date,
+    inMaintenance: boolean,
+  ): Promise<ProbeState | null>;
   states(ententeId: string): Promise<ProbeStateRecord[]>;
   uptimeDays(ententeId: string, fromDay: string): Promise<Map<string, UptimeDay[]>>;
   changes(ententeId: string, since: Date): Promise<ProbeChange[]>;
   /** Deletes days before `fromDay` and changes before `before` (every entente). */
   prune(fromDay: string, before: Date): Promise<void>;
+  /** The entente's status components (the hub). */
+  components(ententeId: string): Promise<StatusComponent[]>;
+  /** Registers the hub as a status component of the entente (idempotent); returns its id. */
+  putHubComponent(ententeId: string, actor: Actor): Promise<string>;
 }
 
 /** A lease held by one node at a time, taken over when it expired. */

@@ -11,9 +11,10 @@ export interface WorkplaceCliDeps {
 
 /**
  * `entente status probe-once --entente <id>` (every probe of the entente now, each result
- * recorded as the server's scheduler would; tab-separated: service, state, reason) and
- * `entente status list --entente <id>` (each service's current status; tab-separated: service,
- * name, status, since). For operators at the server: no permission check, as every command.
+ * recorded as the server's scheduler would; tab-separated: service, what this probe found —
+ * `maintenance` for a failure inside a maintenance window —, reason) and
+ * `entente status list --entente <id>` (each service's current, damped status; tab-separated:
+ * service, name, status, since). For operators at the server: no permission check, as every command.
  */
 export function registerWorkplaceCommands(program: Command, context: CliContext<WorkplaceCliDeps>): void {
   const status = program

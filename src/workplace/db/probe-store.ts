@@ -1,9 +1,10 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import { recordAudit } from "../../platform/db/record-audit.ts";
 import type { Actor } from "../../shared/actor.ts";
-import type { ProbeChange, ProbeStateRecord, ProbeStore } from "../app/status-ports.ts";
+import type { ProbeChange, ProbeStateRecord, ProbeStore, StatusComponent } from "../app/status-ports.ts";
+import { dampState } from "../domain/flap-damping.ts";
 import type { Probe, ProbeFields, ProbeKind } from "../domain/probe.ts";
-import { type ProbeState, type UptimeDay, utcDay } from "../domain/service-status.ts";
+import { type ProbeResult, type ProbeState, type UptimeDay, utcDay } from "../domain/service-status.ts";
 import type { WorkplaceProbeTable } from "./status-tables.ts";
 import type { WorkplaceDatabase } from "./tables.ts";
 
@@ -18,6 +19,8 @@ function toProbe(row: Selectable<WorkplaceProbeTable>): Probe {
     bodyContains: row.body_contains,
     timeoutMs: row.timeout_ms,
     intervalSeconds: row.interval_seconds,
+    failuresToDown: row.failures_to_down,
+    successesToUp: row.successes_to_up,
     nextDueAt: row.next_due_at,
     rowVersion: row.row_version,
   };
@@ -69,19 +72,56 @@ export function createProbeStore(db: Kysely<WorkplaceDatabase>): ProbeStore {
         return true;
       }),
     async listDue(now, limit) {
+      // A service's probe runs while its client is enabled; a component's (the hub) always.
       const rows = await db
         .selectFrom("workplace_probe as p")
-        .innerJoin("service_client as c", "c.client_id", "p.client_id")
+        .leftJoin("service_client as c", "c.client_id", "p.service_id")
         .selectAll("p")
-        .where("c.enabled", "=", true)
+        .where((eb) => eb.or([eb("c.enabled", "=", true), eb("p.component_id", "is not", null)]))
         .where("p.next_due_at", "<=", now)
         .orderBy("p.next_due_at")
         .limit(limit)
         .execute();
       return rows.map(toProbe);
     },
-    record: (probe, state, outcome, at) => recordOutcome(db, probe, state, outcome, at),
+    record: (probe, result, outcome, at, inMaintenance) =>
+      recordOutcome(db, { probe, result, outcome, at, inMaintenance }),
     ...probeResults(db),
+    ...statusComponents(db),
+  };
+}
+
+/** The status components (the hub) of `workplace_status_component`. */
+function statusComponents(db: Kysely<WorkplaceDatabase>): Pick<ProbeStore, "components" | "putHubComponent"> {
+  return {
+    async components(ententeId) {
+      const rows = await db
+        .selectFrom("workplace_status_component")
+        .selectAll()
+        .where("entente_id", "=", ententeId)
+        .orderBy("id")
+        .execute();
+      return rows.map((r): StatusComponent => ({ id: r.id, ententeId: r.entente_id, kind: "hub" }));
+    },
+    putHubComponent: (ententeId, actor) =>
+      db.transaction().execute(async (trx) => {
+        const id = `hub:${ententeId}`;
+        const added = await trx
+          .insertInto("workplace_status_component")
+          .values({ id, entente_id: ententeId, kind: "hub" })
+          .onConflict((oc) => oc.column("id").doNothing())
+          .executeTakeFirst();
+        if ((added.numInsertedOrUpdatedRows ?? 0n) > 0n) {
+          await recordAudit(trx, {
+            actor,
+            ententeId,
+            action: "create",
+            entity: "workplace_status_component",
+            entityId: id,
+          });
+        }
+        return id;
+      }),
   };
 }
 
@@ -99,9 +139,10 @@ function probeResults(
       return rows.map(
         (r): ProbeStateRecord => ({
           clientId: r.client_id,
-          state: r.state as ProbeState,
+          state: r.state as ProbeState | null,
           since: r.since,
           checkedAt: r.checked_at,
+          result: r.result as ProbeResult,
           detail: r.detail,
         }),
       );
@@ -109,17 +150,24 @@ function probeResults(
     async uptimeDays(ententeId, fromDay) {
       const rows = await db
         .selectFrom("workplace_uptime_day as d")
-        .innerJoin("workplace_service as s", "s.client_id", "d.client_id")
+        .leftJoin("workplace_service as s", "s.client_id", "d.service_id")
+        .leftJoin("workplace_status_component as k", "k.id", "d.component_id")
         // The day as text: 90 rows per service, and pg's date parsing costs more than the query.
-        .select(["d.client_id", sql<string>`to_char(d.day, 'YYYY-MM-DD')`.as("day"), "d.checks", "d.up"])
-        .where("s.entente_id", "=", ententeId)
+        .select([
+          "d.client_id",
+          sql<string>`to_char(d.day, 'YYYY-MM-DD')`.as("day"),
+          "d.checks",
+          "d.up",
+          "d.maintenance",
+        ])
+        .where((eb) => eb.or([eb("s.entente_id", "=", ententeId), eb("k.entente_id", "=", ententeId)]))
         .where("d.day", ">=", fromDay)
         .orderBy("d.day")
         .execute();
       const byService = new Map<string, UptimeDay[]>();
       for (const r of rows) {
         const days = byService.get(r.client_id) ?? [];
-        days.push({ day: r.day, checks: r.checks, up: r.up });
+        days.push({ day: r.day, checks: r.checks, up: r.up, maintenance: r.maintenance });
         byService.set(r.client_id, days);
       }
       return byService;
@@ -151,16 +199,40 @@ function probeResults(
   };
 }
 
-/** One outcome: the day's counters, the state and its change, the next due time, in one transaction. */
-function recordOutcome(
-  db: Kysely<WorkplaceDatabase>,
-  probe: Probe,
-  state: ProbeState,
-  outcome: { readonly ok: boolean; readonly detail: string | null },
-  at: Date,
-): Promise<void> {
-  const detail = outcome.detail === null ? null : outcome.detail.slice(0, MAX_DETAIL);
-  const up = state === "down" ? 0 : 1;
+/** What `record` writes: the probe, its raw result and outcome, when, and whether in maintenance. */
+interface Recorded {
+  readonly probe: Probe;
+  readonly result: ProbeResult;
+  readonly outcome: { readonly ok: boolean; readonly detail: string | null };
+  readonly at: Date;
+  readonly inMaintenance: boolean;
+}
+
+/** Adds one probe to its UTC day: to `maintenance` inside a window, else to `checks` (and `up`). */
+async function countInDay(trx: Kysely<WorkplaceDatabase>, r: Recorded): Promise<void> {
+  const counts = r.inMaintenance
+    ? { checks: 0, up: 0, maintenance: 1 }
+    : { checks: 1, up: r.result === "down" ? 0 : 1, maintenance: 0 };
+  await trx
+    .insertInto("workplace_uptime_day")
+    .values({ client_id: r.probe.clientId, day: utcDay(r.at), ...counts })
+    .onConflict((oc) =>
+      oc.columns(["client_id", "day"]).doUpdateSet({
+        checks: sql`workplace_uptime_day.checks + ${counts.checks}`,
+        up: sql`workplace_uptime_day.up + ${counts.up}`,
+        maintenance: sql`workplace_uptime_day.maintenance + ${counts.maintenance}`,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * One outcome: the day's counters, the raw result, the damped state and its change, the next due
+ * time, in one transaction. @returns the damped state after it.
+ */
+function recordOutcome(db: Kysely<WorkplaceDatabase>, r: Recorded): Promise<ProbeState | null> {
+  const { probe, at } = r;
+  const detail = r.outcome.detail === null ? null : r.outcome.detail.slice(0, MAX_DETAIL);
   return db.transaction().execute(async (trx) => {
     // A probe removed (or its service) while it ran: its outcome belongs to nothing any more.
     const still = await trx
@@ -169,52 +241,41 @@ function recordOutcome(
       .where("client_id", "=", probe.clientId)
       .forUpdate()
       .executeTakeFirst();
-    if (still === undefined) return;
-    await trx
-      .insertInto("workplace_uptime_day")
-      .values({ client_id: probe.clientId, day: utcDay(at), checks: 1, up })
-      .onConflict((oc) =>
-        oc.columns(["client_id", "day"]).doUpdateSet({
-          checks: sql`workplace_uptime_day.checks + 1`,
-          up: sql`workplace_uptime_day.up + ${up}`,
-        }),
-      )
-      .execute();
+    if (still === undefined) return null;
+    await countInDay(trx, r);
     const before = await trx
       .selectFrom("workplace_probe_state")
-      .select("state")
+      .select(["state", "failures", "successes"])
       .where("client_id", "=", probe.clientId)
       .forUpdate()
       .executeTakeFirst();
-    const changed = before?.state !== state;
+    const previous = before === undefined ? null : { ...before, state: before.state as ProbeState | null };
+    const next = dampState(previous, r.result, probe);
+    const changed = next.state !== (previous?.state ?? null);
+    const columns = {
+      state: next.state,
+      checked_at: at,
+      detail,
+      result: r.result,
+      failures: next.failures,
+      successes: next.successes,
+    };
     await trx
       .insertInto("workplace_probe_state")
-      .values({
-        client_id: probe.clientId,
-        entente_id: probe.ententeId,
-        state,
-        since: at,
-        checked_at: at,
-        detail,
-      })
+      .values({ client_id: probe.clientId, entente_id: probe.ententeId, since: at, ...columns })
       .onConflict((oc) =>
-        oc.column("client_id").doUpdateSet({
-          state,
-          checked_at: at,
-          detail,
-          ...(changed ? { since: at } : {}),
-        }),
+        oc.column("client_id").doUpdateSet({ ...columns, ...(changed ? { since: at } : {}) }),
       )
       .execute();
-    if (changed) {
+    if (changed && next.state !== null) {
       await trx
         .insertInto("workplace_probe_change")
         .values({
           client_id: probe.clientId,
           entente_id: probe.ententeId,
           at,
-          from_state: before?.state ?? null,
-          to_state: state,
+          from_state: previous?.state ?? null,
+          to_state: next.state,
           detail,
         })
         .execute();
@@ -224,6 +285,7 @@ function recordOutcome(
       .set({ next_due_at: new Date(at.getTime() + probe.intervalSeconds * 1000) })
       .where("client_id", "=", probe.clientId)
       .execute();
+    return next.state;
   });
 }
 
@@ -242,6 +304,8 @@ function putProbe(
       body_contains: fields.bodyContains,
       timeout_ms: fields.timeoutMs,
       interval_seconds: fields.intervalSeconds,
+      failures_to_down: fields.failuresToDown,
+      successes_to_up: fields.successesToUp,
       next_due_at: now,
     };
     const row = await trx

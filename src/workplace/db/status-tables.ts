@@ -1,9 +1,19 @@
-import type { Generated } from "kysely";
+import type { Generated, GeneratedAlways } from "kysely";
 import type { Json, Timestamp } from "../../platform/db/schema.ts";
 
-/** Kysely table types of service status (SQL: src/platform/db/migrations/0125_workplace_status.sql). */
+/**
+ * Kysely table types of service status (SQL: src/platform/db/migrations/0125_workplace_status.sql,
+ * 0172_workplace_status_damping.sql). `client_id` is a probe's subject: a catalogue service's
+ * client id, or a status component's id (`hub:<entente>`); `service_id`/`component_id` are the
+ * generated columns that keep each reference.
+ */
 
-export interface WorkplaceProbeTable {
+interface Subject {
+  service_id: GeneratedAlways<string | null>;
+  component_id: GeneratedAlways<string | null>;
+}
+
+export interface WorkplaceProbeTable extends Subject {
   client_id: string;
   entente_id: string;
   kind: string;
@@ -13,20 +23,27 @@ export interface WorkplaceProbeTable {
   body_contains: string | null;
   timeout_ms: number;
   interval_seconds: number;
+  failures_to_down: Generated<number>;
+  successes_to_up: Generated<number>;
   next_due_at: Timestamp;
   row_version: Generated<number>;
 }
 
-export interface WorkplaceProbeStateTable {
+export interface WorkplaceProbeStateTable extends Subject {
   client_id: string;
   entente_id: string;
-  state: string;
+  /** The damped state; null: undecided. */
+  state: string | null;
   since: Timestamp;
   checked_at: Timestamp;
   detail: string | null;
+  /** The last raw result (operational, degraded, down, maintenance). */
+  result: Generated<string>;
+  failures: Generated<number>;
+  successes: Generated<number>;
 }
 
-export interface WorkplaceProbeChangeTable {
+export interface WorkplaceProbeChangeTable extends Subject {
   id: Generated<bigint>;
   client_id: string;
   entente_id: string;
@@ -37,11 +54,18 @@ export interface WorkplaceProbeChangeTable {
 }
 
 /** `day` as an ISO `YYYY-MM-DD` string. */
-export interface WorkplaceUptimeDayTable {
+export interface WorkplaceUptimeDayTable extends Subject {
   client_id: string;
   day: string;
   checks: number;
   up: number;
+  maintenance: Generated<number>;
+}
+
+export interface WorkplaceStatusComponentTable {
+  id: string;
+  entente_id: string;
+  kind: string;
 }
 
 export interface WorkplaceLeaseTable {
@@ -79,6 +103,7 @@ export interface StatusTables {
   workplace_probe_state: WorkplaceProbeStateTable;
   workplace_probe_change: WorkplaceProbeChangeTable;
   workplace_uptime_day: WorkplaceUptimeDayTable;
+  workplace_status_component: WorkplaceStatusComponentTable;
   workplace_lease: WorkplaceLeaseTable;
   workplace_incident: WorkplaceIncidentTable;
   workplace_incident_update: WorkplaceIncidentUpdateTable;

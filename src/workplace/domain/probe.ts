@@ -1,5 +1,12 @@
 import { localized } from "../../shared/errors.ts";
 import { type Issue, ValidationError } from "../errors.ts";
+import {
+  DAMPING_MAX,
+  DAMPING_MIN,
+  type DampingSettings,
+  DEFAULT_FAILURES_TO_DOWN,
+  DEFAULT_SUCCESSES_TO_UP,
+} from "./flap-damping.ts";
 
 /**
  * The health probe of a catalogued service (issue 11 §6): where and how the hosting checks it.
@@ -15,7 +22,7 @@ import { type Issue, ValidationError } from "../errors.ts";
 export const PROBE_KINDS = ["http", "tcp", "oidc"] as const;
 export type ProbeKind = (typeof PROBE_KINDS)[number];
 
-export interface ProbeFields {
+export interface ProbeFields extends DampingSettings {
   readonly kind: ProbeKind;
   readonly target: string;
   readonly expectStatusMin: number;
@@ -43,6 +50,10 @@ export interface ProbeDraft {
   readonly bodyContains?: string | null | undefined;
   readonly timeoutMs: number;
   readonly intervalSeconds: number;
+  /** Default 2 (domain/flap-damping.ts). */
+  readonly failuresToDown?: number | undefined;
+  /** Default 2. */
+  readonly successesToUp?: number | undefined;
 }
 
 const issue = (field: string, fr: string, en: string): Issue => ({
@@ -93,7 +104,8 @@ function targetIssue(kind: ProbeKind, target: string): Issue | null {
 }
 
 /**
- * Checks a probe's fields; every problem is reported at once. Status bounds default to 200–399.
+ * Checks a probe's fields; every problem is reported at once. Status bounds default to 200–399;
+ * the flap damping to 2 failures to turn down and 2 successes to come back (1 to 10 each).
  * @throws ValidationError with one `workplace.probe_invalid` issue per wrong field.
  */
 export function validateProbeFields(draft: ProbeDraft): ProbeFields {
@@ -130,6 +142,23 @@ export function validateProbeFields(draft: ProbeDraft): ProbeFields {
   if (!inRange(draft.intervalSeconds, 10, 86_400)) {
     issues.push(issue("intervalSeconds", "des secondes de 10 à 86400", "seconds from 10 to 86400"));
   }
+  const failuresToDown = draft.failuresToDown ?? DEFAULT_FAILURES_TO_DOWN;
+  const successesToUp = draft.successesToUp ?? DEFAULT_SUCCESSES_TO_UP;
+  for (const [field, value] of [
+    ["failuresToDown", failuresToDown],
+    ["successesToUp", successesToUp],
+  ] as const) {
+    if (!inRange(value, DAMPING_MIN, DAMPING_MAX)) {
+      const range = `${DAMPING_MIN} à ${DAMPING_MAX}`;
+      issues.push(
+        issue(
+          field,
+          `un nombre entier de résultats consécutifs de ${range}`,
+          `a whole number of consecutive results from ${DAMPING_MIN} to ${DAMPING_MAX}`,
+        ),
+      );
+    }
+  }
   if (kind === undefined || issues.length > 0) throw new ValidationError(issues);
   return {
     kind,
@@ -139,5 +168,7 @@ export function validateProbeFields(draft: ProbeDraft): ProbeFields {
     bodyContains: body,
     timeoutMs: draft.timeoutMs,
     intervalSeconds: draft.intervalSeconds,
+    failuresToDown,
+    successesToUp,
   };
 }

@@ -23,15 +23,15 @@ describe("service status rules", () => {
     const now = new Date("2026-03-10T23:59:00Z");
     const { bars, permyriad } = uptimeBars(
       [
-        { day: "2026-03-10", checks: 20_000, up: 19_999 },
-        { day: "2025-12-11", checks: 4, up: 4 },
-        { day: "2025-12-10", checks: 4, up: 0 },
+        { day: "2026-03-10", checks: 20_000, up: 19_999, maintenance: 0 },
+        { day: "2025-12-11", checks: 4, up: 4, maintenance: 0 },
+        { day: "2025-12-10", checks: 4, up: 0, maintenance: 0 },
       ],
       now,
     );
     assert.equal(bars.length, 90);
-    assert.deepEqual(bars[0], { day: "2025-12-11", permyriad: 10_000 });
-    assert.deepEqual(bars[89], { day: "2026-03-10", permyriad: 9_999 });
+    assert.deepEqual(bars[0], { day: "2025-12-11", permyriad: 10_000, maintenanceMinutes: 0 });
+    assert.deepEqual(bars[89], { day: "2026-03-10", permyriad: 9_999, maintenanceMinutes: 0 });
     assert.equal(bars[1]?.permyriad, null);
     assert.equal(permyriad, 9_999, "the day before the 90 is not counted");
     assert.equal(uptimeBars([], now).permyriad, null);

@@ -9,6 +9,12 @@ export type ServiceState = (typeof SERVICE_STATES)[number];
 /** What a probe can find: a probe never finds `maintenance` nor `unknown`. */
 export type ProbeState = "operational" | "degraded" | "down";
 
+/**
+ * One probe's raw result as recorded: its state, or `maintenance` for a failure inside a
+ * maintenance window covering the service (a planned stop is not an outage).
+ */
+export type ProbeResult = ProbeState | "maintenance";
+
 /** One probe's outcome: `ok` false with a short reason (never a secret, never a body). */
 export interface ProbeOutcome {
   readonly ok: boolean;
@@ -27,6 +33,15 @@ export const UPTIME_DAYS = 90;
 export function probeState(outcome: ProbeOutcome, timeoutMs: number): ProbeState {
   if (!outcome.ok) return "down";
   return outcome.elapsedMs > timeoutMs / 2 ? "degraded" : "operational";
+}
+
+/**
+ * The raw result of an outcome: `maintenance` when it failed inside a maintenance window
+ * covering the service (`domain/maintenance-window.ts` `isCoveredAt`), else `probeState`.
+ */
+export function probeResult(outcome: ProbeOutcome, timeoutMs: number, inMaintenance: boolean): ProbeResult {
+  const state = probeState(outcome, timeoutMs);
+  return state === "down" && inMaintenance ? "maintenance" : state;
 }
 
 /** What the secretariat declared that is in force now for a service. */
@@ -54,17 +69,25 @@ export function currentState(probe: ProbeState | null, declared: readonly Declar
   return state;
 }
 
-/** One UTC day's probes: how many ran, how many found the service up. */
+/**
+ * One UTC day's probes: how many count (`checks`), how many of those found the service up, and
+ * how many ran inside a maintenance window covering it (`maintenance`: left out of `checks`).
+ */
 export interface UptimeDay {
   readonly day: string;
   readonly checks: number;
   readonly up: number;
+  readonly maintenance: number;
 }
 
-/** A bar of the 90-day chart: the day, its uptime in per-ten-thousand (null: no probe that day). */
+/**
+ * A bar of the 90-day chart: the day, its uptime in per-ten-thousand (null: no counted probe
+ * that day), and the minutes of planned maintenance in it (0: none).
+ */
 export interface UptimeBar {
   readonly day: string;
   readonly permyriad: number | null;
+  readonly maintenanceMinutes: number;
 }
 
 /** `YYYY-MM-DD` of `date` in UTC. */
@@ -79,10 +102,17 @@ export function firstKeptDay(now: Date): string {
  * The 90 bars ending with `now`'s UTC day, oldest first, and the uptime over them in
  * per-ten-thousand (null: no probe). Rounding: down (floor) to the per-ten-thousand, so that 99.995 %
  * never shows as 100 %: 100 % means every probe found the service up.
+ *
+ * Planned maintenance does not count against uptime (as Atlassian Statuspage and Cachet): the
+ * probes run inside a maintenance window covering the service are not in `checks` (the
+ * denominator) nor in `up` — a success there is left out too, so a maintenance neither lowers
+ * nor raises the figure; `maintenanceMinutes` (by UTC day, `maintenanceMinutesByDay`) marks the
+ * bar. Days are UTC days, as the counters (`utcDay`).
  */
 export function uptimeBars(
   days: readonly UptimeDay[],
   now: Date,
+  maintenanceMinutes: ReadonlyMap<string, number> = new Map(),
 ): { readonly bars: UptimeBar[]; readonly permyriad: number | null } {
   const byDay = new Map(days.map((d) => [d.day, d]));
   const bars: UptimeBar[] = [];
@@ -91,11 +121,14 @@ export function uptimeBars(
   for (let i = UPTIME_DAYS - 1; i >= 0; i--) {
     const day = utcDay(new Date(now.getTime() - i * 86_400_000));
     const found = byDay.get(day);
-    if (found === undefined || found.checks === 0) bars.push({ day, permyriad: null });
+    const minutes = maintenanceMinutes.get(day) ?? 0;
+    if (found === undefined || found.checks === 0)
+      bars.push({ day, permyriad: null, maintenanceMinutes: minutes });
     else {
       checks += found.checks;
       up += found.up;
-      bars.push({ day, permyriad: Math.floor((found.up * 10_000) / found.checks) });
+      const permyriad = Math.floor((found.up * 10_000) / found.checks);
+      bars.push({ day, permyriad, maintenanceMinutes: minutes });
     }
   }
   return { bars, permyriad: checks === 0 ? null : Math.floor((up * 10_000) / checks) };

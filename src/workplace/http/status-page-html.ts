@@ -32,6 +32,9 @@ const TEXT = {
       p === null ? "disponibilité sur 90 jours : pas encore mesurée" : `disponibilité sur 90 jours : ${p} %`,
     bars: "Disponibilité par jour sur 90 jours, du plus ancien au plus récent",
     day: (day: string, p: string | null) => `${day} : ${p === null ? "pas de mesure" : `${p} %`}`,
+    maintenanceDay: (minutes: string) => `maintenance planifiée ${minutes}, hors calcul`,
+    maintenanceDays: "Maintenances planifiées (non comptées dans la disponibilité)",
+    hub: "Fédération d'identité",
     affects: "Services concernés",
     members: "Membres concernés",
     from: "Du",
@@ -67,6 +70,9 @@ const TEXT = {
     uptime: (p: string | null) => (p === null ? "90-day uptime: not measured yet" : `90-day uptime: ${p} %`),
     bars: "Uptime per day over 90 days, oldest first",
     day: (day: string, p: string | null) => `${day}: ${p === null ? "no data" : `${p} %`}`,
+    maintenanceDay: (minutes: string) => `planned maintenance ${minutes}, not counted`,
+    maintenanceDays: "Planned maintenance (not counted in uptime)",
+    hub: "Identity federation",
     affects: "Affected services",
     members: "Affected members",
     from: "From",
@@ -115,25 +121,58 @@ a{color:#000091}.skip{position:absolute;left:-10000px}.skip:focus{left:1rem}
 .s-operational{color:#18753c}.s-degraded{color:#8d4700}.s-down{color:#ce0500}.s-maintenance{color:#0063cb}.s-unknown{color:#3a3a3a}
 .bars{display:flex;gap:1px;height:2rem;margin:.25rem 0}.bar{flex:1;background:#ddd}
 .b-full{background:#18753c}.b-high{background:#b34000}.b-low{background:#ce0500}
+.b-maint{background:repeating-linear-gradient(45deg,#0063cb 0 3px,#6a9fe0 3px 6px)}.maint{color:#0063cb;font-size:.9rem}
 .inc{border-left:4px solid #0063cb;padding-left:1rem;margin:1rem 0}ul.svcs{padding:0}`;
 
-const barClass = (p: number | null) =>
-  p === null ? "bar" : p === 10_000 ? "bar b-full" : p >= 9_900 ? "bar b-high" : "bar b-low";
+type Bar = StatusPage["services"][number]["bars"][number];
+
+/**
+ * A day's colour: planned maintenance (blue, striped) when the day had some and no failure
+ * outside it (a failure outside the window is the worse news); else its uptime's.
+ */
+const barClass = ({ permyriad: p, maintenanceMinutes }: Bar) =>
+  maintenanceMinutes > 0 && (p === null || p === 10_000)
+    ? "bar b-maint"
+    : p === null
+      ? "bar"
+      : p === 10_000
+        ? "bar b-full"
+        : p >= 9_900
+          ? "bar b-high"
+          : "bar b-low";
+
+/** Minutes as `2 h 05` (or `45 min`). */
+const duration = (minutes: number) =>
+  minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")}`;
+
+function barHtml(b: Bar, lang: StatusLang): string {
+  const t = TEXT[lang];
+  const maintenance =
+    b.maintenanceMinutes > 0 ? ` — ${t.maintenanceDay(duration(b.maintenanceMinutes))}` : "";
+  return `<span class="${barClass(b)}" title="${esc(t.day(b.day, percent(b.permyriad, lang)) + maintenance)}"></span>`;
+}
+
+/** The days with planned maintenance in words (the bars' colour is never the only sign). */
+function maintenanceHtml(bars: readonly Bar[], lang: StatusLang): string {
+  const t = TEXT[lang];
+  const days = bars.filter((b) => b.maintenanceMinutes > 0);
+  if (days.length === 0) return "";
+  const items = days
+    .map((b) => `<li>${b.day}${lang === "fr" ? " : " : ": "}${duration(b.maintenanceMinutes)}</li>`)
+    .join("");
+  return `<div class="maint"><p>${t.maintenanceDays}</p><ul data-maintenance-days>${items}</ul></div>`;
+}
 
 function servicesHtml(page: StatusPage, lang: StatusLang): string {
   const t = TEXT[lang];
   if (page.services.length === 0) return `<p>${t.noService}</p>`;
   const items = page.services.map((s) => {
-    const bars = s.bars
-      .map(
-        (b) =>
-          `<span class="${barClass(b.permyriad)}" title="${esc(t.day(b.day, percent(b.permyriad, lang)))}"></span>`,
-      )
-      .join("");
-    return `<li class="svc" data-service="${esc(s.clientId)}"><h3>${esc(s.name)}</h3>
+    const bars = s.bars.map((b) => barHtml(b, lang)).join("");
+    const name = s.kind === "hub" ? t.hub : s.name;
+    return `<li class="svc" data-service="${esc(s.clientId)}"><h3>${esc(name)}</h3>
 <span class="state s-${s.status}" data-status="${s.status}">${t.state[s.status]}</span>
 <div class="bars" role="img" aria-label="${esc(t.bars)}">${bars}</div>
-<p>${esc(t.uptime(percent(s.uptimePermyriad, lang)))}</p></li>`;
+<p>${esc(t.uptime(percent(s.uptimePermyriad, lang)))}</p>${maintenanceHtml(s.bars, lang)}</li>`;
   });
   return `<ul class="svcs">${items.join("\n")}</ul>`;
 }

@@ -187,11 +187,16 @@ export function publicStatusJson(page: StatusPage) {
     generatedAt: page.generatedAt.toISOString(),
     services: page.services.map((s) => ({
       id: s.clientId,
+      kind: s.kind,
       name: s.name,
       status: s.status,
       since: s.since?.toISOString() ?? null,
       uptime90d: percent(s.uptimePermyriad),
-      days: s.bars.map((b) => ({ day: b.day, uptime: percent(b.permyriad) })),
+      days: s.bars.map((b) => ({
+        day: b.day,
+        uptime: percent(b.permyriad),
+        maintenanceMinutes: b.maintenanceMinutes,
+      })),
     })),
     incidents: [...page.current, ...page.recent].map(incident),
   };

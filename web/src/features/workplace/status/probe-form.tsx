@@ -19,9 +19,14 @@ type Draft = {
   bodyContains: string;
   timeoutMs: string;
   intervalSeconds: string;
+  failuresToDown: string;
+  successesToUp: string;
 };
 
-/** Where and how often: the target, the expected text (HTTP), the timeout and the interval. */
+/**
+ * Where and how often: the target, the expected text (HTTP), the timeout and the interval; the
+ * flap damping (consecutive failures before down, successes before up: domain/flap-damping.ts).
+ */
 function ProbeTargetFields({
   draft,
   set,
@@ -72,6 +77,27 @@ function ProbeTargetFields({
           error={submit.fieldError("intervalSeconds")}
         />
       </div>
+      <div className="form-row">
+        <TextField
+          id="probe-failures"
+          type="number"
+          inputMode="numeric"
+          label={t("workplace.status.failuresToDown")}
+          hint={t("workplace.status.dampingHint")}
+          value={draft.failuresToDown}
+          onChange={set("failuresToDown")}
+          error={submit.fieldError("failuresToDown")}
+        />
+        <TextField
+          id="probe-successes"
+          type="number"
+          inputMode="numeric"
+          label={t("workplace.status.successesToUp")}
+          value={draft.successesToUp}
+          onChange={set("successesToUp")}
+          error={submit.fieldError("successesToUp")}
+        />
+      </div>
     </>
   );
 }
@@ -94,6 +120,8 @@ export function ProbeForm({
     bodyContains: "",
     timeoutMs: "2000",
     intervalSeconds: "60",
+    failuresToDown: "2",
+    successesToUp: "2",
   });
   const submit = useSubmit();
   const set = (field: keyof Draft) => (e: { target: { value: string } }) => {
@@ -108,6 +136,8 @@ export function ProbeForm({
       bodyContains: draft.kind === "http" && draft.bodyContains !== "" ? draft.bodyContains : null,
       timeoutMs: Number(draft.timeoutMs),
       intervalSeconds: Number(draft.intervalSeconds),
+      failuresToDown: Number(draft.failuresToDown),
+      successesToUp: Number(draft.successesToUp),
     };
     const saved = await submit.run(ProbeWrite, body, (b) =>
       api.send("PUT", workplacePaths.probe(entente.id, draft.clientId), b, Probe),

@@ -65,4 +65,9 @@ export const statusEn: typeof statusFr = {
   timeoutMs: "Timeout (milliseconds)",
   intervalSeconds: "Interval between two probes (seconds)",
   saveProbe: "Save the probe",
+  failuresToDown: "Consecutive failures before “Down”",
+  successesToUp: "Consecutive successes before coming back",
+  dampingHint:
+    "1 to 10 (default 2): a single failure does not make the service down. Every result counts in the uptime.",
+  hub: "Identity federation",
 };

@@ -64,4 +64,9 @@ export const statusFr = {
   timeoutMs: "Délai d'attente (millisecondes)",
   intervalSeconds: "Intervalle entre deux sondes (secondes)",
   saveProbe: "Enregistrer la sonde",
+  failuresToDown: "Échecs consécutifs avant « Indisponible »",
+  successesToUp: "Succès consécutifs avant le retour",
+  dampingHint:
+    "De 1 à 10 (2 par défaut) : un échec isolé ne rend pas le service indisponible. Chaque résultat compte dans la disponibilité.",
+  hub: "Fédération d'identité",
 };

@@ -42,7 +42,7 @@ function ServicesTable({
       <tbody>
         {services.map((s) => (
           <tr key={s.id}>
-            <th scope="row">{s.name}</th>
+            <th scope="row">{s.kind === "hub" ? t("workplace.status.hub") : s.name}</th>
             <td data-status={s.status}>{t(`workplace.status.states.${s.status}`)}</td>
             <td>{s.uptime90d === null ? t("workplace.status.notMeasured") : `${s.uptime90d} %`}</td>
             <td>
@@ -113,7 +113,10 @@ export function WorkplaceStatusPage() {
   const status = useResource(workplacePaths.publicStatus(entente.id), PublicStatus);
   const incidents = useResource(workplacePaths.incidents(entente.id), IncidentList);
   const probes = useResource(workplacePaths.probes(entente.id), ProbeList);
-  const services = (status.data?.services ?? []).map((s) => ({ id: s.id, name: s.name }));
+  // The hub's entry is watched but is no catalogue service: no probe form nor incident for it here.
+  const services = (status.data?.services ?? [])
+    .filter((s) => s.kind === "service")
+    .map((s) => ({ id: s.id, name: s.name }));
   const names = new Map(services.map((s) => [s.id, s.name]));
   const saved = () => {
     incidents.reload();
