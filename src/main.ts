@@ -201,15 +201,18 @@ async function startIdentity(
   let logIdentityError = (error: unknown): void => {
     process.stderr.write(`identity: ${error instanceof Error ? error.message : String(error)}\n`);
   };
-  const [{ composeIdentity, loadSamlSpSigning }, { EntenteError }, { composeWorkplace }] = await Promise.all([
-    import("./identity/index.ts"),
-    import("./shared/errors.ts"),
-    import("./workplace/index.ts"),
-  ]);
+  const [{ composeIdentity, loadSamlSpSigning }, { EntenteError }, { composeWorkplace, alignHubProbesOn }] =
+    await Promise.all([
+      import("./identity/index.ts"),
+      import("./shared/errors.ts"),
+      import("./workplace/index.ts"),
+    ]);
   try {
     // The portal's clients follow this start's public URL (an earlier one is no longer accepted).
     const { alignPortalAddresses } = await import("./compose.ts");
     await alignPortalAddresses(database, publicUrl);
+    // …and so does the status page's probe of the hub itself.
+    await alignHubProbesOn(database, `${publicUrl}/oidc`, now);
     // The workplace's subscriptions are the access policy of its catalogued services: identity
     // asks them at sign-in through the port registered here.
     const workplace = composeWorkplace(database, {

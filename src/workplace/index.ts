@@ -21,6 +21,6 @@ export {
   type SubscriptionForProvisioning,
   type WorkplaceForProvisioning,
 } from "./compose-provisioning.ts";
-export { portalClientsOn, seedWorkplaceExampleOn } from "./compose-seed.ts";
+export { alignHubProbesOn, portalClientsOn, seedWorkplaceExampleOn } from "./compose-seed.ts";
 export type { MigrationWave } from "./domain/migration-wave.ts";
 export { WIDGET_PATH } from "./http/public-routes.ts";

@@ -13,7 +13,7 @@ import { createCatalogueStore } from "../../src/workplace/db/catalogue-store.ts"
 import { createPortalStore } from "../../src/workplace/db/portal-store.ts";
 import { createProbeStore } from "../../src/workplace/db/probe-store.ts";
 import { createSubscriptionStore } from "../../src/workplace/db/subscription-store.ts";
-import { seedWorkplaceExampleOn } from "../../src/workplace/index.ts";
+import { alignHubProbesOn, seedWorkplaceExampleOn } from "../../src/workplace/index.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 
 /**
@@ -102,5 +102,17 @@ describeOnDatabases("workplace seeded on the first start with the example", (get
     assert.equal((await createCatalogueStore(get().db).list(ENTENTE)).length, 1);
     assert.equal((await createAnnouncementStore(get().db, now).list(ENTENTE)).length, 1);
     assert.equal((await createProbeStore(get().db).listForEntente(ENTENTE)).length, 2);
+  });
+
+  it("at a start on another address, the hub's probe follows the new issuer, once", async () => {
+    const probes = createProbeStore(get().db);
+    const hub = `hub:${ENTENTE}`;
+    assert.equal((await probes.find(ENTENTE, hub))?.target, `${PUBLIC_URL}/oidc`);
+    const moved = "http://127.0.0.1:20511/oidc";
+    assert.deepEqual(await alignHubProbesOn(get(), moved, now), [ENTENTE]);
+    const probe = await probes.find(ENTENTE, hub);
+    assert.equal(probe?.target, moved);
+    assert.equal(probe?.kind, "oidc");
+    assert.deepEqual(await alignHubProbesOn(get(), moved, now), [], "the same address changes nothing");
   });
 });

@@ -91,6 +91,19 @@ export function createProbeStore(db: Kysely<WorkplaceDatabase>): ProbeStore {
   };
 }
 
+/** Every entente's hub entry (`workplace_status_component`), for the alignment at start. */
+export async function listHubComponents(
+  db: Kysely<WorkplaceDatabase>,
+): Promise<{ readonly id: string; readonly ententeId: string }[]> {
+  const rows = await db
+    .selectFrom("workplace_status_component")
+    .select(["id", "entente_id"])
+    .where("kind", "=", "hub")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, ententeId: r.entente_id }));
+}
+
 /** The status components (the hub) of `workplace_status_component`. */
 function statusComponents(db: Kysely<WorkplaceDatabase>): Pick<ProbeStore, "components" | "putHubComponent"> {
   return {
