@@ -56,6 +56,28 @@ export interface ProvisioningTables {
   provisioning_retention: ProvisioningRetentionTable;
   provisioning_erasure: ProvisioningErasureTable;
   provisioning_job_lease: ProvisioningJobLeaseTable;
+  provisioning_resync_job: ProvisioningResyncJobTable;
+}
+
+/** A full resync of a connector as a job (0173_provisioning_resync_job.sql). */
+export interface ProvisioningResyncJobTable {
+  id: string;
+  entente_id: string;
+  connector_id: string;
+  state: "running" | "stopped" | "done" | "failed";
+  cursor: string | null;
+  total: Generated<number>;
+  compared: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  disabled: Generated<number>;
+  errors: Generated<number>;
+  last_error: string | null;
+  holder: string | null;
+  leased_until: Date | null;
+  started_by: string;
+  started_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** A member's retention period before erasure (0145_provisioning_retention.sql). */
@@ -116,4 +138,6 @@ export interface ProvisioningDeliveryTable {
   last_error: string | null;
   last_attempt_at: Date | null;
   done_at: Date | null;
+  /** Since when its peer fails (first failed attempt; cleared when done). 0173. */
+  failing_since: Date | null;
 }
