@@ -82,7 +82,7 @@ export function registerResyncCommand(provisioning: Command, context: CliContext
             const open = (await listResyncJobs(deps.resyncJobs, null, options.entente)).find(
               (j) =>
                 j.connectorId === options.connector &&
-                j.state === (action === "stop" ? "running" : "stopped"),
+                (action === "stop" ? j.state === "running" : j.state === "stopped" || j.state === "failed"),
             );
             if (open === undefined)
               throw new EntenteError("provisioning.resync_not_found", {
