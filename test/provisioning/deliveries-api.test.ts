@@ -25,7 +25,7 @@ const NOW = new Date("2026-01-15T10:00:00Z");
  * The console's deliveries and resync API over HTTP: a connector's failed deliveries with the
  * peer's answer and since when it fails, filtered by state and person; the replay of all of
  * them (CSRF, audited); the resync jobs. Every access decision: the secretariat acts; a finance
- * officer gets 403; another entente's connector 404. The peer is a real HTTP server refusing
+ * officer or a reader gets 403; another entente's connector 404. The peer is a real HTTP server refusing
  * (400) then accepting the SCIM client's requests.
  */
 describeOnDatabases("provisioning deliveries and resync API over HTTP", (get) => {
@@ -33,7 +33,7 @@ describeOnDatabases("provisioning deliveries and resync API over HTTP", (get) =>
   let provisioning: ComposedProvisioning;
   let peer: Server;
   let peerAnswer = 400;
-  const clients: Record<"secretariat" | "finance", ConsoleClient> = {} as never;
+  const clients: Record<"secretariat" | "finance" | "reader", ConsoleClient> = {} as never;
   let chat = "";
   let otherEntente = "";
   const pass = { batch: 50, concurrency: 2, leaseSeconds: 60, maxPasses: 5 };
@@ -66,6 +66,7 @@ describeOnDatabases("provisioning deliveries and resync API over HTTP", (get) =>
     for (const [key, address] of [
       ["secretariat", "secretariat@lyon.entente.localhost"],
       ["finance", "finance.ville-lyon@lyon.entente.localhost"],
+      ["reader", "lecture@lyon.entente.localhost"],
     ] as const) {
       clients[key] = new ConsoleClient(app);
       assert.equal((await clients[key].signIn(address, PASSWORD)).status, 200, address);
@@ -142,7 +143,10 @@ describeOnDatabases("provisioning deliveries and resync API over HTTP", (get) =>
 
   it("replays all failed deliveries of a connector: the secretariat's, with CSRF, audited; they turn done", async () => {
     const path = `${API}/connectors/${chat}/replay-failed`;
-    assert.equal((await clients.finance.send("POST", path)).status, 403);
+    for (const who of [clients.finance, clients.reader]) {
+      assert.equal((await who.send("POST", path)).status, 403);
+      assert.equal((await who.send("GET", `${API}/deliveries?state=failed`)).status, 403);
+    }
     assert.equal((await clients.secretariat.send("POST", path, undefined, { csrf: false })).status, 403);
     const foreign = await clients.secretariat.send("POST", `${API}/connectors/${otherEntente}/replay-failed`);
     assert.equal(foreign.status, 404);
@@ -166,8 +170,10 @@ describeOnDatabases("provisioning deliveries and resync API over HTTP", (get) =>
   it("resync jobs: the secretariat starts, stops and resumes them; finance 403; another entente's connector 404", async () => {
     const start = (who: ConsoleClient, connectorId: string) =>
       who.send("POST", `${API}/connectors/${connectorId}/resyncs`, {});
-    assert.equal((await start(clients.finance, chat)).status, 403);
-    assert.equal((await clients.finance.send("GET", `${API}/resyncs`)).status, 403);
+    for (const who of [clients.finance, clients.reader]) {
+      assert.equal((await start(who, chat)).status, 403);
+      assert.equal((await who.send("GET", `${API}/resyncs`)).status, 403);
+    }
     assert.equal(
       (await start(clients.secretariat, otherEntente)).json().code,
       "provisioning.connector_not_found",
@@ -177,7 +183,8 @@ describeOnDatabases("provisioning deliveries and resync API over HTTP", (get) =>
     const jobId = started.json().id;
     assert.equal((await start(clients.secretariat, chat)).status, 409, "one open job per connector");
     for (const action of ["stop", "resume"])
-      assert.equal((await clients.finance.send("POST", `${API}/resyncs/${jobId}/${action}`)).status, 403);
+      for (const who of [clients.finance, clients.reader])
+        assert.equal((await who.send("POST", `${API}/resyncs/${jobId}/${action}`)).status, 403);
     const foreign = await clients.secretariat.send(
       "POST",
       `/api/ententes/autre/provisioning/resyncs/${jobId}/stop`,
