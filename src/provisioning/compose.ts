@@ -15,6 +15,8 @@ import type { HubSessions, HubSessionsSlot } from "./app/hub-sessions.ts";
 import type { MailMigrationDeps } from "./app/mail-migration.ts";
 import type { ScimDeps } from "./app/ports.ts";
 import type { ResyncDeps } from "./app/resync.ts";
+import type { ResyncJobDeps } from "./app/resync-job.ts";
+import { createResyncRunner, type ResyncRunner } from "./app/resync-runner.ts";
 import type { RetentionDeps } from "./app/retention.ts";
 import type { ScimTokenDeps } from "./app/scim-tokens.ts";
 import {
@@ -37,6 +39,7 @@ import { createConnectorStore } from "./db/connector-store.ts";
 import { createDeliveryStore } from "./db/delivery-store.ts";
 import { createErasureStore } from "./db/erasure-store.ts";
 import { createMemberAccountReader } from "./db/member-accounts.ts";
+import { createResyncJobStore } from "./db/resync-job-store.ts";
 import { createResyncStore } from "./db/resync-store.ts";
 import { createScimStore } from "./db/scim-store.ts";
 import { createScimTokenStore } from "./db/scim-token-store.ts";
@@ -73,6 +76,9 @@ export interface ComposedProvisioning {
   readonly resync: ResyncDeps;
   /** The subscription scheduler's dependencies (its boundaries, run by `startWorker`, or once by tests). */
   readonly boundaries: BoundaryDeps;
+  /** The resync jobs (progress, stop, resume) and this node's runner of them. */
+  readonly resyncJobs: ResyncJobDeps;
+  readonly resyncRunner: ResyncRunner;
   readonly registerRoutes: readonly RouteRegistrar[];
   /** Starts this node's delivery loop (the server does; the CLI delivers on demand). */
   /**
@@ -137,6 +143,7 @@ export function composeProvisioning(
     now: options.now,
   };
   const { engine, admin, resync } = composeEngine(db, scim, options, mailKindOf(workplace));
+  const { resyncJobs, resyncRunner } = composeResyncJobs(db, resync, options, sessions.onError);
   const mailMigration: MailMigrationDeps = {
     connectors: engine.connectors,
     kinds: engine.kinds,
@@ -158,12 +165,14 @@ export function composeProvisioning(
       createProvisioningAdminRoutes(admin),
       createMailMigrationRoutes(mailMigration),
       createRetentionRoutes(retention),
-      createResyncRoutes(resync),
+      createResyncRoutes(resync, { deps: resyncJobs, runner: resyncRunner }),
     ],
     mailMigration,
     retention,
     resync,
     boundaries,
+    resyncJobs,
+    resyncRunner,
     subscriptionListener: {
       subscriptionChanged: (change) => recordSubscriptionChange(subscriptionEvents, change),
       onError: sessions.onError,
@@ -171,7 +180,7 @@ export function composeProvisioning(
     registerHubSessions: (hub) => {
       sessions.current = hub;
     },
-    startWorker: (worker) => startWorkers(engine, retention, boundaries, worker),
+    startWorker: (worker) => startWorkers(engine, retention, boundaries, resyncRunner, worker),
   };
 }
 
@@ -218,6 +227,21 @@ function composeEngine(
   return { engine, admin, resync };
 }
 
+/** The resync jobs on the resync's stores, and this node's runner of them. */
+function composeResyncJobs(
+  db: Kysely<ProvisioningTables>,
+  resync: ResyncDeps,
+  options: ProvisioningOptions,
+  onError: (error: unknown) => void,
+): { resyncJobs: ResyncJobDeps; resyncRunner: ResyncRunner } {
+  const resyncJobs: ResyncJobDeps = {
+    ...resync,
+    jobs: createResyncJobStore(db),
+    newId: options.newId ?? randomUUID,
+  };
+  return { resyncJobs, resyncRunner: createResyncRunner(resyncJobs, { holder: randomUUID(), onError }) };
+}
+
 /** The mail connector kind, whose mailboxes' quota is the member's subscription to the mail service when it sets one. */
 function mailKindOf(workplace: ReturnType<typeof composeWorkplaceForProvisioning>): ConnectorKind {
   return createMailKind(async (ententeId, clientId, memberId) => {
@@ -239,27 +263,33 @@ export function composeProvisioningCli(
     mailMigration: composed.mailMigration,
     retention: composed.retention,
     resync: composed.resync,
+    resyncJobs: composed.resyncJobs,
     ententeExists: options.ententeExists,
   };
 }
 
 /**
  * This node's delivery loop, erasure scheduler and subscription scheduler (one node at a time
- * enqueues erasures or emits boundaries, by their leases).
+ * enqueues erasures or emits boundaries, by their leases), and the take-over of resync jobs a
+ * stopped node left running (every ten delivery intervals).
  */
 function startWorkers(
   engine: EngineDeps,
   retention: RetentionDeps,
   boundaries: BoundaryDeps,
+  runner: ResyncRunner,
   options: { readonly intervalMs: number; readonly onError: (error: unknown) => void },
 ): DeliveryWorker {
   const delivery = startDeliveryWorker(engine, options);
   const holder = randomUUID();
   const erasures = startErasureScheduler(retention, { holder, onError: options.onError });
   const subscriptions = startSubscriptionScheduler(boundaries, { holder, onError: options.onError });
+  const pickUp = setInterval(() => runner.pickUp().catch(options.onError), options.intervalMs * 10);
+  pickUp.unref();
   return {
     async stop() {
-      await Promise.all([delivery.stop(), erasures.stop(), subscriptions.stop()]);
+      clearInterval(pickUp);
+      await Promise.all([delivery.stop(), erasures.stop(), subscriptions.stop(), runner.idle()]);
     },
   };
 }

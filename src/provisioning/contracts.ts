@@ -25,6 +25,13 @@ const DeliveryState = z.enum(["pending", "done", "failed"]);
 export const DeliveryQuery = z.object({
   state: DeliveryState.optional(),
   sub: z.string().min(1).max(200).optional(),
+  person: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("a person: its sub, or part of its user name (case-insensitive)"),
+  connectorId: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
@@ -46,8 +53,23 @@ export const Delivery = z.object({
   doneAt: z.string().nullable(),
 });
 
+/** Per connector: its deliveries by state and since when its peer fails (null: it does not). */
+export const ConnectorDeliveries = z.object({
+  connectorId: z.string(),
+  label: z.string(),
+  kind: z.string(),
+  pending: z.number().int(),
+  failed: z.number().int(),
+  done: z.number().int(),
+  failingSince: z
+    .string()
+    .nullable()
+    .describe("first failed attempt of its unfinished deliveries (ISO 8601); null when none fails"),
+});
+
 export const DeliveryList = z.object({
   counts: z.object({ pending: z.number().int(), done: z.number().int(), failed: z.number().int() }),
+  connectors: z.array(ConnectorDeliveries),
   deliveries: z.array(Delivery),
 });
 
@@ -108,3 +130,21 @@ export const PrepareMailboxesAnswer = z.object({
   done: z.number().int(),
   refused: z.array(z.object({ userName: z.string(), reason: z.string() })),
 });
+
+/** A full resync of a connector as a job: its state, cursor and counts (docs/provisioning.md). */
+export const ResyncJob = z.object({
+  id: z.string(),
+  connectorId: z.string(),
+  state: z.enum(["running", "stopped", "done", "failed"]),
+  total: z.number().int().describe("accounts to compare: persons expected and accounts the tool has"),
+  compared: z.number().int(),
+  created: z.number().int().describe("repairs queued: accounts to create"),
+  updated: z.number().int().describe("repairs queued: accounts to update"),
+  disabled: z.number().int().describe("repairs queued: accounts to disable"),
+  errors: z.number().int(),
+  lastError: z.string().nullable(),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+});
+export const ResyncJobList = z.array(ResyncJob);

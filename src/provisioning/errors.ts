@@ -78,6 +78,26 @@ export const provisioningErrors = defineErrors({
     en: (d) =>
       `the tool of connector "${d.label}" could not be listed (${d.reason}): check that it answers, then try again.`,
   },
+  "provisioning.resync_open": {
+    status: 409,
+    fr: (d) =>
+      `le connecteur « ${d.connectorId} » a déjà une resynchronisation en cours ou arrêtée : reprenez-la (entente provisioning resync --resume) ou attendez sa fin.`,
+    en: (d) =>
+      `connector "${d.connectorId}" already has a running or stopped resync: resume it (entente provisioning resync --resume) or wait for its end.`,
+  },
+  "provisioning.resync_not_found": {
+    status: 404,
+    fr: (d) =>
+      `la resynchronisation « ${d.jobId} » n'existe pas dans cette entente : voyez la liste des resynchronisations.`,
+    en: (d) => `resync "${d.jobId}" does not exist in this entente: see the list of resyncs.`,
+  },
+  "provisioning.resync_state": {
+    status: 409,
+    fr: (d) =>
+      `la resynchronisation « ${d.jobId} » est « ${d.state} » : on n'arrête qu'une resynchronisation en cours et on ne reprend qu'une resynchronisation arrêtée ou en échec.`,
+    en: (d) =>
+      `resync "${d.jobId}" is "${d.state}": only a running resync can be stopped, and only a stopped or failed one resumed.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { deliverUntilIdle } from "../../src/provisioning/app/deliver-due-events.ts";
-import { addConnector, listDeliveries } from "../../src/provisioning/app/delivery-admin.ts";
+import { addConnector, listConnectors, listDeliveries } from "../../src/provisioning/app/delivery-admin.ts";
+import { runResyncJob, startResync } from "../../src/provisioning/app/resync-job.ts";
 import { enqueueDueErasures } from "../../src/provisioning/app/retention.ts";
 import { ejabberdKind } from "../../src/provisioning/connectors/ejabberd-connector.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
@@ -126,6 +127,45 @@ describeOnDatabases("ejabberd connector against a private ejabberd", (get) => {
       "jeanne.martin",
       "paul",
     ]);
+  });
+
+  it("the full resync lists ejabberd's accounts: re-registers one lost, bans one of nobody Entente knows", async () => {
+    // jeanne.martin's account vanishes at ejabberd (as if its register did nothing); paul, registered
+    // by hand above, is nobody of the Ville de Lyon's directory.
+    await api(peer, "change_password", { user: "paul", host: HOST, newpass: "known-password" });
+    await api(peer, "unregister", { user: "jeanne.martin", host: HOST });
+    assert.equal(await api(peer, "check_account", { user: "jeanne.martin", host: HOST }), 1);
+    const deps = h.provisioning.resyncJobs;
+    const connectorId = (await listConnectors(h.provisioning.admin, null, "lyon"))[0]?.id ?? "";
+    const job = await startResync(deps, null, "lyon", connectorId);
+    const ended = await runResyncJob(deps, job.id, "node", { pageSize: 1 });
+    assert.deepEqual(
+      [ended?.state, ended?.total, ended?.compared, ended?.created, ended?.updated, ended?.disabled],
+      ["done", 2, 2, 1, 0, 1],
+    );
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 2,
+      retried: 0,
+      failed: 0,
+    });
+    assert.equal(await api(peer, "check_account", { user: "jeanne.martin", host: HOST }), 0);
+    assert.equal(
+      await api(peer, "check_password", { user: "paul", host: HOST, password: "known-password" }),
+      1,
+    );
+    const again = await startResync(deps, null, "lyon", connectorId);
+    const second = await runResyncJob(deps, again.id, "node");
+    // ejabberd 23.01 cannot tell a banned account: the unknown one is banned again (no change twice).
+    assert.deepEqual(
+      [second?.created, second?.updated, second?.disabled],
+      [0, 0, 1],
+      "nothing missing any more",
+    );
+    assert.deepEqual(await deliverUntilIdle(h.provisioning.engine, pass), {
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
   });
 
   it("keeps the event while ejabberd is down and says which peer", async () => {

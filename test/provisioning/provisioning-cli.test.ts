@@ -51,4 +51,40 @@ describe("entente provisioning … --entente (the server's database, PGlite in D
     assert.equal(shown.status, 0, shown.stderr);
     assert.equal(shown.stdout, "retention 14 days\n");
   });
+
+  it("runs a connector's resync as a job with progress lines; --stop needs a running one; --resume runs the failed one again", () => {
+    const added = runEntente(
+      [
+        "provisioning",
+        "connector",
+        "add",
+        "--entente",
+        "lyon-2023",
+        "--kind",
+        "scim",
+        "--label",
+        "Down",
+        "--settings",
+        '{"baseUrl": "http://127.0.0.1:9/scim/v2"}',
+      ],
+      { env },
+    );
+    assert.equal(added.status, 0, added.stderr);
+    const connector = added.stdout.trim();
+    const args = ["provisioning", "resync", "--entente", "lyon-2023", "--connector", connector];
+    const first = runEntente(args, { env });
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(
+      first.stdout,
+      /^\S+ {2}failed {2}compared 0\/0 \(100 %\) {2}created 0 {2}updated 0 {2}disabled 0 {2}errors 1 {2}.*Down.*\n$/,
+    );
+    const stop = runEntente([...args, "--stop"], { env });
+    assert.equal(stop.status, 1);
+    assert.match(stop.stderr, /provisioning\.resync_not_found/);
+    const again = runEntente([...args, "--resume"], { env });
+    assert.equal(again.status, 0, again.stderr);
+    const lines = again.stdout.trim().split("\n");
+    assert.match(lines[0] ?? "", /running/, "resumed");
+    assert.match(lines.at(-1) ?? "", /failed .*errors 2/);
+  });
 });

@@ -206,7 +206,13 @@ describeOnDatabases("SCIM client connector against SCIMMY", (get) => {
     );
     const [erased] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
     assert.equal(erased?.kind, "erased");
-    assert.equal(await h.provisioning.admin.deliveries.replay("lyon", erased?.eventId ?? "", null, clock), 1);
+    assert.equal(
+      await h.provisioning.admin.deliveries.replay("lyon", erased?.eventId ?? "", null, clock, {
+        id: "test",
+        label: "test",
+      }),
+      1,
+    );
     await deliverUntilIdle(h.provisioning.engine, pass);
     const [again] = (await listDeliveries(h.provisioning.admin, null, "lyon", { state: "done" })).deliveries;
     assert.equal(again?.lastError ?? null, null);

@@ -26,7 +26,12 @@ import {
   IdentityServicesPage,
   IdentitySourcesPage,
 } from "./features/identity/index.ts";
-import { MailMigrationPage, ProvisioningNav } from "./features/provisioning/index.ts";
+import {
+  DeliveriesPage,
+  MailMigrationPage,
+  ProvisioningNav,
+  ResyncPage,
+} from "./features/provisioning/index.ts";
 import {
   AnnouncementsPage,
   WorkplaceCataloguePage,
@@ -77,6 +82,8 @@ export function App() {
           <Route path="workplace/announcements" element={<AnnouncementsPage />} />
           <Route path="workplace/status" element={<WorkplaceStatusPage />} />
           <Route path="provisioning/mail" element={<MailMigrationPage />} />
+          <Route path="provisioning/deliveries" element={<DeliveriesPage />} />
+          <Route path="provisioning/resync" element={<ResyncPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route

@@ -13,8 +13,11 @@ export interface Connector {
   /**
    * Optional capability for the full resync: the accounts Entente keeps at the tool (those it
    * can tell by the person's `sub`), as the tool has them. Throws when the tool cannot answer.
+   * `expected` (the persons it should have, by `sub`) lets a tool that does not keep the `sub`
+   * (ejabberd knows a user name only) name its accounts by the person's `sub`; an account of
+   * no expected person keeps the tool's own key as `sub`.
    */
-  list?(): Promise<PeerAccount[]>;
+  list?(expected: ReadonlyMap<string, AccountState>): Promise<PeerAccount[]>;
 }
 
 /** An account as the tool has it, for the resync's comparison. */

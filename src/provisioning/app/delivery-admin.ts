@@ -1,7 +1,14 @@
 import { assertCan, type Principal } from "../../access/index.ts";
+import type { Actor } from "../../shared/actor.ts";
 import { EntenteError } from "../errors.ts";
 import type { ConnectorKind, ConnectorRecord } from "./connector.ts";
-import type { ConnectorStore, DeliveryState, DeliveryStore, DeliveryView } from "./engine-ports.ts";
+import type {
+  ConnectorDeliveryCounts,
+  ConnectorStore,
+  DeliveryState,
+  DeliveryStore,
+  DeliveryView,
+} from "./engine-ports.ts";
 
 /** What the console and the CLI need to follow and repair provisioning. */
 export interface DeliveryAdminDeps {
@@ -23,16 +30,30 @@ export async function listDeliveries(
   filter: {
     readonly state?: DeliveryState | undefined;
     readonly sub?: string | undefined;
+    readonly person?: string | undefined;
+    readonly connectorId?: string | undefined;
     readonly limit?: number | undefined;
   },
-): Promise<{ readonly counts: Record<DeliveryState, number>; readonly deliveries: DeliveryView[] }> {
+): Promise<{
+  readonly counts: Record<DeliveryState, number>;
+  readonly connectors: ConnectorDeliveryCounts[];
+  readonly deliveries: DeliveryView[];
+}> {
   if (principal !== null) assertCan(principal, { kind: "read-identity", ententeId, memberId: null });
   const deliveries = await deps.deliveries.listDeliveries(ententeId, {
     ...filter,
     limit: Math.min(filter.limit ?? 100, 1000),
   });
-  return { counts: await deps.deliveries.countByState(ententeId), deliveries };
+  return {
+    counts: await deps.deliveries.countByState(ententeId),
+    connectors: await deps.deliveries.countByConnector(ententeId),
+    deliveries,
+  };
 }
+
+/** Who acts, for the audit trail (the CLI: the operator at the server). */
+const actorOf = (principal: Principal | null): Actor =>
+  principal === null ? { id: "cli", label: "cli" } : { id: principal.email, label: principal.email };
 
 /**
  * Replays an event: its deliveries (to one connector, or all) are pending again from now, their
@@ -48,10 +69,29 @@ export async function replayEvent(
 ): Promise<number> {
   if (principal !== null) assertCan(principal, { kind: "manage-identity", ententeId });
   const replayed = /^\d{1,18}$/.test(eventId)
-    ? await deps.deliveries.replay(ententeId, eventId, connectorId, deps.now())
+    ? await deps.deliveries.replay(ententeId, eventId, connectorId, deps.now(), actorOf(principal))
     : 0;
   if (replayed === 0) throw new EntenteError("provisioning.event_not_found", { eventId });
   return replayed;
+}
+
+/**
+ * Replays every failed delivery of one connector (after its peer is repaired): pending again from
+ * now, attempts from zero; audited (`provisioning.connector.replay_failed`). Secretariat.
+ * @returns how many (0 when none failed).
+ * @throws EntenteError `provisioning.connector_not_found` (also another entente's), `access.forbidden`.
+ */
+export async function replayFailed(
+  deps: DeliveryAdminDeps,
+  principal: Principal | null,
+  ententeId: string,
+  connectorId: string,
+): Promise<number> {
+  if (principal !== null) assertCan(principal, { kind: "manage-identity", ententeId });
+  const record = await deps.connectors.find(connectorId);
+  if (record === null || record.ententeId !== ententeId)
+    throw new EntenteError("provisioning.connector_not_found", { connectorId });
+  return deps.deliveries.replayFailed(ententeId, connectorId, deps.now(), actorOf(principal));
 }
 
 /** A connector to declare (the secret is kept, never shown back). */

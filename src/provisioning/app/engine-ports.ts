@@ -1,3 +1,4 @@
+import type { Actor } from "../../shared/actor.ts";
 import type { AccountState } from "../domain/scim-person.ts";
 import type { ConnectorRecord } from "./connector.ts";
 
@@ -35,6 +36,17 @@ export interface DeliveryView {
   readonly doneAt: Date | null;
 }
 
+/** A connector's deliveries by state; `failingSince`: the first failed attempt of its unfinished ones. */
+export interface ConnectorDeliveryCounts {
+  readonly connectorId: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly pending: number;
+  readonly failed: number;
+  readonly done: number;
+  readonly failingSince: Date | null;
+}
+
 /** The event log and its deliveries (PostgreSQL/PGlite). */
 export interface DeliveryStore {
   /**
@@ -54,13 +66,26 @@ export interface DeliveryStore {
     filter: {
       readonly state?: DeliveryState | undefined;
       readonly sub?: string | undefined;
+      /** A person's sub, or part of its user name (case-insensitive). */
+      readonly person?: string | undefined;
+      readonly connectorId?: string | undefined;
       readonly limit: number;
     },
   ): Promise<DeliveryView[]>;
+  /** Per connector of the entente: its deliveries by state and since when its peer fails. */
+  countByConnector(ententeId: string): Promise<ConnectorDeliveryCounts[]>;
   /** Counts by state of the entente's deliveries (the console's summary, the CLI's progress). */
   countByState(ententeId: string): Promise<Record<DeliveryState, number>>;
   /** Puts the event's deliveries (one connector's, or all) back to pending now. @returns how many. */
-  replay(ententeId: string, eventId: string, connectorId: string | null, now: Date): Promise<number>;
+  replay(
+    ententeId: string,
+    eventId: string,
+    connectorId: string | null,
+    now: Date,
+    actor: Actor,
+  ): Promise<number>;
+  /** Puts the connector's failed deliveries back to pending now, audited. @returns how many. */
+  replayFailed(ententeId: string, connectorId: string, now: Date, actor: Actor): Promise<number>;
 }
 
 /** Connectors as the secretariat declares them. */

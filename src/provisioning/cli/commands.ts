@@ -4,6 +4,7 @@ import type { EngineDeps } from "../app/deliver-due-events.ts";
 import type { DeliveryAdminDeps } from "../app/delivery-admin.ts";
 import type { MailMigrationDeps } from "../app/mail-migration.ts";
 import type { ResyncDeps } from "../app/resync.ts";
+import type { ResyncJobDeps } from "../app/resync-job.ts";
 import type { RetentionDeps } from "../app/retention.ts";
 import { issueScimToken, revokeScimToken, type ScimTokenDeps } from "../app/scim-tokens.ts";
 import { registerDeliveryCommands } from "./delivery-commands.ts";
@@ -17,6 +18,7 @@ export interface ProvisioningCliDeps {
   readonly mailMigration: MailMigrationDeps;
   readonly retention: RetentionDeps;
   readonly resync: ResyncDeps;
+  readonly resyncJobs: ResyncJobDeps;
   /** Whether the entente exists (the entente's door): an unknown `--entente` is an error, not zero counts. */
   readonly ententeExists: (ententeId: string) => Promise<boolean>;
 }

@@ -1,6 +1,14 @@
+import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli/cli-context.ts";
-import { resyncConnector } from "../app/resync.ts";
+import {
+  changeResync,
+  listResyncJobs,
+  RESYNC_PAGE,
+  type ResyncJob,
+  runResyncJob,
+  startResync,
+} from "../app/resync-job.ts";
 import { readErasures, setRetention } from "../app/retention.ts";
 import { EntenteError } from "../errors.ts";
 import type { ProvisioningCliDeps } from "./commands.ts";
@@ -44,24 +52,84 @@ export function registerRetentionCommands(
     });
 }
 
-/** `entente provisioning resync`: compares a connector's tool with what it should have and queues the repairs. */
+/**
+ * `entente provisioning resync`: the full resync of a connector as a job, run here with a
+ * progress line per page; `--stop` stops the connector's running job (wherever it runs),
+ * `--resume` resumes its stopped (or failed) job from its cursor, here.
+ */
 export function registerResyncCommand(provisioning: Command, context: CliContext<ProvisioningCliDeps>): void {
   provisioning
     .command("resync")
     .description(
-      "compare l'outil d'un connecteur et répare (événements) / compare a connector's tool and repair (events)",
+      "resynchronise l'outil d'un connecteur (progression, arrêt, reprise) / resync a connector's tool (progress, stop, resume)",
     )
     .requiredOption("--entente <id>", "entente")
     .requiredOption("--connector <id>", "connecteur / connector")
-    .action(async (options: { entente: string; connector: string }) => {
-      await context.withDeps(async (deps) => {
-        await ensureEntente(deps, options.entente);
-        const r = await resyncConnector(deps.resync, null, options.entente, options.connector);
-        context.stdout.write(
-          `checked ${r.checked}  missing ${r.missing}  drifted ${r.drifted}  extra ${r.extra}\n`,
-        );
-      });
-    });
+    .option("--stop", "arrête la resynchronisation en cours / stop the running resync")
+    .option("--resume", "reprend la resynchronisation arrêtée / resume the stopped resync")
+    .option("--page-size <n>", "comptes par page / accounts per page", String(RESYNC_PAGE.size))
+    .action(
+      async (options: {
+        entente: string;
+        connector: string;
+        stop?: boolean;
+        resume?: boolean;
+        pageSize: string;
+      }) => {
+        await context.withDeps(async (deps) => {
+          await ensureEntente(deps, options.entente);
+          const write = (job: ResyncJob) => context.stdout.write(`${progressLine(job)}\n`);
+          if (options.stop === true || options.resume === true) {
+            const action = options.stop === true ? "stop" : "resume";
+            const open = (await listResyncJobs(deps.resyncJobs, null, options.entente)).find(
+              (j) =>
+                j.connectorId === options.connector &&
+                (action === "stop" ? j.state === "running" : j.state === "stopped" || j.state === "failed"),
+            );
+            if (open === undefined)
+              throw new EntenteError("provisioning.resync_not_found", {
+                jobId: `${options.connector} (${action})`,
+              });
+            const changed = await changeResync(deps.resyncJobs, null, options.entente, open.id, action);
+            write(changed);
+            if (action === "stop") return;
+          }
+          const job =
+            options.resume === true
+              ? undefined
+              : await startResync(deps.resyncJobs, null, options.entente, options.connector);
+          const jobId = job?.id ?? (await openJobId(deps, options.entente, options.connector));
+          const ended = await runResyncJob(deps.resyncJobs, jobId, `cli-${randomUUID()}`, {
+            pageSize: Number(options.pageSize),
+            onPage: write,
+          });
+          if (ended !== null) write(ended);
+        });
+      },
+    );
+}
+
+/** The connector's running job (just resumed). */
+async function openJobId(deps: ProvisioningCliDeps, ententeId: string, connectorId: string): Promise<string> {
+  const jobs = await listResyncJobs(deps.resyncJobs, null, ententeId);
+  const open = jobs.find((j) => j.connectorId === connectorId && j.state === "running");
+  if (open === undefined) throw new EntenteError("provisioning.resync_not_found", { jobId: connectorId });
+  return open.id;
+}
+
+/** One progress line: `<job> <state> compared n/total (p %) created … updated … disabled … errors …`. */
+export function progressLine(job: ResyncJob): string {
+  const percent = job.total === 0 ? 100 : Math.floor((job.compared * 100) / job.total);
+  return [
+    job.id,
+    job.state,
+    `compared ${job.compared}/${job.total} (${percent} %)`,
+    `created ${job.created}`,
+    `updated ${job.updated}`,
+    `disabled ${job.disabled}`,
+    `errors ${job.errors}`,
+    ...(job.lastError === null ? [] : [job.lastError]),
+  ].join("  ");
 }
 
 async function ensureEntente(deps: ProvisioningCliDeps, ententeId: string): Promise<void> {

@@ -5,7 +5,9 @@ import type {
   ConnectorKind,
   ConnectorRecord,
   DeliveryOutcome,
+  PeerAccount,
 } from "../app/connector.ts";
+import type { AccountState } from "../domain/scim-person.ts";
 import { checkHttpUrl, PEER_TIMEOUT_MS, refusalOutcome, unreachableOutcome } from "./http-outcome.ts";
 
 /**
@@ -22,6 +24,12 @@ import { checkHttpUrl, PEER_TIMEOUT_MS, refusalOutcome, unreachableOutcome } fro
  * - suspended or deleted: `check_account` → `ban_account` when present (ejabberd 23.01 creates
  *   the account when banning one that does not exist, hence the check). Deprovisioning disables
  *   first; `unregister` is for the retention's deletion, later.
+ *
+ * The full resync lists the host's accounts (`registered_users`) and names each by the person
+ * whose account it is (the same local part). ejabberd 23.01 cannot tell a banned account from
+ * another (no `get_ban_details` before 24.06): the resync catches accounts missing (a `register`
+ * that answered 200 without doing anything) and accounts of nobody Entente knows (banned again,
+ * which changes nothing twice), not a ban lifted by hand at ejabberd.
  */
 export const ejabberdKind: ConnectorKind = {
   kind: "ejabberd",
@@ -49,6 +57,7 @@ function createEjabberdConnector(record: ConnectorRecord): Connector {
       signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
     });
   return {
+    list: (expected) => listAccounts(command, host, expected),
     async deliver(change) {
       const user = chatUser(change);
       if (user === null)
@@ -122,11 +131,61 @@ async function accountExists(command: Command, account: Account): Promise<boolea
 }
 
 /**
+ * The host's accounts, named by the `sub` of the expected person with that local part (as the
+ * person's, so that only presence is compared); an account of nobody expected keeps
+ * `xmpp:user@host` as its key and its local part as userName (what a ban of it addresses).
+ * @throws Error naming ejabberd's answer when it cannot list.
+ */
+async function listAccounts(
+  command: Command,
+  host: string,
+  expected: ReadonlyMap<string, AccountState>,
+): Promise<PeerAccount[]> {
+  const response = await command("registered_users", { host });
+  if (!response.ok)
+    throw new Error(
+      `ejabberd registered_users: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`,
+    );
+  const users = (await response.json()) as unknown;
+  if (!Array.isArray(users)) throw new Error("ejabberd registered_users: a list of user names is expected");
+  const byUser = new Map<string, { sub: string; account: AccountState }>();
+  for (const [sub, account] of expected) {
+    const user = localPartOf(account);
+    if (user !== null) byUser.set(user, { sub, account });
+  }
+  return users.map((user): PeerAccount => {
+    const person = byUser.get(String(user));
+    if (person === undefined)
+      return {
+        sub: `xmpp:${String(user)}@${host}`,
+        userName: String(user),
+        active: true,
+        email: null,
+        givenName: "",
+        familyName: "",
+      };
+    const { account } = person;
+    return {
+      sub: person.sub,
+      userName: account.email ?? account.userName,
+      active: account.active,
+      email: account.email,
+      givenName: account.givenName,
+      familyName: account.familyName,
+    };
+  });
+}
+
+/**
  * The account's local part: the email's (else the userName's) local part, lowercased, with what
  * XMPP's localpart forbids or what would need escaping (RFC 7622 §3.3) replaced by `-`.
  */
 export function chatUser(change: ConnectorChange): string | null {
-  const address = change.account.email ?? change.account.userName;
+  return localPartOf(change.account);
+}
+
+function localPartOf(account: AccountState): string | null {
+  const address = account.email ?? account.userName;
   const local =
     address
       .split("@")[0]

@@ -1,5 +1,12 @@
 import { type Kysely, sql } from "kysely";
-import type { DeliveryState, DeliveryStore, DeliveryView, LeasedDelivery } from "../app/engine-ports.ts";
+import { recordAudit } from "../../platform/db/record-audit.ts";
+import type {
+  ConnectorDeliveryCounts,
+  DeliveryState,
+  DeliveryStore,
+  DeliveryView,
+  LeasedDelivery,
+} from "../app/engine-ports.ts";
 import type { AccountState } from "../domain/scim-person.ts";
 import type { ProvisioningTables } from "./tables.ts";
 
@@ -54,7 +61,7 @@ export function createDeliveryStore(db: Kysely<ProvisioningTables>): DeliverySto
     },
     async markDone(delivery, at) {
       await held(db, delivery)
-        .set({ state: "done", done_at: at, leased_until: null, last_error: null })
+        .set({ state: "done", done_at: at, leased_until: null, last_error: null, failing_since: null })
         .execute();
     },
     async markFailed(delivery, error, at, retryAt) {
@@ -64,6 +71,7 @@ export function createDeliveryStore(db: Kysely<ProvisioningTables>): DeliverySto
           next_attempt_at: retryAt ?? at,
           leased_until: null,
           last_error: error,
+          failing_since: sql<Date>`coalesce(failing_since, ${at})`,
         })
         .execute();
     },
@@ -80,18 +88,11 @@ export function createDeliveryStore(db: Kysely<ProvisioningTables>): DeliverySto
       for (const row of rows) counts[row.state] = Number(row.n);
       return counts;
     },
-    async replay(ententeId, eventId, connectorId, now) {
-      let query = db
-        .updateTable("provisioning_delivery")
-        .set({ state: "pending", attempts: 0, next_attempt_at: now, leased_until: null, done_at: null })
-        .where("event_id", "=", BigInt(eventId))
-        .where("event_id", "in", (eb) =>
-          eb.selectFrom("provisioning_event").select("id").where("entente_id", "=", ententeId),
-        );
-      if (connectorId !== null) query = query.where("connector_id", "=", connectorId);
-      const result = await query.executeTakeFirst();
-      return Number(result.numUpdatedRows);
-    },
+    countByConnector: (ententeId) => countByConnector(db, ententeId),
+    replay: (ententeId, eventId, connectorId, now, actor) =>
+      replay(db, ententeId, eventId, connectorId, now, actor),
+    replayFailed: (ententeId, connectorId, now, actor) =>
+      replayFailed(db, ententeId, connectorId, now, actor),
   };
 }
 
@@ -109,6 +110,8 @@ async function listDeliveries(
   filter: {
     readonly state?: DeliveryState | undefined;
     readonly sub?: string | undefined;
+    readonly person?: string | undefined;
+    readonly connectorId?: string | undefined;
     readonly limit: number;
   },
 ): Promise<DeliveryView[]> {
@@ -135,6 +138,15 @@ async function listDeliveries(
     .where("e.entente_id", "=", ententeId);
   if (filter.state !== undefined) query = query.where("d.state", "=", filter.state);
   if (filter.sub !== undefined) query = query.where("e.sub", "=", filter.sub);
+  if (filter.connectorId !== undefined) query = query.where("d.connector_id", "=", filter.connectorId);
+  const person = filter.person;
+  if (person !== undefined)
+    query = query.where((eb) =>
+      eb.or([
+        eb("e.sub", "=", person),
+        eb(sql`e.payload->>'userName'`, "ilike", `%${person.replace(/[\\%_]/g, "\\$&")}%`),
+      ]),
+    );
   const rows = await query
     .orderBy("d.event_id", "desc")
     .orderBy("d.connector_id")
@@ -156,4 +168,94 @@ async function listDeliveries(
     lastError: row.last_error,
     doneAt: row.done_at,
   }));
+}
+
+/** Per connector of the entente (every one, even without deliveries): counts by state, failing since. */
+async function countByConnector(
+  db: Kysely<ProvisioningTables>,
+  ententeId: string,
+): Promise<ConnectorDeliveryCounts[]> {
+  const { rows } = await sql<{
+    id: string;
+    label: string;
+    kind: string;
+    pending: string | number;
+    failed: string | number;
+    done: string | number;
+    failing_since: Date | string | null;
+  }>`
+    SELECT c.id, c.label, c.kind,
+      count(*) FILTER (WHERE d.state = 'pending') AS pending,
+      count(*) FILTER (WHERE d.state = 'failed') AS failed,
+      count(*) FILTER (WHERE d.state = 'done') AS done,
+      min(d.failing_since) FILTER (WHERE d.state <> 'done') AS failing_since
+    FROM provisioning_connector c LEFT JOIN provisioning_delivery d ON d.connector_id = c.id
+    WHERE c.entente_id = ${ententeId}
+    GROUP BY c.id, c.label, c.kind
+    ORDER BY c.label, c.id`.execute(db);
+  return rows.map((r) => ({
+    connectorId: r.id,
+    label: r.label,
+    kind: r.kind,
+    pending: Number(r.pending),
+    failed: Number(r.failed),
+    done: Number(r.done),
+    failingSince: r.failing_since === null ? null : new Date(r.failing_since),
+  }));
+}
+
+/** The event's deliveries (one connector's, or all) pending again, audited. */
+function replay(
+  db: Kysely<ProvisioningTables>,
+  ...[ententeId, eventId, connectorId, now, actor]: Parameters<DeliveryStore["replay"]>
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let query = trx
+      .updateTable("provisioning_delivery")
+      .set({ state: "pending", attempts: 0, next_attempt_at: now, leased_until: null, done_at: null })
+      .where("event_id", "=", BigInt(eventId))
+      .where("event_id", "in", (eb) =>
+        eb.selectFrom("provisioning_event").select("id").where("entente_id", "=", ententeId),
+      );
+    if (connectorId !== null) query = query.where("connector_id", "=", connectorId);
+    const replayed = Number((await query.executeTakeFirst()).numUpdatedRows);
+    if (replayed > 0)
+      await recordAudit(trx, {
+        actor,
+        ententeId,
+        action: "provisioning.event.replay",
+        entity: "provisioning_event",
+        entityId: eventId,
+        after: { connectorId, replayed },
+      });
+    return replayed;
+  });
+}
+
+/** The connector's failed deliveries pending again, audited. */
+function replayFailed(
+  db: Kysely<ProvisioningTables>,
+  ...[ententeId, connectorId, now, actor]: Parameters<DeliveryStore["replayFailed"]>
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("provisioning_delivery")
+      .set({ state: "pending", attempts: 0, next_attempt_at: now, leased_until: null, done_at: null })
+      .where("connector_id", "=", connectorId)
+      .where("state", "=", "failed")
+      .where("connector_id", "in", (eb) =>
+        eb.selectFrom("provisioning_connector").select("id").where("entente_id", "=", ententeId),
+      )
+      .executeTakeFirst();
+    const replayed = Number(result.numUpdatedRows);
+    await recordAudit(trx, {
+      actor,
+      ententeId,
+      action: "provisioning.connector.replay_failed",
+      entity: "provisioning_connector",
+      entityId: connectorId,
+      after: { replayed },
+    });
+    return replayed;
+  });
 }

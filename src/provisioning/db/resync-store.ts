@@ -24,7 +24,7 @@ export function createResyncStore(db: Kysely<ProvisioningTables>): ResyncStore {
 }
 
 /** One event delivered to one connector only (a repair concerns that connector's tool). */
-async function appendOne(
+export async function appendOne(
   trx: Kysely<ProvisioningTables>,
   connectorId: string,
   scope: { readonly ententeId: string; readonly memberId: string },

@@ -58,6 +58,7 @@ export interface ProvisioningTables {
   provisioning_job_lease: ProvisioningJobLeaseTable;
   provisioning_service_access: ProvisioningServiceAccessTable;
   provisioning_subscription_boundary: ProvisioningSubscriptionBoundaryTable;
+  provisioning_resync_job: ProvisioningResyncJobTable;
 }
 
 /** What a service's connectors were last told of a person (0174_provisioning_service_access.sql). */
@@ -79,6 +80,27 @@ export interface ProvisioningSubscriptionBoundaryTable {
   day: string;
   events: number;
   emitted_at: Timestamp;
+}
+
+/** A full resync of a connector as a job (0173_provisioning_resync_job.sql). */
+export interface ProvisioningResyncJobTable {
+  id: string;
+  entente_id: string;
+  connector_id: string;
+  state: "running" | "stopped" | "done" | "failed";
+  cursor: string | null;
+  total: Generated<number>;
+  compared: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  disabled: Generated<number>;
+  errors: Generated<number>;
+  last_error: string | null;
+  holder: string | null;
+  leased_until: Date | null;
+  started_by: string;
+  started_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** A member's retention period before erasure (0145_provisioning_retention.sql). */
@@ -141,4 +163,6 @@ export interface ProvisioningDeliveryTable {
   last_error: string | null;
   last_attempt_at: Date | null;
   done_at: Date | null;
+  /** Since when its peer fails (first failed attempt; cleared when done). 0173. */
+  failing_since: Date | null;
 }

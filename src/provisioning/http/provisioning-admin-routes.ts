@@ -8,6 +8,7 @@ import {
   listConnectors,
   listDeliveries,
   replayEvent,
+  replayFailed,
 } from "../app/delivery-admin.ts";
 import {
   Connector,
@@ -24,7 +25,8 @@ const EntenteParams = z.object({ id: IdParam });
 
 /**
  * The console's view of provisioning: the deliveries (pending, failed with the peer's answer,
- * done) with their counts, the replay of an event, the connectors. Secretariat (and the CLI).
+ * done) with their counts overall and per connector, the replay of an event or of a connector's
+ * failed deliveries, the connectors. Secretariat (and the CLI).
  */
 export function createProvisioningAdminRoutes(deps: DeliveryAdminDeps): RouteRegistrar {
   return async (app) => {
@@ -46,7 +48,11 @@ export function createProvisioningAdminRoutes(deps: DeliveryAdminDeps): RouteReg
           request.params.id,
           request.query,
         );
-        return { counts: listed.counts, deliveries: listed.deliveries.map(deliveryJson) };
+        return {
+          counts: listed.counts,
+          connectors: listed.connectors.map((c) => ({ ...c, failingSince: iso(c.failingSince) })),
+          deliveries: listed.deliveries.map(deliveryJson),
+        };
       },
     );
     app.post(
@@ -67,6 +73,32 @@ export function createProvisioningAdminRoutes(deps: DeliveryAdminDeps): RouteReg
           request.params.id,
           request.params.eventId,
           request.query.connectorId ?? null,
+        ),
+      }),
+    );
+    await createConnectorRoutes(deps)(app);
+  };
+}
+
+/** The connectors: their list, their declaration, the replay of their failed deliveries. */
+function createConnectorRoutes(deps: DeliveryAdminDeps): RouteRegistrar {
+  return async (app) => {
+    app.post(
+      `${BASE}/connectors/:connectorId/replay-failed`,
+      {
+        schema: {
+          summary: "Replay every failed delivery of a connector (audited)",
+          tags,
+          params: EntenteParams.extend({ connectorId: z.string().min(1).max(200) }),
+          response: { 200: ReplayAnswer },
+        },
+      },
+      async (request) => ({
+        replayed: await replayFailed(
+          deps,
+          requirePrincipal(request),
+          request.params.id,
+          request.params.connectorId,
         ),
       }),
     );

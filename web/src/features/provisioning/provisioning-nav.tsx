@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { appPath } from "../../shared/app-path.ts";
 
-/** The "Comptes" group of the entente's navigation: the mail migration (secretariat). */
+/** The "Comptes" group of the entente's navigation: the deliveries, the resyncs, the mail migration (secretariat). */
 export function ProvisioningNav({ ententeId }: { ententeId: string }) {
   const { t } = useTranslation();
   return (
@@ -11,6 +11,16 @@ export function ProvisioningNav({ ententeId }: { ententeId: string }) {
         {t("provisioning.navTitle")}
       </p>
       <ul className="nav__list" aria-labelledby="nav-provisioning">
+        <li>
+          <NavLink to={appPath(ententeId, "provisioning", "deliveries")} className="nav__link">
+            {t("provisioning.nav.deliveries")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={appPath(ententeId, "provisioning", "resync")} className="nav__link">
+            {t("provisioning.nav.resync")}
+          </NavLink>
+        </li>
         <li>
           <NavLink to={appPath(ententeId, "provisioning", "mail")} className="nav__link">
             {t("provisioning.nav.mail")}
