@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, it } from "node:test";
 import { type ComposedConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { asIfEmpty, buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
+import { libreOfficeText } from "../helpers/libreoffice-text.ts";
 import { LYON } from "../helpers/run-cli.ts";
 
 // Issue 9, item 5 (task H7): a DM of 2022 raising the Métropole's advance (a régularisation)
@@ -142,6 +146,18 @@ describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
     const statement = (await secretariat.send("GET", `${BASE}/members/metropole/statement`)).json();
     const y2023 = statement.years.find((y: { year: number }) => y.year === 2023);
     assert.deepEqual([y2023.refunded, y2023.due], [overpaid.toFixed(2), "0.00"]);
+    // The fund-call document lists the mandat and what remains (nothing), opened in LibreOffice.
+    const document = await secretariat.send("GET", `${BASE}/fund-calls/2023/metropole/fund-call.odt`);
+    assert.equal(document.status, 200, document.raw.toString());
+    const dir = mkdtempSync(join(tmpdir(), "entente-refund-"));
+    try {
+      writeFileSync(join(dir, "appel.odt"), document.raw);
+      const text = libreOfficeText(join(dir, "appel.odt"));
+      assert.match(text, /Trop-perçu remboursé — mandat Mandat 2023-118 du 2023-10-02/);
+      assert.match(text, /Reste à verser : 0 €/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const again = await secretariat.send("POST", REFUNDS, { ...body, amount: "0.01" });
     assert.equal(again.json().code, "refund.exceeds_overpayment");
     const audit = (await secretariat.send("GET", `${BASE}/audit`)).json();
