@@ -16,6 +16,54 @@ import { checkPaymentAmount } from "./payment-amount-check.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+type RefundDraft = { amount: string; refundedOn: string; reference: string };
+
+/** The amount, date and mandat reference of a refund; the amount's message is the live check's or the server's. */
+function RefundFields({
+  draft,
+  edit,
+  amountProblem,
+  fieldError,
+}: {
+  draft: RefundDraft;
+  edit: (change: Partial<RefundDraft>) => void;
+  amountProblem: string | undefined;
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-row">
+      <TextField
+        id="refund-amount"
+        label={t("fundCalls.amount")}
+        hint={t("fundCalls.amountHint")}
+        className="input input--amount"
+        inputMode="decimal"
+        autoComplete="off"
+        value={draft.amount}
+        onChange={(e) => edit({ amount: e.target.value })}
+        error={amountProblem ?? fieldError("amount")}
+      />
+      <TextField
+        id="refund-date"
+        label={t("fundCalls.refundedOn")}
+        type="date"
+        value={draft.refundedOn}
+        onChange={(e) => edit({ refundedOn: e.target.value })}
+        error={fieldError("refundedOn")}
+      />
+      <TextField
+        id="refund-reference"
+        label={t("fundCalls.refundReference")}
+        hint={t("fundCalls.refundReferenceHint")}
+        value={draft.reference}
+        onChange={(e) => edit({ reference: e.target.value })}
+        error={fieldError("reference")}
+      />
+    </div>
+  );
+}
+
 /**
  * Records the refund of a member's trop-perçu (mandat de remboursement): amount (at most the
  * trop-perçu, checked in BigInt cents as typed and by the server), date and the mandat's
@@ -38,14 +86,14 @@ export function RefundForm({
   const { entente, memberName } = useEntente();
   const heading = useRef<HTMLHeadingElement>(null);
   const overpaid = call.due.replace(/^-/, "");
-  const [draft, setDraft] = useState(() => ({
+  const [draft, setDraft] = useState<RefundDraft>(() => ({
     amount: formatAmountInput(overpaid, i18n.language),
     refundedOn: today(),
     reference: "",
   }));
   const submit = useSubmit();
   useEffect(() => heading.current?.focus(), []);
-  const edit = (change: Partial<typeof draft>) => {
+  const edit = (change: Partial<RefundDraft>) => {
     submit.reset();
     setDraft((d) => ({ ...d, ...change }));
   };
@@ -76,35 +124,7 @@ export function RefundForm({
         error={submit.error}
         shownFields={(f) => ["amount", "refundedOn", "reference"].includes(f)}
       />
-      <div className="form-row">
-        <TextField
-          id="refund-amount"
-          label={t("fundCalls.amount")}
-          hint={t("fundCalls.amountHint")}
-          className="input input--amount"
-          inputMode="decimal"
-          autoComplete="off"
-          value={draft.amount}
-          onChange={(e) => edit({ amount: e.target.value })}
-          error={amountProblem ?? submit.fieldError("amount")}
-        />
-        <TextField
-          id="refund-date"
-          label={t("fundCalls.refundedOn")}
-          type="date"
-          value={draft.refundedOn}
-          onChange={(e) => edit({ refundedOn: e.target.value })}
-          error={submit.fieldError("refundedOn")}
-        />
-        <TextField
-          id="refund-reference"
-          label={t("fundCalls.refundReference")}
-          hint={t("fundCalls.refundReferenceHint")}
-          value={draft.reference}
-          onChange={(e) => edit({ reference: e.target.value })}
-          error={submit.fieldError("reference")}
-        />
-      </div>
+      <RefundFields draft={draft} edit={edit} amountProblem={amountProblem} fieldError={submit.fieldError} />
       <p aria-live="polite" className="visually-hidden">
         {check === "excess" ? excessText : ""}
       </p>
