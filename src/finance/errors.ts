@@ -282,6 +282,13 @@ export const financeErrors = defineErrors({
     en: (d) =>
       `the payment of ${d.amount} exceeds what is due (${d.due}). Check the amount; an overpayment is handled by an adjustment.`,
   },
+  "refund.exceeds_overpayment": {
+    status: 422,
+    fr: (d) =>
+      `le remboursement de ${d.amount} dépasse le trop-perçu du membre (${d.overpaid}). Vérifiez le montant : on ne rembourse que ce qui a été payé au-delà de l'appelé.`,
+    en: (d) =>
+      `the refund of ${d.amount} exceeds the member's overpayment (${d.overpaid}). Check the amount: only what was paid beyond what is called is refunded.`,
+  },
   "fund_call.budget_not_adopted": {
     status: 409,
     fr: (d) =>

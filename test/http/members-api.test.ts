@@ -95,7 +95,7 @@ describeOnDatabases("memberships over HTTP", (get) => {
     assert.equal(left.status, 200, JSON.stringify(left.json()));
     const statement = (await secretariat.send("GET", "/api/ententes/lyon/members/sitiv/statement")).json();
     assert.deepEqual(statement.years, [
-      { year: 2023, called: "116328.00", issued: false, paid: "0.00", due: "116328.00" },
+      { year: 2023, called: "116328.00", issued: false, paid: "0.00", refunded: "0.00", due: "116328.00" },
     ]);
     assert.equal(statement.stillOwed, "116328.00");
     assert.deepEqual(await totals2023(), ["305797.00", "217051.00", "116328.00", "0.00"]);

@@ -14,9 +14,10 @@ import type { FinanceDeps } from "./finance-deps.ts";
  * every exercise uses. A year's figures include the recalls of the exercises called in it, so
  * changing exercise Y also alters its call year. Checked before the change's transaction.
  *
- * `what`: `"lines"` when only the latest version's lines change (a draft, possibly an amending
- * budget: the version in force — and so what everyone reads — stays as adopted); `"shared"` for
- * keys, missions and adjustments, which no version owns: they alter the adopted figures, so a
+ * `what`: `"lines"` when only the latest version's lines, advances or adjustments change (a
+ * draft, possibly an amending budget: the version in force — and so what everyone reads — stays
+ * as adopted); `"shared"` for keys and missions, which no version owns: they alter the adopted
+ * figures, so a
  * year with an adopted version refuses them even while a DM is open
  * (`budget.adopted_figures_frozen`, at `field`).
  */

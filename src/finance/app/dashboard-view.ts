@@ -18,7 +18,10 @@ export interface DashboardMemberRow {
   readonly called: Cents;
   /** total − called once issued: an adopted amending budget's corrections not issued yet. */
   readonly pending: Cents;
+  /** Net: payments − refunds of a trop-perçu. */
   readonly paid: Cents;
+  /** Σ refunds of a trop-perçu (mandats de remboursement). */
+  readonly refunded: Cents;
   /** called − paid (negative: a trop-perçu to refund). */
   readonly due: Cents;
   readonly ratification: RatificationStatus | null;

@@ -3,6 +3,7 @@ import type { BudgetAnnex, BudgetReport } from "../domain/budget-report.ts";
 import { buildAnnex } from "../domain/build-annex.ts";
 import type { Entente } from "../domain/entente.ts";
 import { amountCalled } from "../domain/fund-call-corrections.ts";
+import { amountPaid } from "../domain/fund-call-rules.ts";
 import { belongsIn } from "../domain/membership.ts";
 import { reportYears } from "../domain/report-years.ts";
 import { EntenteError, type Issue } from "../errors.ts";
@@ -48,7 +49,7 @@ function memberRows(
     .filter((row) => shown(row.member))
     .map((row): DashboardMemberRow => {
       const call = callOf.get(row.member);
-      const paid = call?.payments.reduce((sum, p) => sum + p.amountCents, 0n) ?? 0n;
+      const paid = call === undefined ? 0n : amountPaid(call);
       const called = call === undefined ? row.total : amountCalled(call);
       return {
         memberId: row.member,
@@ -61,6 +62,7 @@ function memberRows(
         called,
         pending: row.total - called,
         paid,
+        refunded: call?.refunds.reduce((sum, r) => sum + r.amountCents, 0n) ?? 0n,
         due: called - paid,
         ratification: ratificationOf.get(row.member) ?? null,
       };

@@ -13,7 +13,9 @@ import { requireExercise } from "./require-exercise.ts";
  * transaction. The rules of the finance engine apply (DESIGN.md): unique ids, known members and
  * keys, an advance made by a member of its key, adjustments summing to zero, whole rounding
  * units — every problem is reported at once with its field (`advances[0].memberId`), nothing
- * stored. Only while the exercise's budget is a draft: adopted figures are not rewritten.
+ * stored. Only while the exercise's latest budget version is a draft (a budget primitif being
+ * prepared or an amending budget, which thus carries a régularisation): they belong to that
+ * version, and an adopted version keeps its own (migration 0177).
  */
 export async function saveSettlement(
   deps: Pick<FinanceDeps, "ententes" | "budgets" | "settlements">,
@@ -28,7 +30,8 @@ export async function saveSettlement(
   // What is wrong with the change itself first (each problem at its field), then whether it may be made.
   const issues = settlementChangeIssues(await deps.ententes.loadEntente(ententeId), year, settlement);
   if (issues.length > 0) throw new ValidationError(issues);
-  // Advances and adjustments belong to no version: an adopted year they feed refuses them, DM or not.
-  await assertFiguresOpen(deps, ententeId, [year]);
+  // Advances and adjustments are versioned with the budget (0177): like its lines, only the latest
+  // (draft) version changes — possibly an amending budget, whose adopted predecessor keeps its own.
+  await assertFiguresOpen(deps, ententeId, [year], { kind: "lines" });
   return deps.settlements.replace(ententeId, year, settlement, rowVersion, actorOf(principal));
 }

@@ -320,7 +320,10 @@ export const Dashboard = z.object({
       called: EuroAmount,
       /** total − called once issued: an adopted amending budget's corrections not issued yet. */
       pending: EuroAmount,
+      /** Net: payments − refunds of a trop-perçu. */
       paid: EuroAmount,
+      /** Σ refunds of a trop-perçu (mandats de remboursement). */
+      refunded: EuroAmount,
       /** called − paid. */
       due: EuroAmount,
       ratification: RatificationStatus.nullable(),

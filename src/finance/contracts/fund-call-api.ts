@@ -23,7 +23,10 @@ export const FundCall = z.object({
   amount: EuroAmount,
   /** amount + complementary calls − reductions (amending budgets adopted after the issue). */
   called: EuroAmount,
+  /** Net: payments − refunds. */
   paid: EuroAmount,
+  /** Σ refunds of a trop-perçu (mandats de remboursement). */
+  refunded: EuroAmount,
   /** called − paid; negative: a trop-perçu to refund. */
   due: EuroAmount,
   dueOn: z.string().nullable(),
@@ -32,6 +35,9 @@ export const FundCall = z.object({
   corrections: z.array(FundCallCorrection),
   payments: z.array(
     z.object({ id: z.string(), amount: EuroAmount, paidOn: z.string(), reference: z.string().nullable() }),
+  ),
+  refunds: z.array(
+    z.object({ id: z.string(), amount: EuroAmount, refundedOn: z.string(), reference: z.string() }),
   ),
 });
 /** Why a payment recorded by mistake is cancelled (kept in the audit trail). */
@@ -43,4 +49,10 @@ export const PaymentCreate = z.object({
   amount: EuroAmountInput,
   paidOn: CalendarDate,
   reference: REFERENCE.nullable(),
+});
+/** A refund of a trop-perçu (mandat de remboursement): amount, date and the mandat's reference. */
+export const RefundCreate = z.object({
+  amount: EuroAmountInput,
+  refundedOn: CalendarDate,
+  reference: REFERENCE.trim().min(1, { message: "référence du mandat obligatoire" }),
 });

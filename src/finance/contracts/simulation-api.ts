@@ -74,7 +74,10 @@ export const MemberStatement = z.object({
       year: z.number().int(),
       called: EuroAmount,
       issued: z.boolean(),
+      /** Net: payments − refunds. */
       paid: EuroAmount,
+      /** Σ refunds of a trop-perçu. */
+      refunded: EuroAmount,
       due: EuroAmount,
     }),
   ),

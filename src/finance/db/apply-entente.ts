@@ -134,8 +134,9 @@ async function applyExercise(trx: Trx, id: string, exercise: Exercise): Promise<
     .orderBy("number", "desc")
     .executeTakeFirstOrThrow();
   await trx.deleteFrom("budget_line").where("budget_version_id", "=", latest.id).execute();
+  // The latest version's advances and adjustments (adjustment_amount rows go by ON DELETE CASCADE).
   for (const table of ["advance", "adjustment"] as const)
-    await trx.deleteFrom(table).where("entente_id", "=", id).where("year", "=", exercise.year).execute();
+    await trx.deleteFrom(table).where("budget_version_id", "=", latest.id).execute();
   await insertExerciseRows(trx, id, latest.id, exercise);
 }
 

@@ -6,8 +6,10 @@ import type { BudgetLineRecord, BudgetStore, BudgetVersionRecord } from "../app/
 import type { InTransactionRule } from "../app/ports/in-transaction-rule.ts";
 import { EntenteError, localized } from "../errors.ts";
 import { insertBudgetLines } from "./insert-budget-lines.ts";
+import { insertSettlementRows } from "./insert-settlement-rows.ts";
 import { openExercise } from "./open-exercise.ts";
 import { readBudgetInForce, readBudgetNumber, readBudgetVersion, readLatestBudget } from "./read-budget.ts";
+import { readSettlement } from "./read-settlement.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
 const BUDGET = localized("le budget", "the budget");
@@ -18,7 +20,8 @@ function exerciseNotFound(year: number): never {
 }
 
 /**
- * Opens the next version of an exercise's budget as a copy of the latest one, in one
+ * Opens the next version of an exercise's budget as a copy of the latest one (lines, advances
+ * and adjustments), in one
  * transaction with its audit event; `plan` (the use case's rule) decides its number and label.
  */
 function openAmending(
@@ -31,12 +34,16 @@ function openAmending(
   return db.transaction().execute(async (trx) => {
     const current = (await readLatestBudget(trx, ententeId, year)) ?? exerciseNotFound(year);
     const { number, label } = plan(current);
+    const settlement = await readSettlement(trx, ententeId, year, "latest");
     const created = await trx
       .insertInto("budget_version")
       .values({ entente_id: ententeId, year, number, label })
       .returning("id")
       .executeTakeFirstOrThrow();
     await insertBudgetLines(trx, created.id, current.lines);
+    // The DM starts from the adopted advances and adjustments (0177: they are versioned).
+    if (settlement !== null)
+      await insertSettlementRows(trx, { ententeId, year, versionId: created.id }, settlement);
     await recordAudit(trx, {
       actor,
       ententeId,

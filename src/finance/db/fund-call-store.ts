@@ -9,6 +9,7 @@ import type {
 } from "../app/ports/fund-call-store.ts";
 import type { InTransactionRule } from "../app/ports/in-transaction-rule.ts";
 import { EntenteError, localized } from "../errors.ts";
+import { addRefund } from "./add-refund.ts";
 import { issueCorrections } from "./issue-corrections.ts";
 import { readFundCall, readFundCalls } from "./read-fund-calls.ts";
 import type { FinanceDatabase } from "./tables.ts";
@@ -141,6 +142,8 @@ export function createFundCallStore(db: Kysely<FinanceDatabase>): FundCallStore 
     issue: (ententeId, year, calls, actor, rule) => issue(db, { ententeId, year, actor }, calls, rule),
     addPayment: (ententeId, year, memberId, payment, actor, rule) =>
       addPayment(db, { ententeId, year, memberId, actor }, payment, rule),
+    addRefund: (ententeId, year, memberId, refund, actor, rule) =>
+      addRefund(db, { ententeId, year, memberId, actor }, refund, rule),
     issueCorrections: (ententeId, budget, callYears, actor, rule) =>
       issueCorrections(db, { ententeId, budget, callYears, actor }, rule),
     async cancelPayment(ententeId, paymentId, reason, actor) {

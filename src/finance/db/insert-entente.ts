@@ -214,18 +214,22 @@ export async function insertExerciseRows(
       nature: line.nature ?? null,
     })),
   );
-  await insertSettlementRows(trx, id, exercise.year, {
-    advances: exercise.advances.map((a) => ({
-      id: a.id,
-      label: a.label,
-      memberId: a.member,
-      amountCents: a.amount,
-      keyId: a.key,
-    })),
-    adjustments: exercise.adjustments.map((a) => ({
-      id: a.id,
-      label: a.label,
-      amounts: a.amounts.map((x) => ({ memberId: x.member, amountCents: x.amount })),
-    })),
-  });
+  await insertSettlementRows(
+    trx,
+    { ententeId: id, year: exercise.year, versionId },
+    {
+      advances: exercise.advances.map((a) => ({
+        id: a.id,
+        label: a.label,
+        memberId: a.member,
+        amountCents: a.amount,
+        keyId: a.key,
+      })),
+      adjustments: exercise.adjustments.map((a) => ({
+        id: a.id,
+        label: a.label,
+        amounts: a.amounts.map((x) => ({ memberId: x.member, amountCents: x.amount })),
+      })),
+    },
+  );
 }

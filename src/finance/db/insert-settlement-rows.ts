@@ -2,13 +2,16 @@ import type { Kysely } from "kysely";
 import type { SettlementChange } from "../domain/settlement-change.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
-/** Inserts an exercise's advances, then each adjustment with its amounts. */
+/**
+ * Inserts an exercise's advances, then each adjustment with its amounts, under budget version
+ * `versionId` (they are versioned with the budget since migration 0177).
+ */
 export async function insertSettlementRows(
   trx: Kysely<FinanceDatabase>,
-  ententeId: string,
-  year: number,
+  target: { readonly ententeId: string; readonly year: number; readonly versionId: bigint },
   settlement: SettlementChange,
 ): Promise<void> {
+  const { ententeId, year, versionId } = target;
   if (settlement.advances.length > 0) {
     await trx
       .insertInto("advance")
@@ -21,6 +24,7 @@ export async function insertSettlementRows(
           member_id: a.memberId,
           amount_cents: a.amountCents,
           key_id: a.keyId,
+          budget_version_id: versionId,
         })),
       )
       .execute();
@@ -28,7 +32,13 @@ export async function insertSettlementRows(
   for (const adjustment of settlement.adjustments) {
     await trx
       .insertInto("adjustment")
-      .values({ entente_id: ententeId, year, id: adjustment.id, label: adjustment.label })
+      .values({
+        entente_id: ententeId,
+        year,
+        id: adjustment.id,
+        label: adjustment.label,
+        budget_version_id: versionId,
+      })
       .execute();
     if (adjustment.amounts.length > 0) {
       await trx
@@ -40,6 +50,7 @@ export async function insertSettlementRows(
             adjustment_id: adjustment.id,
             member_id: x.memberId,
             amount_cents: x.amountCents,
+            budget_version_id: versionId,
           })),
         )
         .execute();

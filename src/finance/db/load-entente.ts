@@ -174,7 +174,7 @@ function exercisesOf(
           ...(l.nature === null ? {} : { nature: l.nature }),
         })),
       advances: rows.advances
-        .filter((a) => a.year === e.year)
+        .filter((a) => a.budget_version_id === versionId)
         .map((a) => ({
           id: a.id,
           label: a.label,
@@ -184,12 +184,12 @@ function exercisesOf(
           path: ["advances", e.year, a.id],
         })),
       adjustments: rows.adjustments
-        .filter((a) => a.year === e.year)
+        .filter((a) => a.budget_version_id === versionId)
         .map((a) => ({
           id: a.id,
           label: a.label,
           amounts: rows.adjustmentAmounts
-            .filter((x) => x.year === e.year && x.adjustment_id === a.id)
+            .filter((x) => x.budget_version_id === versionId && x.adjustment_id === a.id)
             .sort(byMemberOrder)
             .map((x) => ({ member: x.member_id, amount: x.amount_cents })),
           path: ["adjustments", e.year, a.id],

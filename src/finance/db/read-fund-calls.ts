@@ -23,6 +23,17 @@ function readCorrections(db: Kysely<FinanceDatabase>, callIds: readonly bigint[]
     .execute();
 }
 
+/** The refunds of a trop-perçu of some calls, by date then id. */
+function readRefunds(db: Kysely<FinanceDatabase>, callIds: readonly bigint[]) {
+  return db
+    .selectFrom("fund_call_refund")
+    .selectAll()
+    .where("fund_call_id", "in", callIds)
+    .orderBy("refunded_on")
+    .orderBy("id")
+    .execute();
+}
+
 /** The fund calls of one year (every year when null), by year then member order, with their payments. */
 export async function readFundCalls(
   db: Kysely<FinanceDatabase>,
@@ -44,7 +55,11 @@ export async function readFundCalls(
   const calls = await query.execute();
   if (calls.length === 0) return [];
   const ids = calls.map((c) => c.id);
-  const [payments, corrections] = await Promise.all([readPayments(db, ids), readCorrections(db, ids)]);
+  const [payments, corrections, refunds] = await Promise.all([
+    readPayments(db, ids),
+    readCorrections(db, ids),
+    readRefunds(db, ids),
+  ]);
   return calls.map((c) => ({
     id: String(c.id),
     year: c.year,
@@ -69,6 +84,14 @@ export async function readFundCalls(
         amountCents: p.amount_cents,
         paidOn: p.paid_on,
         reference: p.reference,
+      })),
+    refunds: refunds
+      .filter((r) => r.fund_call_id === c.id)
+      .map((r) => ({
+        id: String(r.id),
+        amountCents: r.amount_cents,
+        refundedOn: r.refunded_on,
+        reference: r.reference,
       })),
   }));
 }

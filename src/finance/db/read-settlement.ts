@@ -3,11 +3,38 @@ import type { SettlementRecord } from "../app/ports/settlement-store.ts";
 import { readMembers } from "./read-members.ts";
 import type { FinanceDatabase } from "./tables.ts";
 
-/** An exercise's advances and adjustments (amounts in member order), or null without the exercise. */
+/**
+ * The id of the budget version of exercise `year` whose advances and adjustments are read:
+ * `"latest"` (the working copy, possibly an amending budget being drafted) or `"in-force"` (the
+ * latest adopted version, the latest one while none is adopted); null without a version.
+ */
+export async function settlementVersionId(
+  db: Kysely<FinanceDatabase>,
+  ententeId: string,
+  year: number,
+  which: "latest" | "in-force",
+): Promise<bigint | null> {
+  const versions = await db
+    .selectFrom("budget_version")
+    .select(["id", "status"])
+    .where("entente_id", "=", ententeId)
+    .where("year", "=", year)
+    .orderBy("number", "desc")
+    .execute();
+  const chosen =
+    which === "in-force" ? (versions.find((v) => v.status === "adopted") ?? versions[0]) : versions[0];
+  return chosen?.id ?? null;
+}
+
+/**
+ * An exercise's advances and adjustments (amounts in member order) in version `which` of its
+ * budget (see settlementVersionId), or null without the exercise.
+ */
 export async function readSettlement(
   db: Kysely<FinanceDatabase>,
   ententeId: string,
   year: number,
+  which: "latest" | "in-force" = "latest",
 ): Promise<SettlementRecord | null> {
   const exercise = await db
     .selectFrom("exercise")
@@ -16,27 +43,16 @@ export async function readSettlement(
     .where("year", "=", year)
     .executeTakeFirst();
   if (exercise === undefined) return null;
+  const versionId = (await settlementVersionId(db, ententeId, year, which)) ?? -1n;
   const [advances, adjustments, amounts, members] = await Promise.all([
-    db
-      .selectFrom("advance")
-      .selectAll()
-      .where("entente_id", "=", ententeId)
-      .where("year", "=", year)
-      .orderBy("id")
-      .execute(),
+    db.selectFrom("advance").selectAll().where("budget_version_id", "=", versionId).orderBy("id").execute(),
     db
       .selectFrom("adjustment")
       .selectAll()
-      .where("entente_id", "=", ententeId)
-      .where("year", "=", year)
+      .where("budget_version_id", "=", versionId)
       .orderBy("id")
       .execute(),
-    db
-      .selectFrom("adjustment_amount")
-      .selectAll()
-      .where("entente_id", "=", ententeId)
-      .where("year", "=", year)
-      .execute(),
+    db.selectFrom("adjustment_amount").selectAll().where("budget_version_id", "=", versionId).execute(),
     readMembers(db, ententeId),
   ]);
   const order = new Map(members.map((m, i) => [m.id, i]));

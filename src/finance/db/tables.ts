@@ -147,6 +147,8 @@ export interface AdvanceTable {
   member_id: string;
   amount_cents: bigint;
   key_id: string;
+  /** The budget version the advance belongs to (migration 0177: advances are versioned). */
+  budget_version_id: bigint;
 }
 
 export interface AdjustmentTable {
@@ -154,6 +156,8 @@ export interface AdjustmentTable {
   year: number;
   id: string;
   label: string;
+  /** The budget version the adjustment belongs to (migration 0177). */
+  budget_version_id: bigint;
 }
 
 export interface AdjustmentAmountTable {
@@ -162,6 +166,7 @@ export interface AdjustmentAmountTable {
   adjustment_id: string;
   member_id: string;
   amount_cents: bigint;
+  budget_version_id: bigint;
 }
 
 export interface ConferenceTable {
@@ -222,6 +227,16 @@ export interface PaymentTable {
   reference: string | null;
 }
 
+/** A trop-perçu refunded to a member against a fund call (mandat de remboursement). */
+export interface FundCallRefundTable {
+  id: Generated<bigint>;
+  fund_call_id: bigint;
+  amount_cents: bigint;
+  refunded_on: string;
+  reference: string;
+  recorded_at: Timestamp;
+}
+
 /** The tables of the finance context. */
 export interface FinanceTables {
   entente: EntenteTable;
@@ -246,6 +261,7 @@ export interface FinanceTables {
   fund_call: FundCallTable;
   payment: PaymentTable;
   fund_call_correction: FundCallCorrectionTable;
+  fund_call_refund: FundCallRefundTable;
 }
 
 /** What the finance stores query: their tables and the audit trail. */

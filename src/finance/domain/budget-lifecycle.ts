@@ -77,10 +77,10 @@ export function assertYearFiguresOpen(year: number, budget: Pick<BudgetVersionSt
 }
 
 /**
- * Keys, missions and adjustments belong to no budget version: changing them alters the figures
- * in force of every exercise they feed. An exercise with an adopted version keeps its adopted
- * figures for ever (an amending budget changes its lines only), so such a change applies from a
- * later exercise.
+ * Keys and missions belong to no budget version: changing them alters the figures in force of
+ * every exercise they feed. An exercise with an adopted version keeps its adopted figures for
+ * ever (an amending budget changes its lines, advances and adjustments only), so such a change
+ * applies from a later exercise.
  * @throws EntenteError `budget.adopted_figures_frozen` at `field`, naming the next exercise.
  */
 export function assertAdoptedFiguresUntouched(

@@ -3,10 +3,12 @@ import { describe, it } from "node:test";
 import { EntenteError } from "../errors.ts";
 import {
   amountDue,
+  amountPaid,
   assertFundCallsMayBeIssued,
   assertFundCallsNotIssued,
   assertPaymentPositive,
   assertPaymentWithinDue,
+  assertRefundWithinOverpayment,
   fundCallReference,
 } from "./fund-call-rules.ts";
 
@@ -79,5 +81,38 @@ describe("fund calls and payments", () => {
       codeOf(() => assertPaymentWithinDue(call, 20000001n)),
       "payment.exceeds_due",
     );
+  });
+
+  it("a refund pays back the trop-perçu, no more; net paid = payments − refunds", () => {
+    // Called 305 797 €, reduced by 4 000 € by a DM, paid in full: a trop-perçu of 4 000 €.
+    const overpaid = {
+      amountCents: 30579700n,
+      corrections: [{ amountCents: -400000n }],
+      payments: [{ amountCents: 30579700n }],
+      refunds: [] as { amountCents: bigint }[],
+    };
+    assert.equal(amountDue(overpaid), -400000n);
+    assert.equal(
+      codeOf(() => assertRefundWithinOverpayment(overpaid, 400000n)),
+      null,
+    );
+    assert.equal(
+      codeOf(() => assertRefundWithinOverpayment(overpaid, 400001n)),
+      "refund.exceeds_overpayment",
+    );
+    const refunded = { ...overpaid, refunds: [{ amountCents: 150000n }] };
+    assert.equal(amountPaid(refunded), 30429700n);
+    assert.equal(amountDue(refunded), -250000n);
+    assert.equal(
+      codeOf(() => assertRefundWithinOverpayment(refunded, 250001n)),
+      "refund.exceeds_overpayment",
+    );
+    // Nothing overpaid (still due): any refund is refused, at `amount`.
+    try {
+      assertRefundWithinOverpayment(call, 1n);
+      assert.fail("refused");
+    } catch (error) {
+      assert.ok(error instanceof EntenteError && error.path[0] === "amount");
+    }
   });
 });

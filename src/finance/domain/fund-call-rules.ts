@@ -35,16 +35,49 @@ export function fundCallReference(year: number, memberId: string): string {
 }
 
 /**
+ * What a member paid net on a call (cents): the payments received minus the trop-perçu refunded
+ * to it (mandats de remboursement).
+ */
+export function amountPaid(call: {
+  readonly payments: readonly { readonly amountCents: Cents }[];
+  readonly refunds?: readonly { readonly amountCents: Cents }[];
+}): Cents {
+  const refunded = (call.refunds ?? []).reduce((sum, r) => sum + r.amountCents, 0n);
+  return call.payments.reduce((sum, p) => sum + p.amountCents, 0n) - refunded;
+}
+
+/**
  * What is still due on a call: what was called (its amount, plus its complementary calls, minus
- * its reductions) minus the payments received (cents); negative when a reduction left the member
- * overpaid (a trop-perçu to refund).
+ * its reductions) minus what was paid net (payments − refunds, cents); negative when a reduction
+ * left the member overpaid (a trop-perçu to refund).
  */
 export function amountDue(call: {
   readonly amountCents: Cents;
   readonly corrections?: readonly { readonly amountCents: Cents }[];
   readonly payments: readonly { readonly amountCents: Cents }[];
+  readonly refunds?: readonly { readonly amountCents: Cents }[];
 }): Cents {
-  return amountCalled(call) - call.payments.reduce((sum, p) => sum + p.amountCents, 0n);
+  return amountCalled(call) - amountPaid(call);
+}
+
+/**
+ * A refund (mandat de remboursement) pays back a trop-perçu, no more: at most what the member
+ * paid beyond what it is called now (−due), so that a refund never turns into a debt the member
+ * would have to pay again. Amount in cents, > 0 (checked by assertPaymentPositive).
+ * @throws EntenteError `refund.exceeds_overpayment`, at `amount` (no trop-perçu, or less than asked).
+ */
+export function assertRefundWithinOverpayment(
+  call: Parameters<typeof amountDue>[0],
+  amountCents: Cents,
+): void {
+  const due = amountDue(call);
+  const overpaid = due < 0n ? -due : 0n;
+  if (amountCents > overpaid)
+    throw new EntenteError(
+      "refund.exceeds_overpayment",
+      { amount: `${formatEuros(amountCents)} €`, overpaid: `${formatEuros(overpaid)} €` },
+      { path: ["amount"] },
+    );
 }
 
 /**

@@ -10,7 +10,10 @@ export interface StatementYear {
   readonly called: Cents;
   /** Whether the fund call is issued (else `called` is what it will be). */
   readonly issued: boolean;
+  /** Net: payments − refunds of a trop-perçu. */
   readonly paid: Cents;
+  /** Σ refunds of a trop-perçu (mandats de remboursement). */
+  readonly refunded: Cents;
   /** called − paid. */
   readonly due: Cents;
 }
@@ -34,6 +37,7 @@ export function statementYear(
         readonly amountCents: Cents;
         readonly corrections?: readonly { readonly amountCents: Cents }[];
         readonly payments: readonly { readonly amountCents: Cents }[];
+        readonly refunds?: readonly { readonly amountCents: Cents }[];
       }
     | undefined,
 ): StatementYear {
@@ -45,11 +49,12 @@ export function statementYear(
       called,
       issued: true,
       paid: called - due,
+      refunded: (issued.refunds ?? []).reduce((sum, r) => sum + r.amountCents, 0n),
       due,
     };
   }
   const called = report.fundCalls.find((row) => row.member === member)?.total ?? 0n;
-  return { year: report.year, called, issued: false, paid: 0n, due: called };
+  return { year: report.year, called, issued: false, paid: 0n, refunded: 0n, due: called };
 }
 
 /**
@@ -57,7 +62,7 @@ export function statementYear(
  * (Σ due). For a leaving member this is what it owes on leaving: its share of every exercise it
  * belonged to, including those called or recalled after its last year (as 2022 was called in
  * 2023) and the investments of those years, less what it paid; it is billed nothing after.
- * @example memberStatement("metropole", [{ year: 2023, called: 30579700n, issued: true, paid: 0n, due: 30579700n }]).stillOwed // 30579700n
+ * @example memberStatement("metropole", [{ year: 2023, called: 30579700n, issued: true, paid: 0n, refunded: 0n, due: 30579700n }]).stillOwed // 30579700n
  */
 export function memberStatement(member: string, years: readonly StatementYear[]): MemberStatement {
   const asked = years.filter((y) => y.called !== 0n || y.paid !== 0n);

@@ -24,7 +24,8 @@ export interface DeliberationInput {
   readonly context: DeliberationContext;
 }
 
-const frenchDate = (iso: string) =>
+/** An ISO day as French text (`7 novembre 2022`). */
+export const frenchDate = (iso: string) =>
   new Intl.DateTimeFormat("fr-FR", {
     day: "numeric",
     month: "long",
@@ -39,7 +40,11 @@ const lowerFirst = (value: string) => value.charAt(0).toLocaleLowerCase("fr-FR")
 
 const memberName = (input: DeliberationInput, id: string) => input.report.memberNames.get(id) ?? id;
 
-function visas(input: DeliberationInput): TextBlock[] {
+/**
+ * The visas of a deliberation draft: CGCT L5221-1 and L5221-2, the entente's other legal bases,
+ * the convention (its date, unless a visa names it) and each conference's proposal.
+ */
+export function visas(input: Pick<DeliberationInput, "entente" | "context">): TextBlock[] {
   const { entente, context } = input;
   const others = entente.legalBasis.filter((basis) => !/L\s*5221-[12]/.test(basis));
   return [

@@ -13,6 +13,12 @@ export interface IssuedCallContext {
     readonly reference: string;
   }[];
   readonly paidCents: Cents;
+  /** The trop-perçu refunded (mandats de remboursement), with their references; none by default. */
+  readonly refunds?: readonly {
+    readonly amountCents: Cents;
+    readonly refundedOn: string;
+    readonly reference: string;
+  }[];
 }
 
 /** A correction's row: complementary call or reduction, with its amending budget and the call it refers to. */
@@ -32,8 +38,9 @@ function correctionRow(c: IssuedCallContext["corrections"][number], original: st
 /**
  * The titles behind what a member owes once amending budgets corrected its call: the original
  * call, each complementary call (titre complémentaire) or reduction (réduction de titre) with
- * its reference and the original's, what was called in all, paid, and the balance — due, or a
- * trop-perçu to refund. Nothing when the call has no correction. French.
+ * its reference and the original's, what was called in all, paid, the trop-perçu refunded (each
+ * mandat de remboursement), and the balance — due, or a trop-perçu still to refund. Nothing when
+ * the call has no correction. French.
  */
 export function buildCorrectionBlocks(
   issued: IssuedCallContext | undefined,
@@ -42,12 +49,21 @@ export function buildCorrectionBlocks(
   if (issued === undefined || issued.corrections.length === 0) return [];
   const original = issued.reference ?? "initial";
   const called = issued.corrections.reduce((s, c) => s + c.amountCents, issued.amountCents);
-  const balance = called - issued.paidCents;
+  const refunds = issued.refunds ?? [];
+  const balance = called - issued.paidCents + refunds.reduce((s, r) => s + r.amountCents, 0n);
   const rows: Row[] = [
     { cells: [text(`Appel initial ${original}`), money(issued.amountCents)] },
     ...issued.corrections.map((c) => correctionRow(c, original)),
     { cells: [text("Total appelé après décisions modificatives"), money(called)], style: "total" },
     { cells: [text("Déjà versé"), money(issued.paidCents)] },
+    ...refunds.map(
+      (r): Row => ({
+        cells: [
+          text(`Trop-perçu remboursé — mandat ${r.reference} du ${r.refundedOn}`),
+          money(-r.amountCents, true),
+        ],
+      }),
+    ),
   ];
   const last =
     balance >= 0n

@@ -10,6 +10,7 @@ import { listDecisionsRoute } from "./routes/list-decisions-route.ts";
 import { listFundCallsRoute } from "./routes/list-fund-calls-route.ts";
 import { recordPaymentRoute } from "./routes/record-payment-route.ts";
 import { recordRatificationRoute } from "./routes/record-ratification-route.ts";
+import { recordRefundRoute } from "./routes/record-refund-route.ts";
 
 /** Conference decisions and ratifications, fund calls and payments, the audit trail. */
 export function createActivityRoutes(deps: FinanceDeps): RouteRegistrar {
@@ -23,6 +24,7 @@ export function createActivityRoutes(deps: FinanceDeps): RouteRegistrar {
       getFundCallDocumentRoute,
       recordPaymentRoute,
       cancelPaymentRoute,
+      recordRefundRoute,
       listAuditRoute,
     ],
     deps,

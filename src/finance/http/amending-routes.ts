@@ -11,6 +11,7 @@ import { FundCall } from "../contracts/api.ts";
 import { formatMessage } from "../errors.ts";
 import { type FinanceRoute, registerFinanceRoutes } from "./register-finance-routes.ts";
 import { ExerciseParams } from "./route-params.ts";
+import { getAmendingDeliberationRoute } from "./routes/get-amending-deliberation-route.ts";
 import { euros, fundCallJson } from "./to-contract.ts";
 
 /** `GET /api/ententes/:id/exercises/:year/amending-budget`: the DM beside the adopted budget (secretariat). */
@@ -90,7 +91,7 @@ const issueCorrectionsRoute: FinanceRoute = (app, deps) => {
   );
 };
 
-/** Amending budgets: the DM beside the adopted budget, its complementary calls and reductions. */
+/** Amending budgets: the DM beside the adopted budget, its complementary calls and reductions, its deliberation drafts. */
 export function createAmendingRoutes(deps: FinanceDeps): RouteRegistrar {
-  return registerFinanceRoutes([compareRoute, issueCorrectionsRoute], deps);
+  return registerFinanceRoutes([compareRoute, issueCorrectionsRoute, getAmendingDeliberationRoute], deps);
 }

@@ -11,6 +11,7 @@ import type * as Api from "../contracts/api.ts";
 import type { PublicAccountant } from "../domain/entente.ts";
 import { SECTIONS } from "../domain/entente.ts";
 import { amountCalled } from "../domain/fund-call-corrections.ts";
+import { amountPaid } from "../domain/fund-call-rules.ts";
 
 /** Records of the use cases → JSON of the API contracts (cents → exact euro strings). */
 
@@ -114,7 +115,7 @@ export function decisionJson(d: DecisionRecord): z.input<typeof Api.Decision> {
  * (called − paid) and its state (issued, partially paid, paid).
  */
 export function fundCallJson(c: FundCallRecord): z.input<typeof Api.FundCall> {
-  const paid = c.payments.reduce((s, p) => s + p.amountCents, 0n);
+  const paid = amountPaid(c);
   const called = amountCalled(c);
   return {
     id: c.id,
@@ -123,6 +124,7 @@ export function fundCallJson(c: FundCallRecord): z.input<typeof Api.FundCall> {
     amount: euros(c.amountCents),
     called: euros(called),
     paid: euros(paid),
+    refunded: euros(c.refunds.reduce((s, r) => s + r.amountCents, 0n)),
     due: euros(called - paid),
     dueOn: c.dueOn,
     reference: c.reference,
@@ -141,6 +143,12 @@ export function fundCallJson(c: FundCallRecord): z.input<typeof Api.FundCall> {
       amount: euros(p.amountCents),
       paidOn: p.paidOn,
       reference: p.reference,
+    })),
+    refunds: c.refunds.map((r) => ({
+      id: r.id,
+      amount: euros(r.amountCents),
+      refundedOn: r.refundedOn,
+      reference: r.reference,
     })),
   };
 }
@@ -172,6 +180,7 @@ export function dashboardJson(
       called: euros(m.called),
       pending: euros(m.pending),
       paid: euros(m.paid),
+      refunded: euros(m.refunded),
       due: euros(m.due),
       ratification: m.ratification,
     })),

@@ -10,6 +10,17 @@ export interface PaymentRecord {
 }
 
 /**
+ * A trop-perçu refunded to the member (mandat de remboursement, cents > 0): what it paid beyond
+ * what it is called after a reduction of its call, paid back on `refundedOn` under `reference`.
+ */
+export interface RefundRecord {
+  readonly id: string;
+  readonly amountCents: bigint;
+  readonly refundedOn: string;
+  readonly reference: string;
+}
+
+/**
  * A complementary call (titre complémentaire, amount > 0) or a reduction (réduction de titre,
  * amount < 0) of a fund call, produced by the adopted amending budget `budgetYear`#`budgetNumber`.
  */
@@ -44,6 +55,8 @@ export interface FundCallRecord {
   readonly reference: string | null;
   readonly corrections: readonly FundCallCorrectionRecord[];
   readonly payments: readonly PaymentRecord[];
+  /** The trop-perçu refunded to the member (net paid = payments − refunds). */
+  readonly refunds: readonly RefundRecord[];
 }
 
 /** A call to issue. */
@@ -91,6 +104,19 @@ export interface FundCallStore {
     actor: Actor,
     rule: InTransactionRule<readonly FundCallRecord[], readonly NewFundCallCorrection[]>,
   ): Promise<FundCallRecord[]>;
+  /**
+   * Records a refund of a trop-perçu against a member's call of a year, audited; `rule` runs in
+   * the transaction on the call as it stands (locked), before the insert.
+   * @throws EntenteError `resource.not_found` (no such call), or what `rule` throws.
+   */
+  addRefund(
+    ententeId: string,
+    year: number,
+    memberId: string,
+    refund: Omit<RefundRecord, "id">,
+    actor: Actor,
+    rule: InTransactionRule<FundCallRecord>,
+  ): Promise<FundCallRecord>;
   /** Cancels a payment recorded by mistake (the audit trail keeps it and the reason); null when unknown. */
   cancelPayment(
     ententeId: string,

@@ -10,10 +10,14 @@ export interface SettlementRecord extends SettlementChange {
 
 /** The advances (avances) and adjustments (régularisations) of the exercises. */
 export interface SettlementStore {
-  /** An exercise's advances and adjustments, or null when the exercise does not exist. */
-  get(ententeId: string, year: number): Promise<SettlementRecord | null>;
   /**
-   * Replaces all of them in one transaction, from the exercise's version `rowVersion`; audited.
+   * An exercise's advances and adjustments in its latest budget version (the working copy) or
+   * the version in force, or null when the exercise does not exist.
+   */
+  get(ententeId: string, year: number, which: "latest" | "in-force"): Promise<SettlementRecord | null>;
+  /**
+   * Replaces those of the exercise's latest budget version in one transaction, from the
+   * exercise's version `rowVersion`; audited. Earlier budget versions keep theirs.
    * @throws EntenteError `resource.not_found`, `conflict.stale_version`.
    */
   replace(

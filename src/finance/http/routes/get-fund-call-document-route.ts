@@ -28,12 +28,13 @@ export const getFundCallDocumentRoute: FinanceRoute = (app, deps) => {
         year,
         member,
       });
-      const { dueOn, reference, amountCents, corrections, payments } = data.issued;
+      const { dueOn, reference, amountCents, corrections, payments, refunds } = data.issued;
       const issued = {
         reference,
         amountCents,
         corrections,
         paidCents: payments.reduce((s, p) => s + p.amountCents, 0n),
+        refunds,
       };
       const context = {
         ...(dueOn === null ? {} : { dueOn }),

@@ -32,6 +32,7 @@ export const getMemberStatementRoute: FinanceRoute = (app, deps) => {
           called: centsToEuroText(y.called),
           issued: y.issued,
           paid: centsToEuroText(y.paid),
+          refunded: centsToEuroText(y.refunded),
           due: centsToEuroText(y.due),
         })),
         stillOwed: centsToEuroText(statement.stillOwed),

@@ -33,6 +33,12 @@ export const financePaths = {
   amendingBudget: (id: string, year: number) => `${e(id)}/exercises/${year}/amending-budget`,
   /** POST: issues the adopted amending budget's complementary calls and reductions. */
   fundCallCorrections: (id: string, year: number) => `${e(id)}/exercises/${year}/fund-call-corrections`,
+  /** POST: records the refund of a trop-perçu (mandat de remboursement), the secretariat's. */
+  refunds: (id: string, year: number, memberId: string) =>
+    `${e(id)}/fund-calls/${year}/${seg(memberId)}/refunds`,
+  /** GET: a member's deliberation draft on the year's amending budget, `odt` or `pdf`. */
+  amendingDeliberation: (id: string, year: number, memberId: string, format: "odt" | "pdf") =>
+    `${e(id)}/exercises/${year}/amending-budget/members/${seg(memberId)}/deliberation.${format}`,
   audit: (id: string, before: string | null) =>
     `${e(id)}/audit${before === null ? "" : `?before=${encodeURIComponent(before)}`}`,
 };

@@ -13,6 +13,7 @@ import { exerciseYears, useEntente } from "../entente/entente-context.tsx";
 import { financePaths } from "../finance-paths.ts";
 import { AmendingLinesTable, AmendingMembersTable } from "./amending-tables.tsx";
 import { CorrectionsIssueForm } from "./corrections-issue-form.tsx";
+import { DeliberationDownloads } from "./deliberation-downloads.tsx";
 
 /**
  * The year's amending budget (décision modificative) beside the adopted budget, for the
@@ -62,6 +63,12 @@ export function AmendingBudgetPage() {
               {p.message}
             </p>
           ))}
+          {data.problems.length === 0 && (
+            <DeliberationDownloads
+              year={data.year}
+              members={[...new Set(data.members.map((m) => m.memberId))]}
+            />
+          )}
           {data.amended.status === "adopted" && canIssueFundCalls(account) && (
             <CorrectionsIssueForm year={data.year} budgetNumber={data.amended.number} />
           )}

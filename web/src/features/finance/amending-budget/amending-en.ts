@@ -33,6 +33,11 @@ export const amendingEn: typeof amendingFr = {
   reference: "Reference",
   kind: "Kind",
   amount: "Amount (€)",
+  deliberations: "Members' deliberation drafts on the amending budget",
+  deliberationsHint:
+    "For each assembly: what the amending budget changes, the member's complementary contribution or reduction, and the chapter to charge.",
+  deliberationOdt: "{{member}} — ODT",
+  deliberationPdf: "{{member}} — PDF",
   pendingNotice:
     "An adopted {{year}} amending budget awaits the issue of its complementary calls and reductions: <amount></amount> in all. « Called » shows what was issued; <page>issue them</page>.",
 };

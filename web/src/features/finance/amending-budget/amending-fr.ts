@@ -31,6 +31,11 @@ export const amendingFr = {
   reference: "Référence",
   kind: "Nature",
   amount: "Montant (€)",
+  deliberations: "Projets de délibération des membres sur la décision modificative",
+  deliberationsHint:
+    "Pour chaque assemblée : ce que la décision modificative change, la contribution complémentaire ou la réduction du membre, et le chapitre à imputer.",
+  deliberationOdt: "{{member}} — ODT",
+  deliberationPdf: "{{member}} — PDF",
   pendingNotice:
     "Une décision modificative {{year}} adoptée attend l'émission de ses titres complémentaires et réductions : <amount></amount> en tout. « Appelé » montre ce qui est émis ; <page>émettre les titres</page>.",
 };

@@ -2,13 +2,29 @@ import { useTranslation } from "react-i18next";
 import { DateText } from "../../../shared/components/date-text.tsx";
 import { EurosCell } from "../../../shared/components/euros-cell.tsx";
 import { RowButton } from "../../../shared/components/row-button.tsx";
-import { canRecordPayment, useAccount } from "../../access/index.ts";
+import { canIssueFundCalls, canRecordPayment, useAccount } from "../../access/index.ts";
 import { FundCallBadge } from "../components/status-badge.tsx";
 import { useEntente } from "../entente/entente-context.tsx";
 import type { FundCall } from "../finance-types.ts";
 
-/** One member's fund call as a row: reference, due date, amounts, status, and « record a payment » for who may. */
-export function FundCallRow({ call, paying, onPay }: { call: FundCall; paying: boolean; onPay: () => void }) {
+/**
+ * One member's fund call as a row: reference, due date, amounts, status, « record a payment » for
+ * who may, and « refund the overpayment » for the secretariat when the member paid more than it
+ * is called (a negative amount due, after a reduction of the call).
+ */
+export function FundCallRow({
+  call,
+  paying,
+  onPay,
+  refunding = false,
+  onRefund,
+}: {
+  call: FundCall;
+  paying: boolean;
+  onPay: () => void;
+  refunding?: boolean;
+  onRefund?: () => void;
+}) {
   const { t } = useTranslation();
   const account = useAccount();
   const { memberName } = useEntente();
@@ -40,6 +56,15 @@ export function FundCallRow({ call, paying, onPay }: { call: FundCall; paying: b
             aria-expanded={paying}
             aria-controls="payment-form"
             onClick={onPay}
+          />
+        )}
+        {onRefund !== undefined && canIssueFundCalls(account) && call.due.startsWith("-") && (
+          <RowButton
+            label={t("fundCalls.recordRefund")}
+            context={` — ${memberName(call.memberId)}`}
+            aria-expanded={refunding}
+            aria-controls="refund-form"
+            onClick={onRefund}
           />
         )}
       </td>

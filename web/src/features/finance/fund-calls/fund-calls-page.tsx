@@ -13,6 +13,8 @@ import { FundCallsTable } from "./fund-calls-table.tsx";
 import { PaymentCancelDialog } from "./payment-cancel-dialog.tsx";
 import { PaymentForm } from "./payment-form.tsx";
 import { PaymentsSection } from "./payments-section.tsx";
+import { RefundForm } from "./refund-form.tsx";
+import { RefundsSection } from "./refunds-section.tsx";
 import { useFundCallActions } from "./use-fund-call-actions.ts";
 
 const FundCalls = FundCallSchema.array();
@@ -42,7 +44,14 @@ export function FundCallsPage() {
       )}
       {data !== undefined && data.length > 0 && (
         <>
-          <FundCallsTable calls={data} year={year} paying={actions.paying} onPay={actions.togglePaying} />
+          <FundCallsTable
+            calls={data}
+            year={year}
+            paying={actions.paying}
+            onPay={actions.togglePaying}
+            refunding={actions.refunding}
+            onRefund={actions.toggleRefunding}
+          />
           <div id="payment-form">
             {payingCall !== undefined && year !== null && (
               <PaymentForm
@@ -54,7 +63,19 @@ export function FundCallsPage() {
               />
             )}
           </div>
+          <div id="refund-form">
+            {actions.refundingCall !== undefined && year !== null && (
+              <RefundForm
+                key={actions.refundingCall.id}
+                year={year}
+                call={actions.refundingCall}
+                onSaved={actions.refunded}
+                onCancel={actions.closeRefund}
+              />
+            )}
+          </div>
           <PaymentsSection calls={data} notice={actions.cancelled} onCancel={actions.askCancel} />
+          <RefundsSection calls={data} />
           {cancellingCall !== undefined && cancellingPayment !== undefined && (
             <PaymentCancelDialog
               key={cancellingPayment.id}

@@ -13,12 +13,17 @@ export function FundCallsTable({
   year,
   paying,
   onPay,
+  refunding = null,
+  onRefund,
 }: {
   calls: readonly FundCall[];
   year: number | null;
   /** The member whose payment form is open, if any. */
   paying: string | null;
   onPay: (memberId: string) => void;
+  /** The member whose refund form is open, if any. */
+  refunding?: string | null;
+  onRefund?: (memberId: string) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -37,7 +42,14 @@ export function FundCallsTable({
       </thead>
       <tbody>
         {calls.map((c) => (
-          <FundCallRow key={c.id} call={c} paying={paying === c.memberId} onPay={() => onPay(c.memberId)} />
+          <FundCallRow
+            key={c.id}
+            call={c}
+            paying={paying === c.memberId}
+            onPay={() => onPay(c.memberId)}
+            refunding={refunding === c.memberId}
+            {...(onRefund === undefined ? {} : { onRefund: () => onRefund(c.memberId) })}
+          />
         ))}
       </tbody>
       <tfoot>

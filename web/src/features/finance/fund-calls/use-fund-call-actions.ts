@@ -6,8 +6,9 @@ import { useEntente } from "../entente/entente-context.tsx";
 import type { FundCall } from "../finance-types.ts";
 
 /**
- * What the fund calls page has open: the member whose payment is being recorded, the payment
- * whose cancellation is asked for, and what the last cancellation left due (announced). Saved
+ * What the fund calls page has open: the member whose payment (or refund of a trop-perçu) is
+ * being recorded, the payment whose cancellation is asked for, and what the last cancellation or
+ * refund left due (announced). Saved
  * calls replace theirs in `calls` through `setCalls`.
  */
 export function useFundCallActions(
@@ -20,6 +21,7 @@ export function useFundCallActions(
   const [paying, setPaying] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
+  const [refunding, setRefunding] = useState<string | null>(null);
   const replace = (saved: FundCall) => setCalls((calls ?? []).map((c) => (c.id === saved.id ? saved : c)));
   const cancellingCall = calls?.find((c) => c.payments.some((p) => p.id === cancelling));
   return {
@@ -33,6 +35,21 @@ export function useFundCallActions(
       setPaying(paying === memberId ? null : memberId);
     },
     closePayment: () => setPaying(null),
+    refunding,
+    refundingCall: calls?.find((c) => c.memberId === refunding),
+    toggleRefunding: (memberId: string) => {
+      setCancelled(null);
+      setPaying(null);
+      setRefunding(refunding === memberId ? null : memberId);
+    },
+    closeRefund: () => setRefunding(null),
+    refunded: (saved: FundCall) => {
+      replace(saved);
+      setRefunding(null);
+      setCancelled(
+        t("fundCalls.refunded", { member: memberName(saved.memberId), due: formatEuros(saved.due, locale) }),
+      );
+    },
     paid: (saved: FundCall) => {
       replace(saved);
       setPaying(null);
