@@ -134,6 +134,21 @@ describeOnDatabases("entitlements decided per person", (get) => {
     assert.equal(agent.entitlements.can_create, false);
   });
 
+  it("a person affiliated only through a suspended identity source is refused", async () => {
+    await sql`INSERT INTO identity_source (id, entente_id, member_id, kind, label, settings, mapping, secret, enabled, created_at)
+      VALUES ('src-off', 'lyon', 'ville-lyon', 'ldap', 'Annuaire suspendu', '{}'::jsonb, '{}'::jsonb, NULL, false, now())`.execute(
+      get().db,
+    );
+    await addPerson("sub-off", "ville-lyon", "suspendu@ville-lyon.test", "agent", []);
+    await sql`UPDATE person_affiliation SET source_id = 'src-off', declared_by = NULL WHERE sub = 'sub-off'`.execute(
+      get().db,
+    );
+    assert.equal(
+      (await ask("drive", VILLE_SIRET, user("suspendu@ville-lyon.test"))).entitlements.can_access,
+      false,
+    );
+  });
+
   it("an ended subscription admits nobody, not even the member's persons", async () => {
     assert.equal(
       (await ask("visio", VILLE_SIRET, user("jean.dupont@ville-lyon.test"))).entitlements.can_access,
