@@ -10,6 +10,7 @@
 // and the CPU time (this process: server and load generator together) per request.
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
+import { type Kysely, sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
 import { openDatabase } from "../src/platform/db/open-database.ts";
@@ -28,9 +29,16 @@ const SLICE = Number(process.env.BENCH_SLICE ?? 1);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const API = "/api/ententes/lyon/workplace";
 
-/** Ten catalogued services, the Ville de Lyon subscribed to half, a key for the files service. */
+/** The person whose entitlements are asked: an agent of the Ville de Lyon (a real `can_access: true`). */
+const PERSON_EMAIL = "jean.dupont@lyon.fr";
+
+/**
+ * Ten catalogued services, the Ville de Lyon subscribed to half, a key for the files service,
+ * and a person of the Ville (entitlements are decided per person: any email gets false).
+ */
 async function seed(
   f: Awaited<ReturnType<typeof startWorkplaceFixture>>,
+  db: Kysely<unknown>,
 ): Promise<{ serviceId: string; key: string }> {
   let files = "";
   for (let i = 0; i < 10; i++) {
@@ -48,6 +56,11 @@ async function seed(
   }
   const key = (await f.clients.secretariat.send("POST", `${API}/services/${files}/service-key`)).json()
     .serviceKey;
+  await sql`INSERT INTO person (sub, given_name, family_name, usual_name, created_at, updated_at)
+    VALUES ('bench-sub', 'Jean', 'Dupont', 'Dupont', now(), now())`.execute(db);
+  await sql`INSERT INTO person_affiliation (sub, entente_id, member_id, role, declared_by, email, uid, groups)
+    VALUES ('bench-sub', 'lyon', 'ville-lyon', 'agent', 'secretariat', ${PERSON_EMAIL}, 'jdupont',
+      '[]'::jsonb)`.execute(db);
   return { serviceId: files, key };
 }
 
@@ -65,10 +78,15 @@ try {
   const database = await openDatabase({ kind: "postgres", url: url.toString() });
   await migrateToLatest(database.db);
   const f = await startWorkplaceFixture(database, () => new Date());
-  const { serviceId, key } = await seed(f);
+  const { serviceId, key } = await seed(f, database.db as Kysely<unknown>);
   const address = await f.app.listen({ host: "127.0.0.1", port: 0 });
-  const entitlements = `/api/v1.0/entitlements/?service_id=${serviceId}&account_type=user&siret=${VILLE_SIRET}&account_email=a@lyon.fr`;
+  const entitlements = `/api/v1.0/entitlements/?service_id=${serviceId}&account_type=user&siret=${VILLE_SIRET}&account_email=${PERSON_EMAIL}`;
   const service = { "x-service-auth": `Bearer ${key}` };
+  // The measured path is the one that lets the person in: checked once before the load.
+  const check = await fetch(`${address}${entitlements}`, { headers: service });
+  const checked = (await check.json()) as { entitlements?: { can_access?: boolean } };
+  if (checked.entitlements?.can_access !== true)
+    throw new Error(`the bench's person is not admitted: ${JSON.stringify(checked)}`);
   const targets: Target[] = [
     { name: "GET /api/health (baseline)", url: `${address}/api/health` },
     {

@@ -11,7 +11,7 @@ export type { ExternalAccessDecision, ServiceAccessPolicy } from "./app/service-
 export { type IdentityCliDeps, registerIdentityCommands } from "./cli/commands.ts";
 export type { ComposedIdentity, IdentityOptions } from "./compose.ts";
 export { composeIdentityCli } from "./compose-cli.ts";
-export type { PersonAffiliationTable, ServiceClientTable } from "./db/tables.ts";
+export type { IdentitySourceTable, PersonAffiliationTable, ServiceClientTable } from "./db/tables.ts";
 export { loadSamlSpSigning } from "./saml-sp-signing.ts";
 
 /** The identity federation on `database` (see `composeIdentity` in ./compose.ts). */

@@ -289,6 +289,12 @@ describeOnDatabases("digital workplace API: catalogue, subscriptions, launcher f
   it("entitlements POST: usage_metrics stored all or nothing, then reported back", async () => {
     const url = `${ENTITLEMENTS}?service_id=${ids.drive}&account_type=user&siret=${VILLE_SIRET}&account_id=sub-1`;
     const headers = { "x-service-auth": `Bearer ${driveKey}` };
+    // Entitlements are decided per person: sub-1 is a person of the Ville de Lyon.
+    await sql`INSERT INTO person (sub, given_name, family_name, usual_name, created_at, updated_at)
+      VALUES ('sub-1', 'Jean', 'Dupont', 'Dupont', now(), now())`.execute(get().db);
+    await sql`INSERT INTO person_affiliation (sub, entente_id, member_id, role, declared_by, email, uid, groups)
+      VALUES ('sub-1', 'lyon', 'ville-lyon', 'agent', 'secretariat', 'jean.dupont@lyon.test', 'jdupont',
+        '[]'::jsonb)`.execute(get().db);
     const line = (siret: string, used: number) => ({
       account: { type: "user", id: "sub-1" },
       siret,

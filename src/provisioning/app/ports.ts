@@ -112,14 +112,17 @@ export interface ScimStore {
   ): Promise<StoredUser[]>;
   /** Every User of the member, oldest first. */
   listUsers(scope: ScimScope): Promise<StoredUser[]>;
-  /** @returns null when the folded `userName` is taken at this member. */
+  /** @returns null when the folded `userName`, the externalId or the person is taken at this member. */
   insertUser(
     scope: ScimScope,
     id: string,
     user: UserWrite,
     changes: readonly PersonChange[],
   ): Promise<StoredUser | null>;
-  /** @returns "stale" when the version moved, "taken" when the new userName is another User's, null when gone. */
+  /**
+   * @returns "stale" when the version moved, "taken" when the new userName, externalId or person
+   * is another User's, null when gone.
+   */
   updateUser(
     scope: ScimScope,
     id: string,

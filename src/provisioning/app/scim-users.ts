@@ -22,8 +22,8 @@ export interface CreatedUser {
 /**
  * POST /Users. A retried create (same `userName`, same `externalId`: a client that timed out, as
  * Entra ID and Okta do) answers the existing User instead of a conflict, so that it is idempotent.
- * @throws ScimProtocolError 409 `uniqueness` when another User has the userName (case-insensitive),
- *   400 `invalidValue` for a User without userName or email, or with an email the member does not own.
+ * @throws ScimProtocolError 409 `uniqueness` when another User has the userName (case-insensitive)
+ *   or the externalId (`assertLinkKeyFree`), 400 `invalidValue` for a User without userName or email, or with an email the member does not own.
  */
 export async function createUser(deps: ScimDeps, scope: ScimScope, body: unknown): Promise<CreatedUser> {
   const attributes = coerceResource("User", body);
@@ -31,6 +31,7 @@ export async function createUser(deps: ScimDeps, scope: ScimScope, body: unknown
   const write = await userWrite(deps, scope, attributes, null);
   const [existing] = await deps.store.findUsersBy(scope, "userName", write.userName);
   if (existing !== undefined) return { user: sameCreate(existing, write), created: false };
+  await assertLinkKeyFree(deps, scope, write.externalId, null);
   const id = deps.newId();
   const linked = await linkedWrite(deps, scope, id, write, []);
   const change = governed(
@@ -39,7 +40,7 @@ export async function createUser(deps: ScimDeps, scope: ScimScope, body: unknown
     await audiences,
   );
   const user = await deps.store.insertUser(scope, id, linked, [change]);
-  if (user === null) throw taken(write.userName);
+  if (user === null) throw await takenNow(deps, scope, write, null);
   return { user, created: true };
 }
 
@@ -54,6 +55,50 @@ const taken = (userName: string) =>
     "uniqueness",
     `userName "${userName}" is already a User of this member (compared case-insensitively): GET /Users?filter=userName eq "${userName}" finds it.`,
   );
+
+const externalIdTaken = (externalId: string) =>
+  new ScimProtocolError(
+    409,
+    "uniqueness",
+    `externalId "${externalId}" is already another User's at this member (RFC 7643 §3.1: the client's identifier of one resource): GET /Users?filter=externalId eq "${externalId}" finds it.`,
+  );
+
+/**
+ * A User is linked to its person by its externalId, else by its id (`linkedWrite`): a key another
+ * User of the member holds would make two Users one person (one's `active: false` suspending the
+ * other's sign-ins). So an externalId is unique per member endpoint (RFC 7643 §3.1: issued by the
+ * provisioning client for one resource) and never another User's id when that one has none.
+ * Checked before the person is linked, so that a refused write changes no person; the table's
+ * unique keys (0179) close the race of two writes at once.
+ * @throws ScimProtocolError 409 `uniqueness`.
+ */
+async function assertLinkKeyFree(
+  deps: ScimDeps,
+  scope: ScimScope,
+  externalId: string | null,
+  selfId: string | null,
+): Promise<void> {
+  if (externalId === null) return;
+  const [byExternalId, byId] = await Promise.all([
+    deps.store.findUsersBy(scope, "externalId", externalId),
+    deps.store.findUsersBy(scope, "id", externalId),
+  ]);
+  const holders = [...byExternalId, ...byId.filter((u) => u.externalId === null)];
+  if (holders.some((u) => u.id !== selfId)) throw externalIdTaken(externalId);
+}
+
+/** Which key a write lost at the last moment (another write at the same time took it). */
+async function takenNow(
+  deps: ScimDeps,
+  scope: ScimScope,
+  write: UserWrite,
+  selfId: string | null,
+): Promise<ScimProtocolError> {
+  const holders = await deps.store.findUsersBy(scope, "userName", write.userName);
+  return !holders.some((u) => u.id !== selfId) && write.externalId !== null
+    ? externalIdTaken(write.externalId)
+    : taken(write.userName);
+}
 
 /** GET /Users/{id}. @throws ScimProtocolError 404 outside the member's scope. */
 export async function getUser(deps: ScimDeps, scope: ScimScope, id: string): Promise<StoredUser> {
@@ -135,6 +180,8 @@ export async function saveUser(
 ): Promise<StoredUser> {
   const audiences = readAudiences(deps, scope);
   const write = await userWrite(deps, scope, attributes, current);
+  if (write.externalId !== current.externalId)
+    await assertLinkKeyFree(deps, scope, write.externalId, current.id);
   const groups = current.groups.map((g) => g.display);
   const linked = await linkedWrite(deps, scope, current.id, write, groups);
   const change = governed(
@@ -144,7 +191,7 @@ export async function saveUser(
   );
   const saved = await deps.store.updateUser(scope, current.id, current.version, linked, [change]);
   if (saved === null) throw notFound("User", current.id);
-  if (saved === "taken") throw taken(write.userName);
+  if (saved === "taken") throw await takenNow(deps, scope, write, current.id);
   if (saved === "stale")
     throw new ScimProtocolError(
       409,

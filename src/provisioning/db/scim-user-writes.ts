@@ -7,7 +7,8 @@ import type { ProvisioningTables, ScimUserTable } from "./tables.ts";
 /**
  * The User writes of the SCIM store: each in one transaction with the person's provisioning
  * events, so that a change and its events are kept together or not at all. `userName` is unique
- * per member in its folded form (the table's unique key); `version` guards concurrent writes.
+ * per member in its folded form, and so are `externalId` and the person (`sub`): the table's
+ * unique keys (0080, 0179); `version` guards concurrent writes.
  */
 export function createScimUserWrites(
   db: Kysely<ProvisioningTables>,
@@ -21,7 +22,13 @@ export function createScimUserWrites(
           .select("id")
           .where("entente_id", "=", scope.ententeId)
           .where("member_id", "=", scope.memberId)
-          .where("user_name_key", "=", foldUserName(user.userName))
+          .where((eb) =>
+            eb.or([
+              eb("user_name_key", "=", foldUserName(user.userName)),
+              ...(user.externalId === null ? [] : [eb("external_id", "=", user.externalId)]),
+              ...(user.sub === null ? [] : [eb("sub", "=", user.sub)]),
+            ]),
+          )
           .where("id", "<>", id)
           .executeTakeFirst();
         if (clash !== undefined) return "taken" as const;
@@ -82,7 +89,7 @@ async function insertUser(
       ...userColumns(user),
       created_at: user.at,
     })
-    .onConflict((oc) => oc.columns(["entente_id", "member_id", "user_name_key"]).doNothing())
+    .onConflict((oc) => oc.doNothing()) // userName, externalId or person taken (0080, 0179)
     .returningAll();
   const [change, ...more] = changes;
   // Governed services (subscriptions) read and write the ledger: the transaction's path.

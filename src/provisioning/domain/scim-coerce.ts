@@ -19,7 +19,8 @@ export type ScimAttributes = Record<string, unknown>;
  * - a complex attribute sent as its bare value (`"manager": "id"`, Entra ID) becomes `{ value }`;
  * - an extension attribute sent flat (`"urn:…:enterprise:2.0:User:department": "x"`) is nested;
  * - read-only attributes (`id`, `meta`, `groups`) and attributes no schema defines are ignored
- *   (RFC 7644 §3.3, §3.5.1).
+ *   (RFC 7644 §3.3, §3.5.1);
+ * - strings are bounded (`maxLengthAt`): userName 256, names 256, others 1 024 characters.
  * @throws ScimProtocolError 400 `invalidValue` naming the attribute and the expected type.
  */
 export function coerceResource(type: ResourceType, input: unknown): ScimAttributes {
@@ -120,10 +121,42 @@ function coerceSingle(definition: AttributeDefinition, value: unknown, path: str
       if (typeof value === "number") return value;
       throw badRequest("invalidValue", `"${path}" must be a number, not ${JSON.stringify(value)}.`);
     default:
-      if (typeof value === "string") return value;
+      if (typeof value === "string") return bounded(value, path);
       if (typeof value === "number" || typeof value === "boolean") return String(value);
       throw badRequest("invalidValue", `"${path}" must be a string, not ${JSON.stringify(value)}.`);
   }
+}
+
+/** Longest `userName`: an email address is at most 254 characters (RFC 5321 §4.5.3.1.3), with room. */
+export const USER_NAME_MAX = 256;
+/** Longest name of a person or resource: `name.*`, `displayName`, `nickName`. */
+export const NAME_MAX = 256;
+/** Longest of every other string attribute. */
+export const STRING_MAX = 1024;
+
+const NAME_ATTRIBUTES = new Set(["displayName", "nickName"]);
+
+/** The longest a string attribute may be at `path` (`userName`, `name.givenName`, `emails[0].value`…). */
+export function maxLengthAt(path: string): number {
+  if (path === "userName") return USER_NAME_MAX;
+  if (path.startsWith("name.") || NAME_ATTRIBUTES.has(path)) return NAME_MAX;
+  return STRING_MAX;
+}
+
+/**
+ * The string if within its attribute's limit, counted in characters (code points): what is
+ * stored, pushed to connectors and shown is bounded (a 100 000-character givenName is refused).
+ * @throws ScimProtocolError 400 `invalidValue` naming the attribute and its limit.
+ */
+function bounded(value: string, path: string): string {
+  const max = maxLengthAt(path);
+  if (value.length <= max) return value;
+  const length = [...value].length;
+  if (length <= max) return value;
+  throw badRequest(
+    "invalidValue",
+    `"${path}" is ${length} characters long: at most ${max} are accepted; shorten it at the source directory.`,
+  );
 }
 
 function coerceBoolean(value: unknown, path: string): boolean {

@@ -1,6 +1,6 @@
+import { type AccountAccess, decideAccountAccess } from "../domain/account-access.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { computeEntitlements, type Entitlements } from "../domain/entitlements.ts";
-import { decideSubscribedAccess, type SubscribedAccess } from "../domain/subscription.ts";
 import { EntenteError, type Issue, ValidationError } from "../errors.ts";
 import { dayOf } from "./launcher-feed.ts";
 import { hashServiceKey } from "./manage-catalogue.ts";
@@ -76,9 +76,9 @@ const accountOf = (query: {
       : null;
 
 /**
- * The subscription and the access of the account: a user by `decideSubscribedAccess` with their
- * affiliation's role and groups (a person unknown to the directory has none); an organisation
- * by its subscription alone (roles and groups concern persons).
+ * The subscription and the access of the account (`decideAccountAccess`): a user by their
+ * affiliation with the member (none: an unknown email or `sub`, or another member's person),
+ * an organisation by its subscription alone.
  */
 async function accessOf(
   deps: WorkplaceDeps,
@@ -86,18 +86,21 @@ async function accessOf(
   member: MemberRef,
   query: EntitlementQuery,
 ) {
-  const subscription = await deps.subscriptions.find(member.ententeId, service.clientId, member.id);
   const account = query.accountType === "user" ? accountOf(query) : null;
-  const affiliation =
-    account === null ? null : await deps.affiliations.find(member.ententeId, member.id, account);
-  const subscriber = {
-    memberId: member.id,
-    role: affiliation?.role ?? "",
-    groups: affiliation?.groups ?? [],
-  };
-  const policy =
-    account === null && subscription !== null ? { ...subscription, roles: null, groups: null } : subscription;
-  const access: SubscribedAccess = decideSubscribedAccess(policy, subscriber, dayOf(deps.clock.now()));
+  const [subscription, affiliation] = await Promise.all([
+    deps.subscriptions.find(member.ententeId, service.clientId, member.id),
+    account === null ? null : deps.affiliations.find(member.ententeId, member.id, account),
+  ]);
+  const entitled =
+    query.accountType === "organization"
+      ? ({ type: "organization" } as const)
+      : ({ type: "user", affiliation } as const);
+  const access: AccountAccess = decideAccountAccess(
+    subscription,
+    member.id,
+    entitled,
+    dayOf(deps.clock.now()),
+  );
   const storageUsed = await deps.usage.latestStorageUsed(service.clientId, member.id, account);
   return { subscription, access, storageUsed };
 }
@@ -129,7 +132,7 @@ export async function getEntitlements(
   }
   const { subscription, access, storageUsed } = await accessOf(deps, service, member, query);
   return {
-    organization: { id: member.siret ?? member.id, type: member.kind, name: member.name, oidc_valid: true },
+    organization: { id: member.id, type: member.kind, name: member.name, oidc_valid: true },
     operator: { id: service.ententeId },
     entitlements: computeEntitlements({
       kind: service.kind,

@@ -73,7 +73,11 @@ export function createMemberReader(db: Kysely<WorkplaceDatabase>): MemberReader 
   };
 }
 
-/** Identity's persons' affiliations, read (never written): by `sub`, or by email compared case-insensitively. */
+/**
+ * Identity's persons' affiliations, read (never written): by `sub`, or by email compared
+ * case-insensitively; one that came through a suspended (disabled) source lets nobody in, as at
+ * sign-in (identity's `activeOnly`), so it is not found.
+ */
 export function createAffiliationReader(db: Kysely<WorkplaceDatabase>): AffiliationReader {
   return {
     async find(ententeId, memberId, account) {
@@ -81,7 +85,19 @@ export function createAffiliationReader(db: Kysely<WorkplaceDatabase>): Affiliat
         .selectFrom("person_affiliation")
         .select(["role", "groups"])
         .where("entente_id", "=", ententeId)
-        .where("member_id", "=", memberId);
+        .where("member_id", "=", memberId)
+        .where((eb) =>
+          eb.or([
+            eb("source_id", "is", null),
+            eb.exists(
+              eb
+                .selectFrom("identity_source as s")
+                .select("s.id")
+                .whereRef("s.id", "=", "person_affiliation.source_id")
+                .where("s.enabled", "=", true),
+            ),
+          ]),
+        );
       query =
         "sub" in account
           ? query.where("sub", "=", account.sub)

@@ -1,6 +1,10 @@
 import type { Generated } from "kysely";
 import type { EntenteTable, MemberTable } from "../../finance/index.ts";
-import type { PersonAffiliationTable, ServiceClientTable } from "../../identity/index.ts";
+import type {
+  IdentitySourceTable,
+  PersonAffiliationTable,
+  ServiceClientTable,
+} from "../../identity/index.ts";
 import type { Json, PlatformTables, Timestamp } from "../../platform/db/schema.ts";
 import type { StatusTables } from "./status-tables.ts";
 
@@ -138,7 +142,7 @@ export interface WorkplaceTables {
 
 /**
  * What the workplace's queries see: its tables, and — read only, in joins — finance's entente
- * and members and identity's service clients and persons' affiliations.
+ * and members and identity's service clients, persons' affiliations and identity sources.
  */
 export type WorkplaceDatabase = PlatformTables &
   WorkplaceTables &
@@ -147,4 +151,5 @@ export type WorkplaceDatabase = PlatformTables &
     member: MemberTable;
     service_client: ServiceClientTable;
     person_affiliation: PersonAffiliationTable;
+    identity_source: IdentitySourceTable;
   };

@@ -1,5 +1,6 @@
+import type { AccountAccess } from "./account-access.ts";
 import type { ServiceKind } from "./catalogue-entry.ts";
-import type { SubscribedAccess, Subscription } from "./subscription.ts";
+import type { Subscription } from "./subscription.ts";
 
 /**
  * Entitlements of an account for a service (issue 11 §5), in the shape ANCT's Deploy Center
@@ -17,7 +18,7 @@ export type UploadRefusal = "not_activated" | "no_organization" | "storage_full"
 const bytesOrNull = (value: bigint | null) => (value === null ? null : Number(value));
 
 /**
- * The entitlements of one account: `access` is `decideSubscribedAccess`'s answer (no member
+ * The entitlements of one account: `access` is `decideAccountAccess`'s answer (no member
  * known: `organizationKnown` false), `storageUsed` the latest usage reported for the account, in
  * bytes (null: none reported).
  */
@@ -25,7 +26,7 @@ export function computeEntitlements(input: {
   readonly kind: ServiceKind;
   readonly organizationKnown: boolean;
   readonly subscription: Subscription | null;
-  readonly access: SubscribedAccess;
+  readonly access: AccountAccess;
   readonly storageUsed: number | null;
 }): Entitlements {
   const canAccess = input.access.allowed;
