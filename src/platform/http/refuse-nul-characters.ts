@@ -7,11 +7,15 @@ import { EntenteError } from "../errors.ts";
  * parsed body hold the NUL character (U+0000) is refused with 400 `request.nul_character`, naming
  * the field (`body.members[2].name`, `query.q`), before any handler runs — so that no store ever
  * meets it (PostgreSQL would refuse it as an internal error). Each route scope's error handler
- * renders it in its own format (problem+json, SCIM error, the portal's HTML page).
+ * renders it in its own format (problem+json, SCIM error, the portal's HTML page); a route that
+ * declares `attachValidation` answers bad input in its own shape and is left to do so.
  *
  * @throws EntenteError `request.nul_character` with the field's path
  */
 export async function refuseNulCharacters(request: FastifyRequest): Promise<void> {
+  // A route that answers malformed input in its own shape (`attachValidation`, e.g. La Gaufre's
+  // feed, whose 4xx schema is not a problem document) validates every parameter it reads itself.
+  if (request.routeOptions.attachValidation === true) return;
   for (const [part, value] of [
     ["params", request.params],
     ["query", request.query],
