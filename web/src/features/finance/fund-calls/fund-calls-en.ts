@@ -40,4 +40,5 @@ export const fundCallsEn: typeof fundCallsFr = {
   cancelKeep: "Keep the payment",
   cancelling: "Cancelling…",
   cancelled: "Payment cancelled: {{member}} now owes {{due}}.",
+  dueOnRequiredHint: "Required: the payment deadline printed on each call",
 };

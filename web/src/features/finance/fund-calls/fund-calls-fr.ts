@@ -38,4 +38,5 @@ export const fundCallsFr = {
   cancelKeep: "Garder le paiement",
   cancelling: "Annulation…",
   cancelled: "Paiement annulé : le reste dû de {{member}} est de {{due}}.",
+  dueOnRequiredHint: "Obligatoire : la date limite de paiement imprimée sur chaque appel",
 };
