@@ -141,4 +141,21 @@ describeOnDatabases("a member's identity over HTTP", (get) => {
     );
     assert.equal((await member("sitiv")).name, "SITIV");
   });
+
+  it("item 9: a key simulation with an unknown field (« leave ») is refused (400), naming it", async () => {
+    const body = { year: 2023, keyId: "socle", alternatives: [{ label: "x", basedOn: "socle" }] };
+    assert.equal((await secretariat.send("POST", "/api/ententes/lyon/key-simulations", body)).status, 200);
+    const top = await secretariat.send("POST", "/api/ententes/lyon/key-simulations", {
+      ...body,
+      leave: ["sitiv"],
+    });
+    assert.equal(top.status, 400);
+    assert.match(JSON.stringify(top.json().errors), /leave.*champ inconnu/);
+    const inner = await secretariat.send("POST", "/api/ententes/lyon/key-simulations", {
+      ...body,
+      alternatives: [{ label: "x", basedOn: "socle", leave: ["sitiv"] }],
+    });
+    assert.equal(inner.status, 400);
+    assert.match(JSON.stringify(inner.json().errors), /alternatives.*leave/);
+  });
 });
