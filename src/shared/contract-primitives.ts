@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ID_PATTERN, MAX_ID_LENGTH } from "./identifiers.ts";
 import { MAX_AMOUNT_INTEGER_DIGITS, READ_AMOUNT_INTEGER_DIGITS } from "./limits.ts";
 
 /**
@@ -37,7 +38,7 @@ export const EuroAmountInput = z
 export const PercentText = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,4})?$/, { message: "taux en % attendu, ex. 30.6" });
-export const IdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+export const IdParam = z.string().max(MAX_ID_LENGTH).regex(ID_PATTERN);
 export const YearParam = z.coerce.number().int().min(1900).max(2200);
 /** The largest value of a PostgreSQL `integer` column (row versions, counters): 2^31 − 1. */
 export const MAX_SQL_INTEGER = 2_147_483_647;

@@ -99,6 +99,9 @@ export const Subscription = z.object({
   seats: z.number().int().nullable(),
   storagePerAccountBytes: z.number().int().nullable(),
   storagePerMemberBytes: z.number().int().nullable(),
+  /** The same quota as PUT takes it (`{ value, unit }`, the largest exact unit): a read can be written back. */
+  storagePerAccount: z.object({ value: z.number().int(), unit: z.string() }).nullable(),
+  storagePerMember: z.object({ value: z.number().int(), unit: z.string() }).nullable(),
   wave: MigrationWave.nullable(),
   rowVersion: RowVersion,
 });

@@ -1,3 +1,4 @@
+import { isEmailAddress } from "../../shared/identifiers.ts";
 import { EntenteError, localized } from "../errors.ts";
 import type { AccessDeps } from "./access-deps.ts";
 import type { AccountRecord } from "./ports.ts";
@@ -27,9 +28,24 @@ export interface NewAccount {
 }
 
 /**
+ * The account's address follows the API's rule (shared/identifiers.ts), so that it can sign in.
+ * @throws EntenteError `cli.bad_option` at EMAIL.
+ */
+function checkEmail(email: string): void {
+  if (!isEmailAddress(email))
+    throw new EntenteError("cli.bad_option", {
+      option: "EMAIL",
+      expected: localized(
+        `une adresse e-mail (nom@domaine.fr) de 254 caractères au plus, reçu « ${email} »`,
+        `an e-mail address (name@domain.org) of at most 254 characters, got "${email}"`,
+      ),
+    });
+}
+
+/**
  * Creates a local account of the console, with its password hashed (argon2id in production).
  * A finance officer needs its member, a mission lead its mission; both must exist in the entente.
- * @throws EntenteError `cli.bad_option` (short password, missing member or mission, address
+ * @throws EntenteError `cli.bad_option` (not an e-mail address, short password, missing member or mission, address
  *   already used), `entente.not_found`, `entente.unknown_reference`
  */
 export async function createAccount(
@@ -37,6 +53,7 @@ export async function createAccount(
   account: NewAccount,
   password: string,
 ): Promise<AccountRecord> {
+  checkEmail(account.email);
   checkPassword(password);
   checkRoleReferences(account);
   await deps.references.check(account.ententeId, account);

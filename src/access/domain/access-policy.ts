@@ -3,7 +3,8 @@ import { EntenteError } from "../errors.ts";
 /**
  * Who may do what in the console (issue "platform", roles):
  * - `secretariat` (conference secretariat): everything in its entente;
- * - `finance` (a member's finance officer): reads everything adopted, edits its own member, sees
+ * - `finance` (a member's finance officer): reads everything adopted, edits its own member's
+ *   public accountant (its identity and dates are the secretariat's: finance/domain/member-identity.ts), sees
  *   its member's draft figures, records its member's ratification and payments;
  * - `mission-lead` (porteur de mission): reads, edits its mission's service plan;
  * - `reader`: reads.

@@ -2,6 +2,7 @@ import { assertCan, type Principal } from "../../access/index.ts";
 import { computeBudgetReport } from "../domain/compute-budget-report.ts";
 import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
 import {
+  assertDueOnGiven,
   assertFundCallsMayBeIssued,
   assertFundCallsNotIssued,
   fundCallReference,
@@ -14,8 +15,10 @@ import type { FundCallRecord, NewFundCall } from "./ports/fund-call-store.ts";
  * Issues the year's fund calls (appels de fonds) from the computed figures: current share,
  * recalls and adjustments of every exercise called that year. Only once the year's budget is
  * adopted (every member ratified, CGCT L5221-2), and only once per year (checked in the
- * transaction of the issue).
- * @throws EntenteError fund_call.budget_not_adopted | fund_call.already_issued
+ * transaction of the issue), with their due date. A member without a share gets a 0,00 € call,
+ * settled at once (fundCallStatus).
+ * @throws EntenteError fund_call.budget_not_adopted | fund_call.due_on_required |
+ *   fund_call.already_issued
  */
 export async function issueFundCalls(
   deps: Pick<FinanceDeps, "ententes" | "budgets" | "fundCalls" | "clock">,
@@ -27,6 +30,7 @@ export async function issueFundCalls(
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
   assertDateInRange(dueOn, isoDay(deps.clock.now()), "dueOn");
   assertFundCallsMayBeIssued(year, await deps.budgets.inForce(ententeId, year));
+  assertDueOnGiven(year, dueOn);
   const report = computeBudgetReport(await deps.ententes.loadEntente(ententeId), year);
   const calls = report.fundCalls.map(
     (row): NewFundCall => ({

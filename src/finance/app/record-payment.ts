@@ -1,6 +1,6 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import type { Cents } from "../../shared/money.ts";
-import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
+import { assertNotInFuture, isoDay } from "../domain/date-rules.ts";
 import { assertPaymentPositive, assertPaymentWithinDue } from "../domain/fund-call-rules.ts";
 import { actorOf } from "./actor-of.ts";
 import type { FinanceDeps } from "./finance-deps.ts";
@@ -20,7 +20,7 @@ export async function recordPayment(
 ): Promise<FundCallRecord> {
   assertCan(principal, { kind: "record-payment", ententeId, memberId });
   assertPaymentPositive(payment.amountCents);
-  assertDateInRange(payment.paidOn, isoDay(deps.clock.now()), "paidOn");
+  assertNotInFuture(payment.paidOn, isoDay(deps.clock.now()), "paidOn");
   return deps.fundCalls.addPayment(ententeId, year, memberId, payment, actorOf(principal), (call) =>
     assertPaymentWithinDue(call, payment.amountCents),
   );

@@ -1,5 +1,5 @@
 import { assertCan, type Principal } from "../../access/index.ts";
-import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
+import { assertNotInFuture, isoDay } from "../domain/date-rules.ts";
 import {
   assertDeliberationIdentified,
   assertMemberOfDecisionYear,
@@ -27,7 +27,7 @@ export async function recordRatification(
   rowVersion: number,
 ): Promise<DecisionRecord> {
   assertCan(principal, { kind: "record-ratification", ententeId, memberId });
-  assertDateInRange(change.deliberatedOn, isoDay(deps.clock.now()), "deliberatedOn");
+  assertNotInFuture(change.deliberatedOn, isoDay(deps.clock.now()), "deliberatedOn");
   const decision = (await deps.decisions.list(ententeId)).find((d) => d.id === decisionId);
   if (decision !== undefined) {
     const latest =

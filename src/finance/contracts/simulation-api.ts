@@ -14,24 +14,25 @@ const LABEL = z
  * `POST /api/ententes/:id/key-simulations`: each member's contribution to exercise `year` under
  * key `keyId` as it is, then under each alternative — another key of the entente (`basedOn`), or
  * fixed shares (`percent`) or integer weights (`weights`, e.g. population or usage) — with members
- * joining or leaving. Nothing is saved.
+ * joining or leaving. Nothing is saved. Unknown fields are refused (a misspelt `leaving` would
+ * otherwise be ignored).
  */
-export const KeySimulationRequest = z.object({
+export const KeySimulationRequest = z.strictObject({
   year: z.number().int().min(1900).max(2200),
   keyId: IdParam,
   alternatives: z
     .array(
       z
-        .object({
+        .strictObject({
           label: LABEL,
           basedOn: IdParam.optional(),
           percent: z
-            .array(z.object({ memberId: IdParam, value: PercentText }))
+            .array(z.strictObject({ memberId: IdParam, value: PercentText }))
             .min(1)
             .optional(),
           weights: z
             .array(
-              z.object({
+              z.strictObject({
                 memberId: IdParam,
                 value: z.string().regex(/^\d{1,15}$/, { message: "entier ≥ 0 attendu" }),
               }),
@@ -40,13 +41,13 @@ export const KeySimulationRequest = z.object({
             .optional(),
           /** Usage of a workplace service over the year (issue 11): `seats` or a reported metric. */
           usage: z
-            .object({ service: IdParam, metric: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) })
+            .strictObject({ service: IdParam, metric: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) })
             .optional(),
           joining: z.array(IdParam).max(500).optional(),
           leaving: z.array(IdParam).max(500).optional(),
           /** Hypothetical communes joining in `year` (not members: ids not used by one), with a share in the basis. */
           newcomers: z
-            .array(z.object({ id: IdParam, name: LABEL }))
+            .array(z.strictObject({ id: IdParam, name: LABEL }))
             .max(50)
             .optional(),
         })

@@ -1,5 +1,5 @@
 import { latestDateAllowed } from "../../shared/limits.ts";
-import { EntenteError } from "../errors.ts";
+import { EntenteError, localized } from "../errors.ts";
 
 /** The earliest date accepted: the first year of the entente file's years (1900–2200). */
 export const EARLIEST_DATE = "1900-01-01";
@@ -24,4 +24,28 @@ export function assertDateInRange(date: string | null, today: string, field: str
 /** Today's date (UTC) of a clock's instant, `AAAA-MM-JJ`. */
 export function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** What each dated act is, as the `date.in_future` message names it. */
+const ACTS = {
+  deliberatedOn: { fr: "une délibération", en: "a deliberation" },
+  paidOn: { fr: "un paiement reçu", en: "a payment received" },
+} as const;
+
+/**
+ * An act that has taken place — a member's deliberation (`deliberatedOn`), a payment received
+ * (`paidOn`) — is dated no later than today: a future date would complete an adoption, or settle
+ * a call, before the act exists. Also within assertDateInRange's bounds.
+ * @param today the injected clock's date, `AAAA-MM-JJ`.
+ * @throws EntenteError `date.in_future` at `field`; `date.out_of_range`.
+ * @example assertNotInFuture("2026-12-08", "2026-12-07", "paidOn") // throws date.in_future
+ */
+export function assertNotInFuture(date: string | null, today: string, field: keyof typeof ACTS): void {
+  assertDateInRange(date, today, field);
+  if (date !== null && date > today)
+    throw new EntenteError(
+      "date.in_future",
+      { field, date, today, what: localized(ACTS[field].fr, ACTS[field].en) },
+      { path: [field] },
+    );
 }

@@ -67,11 +67,11 @@ describe("fund calls and payments", () => {
     );
     assert.equal(
       codeOf(() => assertPaymentPositive(0n)),
-      "amount.negative",
+      "payment.not_positive",
     );
     assert.equal(
       codeOf(() => assertPaymentPositive(-1n)),
-      "amount.negative",
+      "payment.not_positive",
     );
     assert.equal(
       codeOf(() => assertPaymentWithinDue(call, 20000000n)),

@@ -81,12 +81,13 @@ export function assertRefundWithinOverpayment(
 }
 
 /**
- * A payment is a positive amount (cents).
- * @throws EntenteError `amount.negative` (≤ 0), at `amount`.
+ * A payment is a strictly positive amount (cents): a payment of 0 € records nothing, and is not
+ * "negative" either.
+ * @throws EntenteError `payment.not_positive` (≤ 0), at `amount`, with the amount in euros.
  */
 export function assertPaymentPositive(amountCents: Cents): void {
   if (amountCents <= 0n)
-    throw new EntenteError("amount.negative", { value: String(amountCents) }, { path: ["amount"] });
+    throw new EntenteError("payment.not_positive", { value: formatEuros(amountCents) }, { path: ["amount"] });
 }
 
 /**
@@ -102,4 +103,25 @@ export function assertPaymentWithinDue(call: Parameters<typeof amountDue>[0], am
       { amount: `${formatEuros(amountCents)} €`, due: `${formatEuros(due)} €` },
       { path: ["amount"] },
     );
+}
+
+/**
+ * A fund call's state from what it calls and what was paid (cents): `paid` once nothing is left
+ * to pay — including a call of 0,00 € (a member without a share that year, or a call reduced to
+ * nothing), settled at once. Such a call is still issued rather than skipped: the year's calls
+ * name every member, and an amending budget adopted later may add a complementary call to it
+ * (`fund_call.correction_without_call` otherwise); `issued` while nothing is paid;
+ * `partially-paid` in between.
+ */
+export function fundCallStatus(calledCents: Cents, paidCents: Cents): "issued" | "partially-paid" | "paid" {
+  if (paidCents >= calledCents) return "paid";
+  return paidCents === 0n ? "issued" : "partially-paid";
+}
+
+/**
+ * Fund calls are issued with their due date (the payment deadline printed on each call).
+ * @throws EntenteError `fund_call.due_on_required`, at `dueOn`.
+ */
+export function assertDueOnGiven(year: number, dueOn: string | null): asserts dueOn is string {
+  if (dueOn === null) throw new EntenteError("fund_call.due_on_required", { year }, { path: ["dueOn"] });
 }

@@ -1,6 +1,7 @@
-import { type Issue, ValidationError } from "../errors.ts";
+import { EntenteError, type Issue, ValidationError } from "../errors.ts";
 import type { BudgetStatus } from "./budget-status.ts";
 import type { Entente, Member, MemberKind, PublicAccountant } from "./entente.ts";
+import { identityClashes } from "./member-identity.ts";
 import { belongsIn, validateMember } from "./membership.ts";
 
 /** A member as the console edits it (nulls for absent fields). */
@@ -38,6 +39,16 @@ export function toMember(input: MemberInput): Member {
 export function assertMemberValid(input: MemberInput): void {
   const issues = validateMember(toMember(input), 0).map((issue) => ({ ...issue, path: issue.path.slice(2) }));
   if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/**
+ * The member keeps an identity of its own among the entente's other members: no other member's
+ * SIREN (nor a SIRET of it), no other member's name (member-identity.ts).
+ * @throws EntenteError `member.siren_taken` or `member.name_taken` (HTTP 409), at the field.
+ */
+export function assertMemberIdentityFree(input: MemberInput, others: readonly MemberInput[]): void {
+  const [clash] = identityClashes(toMember(input), others.map(toMember));
+  if (clash !== undefined) throw new EntenteError(clash.code, clash.details, { path: clash.path });
 }
 
 /** The date that makes the change touch `year`: the one excluding it, else the one now including it. */

@@ -4,6 +4,7 @@ import type { Entente } from "./entente.ts";
 import { ENTITY_NAMES } from "./entity-names.ts";
 import { findDuplicates } from "./find-duplicates.ts";
 import { ententeAtYear } from "./key-at-year.ts";
+import { checkMemberIdentities } from "./member-identity.ts";
 import { checkMembersBilled, validateMember } from "./membership.ts";
 import { createReferenceChecks, type ReferenceChecks } from "./reference-checks.ts";
 import { validateExercise } from "./validate-exercise.ts";
@@ -51,7 +52,7 @@ function checkEntenteReferences(entente: Entente, references: ReferenceChecks): 
 /**
  * Checks every rule of DESIGN.md pillar 1 that the data must satisfy before any computation,
  * and returns all problems at once (an empty list means the entente is valid):
- * unique ids; known references (members, keys, missions); SIREN/SIRET check digits and
+ * unique ids; members of distinct SIRENs and names (member-identity.ts); known references (members, keys, missions); SIREN/SIRET check digits and
  * memberships (membership.ts); keys and their periods summing to exactly 100 %; key
  * members taking part in their mission; per exercise, expenses = receipts in each section
  * (`budget.unbalanced`), contributions = net cost for every mission key other than the default
@@ -71,6 +72,7 @@ export function validateEntente(entente: Entente): Issue[] {
   entente.members.forEach((member, m) => {
     issues.push(...validateMember(member, m));
   });
+  issues.push(...checkMemberIdentities(entente.members));
   const keyMembers = validateKeys(entente.keys, references, issues);
   validateMissions(entente.missions, references, keyMembers, issues);
   const checks = {

@@ -11,7 +11,7 @@ import type * as Api from "../contracts/api.ts";
 import type { PublicAccountant } from "../domain/entente.ts";
 import { SECTIONS } from "../domain/entente.ts";
 import { amountCalled } from "../domain/fund-call-corrections.ts";
-import { amountPaid } from "../domain/fund-call-rules.ts";
+import { amountPaid, fundCallStatus } from "../domain/fund-call-rules.ts";
 
 /** Records of the use cases → JSON of the API contracts (cents → exact euro strings). */
 
@@ -128,7 +128,7 @@ export function fundCallJson(c: FundCallRecord): z.input<typeof Api.FundCall> {
     due: euros(called - paid),
     dueOn: c.dueOn,
     reference: c.reference,
-    status: paid === 0n ? "issued" : paid >= called ? "paid" : "partially-paid",
+    status: fundCallStatus(called, paid),
     corrections: c.corrections.map((x) => ({
       id: x.id,
       kind: x.amountCents > 0n ? "complementary" : "reduction",

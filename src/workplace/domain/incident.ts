@@ -81,6 +81,13 @@ export function statusFits(kind: IncidentKind, status: string): boolean {
 }
 
 /**
+ * The earliest start of an incident or maintenance: no shared service of an entente ran before
+ * 2000 (the platform's ententes are conventions of the 2020s), so an earlier date — 1970-01-01,
+ * the zero of a clock — is a mistake, not an incident.
+ */
+export const EARLIEST_INCIDENT_START = new Date("2000-01-01T00:00:00Z");
+
+/**
  * Checks an incident or maintenance; every problem is reported at once. Dates are ISO 8601 with
  * an offset; a maintenance's impact is `maintenance`, an incident's `degraded` or `down`.
  * Which services and members exist is checked by the use case.
@@ -120,6 +127,8 @@ export function validateIncident(draft: IncidentDraft): IncidentFields & { reado
   const isoFr = "une date et heure réelles ISO 8601 avec leur décalage (2026-03-01T08:00:00+01:00)";
   const iso = "a real ISO 8601 date and time with its offset (2026-03-01T08:00:00+01:00)";
   if (startsAt === undefined || startsAt === null) issues.push(issue("startsAt", isoFr, iso));
+  else if (startsAt < EARLIEST_INCIDENT_START)
+    issues.push(issue("startsAt", "un moment à partir du 1er janvier 2000", "a time from 1 January 2000 on"));
   if (endsAt === undefined) issues.push(issue("endsAt", `null ou ${isoFr}`, `null or ${iso}`));
   else if (endsAt !== null && startsAt instanceof Date && endsAt < startsAt) {
     issues.push(issue("endsAt", "un moment après startsAt", "a time after startsAt"));

@@ -57,3 +57,17 @@ export function storageBytes(quantity: Quantity): { bytes: bigint } | { problem:
 export function isSeatCount(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0 && value <= 2_147_483_647;
 }
+
+/** Units tried to write a number of bytes back, largest first. */
+const UNITS_BACK = ["TiB", "TB", "GiB", "GB", "MiB", "MB", "KiB", "kB", "B"] as const;
+
+/**
+ * A number of bytes as a quantity a subscription can be written with (storageBytes gives the
+ * same bytes back): the largest unit that divides it exactly (10 GiB stays `{ 10, "GiB" }`,
+ * 1.5 × 10^12 bytes is `{ 1500, "GB" }`); 0 is `{ 0, "B" }`. Exact: bigint.
+ * @example storageQuantity(10737418240n) // { value: 10, unit: "GiB" }
+ */
+export function storageQuantity(bytes: bigint): Quantity {
+  const unit = UNITS_BACK.find((u) => bytes !== 0n && bytes % (STORAGE_UNITS[u] ?? 1n) === 0n) ?? "B";
+  return { value: Number(bytes / (STORAGE_UNITS[unit] ?? 1n)), unit };
+}

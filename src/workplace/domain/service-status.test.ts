@@ -83,4 +83,26 @@ describe("service status rules", () => {
     );
     assert.throws(() => validateIncident({ ...draft, startsAt: "2026-03-10T10:00:00" }), /./);
   });
+
+  it("an incident starting before 2000 (1970-01-01, a clock's zero) is refused at startsAt", () => {
+    const draft = {
+      kind: "incident",
+      title: "Visio coupée",
+      impact: "down",
+      status: "investigating",
+      startsAt: "1970-01-01T00:00:00Z",
+      endsAt: null,
+      clientIds: ["visio"],
+      memberIds: [],
+      message: "On cherche.",
+    };
+    assert.throws(
+      () => validateIncident(draft),
+      (error: { issues: { path: string[] }[] }) => error.issues.map((i) => i.path[0]).join() === "startsAt",
+    );
+    assert.equal(
+      validateIncident({ ...draft, startsAt: "2000-01-01T00:00:00Z" }).startsAt.getUTCFullYear(),
+      2000,
+    );
+  });
 });

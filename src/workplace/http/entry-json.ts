@@ -3,6 +3,7 @@ import { logoUrl } from "../app/launcher-feed.ts";
 import type { CatalogueEntry as EntryContract, Subscription as SubscriptionContract } from "../contracts.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { accountsRemaining } from "../domain/migration-wave.ts";
+import { storageQuantity } from "../domain/quota.ts";
 import type { Subscription } from "../domain/subscription.ts";
 
 /** A catalogue entry as the API shows it (the logo as an address, relative to the public URL). */
@@ -15,7 +16,7 @@ export function entryJson(entry: CatalogueEntry, publicUrl: string): z.infer<typ
   };
 }
 
-/** A subscription as the API shows it: storage in bytes. */
+/** A subscription as the API shows it: storage in bytes (for machines) and as `{ value, unit }` (as written). */
 export function subscriptionJson(subscription: Subscription): z.infer<typeof SubscriptionContract> {
   const { quotas } = subscription;
   return {
@@ -28,6 +29,9 @@ export function subscriptionJson(subscription: Subscription): z.infer<typeof Sub
     seats: quotas.seats,
     storagePerAccountBytes: quotas.storagePerAccount === null ? null : Number(quotas.storagePerAccount),
     storagePerMemberBytes: quotas.storagePerMember === null ? null : Number(quotas.storagePerMember),
+    // The same quotas as they are written (PUT), so that a read can be written back.
+    storagePerAccount: quotas.storagePerAccount === null ? null : storageQuantity(quotas.storagePerAccount),
+    storagePerMember: quotas.storagePerMember === null ? null : storageQuantity(quotas.storagePerMember),
     wave:
       subscription.wave === null
         ? null

@@ -1,5 +1,20 @@
+import { z } from "zod";
 import type { Lang } from "../../shared/errors.ts";
 import type { PortalAnnouncement, PortalHome } from "../app/portal-home.ts";
+
+/**
+ * Longest search of the portal (characters): the field stops there (`maxlength`) and a longer
+ * `q` (a pasted text, a hand-made link) is searched on its first MAX_SEARCH_LENGTH characters —
+ * never an error page.
+ */
+export const MAX_SEARCH_LENGTH = 200;
+
+/** The portal's search as it is run: `q` cut at MAX_SEARCH_LENGTH characters. */
+export const SearchQuery = z
+  .string()
+  .optional()
+  .transform((q) => (q ?? "").slice(0, MAX_SEARCH_LENGTH));
+
 import type { PortalSession } from "../app/portal-ports.ts";
 import { monogramSvg } from "../domain/logo.ts";
 import { arrangeTiles, matchesSearch, type PortalTile, searchTextOf } from "../domain/portal-tiles.ts";
@@ -77,7 +92,7 @@ ${s.description === "" ? null : html`<p>${s.description}</p>`}
 
 function searchBar(c: PageContext, t: PortalText, query: string, newTab: boolean): Html {
   return html`<div class="bar"><form role="search" method="get" action="${c.base}/"><input type="hidden" name="lang" value="${c.lang}">
-<div><label for="q">${t.searchLabel}</label><input type="search" id="q" name="q" value="${query}" autocomplete="off" aria-controls="services"></div>
+<div><label for="q">${t.searchLabel}</label><input type="search" id="q" name="q" value="${query}" maxlength="${MAX_SEARCH_LENGTH}" autocomplete="off" aria-controls="services"></div>
 <button type="submit">${t.searchButton}</button></form>
 <form method="post" action="${withLang(`${c.base}/preferences`, c.lang)}">${csrf(c)}
 <label class="check"><input type="checkbox" name="newTab" value="1"${newTab ? html` checked` : null}>${t.newTabLabel}</label>

@@ -19,7 +19,7 @@ import type { PortalSession } from "../app/portal-ports.ts";
 import { ClientIdParam } from "../contracts.ts";
 import { registerBackchannelLogout } from "./portal-backchannel.ts";
 import { portalCsp } from "./portal-html.ts";
-import { renderBilingualMessage, renderHome, renderMessage } from "./portal-page.ts";
+import { renderBilingualMessage, renderHome, renderMessage, SearchQuery } from "./portal-page.ts";
 import { checkCsrf, clearPortalCookie, hashOf, SESSION_COOKIE, sessionOf } from "./portal-session.ts";
 import {
   createPortalClients,
@@ -117,7 +117,7 @@ export async function registerPortalRoutes(
         summary: "The portal's first page (HTML)",
         tags,
         params: PARAMS,
-        querystring: z.object({ q: z.string().max(200).optional(), lang: z.string().optional() }),
+        querystring: z.object({ q: SearchQuery, lang: z.string().optional() }),
       },
     },
     async (request, reply) => {
@@ -126,7 +126,7 @@ export async function registerPortalRoutes(
       const session = await signedIn(request, id);
       if (session === null) return beginSignIn(request, reply, id, lang);
       const home = await portalHome(deps, session);
-      const page = renderHome({ lang, base: base(id), session }, home, request.query.q ?? "", script);
+      const page = renderHome({ lang, base: base(id), session }, home, request.query.q, script);
       return html(reply.header("content-security-policy", csp), 200, page);
     },
   );
@@ -181,7 +181,7 @@ function registerPersonWrites(
         body: Form.extend({
           clientId: ClientIdParam,
           pin: z.enum(["0", "1"]),
-          q: z.string().max(200).optional(),
+          q: SearchQuery,
         }),
       },
     },

@@ -40,7 +40,7 @@ export function FundCallIssueForm({
       <TextField
         id="fund-call-due-on"
         label={t("fundCalls.dueOn")}
-        hint={t("fundCalls.dueOnHint")}
+        hint={t("fundCalls.dueOnRequiredHint")}
         type="date"
         value={dueOn}
         onChange={(e) => {

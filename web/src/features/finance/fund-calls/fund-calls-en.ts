@@ -50,4 +50,5 @@ export const fundCallsEn: typeof fundCallsFr = {
   saveRefund: "Record the refund",
   refunds: "Overpayments refunded",
   refunded: "Refund recorded: {{member}} now owes {{due}}.",
+  dueOnRequiredHint: "Required: the payment deadline printed on each call",
 };

@@ -48,4 +48,5 @@ export const fundCallsFr = {
   saveRefund: "Enregistrer le remboursement",
   refunds: "Trop-perçus remboursés",
   refunded: "Remboursement enregistré : le reste dû de {{member}} est de {{due}}.",
+  dueOnRequiredHint: "Obligatoire : la date limite de paiement imprimée sur chaque appel",
 };

@@ -69,6 +69,8 @@ describe("subscription draft: what the form sends and shows", () => {
       seats: 80,
       storagePerAccountBytes: 10 * 1024 ** 3,
       storagePerMemberBytes: null,
+      storagePerAccount: { value: 10, unit: "GiB" },
+      storagePerMember: null,
       wave: null,
       rowVersion: 3,
     });
