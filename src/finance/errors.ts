@@ -100,6 +100,20 @@ export const financeErrors = defineErrors({
     en: (d) =>
       `key "${d.key}": criterion "${d.criterion}" does not cover the same members as the first criterion (${d.missing}). Give every member a value (0 if need be) for every criterion.`,
   },
+  "key.criteria_weights_not_100": {
+    status: 422,
+    fr: (d) =>
+      `les poids des critères de la clé « ${d.key} » totalisent ${d.sum} % au lieu de 100 % (écart ${d.difference} points). Corrigez les poids pour qu'ils fassent exactement 100.`,
+    en: (d) =>
+      `the criteria weights of key "${d.key}" add up to ${d.sum} % instead of 100 % (off by ${d.difference} points). Fix the weights so they add up to exactly 100.`,
+  },
+  "key.criteria_value_missing": {
+    status: 422,
+    fr: (d) =>
+      `clé « ${d.key} » : le critère « ${d.criterion} » n'a pas de valeur pour ${d.missing}, membre(s) de l'entente en ${d.year}. Donnez une valeur (0 si besoin) à chaque membre.`,
+    en: (d) =>
+      `key "${d.key}": criterion "${d.criterion}" has no value for ${d.missing}, member(s) of the entente in ${d.year}. Give every member a value (0 if need be).`,
+  },
   "mission.key_member_not_participant": {
     status: 422,
     fr: (d) =>
