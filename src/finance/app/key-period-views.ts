@@ -20,22 +20,27 @@ export interface CriterionView {
   readonly id: string;
   readonly label: string | null;
   readonly source: string | null;
-  /** Its weight in percent of the key when the weights sum to 100 (as the API sets them). */
+  /** Its weight in percent of the key, w / Σ w (a file may weigh 60 and 40, or 3 and 2), exact or `…`. */
   readonly weight: string;
   readonly values: readonly { memberId: string; value: string }[];
 }
 
 /**
- * The criteria of `basis` as entered: weights and values are held scaled by 10^4 (the file's and
- * the API's 4 decimals), so a weight of 50 % is 500 000 and shows as `50`.
+ * The criteria of `basis` as entered: values are held scaled by 10^4 (the file's and the API's 4
+ * decimals) and shown as typed; weights are shown in percent of the key.
  */
 function criteriaView(basis: KeyBasis): CriterionView[] | undefined {
   if (basis.kind !== "criteria") return undefined;
-  return basis.criteria.map((c) => ({
+  const weights = {
+    members: basis.criteria.map((c) => c.id),
+    numerators: basis.criteria.map((c) => c.weight),
+    denominator: basis.criteria.reduce((sum, c) => sum + c.weight, 0n),
+  };
+  return basis.criteria.map((c, i) => ({
     id: c.id,
     label: c.label ?? null,
     source: c.source ?? null,
-    weight: formatScaled(c.weight, 4, true),
+    weight: weights.denominator === 0n ? "0" : sharePercentText(weights, i),
     values: c.values.map((v) => ({ memberId: v.member, value: formatScaled(v.value, 4, true) })),
   }));
 }

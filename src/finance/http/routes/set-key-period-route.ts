@@ -11,7 +11,8 @@ export const setKeyPeriodRoute: FinanceRoute = (app, deps) => {
     "/api/ententes/:id/keys/:keyId/periods",
     {
       schema: {
-        summary: "Change a key (rates, weights or criteria) from a named exercise on; earlier years keep theirs",
+        summary:
+          "Change a key (rates, weights or criteria) from a named exercise on; earlier years keep theirs",
         tags: ["keys"],
         params: EntenteParams.extend({ keyId: IdParam }),
         body: KeyPeriodInput,
