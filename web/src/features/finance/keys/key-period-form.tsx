@@ -39,36 +39,14 @@ export function KeyPeriodForm({ allocationKey }: { allocationKey: AllocationKey 
           error={submit.error}
           shownFields={(f) => f === "from" || f === "criteria" || f.startsWith(`${list}.`)}
         />
-        <div className="form-row">
-          <TextField
-            id={`${prefix}-from`}
-            label={t("keys.periodFromLabel")}
-            inputMode="numeric"
-            value={draft.from}
-            onChange={(e) => edit({ from: e.target.value })}
-            error={frozen ? t("keys.periodFrozen", { year: draft.from, open }) : submit.fieldError("from")}
-          />
-          <SelectField
-            id={`${prefix}-kind`}
-            label={t("keys.periodKind")}
-            value={draft.kind}
-            options={[
-              { value: "percent", label: t("keyBasis.percent") },
-              { value: "weights", label: t("keys.periodWeights") },
-              { value: "criteria", label: t("keyBasis.criteria") },
-            ]}
-            onChange={(e) => edit({ kind: e.target.value as PeriodKind })}
-          />
-        </div>
-        {frozen && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => edit({ from: String(open) })}
-          >
-            {t("keys.periodUseOpen", { year: open })}
-          </button>
-        )}
+        <PeriodYearAndKind
+          prefix={prefix}
+          draft={draft}
+          open={open}
+          frozen={frozen}
+          edit={edit}
+          fromError={submit.fieldError("from")}
+        />
         <TextField
           id={`${prefix}-source`}
           label={t("keys.source")}
@@ -158,6 +136,62 @@ function KeyPeriodFigures({
           gap={gap}
           invalid={check.invalid.length}
         />
+      )}
+    </>
+  );
+}
+
+/**
+ * The period's first exercise and the kind of its figures; when the server refused a deliberated
+ * year (`frozen`), the reason next to the year and a button to apply from the first open one.
+ */
+function PeriodYearAndKind({
+  prefix,
+  draft,
+  open,
+  frozen,
+  edit,
+  fromError,
+}: {
+  prefix: string;
+  draft: PeriodDraft;
+  open: number;
+  frozen: boolean;
+  edit: (change: Partial<PeriodDraft>) => void;
+  fromError: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="form-row">
+        <TextField
+          id={`${prefix}-from`}
+          label={t("keys.periodFromLabel")}
+          inputMode="numeric"
+          value={draft.from}
+          onChange={(e) => edit({ from: e.target.value })}
+          error={frozen ? t("keys.periodFrozen", { year: draft.from, open }) : fromError}
+        />
+        <SelectField
+          id={`${prefix}-kind`}
+          label={t("keys.periodKind")}
+          value={draft.kind}
+          options={[
+            { value: "percent", label: t("keyBasis.percent") },
+            { value: "weights", label: t("keys.periodWeights") },
+            { value: "criteria", label: t("keyBasis.criteria") },
+          ]}
+          onChange={(e) => edit({ kind: e.target.value as PeriodKind })}
+        />
+      </div>
+      {frozen && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => edit({ from: String(open) })}
+        >
+          {t("keys.periodUseOpen", { year: open })}
+        </button>
       )}
     </>
   );
