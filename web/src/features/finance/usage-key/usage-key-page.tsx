@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../../../shared/components/field.tsx";
 import { ProblemAlert } from "../../../shared/components/problem-alert.tsx";
+import { ResourceStatus } from "../../../shared/components/resource-status.tsx";
 import { SubmitButton } from "../../../shared/components/submit-button.tsx";
 import { PageHeader } from "../../../shared/layout/page-header.tsx";
 import { canEditKeys, useAccount } from "../../access/index.ts";
@@ -36,6 +37,7 @@ function UsageKeyForm() {
   return (
     <section aria-labelledby="usage-compute-title" className="section card">
       <h2 id="usage-compute-title">{t("usageKey.computeTitle")}</h2>
+      <ResourceStatus resource={services} />
       <form className="form" onSubmit={compute} noValidate aria-label={t("usageKey.computeTitle")}>
         <ProblemAlert
           error={submit.error}

@@ -9,6 +9,9 @@ import { exerciseYears, useEntente } from "../entente/entente-context.tsx";
 import { financePaths } from "../finance-paths.ts";
 import { specificMissions, toUsageKeyBody, type UsageKeyDraft } from "./usage-key-draft.ts";
 
+/** The catalogue's answer (one schema for the page's life: useResource reads again when it changes). */
+const Services = z.array(CatalogueEntry);
+
 /**
  * The usage key form's state (secretariat): the draft (first mission spécifique, operating
  * section, latest exercise, first catalogue service, seats), the catalogue's services, the
@@ -18,10 +21,7 @@ import { specificMissions, toUsageKeyBody, type UsageKeyDraft } from "./usage-ke
 export function useUsageKey() {
   const api = useApi();
   const { entente, reload } = useEntente();
-  const services = useResource(
-    `${financePaths.entente(entente.id)}/workplace/services`,
-    z.array(CatalogueEntry),
-  );
+  const services = useResource(`${financePaths.entente(entente.id)}/workplace/services`, Services);
   const missions = specificMissions(entente);
   const years = exerciseYears(entente);
   const [draft, setDraft] = useState<UsageKeyDraft>(() => ({
