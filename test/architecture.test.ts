@@ -136,8 +136,10 @@ function insideContext(from: string, to: string): string | null {
   const isComposition = (layer: string) => layer === "index.ts" || /^compose(-[a-z]+)?\.ts$/.test(layer);
   if (isComposition(from)) return null;
   if (isComposition(to)) return `${from} does not import the context's door or composition`;
-  if (to === "errors.ts") return null;
-  if (from === "errors.ts") return "errors.ts is a leaf of its context";
+  // The error catalog: `errors.ts`, and the parts it is split into (`errors-<part>.ts`) when long.
+  const isCatalog = (layer: string) => /^errors(-[a-z]+)?\.ts$/.test(layer);
+  if (isCatalog(to)) return null;
+  if (isCatalog(from)) return "errors.ts is a leaf of its context";
   const isContracts = (layer: string) => layer === "contracts.ts" || layer === "contracts";
   if (isContracts(from)) return isContracts(to) ? null : "contracts import only contracts";
   if (from === "domain") return to === "domain" ? null : "domain imports only its own domain";

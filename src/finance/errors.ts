@@ -1,6 +1,8 @@
 // The platform's codes (a missing resource, a stale version…) are thrown by every context.
 import "../platform/errors.ts";
 import { defineErrors } from "../shared/errors.ts";
+// The codes of the acts' checks (members' identity, dates, payments, fund calls), a second file.
+import "./errors-acts.ts";
 
 export {
   EntenteError,
@@ -99,6 +101,20 @@ export const financeErrors = defineErrors({
       `clé « ${d.key} » : le critère « ${d.criterion} » ne couvre pas les mêmes membres que le premier critère (${d.missing}). Donnez une valeur (0 si besoin) à chaque membre pour chaque critère.`,
     en: (d) =>
       `key "${d.key}": criterion "${d.criterion}" does not cover the same members as the first criterion (${d.missing}). Give every member a value (0 if need be) for every criterion.`,
+  },
+  "key.criteria_weights_not_100": {
+    status: 422,
+    fr: (d) =>
+      `les poids des critères de la clé « ${d.key} » totalisent ${d.sum} % au lieu de 100 % (écart ${d.difference} points). Corrigez les poids pour qu'ils fassent exactement 100.`,
+    en: (d) =>
+      `the criteria weights of key "${d.key}" add up to ${d.sum} % instead of 100 % (off by ${d.difference} points). Fix the weights so they add up to exactly 100.`,
+  },
+  "key.criteria_value_missing": {
+    status: 422,
+    fr: (d) =>
+      `clé « ${d.key} » : le critère « ${d.criterion} » n'a pas de valeur pour ${d.missing}, membre(s) de l'entente en ${d.year}. Donnez une valeur (0 si besoin) à chaque membre.`,
+    en: (d) =>
+      `key "${d.key}": criterion "${d.criterion}" has no value for ${d.missing}, member(s) of the entente in ${d.year}. Give every member a value (0 if need be).`,
   },
   "mission.key_member_not_participant": {
     status: 422,
@@ -341,58 +357,6 @@ export const financeErrors = defineErrors({
     status: 409,
     fr: (d) => `les titres complémentaires et réductions de ${d.label} sont déjà émis.`,
     en: (d) => `the complementary calls and reductions of ${d.label} are already issued.`,
-  },
-  "member.siren_taken": {
-    status: 409,
-    fr: (d) =>
-      `le SIREN ${d.siren} du membre « ${d.member} » est déjà celui de « ${d.other} » : deux membres sont deux organismes. Vérifiez le SIREN (et le SIRET) saisi.`,
-    en: (d) =>
-      `SIREN ${d.siren} of member "${d.member}" is already that of "${d.other}": two members are two organisations. Check the SIREN (and SIRET) typed.`,
-  },
-  "member.name_taken": {
-    status: 409,
-    fr: (d) =>
-      `le nom « ${d.member} » est déjà celui du membre « ${d.other} » (majuscules et accents ignorés). Donnez à chaque membre son nom propre.`,
-    en: (d) =>
-      `name "${d.member}" is already that of member "${d.other}" (case and accents aside). Give each member its own name.`,
-  },
-  "member.identity_secretariat_only": {
-    status: 403,
-    fr: (d) =>
-      `champs ${d.fields} : l'identité et l'adhésion d'un membre (nom, type, SIREN, SIRET, assemblée, dates) se modifient par le secrétariat ; le référent financier ne modifie que le comptable public.`,
-    en: (d) =>
-      `fields ${d.fields}: a member's identity and membership (name, kind, SIREN, SIRET, assembly, dates) are edited by the secretariat; the finance officer edits the public accountant only.`,
-  },
-  "payment.not_positive": {
-    status: 422,
-    fr: (d) =>
-      `montant du paiement ${d.value} € : un paiement est strictement positif. Saisissez le montant reçu.`,
-    en: (d) => `payment amount €${d.value}: a payment is strictly positive. Enter the amount received.`,
-  },
-  "date.in_future": {
-    status: 422,
-    fr: (d) =>
-      `${d.field} : la date ${d.date} est après aujourd'hui (${d.today}) ; ${d.what} ne se date pas dans le futur. Saisissez la date où il a eu lieu.`,
-    en: (d) =>
-      `${d.field}: date ${d.date} is after today (${d.today}); ${d.what} is not dated in the future. Enter the date it took place.`,
-  },
-  "date.too_early": {
-    status: 422,
-    fr: (d) => `${d.field} : la date ${d.date} précède le ${d.min} (${d.reason}). Vérifiez la date saisie.`,
-    en: (d) => `${d.field}: date ${d.date} is before ${d.min} (${d.reason}). Check the date typed.`,
-  },
-  "fund_call.due_on_required": {
-    status: 422,
-    fr: (d) =>
-      `dueOn : les appels de fonds ${d.year} s'émettent avec leur échéance (date limite de paiement). Saisissez-la.`,
-    en: (d) => `dueOn: the ${d.year} fund calls are issued with their due date (payment deadline). Enter it.`,
-  },
-  "fund_call.correction_without_call": {
-    status: 409,
-    fr: (d) =>
-      `le membre « ${d.member} » n'a pas d'appel de fonds ${d.year} à compléter ou réduire. Émettez d'abord les appels de fonds ${d.year}.`,
-    en: (d) =>
-      `member "${d.member}" has no ${d.year} fund call to complement or reduce. Issue the ${d.year} fund calls first.`,
   },
 });
 

@@ -1,6 +1,7 @@
 // Every context's error catalog, loaded (and registered) for the tests that check all of them.
 import { accessErrors } from "../../src/access/errors.ts";
 import { financeErrors } from "../../src/finance/errors.ts";
+import { financeActErrors } from "../../src/finance/errors-acts.ts";
 import { identityErrors } from "../../src/identity/errors.ts";
 import { platformErrors } from "../../src/platform/errors.ts";
 import { provisioningErrors } from "../../src/provisioning/errors.ts";
@@ -11,7 +12,7 @@ import { workplaceErrors } from "../../src/workplace/errors.ts";
 export const CATALOGS: Readonly<Record<string, Readonly<Record<string, ErrorDefinition>>>> = {
   platform: platformErrors,
   access: accessErrors,
-  finance: financeErrors,
+  finance: { ...financeErrors, ...financeActErrors },
   identity: identityErrors,
   workplace: workplaceErrors,
   provisioning: provisioningErrors,

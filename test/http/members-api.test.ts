@@ -64,7 +64,13 @@ describeOnDatabases("memberships over HTTP", (get) => {
       [added.from, added.to, added.accountant.office],
       [2025, null, commune.accountant.office],
     );
-    assert.deepEqual(await totals2023(), ["305797.00", "217051.00", "116328.00", "0.00"]);
+    // A year lists the members of that year only (listedInYear): the commune joining in 2025 is
+    // not a 2023 row with zeros; the entente's own listing has every member, whatever its years.
+    assert.deepEqual(await totals2023(), ["305797.00", "217051.00", "116328.00"]);
+    const dashboard2023 = (await secretariat.send("GET", "/api/ententes/lyon/dashboard?year=2023")).json();
+    assert.ok(!dashboard2023.members.some((m: { memberId: string }) => m.memberId === "villeurbanne"));
+    assert.equal(dashboard2023.calls.called, "639176.00");
+    assert.ok((await members()).some((m: { id: string }) => m.id === "villeurbanne"));
     const again = await secretariat.send("POST", "/api/ententes/lyon/members", commune);
     assert.equal(again.status, 422);
     assert.equal(again.json().code, "entente.duplicate_id");
@@ -98,7 +104,7 @@ describeOnDatabases("memberships over HTTP", (get) => {
       { year: 2023, called: "116328.00", issued: false, paid: "0.00", refunded: "0.00", due: "116328.00" },
     ]);
     assert.equal(statement.stillOwed, "116328.00");
-    assert.deepEqual(await totals2023(), ["305797.00", "217051.00", "116328.00", "0.00"]);
+    assert.deepEqual(await totals2023(), ["305797.00", "217051.00", "116328.00"]);
     const opened = await secretariat.send("POST", "/api/ententes/lyon/exercises", {
       from: 2023,
       carryOver: { investissement: "350000" },
@@ -202,7 +208,7 @@ describeOnDatabases("memberships over HTTP", (get) => {
       [...new Set(in2025.problems.map((p: { code: string }) => p.code))],
       ["mission.key_member_not_participant"],
     );
-    assert.deepEqual(await totals2023(), ["305797.00", "217051.00", "116328.00", "0.00"]);
+    assert.deepEqual(await totals2023(), ["305797.00", "217051.00", "116328.00"]);
     const not100 = await secretariat.send("PUT", "/api/ententes/lyon/keys/socle/periods", {
       from: 2026,
       source: null,

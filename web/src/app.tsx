@@ -16,6 +16,7 @@ import {
   SettlementPage,
   SimulatorPage,
   TablesPage,
+  UsageKeyPage,
 } from "./features/finance/index.ts";
 import {
   IdentityDomainsPage,
@@ -62,6 +63,7 @@ export function App() {
           <Route path="members/:memberId" element={<MembersPage />} />
           <Route path="keys" element={<KeysPage />} />
           <Route path="simulator" element={<SimulatorPage />} />
+          <Route path="usage-key" element={<UsageKeyPage />} />
           <Route path="missions" element={<MissionsPage />} />
           <Route path="missions/:missionId" element={<MissionPage />} />
           <Route path="budget" element={<BudgetPage />} />

@@ -4,7 +4,7 @@ import { buildAnnex } from "../domain/build-annex.ts";
 import type { Entente } from "../domain/entente.ts";
 import { amountCalled } from "../domain/fund-call-corrections.ts";
 import { amountPaid } from "../domain/fund-call-rules.ts";
-import { belongsIn } from "../domain/membership.ts";
+import { belongsIn, listedInYear } from "../domain/membership.ts";
 import { reportYears } from "../domain/report-years.ts";
 import { EntenteError, type Issue } from "../errors.ts";
 import type { DashboardMemberRow, DashboardView } from "./dashboard-view.ts";
@@ -39,6 +39,7 @@ function memberRows(
   fundCalls: readonly FundCallRecord[],
   decision: DecisionRecord | undefined,
   shown: (memberId: string) => boolean,
+  listed: (memberId: string, called: boolean) => boolean,
 ): DashboardMemberRow[] {
   // Looked up by member, not searched per row (1 000 members made a million comparisons); the
   // lists are read backwards so that, as `find` did, the first row of a member wins.
@@ -46,7 +47,7 @@ function memberRows(
   const rateOf = new Map(report.allocation.rows.toReversed().map((r) => [r.member, r.rate]));
   const ratificationOf = new Map(decision?.ratifications.toReversed().map((r) => [r.memberId, r.status]));
   return report.fundCalls
-    .filter((row) => shown(row.member))
+    .filter((row) => shown(row.member) && listed(row.member, row.total !== 0n || callOf.has(row.member)))
     .map((row): DashboardMemberRow => {
       const call = callOf.get(row.member);
       const paid = call === undefined ? 0n : amountPaid(call);
@@ -113,7 +114,8 @@ async function partialDashboard(
 /**
  * The console's first screen for a year (default: the latest exercise): budget by mission and
  * section, each member's call (current, recall, adjustments, total) with what was paid and what
- * is due, and the ratification of the year's budget. While the budget is a draft, only the
+ * is due, and the ratification of the year's budget. It lists the members of that year, and a
+ * former member still called in it (listedInYear): not one joining later, with zeros. While the budget is a draft, only the
  * secretariat sees every member's figures; a member's finance officer sees its own row.
  */
 export async function getDashboard(
@@ -140,11 +142,16 @@ export async function getDashboard(
   const draft = budget === null || budget.status === "draft";
   const seesAll = !draft || canPerform(principal, { kind: "read-drafts", ententeId });
   const inYear = entente.members.filter((m) => belongsIn(m, chosen)).length;
+  const memberOf = new Map(entente.members.map((m) => [m.id, m]));
   const members = memberRows(
     report,
     fundCalls,
     decision,
     (member) => seesAll || member === principal.memberId,
+    (member, called) => {
+      const found = memberOf.get(member);
+      return found === undefined || listedInYear(found, chosen, called);
+    },
   );
   return {
     entente: { id: ententeId, name: entente.name, roundingUnit: entente.rounding.unit },

@@ -1,4 +1,4 @@
-import { percentUnitsToText } from "../../shared/money-input.ts";
+import { formatScaled, percentUnitsToText } from "../../shared/money-input.ts";
 import type { AllocationKey, KeyBasis } from "../domain/entente.ts";
 import { sharePercentText } from "../domain/exact-shares.ts";
 import { resolveKeyShares } from "../domain/resolve-key-shares.ts";
@@ -11,6 +11,38 @@ export interface KeyPeriodViewRecord {
   readonly source: string | null;
   /** Per member: the figure as entered (rate text, weight) and its exact share in percent. */
   readonly shares: readonly { memberId: string; value: string; percent: string }[];
+  /** Criteria periods: each criterion as entered (weight in percent, values as decimal text). */
+  readonly criteria?: readonly CriterionView[];
+}
+
+/** A criterion of a criteria period as the console shows and edits it. */
+export interface CriterionView {
+  readonly id: string;
+  readonly label: string | null;
+  readonly source: string | null;
+  /** Its weight in percent of the key, w / Σ w (a file may weigh 60 and 40, or 3 and 2), exact or `…`. */
+  readonly weight: string;
+  readonly values: readonly { memberId: string; value: string }[];
+}
+
+/**
+ * The criteria of `basis` as entered: values are held scaled by 10^4 (the file's and the API's 4
+ * decimals) and shown as typed; weights are shown in percent of the key.
+ */
+function criteriaView(basis: KeyBasis): CriterionView[] | undefined {
+  if (basis.kind !== "criteria") return undefined;
+  const weights = {
+    members: basis.criteria.map((c) => c.id),
+    numerators: basis.criteria.map((c) => c.weight),
+    denominator: basis.criteria.reduce((sum, c) => sum + c.weight, 0n),
+  };
+  return basis.criteria.map((c, i) => ({
+    id: c.id,
+    label: c.label ?? null,
+    source: c.source ?? null,
+    weight: weights.denominator === 0n ? "0" : sharePercentText(weights, i),
+    values: c.values.map((v) => ({ memberId: v.member, value: formatScaled(v.value, 4, true) })),
+  }));
 }
 
 /** The figure each member has in `basis` as entered (criteria keys: none, their share is shown). */
@@ -35,6 +67,7 @@ export function keyPeriodViews(key: AllocationKey, memberOrder: readonly string[
       result.ok ? result.shares.members.map((m, i) => [m, sharePercentText(result.shares, i)]) : [],
     );
     const members = [...new Set([...percents.keys(), ...values.keys()])];
+    const criteria = criteriaView(period.basis);
     return {
       from: period.from,
       basis: period.basis.kind,
@@ -44,6 +77,7 @@ export function keyPeriodViews(key: AllocationKey, memberOrder: readonly string[
         value: values.get(memberId) ?? percents.get(memberId) ?? "",
         percent: percents.get(memberId) ?? "",
       })),
+      ...(criteria === undefined ? {} : { criteria }),
     };
   });
 }

@@ -12,6 +12,7 @@ import {
   MAX_ADJUSTMENTS,
   MAX_ADVANCES,
   MAX_BUDGET_LINES,
+  MAX_CRITERIA,
   MAX_LABEL_LENGTH,
   MAX_LIST_ITEMS,
   MAX_MEMBERS,
@@ -117,9 +118,28 @@ export const PercentKeyUpdate = z.object({
   rowVersion: RowVersion,
 });
 
+/** A criterion's value for a member: decimal ≥ 0, 12 integer digits and 4 decimals at most. */
+const CriterionValueText = z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, {
+  message: "nombre ≥ 0 attendu (point décimal, 4 décimales au plus), ex. 1424069 ou 12.5",
+});
+
 /**
- * A key's figures from exercise `from` on (a key period); earlier years keep theirs. Either
- * `shares` (percent rates, summing to 100 %) or `weights` (integers ≥ 0: a population, a usage).
+ * One criterion of a criteria key period: id, label, source (its figures' origin and year, e.g.
+ * « Populations légales INSEE 2022 »), weight in percent (the weights sum to 100 %) and each
+ * member's value (criteria-key-rules.ts checks the rest).
+ */
+export const CriterionInput = z.object({
+  id: IdParam,
+  label: LABEL.nullable(),
+  source: TEXT.nullable(),
+  weight: PercentText,
+  values: list(z.object({ memberId: IdParam, value: CriterionValueText }), MAX_MEMBERS).min(1),
+});
+
+/**
+ * A key's figures from exercise `from` on (a key period); earlier years keep theirs. Exactly one
+ * of `shares` (percent rates, summing to 100 %), `weights` (integers ≥ 0: a population, a usage)
+ * or `criteria` (weighted criteria, weights summing to 100 %, a value per member of the period).
  */
 export const KeyPeriodInput = z
   .object({
@@ -138,9 +158,10 @@ export const KeyPeriodInput = z
     )
       .min(1)
       .optional(),
+    criteria: list(CriterionInput, MAX_CRITERIA).min(1).optional(),
   })
-  .refine((p) => (p.shares === undefined) !== (p.weights === undefined), {
-    message: "soit shares (taux en %), soit weights (pondérations), pas les deux",
+  .refine((p) => [p.shares, p.weights, p.criteria].filter((b) => b !== undefined).length === 1, {
+    message: "une seule base : shares (taux en %), weights (pondérations) ou criteria (critères pondérés)",
   });
 
 export const ServicePlan = z.object({

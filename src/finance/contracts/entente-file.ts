@@ -140,6 +140,9 @@ const keyBasisFields = {
     z.strictObject({
       id: Id,
       label: LABEL.optional(),
+      source: TEXT.optional().meta({
+        description: "Where this criterion's figures come from and their year (INSEE population 2022…).",
+      }),
       weight: CriterionValue,
       values: z.record(Id, CriterionValue),
     }),

@@ -55,7 +55,8 @@ async function insertCriteria(trx: Trx, id: string, key: AllocationKey): Promise
         key_id: key.id,
         id: criterion.id,
         position,
-        label: null,
+        label: criterion.label ?? null,
+        source: criterion.source ?? null,
         weight: criterion.weight,
       })
       .execute();

@@ -15,6 +15,8 @@ export type StoredBasis =
   | {
       readonly criteria: readonly {
         id: string;
+        label?: string;
+        source?: string;
         weight: string;
         values: readonly { member: string; value: string }[];
       }[];
@@ -39,6 +41,8 @@ export function basisToJson(basis: KeyBasis): StoredBasis {
   return {
     criteria: basis.criteria.map((c) => ({
       id: c.id,
+      ...(c.label === undefined ? {} : { label: c.label }),
+      ...(c.source === undefined ? {} : { source: c.source }),
       weight: String(c.weight),
       values: c.values.map((v) => ({ member: v.member, value: String(v.value) })),
     })),
@@ -66,6 +70,8 @@ export function basisFromJson(kind: KeyBasis["kind"], data: StoredBasis): KeyBas
     kind: "criteria",
     criteria: criteria.map((c) => ({
       id: c.id,
+      ...(c.label === undefined ? {} : { label: c.label }),
+      ...(c.source === undefined ? {} : { source: c.source }),
       weight: BigInt(c.weight),
       values: c.values.map((v) => ({ member: v.member, value: BigInt(v.value) })),
     })),

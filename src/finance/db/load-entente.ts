@@ -105,6 +105,8 @@ function keyBasis(key: Rows["keys"][number], rows: Rows, byMemberOrder: ByMember
       .filter((c) => c.key_id === key.id)
       .map((c) => ({
         id: c.id,
+        ...(c.label === null ? {} : { label: c.label }),
+        ...(c.source === null ? {} : { source: c.source }),
         weight: c.weight,
         values: rows.criterionValues
           .filter((v) => v.key_id === key.id && v.criterion_id === c.id)

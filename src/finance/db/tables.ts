@@ -63,6 +63,8 @@ export interface KeyCriterionTable {
   id: string;
   position: number;
   label: string | null;
+  /** Where the criterion's figures come from and their year (migration 0176). */
+  source: string | null;
   weight: bigint;
 }
 

@@ -73,6 +73,10 @@ export type KeyBasis =
       readonly kind: "criteria";
       readonly criteria: readonly {
         readonly id: string;
+        /** What it counts, e.g. « Population municipale ». */
+        readonly label?: string;
+        /** Where its figures come from and their year, e.g. « Populations légales INSEE 2022 ». */
+        readonly source?: string;
         readonly weight: bigint;
         readonly values: readonly { member: string; value: bigint }[];
       }[];

@@ -9,6 +9,19 @@ export function belongsIn(member: Pick<Member, "from" | "to">, year: number): bo
   return (member.from === undefined || member.from <= year) && (member.to === undefined || year <= member.to);
 }
 
+/**
+ * Whether the dashboard of exercise `year` lists `member`: the members of that year (belongsIn),
+ * and a former member still called that year — the recall of its last year's operating called
+ * the year after, an adjustment, an issued call — so that the rows add up to what is called. A
+ * member joining later is not listed with zeros (issue 9: a year lists the members of that year);
+ * every member, whatever its years, is listed by `GET /api/ententes/:id`.
+ * @param called what the member is called that year (cents), computed or issued.
+ * @example listedInYear({ from: 2025 }, 2023, false) // false
+ */
+export function listedInYear(member: Pick<Member, "from" | "to">, year: number, called: boolean): boolean {
+  return belongsIn(member, year) || called;
+}
+
 /** The membership as messages show it: « 2025 – 2027 », « depuis 2025 », « jusqu'en 2024 ». */
 export function membershipText(member: Pick<Member, "from" | "to">) {
   const { from, to } = member;

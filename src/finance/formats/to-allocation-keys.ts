@@ -24,6 +24,8 @@ function basisOf(entry: BasisEntry, at: (string | number)[], keyId: string, read
     kind: "criteria",
     criteria: (entry.criteria ?? []).map((criterion, c) => ({
       id: criterion.id,
+      ...(criterion.label === undefined ? {} : { label: criterion.label }),
+      ...(criterion.source === undefined ? {} : { source: criterion.source }),
       weight: read.scaled(criterion.weight, [...at, "criteria", c, "weight"], keyId, false),
       values: Object.entries(criterion.values).map(([member, value]) => ({
         member,

@@ -46,6 +46,8 @@ function basisEntry(usageOrPlain: KeyBasis): Record<string, unknown> {
     ...base,
     criteria: basis.criteria.map((c) => ({
       id: c.id,
+      ...optional("label", c.label),
+      ...optional("source", c.source),
       weight: formatScaled(c.weight, 4, true),
       values: Object.fromEntries(c.values.map((v) => [v.member, formatScaled(v.value, 4, true)])),
     })),

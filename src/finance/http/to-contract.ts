@@ -65,7 +65,13 @@ export function ententeJson(view: EntenteView): z.input<typeof Api.EntenteDetail
         return { memberId, value, percent };
       }),
       rowVersion: k.rowVersion,
-      periods: k.periods.map((p) => ({ ...p, shares: [...p.shares] })),
+      periods: k.periods.map(({ criteria, ...p }) => ({
+        ...p,
+        shares: [...p.shares],
+        ...(criteria === undefined
+          ? {}
+          : { criteria: criteria.map((c) => ({ ...c, values: [...c.values] })) }),
+      })),
     })),
     missions: view.missions.map(missionJson),
     exercises: view.exercises.map((e) => ({ year: e.year, calledIn: e.calledIn, versions: [...e.versions] })),

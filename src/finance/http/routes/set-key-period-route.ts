@@ -5,13 +5,14 @@ import { KeyPeriodInput } from "../../contracts/api.ts";
 import type { FinanceRoute } from "../register-finance-routes.ts";
 import { EntenteParams } from "../route-params.ts";
 
-/** `PUT /api/ententes/:id/keys/:keyId/periods`: change a percent key from a named exercise on (204). */
+/** `PUT /api/ententes/:id/keys/:keyId/periods`: change a key (rates, weights or criteria) from a named exercise on (204). */
 export const setKeyPeriodRoute: FinanceRoute = (app, deps) => {
   app.put(
     "/api/ententes/:id/keys/:keyId/periods",
     {
       schema: {
-        summary: "Change a percent key from a named exercise on; earlier years keep theirs",
+        summary:
+          "Change a key (rates, weights or criteria) from a named exercise on; earlier years keep theirs",
         tags: ["keys"],
         params: EntenteParams.extend({ keyId: IdParam }),
         body: KeyPeriodInput,

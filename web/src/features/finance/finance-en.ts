@@ -12,6 +12,7 @@ import { planEn } from "./missions/plan-en.ts";
 import { settlementEn } from "./settlement/settlement-en.ts";
 import { simulatorEn } from "./simulator/simulator-en.ts";
 import { tablesEn } from "./tables/tables-en.ts";
+import { usageKeyEn } from "./usage-key/usage-key-en.ts";
 
 /** English strings of governance and finance; same keys as the French. */
 export const financeEn: typeof financeFr = {
@@ -28,6 +29,7 @@ export const financeEn: typeof financeFr = {
     audit: "Audit trail",
     amending: "Amending budget",
     simulator: "Key simulator",
+    usageKey: "Usage key",
   },
   sections: { investissement: "Investment", fonctionnement: "Operating" },
   sectionsInline: { investissement: "investment", fonctionnement: "operating" },
@@ -81,4 +83,5 @@ export const financeEn: typeof financeFr = {
   audit: auditEn,
   amending: amendingEn,
   simulator: simulatorEn,
+  usageKey: usageKeyEn,
 };

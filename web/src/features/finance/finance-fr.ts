@@ -11,6 +11,7 @@ import { planFr } from "./missions/plan-fr.ts";
 import { settlementFr } from "./settlement/settlement-fr.ts";
 import { simulatorFr } from "./simulator/simulator-fr.ts";
 import { tablesFr } from "./tables/tables-fr.ts";
+import { usageKeyFr } from "./usage-key/usage-key-fr.ts";
 
 /**
  * French strings of governance and finance: the entente's navigation, the vocabulary its pages
@@ -30,6 +31,7 @@ export const financeFr = {
     audit: "Journal",
     amending: "Décision modificative",
     simulator: "Simulateur de clés",
+    usageKey: "Clé d'usage",
   },
   sections: { investissement: "Investissement", fonctionnement: "Fonctionnement" },
   sectionsInline: { investissement: "investissement", fonctionnement: "fonctionnement" },
@@ -87,4 +89,5 @@ export const financeFr = {
   audit: auditFr,
   amending: amendingFr,
   simulator: simulatorFr,
+  usageKey: usageKeyFr,
 };

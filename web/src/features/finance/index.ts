@@ -21,3 +21,4 @@ export { MissionsPage } from "./missions/missions-page.tsx";
 export { SettlementPage } from "./settlement/settlement-page.tsx";
 export { SimulatorPage } from "./simulator/simulator-page.tsx";
 export { TablesPage } from "./tables/tables-page.tsx";
+export { UsageKeyPage } from "./usage-key/usage-key-page.tsx";

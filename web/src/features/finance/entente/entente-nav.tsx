@@ -9,6 +9,7 @@ const PAGES = [
   ["members", "nav.members"],
   ["keys", "nav.keys"],
   ["simulator", "nav.simulator"],
+  ["usage-key", "nav.usageKey"],
   ["missions", "nav.missions"],
   ["budget", "nav.budget"],
   ["amending-budget", "nav.amending"],

@@ -5,6 +5,7 @@ import { SaveNotice } from "../../../shared/components/save-notice.tsx";
 import { SubmitButton } from "../../../shared/components/submit-button.tsx";
 import { useLocale } from "../../../shared/i18n/use-locale.ts";
 import type { AllocationKey } from "../finance-types.ts";
+import { CriteriaFields } from "./criteria-fields.tsx";
 import { describePercentCheck } from "./describe-percent-check.ts";
 import type { PeriodDraft, PeriodKind } from "./key-period-draft.ts";
 import type { PercentCheck } from "./percent-check.ts";
@@ -13,14 +14,16 @@ import { useKeyPeriodForm } from "./use-key-period-form.ts";
 
 /**
  * « Modifier la clé à partir d'un exercice » (secretariat): new figures for a key — fixed rates
- * (live 100 % check) or weights such as populations with their INSEE year in the source — from a
+ * (live 100 % check), weights such as populations with their INSEE year in the source, or
+ * weighted criteria (each with its weight, source and year, and a value per member) — from a
  * named exercise on; earlier years keep theirs. Proposed from the first exercise still in
  * preparation; when the server refuses a deliberated year (`budget.figures_frozen`) the form says
  * so next to the year and offers that first open exercise.
  */
 export function KeyPeriodForm({ allocationKey }: { allocationKey: AllocationKey }) {
   const { t } = useTranslation();
-  const { draft, edit, open, members, check, list, frozen, submit, save } = useKeyPeriodForm(allocationKey);
+  const { draft, edit, open, members, check, checked, list, frozen, submit, save } =
+    useKeyPeriodForm(allocationKey);
   const prefix = `period-${allocationKey.id}`;
   return (
     <details className="key-period">
@@ -32,59 +35,55 @@ export function KeyPeriodForm({ allocationKey }: { allocationKey: AllocationKey 
         aria-label={t("keys.periodFormOf", { label: allocationKey.label })}
       >
         <p className="hint">{t("keys.periodHint", { year: open })}</p>
-        <ProblemAlert error={submit.error} shownFields={(f) => f === "from" || f.startsWith(`${list}.`)} />
-        <div className="form-row">
-          <TextField
-            id={`${prefix}-from`}
-            label={t("keys.periodFromLabel")}
-            inputMode="numeric"
-            value={draft.from}
-            onChange={(e) => edit({ from: e.target.value })}
-            error={frozen ? t("keys.periodFrozen", { year: draft.from, open }) : submit.fieldError("from")}
-          />
-          <SelectField
-            id={`${prefix}-kind`}
-            label={t("keys.periodKind")}
-            value={draft.kind}
-            options={[
-              { value: "percent", label: t("keyBasis.percent") },
-              { value: "weights", label: t("keys.periodWeights") },
-            ]}
-            onChange={(e) => edit({ kind: e.target.value as PeriodKind })}
-          />
-        </div>
-        {frozen && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => edit({ from: String(open) })}
-          >
-            {t("keys.periodUseOpen", { year: open })}
-          </button>
-        )}
+        <ProblemAlert
+          error={submit.error}
+          shownFields={(f) => f === "from" || f === "criteria" || f.startsWith(`${list}.`)}
+        />
+        <PeriodYearAndKind
+          prefix={prefix}
+          draft={draft}
+          open={open}
+          frozen={frozen}
+          edit={edit}
+          fromError={submit.fieldError("from")}
+        />
         <TextField
           id={`${prefix}-source`}
           label={t("keys.source")}
-          hint={draft.kind === "percent" ? t("keys.sourceHint") : t("keys.periodSourceHint")}
+          hint={
+            draft.kind === "percent"
+              ? t("keys.sourceHint")
+              : draft.kind === "criteria"
+                ? t("keys.criteriaSourceHint")
+                : t("keys.periodSourceHint")
+          }
           value={draft.source}
           onChange={(e) => edit({ source: e.target.value })}
           error={submit.fieldError("source")}
         />
-        <KeyPeriodFigures
-          prefix={prefix}
-          draft={draft}
-          members={members}
-          edit={edit}
-          check={check}
-          fieldError={(i) =>
-            submit.fieldError(`${list}.${i}.value`) ?? submit.fieldError(`${list}.${i}.memberId`)
-          }
-        />
-        <SubmitButton
-          saving={submit.saving}
-          label={t("keys.periodSubmit")}
-          disabled={draft.kind === "percent" && !check.ok}
-        />
+        {draft.kind === "criteria" ? (
+          <CriteriaFields
+            prefix={prefix}
+            year={draft.from}
+            criteria={draft.criteria}
+            members={members}
+            check={check}
+            onChange={(criteria) => edit({ criteria })}
+            fieldError={submit.fieldError}
+          />
+        ) : (
+          <KeyPeriodFigures
+            prefix={prefix}
+            draft={draft}
+            members={members}
+            edit={edit}
+            check={check}
+            fieldError={(i) =>
+              submit.fieldError(`${list}.${i}.value`) ?? submit.fieldError(`${list}.${i}.memberId`)
+            }
+          />
+        )}
+        <SubmitButton saving={submit.saving} label={t("keys.periodSubmit")} disabled={checked && !check.ok} />
         <SaveNotice saved={submit.saved} />
       </form>
     </details>
@@ -137,6 +136,62 @@ function KeyPeriodFigures({
           gap={gap}
           invalid={check.invalid.length}
         />
+      )}
+    </>
+  );
+}
+
+/**
+ * The period's first exercise and the kind of its figures; when the server refused a deliberated
+ * year (`frozen`), the reason next to the year and a button to apply from the first open one.
+ */
+function PeriodYearAndKind({
+  prefix,
+  draft,
+  open,
+  frozen,
+  edit,
+  fromError,
+}: {
+  prefix: string;
+  draft: PeriodDraft;
+  open: number;
+  frozen: boolean;
+  edit: (change: Partial<PeriodDraft>) => void;
+  fromError: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="form-row">
+        <TextField
+          id={`${prefix}-from`}
+          label={t("keys.periodFromLabel")}
+          inputMode="numeric"
+          value={draft.from}
+          onChange={(e) => edit({ from: e.target.value })}
+          error={frozen ? t("keys.periodFrozen", { year: draft.from, open }) : fromError}
+        />
+        <SelectField
+          id={`${prefix}-kind`}
+          label={t("keys.periodKind")}
+          value={draft.kind}
+          options={[
+            { value: "percent", label: t("keyBasis.percent") },
+            { value: "weights", label: t("keys.periodWeights") },
+            { value: "criteria", label: t("keyBasis.criteria") },
+          ]}
+          onChange={(e) => edit({ kind: e.target.value as PeriodKind })}
+        />
+      </div>
+      {frozen && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => edit({ from: String(open) })}
+        >
+          {t("keys.periodUseOpen", { year: open })}
+        </button>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { CaptionedTable } from "../../../shared/components/captioned-table.tsx";
 import { canEditKeys, useAccount } from "../../access/index.ts";
 import { useEntente } from "../entente/entente-context.tsx";
 import type { AllocationKey } from "../finance-types.ts";
+import { CriteriaTables } from "./criteria-table.tsx";
 import { KeyHeading } from "./key-heading.tsx";
 import { KeyPeriodForm } from "./key-period-form.tsx";
 import { KeyPeriodsTable } from "./key-periods-table.tsx";
@@ -51,6 +52,7 @@ export function KeyView({ allocationKey }: { allocationKey: AllocationKey }) {
         </tbody>
       </CaptionedTable>
       <KeyPeriodsTable allocationKey={allocationKey} />
+      <CriteriaTables allocationKey={allocationKey} />
       {canEditKeys(account) && <KeyPeriodForm allocationKey={allocationKey} />}
     </section>
   );

@@ -6,6 +6,7 @@ import { SubmitButton } from "../../../shared/components/submit-button.tsx";
 import { useLocale } from "../../../shared/i18n/use-locale.ts";
 import { useEntente } from "../entente/entente-context.tsx";
 import type { AllocationKey } from "../finance-types.ts";
+import { CriteriaTables } from "./criteria-table.tsx";
 import { describePercentCheck } from "./describe-percent-check.ts";
 import { KeyHeading } from "./key-heading.tsx";
 import { KeyPeriodForm } from "./key-period-form.tsx";
@@ -79,6 +80,7 @@ export function PercentKeyForm({ allocationKey }: { allocationKey: AllocationKey
         <SaveNotice saved={submit.saved} />
       </form>
       <KeyPeriodsTable allocationKey={allocationKey} />
+      <CriteriaTables allocationKey={allocationKey} />
       <KeyPeriodForm allocationKey={allocationKey} />
     </section>
   );
