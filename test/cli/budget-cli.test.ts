@@ -124,7 +124,7 @@ describe("entente budget formats", () => {
   it("rejects an unknown format, year or table with exit 2 and the accepted values", () => {
     const badFormat = runEntente(["budget", LYON, "--format", "docx"]);
     assert.equal(badFormat.status, 2);
-    assert.match(badFormat.stderr, /Allowed choices are text, csv, json, md, xlsx, ods, pdf/);
+    assert.match(badFormat.stderr, /valeurs possibles : text, csv, json, md, xlsx, ods, pdf/);
     const badYear = runEntente(["budget", LYON, "--year", "23"]);
     assert.equal(badYear.status, 2);
     assert.match(badYear.stderr, /cli\.bad_option.*--year/);

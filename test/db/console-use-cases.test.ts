@@ -194,15 +194,17 @@ describeOnDatabases("console use cases", (get) => {
     const ville = entente.members.find((m) => m.id === "ville-lyon");
     const metropole = entente.members.find((m) => m.id === "metropole");
     assert.ok(ville && metropole);
+    // Its identity stays as the secretariat set it; the finance officer edits the public accountant.
     const change = {
-      name: "Ville de Lyon",
-      kind: "commune",
-      siren: "216901231",
-      siret: null,
-      assembly: "Conseil municipal",
+      name: ville.name,
+      kind: ville.kind,
+      siren: ville.siren,
+      siret: ville.siret,
+      assembly: ville.assembly,
+      accountant: { ...ville.accountant, office: "SGC de Lyon Municipal" },
     };
     const saved = await updateMember(deps, financeVille, "lyon", "ville-lyon", change, ville.rowVersion);
-    assert.equal(saved.assembly, "Conseil municipal");
+    assert.equal(saved.accountant?.office, "SGC de Lyon Municipal");
     await assert.rejects(
       updateMember(deps, financeVille, "lyon", "metropole", { ...change, name: "x" }, metropole.rowVersion),
       isCode("access.forbidden"),
@@ -281,7 +283,7 @@ describeOnDatabases("console use cases", (get) => {
       ],
     );
     await assert.rejects(
-      issueFundCalls(deps, secretariat, "lyon", 2023, null),
+      issueFundCalls(deps, secretariat, "lyon", 2023, "2023-03-31"),
       isCode("fund_call.already_issued"),
     );
     await recordPayment(deps, financeVille, "lyon", 2023, "ville-lyon", {

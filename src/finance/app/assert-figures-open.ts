@@ -16,9 +16,9 @@ import type { FinanceDeps } from "./finance-deps.ts";
  *
  * `what`: `"lines"` when only the latest version's lines, advances or adjustments change (a
  * draft, possibly an amending budget: the version in force — and so what everyone reads — stays
- * as adopted); `"shared"` for keys and missions, which no version owns: they alter the adopted
- * figures, so a
- * year with an adopted version refuses them even while a DM is open
+ * as adopted — but the exercise that recalls it must have no adopted version, whose figures in
+ * force would move); `"shared"` for keys and missions, which no version owns: they alter the
+ * adopted figures, so a year with an adopted version refuses them even while a DM is open
  * (`budget.adopted_figures_frozen`, at `field`).
  */
 export async function assertFiguresOpen(
@@ -36,6 +36,9 @@ export async function assertFiguresOpen(
   const changing = what.kind === "lines" && years !== "all" ? years.filter((y) => !adopted.has(y)) : years;
   for (const year of yearsAltered(entente, changing)) {
     assertYearFiguresOpen(year, await deps.budgets.latest(ententeId, year));
-    if (what.kind === "shared") assertAdoptedFiguresUntouched(year, adopted.has(year), what.field ?? []);
+    // A draft's lines feed the exercise that recalls it: when that one is adopted, its figures in
+    // force would move (even while a DM of it is open), so the draft must wait for a DM of its own.
+    if (what.kind === "shared" || adopted.has(year))
+      assertAdoptedFiguresUntouched(year, adopted.has(year), what.field ?? []);
   }
 }

@@ -26,10 +26,11 @@ export async function saveSettlement(
   rowVersion: number,
 ): Promise<SettlementRecord> {
   assertCan(principal, { kind: "edit-budget", ententeId });
-  assertBudgetEditable(requireExercise(await deps.budgets.latest(ententeId, year), year));
+  const latest = requireExercise(await deps.budgets.latest(ententeId, year), year);
   // What is wrong with the change itself first (each problem at its field), then whether it may be made.
   const issues = settlementChangeIssues(await deps.ententes.loadEntente(ententeId), year, settlement);
   if (issues.length > 0) throw new ValidationError(issues);
+  assertBudgetEditable(latest);
   // Advances and adjustments are versioned with the budget (0177): like its lines, only the latest
   // (draft) version changes — possibly an amending budget, whose adopted predecessor keeps its own.
   await assertFiguresOpen(deps, ententeId, [year], { kind: "lines" });
