@@ -100,7 +100,7 @@ describe("service catalogue page (Chromium, real server)", { timeout: 240_000 },
     // Cells after the service's name: wave, planned days, actual days, accounts planned, migrated, remaining.
     assert.deepEqual((await row.getByRole("cell").allInnerTexts()).slice(1), [
       "Vague 1 — Métropole",
-      "1 janvier 2023 → 30 juin 2023",
+      "1er janvier 2023 → 30 juin 2023",
       "— → —",
       "1200",
       "450",

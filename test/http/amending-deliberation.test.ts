@@ -123,7 +123,7 @@ describeOnDatabases("the DM's deliberation drafts over HTTP", (get) => {
       );
       assert.match(text, /articles L5221-1 et L5221-2 ;/);
       assert.match(text, /Vu convention de l'entente signée le 7 novembre 2022|signée le 7 novembre 2022/);
-      assert.match(text, /Vu la proposition de la conférence intercommunale du 1 juin 2023 ;/);
+      assert.match(text, /Vu la proposition de la conférence intercommunale du 1er juin 2023 ;/);
       // The table: general operating expenses before, the DM's +10 000 €, after.
       assert.ok(
         text.includes(

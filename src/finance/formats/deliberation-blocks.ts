@@ -1,3 +1,4 @@
+import { formatDateInWords } from "../../shared/date-in-words.ts";
 import { type Cents, formatEuros } from "../../shared/money.ts";
 import type { BudgetReport } from "../domain/budget-report.ts";
 import { type Entente, SECTIONS, type Section } from "../domain/entente.ts";
@@ -24,14 +25,15 @@ export interface DeliberationInput {
   readonly context: DeliberationContext;
 }
 
-/** An ISO day as French text (`7 novembre 2022`). */
-export const frenchDate = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${iso}T00:00:00Z`));
+const FRENCH_DAY = new Intl.DateTimeFormat("fr-FR", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** An ISO day as French text (`7 novembre 2022`, `1er décembre 2026`). */
+export const frenchDate = (iso: string) => formatDateInWords(FRENCH_DAY, new Date(`${iso}T00:00:00Z`));
 
 const euros = (cents: Cents, input: DeliberationInput) =>
   `${formatEuros(cents, { unit: input.report.roundingUnit })} €`;

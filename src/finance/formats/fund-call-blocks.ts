@@ -2,6 +2,7 @@ import { type Cents, formatEuros } from "../../shared/money.ts";
 import type { BudgetReport } from "../domain/budget-report.ts";
 import { type Entente, SECTIONS } from "../domain/entente.ts";
 import { CONTRIBUTION_CHAPTER, type MemberContribution } from "../domain/member-contribution.ts";
+import { frenchDate } from "./deliberation-blocks.ts";
 import { buildCorrectionBlocks, type IssuedCallContext } from "./fund-call-corrections-blocks.ts";
 import type { TextBlock } from "./render-odt.ts";
 import { money, type Row, text } from "./table.ts";
@@ -21,14 +22,6 @@ export interface FundCallInput {
   readonly contribution: MemberContribution;
   readonly context: FundCallContext;
 }
-
-const frenchDate = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${iso}T00:00:00Z`));
 
 const euros = (cents: Cents, input: FundCallInput) =>
   `${formatEuros(cents, { unit: input.report.roundingUnit })} €`;

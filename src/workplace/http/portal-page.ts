@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatDateInWords } from "../../shared/date-in-words.ts";
 import type { Lang } from "../../shared/errors.ts";
 import type { PortalAnnouncement, PortalHome } from "../app/portal-home.ts";
 
@@ -41,13 +42,17 @@ function header(c: PageContext, memberId: string, memberName: string, t: PortalT
 <form method="post" action="${withLang(`${c.base}/logout`, c.lang)}">${csrf(c)}<button type="submit">${t.signOut}</button></form></header>`;
 }
 
+/** An ISO day in words ("1er décembre 2026", "1 December 2026"). */
 const day = (iso: string, lang: Lang) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === "fr" ? "fr-FR" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  formatDateInWords(
+    new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }),
+    new Date(`${iso}T12:00:00Z`),
+  );
 
 function announcement(c: PageContext, a: PortalAnnouncement, t: PortalText, memberName: string): Html {
   const author = a.authorMemberId === null ? t.bySecretariat : memberName;

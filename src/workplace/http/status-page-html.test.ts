@@ -66,4 +66,10 @@ describe("the public status page: maintenance days and the hub", () => {
       /Planned maintenance \(not counted in uptime\)<\/p><ul data-maintenance-days><li>2026-03-08: 24 h 00/,
     );
   });
+
+  it("writes the first of a month « 1er » in French and leaves English as it is", () => {
+    const first = { ...page(), generatedAt: new Date("2026-12-01T09:00:00Z") };
+    assert.match(renderStatusPage(first, "fr", "/status/lyon"), />1er décembre 2026 à 10:00<\/time>/);
+    assert.match(renderStatusPage(first, "en", "/status/lyon"), />1 December 2026 at 10:00<\/time>/);
+  });
 });

@@ -1,3 +1,4 @@
+import { formatDateInWords } from "../../shared/date-in-words.ts";
 import type { StatusPage } from "../app/service-status.ts";
 import type { ServiceState } from "../domain/service-status.ts";
 
@@ -112,7 +113,8 @@ const FORMATS: Record<StatusLang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }),
 };
 
-const when = (date: Date, lang: StatusLang) => FORMATS[lang].format(date);
+/** "1er décembre 2026 à 10:00" (French ordinal of the first, see formatDateInWords). */
+const when = (date: Date, lang: StatusLang) => formatDateInWords(FORMATS[lang], date);
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#161616;background:#fff;line-height:1.5}
 a{color:#000091}.skip{position:absolute;left:-10000px}.skip:focus{left:1rem}
