@@ -65,6 +65,13 @@ describe("membership, key periods and the key simulator in the console (Chromium
       await page.getByRole("cell", { name: number }).waitFor();
     }
     await page.getByText("le budget 2023 est adopté").waitFor();
+    // closed once adopted (the server would answer 409 ratification.closed): read-only, with why
+    const card = page.getByRole("region", { name: "Approbation du budget 2023 relatif aux missions socles" });
+    await card
+      .getByText("Budget 2023 adopté : ces délibérations sont enregistrées et ne se modifient plus.")
+      .waitFor();
+    assert.equal(await card.getByRole("button", { name: /^Enregistrer la délibération/ }).count(), 0);
+    await card.getByRole("cell", { name: "CS-2023-04" }).waitFor();
   });
 
   it("a SIREN whose check digit is wrong is refused next to its field, by the form; nothing is added", async () => {
@@ -95,6 +102,15 @@ describe("membership, key periods and the key simulator in the console (Chromium
     const error = form.locator("#new-member-from-error");
     await error.waitFor();
     assert.match((await error.textContent()) ?? "", /2023/);
+    // the summary lists the field's message as a link to it, not the API's « errors », and has the focus
+    const summary = form.getByRole("alert");
+    const link = summary.getByRole("link", { name: (await error.textContent()) ?? "" });
+    await link.waitFor();
+    assert.doesNotMatch((await summary.textContent()) ?? "", /errors|détaillé/);
+    assert.match((await summary.textContent()) ?? "", /Rien n'a été enregistré/);
+    assert.equal(await summary.evaluate((e) => e === document.activeElement), true);
+    await link.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "new-member-from");
     assert.ok(!(await memberIds()).includes("commune-de-saint-genis-laval"));
   });
 

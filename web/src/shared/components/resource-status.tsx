@@ -14,7 +14,9 @@ export function ResourceStatus({
       <p role="status" className={resource.loading ? "loading" : "visually-hidden"}>
         {resource.loading ? t("common.loading") : ""}
       </p>
-      {resource.error !== undefined && <ProblemAlert error={resource.error} onReload={resource.reload} />}
+      {resource.error !== undefined && (
+        <ProblemAlert error={resource.error} onReload={resource.reload} focus={false} />
+      )}
     </>
   );
 }

@@ -39,6 +39,7 @@ export const commonEn: typeof commonFr = {
     staleTitle: "Changed in the meantime",
     stale:
       "Changed by someone else in the meantime: reload to see the latest version (unsaved input will be lost).",
+    fixFields: "Nothing was saved: correct the following points.",
   },
   charts: {
     seeTable: "(detailed figures in the table below)",

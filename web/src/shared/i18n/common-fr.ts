@@ -37,6 +37,7 @@ export const commonFr = {
     staleTitle: "Modifié entre-temps",
     stale:
       "Modifié par quelqu'un d'autre entre-temps, rechargez pour voir la dernière version (vos saisies non enregistrées seront perdues).",
+    fixFields: "Rien n'a été enregistré : corrigez les points suivants.",
   },
   charts: {
     seeTable: "(données détaillées dans le tableau ci-dessous)",

@@ -18,8 +18,20 @@ function budgetStatusOf(entente: EntenteDetail, decision: Decision) {
 }
 
 /**
+ * True when the decision's ratifications are closed: the budget version it approves is its year's
+ * latest and is adopted — the server then refuses any change with 409 `ratification.closed`
+ * (src/finance/domain/ratification.ts, assertRatificationOpen), so the console does not offer it.
+ */
+export function ratificationsClosed(entente: EntenteDetail, decision: Decision): boolean {
+  if (decision.budgetYear === null) return false;
+  const latest = entente.exercises.find((e) => e.year === decision.budgetYear)?.versions.at(-1);
+  return latest !== undefined && latest.id === decision.budgetVersionId && latest.status === "adopted";
+}
+
+/**
  * One conference decision: its subject, conference, budget and status, how many members ratified
- * it (announced; « adopted » with the last one), their deliberations and the form to record one.
+ * it (announced; « adopted » with the last one), their deliberations and the form to record one —
+ * read-only, with the reason, once the budget it approves is adopted.
  */
 export function DecisionCard({
   decision,
@@ -37,7 +49,8 @@ export function DecisionCard({
   const of = decision.ratifications.length;
   const budget = decision.budgetYear === null ? null : budgetStatusOf(entente, decision);
   const titleId = `decision-${decision.id}`;
-  const ratification = decision.ratifications.find((r) => r.memberId === editing);
+  const closed = ratificationsClosed(entente, decision);
+  const ratification = closed ? undefined : decision.ratifications.find((r) => r.memberId === editing);
   return (
     <section aria-labelledby={titleId} className="section card">
       <h2 id={titleId}>{decision.subject}</h2>
@@ -57,8 +70,10 @@ export function DecisionCard({
           <> {t("decisions.adopted", { year: decision.budgetYear })}</>
         )}
       </p>
+      {closed && <p className="hint">{t("decisions.closed", { year: decision.budgetYear })}</p>}
       <RatificationsTable
         decision={decision}
+        closed={closed}
         editing={editing}
         formId={`${titleId}-form`}
         onRecord={(memberId) => setEditing(editing === memberId ? null : memberId)}

@@ -27,6 +27,7 @@ export const decisionsEn: typeof decisionsFr = {
   number: "Deliberation number",
   numberHint: "For example: 2022-1356",
   date: "Date of the deliberation",
+  closed: "Budget {{year}} adopted: these deliberations are recorded and no longer change.",
   record: "Record the deliberation",
   recordFor: "Deliberation of {{member}}",
 };

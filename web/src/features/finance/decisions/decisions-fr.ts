@@ -25,6 +25,7 @@ export const decisionsFr = {
   number: "N° de délibération",
   numberHint: "Par exemple : 2022-1356",
   date: "Date de la délibération",
+  closed: "Budget {{year}} adopté : ces délibérations sont enregistrées et ne se modifient plus.",
   record: "Enregistrer la délibération",
   recordFor: "Délibération de {{member}}",
 };

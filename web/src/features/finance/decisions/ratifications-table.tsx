@@ -14,11 +14,14 @@ import type { Decision } from "../finance-types.ts";
  */
 export function RatificationsTable({
   decision,
+  closed,
   editing,
   formId,
   onRecord,
 }: {
   decision: Decision;
+  /** The ratifications are closed (budget adopted): no « record » button, the table is read-only. */
+  closed: boolean;
   /** The member whose deliberation is being recorded, if any. */
   editing: string | null;
   formId: string;
@@ -52,7 +55,7 @@ export function RatificationsTable({
             <td>{r.deliberationNumber ?? "—"}</td>
             <td>{r.deliberatedOn === null ? "—" : <DateText value={r.deliberatedOn} />}</td>
             <td>
-              {canRecordRatification(account, r.memberId) && (
+              {!closed && canRecordRatification(account, r.memberId) && (
                 <RowButton
                   label={t("decisions.record")}
                   context={` — ${memberName(r.memberId)}`}
