@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { findNulCharacter } from "../../shared/nul-character.ts";
 import { EntenteError } from "../errors.ts";
+import { formatField } from "./describe-validation-errors.ts";
 
 /**
  * Fastify `preValidation` hook of every route: a request whose path parameters, query string or
@@ -24,15 +25,7 @@ export async function refuseNulCharacters(request: FastifyRequest): Promise<void
     const path = findNulCharacter(value);
     if (path !== undefined) {
       const fullPath = [part, ...path];
-      throw new EntenteError("request.nul_character", { field: fieldName(fullPath) }, { path: fullPath });
+      throw new EntenteError("request.nul_character", { field: formatField(fullPath) }, { path: fullPath });
     }
   }
-}
-
-function fieldName(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (text, segment) =>
-      typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment,
-    "",
-  );
 }
