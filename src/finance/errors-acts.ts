@@ -34,6 +34,20 @@ export const financeActErrors = defineErrors({
       `montant du paiement ${d.value} € : un paiement est strictement positif. Saisissez le montant reçu.`,
     en: (d) => `payment amount €${d.value}: a payment is strictly positive. Enter the amount received.`,
   },
+  "payment.before_issue": {
+    status: 422,
+    fr: (d) =>
+      `${d.field} : un paiement reçu le ${d.date} précède l'émission de l'appel de fonds ${d.reference}, le ${d.issuedOn} ; un appel ne se paie qu'une fois émis. Vérifiez la date saisie : au plus tôt le ${d.issuedOn}.`,
+    en: (d) =>
+      `${d.field}: a payment received on ${d.date} is before fund call ${d.reference} was issued, on ${d.issuedOn}; a call is paid only once issued. Check the date typed: ${d.issuedOn} at the earliest.`,
+  },
+  "refund.before_issue": {
+    status: 422,
+    fr: (d) =>
+      `${d.field} : un remboursement daté du ${d.date} précède l'émission de l'appel de fonds ${d.reference}, le ${d.issuedOn} ; seul ce qui a été payé sur un appel émis se rembourse. Vérifiez la date saisie : au plus tôt le ${d.issuedOn}.`,
+    en: (d) =>
+      `${d.field}: a refund dated ${d.date} is before fund call ${d.reference} was issued, on ${d.issuedOn}; only what was paid on an issued call is refunded. Check the date typed: ${d.issuedOn} at the earliest.`,
+  },
   "date.in_future": {
     status: 422,
     fr: (d) =>

@@ -108,6 +108,7 @@ describeOnDatabases("amending budget (décision modificative) in the database", 
         "lyon",
         { year: 2023, number: 2 },
         [2023],
+        new Date("2026-01-15T10:00:00Z"),
         { id: "test", label: "test" },
         () => [
           { callYear: 2023, memberId: "metropole", amountCents: 1_00n, dueOn: null, reference: "X-1" },

@@ -39,7 +39,7 @@ describeOnDatabases("a DM carrying a régularisation (versioned advances and adj
     await issueFundCalls(deps, who, "lyon", 2023, "2023-03-31");
     await recordPayment(deps, who, "lyon", 2023, "metropole", {
       amountCents: 305_797_00n,
-      paidOn: "2023-04-02",
+      paidOn: "2023-07-01", // the clock's day: the calls were issued that day
       reference: "virement 1",
     });
   });

@@ -288,13 +288,13 @@ describeOnDatabases("console use cases", (get) => {
     );
     await recordPayment(deps, financeVille, "lyon", 2023, "ville-lyon", {
       amountCents: 10000000n,
-      paidOn: "2023-04-02",
+      paidOn: "2026-01-15",
       reference: "mandat 123",
     });
     await assert.rejects(
       recordPayment(deps, financeVille, "lyon", 2023, "metropole", {
         amountCents: 1n,
-        paidOn: "2023-04-02",
+        paidOn: "2026-01-15",
         reference: null,
       }),
       isCode("access.forbidden"),

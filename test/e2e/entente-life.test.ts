@@ -35,6 +35,11 @@ if (missing) throw new Error(missing);
 const SIREN = "216902049";
 const SIRET = "21690204900016";
 const JOINING = "Commune de Saint-Genis-Laval";
+/**
+ * The server runs on the real clock, so every call is issued today: a payment is dated today,
+ * never before its call's issue (`payment.before_issue`).
+ */
+const TODAY = new Date().toISOString().slice(0, 10);
 
 describe("the Lyon entente from 2022 to 2027 in the console (Chromium)", { timeout: 420_000 }, () => {
   let webRoot: string;
@@ -80,7 +85,7 @@ describe("the Lyon entente from 2022 to 2027 in the console (Chromium)", { timeo
     await s.assert2023Unmoved();
     await s.adopt(2023, "Budget primitif 2023", "1re conférence intercommunale", "2022-12-12");
     await s.issueCalls(2023, "2023-03-31");
-    await s.pay(2023, "Métropole de Lyon", "150 000", "2023-04-02", "VIR-2023-1");
+    await s.pay(2023, "Métropole de Lyon", "150 000", TODAY, "VIR-2023-1");
     const main = await s.dashboard(2023);
     assert.match(main, /150 000,00 €/);
     await page.locator(".figures").getByText("3 / 3 délibérations").waitFor();
@@ -145,7 +150,7 @@ describe("the Lyon entente from 2022 to 2027 in the console (Chromium)", { timeo
     await s.adopt(2025, "Budget primitif 2025", "Conférence du 18 novembre 2024", "2024-11-18");
     await s.issueCalls(2025, "2025-03-31");
     for (const [n, member] of ["Métropole de Lyon", "Ville de Lyon", "SITIV", JOINING].entries())
-      await s.pay(2025, member, "", "2025-04-15", `VIR-2025-${n + 1}`);
+      await s.pay(2025, member, "", TODAY, `VIR-2025-${n + 1}`);
     const d = await dashboardOf(2025);
     assert.equal(d.members.length, 4);
     for (const m of d.members) assert.equal(Number(m.due), 0, `${m.name} paid 2025`);

@@ -72,7 +72,8 @@ describe("a DM carrying a régularisation, then the refund of the trop-perçu (C
     await adopt(2023, "2022-12-12");
     const issued = await api("POST", "fund-calls/2023", { dueOn: "2023-03-31" });
     assert.equal(issued[0], 201, JSON.stringify(issued[1]));
-    const paid = { amount: "305797", paidOn: "2023-04-02", reference: "virement 1" };
+    // The server runs on the real clock: the calls were issued today, so the payment is of today.
+    const paid = { amount: "305797", paidOn: new Date().toISOString().slice(0, 10), reference: "virement 1" };
     const payment = await api("POST", "fund-calls/2023/metropole/payments", paid);
     assert.equal(payment[0], 201, JSON.stringify(payment[1]));
     assert.equal((await api("POST", "exercises/2022/budget/versions", {}))[0], 201);
@@ -94,6 +95,26 @@ describe("a DM carrying a régularisation, then the refund of the trop-perçu (C
     assert.equal(
       (await api("POST", "exercises/2022/fund-call-corrections", { dueOn: "2023-09-30" }))[0],
       201,
+    );
+  });
+
+  it("a payment dated before its call was issued: the form shows why at the date field, nothing recorded", async () => {
+    await page.goto(at("/fund-calls?year=2023"));
+    await page.getByRole("button", { name: "Enregistrer un paiement — Ville de Lyon" }).click();
+    await page.getByLabel("Date du paiement").fill("2023-04-02");
+    await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
+    const error = page.locator("#payment-date-error");
+    await error.waitFor();
+    assert.match(
+      (await error.textContent()) ?? "",
+      /2 avril 2023 précède l'émission de l'appel de fonds AF-2023-ville-lyon/,
+    );
+    assert.equal(await page.locator("#payment-date").getAttribute("aria-invalid"), "true");
+    assert.deepEqual(await accessibilityViolations(page), []);
+    const [, calls] = await api("GET", "fund-calls?year=2023");
+    assert.equal(
+      (calls as { memberId: string; paid: string }[]).find((c) => c.memberId === "ville-lyon")?.paid,
+      "0.00",
     );
   });
 

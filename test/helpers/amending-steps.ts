@@ -9,6 +9,7 @@ import type { BudgetLineRecord } from "../../src/finance/app/ports/budget-store.
 import { recordPayment } from "../../src/finance/app/record-payment.ts";
 import { recordRatification } from "../../src/finance/app/record-ratification.ts";
 import { saveBudget } from "../../src/finance/app/save-budget.ts";
+import { isoDay } from "../../src/finance/domain/date-rules.ts";
 
 /** The entente's secretariat. */
 export function secretariatOf(ententeId: string): Principal {
@@ -59,7 +60,7 @@ export async function draftLyonAmendingBudget(
   await issueFundCalls(deps, who, ententeId, 2023, "2023-03-31");
   await recordPayment(deps, who, ententeId, 2023, "metropole", {
     amountCents: 150_000_00n,
-    paidOn: "2023-04-02",
+    paidOn: isoDay(deps.clock.now()), // no earlier than the calls, issued by this clock
     reference: "virement 1",
   });
   const draft = await createAmendingBudget(deps, who, ententeId, 2023);

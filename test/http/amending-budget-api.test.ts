@@ -79,7 +79,7 @@ describeOnDatabases("amending budget (décision modificative) over HTTP", (get) 
     );
     const paid = await secretariat.send("POST", `${BASE}/fund-calls/2023/metropole/payments`, {
       amount: "150000",
-      paidOn: "2023-04-02",
+      paidOn: "2026-01-15", // the console's clock (console-client.ts), the calls' issue day
       reference: "virement 1",
     });
     assert.equal(paid.status, 201, paid.raw.toString());

@@ -426,14 +426,14 @@ describeOnDatabases("console API over HTTP", (get) => {
     assert.equal(issued.status, 201);
     const over = await client.send("POST", "/api/ententes/lyon/fund-calls/2023/metropole/payments", {
       amount: "305797.01",
-      paidOn: "2023-04-10",
+      paidOn: "2026-01-15",
       reference: null,
     });
     assert.equal(over.status, 422);
     assert.equal(over.json().code, "payment.exceeds_due");
     const paid = await client.send("POST", "/api/ententes/lyon/fund-calls/2023/metropole/payments", {
       amount: "305797.00",
-      paidOn: "2023-04-10",
+      paidOn: "2026-01-15",
       reference: "mandat 42",
     });
     assert.equal(paid.status, 201);

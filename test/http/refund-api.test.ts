@@ -61,14 +61,24 @@ describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
     );
     const paid = await secretariat.send("POST", `${BASE}/fund-calls/2023/metropole/payments`, {
       amount: "305797",
-      paidOn: "2023-04-02",
+      paidOn: "2026-01-15", // the console's clock (console-client.ts), the calls' issue day
       reference: "virement 1",
     });
     assert.equal(paid.status, 201, paid.raw.toString());
     // No trop-perçu yet: a refund is refused at `amount`.
+    // Dated before the call's issue (2026-01-15, the console's clock): refused at `refundedOn`.
+    const beforeIssue = await secretariat.send("POST", REFUNDS, {
+      amount: "1",
+      refundedOn: "2026-01-14",
+      reference: "M-1",
+    });
+    assert.equal(beforeIssue.status, 422, beforeIssue.raw.toString());
+    assert.equal(beforeIssue.json().code, "refund.before_issue");
+    assert.equal(beforeIssue.json().errors[0].field, "refundedOn");
+    assert.match(beforeIssue.json().errors[0].message, /émission .* le 15 janvier 2026/);
     const early = await secretariat.send("POST", REFUNDS, {
       amount: "1",
-      refundedOn: "2023-05-01",
+      refundedOn: "2026-01-15",
       reference: "M-1",
     });
     assert.equal(early.status, 422, early.raw.toString());
@@ -95,7 +105,7 @@ describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
     assert.ok(overpaid > 0, metropole.due);
 
     // Access: a reader, the Métropole's own finance officer (403), another entente (404), no CSRF token (403).
-    const body = { amount: String(overpaid), refundedOn: "2023-10-02", reference: "Mandat 2023-118" };
+    const body = { amount: String(overpaid), refundedOn: "2026-01-15", reference: "Mandat 2023-118" };
     for (const local of ["lecture", "finance.metropole"]) {
       const client = new ConsoleClient(app);
       await client.signIn(email(local), PASSWORD);
@@ -153,7 +163,7 @@ describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
     try {
       writeFileSync(join(dir, "appel.odt"), document.raw);
       const text = libreOfficeText(join(dir, "appel.odt"));
-      assert.match(text, /Trop-perçu remboursé — mandat Mandat 2023-118 du 2023-10-02/);
+      assert.match(text, /Trop-perçu remboursé — mandat Mandat 2023-118 du 2026-01-15/);
       assert.match(text, /Reste à verser : 0 €/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

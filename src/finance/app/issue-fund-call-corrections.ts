@@ -31,7 +31,8 @@ export async function issueFundCallCorrections(
   dueOn: string | null,
 ): Promise<FundCallRecord[]> {
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
-  assertDateInRange(dueOn, isoDay(deps.clock.now()), "dueOn");
+  const now = deps.clock.now();
+  assertDateInRange(dueOn, isoDay(now), "dueOn");
   const budget = requireExercise(await deps.budgets.latest(ententeId, year), year);
   if (budget.number === 1) throw new EntenteError("amending.none_open", { year, label: budget.label });
   if (budget.status !== "adopted")
@@ -42,7 +43,7 @@ export async function issueFundCallCorrections(
   const entente = await deps.ententes.loadEntente(ententeId);
   const callYears = yearsAltered(entente, [year]);
   const targets = new Map(callYears.map((y) => [y, computeBudgetReport(entente, y).fundCalls]));
-  return deps.fundCalls.issueCorrections(ententeId, budget, callYears, actorOf(principal), (calls) => {
+  return deps.fundCalls.issueCorrections(ententeId, budget, callYears, now, actorOf(principal), (calls) => {
     assertCorrectionsNotIssued(budget, calls);
     return callYears.flatMap((y) =>
       planCorrections(y, targets.get(y) ?? [], calls, budget.number).map((c) => ({ ...c, dueOn })),

@@ -16,7 +16,8 @@ import type { FundCallRecord, NewFundCall } from "./ports/fund-call-store.ts";
  * recalls and adjustments of every exercise called that year. Only once the year's budget is
  * adopted (every member ratified, CGCT L5221-2), and only once per year (checked in the
  * transaction of the issue), with their due date. A member without a share gets a 0,00 € call,
- * settled at once (fundCallStatus).
+ * settled at once (fundCallStatus). Dated by the injected clock (a payment is not received
+ * before its call is issued: assertNotBeforeIssue).
  * @throws EntenteError fund_call.budget_not_adopted | fund_call.due_on_required |
  *   fund_call.already_issued
  */
@@ -28,7 +29,8 @@ export async function issueFundCalls(
   dueOn: string | null,
 ): Promise<FundCallRecord[]> {
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
-  assertDateInRange(dueOn, isoDay(deps.clock.now()), "dueOn");
+  const now = deps.clock.now();
+  assertDateInRange(dueOn, isoDay(now), "dueOn");
   assertFundCallsMayBeIssued(year, await deps.budgets.inForce(ententeId, year));
   assertDueOnGiven(year, dueOn);
   const report = computeBudgetReport(await deps.ententes.loadEntente(ententeId), year);
@@ -40,7 +42,7 @@ export async function issueFundCalls(
       reference: fundCallReference(year, row.member),
     }),
   );
-  return deps.fundCalls.issue(ententeId, year, calls, actorOf(principal), (issued) =>
+  return deps.fundCalls.issue(ententeId, year, calls, now, actorOf(principal), (issued) =>
     assertFundCallsNotIssued(year, issued),
   );
 }

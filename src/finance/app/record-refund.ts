@@ -1,7 +1,11 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import type { Cents } from "../../shared/money.ts";
 import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
-import { assertPaymentPositive, assertRefundWithinOverpayment } from "../domain/fund-call-rules.ts";
+import {
+  assertNotBeforeIssue,
+  assertPaymentPositive,
+  assertRefundWithinOverpayment,
+} from "../domain/fund-call-rules.ts";
 import { actorOf } from "./actor-of.ts";
 import type { FinanceDeps } from "./finance-deps.ts";
 import type { FundCallRecord } from "./ports/fund-call-store.ts";
@@ -11,13 +15,14 @@ import type { FundCallRecord } from "./ports/fund-call-store.ts";
  * after an amending budget lowered its share, the member paid more than it is now called for the
  * year; the entente's budget holder pays the difference back. Amount in cents (> 0, at `amount`),
  * at most the trop-perçu — checked in the transaction of the write on the call as it stands
- * (`refund.exceeds_overpayment`, at `amount`); the date no later than today (`refundedOn`).
+ * (`refund.exceeds_overpayment`, at `amount`); the date no later than today and no earlier than
+ * the day the call was issued (`refund.before_issue`, at `refundedOn`).
  * Net paid = payments − refunds, so the dashboard still adds up (due = called − paid).
  *
  * The secretariat's only, as issuing titres is (`issue-fund-calls`): a refund is a mandat of the
  * entente's budget, not something a member records for itself. Audited (`fund_call_refund`).
  * @throws EntenteError `access.forbidden`, `amount.negative`, `date.*`, `resource.not_found`,
- *   `refund.exceeds_overpayment`.
+ *   `refund.before_issue`, `refund.exceeds_overpayment`.
  */
 export async function recordRefund(
   deps: Pick<FinanceDeps, "fundCalls" | "clock">,
@@ -30,7 +35,8 @@ export async function recordRefund(
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
   assertPaymentPositive(refund.amountCents);
   assertDateInRange(refund.refundedOn, isoDay(deps.clock.now()), "refundedOn");
-  return deps.fundCalls.addRefund(ententeId, year, memberId, refund, actorOf(principal), (call) =>
-    assertRefundWithinOverpayment(call, refund.amountCents),
-  );
+  return deps.fundCalls.addRefund(ententeId, year, memberId, refund, actorOf(principal), (call) => {
+    assertNotBeforeIssue(call, refund.refundedOn, "refundedOn");
+    assertRefundWithinOverpayment(call, refund.amountCents);
+  });
 }

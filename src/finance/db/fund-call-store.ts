@@ -25,11 +25,11 @@ function fundCallNotFound(year: number, memberId: string): never {
 /** Issues a year's calls in one transaction with their audit event, once the rule allowed it. */
 function issue(
   db: Kysely<FinanceDatabase>,
-  target: { ententeId: string; year: number; actor: Actor },
+  target: { ententeId: string; year: number; issuedAt: Date; actor: Actor },
   calls: readonly NewFundCall[],
   rule: InTransactionRule<readonly FundCallRecord[]>,
 ): Promise<FundCallRecord[]> {
-  const { ententeId, year, actor } = target;
+  const { ententeId, year, issuedAt, actor } = target;
   return db.transaction().execute(async (trx) => {
     rule(await readFundCalls(trx, ententeId, year));
     await trx
@@ -42,6 +42,7 @@ function issue(
           amount_cents: c.amountCents,
           due_on: c.dueOn,
           reference: c.reference,
+          issued_at: issuedAt,
         })),
       )
       .execute();
@@ -139,13 +140,14 @@ function cancelPayment(
 export function createFundCallStore(db: Kysely<FinanceDatabase>): FundCallStore {
   return {
     list: (ententeId, year) => readFundCalls(db, ententeId, year),
-    issue: (ententeId, year, calls, actor, rule) => issue(db, { ententeId, year, actor }, calls, rule),
+    issue: (ententeId, year, calls, issuedAt, actor, rule) =>
+      issue(db, { ententeId, year, issuedAt, actor }, calls, rule),
     addPayment: (ententeId, year, memberId, payment, actor, rule) =>
       addPayment(db, { ententeId, year, memberId, actor }, payment, rule),
     addRefund: (ententeId, year, memberId, refund, actor, rule) =>
       addRefund(db, { ententeId, year, memberId, actor }, refund, rule),
-    issueCorrections: (ententeId, budget, callYears, actor, rule) =>
-      issueCorrections(db, { ententeId, budget, callYears, actor }, rule),
+    issueCorrections: (ententeId, budget, callYears, issuedAt, actor, rule) =>
+      issueCorrections(db, { ententeId, budget, callYears, issuedAt, actor }, rule),
     async cancelPayment(ententeId, paymentId, reason, actor) {
       if (!/^\d+$/.test(paymentId)) return null;
       return cancelPayment(db, ententeId, paymentId, reason, actor);

@@ -24,11 +24,12 @@ export function issueCorrections(
     ententeId: string;
     budget: { year: number; number: number };
     callYears: readonly number[];
+    issuedAt: Date;
     actor: Actor;
   },
   rule: InTransactionRule<readonly FundCallRecord[], readonly NewFundCallCorrection[]>,
 ): Promise<FundCallRecord[]> {
-  const { ententeId, budget, callYears, actor } = target;
+  const { ententeId, budget, callYears, issuedAt, actor } = target;
   return db.transaction().execute(async (trx) => {
     // Two issues at once: the second waits for the first, then its rule sees the first's corrections.
     if (callYears.length > 0)
@@ -59,6 +60,7 @@ export function issueCorrections(
               amount_cents: c.amountCents,
               due_on: c.dueOn,
               reference: c.reference,
+              issued_at: issuedAt,
             };
           }),
         )

@@ -67,6 +67,7 @@ export async function readFundCalls(
     amountCents: c.amount_cents,
     dueOn: c.due_on,
     reference: c.reference,
+    issuedAt: new Date(c.issued_at),
     corrections: corrections
       .filter((x) => x.fund_call_id === c.id)
       .map((x) => ({
@@ -76,6 +77,7 @@ export async function readFundCalls(
         amountCents: x.amount_cents,
         dueOn: x.due_on,
         reference: x.reference,
+        issuedAt: new Date(x.issued_at),
       })),
     payments: payments
       .filter((p) => p.fund_call_id === c.id)

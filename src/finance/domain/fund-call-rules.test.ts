@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { EntenteError } from "../errors.ts";
+import { EntenteError, formatMessage } from "../errors.ts";
 import {
   amountDue,
   amountPaid,
   assertFundCallsMayBeIssued,
   assertFundCallsNotIssued,
+  assertNotBeforeIssue,
   assertPaymentPositive,
   assertPaymentWithinDue,
   assertRefundWithinOverpayment,
@@ -113,6 +114,48 @@ describe("fund calls and payments", () => {
       assert.fail("refused");
     } catch (error) {
       assert.ok(error instanceof EntenteError && error.path[0] === "amount");
+    }
+  });
+});
+
+describe("assertNotBeforeIssue", () => {
+  // Issued late in the evening (UTC): the issue's day is the 1st, as every date rule reads it.
+  const call = {
+    year: 2023,
+    memberId: "metropole",
+    reference: null,
+    issuedAt: new Date("2026-01-01T23:30:00Z"),
+  };
+  for (const [date, field, expected] of [
+    ["2025-12-31", "paidOn", "payment.before_issue"],
+    ["2025-12-31", "refundedOn", "refund.before_issue"],
+    ["2026-01-01", "paidOn", null],
+    ["2026-01-01", "refundedOn", null],
+    ["2026-01-02", "paidOn", null],
+  ] as const)
+    it(`${field} ${date} on a call issued 2026-01-01 → ${expected ?? "accepted"}`, () => {
+      assert.equal(
+        codeOf(() => assertNotBeforeIssue(call, date, field)),
+        expected,
+      );
+    });
+
+  it("names the field, both dates in words (« 1er ») and the call's reference", () => {
+    try {
+      assertNotBeforeIssue(call, "2025-12-31", "paidOn");
+      assert.fail("accepted");
+    } catch (error) {
+      assert.ok(error instanceof EntenteError);
+      assert.deepEqual(error.path, ["paidOn"]);
+      const fr = formatMessage(error.code, error.details, "fr");
+      assert.match(
+        fr,
+        /^paidOn : un paiement reçu le 31 décembre 2025 précède .*AF-2023-metropole, le 1er janvier 2026/,
+      );
+      assert.match(
+        formatMessage(error.code, error.details, "en"),
+        /on 31 December 2025 .* on 1 January 2026/,
+      );
     }
   });
 });

@@ -1,6 +1,8 @@
+import { formatDateInWords } from "../../shared/date-in-words.ts";
 import { type Cents, formatEuros } from "../../shared/money.ts";
-import { EntenteError } from "../errors.ts";
+import { EntenteError, type Localized, localized } from "../errors.ts";
 import { type BudgetStatus, budgetStatusLabel } from "./budget-status.ts";
+import { isoDay } from "./date-rules.ts";
 import { amountCalled } from "./fund-call-corrections.ts";
 
 /**
@@ -124,4 +126,54 @@ export function fundCallStatus(calledCents: Cents, paidCents: Cents): "issued" |
  */
 export function assertDueOnGiven(year: number, dueOn: string | null): asserts dueOn is string {
   if (dueOn === null) throw new EntenteError("fund_call.due_on_required", { year }, { path: ["dueOn"] });
+}
+
+/** Built once: an `Intl.DateTimeFormat` costs far more to make than to use. UTC, as isoDay. */
+const IN_WORDS = {
+  fr: new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }),
+};
+
+/** An ISO day in words in both languages: « 1er janvier 2026 », "1 January 2026". */
+function dayInWords(iso: string): Localized {
+  const day = new Date(`${iso}T00:00:00Z`);
+  return localized(formatDateInWords(IN_WORDS.fr, day), formatDateInWords(IN_WORDS.en, day));
+}
+
+/** The code each dated act answers when it precedes its call's issue. */
+const BEFORE_ISSUE = { paidOn: "payment.before_issue", refundedOn: "refund.before_issue" } as const;
+
+/**
+ * A payment is received (`paidOn`), and a trop-perçu refunded (`refundedOn`), on a call that
+ * exists: no earlier than the day it was issued (its `issuedAt`, from the injected clock, as a
+ * UTC day like every date rule). An earlier date is a typing mistake or a payment of something
+ * else, which would settle the call before anyone was asked to pay it. ISO days compare as text.
+ * @param date the act's date, `AAAA-MM-JJ`.
+ * @throws EntenteError `payment.before_issue` / `refund.before_issue` at `field`, with both
+ *   dates in words and the call's reference.
+ * @example assertNotBeforeIssue({ issuedAt: new Date("2026-01-15T10:00:00Z"), … }, "2026-01-14", "paidOn")
+ *   // throws payment.before_issue: « … émis le 15 janvier 2026 … »
+ */
+export function assertNotBeforeIssue(
+  call: {
+    readonly year: number;
+    readonly memberId: string;
+    readonly reference: string | null;
+    readonly issuedAt: Date;
+  },
+  date: string,
+  field: keyof typeof BEFORE_ISSUE,
+): void {
+  const issuedOn = isoDay(call.issuedAt);
+  if (date < issuedOn)
+    throw new EntenteError(
+      BEFORE_ISSUE[field],
+      {
+        field,
+        date: dayInWords(date),
+        issuedOn: dayInWords(issuedOn),
+        reference: call.reference ?? fundCallReference(call.year, call.memberId),
+      },
+      { path: [field] },
+    );
 }

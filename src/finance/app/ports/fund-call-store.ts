@@ -31,6 +31,8 @@ export interface FundCallCorrectionRecord {
   readonly amountCents: bigint;
   readonly dueOn: string | null;
   readonly reference: string;
+  /** When it was issued: the injected clock's instant at the issue (never the database's). */
+  readonly issuedAt: Date;
 }
 
 /** A correction to issue against the member's call of `callYear`. */
@@ -53,6 +55,11 @@ export interface FundCallRecord {
   readonly amountCents: bigint;
   readonly dueOn: string | null;
   readonly reference: string | null;
+  /**
+   * When the call was issued: the injected clock's instant at the issue (never the database's
+   * `now()`), so that a payment's or refund's date compares with it in tests as in production.
+   */
+  readonly issuedAt: Date;
   readonly corrections: readonly FundCallCorrectionRecord[];
   readonly payments: readonly PaymentRecord[];
   /** The trop-perçu refunded to the member (net paid = payments − refunds). */
@@ -67,14 +74,15 @@ export interface FundCallStore {
   /** The calls of one year (or of every year when null), by year then member order. */
   list(ententeId: string, year: number | null): Promise<FundCallRecord[]>;
   /**
-   * Issues the year's calls; `rule` runs in the transaction on the calls of the year already
-   * issued, before the insert.
+   * Issues the year's calls at `issuedAt` (the use case's clock); `rule` runs in the transaction
+   * on the calls of the year already issued, before the insert.
    * @throws what `rule` throws.
    */
   issue(
     ententeId: string,
     year: number,
     calls: readonly NewFundCall[],
+    issuedAt: Date,
     actor: Actor,
     rule: InTransactionRule<readonly FundCallRecord[]>,
   ): Promise<FundCallRecord[]>;
@@ -92,8 +100,8 @@ export interface FundCallStore {
     rule: InTransactionRule<FundCallRecord>,
   ): Promise<FundCallRecord>;
   /**
-   * Issues the complementary calls and reductions of the amending budget `budget` in one
-   * transaction with its audit event; `rule` runs in the transaction on the calls of `callYears`
+   * Issues the complementary calls and reductions of the amending budget `budget` at `issuedAt`
+   * (the use case's clock) in one transaction with its audit event; `rule` runs in the transaction on the calls of `callYears`
    * as they stand (with their corrections), before the insert.
    * @throws EntenteError `fund_call.correction_without_call`, or what `rule` throws.
    */
@@ -101,6 +109,7 @@ export interface FundCallStore {
     ententeId: string,
     budget: { readonly year: number; readonly number: number },
     callYears: readonly number[],
+    issuedAt: Date,
     actor: Actor,
     rule: InTransactionRule<readonly FundCallRecord[], readonly NewFundCallCorrection[]>,
   ): Promise<FundCallRecord[]>;
