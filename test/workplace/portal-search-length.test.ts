@@ -29,6 +29,27 @@ describeOnDatabases("portal: the search's length", (get) => {
     assert.equal(page.statusCode, 200, page.body.slice(0, 300));
     assert.match(page.body, /<input type="search" id="q" name="q" value="visiox{195}" maxlength="200"/);
     assert.doesNotMatch(page.body, /x{196}/);
+    // … and says so, in the page's language (French first, English on demand)
+    assert.match(
+      page.body,
+      /role="status">Votre recherche dépasse 200 caractères : elle a été faite sur ses 200 premiers/,
+    );
+    const english = await f.app.inject({
+      method: "GET",
+      url: `/portal/lyon/?lang=en&q=${long}`,
+      headers: { cookie },
+    });
+    assert.match(
+      english.body,
+      /role="status">Your search is longer than 200 characters: it was made on its first 200/,
+    );
+    const exact = await f.app.inject({
+      method: "GET",
+      url: `/portal/lyon/?q=${long.slice(0, 200)}`,
+      headers: { cookie },
+    });
+    assert.equal(exact.statusCode, 200);
+    assert.doesNotMatch(exact.body, /Votre recherche dépasse/, "a search of 200 characters is not cut");
     const pin = await f.app.inject({
       method: "POST",
       url: "/portal/lyon/pins",

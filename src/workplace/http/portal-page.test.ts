@@ -43,8 +43,8 @@ const home = (status?: "down"): PortalHome => ({
     },
   ],
 });
-const render = (h: PortalHome, lang: "fr" | "en" = "fr") =>
-  renderHome({ lang, base: "/portal/lyon", session }, h, "", "/* script */");
+const render = (h: PortalHome, lang: "fr" | "en" = "fr", search = { text: "", cut: false }) =>
+  renderHome({ lang, base: "/portal/lyon", session }, h, search, "/* script */");
 
 describe("renderHome", () => {
   it("shows a status badge only when the status hook gave one", () => {
@@ -56,6 +56,18 @@ describe("renderHome", () => {
     const page = render(home());
     assert.match(page, /Alice &lt;Martin&gt;/);
     assert.match(page, /&lt;b&gt;réunions&lt;\/b&gt;/);
+  });
+  it("says when the search was made on the first 200 characters of a longer q, French first then English", () => {
+    const search = { text: "x".repeat(200), cut: true };
+    assert.match(
+      render(home(), "fr", search),
+      /<p class="notice" role="status">Votre recherche dépasse 200 caractères : elle a été faite sur ses 200 premiers caractères/,
+    );
+    assert.match(
+      render(home(), "en", search),
+      /<p class="notice" role="status">Your search is longer than 200 characters: it was made on its first 200 characters/,
+    );
+    assert.doesNotMatch(render(home(), "fr", { text: "x".repeat(200), cut: false }), /class="notice"/);
   });
   it("is French first, English on demand", () => {
     assert.match(render(home()), /<html lang="fr">[\s\S]*<h1>Mes services<\/h1>/);

@@ -10,11 +10,30 @@ import type { PortalAnnouncement, PortalHome } from "../app/portal-home.ts";
  */
 export const MAX_SEARCH_LENGTH = 200;
 
+/** The first MAX_SEARCH_LENGTH characters of `q` (characters, so that an emoji is never cut in two). */
+const cut = (q: string) => Array.from(q).slice(0, MAX_SEARCH_LENGTH).join("");
+
 /** The portal's search as it is run: `q` cut at MAX_SEARCH_LENGTH characters. */
 export const SearchQuery = z
   .string()
   .optional()
-  .transform((q) => (q ?? "").slice(0, MAX_SEARCH_LENGTH));
+  .transform((q) => cut(q ?? ""));
+
+/** A search of the portal's first page: the text searched, and whether `q` was cut to it. */
+export interface PortalSearch {
+  readonly text: string;
+  /** `q` was longer than MAX_SEARCH_LENGTH characters: the page says so. */
+  readonly cut: boolean;
+}
+
+/** The first page's `q`, cut as SearchQuery, remembering that it was. */
+export const PortalSearchQuery = z
+  .string()
+  .optional()
+  .transform((q): PortalSearch => {
+    const text = cut(q ?? "");
+    return { text, cut: text !== (q ?? "") };
+  });
 
 import type { PortalSession } from "../app/portal-ports.ts";
 import { monogramSvg } from "../domain/logo.ts";
@@ -104,9 +123,13 @@ function searchBar(c: PageContext, t: PortalText, query: string, newTab: boolean
 <button type="submit">${t.save}</button></form></div>`;
 }
 
-/** The portal's first page: announcements, search and the new-tab choice, favourites, the tiles by kind. */
-export function renderHome(c: PageContext, home: PortalHome, query: string, script: string): string {
+/**
+ * The portal's first page: announcements, search and the new-tab choice (and, when `q` was cut,
+ * that the search was made on its first MAX_SEARCH_LENGTH characters), favourites, the tiles by kind.
+ */
+export function renderHome(c: PageContext, home: PortalHome, search: PortalSearch, script: string): string {
   const t = portalText(c.lang);
+  const query = search.text;
   const newTab = home.preferences.openInNewTab;
   const { favourites, groups } = arrangeTiles(home.tiles, home.preferences.pinned);
   const matching = home.tiles.filter((s) => matchesSearch(searchTextOf(s, t.kinds[s.kind]), query)).length;
@@ -124,7 +147,10 @@ export function renderHome(c: PageContext, home: PortalHome, query: string, scri
       html`<section aria-labelledby="h-${g.kind}" data-group${g.tiles.some((s) => matchesSearch(searchTextOf(s, t.kinds[s.kind]), query)) ? null : html` hidden`}><h2 id="h-${g.kind}">${t.kinds[g.kind]}</h2><ul class="tiles">${g.tiles.map((s) => tile(c, s, t, newTab, query, "svc-"))}</ul></section>`,
   );
   const none = html`<p id="none" role="status" data-none="${t.resultsNone}">${query !== "" && matching === 0 ? t.resultsNone : ""}</p>`;
-  const body = html`<h1>${t.title}</h1>${news}${searchBar(c, t, query, newTab)}${none}${favs}
+  const cutNotice = search.cut
+    ? html`<p class="notice" role="status">${t.searchCut(MAX_SEARCH_LENGTH)}</p>`
+    : null;
+  const body = html`<h1>${t.title}</h1>${news}${searchBar(c, t, query, newTab)}${cutNotice}${none}${favs}
 <div id="services">${home.tiles.length === 0 ? html`<p>${t.noServices}</p>` : kinds}</div>`;
   return renderLayout({
     lang: c.lang,

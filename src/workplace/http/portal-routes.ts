@@ -19,7 +19,13 @@ import type { PortalSession } from "../app/portal-ports.ts";
 import { ClientIdParam } from "../contracts.ts";
 import { registerBackchannelLogout } from "./portal-backchannel.ts";
 import { portalCsp } from "./portal-html.ts";
-import { renderBilingualMessage, renderHome, renderMessage, SearchQuery } from "./portal-page.ts";
+import {
+  PortalSearchQuery,
+  renderBilingualMessage,
+  renderHome,
+  renderMessage,
+  SearchQuery,
+} from "./portal-page.ts";
 import { checkCsrf, clearPortalCookie, hashOf, SESSION_COOKIE, sessionOf } from "./portal-session.ts";
 import {
   createPortalClients,
@@ -117,7 +123,7 @@ export async function registerPortalRoutes(
         summary: "The portal's first page (HTML)",
         tags,
         params: PARAMS,
-        querystring: z.object({ q: SearchQuery, lang: z.string().optional() }),
+        querystring: z.object({ q: PortalSearchQuery, lang: z.string().optional() }),
       },
     },
     async (request, reply) => {

@@ -21,6 +21,8 @@ const fr = {
   searchLabel: "Rechercher un service",
   searchButton: "Rechercher",
   resultsNone: "Aucun service ne correspond à votre recherche.",
+  searchCut: (max: number) =>
+    `Votre recherche dépasse ${max} caractères : elle a été faite sur ses ${max} premiers caractères, ceux que montre le champ.`,
   newTabLabel: "Ouvrir les services dans un nouvel onglet",
   save: "Enregistrer",
   favourites: "Mes favoris",
@@ -73,6 +75,8 @@ const en: PortalText = {
   searchLabel: "Search for a service",
   searchButton: "Search",
   resultsNone: "No service matches your search.",
+  searchCut: (max: number) =>
+    `Your search is longer than ${max} characters: it was made on its first ${max} characters, those the field shows.`,
   newTabLabel: "Open services in a new tab",
   save: "Save",
   favourites: "My favourites",
