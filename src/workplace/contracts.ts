@@ -70,19 +70,47 @@ const WaveFields = {
   accountsMigrated: z.number(),
 };
 /** A member's migration wave to the service (dates YYYY-MM-DD, accounts non-negative integers). */
-export const MigrationWaveWrite = z.strictObject(WaveFields);
+export const MigrationWaveWrite = z.strictObject({
+  ...WaveFields,
+  accountsRemaining: z.number().optional().meta({
+    description: "read-only (planned − migrated): ignored when it matches, refused (400) otherwise",
+  }),
+});
 export const MigrationWave = z.object({ ...WaveFields, accountsRemaining: z.number().int() });
 
+/** A read-only field of the read, accepted back: ignored when it matches, refused (400) otherwise. */
+const readOnly = (what: string) =>
+  z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: `read-only, ${what}: ignored when it matches, refused (400) otherwise` });
+
+/**
+ * A subscription as PUT takes it: what GET gives (`Subscription`) is accepted back whole, its
+ * read-only fields (ids, quotas in bytes, the wave's accounts remaining) ignored when they match.
+ */
 export const SubscriptionWrite = z.strictObject({
+  clientId: readOnly("the service of the address"),
+  memberId: readOnly("the member of the address"),
   startsOn: z.string().max(10),
   endsOn: z.string().max(10).nullable(),
   roles: z.array(z.string().max(20)).max(10).nullable(),
   groups: z.array(z.string().max(200)).max(200).nullable(),
-  seats: QuantityIn.nullable().meta({ description: '{ value, unit: "accounts" }' }),
+  seats: z
+    .union([z.number(), QuantityIn])
+    .nullable()
+    .meta({ description: '{ value, unit: "accounts" }, or the number of accounts as GET gives it' }),
   storagePerAccount: QuantityIn.nullable().meta({
     description: "{ value, unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB }",
   }),
   storagePerMember: QuantityIn.nullable(),
+  storagePerAccountBytes: z.number().nullable().optional().meta({
+    description: "read-only (storagePerAccount in bytes): ignored when it matches, refused (400) otherwise",
+  }),
+  storagePerMemberBytes: z.number().nullable().optional().meta({
+    description: "read-only (storagePerMember in bytes): ignored when it matches, refused (400) otherwise",
+  }),
   wave: MigrationWaveWrite.nullable()
     .optional()
     .meta({ description: "the member's migration wave; null: none" }),

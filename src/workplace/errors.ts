@@ -47,6 +47,13 @@ export const workplaceErrors = defineErrors({
     fr: (d) => `souscription, champ « ${d.field} » : ${d.expected}.`,
     en: (d) => `subscription, field "${d.field}": ${d.expected}.`,
   },
+  "workplace.read_only_field": {
+    status: 400,
+    fr: (d) =>
+      `souscription, champ « ${d.field} » : en lecture seule, il vaut « ${d.expected} » (${d.why}) et la requête porte « ${d.given} ». Renvoyez la valeur lue ou omettez le champ ; ${d.todo}.`,
+    en: (d) =>
+      `subscription, field "${d.field}": read-only, it is "${d.expected}" (${d.why}) and the request has "${d.given}". Send back the value read or leave the field out; ${d.todo}.`,
+  },
   "workplace.not_found": {
     status: 404,
     fr: (d) => `${nounOf(d.what, "fr")} « ${d.id} » introuvable : vérifiez l'identifiant.`,

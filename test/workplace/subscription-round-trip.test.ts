@@ -55,4 +55,67 @@ describeOnDatabases("workplace: a subscription read can be written back", (get) 
       [10 * 1024 ** 3, 1.5e12],
     );
   });
+
+  it("GET then PUT of the same body, read-only fields included, is 200 and changes nothing", async () => {
+    const url = `${API}/services/${visio}/subscriptions/metropole`;
+    const { secretariat } = f.clients;
+    const wave = {
+      label: "Vague 1",
+      plannedStart: "2023-02-01",
+      plannedEnd: "2023-06-30",
+      actualStart: null,
+      actualEnd: null,
+      accountsPlanned: 120,
+      accountsMigrated: 20,
+    };
+    const created = await secretariat.send(
+      "PUT",
+      url,
+      subscriptionBody({ roles: ["agent"], groups: ["dsi"], seats: { value: 120, unit: "accounts" }, wave }),
+    );
+    assert.equal(created.status, 200, JSON.stringify(created.json()));
+    const readAll = async () =>
+      (await secretariat.send("GET", `${API}/services/${visio}/subscriptions`)).json();
+    const read = (await readAll()).find((s: { memberId: string }) => s.memberId === "metropole");
+    assert.deepEqual(
+      [read.clientId, read.memberId, read.seats, read.wave.accountsRemaining],
+      [visio, "metropole", 120, 100],
+    );
+    const back = await secretariat.send("PUT", url, read);
+    assert.equal(back.status, 200, JSON.stringify(back.json()));
+    const again = (await readAll()).find((s: { memberId: string }) => s.memberId === "metropole");
+    assert.deepEqual(again, { ...read, rowVersion: again.rowVersion }, "nothing changed but the version");
+    assert.deepEqual(back.json(), again);
+  });
+
+  it("a read-only field that does not match is refused with 400 naming it, and nothing is written", async () => {
+    const url = `${API}/services/${visio}/subscriptions/metropole`;
+    const { secretariat } = f.clients;
+    const readOne = async () =>
+      (await secretariat.send("GET", `${API}/services/${visio}/subscriptions`))
+        .json()
+        .find((s: { memberId: string }) => s.memberId === "metropole");
+    const read = await readOne();
+    for (const [change, field, said] of [
+      [
+        { memberId: "sitiv" },
+        "memberId",
+        /« metropole » \(le membre de l'adresse de la requête\).*« sitiv »/,
+      ],
+      [{ clientId: "autre" }, "clientId", new RegExp(`« ${visio} ».*« autre »`)],
+      [
+        { storagePerAccountBytes: 1 },
+        "storagePerAccountBytes",
+        /calculé depuis storagePerAccount.*changez storagePerAccount/,
+      ],
+      [{ wave: { ...read.wave, accountsRemaining: 7 } }, "wave.accountsRemaining", /« 100 ».*« 7 »/],
+    ] as const) {
+      const refused = await secretariat.send("PUT", url, { ...read, ...change });
+      assert.equal(refused.status, 400, JSON.stringify(refused.json()));
+      assert.equal(refused.json().code, "workplace.read_only_field");
+      assert.equal(refused.json().errors[0].field, field);
+      assert.match(refused.json().detail, said);
+    }
+    assert.deepEqual(await readOne(), read, "nothing written");
+  });
 });

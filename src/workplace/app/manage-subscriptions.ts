@@ -7,6 +7,7 @@ import {
   type SubscriptionDraft,
   validateSubscription,
 } from "../domain/subscription.ts";
+import { assertReadBackMatches, type SubscriptionReadBack } from "../domain/subscription-read-back.ts";
 import { EntenteError } from "../errors.ts";
 import type { WorkplaceDeps } from "./ports.ts";
 
@@ -31,18 +32,20 @@ export async function listSubscriptions(
 
 /**
  * Subscribes a member (`rowVersion` null) or changes its subscription, within the member's
- * membership (finance's exercises, read through `MemberReader`).
+ * membership (finance's exercises, read through `MemberReader`). A read (GET) sent back whole is
+ * accepted: its read-only fields are ignored when they match (`assertReadBackMatches`).
  * @throws `workplace.not_found` (service or member), ValidationError
- * (`workplace.subscription_invalid`), `conflict.stale_version`.
+ * (`workplace.subscription_invalid`), `workplace.read_only_field`, `conflict.stale_version`.
  */
 export async function putSubscription(
   deps: WorkplaceDeps,
   principal: Principal,
   key: { readonly ententeId: string; readonly clientId: string; readonly memberId: string },
-  draft: SubscriptionDraft & { readonly rowVersion: number | null },
+  draft: SubscriptionDraft & SubscriptionReadBack & { readonly rowVersion: number | null },
 ): Promise<Subscription> {
   assertCan(principal, { kind: "manage-identity", ententeId: key.ententeId });
   const fields = validateSubscription(draft);
+  assertReadBackMatches(key, draft, fields);
   if ((await deps.catalogue.find(key.ententeId, key.clientId)) === null) {
     throw new EntenteError("workplace.not_found", { what: "service", id: key.clientId });
   }

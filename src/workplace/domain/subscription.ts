@@ -43,11 +43,16 @@ export interface SubscriptionDraft {
   readonly endsOn: string | null;
   readonly roles: readonly string[] | null;
   readonly groups: readonly string[] | null;
-  readonly seats: Quantity | null;
+  /** `{ value, unit: "accounts" }`, or the number of accounts as a read gives it. */
+  readonly seats: Quantity | number | null;
   readonly storagePerAccount: Quantity | null;
   readonly storagePerMember: Quantity | null;
   readonly wave?: MigrationWave | null | undefined;
 }
+
+/** Seats as `{ value, unit }`: a bare number (as a read gives it) counts accounts. */
+const seatsOf = (seats: Quantity | number | null): Quantity | null =>
+  typeof seats === "number" ? { value: seats, unit: "accounts" } : seats;
 
 export type SubscriptionFields = Omit<Subscription, "clientId" | "ententeId" | "memberId" | "rowVersion">;
 
@@ -107,12 +112,13 @@ function audienceIssues(draft: SubscriptionDraft): Issue[] {
 
 function quotaIssues(draft: SubscriptionDraft, bytes: Map<string, bigint>): Issue[] {
   const issues: Issue[] = [];
-  if (draft.seats !== null && (draft.seats.unit !== "accounts" || !isSeatCount(draft.seats.value))) {
+  const seats = seatsOf(draft.seats);
+  if (seats !== null && (seats.unit !== "accounts" || !isSeatCount(seats.value))) {
     issues.push(
       issue(
         "seats",
-        'un entier positif ou nul avec l\'unité "accounts", ou null',
-        'a non-negative integer with the unit "accounts", or null',
+        'un entier positif ou nul avec l\'unité "accounts" (ou ce nombre seul), ou null',
+        'a non-negative integer with the unit "accounts" (or that number alone), or null',
       ),
     );
   }
@@ -148,11 +154,22 @@ export function validateSubscription(draft: SubscriptionDraft): SubscriptionFiel
     roles: draft.roles === null ? null : [...new Set(draft.roles as SubscriberRole[])],
     groups: draft.groups === null ? null : [...new Set(draft.groups.map((g) => g.trim()))],
     quotas: {
-      seats: draft.seats?.value ?? null,
+      seats: seatsOf(draft.seats)?.value ?? null,
       storagePerAccount: bytes.get("storagePerAccount") ?? null,
       storagePerMember: bytes.get("storagePerMember") ?? null,
     },
-    wave: wave === null ? null : { ...wave, label: wave.label.trim() },
+    wave:
+      wave === null
+        ? null
+        : {
+            label: wave.label.trim(),
+            plannedStart: wave.plannedStart,
+            plannedEnd: wave.plannedEnd,
+            actualStart: wave.actualStart,
+            actualEnd: wave.actualEnd,
+            accountsPlanned: wave.accountsPlanned,
+            accountsMigrated: wave.accountsMigrated,
+          },
   };
 }
 
