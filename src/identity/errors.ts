@@ -39,6 +39,13 @@ export const identityErrors = defineErrors({
     fr: (d) => `source d'identité « ${d.id} » introuvable.`,
     en: (d) => `identity source "${d.id}" not found.`,
   },
+  "identity.saml_source_unknown": {
+    status: 404,
+    fr: (d) =>
+      `aucune source d'identité SAML « ${d.id} » n'existe sur ce hub d'identité de l'entente : il n'a donc pas de métadonnées de fournisseur de services pour elle. Vérifiez l'identifiant de la source dans l'adresse (/interaction/saml/<identifiant de la source>/metadata) auprès du secrétariat de l'entente, qui gère les sources d'identité des membres.`,
+    en: (d) =>
+      `no SAML identity source "${d.id}" exists on this entente's identity hub, so it has no service-provider metadata for it. Check the source's id in the address (/interaction/saml/<source id>/metadata) with the entente's secretariat, which manages the members' identity sources.`,
+  },
   "identity.source_disabled": {
     status: 409,
     fr: (d) =>
