@@ -21,14 +21,17 @@ export const EuroAmount = z
     description: "Amount in euros, exact decimal string (at most 2 decimals).",
     examples: ["305797.00"],
   });
+/** The form of an amount written to the API: "45276.50", at most MAX_AMOUNT_INTEGER_DIGITS digits before the point. */
+export const EURO_AMOUNT_INPUT_PATTERN = new RegExp(`^-?\\d{1,${MAX_AMOUNT_INTEGER_DIGITS}}(\\.\\d{1,2})?$`);
 /**
  * An amount written to the API (budget lines, advances, adjustments, payments): at most
  * MAX_AMOUNT_INTEGER_DIGITS (12) digits before the point, so that every total of valid inputs
- * fits what reads return (limits.ts).
+ * fits what reads return (limits.ts). The message gives the API's form ("45276.50"); the console
+ * says it with amounts as a person types them there (web/src/shared/hooks/issue-message.ts).
  */
 export const EuroAmountInput = z
   .string()
-  .regex(new RegExp(`^-?\\d{1,${MAX_AMOUNT_INTEGER_DIGITS}}(\\.\\d{1,2})?$`), {
+  .regex(EURO_AMOUNT_INPUT_PATTERN, {
     message: `montant en euros attendu : au plus ${MAX_AMOUNT_INTEGER_DIGITS} chiffres avant la virgule (999 999 999 999,99 € au plus), 2 après (ex. 45276 ou 45276.50)`,
   })
   .meta({

@@ -133,6 +133,13 @@ describe("web console (Chromium)", { timeout: 240_000 }, () => {
     await page.getByLabel("Libellé, ligne 25").fill("Étude d'opportunité");
     await page.getByLabel("Montant (€), ligne 25").fill("12,345");
     assert.match(await status(), /1 montant illisible/);
+    // readable but beyond the write limit: the contract's message, its examples as typed here
+    await page.getByLabel("Montant (€), ligne 25").fill("1 000 000 000 000");
+    await page.getByRole("button", { name: "Enregistrer le budget" }).click();
+    const tooLarge = page.locator(".field__error", { hasText: "au plus 12 chiffres avant la virgule" });
+    await tooLarge.first().waitFor();
+    assert.match((await tooLarge.first().textContent()) ?? "", /par exemple 140 000,00 ou 45 276,50\.$/);
+    assert.equal(await page.getByLabel("Montant (€), ligne 25").getAttribute("aria-invalid"), "true");
     // back in balance, in whole euros (the Lyon entente rounds shares to the euro)
     await page.getByLabel("Montant (€), ligne 25").fill("1 000");
     await page.getByLabel("Montant (€), ligne 1", { exact: true }).fill("140 000");

@@ -2,6 +2,8 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ApiError, toApiError } from "../api/api-error.ts";
+import type { Translate } from "../i18n/translate.ts";
+import { issueMessage } from "./issue-message.ts";
 
 /** The state of one form's submission and what it offers (see {@link useSubmit}). */
 export type Submit = {
@@ -32,7 +34,7 @@ export function normaliseField(field: string): string {
 
 /** State of one form's submission. */
 export function useSubmit(): Submit {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [saved, setSaved] = useState(false);
@@ -49,7 +51,7 @@ export function useSubmit(): Submit {
             errors: parsed.error.issues.map((i) => ({
               code: i.code,
               field: i.path.join("."),
-              message: i.message,
+              message: issueMessage(i, t as unknown as Translate, i18n.language),
             })),
           }),
         );
@@ -68,7 +70,7 @@ export function useSubmit(): Submit {
         setSaving(false);
       }
     },
-    [t],
+    [t, i18n],
   );
 
   const fieldError = useCallback(

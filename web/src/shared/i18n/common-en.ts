@@ -40,6 +40,8 @@ export const commonEn: typeof commonFr = {
     stale:
       "Changed by someone else in the meantime: reload to see the latest version (unsaved input will be lost).",
     fixFields: "Nothing was saved: correct the following points.",
+    amountInput:
+      "An amount in euros is expected: at most {{digits}} digits before the decimal point (€{{max}} at most) and 2 after, for example {{whole}} or {{withCents}}.",
   },
   charts: {
     seeTable: "(detailed figures in the table below)",

@@ -38,6 +38,8 @@ export const commonFr = {
     stale:
       "Modifié par quelqu'un d'autre entre-temps, rechargez pour voir la dernière version (vos saisies non enregistrées seront perdues).",
     fixFields: "Rien n'a été enregistré : corrigez les points suivants.",
+    amountInput:
+      "Montant en euros attendu : au plus {{digits}} chiffres avant la virgule ({{max}} € au plus) et 2 après, par exemple {{whole}} ou {{withCents}}.",
   },
   charts: {
     seeTable: "(données détaillées dans le tableau ci-dessous)",
