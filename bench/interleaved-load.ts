@@ -3,6 +3,10 @@
 // a shared machine, which moves by the second, weighs alike on all of them. Each slice is
 // bounded in time and in requests. Figures of a slice: autocannon's, plus this process's CPU
 // time (server and load generator) and SQL statements (sql-count.ts) per request.
+// The load generator runs in a worker thread (autocannon's `workers`), so that the server's event
+// loop is not also the client's: on a 2-core machine each gets a core, as when the callers are
+// other machines, and the latencies are the server's, not the wait for the client's own turn.
+// BENCH_LOAD=inline runs it on the server's thread (the figures of the earlier stops).
 import autocannon from "autocannon";
 import { sqlCounts, sqlPerRequest } from "./sql-count.ts";
 
@@ -36,9 +40,18 @@ interface Slice {
   readonly seconds: number;
 }
 
+/** Where autocannon runs: a worker thread (default) or the server's own thread. */
+const LOAD_IN_WORKER = process.env.BENCH_LOAD !== "inline";
+
+/** How the load is generated, for the bench's heading. */
+export const loadGenerator = LOAD_IN_WORKER
+  ? "load generator in a worker thread"
+  : "load generator on the server's thread";
+
 async function slice(target: Target, connections: number, seconds: number): Promise<Slice> {
   const [cpu, sql] = [process.cpuUsage(), sqlCounts()];
   const result = await autocannon({
+    ...(LOAD_IN_WORKER ? { workers: 1 } : {}),
     url: target.url,
     method: target.method ?? "GET",
     connections,

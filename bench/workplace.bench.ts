@@ -20,7 +20,7 @@ import {
   subscriptionBody,
   VILLE_SIRET,
 } from "../test/workplace/workplace-fixtures.ts";
-import { type LoadRow, loadByTurns, type Target } from "./interleaved-load.ts";
+import { type LoadRow, loadByTurns, loadGenerator, type Target } from "./interleaved-load.ts";
 import { countSql } from "./sql-count.ts";
 
 const CONNECTIONS = 50;
@@ -118,7 +118,7 @@ try {
 }
 
 process.stdout.write(
-  `\nPostgreSQL, ${CONNECTIONS} connections, ${ROUNDS} turns of ${SLICE} s per endpoint, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n\n`,
+  `\nPostgreSQL, ${CONNECTIONS} connections, ${ROUNDS} turns of ${SLICE} s per endpoint, ${loadGenerator}, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n\n`,
 );
 process.stdout.write(
   `${"endpoint".padEnd(30)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"req/s".padStart(8)} ${"errors".padStart(6)} ${"CPU ms/req".padStart(10)} ${"SQL/req".padStart(7)}  of health (CPU ratio)\n`,

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import type { FinanceWorkplacePorts } from "../finance/index.ts";
 import type { ServiceAccessPolicy } from "../identity/index.ts";
 import type { OpenDatabase } from "../platform/db/open-database.ts";
-import type { RouteRegistrar } from "../platform/http/app-deps.ts";
+import { type RouteRegistrar, withoutConsoleSession } from "../platform/http/app-deps.ts";
 import { type EntitlementAnswer, type EntitlementQuery, getEntitlements } from "./app/entitlements.ts";
 import { createSubscriptionsOfMember, createUsageSource } from "./app/finance-ports.ts";
 import { type LauncherAnswer, type LauncherQuery, launcherFeed } from "./app/launcher-feed.ts";
@@ -216,8 +216,10 @@ export function composeWorkplace(database: OpenDatabase, options: WorkplaceOptio
       ...status.registerRoutes,
       async (app) => registerCatalogueRoutes(app, deps),
       async (app) => registerSubscriptionRoutes(app, deps),
-      async (app) => registerPublicRoutes(app, publicSide.deps, publicSide.feed),
-      async (app) => registerEntitlementRoutes(app, publicSide.deps, publicSide.entitlements),
+      withoutConsoleSession(async (app) => registerPublicRoutes(app, publicSide.deps, publicSide.feed)),
+      withoutConsoleSession(async (app) =>
+        registerEntitlementRoutes(app, publicSide.deps, publicSide.entitlements),
+      ),
     ],
     serviceAccess: createSubscribedAccessPolicy(deps),
   };

@@ -5,6 +5,7 @@ import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { startChild } from "../helpers/start-child.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -35,12 +36,15 @@ const SERVER_START_DEADLINE_MS = 120_000;
 /**
  * Starts the real server (`node src/main.ts`, the composition root) on a free port, with a new
  * PGlite database holding the Lyon example and demo accounts whose password is DEMO_PASSWORD.
+ * The database starts from the tests' migrated copy (`seedPgliteDataDir`): the server still makes
+ * its first start on it, without creating and migrating a database first.
  * A server that is not listening within SERVER_START_DEADLINE_MS is killed and the start fails
  * (test/helpers/start-child.ts); `stop()` ends it by its PID and removes its data.
  */
 export async function startServer(webRoot: string): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "entente-e2e-"));
   try {
+    await seedPgliteDataDir(dataDir);
     const { child, ready: url } = await startChild({
       name: "the Entente server (src/main.ts)",
       command: process.execPath,

@@ -1,5 +1,5 @@
 import { type Config, loadConfig } from "../../src/platform/config/load-config.ts";
-import type { RouteRegistrar, ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import type { RouteRegistrar, ServerPlugin, ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildApp } from "../../src/platform/http/build-app.ts";
 
 /** A fixed clock that tests move forward by hand. */
@@ -28,6 +28,7 @@ export interface TestApp {
 export async function buildTestApp(
   options: {
     routes?: readonly RouteRegistrar[];
+    plugins?: readonly ServerPlugin[];
     env?: Record<string, string>;
     now?: () => Date;
     version?: string;
@@ -44,6 +45,7 @@ export async function buildTestApp(
       version: options.version ?? "1.2.3-test",
       now: options.now ?? createFixedClock().now,
       registerRoutes: options.routes ?? [],
+      ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
       logStream: {
         write: (line) => {
           lines.push(line);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,8 +44,27 @@ export function templateKey(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** Where the copy of the current migrations is kept (a tar of PGlite's data directory). */
+function templatePath(): string {
+  return join(TEMPLATE_DIR, `migrated-${templateKey()}.tar`);
+}
+
+/**
+ * Fills `dataDir`, an empty folder, with the migrated copy: a PGlite data directory that the real
+ * server (`node src/main.ts`, DATA_DIR) opens with its migrations already applied, and where it
+ * still finds no entente, so that it makes a first start (the example, the demo accounts, the
+ * keys). Creating and migrating the database takes the server 10 to 60 s depending on the
+ * machine's load, 4 to 5 times the rest of its first start; the browser tests start it once per
+ * file. A start on an empty folder is tested by test/first-start.test.ts and test/main.test.ts.
+ * The copy is unpacked with the system's tar (GNU tar: the copy's member names start with "/").
+ */
+export async function seedPgliteDataDir(dataDir: string): Promise<void> {
+  await migratedPgliteTemplate();
+  execFileSync("tar", ["-xf", templatePath(), "-C", dataDir], { stdio: ["ignore", "ignore", "pipe"] });
+}
+
 async function loadOrCreateTemplate(): Promise<Blob> {
-  const path = join(TEMPLATE_DIR, `migrated-${templateKey()}.tar`);
+  const path = templatePath();
   try {
     return new Blob([readFileSync(path)]);
   } catch (error) {

@@ -326,6 +326,16 @@ describeOnDatabases("digital workplace API: catalogue, subscriptions, launcher f
     assert.equal(empty.statusCode, 200, empty.body);
     assert.equal(empty.json().metrics.storage_used, 123_456);
     assert.equal(await rows(), storedRows);
+    // A service's call is authenticated by its key alone: a console cookie riding along is not
+    // read (no CSRF token asked, no session cookie set).
+    const withCookie = await f.app.inject({
+      method: "POST",
+      url,
+      headers: { ...headers, cookie: "entente_session=forged.value", "content-type": "application/json" },
+      payload: "{}",
+    });
+    assert.equal(withCookie.statusCode, 200, withCookie.body);
+    assert.equal(withCookie.headers["set-cookie"], undefined);
     const later = await inject("POST", url, headers, { usage_metrics: [line(VILLE_SIRET, 7)] });
     assert.equal(later.json().metrics.storage_used, 7, "a cached answer is dropped once a report is stored");
   });

@@ -90,8 +90,6 @@ export async function registerWebSession(app: ZodFastifyInstance, options: WebSe
   app.addHook("preHandler", async (request, reply) => {
     if (!request.url.startsWith("/api/") || ["GET", "HEAD", "OPTIONS"].includes(request.method)) return;
     if (request.method === "POST" && request.url.split("?")[0] === "/api/session") return;
-    // A service calling with its own key (entitlements): no cookie, so no cross-site forgery.
-    if (request.routeOptions.config.authenticatedByServiceKey === true) return;
     // No session (expired, or the server's secret changed): say so, rather than "bad CSRF token".
     if (request.principal === null) throw new EntenteError("auth.required");
     await checkCsrf(app, request, reply);

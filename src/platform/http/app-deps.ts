@@ -20,10 +20,31 @@ export type ZodFastifyInstance = FastifyInstance<
 export type RouteRegistrar = (app: ZodFastifyInstance) => Promise<void>;
 
 /**
- * A plugin registered on the root instance before every route (not encapsulated): hooks and
- * decorations that every route sees, such as the console's web sessions (src/access).
+ * A plugin registered before the routes of `AppDeps.registerRoutes`, in their common scope: hooks
+ * and decorations that every console route sees, such as the console's web sessions (src/access).
+ * Routes marked with `withoutConsoleSession` live outside that scope and never run its hooks.
  */
 export type ServerPlugin = (app: ZodFastifyInstance) => Promise<void>;
+
+const WITHOUT_CONSOLE_SESSION = Symbol("withoutConsoleSession");
+
+/**
+ * Marks routes that machines or the public call with no console session: the health check, the
+ * launcher feed, the entitlements a service asks with its own key. buildApp registers them beside
+ * the scope of `AppDeps.plugins`, so the web-session hooks (cookie parsing, a new session object
+ * and its signed id, CSRF, loading the signed-in person) never run for them: those routes are
+ * called on every page load and upload of every member (issue 11, "Performance"), and a browser's
+ * console cookie has no meaning there. Such a route must authenticate its caller by itself, or be
+ * public.
+ */
+export function withoutConsoleSession(register: RouteRegistrar): RouteRegistrar {
+  return Object.assign(async (app: ZodFastifyInstance) => register(app), { [WITHOUT_CONSOLE_SESSION]: true });
+}
+
+/** Whether `register` was marked by `withoutConsoleSession`. */
+export function takesNoConsoleSession(register: RouteRegistrar): boolean {
+  return (register as { [WITHOUT_CONSOLE_SESSION]?: boolean })[WITHOUT_CONSOLE_SESSION] === true;
+}
 
 /** Where log lines go (one JSON object per line); pino's destination interface. */
 export interface LogStream {
@@ -45,19 +66,11 @@ export interface AppDeps {
   readonly logStream?: LogStream;
   /** Id of a request that brings no valid `X-Request-Id`; default a random UUID. */
   readonly generateRequestId?: () => string;
-  /** Root plugins, before the routes: the console's web sessions (cookie, CSRF, signed-in person). */
+  /**
+   * Plugins of the console's scope, before its routes: the console's web sessions (cookie, CSRF,
+   * signed-in person). Routes marked `withoutConsoleSession` are registered outside it.
+   */
   readonly plugins?: readonly ServerPlugin[];
   /** Folder of the built web console (web/dist) served at `/`, with index.html for its routes. */
   readonly webRoot?: string;
-}
-
-declare module "fastify" {
-  interface FastifyContextConfig {
-    /**
-     * The route authenticates its caller itself with a credential a browser never sends on its
-     * own (a service's key in `X-Service-Auth`), and takes no console session: the web-session
-     * plugin neither requires a session nor checks CSRF on it (src/access/http/web-session.ts).
-     */
-    readonly authenticatedByServiceKey?: boolean;
-  }
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { z } from "zod";
 import { buildTestApp, createFixedClock } from "../../../test/helpers/build-test-app.ts";
-import type { RouteRegistrar } from "./app-deps.ts";
+import { type RouteRegistrar, withoutConsoleSession } from "./app-deps.ts";
 import { API_DOCS_PATH, OPENAPI_PATH } from "./build-app.ts";
 
 describe("buildApp", () => {
@@ -136,6 +136,40 @@ describe("buildApp", () => {
     assert.deepEqual(order, ["first", "second"]);
     assert.deepEqual((await app.inject({ method: "GET", url: "/api/first" })).json(), { scoped: "first" });
     assert.deepEqual((await app.inject({ method: "GET", url: "/api/second" })).json(), { scoped: false });
+  });
+
+  it("runs the plugins' hooks for the console's routes only, not for routes marked withoutConsoleSession", async (t) => {
+    const seen: string[] = [];
+    const route = (path: string) => async (scope: Parameters<RouteRegistrar>[0]) => {
+      scope.get(path, async (request) => ({ consoleOnly: "consoleOnly" in request }));
+    };
+    const { app } = await buildTestApp({
+      plugins: [
+        async (scope) => {
+          scope.decorateRequest("consoleOnly", null);
+          scope.addHook("onRequest", async (request) => {
+            seen.push(request.url);
+          });
+        },
+      ],
+      routes: [route("/api/console"), withoutConsoleSession(route("/api/machine"))],
+    });
+    t.after(() => app.close());
+    assert.deepEqual((await app.inject({ method: "GET", url: "/api/console" })).json(), {
+      consoleOnly: true,
+    });
+    assert.deepEqual((await app.inject({ method: "GET", url: "/api/machine" })).json(), {
+      consoleOnly: false,
+    });
+    const health = await app.inject({ method: "GET", url: "/api/health" });
+    assert.equal(health.statusCode, 200);
+    assert.deepEqual(seen, ["/api/console"], "the health check and the machine's route run no console hook");
+    // Both scopes keep the root's security headers and error handling.
+    assert.equal(health.headers["x-frame-options"], "DENY");
+    assert.match(String(health.headers["content-security-policy"]), /default-src 'self'/);
+    const missing = await app.inject({ method: "GET", url: "/api/nowhere" });
+    assert.equal(missing.statusCode, 404);
+    assert.match(String(missing.headers["content-type"]), /problem\+json/);
   });
 
   describe("one trusted-proxy rule (TRUSTED_PROXIES)", () => {

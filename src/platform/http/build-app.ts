@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import fastifyHelmet from "@fastify/helmet";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
@@ -11,13 +10,20 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "../config/load-config.ts";
-import type { AppDeps, ZodFastifyInstance } from "./app-deps.ts";
+import {
+  type AppDeps,
+  type RouteRegistrar,
+  type ServerPlugin,
+  takesNoConsoleSession,
+  withoutConsoleSession,
+  type ZodFastifyInstance,
+} from "./app-deps.ts";
 import { handleError, handleNotFound } from "./error-handler.ts";
 import { normalizeForwardedHeaders } from "./forwarded-headers.ts";
 import { createHealthRoutes } from "./health-routes.ts";
 import { loggerOptions } from "./logger-options.ts";
 import { refuseNulCharacters } from "./refuse-nul-characters.ts";
-import { securityHeaders } from "./security-headers.ts";
+import { addSecurityHeaders } from "./security-headers.ts";
 import { serveWebConsole } from "./serve-web-console.ts";
 
 /** Where the OpenAPI 3.1 document and Swagger UI are served. */
@@ -66,7 +72,7 @@ export async function buildApp(deps: AppDeps, config: Config): Promise<ZodFastif
   });
   app.addHook("preValidation", refuseNulCharacters);
 
-  await app.register(fastifyHelmet, securityHeaders(config));
+  addSecurityHeaders(app, config);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
@@ -87,15 +93,32 @@ export async function buildApp(deps: AppDeps, config: Config): Promise<ZodFastif
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
 
-  for (const plugin of deps.plugins ?? []) await plugin(app);
   if (deps.webRoot !== undefined) await serveWebConsole(app, deps.webRoot);
-
-  for (const register of [
+  const health = withoutConsoleSession(
     createHealthRoutes({ version: deps.version, now: deps.now, startedAt }),
-    ...deps.registerRoutes,
-  ]) {
-    await app.register(async (scope) => register(scope));
-  }
+  );
+  await registerRouteScopes(app, [health, ...deps.registerRoutes], deps.plugins ?? []);
   await app.ready();
   return app;
+}
+
+/**
+ * Each registrar in its own plugin scope. Those marked `withoutConsoleSession` hang from the root;
+ * the others from one console scope where `plugins` (the web sessions) run first, so that their
+ * hooks never run for the machines' routes.
+ */
+async function registerRouteScopes(
+  app: ZodFastifyInstance,
+  registrars: readonly RouteRegistrar[],
+  plugins: readonly ServerPlugin[],
+): Promise<void> {
+  for (const register of registrars.filter(takesNoConsoleSession)) {
+    await app.register(async (scope) => register(scope));
+  }
+  await app.register(async (console) => {
+    for (const plugin of plugins) await plugin(console);
+    for (const register of registrars.filter((r) => !takesNoConsoleSession(r))) {
+      await console.register(async (scope) => register(scope));
+    }
+  });
 }

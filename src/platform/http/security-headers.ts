@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import type { FastifyHelmetOptions } from "@fastify/helmet";
+import type { FastifyInstance } from "fastify";
+import helmet, { type HelmetOptions } from "helmet";
 import type { Config } from "../config/load-config.ts";
 
 /**
@@ -18,9 +19,8 @@ import type { Config } from "../config/load-config.ts";
  * `form-action` to every redirect after a form submission: there it allows any http(s) target.
  * Which targets are reached is decided by the provider (exact redirect URIs), not by the page.
  */
-export function securityHeaders(config: Pick<Config, "env">): FastifyHelmetOptions {
+export function securityHeaders(config: Pick<Config, "env">): HelmetOptions {
   return {
-    global: true,
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -48,4 +48,24 @@ export function securityHeaders(config: Pick<Config, "env">): FastifyHelmetOptio
 function isSignInPath(url: string | undefined): boolean {
   const path = url ?? "";
   return /^\/(interaction|oidc)(\/|\?|$)/.test(path);
+}
+
+/**
+ * Sets the security headers of `securityHeaders(config)` on every answer, in an `onRequest` hook
+ * of `app`'s root. helmet's middleware is built once here: @fastify/helmet built it again for
+ * every request (parsing every directive each time; ~5 % of the CPU of `GET /api/health` in
+ * bench/workplace.bench.ts), and Entente uses neither its per-route options nor its CSP nonces.
+ * The `form-action` directive stays a function of the request (sign-in paths).
+ */
+export function addSecurityHeaders(app: FastifyInstance, config: Pick<Config, "env">): void {
+  const apply = helmet(securityHeaders(config));
+  app.addHook("onRequest", (request, reply, done) => {
+    apply(request.raw, reply.raw, (error?: unknown) =>
+      done(error === undefined ? undefined : toError(error)),
+    );
+  });
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -77,7 +77,6 @@ export function registerEntitlementRoutes(
     app.post(
       path,
       {
-        config: { authenticatedByServiceKey: true },
         schema: {
           summary: "Report usage (usage_metrics) and get the entitlements",
           tags,
