@@ -2,17 +2,20 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { createArgon2PasswordHasher } from "../../src/access/crypto/argon2-password-hasher.ts";
 import { createAccountStore } from "../../src/access/db/account-store.ts";
 import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
 import { computeBudgetReport } from "../../src/finance/domain/compute-budget-report.ts";
 import { openDatabase } from "../../src/platform/db/open-database.ts";
+import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
 describe("entente import / account create (the server's database, PGlite in DATA_DIR)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "entente-admin-"));
   const env = { DATA_DIR: dataDir, NODE_ENV: "test" };
+  // The database starts migrated (test/helpers/pglite-template.ts): the commands are what is tested.
+  before(() => seedPgliteDataDir(dataDir));
 
   it("imports an entente file into the database, once", () => {
     const first = runEntente(["import", LYON], { env });

@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import type { FinanceDeps } from "../../src/finance/app/finance-deps.ts";
 import { createFinanceStores } from "../../src/finance/db/create-finance-stores.ts";
 import { openDatabase } from "../../src/platform/db/open-database.ts";
 import { adoptYear, draftLyonAmendingBudget } from "../helpers/amending-steps.ts";
+import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
 /** Runs `use` on the finance stores of the PGlite database in `dataDir`, closed after. */
@@ -29,6 +30,8 @@ const deps = (db: Parameters<typeof createFinanceStores>[0]): FinanceDeps => ({
 describe("entente amending show / issue (the server's database, PGlite in DATA_DIR)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "entente-dm-"));
   const env = { DATA_DIR: dataDir, NODE_ENV: "test" };
+  // The database starts migrated (test/helpers/pglite-template.ts): the commands are what is tested.
+  before(() => seedPgliteDataDir(dataDir));
 
   it("shows the DM beside the adopted 2023, then issues its complementary calls once", async () => {
     assert.equal(runEntente(["import", LYON], { env }).status, 0);

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
+import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
 /**
@@ -12,6 +13,8 @@ import { LYON, runEntente } from "../helpers/run-cli.ts";
 describe("entente import --id / account create: the API's rules", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "entente-cli-ids-"));
   const env = { DATA_DIR: dataDir, NODE_ENV: "test", ENTENTE_LANG: "fr" };
+  // The database starts migrated (test/helpers/pglite-template.ts): the commands are what is tested.
+  before(() => seedPgliteDataDir(dataDir));
 
   for (const [name, id] of [
     ["a path", "../bad id"],

@@ -2,13 +2,16 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { parseEntenteText } from "../../src/finance/formats/read-entente-file.ts";
+import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
 describe("entente export / apply: the server's entente as a file and back (PGlite in DATA_DIR)", () => {
   const dir = mkdtempSync(join(tmpdir(), "entente-roundtrip-"));
   const env = { DATA_DIR: join(dir, "data"), NODE_ENV: "test" };
+  // The database starts migrated (test/helpers/pglite-template.ts): the commands are what is tested.
+  before(() => seedPgliteDataDir(env.DATA_DIR));
   const changed = join(dir, "changed.yaml");
   writeFileSync(changed, readFileSync(LYON, "utf8").replace("    name: SITIV", "    name: SITIV (syndicat)"));
 

@@ -7,13 +7,14 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { createEntenteStore } from "../../src/finance/db/entente-store.ts";
 import { createServiceRegistry } from "../../src/identity/app/service-registry.ts";
 import { createServiceClientStore } from "../../src/identity/db/service-client-store.ts";
 import { openDatabase } from "../../src/platform/db/open-database.ts";
 import { createCatalogueStore } from "../../src/workplace/db/catalogue-store.ts";
 import { createSubscriptionStore } from "../../src/workplace/db/subscription-store.ts";
+import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { runEntente } from "../helpers/run-cli.ts";
 import { lyonWithStorageText } from "../workplace/usage-fixtures.ts";
 import { serviceInput } from "../workplace/workplace-fixtures.ts";
@@ -22,6 +23,8 @@ describe("entente usage-key (the server's database, PGlite in DATA_DIR)", () => 
   const dir = mkdtempSync(join(tmpdir(), "entente-usage-"));
   const dataDir = join(dir, "data");
   const env = { DATA_DIR: dataDir, NODE_ENV: "test" };
+  // The database starts migrated (test/helpers/pglite-template.ts): the commands are what is tested.
+  before(() => seedPgliteDataDir(dataDir));
   const file = join(dir, "entente.yaml");
   after(() => rmSync(dir, { recursive: true, force: true }));
   let service = "";

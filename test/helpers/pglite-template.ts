@@ -55,11 +55,13 @@ function templatePath(): string {
  * still finds no entente, so that it makes a first start (the example, the demo accounts, the
  * keys). Creating and migrating the database takes the server 10 to 60 s depending on the
  * machine's load, 4 to 5 times the rest of its first start; the browser tests start it once per
- * file. A start on an empty folder is tested by test/first-start.test.ts and test/main.test.ts.
+ * file, and the command-line tests open one per file. A start on an empty folder is tested by
+ * test/first-start.test.ts and test/main.test.ts, a first command on one by test/db/data-dir-lock.test.ts.
  * The copy is unpacked with the system's tar (GNU tar: the copy's member names start with "/").
  */
 export async function seedPgliteDataDir(dataDir: string): Promise<void> {
   await migratedPgliteTemplate();
+  mkdirSync(dataDir, { recursive: true });
   execFileSync("tar", ["-xf", templatePath(), "-C", dataDir], { stdio: ["ignore", "ignore", "pipe"] });
 }
 

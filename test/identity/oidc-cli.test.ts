@@ -2,12 +2,15 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
+import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
 describe("entente oidc keys / entente service (PGlite in DATA_DIR)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "entente-oidc-cli-"));
   const env = { DATA_DIR: dataDir, NODE_ENV: "test" };
+  // The database starts migrated (test/helpers/pglite-template.ts): the commands are what is tested.
+  before(() => seedPgliteDataDir(dataDir));
 
   it("rotates and lists signing keys, never printing a private part", () => {
     assert.equal(runEntente(["import", LYON], { env }).status, 0);

@@ -2,12 +2,15 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
+import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
 describe("entente provisioning … --entente (the server's database, PGlite in DATA_DIR)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "entente-provisioning-cli-"));
   const env = { DATA_DIR: dataDir, NODE_ENV: "test" };
+  // The database starts migrated (test/helpers/pglite-template.ts): the commands are what is tested.
+  before(() => seedPgliteDataDir(dataDir));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("says that an unknown entente does not exist (catalogued, exit 1) rather than zero counts", () => {

@@ -85,6 +85,19 @@ describe("buildApp", () => {
     }
   });
 
+  it("lets the sign-in pages and the OpenID Provider post forms to other sites, nothing else", async (t) => {
+    const { app } = await buildTestApp();
+    t.after(() => app.close());
+    const formAction = async (url: string) =>
+      /form-action ([^;]*)/.exec(
+        String((await app.inject({ method: "GET", url })).headers["content-security-policy"]),
+      )?.[1];
+    for (const url of ["/interaction/abc", "/oidc/auth?client_id=x", "/oidc"])
+      assert.equal(await formAction(url), "'self' http: https:", url);
+    for (const url of ["/api/health", "/interactions", "/oidcx", "/portal/lyon/", "/api/interaction"])
+      assert.equal(await formAction(url), "'self'", url);
+  });
+
   it("asks browsers to upgrade insecure requests in production", async (t) => {
     const { app } = await buildTestApp({
       env: { NODE_ENV: "production", SESSION_SECRET: "p".repeat(32) },

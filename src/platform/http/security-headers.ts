@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
 import helmet, { type HelmetOptions } from "helmet";
 import type { Config } from "../config/load-config.ts";
@@ -18,8 +18,9 @@ import type { Config } from "../config/load-config.ts";
  * redirects to another site — the service's redirect URI, a member's IdP — and Chromium applies
  * `form-action` to every redirect after a form submission: there it allows any http(s) target.
  * Which targets are reached is decided by the provider (exact redirect URIs), not by the page.
+ * `signIn` gives the headers of those paths.
  */
-export function securityHeaders(config: Pick<Config, "env">): HelmetOptions {
+export function securityHeaders(config: Pick<Config, "env">, signIn: boolean): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -28,7 +29,7 @@ export function securityHeaders(config: Pick<Config, "env">): HelmetOptions {
         baseUri: ["'self'"],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", "data:"],
-        formAction: [(req: IncomingMessage) => (isSignInPath(req.url) ? "'self' http: https:" : "'self'")],
+        formAction: signIn ? ["'self'", "http:", "https:"] : ["'self'"],
         frameAncestors: ["'none'"],
         imgSrc: ["'self'", "data:"],
         manifestSrc: ["'self'"],
@@ -51,21 +52,36 @@ function isSignInPath(url: string | undefined): boolean {
 }
 
 /**
- * Sets the security headers of `securityHeaders(config)` on every answer, in an `onRequest` hook
- * of `app`'s root. helmet's middleware is built once here: @fastify/helmet built it again for
- * every request (parsing every directive each time; ~5 % of the CPU of `GET /api/health` in
- * bench/workplace.bench.ts), and Entente uses neither its per-route options nor its CSP nonces.
- * The `form-action` directive stays a function of the request (sign-in paths).
+ * Sets the security headers of `securityHeaders(config, …)` on every answer, in an `onRequest`
+ * hook of `app`'s root, on the raw response (the OpenID Provider and the sign-in pages write to it
+ * themselves). helmet decides the headers; as they depend on nothing but the configuration and
+ * whether the path is a sign-in one, each variant is asked of helmet once, at start, and its
+ * headers are copied onto each answer. @fastify/helmet ran helmet's whole middleware again for
+ * every request, parsing every directive each time: ~5 % of the CPU of `GET /api/health` in
+ * bench/workplace.bench.ts. Entente uses neither its per-route options nor CSP nonces.
+ * @throws helmet's own errors at start, for an invalid directive.
  */
 export function addSecurityHeaders(app: FastifyInstance, config: Pick<Config, "env">): void {
-  const apply = helmet(securityHeaders(config));
+  const others = headersOf(securityHeaders(config, false));
+  const signIn = headersOf(securityHeaders(config, true));
   app.addHook("onRequest", (request, reply, done) => {
-    apply(request.raw, reply.raw, (error?: unknown) =>
-      done(error === undefined ? undefined : toError(error)),
-    );
+    const raw = reply.raw;
+    for (const [name, value] of isSignInPath(request.url) ? signIn : others) raw.setHeader(name, value);
+    done();
   });
 }
 
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+/** The headers helmet's middleware sets with `options`, in order (it reads nothing of the request). */
+function headersOf(options: HelmetOptions): ReadonlyArray<readonly [string, string]> {
+  const headers = new Map<string, string>();
+  const response = {
+    setHeader: (name: string, value: string) => headers.set(name, value),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  let failure: unknown;
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    failure = error;
+  });
+  if (failure !== undefined) throw failure;
+  return [...headers];
 }
