@@ -193,6 +193,9 @@ describe("launcher widget in Chromium, on an intranet of another origin", () => 
       });
       assert.ok(onTop, "nothing covers the first service");
       assert.match((await first.textContent()) ?? "", /^Fichiers/);
+      assert.deepEqual(await accessibilityViolations(page), [], "still an accessible dialog");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
     });
   }
 });
