@@ -169,8 +169,11 @@ img { width: 2.5rem; height: 2.5rem; object-fit: contain; }
   // screen it spans the width. Called again when the content or the viewport changes.
   function place(dialog, s) {
     const o = s.o;
-    const vw = document.documentElement.clientWidth || window.innerWidth;
-    const vh = document.documentElement.clientHeight || window.innerHeight;
+    // The viewport without its scroll bars; an intranet page in quirks mode (no doctype) gives
+    // the document's size there instead, so the window's is used.
+    const standards = document.compatMode === "CSS1Compat";
+    const vw = (standards && document.documentElement.clientWidth) || window.innerWidth;
+    const vh = (standards && document.documentElement.clientHeight) || window.innerHeight;
     for (const k of ["top", "bottom", "left", "right", "width"]) dialog.style[k] = "";
     const narrow = vw < NARROW;
     if (narrow) {
