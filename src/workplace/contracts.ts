@@ -47,10 +47,9 @@ export const CatalogueEntry = z.object({
 
 export const LogoUpload = z.strictObject({
   contentType: z.string().max(100),
-  dataBase64: z
-    .string()
-    .max(400_000)
-    .meta({ description: "the image, base64 (PNG, JPEG or WebP, 256 KiB at most)" }),
+  dataBase64: z.string().max(400_000).meta({
+    description: "the image, base64 (PNG, JPEG or WebP, checked whole; 256 KiB and 2048 px a side at most)",
+  }),
 });
 
 export const ServiceKey = z.object({

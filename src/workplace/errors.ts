@@ -39,8 +39,10 @@ export const workplaceErrors = defineErrors({
   },
   "workplace.logo_invalid": {
     status: 422,
-    fr: (d) => `logo refusé : ${d.reason}. Envoyez une image PNG, JPEG ou WebP de 256 Kio au plus.`,
-    en: (d) => `logo refused: ${d.reason}. Send a PNG, JPEG or WebP image of at most 256 KiB.`,
+    fr: (d) =>
+      `logo refusé : ${d.reason}. Envoyez une image PNG, JPEG ou WebP entière, de 256 Kio et 2048 pixels de côté au plus.`,
+    en: (d) =>
+      `logo refused: ${d.reason}. Send a whole PNG, JPEG or WebP image of at most 256 KiB and 2048 pixels a side.`,
   },
   "workplace.subscription_invalid": {
     status: 422,

@@ -28,12 +28,21 @@ const INTRANET_URL = `http://127.0.0.1:${INTRANET_PORT}`;
 const API = "/api/ententes/lyon/workplace";
 const FEED = `${ENTENTE_URL}/api/v1.0/lagaufre/services/?siret=21690123100011&operator=lyon`;
 
-/** The intranet's page: aggressive styles that must not reach the widget, the queue, the script. */
-const INTRANET_PAGE = `<!doctype html>
+/** Where the tests put the intranet's button (`?at=`): at its left or right edge, at the top. */
+const BUTTON_PLACES: Record<string, string> = {
+  left: "position: absolute; left: 0; top: 0;",
+  right: "position: absolute; right: 0; top: 0;",
+};
+
+/**
+ * The intranet's page: aggressive styles that must not reach the widget, the queue, the script;
+ * the button where the header puts it, or at the place `?at=` names.
+ */
+const intranetPage = (at: string | null) => `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Intranet de la Ville</title>
 <style>a { color: rgb(255, 0, 0) !important; font-size: 40px !important; } ul { display: none !important; }</style>
 </head><body><header><h1>Intranet de la Ville</h1>
-<button id="gaufre" type="button">Services</button></header><main><p>Bienvenue.</p></main>
+<button id="gaufre" type="button" style="${BUTTON_PLACES[at ?? ""] ?? ""}">Services</button></header><main><p>Bienvenue.</p></main>
 <script>
   window._lasuite_widget = window._lasuite_widget || [];
   window._lasuite_widget.push(["lagaufre", "init", { api: ${JSON.stringify(FEED)}, buttonElement: "#gaufre" }]);
@@ -76,8 +85,9 @@ describe("launcher widget in Chromium, on an intranet of another origin", () => 
       }
     }
     await fixture.app.listen({ host: "127.0.0.1", port: ENTENTE_PORT });
-    intranet = createServer((_request, response) => {
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(INTRANET_PAGE);
+    intranet = createServer((request, response) => {
+      const at = new URL(request.url ?? "/", INTRANET_URL).searchParams.get("at");
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(intranetPage(at));
     });
     await new Promise<void>((resolve, reject) => {
       intranet?.once("error", reject).listen(INTRANET_PORT, "127.0.0.1", resolve);
@@ -91,13 +101,13 @@ describe("launcher widget in Chromium, on an intranet of another origin", () => 
     await database?.close();
   });
 
-  async function openIntranet(): Promise<Page> {
+  async function openIntranet(at = "", viewport = { width: 1280, height: 720 }): Promise<Page> {
     if (browser === undefined) throw new Error("no browser");
-    const page = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+    const page = await (await browser.newContext({ locale: "fr-FR", viewport })).newPage();
     page.on("request", (request) => {
       if (request.url().startsWith(`${ENTENTE_URL}/api/v1.0/lagaufre/`)) feedRequests.push(request);
     });
-    await page.goto(`${INTRANET_URL}/`);
+    await page.goto(`${INTRANET_URL}/${at === "" ? "" : `?at=${at}`}`);
     await page.waitForFunction(() => document.getElementById("lasuite-widget-lagaufre-shadow") !== null);
     return page;
   }
@@ -155,4 +165,37 @@ describe("launcher widget in Chromium, on an intranet of another origin", () => 
     assert.equal(await focused(), "outside:gaufre");
     assert.equal(await button.getAttribute("aria-expanded"), "false");
   });
+
+  for (const [at, width, where] of [
+    ["left", 1280, "the button at the page's left edge"],
+    ["right", 1280, "the button at the page's right edge"],
+    ["", 375, "a 375 px wide phone"],
+  ] as const) {
+    it(`stays inside the viewport, first service visible: ${where}`, async () => {
+      const viewport = { width, height: 720 };
+      const page = await openIntranet(at, viewport);
+      await page.getByRole("button", { name: "Services" }).click();
+      const dialog = page.getByRole("dialog", { name: "Services de l'entente" });
+      const first = dialog.getByRole("link").first();
+      await first.waitFor();
+      const box = await dialog.boundingBox();
+      assert.ok(box !== null, "the dialog is rendered");
+      const inside = (b: { x: number; y: number; width: number; height: number }) =>
+        b.x >= 0 && b.y >= 0 && b.x + b.width <= viewport.width && b.y + b.height <= viewport.height;
+      assert.ok(inside(box), `dialog at ${JSON.stringify(box)} inside ${width}×720`);
+      if (width < 480) assert.ok(box.width >= width - 20, `full width on a phone: ${box.width}`);
+      const link = await first.boundingBox();
+      assert.ok(link !== null && inside(link), `first service at ${JSON.stringify(link)}`);
+      const onTop = await first.evaluate((a) => {
+        const r = a.getBoundingClientRect();
+        const hit = (a.getRootNode() as ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return hit !== null && a.contains(hit);
+      });
+      assert.ok(onTop, "nothing covers the first service");
+      assert.match((await first.textContent()) ?? "", /^Fichiers/);
+      assert.deepEqual(await accessibilityViolations(page), [], "still an accessible dialog");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+    });
+  }
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { sql } from "kysely";
+import { PNG_THEN_HTML, pngOf } from "../fixtures/images.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import {
   entryBody,
@@ -15,9 +16,7 @@ import {
 const API = "/api/ententes/lyon/workplace";
 const FEED = "/api/v1.0/lagaufre/services/";
 const ENTITLEMENTS = "/api/v1.0/entitlements/";
-const PNG = Buffer.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
-]);
+const PNG = pngOf(4, 4);
 
 describeOnDatabases("digital workplace API: catalogue, subscriptions, launcher feed, entitlements", (get) => {
   let f: WorkplaceFixture;
@@ -108,6 +107,36 @@ describeOnDatabases("digital workplace API: catalogue, subscriptions, launcher f
     const png = await inject("GET", `/api/workplace/logos/${ids.visio}`);
     assert.equal(png.headers["content-type"], "image/png");
     assert.deepEqual(png.rawPayload, PNG);
+  });
+
+  it("logos: a PNG signature then HTML, or a truncated PNG, is refused at the logo field; the logo stays", async () => {
+    const cases: [Buffer, string, RegExp, RegExp][] = [
+      [PNG_THEN_HTML, "the tester's file", /pas d'en-tête IHDR/, /no IHDR header after the signature/],
+      [PNG.subarray(0, PNG.length - 20), "a truncated PNG", /PNG tronqué/, /truncated PNG/],
+    ];
+    for (const [bytes, what, french, english] of cases) {
+      for (const [lang, reason] of [
+        ["fr", french],
+        ["en", english],
+      ] as const) {
+        const reply = await f.clients.secretariat.send(
+          "PUT",
+          `${API}/services/${ids.visio}/logo`,
+          { contentType: "image/png", dataBase64: bytes.toString("base64") },
+          { lang },
+        );
+        assert.equal(reply.status, 422, what);
+        const problem = reply.json();
+        assert.equal(problem.code, "workplace.logo_invalid");
+        assert.deepEqual(
+          problem.errors.map((e: { field: string }) => e.field),
+          ["dataBase64"],
+        );
+        assert.match(problem.errors[0].message, reason, `${what} in ${lang}`);
+      }
+    }
+    const stored = await inject("GET", `/api/workplace/logos/${ids.visio}`);
+    assert.deepEqual(stored.rawPayload, PNG, "the logo uploaded before is kept");
   });
 
   it("subscriptions: quotas with units become bytes; an end before the start is refused", async () => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { pngOf } from "../../../test/fixtures/images.ts";
 import { formatMessage } from "../../shared/errors.ts";
 import { EntenteError, ValidationError } from "../errors.ts";
 import { validateAnnouncement } from "./announcement.ts";
@@ -46,7 +47,7 @@ describe("validateCatalogueFields", () => {
   });
 });
 
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PNG = pngOf(2, 2);
 
 describe("logos", () => {
   it("accepts a PNG declared as one", () => {

@@ -1,5 +1,9 @@
 import { localized } from "../../shared/errors.ts";
 import { EntenteError } from "../errors.ts";
+import type { ImageProblem } from "./image-problem.ts";
+import { checkJpeg } from "./jpeg-check.ts";
+import { checkPng } from "./png-check.ts";
+import { checkWebp } from "./webp-check.ts";
 
 /**
  * A service's logo (issue 11 §1, "always one"): an uploaded raster image, checked here, or a
@@ -14,17 +18,27 @@ import { EntenteError } from "../errors.ts";
 /** Largest uploaded logo, in bytes (256 KiB: a tile needs far less). */
 export const MAX_LOGO_BYTES = 256 * 1024;
 
-/** Raster types accepted, recognised by their signature (the declared type must agree). */
-const SIGNATURES: readonly { readonly type: string; readonly matches: (b: Uint8Array) => boolean }[] = [
+/** Raster types accepted, recognised by their signature (the declared type must agree), then
+ * checked whole by their own check (`png-check.ts`, `jpeg-check.ts`, `webp-check.ts`). */
+const SIGNATURES: readonly {
+  readonly type: string;
+  readonly matches: (b: Uint8Array) => boolean;
+  readonly check: (b: Uint8Array) => ImageProblem | null;
+}[] = [
   // PNG: 89 50 4E 47 0D 0A 1A 0A (ISO/IEC 15948 §5.2)
-  { type: "image/png", matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  {
+    type: "image/png",
+    matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    check: checkPng,
+  },
   // JPEG: SOI marker FF D8 FF (ITU T.81 Annex B)
-  { type: "image/jpeg", matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  { type: "image/jpeg", matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]), check: checkJpeg },
   // WebP: "RIFF" size "WEBP" (RFC 9649 §2)
   {
     type: "image/webp",
     matches: (b) =>
       startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b.subarray(8), [0x57, 0x45, 0x42, 0x50]),
+    check: checkWebp,
   },
 ];
 
@@ -34,12 +48,15 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 
 /**
  * The media type of an uploaded logo, checked: not empty, at most `MAX_LOGO_BYTES`, PNG, JPEG or
- * WebP by its signature, and the declared type the same as the signature's.
+ * WebP by its signature, the declared type the same as the signature's, and the whole file
+ * well-formed for its type (a PNG signature followed by HTML is refused: it would show as a broken
+ * image on every tile). The refusal names the field of the upload: `dataBase64`, or `contentType`
+ * when the declared type is not the file's.
  * @throws EntenteError `workplace.logo_invalid` naming what is wrong (SVG: refused).
  */
 export function checkLogo(bytes: Uint8Array, declaredType: string): string {
-  const refuse = (fr: string, en: string): never => {
-    throw new EntenteError("workplace.logo_invalid", { reason: localized(fr, en) });
+  const refuse = (fr: string, en: string, field = "dataBase64"): never => {
+    throw new EntenteError("workplace.logo_invalid", { reason: localized(fr, en) }, { path: [field] });
   };
   if (bytes.length === 0) refuse("fichier vide", "empty file");
   if (bytes.length > MAX_LOGO_BYTES)
@@ -52,15 +69,18 @@ export function checkLogo(bytes: Uint8Array, declaredType: string): string {
     const text = new TextDecoder().decode(bytes.subarray(0, 512)).toLowerCase();
     if (text.includes("<svg") || declaredType.includes("svg"))
       refuse("le SVG n'est pas accepté", "SVG is not accepted");
-    refuse("ce n'est pas une image PNG, JPEG ou WebP", "not a PNG, JPEG or WebP image");
+    return refuse("ce n'est pas une image PNG, JPEG ou WebP", "not a PNG, JPEG or WebP image");
   }
-  if (found !== undefined && found.type !== declaredType.toLowerCase()) {
+  if (found.type !== declaredType.toLowerCase()) {
     refuse(
       `déclaré ${declaredType} mais le fichier est ${found.type}`,
       `declared ${declaredType} but the file is ${found.type}`,
+      "contentType",
     );
   }
-  return found?.type ?? "";
+  const wrong = found.check(bytes);
+  if (wrong !== null) refuse(wrong.fr, wrong.en);
+  return found.type;
 }
 
 const PALETTE = ["#000091", "#18753c", "#b34000", "#6a6af4", "#a94645", "#009099", "#716043", "#8585f6"];

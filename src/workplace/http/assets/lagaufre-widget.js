@@ -149,22 +149,62 @@ img { width: 2.5rem; height: 2.5rem; object-fit: contain; }
       more.addEventListener("click", () => {
         s.expanded = !s.expanded;
         renderBody(s, container);
+        if (s.dialog) place(s.dialog, s);
         container.querySelector(".more")?.focus();
       });
       container.append(more);
     }
   }
 
+  // Margin kept between the dialog and the viewport's edges, and the width under which the
+  // dialog takes the whole width (a phone): in CSS pixels.
+  const MARGIN = 8;
+  const NARROW = 480;
+  const clamp = (value, low, high) => Math.max(low, Math.min(value, high));
+
+  // Where the dialog goes: under the button, its right edge on the button's (La Gaufre's
+  // habit), or its left edge on the button's when that would cross the left edge; the
+  // integrator's top/bottom/left/right when given. Then, whatever the start, the dialog is
+  // measured and moved back inside the viewport (left and top clamped), and on a narrow
+  // screen it spans the width. Called again when the content or the viewport changes.
   function place(dialog, s) {
     const o = s.o;
-    const sides = ["top", "bottom", "left", "right"].filter((k) => o[k] !== undefined);
-    if (sides.length > 0) {
-      for (const k of sides) dialog.style[k] = typeof o[k] === "number" ? `${o[k]}px` : String(o[k]);
-      return;
+    // The viewport without its scroll bars; an intranet page in quirks mode (no doctype) gives
+    // the document's size there instead, so the window's is used.
+    const standards = document.compatMode === "CSS1Compat";
+    const vw = (standards && document.documentElement.clientWidth) || window.innerWidth;
+    const vh = (standards && document.documentElement.clientHeight) || window.innerHeight;
+    for (const k of ["top", "bottom", "left", "right", "width"]) dialog.style[k] = "";
+    const narrow = vw < NARROW;
+    if (narrow) {
+      dialog.style.left = `${MARGIN}px`;
+      dialog.style.width = `${Math.max(0, vw - 2 * MARGIN)}px`;
     }
-    const rect = s.button ? s.button.getBoundingClientRect() : { bottom: 8, right: window.innerWidth - 8 };
-    dialog.style.top = `${Math.round(rect.bottom + 8)}px`;
-    dialog.style.right = `${Math.max(8, Math.round(window.innerWidth - rect.right))}px`;
+    const sides = ["top", "bottom", "left", "right"].filter((k) => o[k] !== undefined);
+    for (const k of sides) dialog.style[k] = typeof o[k] === "number" ? `${o[k]}px` : String(o[k]);
+    const box = dialog.getBoundingClientRect();
+    const button = s.button ? s.button.getBoundingClientRect() : null;
+    let left = box.left;
+    let top = box.top;
+    if (sides.length === 0 && button) {
+      left = button.right - box.width < MARGIN ? button.left : button.right - box.width;
+      top = button.bottom + MARGIN;
+      // Not enough room under the button but enough above it: open upwards.
+      if (top + box.height > vh - MARGIN && button.top - MARGIN - box.height >= MARGIN)
+        top = button.top - MARGIN - box.height;
+    } else if (sides.length === 0) {
+      left = vw - MARGIN - box.width;
+      top = MARGIN;
+    }
+    if (narrow) left = MARGIN;
+    dialog.style.right = "";
+    dialog.style.bottom = "";
+    dialog.style.left = `${Math.round(clamp(left, MARGIN, vw - MARGIN - box.width))}px`;
+    dialog.style.top = `${Math.round(clamp(top, MARGIN, vh - MARGIN - box.height))}px`;
+  }
+
+  function onResize() {
+    if (state?.dialog) place(state.dialog, state);
   }
 
   function focusables(dialog) {
@@ -213,15 +253,17 @@ img { width: 2.5rem; height: 2.5rem; object-fit: contain; }
     dialog.addEventListener("keydown", onKeydown);
     s.dialog = dialog;
     s.backdrop = backdrop;
-    place(dialog, s);
     s.root.append(backdrop, dialog);
     s.button?.setAttribute("aria-expanded", "true");
     renderBody(s, body);
+    place(dialog, s);
+    window.addEventListener("resize", onResize);
     closeButton.focus();
     emit("opened");
     await load();
     if (s.dialog === dialog) {
       renderBody(s, body);
+      place(dialog, s);
       (body.querySelector("a[href]") || closeButton).focus();
     }
   }
@@ -229,6 +271,7 @@ img { width: 2.5rem; height: 2.5rem; object-fit: contain; }
   function close() {
     const s = state;
     if (!s?.dialog) return;
+    window.removeEventListener("resize", onResize);
     s.dialog.remove();
     s.backdrop.remove();
     s.dialog = null;
