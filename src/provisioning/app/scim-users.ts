@@ -136,7 +136,10 @@ export async function patchUser(
   return saveUser(deps, scope, current, coerceResource("User", patched));
 }
 
-/** DELETE /Users/{id}: the User goes, the person's accounts are deprovisioned by the engine. */
+/**
+ * DELETE /Users/{id}: the User goes, the person's affiliation to the member admits nobody any
+ * more (sign-in, portal, entitlements), the person's accounts are deprovisioned by the engine.
+ */
 export async function deleteUser(
   deps: ScimDeps,
   scope: ScimScope,
@@ -155,6 +158,8 @@ export async function deleteUser(
             await readAudiences(deps, scope),
           ),
         ];
+  // The person admitted nowhere first (fail closed): a delete that fails after it is retried.
+  if (current.sub !== null) await deps.pivot.deprovisionPerson(scope.ententeId, scope.memberId, current.sub);
   if (!(await deps.store.deleteUser(scope, id, changes, deps.now()))) throw notFound("User", id);
   await endSessionsOnDeprovisioning(deps.sessions, changes);
 }
@@ -245,7 +250,7 @@ async function linkedWrite(
       "invalidValue",
       `User "${write.userName}" has no email address: give "emails" or a userName that is an address.`,
     );
-  const linked = await deps.pivot.linkPerson(scope.sourceId, write.externalId ?? id, identity);
+  const linked = await deps.pivot.linkPerson(scope.sourceId, write.externalId ?? id, identity, write.active);
   if (linked === "source_unknown")
     throw new ScimProtocolError(
       404,
