@@ -39,6 +39,11 @@ export interface ProvisioningPivot {
     active: boolean,
   ): Promise<{ readonly sub: string } | "email_not_owned" | "source_unknown">;
   /**
+   * Which of `emails` the source's member may not assert, after `linkPerson`'s rule (an unknown
+   * source: all of them).
+   */
+  emailsNotOwned(sourceId: string, emails: readonly string[]): Promise<string[]>;
+  /**
    * Marks the person's affiliation to the member deprovisioned (its User deleted by the member's
    * directory): it admits nobody — sign-in, the portal, the services' entitlements — until the
    * directory links the person again with `active: true`.
@@ -89,6 +94,18 @@ export function composeIdentityForProvisioning(
         { now: options.now(), newId: randomUUID, deprovisioned: !active },
       );
       return { sub };
+    },
+    async emailsNotOwned(sourceId, emails) {
+      if (emails.length === 0) return [];
+      const source = await store.findSource(sourceId);
+      const owned = await Promise.all(
+        emails.map(async (raw) => {
+          const email = normalizeEmail(raw);
+          if (source === null || !isEmailAddress(email)) return false;
+          return mayAssertEmail(await emailFactsOf(store, email, sharedMailDomains), source);
+        }),
+      );
+      return emails.filter((_, i) => !owned[i]);
     },
     async deprovisionPerson(ententeId, memberId, sub) {
       await db

@@ -165,6 +165,11 @@ export interface PivotDirectory {
     identity: ProvisionedIdentity,
     active: boolean,
   ): Promise<{ readonly sub: string } | "email_not_owned" | "source_unknown">;
+  /**
+   * Which of `emails` the source's member may not assert (a domain it does not own, another
+   * member's registered address, not an address), after the rule of `linkPerson`.
+   */
+  emailsNotOwned(sourceId: string, emails: readonly string[]): Promise<string[]>;
   /** Marks the person's affiliation to the member deprovisioned (its User deleted): it admits nobody. */
   deprovisionPerson(ententeId: string, memberId: string, sub: string): Promise<void>;
 }
