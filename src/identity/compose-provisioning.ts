@@ -28,14 +28,27 @@ export interface ProvisioningPivot {
   /**
    * Links (source, upstream id) to a person of the pivot directory, as a sign-in through that
    * source would (same `sub` for both), after the same rules: names normalised, the email in a
-   * domain of the source's member (or registered for it).
+   * domain of the source's member (or registered for it). `active: false` (the User suspended)
+   * marks the affiliation deprovisioned: it admits nobody until a write with `active: true`.
    * @returns `email_not_owned` when the member may not assert the email; `source_unknown` when the source is gone.
    */
   linkPerson(
     sourceId: string,
     upstreamId: string,
     person: ProvisionedPerson,
+    active: boolean,
   ): Promise<{ readonly sub: string } | "email_not_owned" | "source_unknown">;
+  /**
+   * Which of `emails` the source's member may not assert, after `linkPerson`'s rule (an unknown
+   * source: all of them).
+   */
+  emailsNotOwned(sourceId: string, emails: readonly string[]): Promise<string[]>;
+  /**
+   * Marks the person's affiliation to the member deprovisioned (its User deleted by the member's
+   * directory): it admits nobody — sign-in, the portal, the services' entitlements — until the
+   * directory links the person again with `active: true`.
+   */
+  deprovisionPerson(ententeId: string, memberId: string, sub: string): Promise<void>;
   /** Whether `sourceId` is a source of the member; `no_member` when the member does not exist. */
   sourceOfMember(ententeId: string, memberId: string, sourceId: string): Promise<"yes" | "no" | "no_member">;
 }
@@ -52,7 +65,7 @@ export function composeIdentityForProvisioning(
     // Each read once (issue 12, performance): the email's facts decide both whether the member
     // may assert it and the role a registered address forces, as `mayAssertEmail` then
     // `resolvePerson` of the sign-in do; the write reads no affiliation back.
-    async linkPerson(sourceId, upstreamId, person) {
+    async linkPerson(sourceId, upstreamId, person, active) {
       const email = normalizeEmail(person.email);
       // The source and the email's facts read at the same time (one round trip of waiting).
       const [source, facts] = await Promise.all([
@@ -78,9 +91,30 @@ export function composeIdentityForProvisioning(
           groups: normalizeGroups(person.groups),
           role: roleAtSignIn(facts.registered, source, person.role),
         },
-        { now: options.now(), newId: randomUUID },
+        { now: options.now(), newId: randomUUID, deprovisioned: !active },
       );
       return { sub };
+    },
+    async emailsNotOwned(sourceId, emails) {
+      if (emails.length === 0) return [];
+      const source = await store.findSource(sourceId);
+      const owned = await Promise.all(
+        emails.map(async (raw) => {
+          const email = normalizeEmail(raw);
+          if (source === null || !isEmailAddress(email)) return false;
+          return mayAssertEmail(await emailFactsOf(store, email, sharedMailDomains), source);
+        }),
+      );
+      return emails.filter((_, i) => !owned[i]);
+    },
+    async deprovisionPerson(ententeId, memberId, sub) {
+      await db
+        .updateTable("person_affiliation")
+        .set((eb) => ({ deprovisioned_at: eb.fn.coalesce("deprovisioned_at", eb.val(options.now())) }))
+        .where("sub", "=", sub)
+        .where("entente_id", "=", ententeId)
+        .where("member_id", "=", memberId)
+        .execute();
     },
     async sourceOfMember(ententeId, memberId, sourceId) {
       const member = await db

@@ -98,6 +98,12 @@ export const ConnectorWrite = z.object({
   enabled: z.boolean(),
 });
 
+/** A connector removed: its deliveries dropped with it, by state. */
+export const ConnectorRemoved = z.object({
+  id: z.string(),
+  droppedDeliveries: z.object({ pending: z.number().int(), failed: z.number().int() }),
+});
+
 /** One member's line of the mail migration's report (issue 12 item 5). */
 export const MemberMailMigration = z.object({
   memberId: z.string(),

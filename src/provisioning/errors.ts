@@ -2,7 +2,7 @@
 import "../platform/errors.ts";
 import { defineErrors } from "../shared/errors.ts";
 
-export { EntenteError, type ErrorCode } from "../shared/errors.ts";
+export { EntenteError, type ErrorCode, ValidationError } from "../shared/errors.ts";
 
 /**
  * Error codes of provisioning (the SCIM tokens, the provisioning engine) for the console's API and
@@ -57,6 +57,20 @@ export const provisioningErrors = defineErrors({
       `durée de conservation « ${d.days} » incorrecte : un nombre entier de jours entre ${d.min} et ${d.max} est attendu.`,
     en: (d) =>
       `wrong retention period "${d.days}": a whole number of days between ${d.min} and ${d.max} is expected.`,
+  },
+  "provisioning.connector_members_unknown": {
+    status: 422,
+    fr: (d) =>
+      `connecteur, champ « ${d.field} » : des membres de cette entente, ou null pour tous (inconnus : ${d.unknown}). Voyez la liste des membres de l'entente.`,
+    en: (d) =>
+      `connector, field "${d.field}": members of this entente, or null for all (unknown: ${d.unknown}). See the entente's members.`,
+  },
+  "provisioning.connector_service_unknown": {
+    status: 422,
+    fr: (d) =>
+      `connecteur, champ « ${d.field} » : le service « ${d.clientId} » n'est pas un service de cette entente. Donnez l'identifiant client d'un de ses services, ou null.`,
+    en: (d) =>
+      `connector, field "${d.field}": service "${d.clientId}" is not a service of this entente. Give the client id of one of its services, or null.`,
   },
   "provisioning.connector_not_found": {
     status: 404,

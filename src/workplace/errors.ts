@@ -83,6 +83,13 @@ export const workplaceErrors = defineErrors({
     fr: (d) => `annonce, champ « ${d.field} » : ${d.expected}.`,
     en: (d) => `announcement, field "${d.field}": ${d.expected}.`,
   },
+  "workplace.announcement_member_forbidden": {
+    status: 403,
+    fr: (d) =>
+      `annonce, champ « ${d.field} » : seulement votre membre (${d.memberId}), ou null — vous n'écrivez pas aux personnes de ${d.others}. Demandez-le au secrétariat de l'entente.`,
+    en: (d) =>
+      `announcement, field "${d.field}": only your member (${d.memberId}), or null — you do not write to the persons of ${d.others}. Ask the entente's secretariat.`,
+  },
   "workplace.portal_not_found": {
     status: 404,
     fr: (d) =>

@@ -91,8 +91,11 @@ describeOnDatabases(
 
     it("a member's finance officer writes for their own member only and sees only their member's announcements", async () => {
       const elsewhere = await finance.send("POST", API, announcement({ memberIds: ["ville-lyon"] }));
-      assert.equal(elsewhere.status, 422);
+      assert.equal(elsewhere.status, 403, "ville-lyon exists: not yours, rather than unknown");
+      assert.equal(elsewhere.json().code, "workplace.announcement_member_forbidden");
       assert.equal(elsewhere.json().errors[0].field, "memberIds");
+      assert.match(elsewhere.json().detail, /seulement votre membre \(metropole\)/);
+      assert.doesNotMatch(elsewhere.json().detail, /inconnus/);
       const own = await finance.send(
         "POST",
         API,

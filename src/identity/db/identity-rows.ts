@@ -93,7 +93,8 @@ export function toAffiliation(row: AffiliationRow): Affiliation {
 /**
  * Affiliations of persons with their member's name and SIREN/SIRET, most recently seen first
  * (declared ones, never seen, last), then by entente and member. `activeOnly`: without those
- * that came through a suspended (disabled) source — they let nobody in (issue 10 item 5); the
+ * that came through a suspended (disabled) source — they let nobody in (issue 10 item 5) — nor
+ * those the member's directory deprovisioned (SCIM `active: false` or DELETE, 0183); the
  * secretariat still sees them.
  */
 export function selectAffiliations(
@@ -126,18 +127,20 @@ export function selectAffiliations(
     .where("a.sub", "in", subs.length === 0 ? [""] : [...subs]);
   if (ententeId !== null) query = query.where("a.entente_id", "=", ententeId);
   if (options.activeOnly === true) {
-    query = query.where((eb) =>
-      eb.or([
-        eb("a.source_id", "is", null),
-        eb.exists(
-          eb
-            .selectFrom("identity_source as s")
-            .select("s.id")
-            .whereRef("s.id", "=", "a.source_id")
-            .where("s.enabled", "=", true),
-        ),
-      ]),
-    );
+    query = query
+      .where("a.deprovisioned_at", "is", null)
+      .where((eb) =>
+        eb.or([
+          eb("a.source_id", "is", null),
+          eb.exists(
+            eb
+              .selectFrom("identity_source as s")
+              .select("s.id")
+              .whereRef("s.id", "=", "a.source_id")
+              .where("s.enabled", "=", true),
+          ),
+        ]),
+      );
   }
   return query
     .orderBy("a.last_seen_at", (o) => o.desc().nullsLast())

@@ -49,9 +49,25 @@ export async function savePersonLink(
   source: SourceRecord,
   identity: UpstreamIdentity,
   person: SignedInIdentity,
-  options: { readonly now: Date; readonly newId: () => string },
+  options: {
+    readonly now: Date;
+    readonly newId: () => string;
+    /**
+     * The member's directory (SCIM) says whether the person is deprovisioned (its User
+     * `active: false`): true marks the affiliation (kept from the first time), false clears it;
+     * absent (a sign-in) leaves it as the directory last said.
+     */
+    readonly deprovisioned?: boolean;
+  },
 ): Promise<string> {
   const { now } = options;
+  const deprovisionedAt = options.deprovisioned === true ? now : null;
+  const deprovisioned =
+    options.deprovisioned === undefined
+      ? sql``
+      : options.deprovisioned
+        ? sql`, deprovisioned_at = COALESCE(person_affiliation.deprovisioned_at, EXCLUDED.deprovisioned_at)`
+        : sql`, deprovisioned_at = NULL`;
   const email = normalizeEmail(person.email);
   const attributes = JSON.stringify({ ...person, email });
   const candidate = options.newId();
@@ -82,14 +98,15 @@ export async function savePersonLink(
       UPDATE person SET ${names} WHERE sub IN (SELECT sub FROM refreshed) RETURNING sub),
     affiliated AS (
       INSERT INTO person_affiliation
-        (sub, entente_id, member_id, role, source_id, email, email_verified, uid, groups, last_seen_at)
+        (sub, entente_id, member_id, role, source_id, email, email_verified, uid, groups, last_seen_at,
+         deprovisioned_at)
       SELECT sub, ${source.ententeId}, ${source.memberId}, ${person.role}, ${source.id}, ${email},
         ${person.emailVerified}::boolean, ${person.uid}, ${JSON.stringify(person.groups)}::jsonb,
-        ${now}::timestamptz
+        ${now}::timestamptz, ${deprovisionedAt}::timestamptz
       FROM linked
       ON CONFLICT (sub, entente_id, member_id) DO UPDATE SET role = EXCLUDED.role,
         source_id = EXCLUDED.source_id, email = EXCLUDED.email, email_verified = EXCLUDED.email_verified,
-        uid = EXCLUDED.uid, groups = EXCLUDED.groups, last_seen_at = EXCLUDED.last_seen_at
+        uid = EXCLUDED.uid, groups = EXCLUDED.groups, last_seen_at = EXCLUDED.last_seen_at${deprovisioned}
       RETURNING sub)
     SELECT sub, how FROM linked`.execute(db);
   const [linked] = rows;

@@ -133,6 +133,11 @@ export interface PersonAffiliationTable {
   uid: string;
   groups: Json<string[]>;
   last_seen_at: Date | null;
+  /**
+   * When the member's directory suspended or deleted the person's SCIM User (0183): the
+   * affiliation admits nobody (null: not deprovisioned).
+   */
+  deprovisioned_at: Generated<Date | null>;
 }
 
 /** Which member a person acts for in one grant. */

@@ -1,6 +1,7 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import type { Actor } from "../../shared/actor.ts";
-import { EntenteError } from "../errors.ts";
+import { connectorReferenceIssues } from "../domain/connector-references.ts";
+import { EntenteError, ValidationError } from "../errors.ts";
 import type { ConnectorKind, ConnectorRecord } from "./connector.ts";
 import type {
   ConnectorDeliveryCounts,
@@ -99,8 +100,11 @@ export type ConnectorInput = Omit<ConnectorRecord, "id" | "ententeId">;
 
 /**
  * Declares a connector (secretariat): its kind must exist and its settings be right; it receives
- * the events recorded from now on (a full resync brings the persons already there).
- * @throws EntenteError `provisioning.connector_unknown`, `validation.failed` naming each setting.
+ * the events recorded from now on (a full resync brings the persons already there). Its members
+ * and its service must be the entente's (`connectorReferenceIssues`).
+ * @throws EntenteError `provisioning.connector_unknown`, `provisioning.connector_settings`;
+ *   ValidationError `provisioning.connector_members_unknown` (`memberIds`, naming the unknown ids),
+ *   `provisioning.connector_service_unknown` (`clientId`).
  */
 export async function addConnector(
   deps: DeliveryAdminDeps,
@@ -118,9 +122,34 @@ export async function addConnector(
   const problems = kind.checkSettings(input.settings);
   if (problems.length > 0)
     throw new EntenteError("provisioning.connector_settings", { problems: problems.join("; ") });
+  const [unknownMemberIds, serviceKnown] = await Promise.all([
+    deps.connectors.unknownMembers(ententeId, input.memberIds ?? []),
+    input.clientId === null ? true : deps.connectors.hasService(ententeId, input.clientId),
+  ]);
+  const issues = connectorReferenceIssues(input, { unknownMemberIds, serviceKnown });
+  if (issues.length > 0) throw new ValidationError(issues);
   const record = { ...input, id: deps.newId(), ententeId };
   await deps.connectors.insert(record, deps.now());
   return record;
+}
+
+/**
+ * Removes a connector (secretariat): its tool gets nothing more. Its deliveries still pending or
+ * failed are dropped with it — not refused: a connector is removed most often because its tool
+ * is gone, whose deliveries would never succeed — and the answer and the audit trail
+ * (`provisioning.connector.remove`) say how many. The accounts already in the tool stay there.
+ * @throws EntenteError `provisioning.connector_not_found` (also another entente's), `access.forbidden`.
+ */
+export async function removeConnector(
+  deps: DeliveryAdminDeps,
+  principal: Principal | null,
+  ententeId: string,
+  connectorId: string,
+): Promise<{ readonly pending: number; readonly failed: number }> {
+  if (principal !== null) assertCan(principal, { kind: "manage-identity", ententeId });
+  const dropped = await deps.connectors.remove(ententeId, connectorId, actorOf(principal), deps.now());
+  if (dropped === null) throw new EntenteError("provisioning.connector_not_found", { connectorId });
+  return dropped;
 }
 
 /** The entente's connectors (secrets left out). */

@@ -93,4 +93,19 @@ export interface ConnectorStore {
   list(ententeId: string): Promise<ConnectorRecord[]>;
   find(connectorId: string): Promise<ConnectorRecord | null>;
   insert(record: ConnectorRecord, at: Date): Promise<void>;
+  /**
+   * Deletes the entente's connector with its deliveries and resync jobs, audited
+   * (`provisioning.connector.remove`, with how many deliveries were dropped), in one transaction.
+   * @returns the deliveries dropped by state; null when the entente has no such connector.
+   */
+  remove(
+    ententeId: string,
+    connectorId: string,
+    actor: Actor,
+    at: Date,
+  ): Promise<{ readonly pending: number; readonly failed: number } | null>;
+  /** Which of `memberIds` are not members of the entente. */
+  unknownMembers(ententeId: string, memberIds: readonly string[]): Promise<string[]>;
+  /** Whether `clientId` is a service (identity's service client) of the entente. */
+  hasService(ententeId: string, clientId: string): Promise<boolean>;
 }

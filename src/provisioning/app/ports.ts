@@ -154,7 +154,8 @@ export interface ScimStore {
 export interface PivotDirectory {
   /**
    * Links (source, upstream id) to a person (created the first time) and writes the person's
-   * names and the affiliation to the source's member; returns the person's `sub`.
+   * names and the affiliation to the source's member; returns the person's `sub`. `active: false`
+   * (a suspended User) marks the affiliation deprovisioned (it admits nobody), `true` clears it.
    * @returns "email_not_owned" when the member may not assert the email (a domain it does not own),
    *   "source_unknown" when the endpoint's source was deleted.
    */
@@ -162,7 +163,15 @@ export interface PivotDirectory {
     sourceId: string,
     upstreamId: string,
     identity: ProvisionedIdentity,
+    active: boolean,
   ): Promise<{ readonly sub: string } | "email_not_owned" | "source_unknown">;
+  /**
+   * Which of `emails` the source's member may not assert (a domain it does not own, another
+   * member's registered address, not an address), after the rule of `linkPerson`.
+   */
+  emailsNotOwned(sourceId: string, emails: readonly string[]): Promise<string[]>;
+  /** Marks the person's affiliation to the member deprovisioned (its User deleted): it admits nobody. */
+  deprovisionPerson(ententeId: string, memberId: string, sub: string): Promise<void>;
 }
 
 /** SCIM bearer tokens, stored hashed. */

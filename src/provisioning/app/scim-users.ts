@@ -2,7 +2,7 @@ import { coerceResource, type ScimAttributes } from "../domain/scim-coerce.ts";
 import { badRequest, notFound, ScimProtocolError } from "../domain/scim-error.ts";
 import { ifMatchAllows } from "../domain/scim-etag.ts";
 import { applyPatch, readPatchRequest } from "../domain/scim-patch-request.ts";
-import { accountState, toProvisionedIdentity } from "../domain/scim-person.ts";
+import { accountState, carriedAddresses, toProvisionedIdentity } from "../domain/scim-person.ts";
 import { endSessionsOnDeprovisioning } from "./hub-sessions.ts";
 import type { PersonChange, PersonChangeKind, ScimDeps, ScimScope, StoredUser, UserWrite } from "./ports.ts";
 import { patchableUser } from "./scim-representation.ts";
@@ -136,7 +136,10 @@ export async function patchUser(
   return saveUser(deps, scope, current, coerceResource("User", patched));
 }
 
-/** DELETE /Users/{id}: the User goes, the person's accounts are deprovisioned by the engine. */
+/**
+ * DELETE /Users/{id}: the User goes, the person's affiliation to the member admits nobody any
+ * more (sign-in, portal, entitlements), the person's accounts are deprovisioned by the engine.
+ */
 export async function deleteUser(
   deps: ScimDeps,
   scope: ScimScope,
@@ -155,6 +158,8 @@ export async function deleteUser(
             await readAudiences(deps, scope),
           ),
         ];
+  // The person admitted nowhere first (fail closed): a delete that fails after it is retried.
+  if (current.sub !== null) await deps.pivot.deprovisionPerson(scope.ententeId, scope.memberId, current.sub);
   if (!(await deps.store.deleteUser(scope, id, changes, deps.now()))) throw notFound("User", id);
   await endSessionsOnDeprovisioning(deps.sessions, changes);
 }
@@ -245,7 +250,8 @@ async function linkedWrite(
       "invalidValue",
       `User "${write.userName}" has no email address: give "emails" or a userName that is an address.`,
     );
-  const linked = await deps.pivot.linkPerson(scope.sourceId, write.externalId ?? id, identity);
+  await assertAddressesOwned(deps, scope, write, identity.email);
+  const linked = await deps.pivot.linkPerson(scope.sourceId, write.externalId ?? id, identity, write.active);
   if (linked === "source_unknown")
     throw new ScimProtocolError(
       404,
@@ -258,6 +264,32 @@ async function linkedWrite(
       `email "${identity.email}" is not in a domain of this member: declare the domain in the identity federation first.`,
     );
   return { ...write, sub: linked.sub };
+}
+
+/**
+ * Every address the User carries (its userName when an address, each `emails[].value`) is in a
+ * domain of the member, or registered for it: the one the person's email is taken from is checked
+ * by `linkPerson`, the others here (none to read in the usual case, all of them that one).
+ * @throws ScimProtocolError 400 `invalidValue` naming the attribute (RFC 7644 §3.12).
+ */
+async function assertAddressesOwned(
+  deps: ScimDeps,
+  scope: ScimScope,
+  write: UserWrite,
+  email: string,
+): Promise<void> {
+  const key = (address: string) => address.toLowerCase();
+  const others = carriedAddresses(write.attributes).filter((a) => key(a.value) !== key(email));
+  if (others.length === 0) return;
+  const refused = new Set(
+    (await deps.pivot.emailsNotOwned(scope.sourceId, [...new Set(others.map((a) => a.value))])).map(key),
+  );
+  const first = others.find((a) => refused.has(key(a.value)));
+  if (first !== undefined)
+    throw badRequest(
+      "invalidValue",
+      `${first.attribute} "${first.value}" is not in a domain of this member (nor an address registered for it): give an address of the member's own domains.`,
+    );
 }
 
 /** The person's change with the account as it is after it (connectors apply a state: idempotent). */

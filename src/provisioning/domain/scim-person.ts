@@ -39,6 +39,31 @@ export function toProvisionedIdentity(
   };
 }
 
+/** An address a User carries, with the attribute that carries it (named as in SCIM errors). */
+export interface CarriedAddress {
+  readonly attribute: string;
+  readonly value: string;
+}
+
+/**
+ * Every address a User carries: its `userName` when it is an address, and each `emails[].value`
+ * (docs/provisioning.md: an address outside the member's domains is refused — every one of
+ * them, not only the one the person's email is taken from).
+ */
+export function carriedAddresses(attributes: ScimAttributes): CarriedAddress[] {
+  const userName = typeof attributes.userName === "string" ? attributes.userName.trim() : "";
+  const emails = (Array.isArray(attributes.emails) ? attributes.emails : []) as unknown[];
+  const carried: CarriedAddress[] = userName.includes("@")
+    ? [{ attribute: "userName", value: userName }]
+    : [];
+  for (const [index, entry] of emails.entries()) {
+    const value = entry !== null && typeof entry === "object" ? getKey(entry, "value") : undefined;
+    if (typeof value === "string" && value.includes("@"))
+      carried.push({ attribute: `emails[${index}].value`, value: value.trim() });
+  }
+  return carried;
+}
+
 function pickEmail(attributes: ScimAttributes): string | null {
   const emails = (Array.isArray(attributes.emails) ? attributes.emails : []) as Record<string, unknown>[];
   const chosen =

@@ -7,11 +7,13 @@ import {
   type DeliveryAdminDeps,
   listConnectors,
   listDeliveries,
+  removeConnector,
   replayEvent,
   replayFailed,
 } from "../app/delivery-admin.ts";
 import {
   Connector,
+  ConnectorRemoved,
   ConnectorWrite,
   DeliveryList,
   DeliveryQuery,
@@ -135,6 +137,26 @@ function createConnectorRoutes(deps: DeliveryAdminDeps): RouteRegistrar {
         });
         return reply.code(201).send(connectorJson(created));
       },
+    );
+    app.delete(
+      `${BASE}/connectors/:connectorId`,
+      {
+        schema: {
+          summary: "Remove a connector, dropping its pending and failed deliveries (audited)",
+          tags,
+          params: EntenteParams.extend({ connectorId: z.string().min(1).max(200) }),
+          response: { 200: ConnectorRemoved },
+        },
+      },
+      async (request) => ({
+        id: request.params.connectorId,
+        droppedDeliveries: await removeConnector(
+          deps,
+          requirePrincipal(request),
+          request.params.id,
+          request.params.connectorId,
+        ),
+      }),
     );
   };
 }

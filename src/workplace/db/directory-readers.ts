@@ -75,8 +75,9 @@ export function createMemberReader(db: Kysely<WorkplaceDatabase>): MemberReader 
 
 /**
  * Identity's persons' affiliations, read (never written): by `sub`, or by email compared
- * case-insensitively; one that came through a suspended (disabled) source lets nobody in, as at
- * sign-in (identity's `activeOnly`), so it is not found.
+ * case-insensitively; one that came through a suspended (disabled) source, or that the member's
+ * directory deprovisioned (SCIM `active: false` or DELETE), lets nobody in, as at sign-in
+ * (identity's `activeOnly`), so it is not found.
  */
 export function createAffiliationReader(db: Kysely<WorkplaceDatabase>): AffiliationReader {
   return {
@@ -86,6 +87,7 @@ export function createAffiliationReader(db: Kysely<WorkplaceDatabase>): Affiliat
         .select(["role", "groups"])
         .where("entente_id", "=", ententeId)
         .where("member_id", "=", memberId)
+        .where("deprovisioned_at", "is", null)
         .where((eb) =>
           eb.or([
             eb("source_id", "is", null),

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ValidationError } from "../errors.ts";
+import { formatMessage } from "../../shared/errors.ts";
+import { EntenteError, ValidationError } from "../errors.ts";
 import { type AnnouncementFields, isShownTo, validateAnnouncement } from "./announcement.ts";
 
 const draft = (overrides: Partial<AnnouncementFields> = {}): AnnouncementFields => ({
@@ -49,10 +50,17 @@ describe("validateAnnouncement", () => {
   }
   it("a member writes for its own persons only", () => {
     assert.deepEqual(validateAnnouncement(draft(), ["metropole"], "metropole").memberIds, ["metropole"]);
-    assert.throws(
-      () => validateAnnouncement(draft({ memberIds: ["ville-lyon"] }), ["metropole"], "metropole"),
-      (error) => fieldsOf(error).includes("memberIds"),
-    );
+    for (const memberIds of [["ville-lyon"], ["metropole", "ville-lyon"], ["nulle-part"]])
+      assert.throws(
+        () => validateAnnouncement(draft({ memberIds }), ["metropole"], "metropole"),
+        (error) =>
+          error instanceof EntenteError &&
+          error.code === "workplace.announcement_member_forbidden" &&
+          error.path.join(".") === "memberIds" &&
+          /seulement votre membre \(metropole\)/.test(formatMessage(error.code, error.details, "fr")) &&
+          !/inconnus/.test(formatMessage(error.code, error.details, "fr")),
+        `memberIds ${memberIds.join(", ")}: refused as another member's, not as unknown`,
+      );
   });
 });
 

@@ -1,5 +1,5 @@
 import { localized } from "../../shared/errors.ts";
-import { type Issue, ValidationError } from "../errors.ts";
+import { EntenteError, type Issue, ValidationError } from "../errors.ts";
 import { audienceRefusal, isIsoDay, PERSON_ROLES, type Subscriber } from "./subscription.ts";
 
 /**
@@ -107,23 +107,24 @@ function audienceIssues(draft: AnnouncementFields, knownMembers: readonly string
 /**
  * Checks an announcement; every problem is reported at once. A member's announcement
  * (`authorMemberId` set) may target its own persons only: `memberIds` becomes `[authorMemberId]`
- * and any other member named is refused.
- * @throws ValidationError with one `workplace.announcement_invalid` issue per wrong field.
+ * and naming any other member — one that exists or not, which the member's officer need not
+ * know — is refused first, as an access refusal (403), not as an unknown member.
+ * @throws EntenteError `workplace.announcement_member_forbidden` (403, field `memberIds`);
+ *   ValidationError with one `workplace.announcement_invalid` issue per wrong field.
  */
 export function validateAnnouncement(
   draft: AnnouncementFields,
   knownMembers: readonly string[],
   authorMemberId: string | null,
 ): AnnouncementFields {
-  const issues = [...textIssues(draft), ...dateIssues(draft), ...audienceIssues(draft, knownMembers)];
-  if (authorMemberId !== null && draft.memberIds?.some((m) => m !== authorMemberId))
-    issues.push(
-      issue(
-        "memberIds",
-        `seulement votre membre (${authorMemberId}), ou null`,
-        `only your member (${authorMemberId}), or null`,
-      ),
+  const others = authorMemberId === null ? [] : (draft.memberIds ?? []).filter((m) => m !== authorMemberId);
+  if (authorMemberId !== null && others.length > 0)
+    throw new EntenteError(
+      "workplace.announcement_member_forbidden",
+      { field: "memberIds", memberId: authorMemberId, others: [...new Set(others)].join(", ") },
+      { path: ["memberIds"] },
     );
+  const issues = [...textIssues(draft), ...dateIssues(draft), ...audienceIssues(draft, knownMembers)];
   if (issues.length > 0) throw new ValidationError(issues);
   const unique = (list: readonly string[] | null) =>
     list === null ? null : [...new Set(list.map((v) => v.trim()))];
