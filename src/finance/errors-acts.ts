@@ -34,6 +34,13 @@ export const financeActErrors = defineErrors({
       `montant du paiement ${d.value} € : un paiement est strictement positif. Saisissez le montant reçu.`,
     en: (d) => `payment amount €${d.value}: a payment is strictly positive. Enter the amount received.`,
   },
+  "refund.not_positive": {
+    status: 422,
+    fr: (d) =>
+      `montant du remboursement ${d.value} € : un mandat de remboursement est strictement positif. Saisissez le montant remboursé au membre, au plus son trop-perçu.`,
+    en: (d) =>
+      `refund amount €${d.value}: a refund (mandat de remboursement) is strictly positive. Enter the amount refunded to the member, at most its overpayment.`,
+  },
   "payment.before_issue": {
     status: 422,
     fr: (d) =>

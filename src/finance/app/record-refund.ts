@@ -3,7 +3,7 @@ import type { Cents } from "../../shared/money.ts";
 import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
 import {
   assertNotBeforeIssue,
-  assertPaymentPositive,
+  assertRefundPositive,
   assertRefundWithinOverpayment,
 } from "../domain/fund-call-rules.ts";
 import { actorOf } from "./actor-of.ts";
@@ -13,7 +13,8 @@ import type { FundCallRecord } from "./ports/fund-call-store.ts";
 /**
  * Records the refund of a trop-perçu to a member (mandat de remboursement, issue 9 item 5):
  * after an amending budget lowered its share, the member paid more than it is now called for the
- * year; the entente's budget holder pays the difference back. Amount in cents (> 0, at `amount`),
+ * year; the entente's budget holder pays the difference back. Amount in cents (> 0, at `amount`:
+ * `refund.not_positive`),
  * at most the trop-perçu — checked in the transaction of the write on the call as it stands
  * (`refund.exceeds_overpayment`, at `amount`); the date no later than today and no earlier than
  * the day the call was issued (`refund.before_issue`, at `refundedOn`).
@@ -21,7 +22,7 @@ import type { FundCallRecord } from "./ports/fund-call-store.ts";
  *
  * The secretariat's only, as issuing titres is (`issue-fund-calls`): a refund is a mandat of the
  * entente's budget, not something a member records for itself. Audited (`fund_call_refund`).
- * @throws EntenteError `access.forbidden`, `amount.negative`, `date.*`, `resource.not_found`,
+ * @throws EntenteError `access.forbidden`, `refund.not_positive`, `date.*`, `resource.not_found`,
  *   `refund.before_issue`, `refund.exceeds_overpayment`.
  */
 export async function recordRefund(
@@ -33,7 +34,7 @@ export async function recordRefund(
   refund: { amountCents: Cents; refundedOn: string; reference: string },
 ): Promise<FundCallRecord> {
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
-  assertPaymentPositive(refund.amountCents);
+  assertRefundPositive(refund.amountCents);
   assertDateInRange(refund.refundedOn, isoDay(deps.clock.now()), "refundedOn");
   return deps.fundCalls.addRefund(ententeId, year, memberId, refund, actorOf(principal), (call) => {
     assertNotBeforeIssue(call, refund.refundedOn, "refundedOn");

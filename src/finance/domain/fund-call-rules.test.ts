@@ -9,6 +9,7 @@ import {
   assertNotBeforeIssue,
   assertPaymentPositive,
   assertPaymentWithinDue,
+  assertRefundPositive,
   assertRefundWithinOverpayment,
   fundCallReference,
 } from "./fund-call-rules.ts";
@@ -82,6 +83,31 @@ describe("fund calls and payments", () => {
       codeOf(() => assertPaymentWithinDue(call, 20000001n)),
       "payment.exceeds_due",
     );
+  });
+
+  it("a refund is positive, under its own code; an overpayment is said to be refunded by a mandat", () => {
+    assert.equal(
+      codeOf(() => assertRefundPositive(1n)),
+      null,
+    );
+    const message = (run: () => unknown, lang: "fr" | "en") => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof EntenteError) return formatMessage(error.code, error.details, lang);
+      }
+      return "";
+    };
+    const zero = () => assertRefundPositive(0n);
+    assert.equal(codeOf(zero), "refund.not_positive");
+    assert.match(message(zero, "fr"), /Saisissez le montant remboursé/);
+    assert.match(message(zero, "en"), /Enter the amount refunded/);
+    const over = () => assertPaymentWithinDue(call, 20000001n);
+    assert.match(message(over, "fr"), /un trop-perçu se rembourse au membre par un mandat de remboursement/);
+    assert.match(message(over, "fr"), /« Rembourser le trop-perçu »/);
+    assert.doesNotMatch(message(over, "fr"), /régularisation/);
+    assert.match(message(over, "en"), /refunded to the member by a mandat de remboursement/);
+    assert.doesNotMatch(message(over, "en"), /adjustment/);
   });
 
   it("a refund pays back the trop-perçu, no more; net paid = payments − refunds", () => {

@@ -93,6 +93,16 @@ export function assertPaymentPositive(amountCents: Cents): void {
 }
 
 /**
+ * A refund (mandat de remboursement) is a strictly positive amount (cents), as a payment; its own
+ * code, so that its message asks for the amount refunded, not the amount received.
+ * @throws EntenteError `refund.not_positive` (≤ 0), at `amount`, with the amount in euros.
+ */
+export function assertRefundPositive(amountCents: Cents): void {
+  if (amountCents <= 0n)
+    throw new EntenteError("refund.not_positive", { value: formatEuros(amountCents) }, { path: ["amount"] });
+}
+
+/**
  * A payment does not exceed what is still due on its call: a payment recorded twice, or for the
  * wrong member, is refused rather than turned into a credit.
  * @throws EntenteError `payment.exceeds_due`, at `amount`.

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import { seedExample } from "../../src/compose.ts";
+import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
+import { describeOnDatabases } from "../helpers/databases.ts";
+import { LYON } from "../helpers/run-cli.ts";
+
+// A tester's findings on refunds (mandats de remboursement) and payments: a payment cancelled
+// after a refund left a negative net paid; a refund dated tomorrow was recorded; a replayed
+// refund was recorded twice; a 0 € refund was told to enter « le montant reçu ».
+const PASSWORD = "mot-de-passe-de-test";
+const BASE = "/api/ententes/lyon";
+const CALL = `${BASE}/fund-calls/2023/metropole`;
+const TODAY = "2026-01-15"; // the console's clock (console-client.ts), the calls' issue day
+
+type Problem = { code: string; errors: { field: string; message: string }[] };
+const messageOf = (problem: Problem): string => problem.errors[0]?.message ?? "";
+type Call = { memberId: string; paid: string; due: string; called: string; refunded: string };
+
+async function adopt(client: ConsoleClient, year: number, date: string): Promise<void> {
+  const decision = (
+    await client.send("POST", `${BASE}/decisions`, {
+      subject: `Budget ${year}`,
+      conferenceDate: date,
+      conferenceLabel: "Conférence",
+      budgetYear: year,
+    })
+  ).json();
+  for (const r of decision.ratifications) {
+    const reply = await client.send("PUT", `${BASE}/decisions/${decision.id}/ratifications/${r.memberId}`, {
+      status: "ratified",
+      deliberationNumber: `${year}-${r.memberId}`,
+      deliberatedOn: date,
+      rowVersion: r.rowVersion,
+    });
+    assert.equal(reply.status, 200, reply.raw.toString());
+  }
+}
+
+describeOnDatabases("refunds and payments kept consistent, over HTTP", (get) => {
+  let app: ZodFastifyInstance;
+  let client: ConsoleClient;
+  const paymentIds: string[] = [];
+  const metropole = async (): Promise<Call> =>
+    (await client.send("GET", `${BASE}/fund-calls?year=2023`))
+      .json()
+      .find((c: Call) => c.memberId === "metropole");
+  const refund = (amount: string, refundedOn: string, reference: string, lang = "fr") =>
+    client.send("POST", `${CALL}/refunds`, { amount, refundedOn, reference }, { lang });
+
+  // The Métropole pays its 2023 call in two payments; a DM of 2022 raising its advance then
+  // reduces that call, leaving a trop-perçu (as test/http/refund-api.test.ts).
+  before(async () => {
+    const built = await buildConsoleApp(get());
+    app = built.app;
+    await seedExample(built.composed, "lyon", await readEntenteFile(LYON), PASSWORD);
+    client = new ConsoleClient(app);
+    await client.signIn("secretariat@lyon.entente.localhost", PASSWORD);
+    await adopt(client, 2022, "2022-06-01");
+    await adopt(client, 2023, "2022-12-12");
+    assert.equal((await client.send("POST", `${BASE}/fund-calls/2023`, { dueOn: "2023-03-31" })).status, 201);
+    for (const [amount, reference] of [
+      ["305777", "virement 1"],
+      ["20", "virement 2"],
+    ]) {
+      const paid = await client.send("POST", `${CALL}/payments`, { amount, paidOn: TODAY, reference });
+      assert.equal(paid.status, 201, paid.raw.toString());
+      const payments: { id: string; reference: string }[] = paid.json().payments;
+      paymentIds.push(payments.find((p) => p.reference === reference)?.id ?? "");
+    }
+    assert.equal((await client.send("POST", `${BASE}/exercises/2022/budget/versions`)).status, 201);
+    const settlement = (await client.send("GET", `${BASE}/exercises/2022/settlement`)).json();
+    const saved = await client.send("PUT", `${BASE}/exercises/2022/settlement`, {
+      rowVersion: settlement.rowVersion,
+      advances: settlement.advances.map((a: object) => ({ ...a, amount: "80140" })),
+      adjustments: settlement.adjustments,
+    });
+    assert.equal(saved.status, 200, saved.raw.toString());
+    await adopt(client, 2022, "2023-06-20");
+    const issued = await client.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
+      dueOn: "2023-09-30",
+    });
+    assert.equal(issued.status, 201, issued.raw.toString());
+    assert.ok(Number((await metropole()).due) < -100, "a trop-perçu of more than 100 €");
+  });
+  after(async () => app.close());
+
+  it("a 0 € refund: refund.not_positive at amount, telling to enter the amount refunded", async () => {
+    const zero = await refund("0.00", TODAY, "M-0");
+    assert.equal(zero.status, 422, zero.raw.toString());
+    const problem: Problem = zero.json();
+    assert.equal(problem.code, "refund.not_positive");
+    assert.deepEqual(
+      problem.errors.map((e) => e.field),
+      ["amount"],
+    );
+    assert.match(messageOf(problem), /Saisissez le montant remboursé/);
+    assert.doesNotMatch(messageOf(problem), /reçu/);
+    const english: Problem = (await refund("0", TODAY, "M-0", "en")).json();
+    assert.match(messageOf(english), /Enter the amount refunded/);
+  });
+});
