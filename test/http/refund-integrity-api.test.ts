@@ -101,4 +101,23 @@ describeOnDatabases("refunds and payments kept consistent, over HTTP", (get) => 
     const english: Problem = (await refund("0", TODAY, "M-0", "en")).json();
     assert.match(messageOf(english), /Enter the amount refunded/);
   });
+
+  it("refund dates: tomorrow is date.in_future, before the call's issue refund.before_issue, both at refundedOn", async () => {
+    const tomorrow = await refund("1", "2026-01-16", "M-future");
+    assert.equal(tomorrow.status, 422, tomorrow.raw.toString());
+    const problem: Problem = tomorrow.json();
+    assert.equal(problem.code, "date.in_future");
+    assert.deepEqual(
+      problem.errors.map((e) => e.field),
+      ["refundedOn"],
+    );
+    assert.match(messageOf(problem), /un remboursement de trop-perçu ne se date pas dans le futur/);
+    const english: Problem = (await refund("1", "2026-01-16", "M-future", "en")).json();
+    assert.match(messageOf(english), /a refund of an overpayment is not dated in the future/);
+    const early = await refund("1", "2026-01-14", "M-early");
+    assert.equal(early.status, 422, early.raw.toString());
+    assert.equal(early.json().code, "refund.before_issue");
+    assert.equal(early.json().errors[0].field, "refundedOn");
+    assert.equal((await metropole()).refunded, "0.00", "nothing recorded");
+  });
 });

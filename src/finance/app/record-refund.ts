@@ -1,6 +1,6 @@
 import { assertCan, type Principal } from "../../access/index.ts";
 import type { Cents } from "../../shared/money.ts";
-import { assertDateInRange, isoDay } from "../domain/date-rules.ts";
+import { assertNotInFuture, isoDay } from "../domain/date-rules.ts";
 import {
   assertNotBeforeIssue,
   assertRefundPositive,
@@ -14,10 +14,11 @@ import type { FundCallRecord } from "./ports/fund-call-store.ts";
  * Records the refund of a trop-perçu to a member (mandat de remboursement, issue 9 item 5):
  * after an amending budget lowered its share, the member paid more than it is now called for the
  * year; the entente's budget holder pays the difference back. Amount in cents (> 0, at `amount`:
- * `refund.not_positive`),
- * at most the trop-perçu — checked in the transaction of the write on the call as it stands
- * (`refund.exceeds_overpayment`, at `amount`); the date no later than today and no earlier than
- * the day the call was issued (`refund.before_issue`, at `refundedOn`).
+ * `refund.not_positive`), at most the trop-perçu — checked in the transaction of the write on the
+ * call as it stands (`refund.exceeds_overpayment`, at `amount`); the date no later than the
+ * clock's today (`date.in_future`, at `refundedOn`) and no earlier than the day the call was
+ * issued (`refund.before_issue`, at `refundedOn`); an earlier date than the payment it pays back
+ * is not required (a trop-perçu is the call's, not one payment's).
  * Net paid = payments − refunds, so the dashboard still adds up (due = called − paid).
  *
  * The secretariat's only, as issuing titres is (`issue-fund-calls`): a refund is a mandat of the
@@ -35,7 +36,7 @@ export async function recordRefund(
 ): Promise<FundCallRecord> {
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
   assertRefundPositive(refund.amountCents);
-  assertDateInRange(refund.refundedOn, isoDay(deps.clock.now()), "refundedOn");
+  assertNotInFuture(refund.refundedOn, isoDay(deps.clock.now()), "refundedOn");
   return deps.fundCalls.addRefund(ententeId, year, memberId, refund, actorOf(principal), (call) => {
     assertNotBeforeIssue(call, refund.refundedOn, "refundedOn");
     assertRefundWithinOverpayment(call, refund.amountCents);
