@@ -41,6 +41,13 @@ export const financeActErrors = defineErrors({
     en: (d) =>
       `refund amount €${d.value}: a refund (mandat de remboursement) is strictly positive. Enter the amount refunded to the member, at most its overpayment.`,
   },
+  "refund.reference_taken": {
+    status: 409,
+    fr: (d) =>
+      `reference : le mandat de remboursement « ${d.reference} »${d.on} est déjà enregistré sur l'appel de fonds ${d.call} ; le même remboursement envoyé deux fois ne se rembourse qu'une fois. S'il s'agit d'un autre mandat, saisissez sa propre référence.`,
+    en: (d) =>
+      `reference: refund (mandat de remboursement) "${d.reference}"${d.on} is already recorded on fund call ${d.call}; the same refund sent twice is refunded once. If it is another mandat, enter its own reference.`,
+  },
   "payment.before_issue": {
     status: 422,
     fr: (d) =>

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { seedExample } from "../../src/compose.ts";
+import { createFundCallStore } from "../../src/finance/db/fund-call-store.ts";
+import { EntenteError } from "../../src/finance/errors.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
@@ -119,5 +121,40 @@ describeOnDatabases("refunds and payments kept consistent, over HTTP", (get) => 
     assert.equal(early.json().code, "refund.before_issue");
     assert.equal(early.json().errors[0].field, "refundedOn");
     assert.equal((await metropole()).refunded, "0.00", "nothing recorded");
+  });
+
+  it("a replayed refund: 409 refund.reference_taken at reference, even when both arrive at once", async () => {
+    const first = await refund("10", TODAY, "Mandat 2023-118");
+    assert.equal(first.status, 201, first.raw.toString());
+    const replay = await refund("10", TODAY, "Mandat 2023-118");
+    assert.equal(replay.status, 409, replay.raw.toString());
+    const problem: Problem = replay.json();
+    assert.equal(problem.code, "refund.reference_taken");
+    assert.deepEqual(
+      problem.errors.map((e) => e.field),
+      ["reference"],
+    );
+    assert.match(messageOf(problem), /Mandat 2023-118/);
+    const english: Problem = (await refund("10", TODAY, "Mandat 2023-118", "en")).json();
+    assert.match(messageOf(english), /Mandat 2023-118/);
+    const racing = await Promise.all([
+      refund("5", TODAY, "Mandat 2023-119"),
+      refund("5", TODAY, "Mandat 2023-119"),
+    ]);
+    assert.deepEqual(
+      racing.map((r) => r.status).sort(),
+      [201, 409],
+      racing.map((r) => r.raw.toString()).join("\n"),
+    );
+    // Should the rule miss it, the unique index (migration 0181) refuses it, with the same code.
+    const store = createFundCallStore(get().db);
+    const unchecked = { amountCents: 100n, refundedOn: TODAY, reference: "Mandat 2023-118" };
+    await assert.rejects(
+      store.addRefund("lyon", 2023, "metropole", unchecked, { id: "test", label: "test" }, () => {}),
+      (error) => error instanceof EntenteError && error.code === "refund.reference_taken",
+    );
+    // Another reference is another mandat.
+    assert.equal((await refund("15", TODAY, "Mandat 2023-120")).status, 201);
+    assert.equal((await metropole()).refunded, "30.00");
   });
 });

@@ -4,6 +4,7 @@ import { assertNotInFuture, isoDay } from "../domain/date-rules.ts";
 import {
   assertNotBeforeIssue,
   assertRefundPositive,
+  assertRefundReferenceFree,
   assertRefundWithinOverpayment,
 } from "../domain/fund-call-rules.ts";
 import { actorOf } from "./actor-of.ts";
@@ -17,14 +18,15 @@ import type { FundCallRecord } from "./ports/fund-call-store.ts";
  * `refund.not_positive`), at most the trop-perçu — checked in the transaction of the write on the
  * call as it stands (`refund.exceeds_overpayment`, at `amount`); the date no later than the
  * clock's today (`date.in_future`, at `refundedOn`) and no earlier than the day the call was
- * issued (`refund.before_issue`, at `refundedOn`); an earlier date than the payment it pays back
- * is not required (a trop-perçu is the call's, not one payment's).
+ * issued (`refund.before_issue`, at `refundedOn`) — but not after the payment it pays back (a
+ * trop-perçu is the call's, not one payment's); its mandat reference not already one of the
+ * call's refunds (`refund.reference_taken`, 409 at `reference`: a replayed request).
  * Net paid = payments − refunds, so the dashboard still adds up (due = called − paid).
  *
  * The secretariat's only, as issuing titres is (`issue-fund-calls`): a refund is a mandat of the
  * entente's budget, not something a member records for itself. Audited (`fund_call_refund`).
  * @throws EntenteError `access.forbidden`, `refund.not_positive`, `date.*`, `resource.not_found`,
- *   `refund.before_issue`, `refund.exceeds_overpayment`.
+ *   `refund.before_issue`, `refund.reference_taken`, `refund.exceeds_overpayment`.
  */
 export async function recordRefund(
   deps: Pick<FinanceDeps, "fundCalls" | "clock">,
@@ -39,6 +41,7 @@ export async function recordRefund(
   assertNotInFuture(refund.refundedOn, isoDay(deps.clock.now()), "refundedOn");
   return deps.fundCalls.addRefund(ententeId, year, memberId, refund, actorOf(principal), (call) => {
     assertNotBeforeIssue(call, refund.refundedOn, "refundedOn");
+    assertRefundReferenceFree(call, refund.reference);
     assertRefundWithinOverpayment(call, refund.amountCents);
   });
 }

@@ -83,6 +83,43 @@ export function assertRefundWithinOverpayment(
 }
 
 /**
+ * A mandat de remboursement's reference names one refund of the call: the same reference again
+ * is the same refund posted twice (a replayed request), which would pay the trop-perçu back
+ * twice. Exact comparison, as the unique index of migration 0181 that backs it.
+ * @throws EntenteError `refund.reference_taken`, at `reference`, naming it and the call.
+ */
+export function assertRefundReferenceFree(
+  call: {
+    readonly year: number;
+    readonly memberId: string;
+    readonly reference: string | null;
+    readonly refunds: readonly { readonly reference: string; readonly refundedOn: string }[];
+  },
+  reference: string,
+): void {
+  const taken = call.refunds.find((r) => r.reference === reference);
+  if (taken !== undefined) throw refundReferenceTaken(call, reference, taken.refundedOn);
+}
+
+/** The error of a mandat reference already recorded on the call (by the rule or the unique index). */
+export function refundReferenceTaken(
+  call: { readonly year: number; readonly memberId: string; readonly reference: string | null },
+  reference: string,
+  refundedOn: string | null,
+  options: { cause?: unknown } = {},
+): EntenteError {
+  return new EntenteError(
+    "refund.reference_taken",
+    {
+      reference,
+      call: call.reference ?? fundCallReference(call.year, call.memberId),
+      on: refundedOn === null ? localized("", "") : prefixed(dayInWords(refundedOn), " du ", " of "),
+    },
+    { path: ["reference"], ...options },
+  );
+}
+
+/**
  * A payment is a strictly positive amount (cents): a payment of 0 € records nothing, and is not
  * "negative" either.
  * @throws EntenteError `payment.not_positive` (≤ 0), at `amount`, with the amount in euros.
@@ -148,6 +185,11 @@ const IN_WORDS = {
 function dayInWords(iso: string): Localized {
   const day = new Date(`${iso}T00:00:00Z`);
   return localized(formatDateInWords(IN_WORDS.fr, day), formatDateInWords(IN_WORDS.en, day));
+}
+
+/** `words` after a French and an English preposition. */
+function prefixed(words: Localized, fr: string, en: string): Localized {
+  return localized(`${fr}${words.fr}`, `${en}${words.en}`);
 }
 
 /** The code each dated act answers when it precedes its call's issue. */
