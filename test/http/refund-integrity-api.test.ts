@@ -157,4 +157,31 @@ describeOnDatabases("refunds and payments kept consistent, over HTTP", (get) => 
     assert.equal((await refund("15", TODAY, "Mandat 2023-120")).status, 201);
     assert.equal((await metropole()).refunded, "30.00");
   });
+
+  it("cancelling a payment the refunds exceed: 409 payment.cancel_below_refunds naming the mandats; another is cancelled", async () => {
+    // 30 € refunded: cancelling the 305 777 € payment would leave 20 € paid against 30 € refunded.
+    const before = await metropole();
+    const refused = await client.send("DELETE", `${BASE}/payments/${paymentIds[0]}`, {
+      reason: "saisie en double",
+    });
+    assert.equal(refused.status, 409, refused.raw.toString());
+    const problem: Problem = refused.json();
+    assert.equal(problem.code, "payment.cancel_below_refunds");
+    assert.match(messageOf(problem), /Mandat 2023-118/);
+    assert.match(messageOf(problem), /30,00 €|30\.00/);
+    const english = await client.send(
+      "DELETE",
+      `${BASE}/payments/${paymentIds[0]}`,
+      { reason: "saisie en double" },
+      { lang: "en" },
+    );
+    assert.match(english.json().errors[0].message, /refund/);
+    assert.deepEqual(await metropole(), before, "nothing changed");
+    // Cancelling the 20 € payment leaves 305 777 € paid, more than the 30 € refunded.
+    const cancelled = await client.send("DELETE", `${BASE}/payments/${paymentIds[1]}`, { reason: "erreur" });
+    assert.equal(cancelled.status, 200, cancelled.raw.toString());
+    const call: Call = cancelled.json();
+    assert.equal(call.paid, "305747.00");
+    assert.ok(Number(call.paid) >= 0 && Number(call.due) <= Number(call.called));
+  });
 });

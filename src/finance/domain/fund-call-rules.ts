@@ -120,6 +120,55 @@ export function refundReferenceTaken(
 }
 
 /**
+ * A payment is cancelled (recorded by mistake) only while the payments left still cover what was
+ * refunded on the call (mandats de remboursement): otherwise net paid would turn negative and the
+ * call owe more than it calls. The mandats are named, the latest first, in the error.
+ * @param paymentId the payment to cancel, one of `call.payments`.
+ * @throws EntenteError `payment.cancel_below_refunds`, at `paymentId`.
+ */
+export function assertCancellationCoversRefunds(
+  call: {
+    readonly year: number;
+    readonly memberId: string;
+    readonly reference: string | null;
+    readonly payments: readonly {
+      readonly id: string;
+      readonly amountCents: Cents;
+      readonly reference: string | null;
+    }[];
+    readonly refunds: readonly {
+      readonly amountCents: Cents;
+      readonly reference: string;
+      readonly refundedOn: string;
+    }[];
+  },
+  paymentId: string,
+): void {
+  const cancelled = call.payments.find((p) => p.id === paymentId);
+  if (cancelled === undefined) return;
+  const left = amountPaid({ payments: call.payments.filter((p) => p !== cancelled) });
+  const refunded = amountPaid({ payments: call.refunds });
+  if (refunded <= left) return;
+  const mandats = [...call.refunds]
+    .sort((a, b) => b.refundedOn.localeCompare(a.refundedOn))
+    .map((r) => `« ${r.reference} » (${formatEuros(r.amountCents)} €, ${r.refundedOn})`)
+    .join(", ");
+  throw new EntenteError(
+    "payment.cancel_below_refunds",
+    {
+      payment: `${formatEuros(cancelled.amountCents)} €`,
+      paymentReference: cancelled.reference ?? "—",
+      call: call.reference ?? fundCallReference(call.year, call.memberId),
+      left: `${formatEuros(left)} €`,
+      refunded: `${formatEuros(refunded)} €`,
+      excess: `${formatEuros(refunded - left)} €`,
+      mandats,
+    },
+    { path: ["paymentId"] },
+  );
+}
+
+/**
  * A payment is a strictly positive amount (cents): a payment of 0 € records nothing, and is not
  * "negative" either.
  * @throws EntenteError `payment.not_positive` (≤ 0), at `amount`, with the amount in euros.
