@@ -4,6 +4,7 @@ import { seedExample } from "../../src/compose.ts";
 import { createFundCallStore } from "../../src/finance/db/fund-call-store.ts";
 import { EntenteError } from "../../src/finance/errors.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
+import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
 import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
@@ -41,10 +42,53 @@ async function adopt(client: ConsoleClient, year: number, date: string): Promise
   }
 }
 
+/**
+ * The Métropole pays its 2023 call in two payments (305 777 € then 20 €); a DM of 2022 raising its
+ * advance then reduces that call, leaving a trop-perçu (as test/http/refund-api.test.ts).
+ */
+async function setUpOverpaidCall(
+  database: OpenDatabase,
+): Promise<{ app: ZodFastifyInstance; client: ConsoleClient; paymentIds: string[] }> {
+  const paymentIds: string[] = [];
+  const built = await buildConsoleApp(database);
+  const app = built.app;
+  await seedExample(built.composed, "lyon", await readEntenteFile(LYON), PASSWORD);
+  const client = new ConsoleClient(app);
+  await client.signIn("secretariat@lyon.entente.localhost", PASSWORD);
+  await adopt(client, 2022, "2022-06-01");
+  await adopt(client, 2023, "2022-12-12");
+  assert.equal((await client.send("POST", `${BASE}/fund-calls/2023`, { dueOn: "2023-03-31" })).status, 201);
+  for (const [amount, reference] of [
+    ["305777", "virement 1"],
+    ["20", "virement 2"],
+  ]) {
+    const paid = await client.send("POST", `${CALL}/payments`, { amount, paidOn: TODAY, reference });
+    assert.equal(paid.status, 201, paid.raw.toString());
+    const payments: { id: string; reference: string }[] = paid.json().payments;
+    paymentIds.push(payments.find((p) => p.reference === reference)?.id ?? "");
+  }
+  assert.equal((await client.send("POST", `${BASE}/exercises/2022/budget/versions`)).status, 201);
+  const settlement = (await client.send("GET", `${BASE}/exercises/2022/settlement`)).json();
+  const saved = await client.send("PUT", `${BASE}/exercises/2022/settlement`, {
+    rowVersion: settlement.rowVersion,
+    advances: settlement.advances.map((a: object) => ({ ...a, amount: "80140" })),
+    adjustments: settlement.adjustments,
+  });
+  assert.equal(saved.status, 200, saved.raw.toString());
+  await adopt(client, 2022, "2023-06-20");
+  const issued = await client.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
+    dueOn: "2023-09-30",
+  });
+  assert.equal(issued.status, 201, issued.raw.toString());
+  const calls = (await client.send("GET", `${BASE}/fund-calls?year=2023`)).json();
+  assert.ok(Number(calls.find((c: Call) => c.memberId === "metropole").due) < -100, "a trop-perçu");
+  return { app, client, paymentIds };
+}
+
 describeOnDatabases("refunds and payments kept consistent, over HTTP", (get) => {
   let app: ZodFastifyInstance;
   let client: ConsoleClient;
-  const paymentIds: string[] = [];
+  let paymentIds: string[] = [];
   const metropole = async (): Promise<Call> =>
     (await client.send("GET", `${BASE}/fund-calls?year=2023`))
       .json()
@@ -52,40 +96,8 @@ describeOnDatabases("refunds and payments kept consistent, over HTTP", (get) => 
   const refund = (amount: string, refundedOn: string, reference: string, lang = "fr") =>
     client.send("POST", `${CALL}/refunds`, { amount, refundedOn, reference }, { lang });
 
-  // The Métropole pays its 2023 call in two payments; a DM of 2022 raising its advance then
-  // reduces that call, leaving a trop-perçu (as test/http/refund-api.test.ts).
   before(async () => {
-    const built = await buildConsoleApp(get());
-    app = built.app;
-    await seedExample(built.composed, "lyon", await readEntenteFile(LYON), PASSWORD);
-    client = new ConsoleClient(app);
-    await client.signIn("secretariat@lyon.entente.localhost", PASSWORD);
-    await adopt(client, 2022, "2022-06-01");
-    await adopt(client, 2023, "2022-12-12");
-    assert.equal((await client.send("POST", `${BASE}/fund-calls/2023`, { dueOn: "2023-03-31" })).status, 201);
-    for (const [amount, reference] of [
-      ["305777", "virement 1"],
-      ["20", "virement 2"],
-    ]) {
-      const paid = await client.send("POST", `${CALL}/payments`, { amount, paidOn: TODAY, reference });
-      assert.equal(paid.status, 201, paid.raw.toString());
-      const payments: { id: string; reference: string }[] = paid.json().payments;
-      paymentIds.push(payments.find((p) => p.reference === reference)?.id ?? "");
-    }
-    assert.equal((await client.send("POST", `${BASE}/exercises/2022/budget/versions`)).status, 201);
-    const settlement = (await client.send("GET", `${BASE}/exercises/2022/settlement`)).json();
-    const saved = await client.send("PUT", `${BASE}/exercises/2022/settlement`, {
-      rowVersion: settlement.rowVersion,
-      advances: settlement.advances.map((a: object) => ({ ...a, amount: "80140" })),
-      adjustments: settlement.adjustments,
-    });
-    assert.equal(saved.status, 200, saved.raw.toString());
-    await adopt(client, 2022, "2023-06-20");
-    const issued = await client.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
-      dueOn: "2023-09-30",
-    });
-    assert.equal(issued.status, 201, issued.raw.toString());
-    assert.ok(Number((await metropole()).due) < -100, "a trop-perçu of more than 100 €");
+    ({ app, client, paymentIds } = await setUpOverpaidCall(get()));
   });
   after(async () => app.close());
 
@@ -183,5 +195,33 @@ describeOnDatabases("refunds and payments kept consistent, over HTTP", (get) => 
     const call: Call = cancelled.json();
     assert.equal(call.paid, "305747.00");
     assert.ok(Number(call.paid) >= 0 && Number(call.due) <= Number(call.called));
+  });
+});
+
+describeOnDatabases("a refund and a payment's cancellation at once, over HTTP", (get) => {
+  let app: ZodFastifyInstance;
+  let client: ConsoleClient;
+  let paymentIds: string[] = [];
+  before(async () => {
+    ({ app, client, paymentIds } = await setUpOverpaidCall(get()));
+  });
+  after(async () => app.close());
+
+  it("each alone would pass, together they would leave net paid negative: exactly one passes", async () => {
+    // Cancelling the 305 777 € payment leaves 20 € paid, nothing refunded yet: allowed alone.
+    // Refunding 30 € of the trop-perçu: allowed alone. Both: 30 € refunded on 20 € paid.
+    const [cancelled, refunded] = await Promise.all([
+      client.send("DELETE", `${BASE}/payments/${paymentIds[0]}`, { reason: "saisie erronée" }),
+      client.send("POST", `${CALL}/refunds`, { amount: "30", refundedOn: TODAY, reference: "M-race" }),
+    ]);
+    const statuses = [cancelled.status, refunded.status];
+    assert.ok(
+      (statuses[0] === 200 && statuses[1] === 422) || (statuses[0] === 409 && statuses[1] === 201),
+      `${cancelled.raw.toString()}\n${refunded.raw.toString()}`,
+    );
+    const call: Call = (await client.send("GET", `${BASE}/fund-calls?year=2023`))
+      .json()
+      .find((c: Call) => c.memberId === "metropole");
+    assert.ok(Number(call.paid) >= 0, call.paid);
   });
 });
