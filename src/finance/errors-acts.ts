@@ -34,6 +34,27 @@ export const financeActErrors = defineErrors({
       `montant du paiement ${d.value} € : un paiement est strictement positif. Saisissez le montant reçu.`,
     en: (d) => `payment amount €${d.value}: a payment is strictly positive. Enter the amount received.`,
   },
+  "refund.not_positive": {
+    status: 422,
+    fr: (d) =>
+      `montant du remboursement ${d.value} € : un mandat de remboursement est strictement positif. Saisissez le montant remboursé au membre, au plus son trop-perçu.`,
+    en: (d) =>
+      `refund amount €${d.value}: a refund (mandat de remboursement) is strictly positive. Enter the amount refunded to the member, at most its overpayment.`,
+  },
+  "refund.reference_taken": {
+    status: 409,
+    fr: (d) =>
+      `reference : le mandat de remboursement « ${d.reference} »${d.on} est déjà enregistré sur l'appel de fonds ${d.call} ; le même remboursement envoyé deux fois ne se rembourse qu'une fois. S'il s'agit d'un autre mandat, saisissez sa propre référence.`,
+    en: (d) =>
+      `reference: refund (mandat de remboursement) "${d.reference}"${d.on} is already recorded on fund call ${d.call}; the same refund sent twice is refunded once. If it is another mandat, enter its own reference.`,
+  },
+  "payment.cancel_below_refunds": {
+    status: 409,
+    fr: (d) =>
+      `paymentId : annuler le paiement de ${d.payment} (${d.paymentReference}) laisserait ${d.left} payés sur l'appel de fonds ${d.call}, moins que les ${d.refunded} déjà remboursés au membre par les mandats de remboursement ${d.mandats} : le payé net deviendrait négatif (${d.excess} de trop). Vérifiez le paiement choisi ; si ce paiement n'a vraiment pas été reçu, faites d'abord annuler les mandats émis sur ce trop-perçu, puis annulez le paiement.`,
+    en: (d) =>
+      `paymentId: cancelling the payment of ${d.payment} (${d.paymentReference}) would leave ${d.left} paid on fund call ${d.call}, less than the ${d.refunded} already refunded to the member by the refunds (mandats de remboursement) ${d.mandats}: net paid would turn negative (${d.excess} too much). Check the payment chosen; if it really was not received, first have the refunds of that overpayment cancelled, then cancel the payment.`,
+  },
   "payment.before_issue": {
     status: 422,
     fr: (d) =>

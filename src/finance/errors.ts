@@ -294,9 +294,9 @@ export const financeErrors = defineErrors({
   "payment.exceeds_due": {
     status: 422,
     fr: (d) =>
-      `le paiement de ${d.amount} dépasse le reste dû (${d.due}). Vérifiez le montant ; un trop-perçu se traite par une régularisation.`,
+      `le paiement de ${d.amount} dépasse le reste dû (${d.due}). Vérifiez le montant : enregistrez au plus le reste dû ; un trop-perçu se rembourse au membre par un mandat de remboursement (« Rembourser le trop-perçu » sur l'appel de fonds).`,
     en: (d) =>
-      `the payment of ${d.amount} exceeds what is due (${d.due}). Check the amount; an overpayment is handled by an adjustment.`,
+      `the payment of ${d.amount} exceeds what is due (${d.due}). Check the amount: record at most what is due; an overpayment is refunded to the member by a mandat de remboursement ("Refund the overpayment" on the fund call).`,
   },
   "refund.exceeds_overpayment": {
     status: 422,

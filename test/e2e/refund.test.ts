@@ -122,7 +122,14 @@ describe("a DM carrying a régularisation, then the refund of the trop-perçu (C
     const [, calls] = await api("GET", "fund-calls?year=2023");
     const metropole = (calls as { memberId: string; due: string }[]).find((c) => c.memberId === "metropole");
     const overpaid = -Number(metropole?.due);
-    assert.ok(overpaid > 0);
+    assert.ok(overpaid > 1);
+    // A first mandat of 1 € already recorded: its reference is the call's, once.
+    const first = {
+      amount: "1",
+      refundedOn: new Date().toISOString().slice(0, 10),
+      reference: "Mandat 2023-117",
+    };
+    assert.equal((await api("POST", "fund-calls/2023/metropole/refunds", first))[0], 201);
     await page.goto(at("/fund-calls?year=2023"));
     await page.getByRole("button", { name: /Rembourser le trop-perçu.*Métropole de Lyon/ }).click();
     await page.getByRole("heading", { name: "Remboursement du trop-perçu de Métropole de Lyon" }).waitFor();
@@ -132,9 +139,26 @@ describe("a DM carrying a régularisation, then the refund of the trop-perçu (C
       .getByText(/dépasse le trop-perçu/)
       .first()
       .waitFor();
-    await amount.fill(String(overpaid).replace(".", ","));
+    await amount.fill(((Math.round(overpaid * 100) - 100) / 100).toFixed(2).replace(".", ","));
+    // Dated tomorrow, then under the first mandat's reference: each refused at its field.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await page.locator("#refund-date").fill(tomorrow);
+    await page.locator("#refund-reference").fill("Mandat 2023-117");
+    const save = page.getByRole("button", { name: "Enregistrer le remboursement" });
+    await save.click();
+    await page
+      .locator("#refund-date-error")
+      .getByText(/ne se date pas dans le futur/)
+      .waitFor();
+    await page.locator("#refund-date").fill(new Date().toISOString().slice(0, 10));
+    await save.click();
+    await page
+      .locator("#refund-reference-error")
+      .getByText(/« Mandat 2023-117 ».* est déjà enregistré/)
+      .waitFor();
+    assert.equal(await page.locator("#refund-reference").getAttribute("aria-invalid"), "true");
     await page.locator("#refund-reference").fill("Mandat 2023-118");
-    await page.getByRole("button", { name: "Enregistrer le remboursement" }).click();
+    await save.click();
     await page.getByText(/Remboursement enregistré : le reste dû de Métropole de Lyon est de 0,00/).waitFor();
     const main = await textOfMain();
     assert.match(main, /Trop-perçus remboursés/);

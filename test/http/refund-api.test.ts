@@ -168,7 +168,11 @@ describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const again = await secretariat.send("POST", REFUNDS, { ...body, amount: "0.01" });
+    const again = await secretariat.send("POST", REFUNDS, {
+      ...body,
+      amount: "0.01",
+      reference: "Mandat 2023-119",
+    });
     assert.equal(again.json().code, "refund.exceeds_overpayment");
     const audit = (await secretariat.send("GET", `${BASE}/audit`)).json();
     const items = audit.events;

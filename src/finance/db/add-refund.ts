@@ -3,15 +3,24 @@ import { recordAudit } from "../../platform/db/record-audit.ts";
 import type { Actor } from "../../shared/actor.ts";
 import type { FundCallRecord, RefundRecord } from "../app/ports/fund-call-store.ts";
 import type { InTransactionRule } from "../app/ports/in-transaction-rule.ts";
+import { refundReferenceTaken } from "../domain/fund-call-rules.ts";
 import { EntenteError, localized } from "../errors.ts";
 import { readFundCall } from "./read-fund-calls.ts";
 import type { FinanceDatabase } from "./tables.ts";
+
+/** A violation of `fund_call_refund_reference_key` (PostgreSQL and PGlite: SQLSTATE 23505). */
+const isReferenceTaken = (error: unknown): boolean =>
+  typeof error === "object" &&
+  error !== null &&
+  (error as { code?: unknown }).code === "23505" &&
+  (error as { constraint?: unknown }).constraint === "fund_call_refund_reference_key";
 
 /**
  * Records a refund of a trop-perçu (mandat de remboursement) against a member's call of a year in
  * one transaction with its audit event (`fund_call_refund`), once the use case's rule accepted
  * it on the call as it stands. The call's row is locked first, so that two refunds at once are
- * checked one after the other and never pay back more than the trop-perçu together.
+ * checked one after the other and never pay back more than the trop-perçu together, nor record
+ * one mandat reference twice (the unique index of migration 0181 backs that rule).
  * @throws EntenteError `resource.not_found` (no such call), or what `rule` throws.
  */
 export function addRefund(
@@ -47,7 +56,13 @@ export function addRefund(
         reference: refund.reference,
       })
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        // The unique index of migration 0181 (one reference per call), should the rule miss it.
+        if (isReferenceTaken(error))
+          throw refundReferenceTaken(call, refund.reference, null, { cause: error });
+        throw error;
+      });
     await recordAudit(trx, {
       actor,
       ententeId,

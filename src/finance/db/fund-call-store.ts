@@ -92,14 +92,17 @@ function addPayment(
   });
 }
 
-/** Deletes a payment recorded by mistake; the audit event keeps it with the reason. */
+/**
+ * Deletes a payment recorded by mistake once `rule` accepted it on its call as it stands; the
+ * audit event keeps it with the reason. The call's row is locked first, as addRefund locks it,
+ * so that a refund and a cancellation at once are checked one after the other.
+ */
 function cancelPayment(
   db: Kysely<FinanceDatabase>,
-  ententeId: string,
-  paymentId: string,
-  reason: string,
-  actor: Actor,
+  target: { ententeId: string; paymentId: string; reason: string; actor: Actor },
+  rule: InTransactionRule<FundCallRecord>,
 ): Promise<FundCallRecord | null> {
+  const { ententeId, paymentId, reason, actor } = target;
   return db.transaction().execute(async (trx) => {
     const payment = await trx
       .selectFrom("payment")
@@ -114,8 +117,14 @@ function cancelPayment(
       ])
       .where("payment.id", "=", BigInt(paymentId))
       .where("fund_call.entente_id", "=", ententeId)
+      .forUpdate("fund_call")
       .executeTakeFirst();
     if (payment === undefined) return null;
+    // Read after the lock: the refunds and payments as they stand (another cancellation of this
+    // payment may have deleted it while this one waited).
+    const call = await readFundCall(trx, ententeId, payment.year, payment.member_id);
+    if (call === undefined || !call.payments.some((p) => p.id === paymentId)) return null;
+    rule(call);
     await trx.deleteFrom("payment").where("id", "=", payment.id).execute();
     await recordAudit(trx, {
       actor,
@@ -148,9 +157,9 @@ export function createFundCallStore(db: Kysely<FinanceDatabase>): FundCallStore 
       addRefund(db, { ententeId, year, memberId, actor }, refund, rule),
     issueCorrections: (ententeId, budget, callYears, issuedAt, actor, rule) =>
       issueCorrections(db, { ententeId, budget, callYears, issuedAt, actor }, rule),
-    async cancelPayment(ententeId, paymentId, reason, actor) {
+    async cancelPayment(ententeId, paymentId, reason, actor, rule) {
       if (!/^\d+$/.test(paymentId)) return null;
-      return cancelPayment(db, ententeId, paymentId, reason, actor);
+      return cancelPayment(db, { ententeId, paymentId, reason, actor }, rule);
     },
   };
 }

@@ -30,12 +30,14 @@ export function isoDay(now: Date): string {
 const ACTS = {
   deliberatedOn: { fr: "une délibération", en: "a deliberation" },
   paidOn: { fr: "un paiement reçu", en: "a payment received" },
+  refundedOn: { fr: "un remboursement de trop-perçu", en: "a refund of an overpayment" },
 } as const;
 
 /**
  * An act that has taken place — a member's deliberation (`deliberatedOn`), a payment received
- * (`paidOn`) — is dated no later than today: a future date would complete an adoption, or settle
- * a call, before the act exists. Also within assertDateInRange's bounds.
+ * (`paidOn`), a trop-perçu refunded (`refundedOn`, a mandat de remboursement) — is dated no later
+ * than today: a future date would complete an adoption, settle a call or pay back a member before
+ * the act exists. Also within assertDateInRange's bounds.
  * @param today the injected clock's date, `AAAA-MM-JJ`.
  * @throws EntenteError `date.in_future` at `field`; `date.out_of_range`.
  * @example assertNotInFuture("2026-12-08", "2026-12-07", "paidOn") // throws date.in_future

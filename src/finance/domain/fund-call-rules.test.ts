@@ -4,11 +4,13 @@ import { EntenteError, formatMessage } from "../errors.ts";
 import {
   amountDue,
   amountPaid,
+  assertCancellationCoversRefunds,
   assertFundCallsMayBeIssued,
   assertFundCallsNotIssued,
   assertNotBeforeIssue,
   assertPaymentPositive,
   assertPaymentWithinDue,
+  assertRefundPositive,
   assertRefundWithinOverpayment,
   fundCallReference,
 } from "./fund-call-rules.ts";
@@ -82,6 +84,75 @@ describe("fund calls and payments", () => {
       codeOf(() => assertPaymentWithinDue(call, 20000001n)),
       "payment.exceeds_due",
     );
+  });
+
+  it("a payment is cancelled only while the payments left cover the refunds", () => {
+    const refunded = {
+      year: 2023,
+      memberId: "metropole",
+      reference: null,
+      payments: [
+        { id: "1", amountCents: 30577700n, reference: "virement 1" },
+        { id: "2", amountCents: 2000n, reference: null },
+      ],
+      refunds: [
+        { amountCents: 2000n, reference: "M-1", refundedOn: "2026-01-15" },
+        { amountCents: 1000n, reference: "M-2", refundedOn: "2026-01-16" },
+      ],
+    };
+    for (const [paymentId, code] of [
+      ["2", null], // 305 777 € left ≥ 30 € refunded
+      ["1", "payment.cancel_below_refunds"], // 20 € left < 30 €
+      ["9", null], // not the call's: the store answers not found
+    ] as const)
+      assert.equal(
+        codeOf(() => assertCancellationCoversRefunds(refunded, paymentId)),
+        code,
+        paymentId,
+      );
+    const exact = {
+      ...refunded,
+      refunds: [{ amountCents: 2000n, reference: "M-1", refundedOn: "2026-01-15" }],
+    };
+    assert.equal(
+      codeOf(() => assertCancellationCoversRefunds(exact, "1")),
+      null,
+      "net paid 0 is not negative",
+    );
+    try {
+      assertCancellationCoversRefunds(refunded, "1");
+    } catch (error) {
+      assert.ok(error instanceof EntenteError);
+      const fr = formatMessage(error.code, error.details, "fr");
+      assert.match(fr, /« M-2 » \(10,00 €, 2026-01-16\), « M-1 »/);
+      assert.match(fr, /AF-2023-metropole/);
+      assert.match(fr, /10,00 € de trop/);
+    }
+  });
+
+  it("a refund is positive, under its own code; an overpayment is said to be refunded by a mandat", () => {
+    assert.equal(
+      codeOf(() => assertRefundPositive(1n)),
+      null,
+    );
+    const message = (run: () => unknown, lang: "fr" | "en") => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof EntenteError) return formatMessage(error.code, error.details, lang);
+      }
+      return "";
+    };
+    const zero = () => assertRefundPositive(0n);
+    assert.equal(codeOf(zero), "refund.not_positive");
+    assert.match(message(zero, "fr"), /Saisissez le montant remboursé/);
+    assert.match(message(zero, "en"), /Enter the amount refunded/);
+    const over = () => assertPaymentWithinDue(call, 20000001n);
+    assert.match(message(over, "fr"), /un trop-perçu se rembourse au membre par un mandat de remboursement/);
+    assert.match(message(over, "fr"), /« Rembourser le trop-perçu »/);
+    assert.doesNotMatch(message(over, "fr"), /régularisation/);
+    assert.match(message(over, "en"), /refunded to the member by a mandat de remboursement/);
+    assert.doesNotMatch(message(over, "en"), /adjustment/);
   });
 
   it("a refund pays back the trop-perçu, no more; net paid = payments − refunds", () => {

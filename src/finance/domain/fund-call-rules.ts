@@ -83,6 +83,92 @@ export function assertRefundWithinOverpayment(
 }
 
 /**
+ * A mandat de remboursement's reference names one refund of the call: the same reference again
+ * is the same refund posted twice (a replayed request), which would pay the trop-perçu back
+ * twice. Exact comparison, as the unique index of migration 0181 that backs it.
+ * @throws EntenteError `refund.reference_taken`, at `reference`, naming it and the call.
+ */
+export function assertRefundReferenceFree(
+  call: {
+    readonly year: number;
+    readonly memberId: string;
+    readonly reference: string | null;
+    readonly refunds: readonly { readonly reference: string; readonly refundedOn: string }[];
+  },
+  reference: string,
+): void {
+  const taken = call.refunds.find((r) => r.reference === reference);
+  if (taken !== undefined) throw refundReferenceTaken(call, reference, taken.refundedOn);
+}
+
+/** The error of a mandat reference already recorded on the call (by the rule or the unique index). */
+export function refundReferenceTaken(
+  call: { readonly year: number; readonly memberId: string; readonly reference: string | null },
+  reference: string,
+  refundedOn: string | null,
+  options: { cause?: unknown } = {},
+): EntenteError {
+  return new EntenteError(
+    "refund.reference_taken",
+    {
+      reference,
+      call: call.reference ?? fundCallReference(call.year, call.memberId),
+      on: refundedOn === null ? localized("", "") : prefixed(dayInWords(refundedOn), " du ", " of "),
+    },
+    { path: ["reference"], ...options },
+  );
+}
+
+/**
+ * A payment is cancelled (recorded by mistake) only while the payments left still cover what was
+ * refunded on the call (mandats de remboursement): otherwise net paid would turn negative and the
+ * call owe more than it calls. The mandats are named, the latest first, in the error.
+ * @param paymentId the payment to cancel, one of `call.payments`.
+ * @throws EntenteError `payment.cancel_below_refunds`, at `paymentId`.
+ */
+export function assertCancellationCoversRefunds(
+  call: {
+    readonly year: number;
+    readonly memberId: string;
+    readonly reference: string | null;
+    readonly payments: readonly {
+      readonly id: string;
+      readonly amountCents: Cents;
+      readonly reference: string | null;
+    }[];
+    readonly refunds: readonly {
+      readonly amountCents: Cents;
+      readonly reference: string;
+      readonly refundedOn: string;
+    }[];
+  },
+  paymentId: string,
+): void {
+  const cancelled = call.payments.find((p) => p.id === paymentId);
+  if (cancelled === undefined) return;
+  const left = amountPaid({ payments: call.payments.filter((p) => p !== cancelled) });
+  const refunded = amountPaid({ payments: call.refunds });
+  if (refunded <= left) return;
+  const mandats = [...call.refunds]
+    .sort((a, b) => b.refundedOn.localeCompare(a.refundedOn))
+    .map((r) => `« ${r.reference} » (${formatEuros(r.amountCents)} €, ${r.refundedOn})`)
+    .join(", ");
+  throw new EntenteError(
+    "payment.cancel_below_refunds",
+    {
+      payment: `${formatEuros(cancelled.amountCents)} €`,
+      paymentReference: cancelled.reference ?? "—",
+      call: call.reference ?? fundCallReference(call.year, call.memberId),
+      left: `${formatEuros(left)} €`,
+      refunded: `${formatEuros(refunded)} €`,
+      excess: `${formatEuros(refunded - left)} €`,
+      mandats,
+    },
+    { path: ["paymentId"] },
+  );
+}
+
+/**
  * A payment is a strictly positive amount (cents): a payment of 0 € records nothing, and is not
  * "negative" either.
  * @throws EntenteError `payment.not_positive` (≤ 0), at `amount`, with the amount in euros.
@@ -90,6 +176,16 @@ export function assertRefundWithinOverpayment(
 export function assertPaymentPositive(amountCents: Cents): void {
   if (amountCents <= 0n)
     throw new EntenteError("payment.not_positive", { value: formatEuros(amountCents) }, { path: ["amount"] });
+}
+
+/**
+ * A refund (mandat de remboursement) is a strictly positive amount (cents), as a payment; its own
+ * code, so that its message asks for the amount refunded, not the amount received.
+ * @throws EntenteError `refund.not_positive` (≤ 0), at `amount`, with the amount in euros.
+ */
+export function assertRefundPositive(amountCents: Cents): void {
+  if (amountCents <= 0n)
+    throw new EntenteError("refund.not_positive", { value: formatEuros(amountCents) }, { path: ["amount"] });
 }
 
 /**
@@ -138,6 +234,11 @@ const IN_WORDS = {
 function dayInWords(iso: string): Localized {
   const day = new Date(`${iso}T00:00:00Z`);
   return localized(formatDateInWords(IN_WORDS.fr, day), formatDateInWords(IN_WORDS.en, day));
+}
+
+/** `words` after a French and an English preposition. */
+function prefixed(words: Localized, fr: string, en: string): Localized {
+  return localized(`${fr}${words.fr}`, `${en}${words.en}`);
 }
 
 /** The code each dated act answers when it precedes its call's issue. */

@@ -126,11 +126,17 @@ export interface FundCallStore {
     actor: Actor,
     rule: InTransactionRule<FundCallRecord>,
   ): Promise<FundCallRecord>;
-  /** Cancels a payment recorded by mistake (the audit trail keeps it and the reason); null when unknown. */
+  /**
+   * Cancels a payment recorded by mistake (the audit trail keeps it and the reason); null when
+   * unknown. `rule` runs in the transaction on the payment's call as it stands (its row locked,
+   * as addRefund locks it), before the delete.
+   * @throws what `rule` throws.
+   */
   cancelPayment(
     ententeId: string,
     paymentId: string,
     reason: string,
     actor: Actor,
+    rule: InTransactionRule<FundCallRecord>,
   ): Promise<FundCallRecord | null>;
 }
