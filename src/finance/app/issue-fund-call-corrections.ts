@@ -45,7 +45,7 @@ export async function issueFundCallCorrections(
   return deps.fundCalls.issueCorrections(ententeId, budget, callYears, actorOf(principal), (calls) => {
     assertCorrectionsNotIssued(budget, calls);
     return callYears.flatMap((y) =>
-      planCorrections(y, targets.get(y) ?? [], calls, budget.number).map((c) => ({ ...c, dueOn })),
+      planCorrections(y, targets.get(y) ?? [], calls, budget).map((c) => ({ ...c, dueOn })),
     );
   });
 }
