@@ -56,8 +56,9 @@ async function amendLines(client: ConsoleClient, year: number): Promise<void> {
 }
 
 // Tester's findings on amending budgets (DM), item 1: a 2023 call corrected by 2023's DM1 and by
-// 2022's DM1 (2022 is recalled in 2023) got two titres with the same reference.
-describeOnDatabases("amending budgets: references of titres", (get) => {
+// 2022's DM1 (2022 is recalled in 2023) got two titres with the same reference. Item 2: a DM n° 2
+// approved by a conference dated before DM n° 1 was adopted.
+describeOnDatabases("amending budgets: references of titres, chronology of DMs", (get) => {
   let app: ZodFastifyInstance;
   let composed: ComposedConsole;
   let secretariat: ConsoleClient;
@@ -120,5 +121,50 @@ describeOnDatabases("amending budgets: references of titres", (get) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("DM n° 2 of 2023 approved before DM n° 1 was adopted (20 June 2023): 422 at conferenceDate, nothing approved", async () => {
+    await amendLines(secretariat, 2023);
+    const early = await secretariat.send("POST", `${BASE}/decisions`, {
+      subject: "DM 2",
+      conferenceDate: "2023-01-01",
+      conferenceLabel: "Conférence",
+      budgetYear: 2023,
+    });
+    assert.equal(early.status, 422, early.raw.toString());
+    assert.equal(early.json().code, "amending.before_previous_adoption");
+    assert.equal(early.json().errors[0]?.field, "conferenceDate");
+    assert.match(early.json().detail, /1er janvier 2023.*Décision modificative n° 1 2023.*20 juin 2023/);
+    const english = await secretariat.send(
+      "POST",
+      `${BASE}/decisions`,
+      { subject: "DM 2", conferenceDate: "2023-06-19", conferenceLabel: "Conférence", budgetYear: 2023 },
+      { lang: "en" },
+    );
+    assert.equal(english.status, 422);
+    assert.match(english.json().detail, /19 June 2023.*20 June 2023/);
+    const budget = (await secretariat.send("GET", `${BASE}/exercises/2023/budget`)).json();
+    assert.deepEqual([budget.number, budget.status], [3, "draft"], "nothing approved");
+    // The day of the adoption is accepted; a deliberation before its conference stays refused.
+    const onTime = await secretariat.send("POST", `${BASE}/decisions`, {
+      subject: "DM 2",
+      conferenceDate: "2023-06-20",
+      conferenceLabel: "Conférence",
+      budgetYear: 2023,
+    });
+    assert.equal(onTime.status, 201, onTime.raw.toString());
+    const r = onTime.json().ratifications[0];
+    const before = await secretariat.send(
+      "PUT",
+      `${BASE}/decisions/${onTime.json().id}/ratifications/${r.memberId}`,
+      {
+        status: "ratified",
+        deliberationNumber: "2023-dm2",
+        deliberatedOn: "2023-06-19",
+        rowVersion: r.rowVersion,
+      },
+    );
+    assert.equal(before.status, 422, before.raw.toString());
+    assert.equal(before.json().errors[0]?.field, "deliberatedOn");
   });
 });
