@@ -118,3 +118,22 @@ export function assertCorrectionsNotIssued(
   );
   if (issued) throw new EntenteError("fund_call.corrections_already_issued", { label: budget.label });
 }
+
+/**
+ * The corrections amending budget `budget` issued, with their call: what one issue made, apart
+ * from the earlier DMs' corrections of the same calls.
+ */
+export function correctionsIssuedBy<
+  C extends {
+    readonly corrections: readonly { readonly budgetYear: number; readonly budgetNumber: number }[];
+  },
+>(
+  calls: readonly C[],
+  budget: { readonly year: number; readonly number: number },
+): { call: C; correction: C["corrections"][number] }[] {
+  return calls.flatMap((call) =>
+    call.corrections
+      .filter((c) => c.budgetYear === budget.year && c.budgetNumber === budget.number)
+      .map((correction) => ({ call, correction })),
+  );
+}
