@@ -94,6 +94,13 @@ export const financeActErrors = defineErrors({
     en: (d) =>
       `member "${d.member}" has no ${d.year} fund call to complement or reduce. Issue the ${d.year} fund calls first.`,
   },
+  "amending.before_previous_adoption": {
+    status: 422,
+    fr: (d) =>
+      `conferenceDate : la conférence du ${d.date} précède l'adoption de la version qu'elle modifie (${d.previous}, adoptée le ${d.adoptedOn}) ; une décision modificative vient après la version en vigueur. Datez la conférence au plus tôt le ${d.adoptedOn}.`,
+    en: (d) =>
+      `conferenceDate: the conference of ${d.date} is before the adoption of the version it amends (${d.previous}, adopted on ${d.adoptedOn}); an amending budget comes after the version in force. Date the conference on ${d.adoptedOn} or later.`,
+  },
 });
 
 declare module "../shared/errors.ts" {

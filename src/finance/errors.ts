@@ -266,9 +266,9 @@ export const financeErrors = defineErrors({
   "budget.figures_frozen": {
     status: 409,
     fr: (d) =>
-      `ce changement modifierait les montants du budget ${d.year}, qui est ${d.status} : les montants délibérés ne changent plus. Ouvrez d'abord une décision modificative pour ${d.year}.`,
+      `ce changement modifierait les montants du budget ${d.year}, qui est ${d.status} : les montants délibérés ne changent plus. ${d.advice === undefined ? `Ses lignes, avances et régularisations changent par une décision modificative de ${d.year}, qui s'ouvre une fois ce budget adopté ; une clé ou une mission ne change pas un exercice délibéré.` : d.advice}`,
     en: (d) =>
-      `this change would alter the amounts of the ${d.year} budget, which is ${d.status}: deliberated amounts no longer change. Open an amending budget for ${d.year} first.`,
+      `this change would alter the amounts of the ${d.year} budget, which is ${d.status}: deliberated amounts no longer change. ${d.advice === undefined ? `Its lines, advances and adjustments change through an amending budget of ${d.year}, opened once this budget is adopted; a key or a mission does not change a deliberated exercise.` : d.advice}`,
   },
   "ratification.closed": {
     status: 409,
@@ -335,9 +335,9 @@ export const financeErrors = defineErrors({
   "budget.adopted_figures_frozen": {
     status: 409,
     fr: (d) =>
-      `ce changement modifierait les montants adoptés de ${d.year} : une clé, une mission ou une régularisation ne change jamais un exercice adopté, même par une décision modificative (qui ne modifie que les lignes). Appliquez ce changement à partir de l'exercice ${d.next}.`,
+      `ce changement modifierait les montants adoptés de ${d.year} : une clé ou une mission ne change jamais un exercice adopté, même par une décision modificative (qui modifie les lignes, avances et régularisations, pas les clés ni les missions). Une période de clé ne peut commencer qu'à un exercice non adopté : appliquez ce changement à partir de l'exercice ${d.next}.`,
     en: (d) =>
-      `this change would alter the adopted amounts of ${d.year}: a key, a mission or an adjustment never changes an adopted exercise, not even through an amending budget (which changes lines only). Apply this change from exercise ${d.next}.`,
+      `this change would alter the adopted amounts of ${d.year}: a key or a mission never changes an adopted exercise, not even through an amending budget (which changes lines, advances and adjustments, not keys nor missions). A key period can start only from an exercise not adopted: apply this change from exercise ${d.next}.`,
   },
   "amending.none_open": {
     status: 404,

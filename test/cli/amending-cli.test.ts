@@ -3,10 +3,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
+import { createAmendingBudget } from "../../src/finance/app/create-amending-budget.ts";
 import type { FinanceDeps } from "../../src/finance/app/finance-deps.ts";
 import { createFinanceStores } from "../../src/finance/db/create-finance-stores.ts";
 import { openDatabase } from "../../src/platform/db/open-database.ts";
-import { adoptYear, draftLyonAmendingBudget } from "../helpers/amending-steps.ts";
+import { adoptYear, draftLyonAmendingBudget, secretariatOf } from "../helpers/amending-steps.ts";
 import { seedPgliteDataDir } from "../helpers/pglite-template.ts";
 import { LYON, runEntente } from "../helpers/run-cli.ts";
 
@@ -77,5 +78,15 @@ describe("entente amending show / issue (the server's database, PGlite in DATA_D
     const twice = runEntente(["amending", "issue", "lyon-2023", "--year", "2023"], { env });
     assert.equal(twice.status, 1);
     assert.match(twice.stderr, /déjà émis/);
+
+    // A DM n° 2 that changes nothing: the run issues nothing and says so, not DM n° 1's titres.
+    await onDatabase(dataDir, async (d) => {
+      await createAmendingBudget(d, secretariatOf("lyon-2023"), "lyon-2023", 2023);
+      await adoptYear(d, "lyon-2023", 2023, "2023-06-30");
+    });
+    const nothing = runEntente(["amending", "issue", "lyon-2023", "--year", "2023"], { env });
+    assert.equal(nothing.status, 0, nothing.stderr);
+    assert.doesNotMatch(nothing.stdout, /AF-2023-/, "DM n° 1's titres are not this run's");
+    assert.match(nothing.stdout, /^Rien à émettre : Décision modificative n° 2 2023 ne change/m);
   });
 });

@@ -85,7 +85,10 @@ describeOnDatabases("a DM carrying a régularisation (versioned advances and adj
     const after = computeBudgetReport(await deps.ententes.loadEntente("lyon"), 2023).fundCalls;
     for (const [i, call] of calls.entries())
       assert.equal(call.amountCents + (call.corrections[0]?.amountCents ?? 0n), after[i]?.total);
-    assert.ok(corrections.every((c) => c.reference.endsWith("-DM1")));
+    assert.ok(
+      corrections.every((c) => c.reference.endsWith("-DM1-2022")),
+      "a DM of 2022 names its year on a 2023 call",
+    );
     const dashboard = await getDashboard(deps, reader, "lyon", 2023);
     assert.equal(dashboard.calls.called, 639_176_00n);
     for (const m of dashboard.members) assert.equal(m.due, m.called - m.paid);

@@ -147,7 +147,8 @@ describeOnDatabases("amending budget (décision modificative) over HTTP", (get) 
     });
     assert.equal(key.status, 409, key.raw.toString());
     assert.equal(key.json().code, "budget.adopted_figures_frozen");
-    assert.match(key.json().detail, /2024/);
+    assert.match(key.json().detail, /à partir de l'exercice 2024/);
+    assert.doesNotMatch(key.json().detail, /Ouvrez d'abord|une régularisation ne change jamais/);
 
     // The entente file neither rewrites the adopted 2023 while its DM is a draft.
     const file = (await secretariat.send("GET", `${BASE}/entente-file`)).raw.toString("utf8");

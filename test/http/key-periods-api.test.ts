@@ -121,6 +121,21 @@ describeOnDatabases("key periods over HTTP", (get) => {
     });
     assert.equal(reply.status, 409, reply.raw.toString());
     assert.equal(reply.json().code, "budget.figures_frozen");
+    // The advice is true: no DM would let a key change 2023; the first year not adopted is proposed.
+    assert.equal(reply.json().errors[0]?.field, "from");
+    assert.doesNotMatch(reply.json().detail, /Ouvrez d'abord une décision modificative/);
+    assert.match(
+      reply.json().detail,
+      /ne peut commencer qu'à un exercice non adopté.*à partir de l'exercice 2024/,
+    );
+    const english = await secretariat.send(
+      "PUT",
+      "/api/ententes/lyon/keys/socle/periods",
+      { from: 2023, source: null, weights: POPULATIONS },
+      { lang: "en" },
+    );
+    assert.doesNotMatch(english.json().detail, /Open an amending budget/);
+    assert.match(english.json().detail, /can start only from an exercise not adopted.*from exercise 2024/);
     assert.deepEqual(
       (await socle()).periods.map((p: { from: number | null }) => p.from),
       [null, 2025],

@@ -34,11 +34,15 @@ export async function assertFiguresOpen(
   const adopted = new Set(versions.filter((v) => v.status === "adopted").map((v) => v.year));
   // Lines of an amending budget: only its own draft changes, nothing in force.
   const changing = what.kind === "lines" && years !== "all" ? years.filter((y) => !adopted.has(y)) : years;
-  for (const year of yearsAltered(entente, changing)) {
-    assertYearFiguresOpen(year, await deps.budgets.latest(ententeId, year));
+  const altered = yearsAltered(entente, changing);
+  // Keys and missions: the first exercise they may start from, after every deliberated one they touch.
+  const deliberated = altered.filter((y) => versions.some((v) => v.year === y && v.status !== "draft"));
+  const next = what.kind === "shared" && deliberated.length > 0 ? Math.max(...deliberated) + 1 : undefined;
+  for (const year of altered) {
+    assertYearFiguresOpen(year, await deps.budgets.latest(ententeId, year), next, what.field ?? []);
     // A draft's lines feed the exercise that recalls it: when that one is adopted, its figures in
     // force would move (even while a DM of it is open), so the draft must wait for a DM of its own.
     if (what.kind === "shared" || adopted.has(year))
-      assertAdoptedFiguresUntouched(year, adopted.has(year), what.field ?? []);
+      assertAdoptedFiguresUntouched(year, adopted.has(year), what.field ?? [], next);
   }
 }

@@ -30,6 +30,20 @@ export async function issueFundCallCorrections(
   year: number,
   dueOn: string | null,
 ): Promise<FundCallRecord[]> {
+  return (await issueAmendingCorrections(deps, principal, ententeId, year, dueOn)).calls;
+}
+
+/**
+ * issueFundCallCorrections, with the amending budget whose corrections were issued, so that a
+ * caller tells what this run issued (`correctionsIssuedBy`) from what earlier DMs had.
+ */
+export async function issueAmendingCorrections(
+  deps: Pick<FinanceDeps, "ententes" | "budgets" | "fundCalls" | "clock">,
+  principal: Principal,
+  ententeId: string,
+  year: number,
+  dueOn: string | null,
+): Promise<{ budget: { year: number; number: number; label: string }; calls: FundCallRecord[] }> {
   assertCan(principal, { kind: "issue-fund-calls", ententeId });
   const now = deps.clock.now();
   assertDateInRange(dueOn, isoDay(now), "dueOn");
@@ -43,10 +57,18 @@ export async function issueFundCallCorrections(
   const entente = await deps.ententes.loadEntente(ententeId);
   const callYears = yearsAltered(entente, [year]);
   const targets = new Map(callYears.map((y) => [y, computeBudgetReport(entente, y).fundCalls]));
-  return deps.fundCalls.issueCorrections(ententeId, budget, callYears, now, actorOf(principal), (calls) => {
-    assertCorrectionsNotIssued(budget, calls);
-    return callYears.flatMap((y) =>
-      planCorrections(y, targets.get(y) ?? [], calls, budget.number).map((c) => ({ ...c, dueOn })),
-    );
-  });
+  const calls = await deps.fundCalls.issueCorrections(
+    ententeId,
+    budget,
+    callYears,
+    now,
+    actorOf(principal),
+    (issued) => {
+      assertCorrectionsNotIssued(budget, issued);
+      return callYears.flatMap((y) =>
+        planCorrections(y, targets.get(y) ?? [], issued, budget).map((c) => ({ ...c, dueOn })),
+      );
+    },
+  );
+  return { budget: { year: budget.year, number: budget.number, label: budget.label }, calls };
 }

@@ -2,8 +2,8 @@ import type { CliContext } from "../../platform/cli/cli-context.ts";
 import { isCalendarDate } from "../../shared/calendar-date.ts";
 import { centsToEuroText } from "../../shared/money-input.ts";
 import { compareAmendingBudget } from "../app/compare-amending-budget.ts";
-import { issueFundCallCorrections } from "../app/issue-fund-call-corrections.ts";
-import { amountCalled } from "../domain/fund-call-corrections.ts";
+import { issueAmendingCorrections } from "../app/issue-fund-call-corrections.ts";
+import { amountCalled, correctionsIssuedBy } from "../domain/fund-call-corrections.ts";
 import { EntenteError, formatMessage, type Lang, localized } from "../errors.ts";
 import { cliPrincipal } from "./cli-principal.ts";
 import type { FinanceCliDeps } from "./commands.ts";
@@ -73,7 +73,8 @@ export async function showAmendingBudget(
 /**
  * `entente amending issue ENTENTE --year Y [--due-on D]`: issues the complementary calls and
  * reductions of exercise Y's adopted amending budget (the same use case as
- * `POST …/exercises/:year/fund-call-corrections`) and prints each one.
+ * `POST …/exercises/:year/fund-call-corrections`) and prints each one this run issued — not
+ * the earlier DMs' corrections of the same calls — or « Rien à émettre » with the reason.
  * @throws EntenteError `cli.bad_option`, `entente.not_found`, `amending.none_open`,
  *   `fund_call.amending_not_adopted`, `fund_call.corrections_already_issued`.
  */
@@ -84,18 +85,21 @@ export async function issueCorrectionsFromCli(
 ): Promise<void> {
   const year = yearOption(options.year);
   const dueOn = dateOption(options.dueOn);
-  const calls = await context.withDeps(async (deps) => {
+  const { budget, calls } = await context.withDeps(async (deps) => {
     await requireEntente(deps, ententeId);
     const clock = { now: () => new Date() };
-    return issueFundCallCorrections({ ...deps, clock }, cliPrincipal(ententeId), ententeId, year, dueOn);
+    return issueAmendingCorrections({ ...deps, clock }, cliPrincipal(ententeId), ententeId, year, dueOn);
   });
   const fr = options.lang === "fr";
-  const out: string[] = [];
-  for (const call of calls)
-    for (const c of call.corrections.filter((x) => x.budgetYear === year))
-      out.push(
-        `${c.reference} ${c.amountCents > 0n ? (fr ? "titre complémentaire" : "complementary call") : fr ? "réduction de titre" : "reduction"} ${signed(c.amountCents)} € (${fr ? "appelé" : "called"} ${centsToEuroText(amountCalled(call))} €)`,
-      );
-  if (out.length === 0) out.push(fr ? "aucun titre à émettre" : "nothing to issue");
+  const out = correctionsIssuedBy(calls, budget).map(
+    ({ call, correction: c }) =>
+      `${c.reference} ${c.amountCents > 0n ? (fr ? "titre complémentaire" : "complementary call") : fr ? "réduction de titre" : "reduction"} ${signed(c.amountCents)} € (${fr ? "appelé" : "called"} ${centsToEuroText(amountCalled(call))} €)`,
+  );
+  if (out.length === 0)
+    out.push(
+      fr
+        ? `Rien à émettre : ${budget.label} ne change le montant appelé d'aucun membre sur un appel de fonds émis.`
+        : `Nothing to issue: ${budget.label} changes no member's amount on an issued fund call.`,
+    );
   context.stdout.write(`${out.join("\n")}\n`);
 }

@@ -1,4 +1,4 @@
-import { EntenteError } from "../errors.ts";
+import { EntenteError, localized } from "../errors.ts";
 import { type BudgetStatus, budgetStatusLabel } from "./budget-status.ts";
 import type { Entente } from "./entente.ts";
 
@@ -65,29 +65,58 @@ export function yearsAltered(entente: Entente, years: readonly number[] | "all")
   return [...affected].sort((a, b) => a - b);
 }
 
+/** What to do about a frozen year, in both languages: it depends on what the change touches. */
+function frozenAdvice(year: number, status: BudgetStatus, next: number | undefined) {
+  if (next !== undefined)
+    return localized(
+      `Une clé ou une mission ne change jamais un exercice approuvé ou adopté, même par une décision modificative : une période de clé ne peut commencer qu'à un exercice non adopté. Appliquez ce changement à partir de l'exercice ${next}.`,
+      `A key or a mission never changes an approved or adopted exercise, not even through an amending budget: a key period can start only from an exercise not adopted. Apply this change from exercise ${next}.`,
+    );
+  return status === "adopted"
+    ? localized(
+        `Ouvrez d'abord une décision modificative pour ${year}.`,
+        `Open an amending budget for ${year} first.`,
+      )
+    : localized(
+        `Une décision modificative de ${year} s'ouvre une fois ce budget adopté par tous les membres.`,
+        `An amending budget of ${year} opens once every member has adopted this budget.`,
+      );
+}
+
 /**
  * Deliberated amounts never change under the members' feet: the figures of a year whose budget
- * the conference approved (or the members adopted) are frozen until an amending budget (a new
- * draft version) is opened for it.
- * @throws EntenteError `budget.figures_frozen`.
+ * the conference approved (or the members adopted) are frozen. Lines, advances and adjustments
+ * change through an amending budget (a new draft version) once the year is adopted; keys and
+ * missions (`next`: the first exercise they may start from) never change a deliberated year.
+ * @throws EntenteError `budget.figures_frozen` (at `field`), whose advice says which of the two applies.
  */
-export function assertYearFiguresOpen(year: number, budget: Pick<BudgetVersionState, "status"> | null): void {
+export function assertYearFiguresOpen(
+  year: number,
+  budget: Pick<BudgetVersionState, "status"> | null,
+  next?: number,
+  field: readonly (string | number)[] = [],
+): void {
   if (budget !== null && budget.status !== "draft")
-    throw new EntenteError("budget.figures_frozen", { year, status: budgetStatusLabel(budget.status) });
+    throw new EntenteError(
+      "budget.figures_frozen",
+      { year, status: budgetStatusLabel(budget.status), advice: frozenAdvice(year, budget.status, next) },
+      { path: field },
+    );
 }
 
 /**
  * Keys and missions belong to no budget version: changing them alters the figures in force of
  * every exercise they feed. An exercise with an adopted version keeps its adopted figures for
  * ever (an amending budget changes its lines, advances and adjustments only), so such a change
- * applies from a later exercise.
- * @throws EntenteError `budget.adopted_figures_frozen` at `field`, naming the next exercise.
+ * applies from a later exercise: `next`, the first not adopted (year + 1 by default).
+ * @throws EntenteError `budget.adopted_figures_frozen` at `field`, naming that exercise.
  */
 export function assertAdoptedFiguresUntouched(
   year: number,
   hasAdoptedVersion: boolean,
   field: readonly (string | number)[],
+  next: number = year + 1,
 ): void {
   if (hasAdoptedVersion)
-    throw new EntenteError("budget.adopted_figures_frozen", { year, next: year + 1 }, { path: field });
+    throw new EntenteError("budget.adopted_figures_frozen", { year, next }, { path: field });
 }

@@ -37,6 +37,7 @@ const LYON_2023: IssuedCall[] = [
     payments: [],
   },
 ];
+const DM1_2023 = { year: 2023, number: 2 };
 const sum = (xs: readonly { amountCents: bigint }[]) => xs.reduce((s, x) => s + x.amountCents, 0n);
 
 describe("complementary calls and reductions of an amending budget", () => {
@@ -47,7 +48,7 @@ describe("complementary calls and reductions of an amending budget", () => {
       { member: "ville-lyon", total: 220_447_00n },
       { member: "sitiv", total: 118_146_00n },
     ];
-    const planned = planCorrections(2023, targets, LYON_2023, 2);
+    const planned = planCorrections(2023, targets, LYON_2023, DM1_2023);
     assert.deepEqual(
       planned.map((c) => [c.memberId, c.amountCents, c.reference]),
       [
@@ -65,7 +66,7 @@ describe("complementary calls and reductions of an amending budget", () => {
       { member: "ville-lyon", total: 217_051_00n },
       { member: "sitiv", total: 100_000_00n },
     ];
-    const planned = planCorrections(2023, targets, LYON_2023, 2);
+    const planned = planCorrections(2023, targets, LYON_2023, DM1_2023);
     assert.deepEqual(
       planned.map((c) => [c.memberId, c.amountCents]),
       [
@@ -89,7 +90,7 @@ describe("complementary calls and reductions of an amending budget", () => {
       corrections: [{ budgetYear: 2023, budgetNumber: 2, amountCents: 1_00n }],
     }));
     const targets = LYON_2023.map((c) => ({ member: c.memberId, total: c.amountCents }));
-    const planned = planCorrections(2023, targets, afterFirst, 3);
+    const planned = planCorrections(2023, targets, afterFirst, { year: 2023, number: 3 });
     assert.deepEqual(
       planned.map((c) => c.amountCents),
       [-1_00n, -1_00n, -1_00n],
@@ -98,9 +99,9 @@ describe("complementary calls and reductions of an amending budget", () => {
   });
 
   it("nothing for a year whose calls were not issued; a member owing something without a call is refused", () => {
-    assert.deepEqual(planCorrections(2024, [{ member: "metropole", total: 1n }], LYON_2023, 2), []);
+    assert.deepEqual(planCorrections(2024, [{ member: "metropole", total: 1n }], LYON_2023, DM1_2023), []);
     assert.throws(
-      () => planCorrections(2023, [{ member: "nouvelle", total: 5_00n }], LYON_2023, 2),
+      () => planCorrections(2023, [{ member: "nouvelle", total: 5_00n }], LYON_2023, DM1_2023),
       (e) => e instanceof EntenteError && e.code === "fund_call.correction_without_call",
     );
   });
@@ -121,8 +122,28 @@ describe("complementary calls and reductions of an amending budget", () => {
 
   it("a call issued without a reference still gets one", () => {
     assert.equal(
-      correctionReference({ year: 2023, memberId: "sitiv", reference: null }, 2),
+      correctionReference({ year: 2023, memberId: "sitiv", reference: null }, DM1_2023),
       "AF-2023-sitiv-DM1",
     );
+  });
+
+  it("a DM of the recalled year adds its year: two titres of a call never share a reference", () => {
+    // 2023's DM1 was issued first; then 2022's DM1 (2022 is recalled in 2023) corrects the 2023 calls.
+    const afterDm1 = {
+      ...(LYON_2023[1] as IssuedCall),
+      corrections: [
+        { budgetYear: 2023, budgetNumber: 2, amountCents: 5n, reference: "AF-2023-ville-lyon-DM1" },
+      ],
+    };
+    assert.equal(correctionReference(afterDm1, { year: 2022, number: 2 }), "AF-2023-ville-lyon-DM1-2022");
+    // Issued before this rule, 2022's DM1 took the short reference: 2023's DM1 then adds its year.
+    const old = {
+      ...(LYON_2023[1] as IssuedCall),
+      corrections: [
+        { budgetYear: 2022, budgetNumber: 2, amountCents: 5n, reference: "AF-2023-ville-lyon-DM1" },
+      ],
+    };
+    assert.equal(correctionReference(old, DM1_2023), "AF-2023-ville-lyon-DM1-2023");
+    assert.equal(correctionReference(LYON_2023[1] as IssuedCall, DM1_2023), "AF-2023-ville-lyon-DM1");
   });
 });

@@ -28,6 +28,8 @@ export interface IssuedCall {
     readonly budgetYear: number;
     readonly budgetNumber: number;
     readonly amountCents: Cents;
+    /** The reference it was issued with (kept as issued, never recomputed). */
+    readonly reference?: string;
   }[];
   readonly payments: readonly { readonly amountCents: Cents }[];
 }
@@ -50,13 +52,22 @@ export function amountCalled(call: {
 
 /**
  * A correction's reference: the original call's, with the amending budget's number
- * (`AF-2023-metropole-DM1`), so the accountant finds the title it completes or reduces.
+ * (`AF-2023-metropole-DM1`), so the accountant finds the title it completes or reduces. A call
+ * is corrected by the DMs of its own year and by those of the year it recalls (a DM1 of 2022
+ * corrects the 2023 calls too): a DM of another year than the call's adds its year
+ * (`AF-2023-metropole-DM1-2022`), and so does one of the call's year whose short reference is
+ * already taken (by a correction issued before this rule), so that no two titres of a call share
+ * a reference. References already issued are stored and never recomputed.
  */
 export function correctionReference(
-  call: Pick<IssuedCall, "year" | "memberId" | "reference">,
-  budgetNumber: number,
+  call: Pick<IssuedCall, "year" | "memberId" | "reference"> & {
+    readonly corrections?: readonly { readonly reference?: string }[];
+  },
+  budget: { readonly year: number; readonly number: number },
 ): string {
-  return `${call.reference ?? `AF-${call.year}-${call.memberId}`}-DM${budgetNumber - 1}`;
+  const short = `${call.reference ?? `AF-${call.year}-${call.memberId}`}-DM${budget.number - 1}`;
+  const taken = (call.corrections ?? []).some((c) => c.reference === short);
+  return budget.year === call.year && !taken ? short : `${short}-${budget.year}`;
 }
 
 /**
@@ -71,7 +82,7 @@ export function planCorrections(
   callYear: number,
   targets: readonly { readonly member: string; readonly total: Cents }[],
   issued: readonly IssuedCall[],
-  budgetNumber: number,
+  budget: { readonly year: number; readonly number: number },
 ): PlannedCorrection[] {
   const calls = issued.filter((c) => c.year === callYear);
   if (calls.length === 0) return [];
@@ -88,7 +99,7 @@ export function planCorrections(
             callYear,
             memberId: call.memberId,
             amountCents,
-            reference: correctionReference(call, budgetNumber),
+            reference: correctionReference(call, budget),
           },
         ];
   });
@@ -106,4 +117,23 @@ export function assertCorrectionsNotIssued(
     c.corrections.some((x) => x.budgetYear === budget.year && x.budgetNumber === budget.number),
   );
   if (issued) throw new EntenteError("fund_call.corrections_already_issued", { label: budget.label });
+}
+
+/**
+ * The corrections amending budget `budget` issued, with their call: what one issue made, apart
+ * from the earlier DMs' corrections of the same calls.
+ */
+export function correctionsIssuedBy<
+  C extends {
+    readonly corrections: readonly { readonly budgetYear: number; readonly budgetNumber: number }[];
+  },
+>(
+  calls: readonly C[],
+  budget: { readonly year: number; readonly number: number },
+): { call: C; correction: C["corrections"][number] }[] {
+  return calls.flatMap((call) =>
+    call.corrections
+      .filter((c) => c.budgetYear === budget.year && c.budgetNumber === budget.number)
+      .map((correction) => ({ call, correction })),
+  );
 }

@@ -4,9 +4,12 @@ import { money, type Row, text } from "./table.ts";
 
 /** An issued call as its document lists it: the original title, its corrections, its payments (cents). */
 export interface IssuedCallContext {
+  /** The call's year; a correction from another year's DM names that year. */
+  readonly year?: number;
   readonly reference: string | null;
   readonly amountCents: Cents;
   readonly corrections: readonly {
+    readonly budgetYear?: number;
     readonly budgetNumber: number;
     readonly amountCents: Cents;
     readonly dueOn: string | null;
@@ -22,13 +25,18 @@ export interface IssuedCallContext {
 }
 
 /** A correction's row: complementary call or reduction, with its amending budget and the call it refers to. */
-function correctionRow(c: IssuedCallContext["corrections"][number], original: string): Row {
+function correctionRow(
+  c: IssuedCallContext["corrections"][number],
+  original: string,
+  callYear: number | undefined,
+): Row {
   const what = c.amountCents > 0n ? "Titre complémentaire" : "Réduction de titre";
   const due = c.dueOn === null ? "" : `, échéance ${c.dueOn}`;
+  const of = c.budgetYear === undefined || c.budgetYear === callYear ? "" : ` au budget ${c.budgetYear}`;
   return {
     cells: [
       text(
-        `${what} ${c.reference} — décision modificative n° ${c.budgetNumber - 1}, se rapporte à l'appel ${original}${due}`,
+        `${what} ${c.reference} — décision modificative n° ${c.budgetNumber - 1}${of}, se rapporte à l'appel ${original}${due}`,
       ),
       money(c.amountCents, true),
     ],
@@ -53,7 +61,7 @@ export function buildCorrectionBlocks(
   const balance = called - issued.paidCents + refunds.reduce((s, r) => s + r.amountCents, 0n);
   const rows: Row[] = [
     { cells: [text(`Appel initial ${original}`), money(issued.amountCents)] },
-    ...issued.corrections.map((c) => correctionRow(c, original)),
+    ...issued.corrections.map((c) => correctionRow(c, original, issued.year)),
     { cells: [text("Total appelé après décisions modificatives"), money(called)], style: "total" },
     { cells: [text("Déjà versé"), money(issued.paidCents)] },
     ...refunds.map(

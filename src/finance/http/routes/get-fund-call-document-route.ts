@@ -30,6 +30,7 @@ export const getFundCallDocumentRoute: FinanceRoute = (app, deps) => {
       });
       const { dueOn, reference, amountCents, corrections, payments, refunds } = data.issued;
       const issued = {
+        year: data.issued.year,
         reference,
         amountCents,
         corrections,

@@ -12,7 +12,8 @@ import { initialCriteria } from "./criteria-draft.ts";
 import { membersIn, type PeriodDraft, type PeriodKind, toPeriodBody } from "./key-period-draft.ts";
 import { checkPercentShares } from "./percent-check.ts";
 
-const FROZEN = "budget.figures_frozen";
+// A deliberated year (approved or adopted), or an adopted one while its DM is open: same advice.
+const FROZEN = ["budget.figures_frozen", "budget.adopted_figures_frozen"];
 
 /** The kind the form starts with: that of the key's latest period (a usage key's weights). */
 function latestKind(allocationKey: AllocationKey): PeriodKind {
@@ -51,7 +52,7 @@ export function useKeyPeriodForm(allocationKey: AllocationKey) {
   );
   const list = { percent: "shares", weights: "weights", criteria: "criteria" }[draft.kind];
   const checked = draft.kind !== "weights";
-  const frozen = submit.error?.code === FROZEN;
+  const frozen = FROZEN.includes(submit.error?.code ?? "");
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (checked && !check.ok) return;
