@@ -6,7 +6,8 @@
 // The load generator runs in a worker thread (autocannon's `workers`), so that the server's event
 // loop is not also the client's: on a 2-core machine each gets a core, as when the callers are
 // other machines, and the latencies are the server's, not the wait for the client's own turn.
-// BENCH_LOAD=inline runs it on the server's thread (the figures of the earlier stops).
+// BENCH_LOAD=inline runs it on the server's thread (the figures of the earlier stops). The CPU
+// time per request is then the server thread's alone; inline, it is the process's.
 import autocannon from "autocannon";
 import { sqlCounts, sqlPerRequest } from "./sql-count.ts";
 
@@ -45,11 +46,18 @@ const LOAD_IN_WORKER = process.env.BENCH_LOAD !== "inline";
 
 /** How the load is generated, for the bench's heading. */
 export const loadGenerator = LOAD_IN_WORKER
-  ? "load generator in a worker thread"
+  ? "load generator in a worker thread, CPU of the server's thread"
   : "load generator on the server's thread";
 
+/**
+ * The CPU time the server spends: this thread's alone when the load comes from a worker thread
+ * (process.threadCpuUsage), else the process's (server and load generator together).
+ */
+const serverCpu = (since?: NodeJS.CpuUsage) =>
+  LOAD_IN_WORKER ? process.threadCpuUsage(since) : process.cpuUsage(since);
+
 async function slice(target: Target, connections: number, seconds: number): Promise<Slice> {
-  const [cpu, sql] = [process.cpuUsage(), sqlCounts()];
+  const [cpu, sql] = [serverCpu(), sqlCounts()];
   const result = await autocannon({
     ...(LOAD_IN_WORKER ? { workers: 1 } : {}),
     url: target.url,
@@ -60,7 +68,7 @@ async function slice(target: Target, connections: number, seconds: number): Prom
     headers: target.headers ?? {},
     ...(target.body === undefined ? {} : { body: target.body }),
   });
-  const used = process.cpuUsage(cpu);
+  const used = serverCpu(cpu);
   const after = sqlCounts();
   return {
     p50: result.latency.p50,

@@ -7,7 +7,7 @@
 // load of the shared machine, which moves by the second, weighs alike on all of them. Bounded:
 // every slice in time and in requests.
 // Prints figures; never passes or fails on them (STYLE.md). Beside them: the SQL statements
-// and the CPU time (this process: server and load generator together) per request.
+// and the CPU time per request (bench/interleaved-load.ts: the server thread's, or with BENCH_LOAD=inline server and load generator together).
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { type Kysely, sql } from "kysely";
