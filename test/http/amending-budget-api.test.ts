@@ -6,6 +6,7 @@ import { after, before, it } from "node:test";
 import { type ComposedConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { adoptOverHttp } from "../helpers/adopt-over-http.ts";
 import { asIfEmpty, buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { libreOfficeText } from "../helpers/libreoffice-text.ts";
@@ -24,26 +25,6 @@ interface Line {
 }
 
 /** Adopts `year`'s latest version: a conference decision, then every member's deliberation. */
-async function adopt(client: ConsoleClient, year: number, date: string): Promise<void> {
-  const decision = (
-    await client.send("POST", `${BASE}/decisions`, {
-      subject: `Budget ${year}`,
-      conferenceDate: date,
-      conferenceLabel: "Conférence",
-      budgetYear: year,
-    })
-  ).json();
-  for (const r of decision.ratifications) {
-    const reply = await client.send("PUT", `${BASE}/decisions/${decision.id}/ratifications/${r.memberId}`, {
-      status: "ratified",
-      deliberationNumber: `${year}-${r.memberId}`,
-      deliberatedOn: date,
-      rowVersion: r.rowVersion,
-    });
-    assert.equal(reply.status, 200, reply.raw.toString());
-  }
-}
-
 /** The DM's lines: 10 000 € more for the project lead (fonctionnement), financed by the members. */
 function amended(lines: Line[]): Line[] {
   const plus = (l: Line) => ({ ...l, amount: (Number(l.amount) + 10000).toFixed(2) });
@@ -72,7 +53,7 @@ describeOnDatabases("amending budget (décision modificative) over HTTP", (get) 
   after(async () => app.close());
 
   it("a DM after the 2023 calls were paid: everyone sees the adopted year, then complementary calls add up", async () => {
-    await adopt(secretariat, 2023, "2022-12-12");
+    await adoptOverHttp(secretariat, 2023, "2022-12-12");
     assert.equal(
       (await secretariat.send("POST", `${BASE}/fund-calls/2023`, { dueOn: "2023-03-31" })).status,
       201,
@@ -166,7 +147,7 @@ describeOnDatabases("amending budget (décision modificative) over HTTP", (get) 
     });
     assert.equal(early.status, 409);
     assert.equal(early.json().code, "fund_call.amending_not_adopted");
-    await adopt(secretariat, 2023, "2023-06-20");
+    await adoptOverHttp(secretariat, 2023, "2023-06-20");
     const pending = (await secretariat.send("GET", `${BASE}/dashboard?year=2023`)).json();
     assert.equal(pending.calls.called, "639176.00");
     assert.equal(pending.members[0].pending, deltas[0].delta);

@@ -6,6 +6,7 @@ import { after, before, it } from "node:test";
 import { type ComposedConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { adoptOverHttp } from "../helpers/adopt-over-http.ts";
 import { asIfEmpty, buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { libreOfficeText } from "../helpers/libreoffice-text.ts";
@@ -44,27 +45,6 @@ const printed = (amount: string) =>
       .replace(/\u202f|\u00a0/g, " "),
   );
 
-/** Adopts `year`'s latest version: a conference decision, then every member's deliberation. */
-async function adopt(client: ConsoleClient, year: number, date: string): Promise<void> {
-  const decision = (
-    await client.send("POST", `${BASE}/decisions`, {
-      subject: `Budget ${year}`,
-      conferenceDate: date,
-      conferenceLabel: "Conférence",
-      budgetYear: year,
-    })
-  ).json();
-  for (const r of decision.ratifications) {
-    const reply = await client.send("PUT", `${BASE}/decisions/${decision.id}/ratifications/${r.memberId}`, {
-      status: "ratified",
-      deliberationNumber: `${year}-${r.memberId}`,
-      deliberatedOn: date,
-      rowVersion: r.rowVersion,
-    });
-    assert.equal(reply.status, 200, reply.raw.toString());
-  }
-}
-
 describeOnDatabases("the DM's deliberation drafts over HTTP", (get) => {
   let app: ZodFastifyInstance;
   let composed: ComposedConsole;
@@ -86,7 +66,7 @@ describeOnDatabases("the DM's deliberation drafts over HTTP", (get) => {
     const none = await secretariat.send("GET", `${DOC}/metropole/deliberation.odt`);
     assert.equal(none.status, 404, none.raw.toString());
     assert.equal(none.json().code, "amending.none_open");
-    await adopt(secretariat, 2023, "2022-12-12");
+    await adoptOverHttp(secretariat, 2023, "2022-12-12");
     const draft = (await secretariat.send("POST", `${BASE}/exercises/2023/budget/versions`)).json();
     const saved = await secretariat.send("PUT", `${BASE}/exercises/2023/budget`, {
       rowVersion: draft.rowVersion,

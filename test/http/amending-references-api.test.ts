@@ -6,6 +6,7 @@ import { after, before, it } from "node:test";
 import { type ComposedConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { adoptOverHttp } from "../helpers/adopt-over-http.ts";
 import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { libreOfficeText } from "../helpers/libreoffice-text.ts";
@@ -15,29 +16,6 @@ const PASSWORD = "mot-de-passe-de-test";
 const BASE = "/api/ententes/lyon";
 
 /** Adopts `year`'s latest version: a conference decision, then every member's deliberation. */
-async function adopt(client: ConsoleClient, year: number, date: string): Promise<void> {
-  const decision = await client.send("POST", `${BASE}/decisions`, {
-    subject: `Budget ${year}`,
-    conferenceDate: date,
-    conferenceLabel: "Conférence",
-    budgetYear: year,
-  });
-  assert.equal(decision.status, 201, decision.raw.toString());
-  for (const r of decision.json().ratifications) {
-    const reply = await client.send(
-      "PUT",
-      `${BASE}/decisions/${decision.json().id}/ratifications/${r.memberId}`,
-      {
-        status: "ratified",
-        deliberationNumber: `${year}-${r.memberId}`,
-        deliberatedOn: date,
-        rowVersion: r.rowVersion,
-      },
-    );
-    assert.equal(reply.status, 200, reply.raw.toString());
-  }
-}
-
 /** Opens a DM of `year`; `cents`-free: 10 000 € more for the project lead, financed by the members. */
 async function amendLines(client: ConsoleClient, year: number): Promise<void> {
   const draft = (await client.send("POST", `${BASE}/exercises/${year}/budget/versions`)).json();
@@ -67,8 +45,8 @@ describeOnDatabases("amending budgets: references of titres, chronology of DMs",
     await seedExample(composed, "lyon", await readEntenteFile(LYON), PASSWORD);
     secretariat = new ConsoleClient(app);
     await secretariat.signIn("secretariat@lyon.entente.localhost", PASSWORD);
-    await adopt(secretariat, 2022, "2022-06-01");
-    await adopt(secretariat, 2023, "2022-12-12");
+    await adoptOverHttp(secretariat, 2022, "2022-06-01");
+    await adoptOverHttp(secretariat, 2023, "2022-12-12");
     const calls = await secretariat.send("POST", `${BASE}/fund-calls/2023`, { dueOn: "2023-03-31" });
     assert.equal(calls.status, 201, calls.raw.toString());
   });
@@ -76,7 +54,7 @@ describeOnDatabases("amending budgets: references of titres, chronology of DMs",
 
   it("2023's DM1 then 2022's DM1 correct the same call: each titre has its own reference, in the API and the ODT", async () => {
     await amendLines(secretariat, 2023);
-    await adopt(secretariat, 2023, "2023-06-20");
+    await adoptOverHttp(secretariat, 2023, "2023-06-20");
     const first = await secretariat.send("POST", `${BASE}/exercises/2023/fund-call-corrections`, {
       dueOn: "2023-09-30",
     });
@@ -90,7 +68,7 @@ describeOnDatabases("amending budgets: references of titres, chronology of DMs",
       adjustments: settlement.adjustments,
     });
     assert.equal(raised.status, 200, raised.raw.toString());
-    await adopt(secretariat, 2022, "2023-07-03");
+    await adoptOverHttp(secretariat, 2022, "2023-07-03");
     const second = await secretariat.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
       dueOn: "2023-10-31",
     });

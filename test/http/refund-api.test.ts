@@ -6,6 +6,7 @@ import { after, before, it } from "node:test";
 import { type ComposedConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { adoptOverHttp } from "../helpers/adopt-over-http.ts";
 import { asIfEmpty, buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { libreOfficeText } from "../helpers/libreoffice-text.ts";
@@ -18,26 +19,6 @@ const PASSWORD = "mot-de-passe-de-test";
 const email = (local: string) => `${local}@lyon.entente.localhost`;
 const BASE = "/api/ententes/lyon";
 const REFUNDS = `${BASE}/fund-calls/2023/metropole/refunds`;
-
-async function adopt(client: ConsoleClient, year: number, date: string): Promise<void> {
-  const decision = (
-    await client.send("POST", `${BASE}/decisions`, {
-      subject: `Budget ${year}`,
-      conferenceDate: date,
-      conferenceLabel: "Conférence",
-      budgetYear: year,
-    })
-  ).json();
-  for (const r of decision.ratifications) {
-    const reply = await client.send("PUT", `${BASE}/decisions/${decision.id}/ratifications/${r.memberId}`, {
-      status: "ratified",
-      deliberationNumber: `${year}-${r.memberId}`,
-      deliberatedOn: date,
-      rowVersion: r.rowVersion,
-    });
-    assert.equal(reply.status, 200, reply.raw.toString());
-  }
-}
 
 describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
   let app: ZodFastifyInstance;
@@ -53,8 +34,8 @@ describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
   after(async () => app.close());
 
   it("a DM carrying a régularisation leaves a trop-perçu; only the secretariat refunds it, at most that", async () => {
-    await adopt(secretariat, 2022, "2022-06-01");
-    await adopt(secretariat, 2023, "2022-12-12");
+    await adoptOverHttp(secretariat, 2022, "2022-06-01");
+    await adoptOverHttp(secretariat, 2023, "2022-12-12");
     assert.equal(
       (await secretariat.send("POST", `${BASE}/fund-calls/2023`, { dueOn: "2023-03-31" })).status,
       201,
@@ -93,7 +74,7 @@ describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
       adjustments: settlement.adjustments,
     });
     assert.equal(saved.status, 200, saved.raw.toString());
-    await adopt(secretariat, 2022, "2023-06-20");
+    await adoptOverHttp(secretariat, 2022, "2023-06-20");
     const issued = await secretariat.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
       dueOn: "2023-09-30",
     });

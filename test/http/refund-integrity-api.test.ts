@@ -6,6 +6,7 @@ import { EntenteError } from "../../src/finance/errors.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
+import { adoptOverHttp } from "../helpers/adopt-over-http.ts";
 import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { LYON } from "../helpers/run-cli.ts";
@@ -22,26 +23,6 @@ type Problem = { code: string; errors: { field: string; message: string }[] };
 const messageOf = (problem: Problem): string => problem.errors[0]?.message ?? "";
 type Call = { memberId: string; paid: string; due: string; called: string; refunded: string };
 
-async function adopt(client: ConsoleClient, year: number, date: string): Promise<void> {
-  const decision = (
-    await client.send("POST", `${BASE}/decisions`, {
-      subject: `Budget ${year}`,
-      conferenceDate: date,
-      conferenceLabel: "Conférence",
-      budgetYear: year,
-    })
-  ).json();
-  for (const r of decision.ratifications) {
-    const reply = await client.send("PUT", `${BASE}/decisions/${decision.id}/ratifications/${r.memberId}`, {
-      status: "ratified",
-      deliberationNumber: `${year}-${r.memberId}`,
-      deliberatedOn: date,
-      rowVersion: r.rowVersion,
-    });
-    assert.equal(reply.status, 200, reply.raw.toString());
-  }
-}
-
 /**
  * The Métropole pays its 2023 call in two payments (305 777 € then 20 €); a DM of 2022 raising its
  * advance then reduces that call, leaving a trop-perçu (as test/http/refund-api.test.ts).
@@ -55,8 +36,8 @@ async function setUpOverpaidCall(
   await seedExample(built.composed, "lyon", await readEntenteFile(LYON), PASSWORD);
   const client = new ConsoleClient(app);
   await client.signIn("secretariat@lyon.entente.localhost", PASSWORD);
-  await adopt(client, 2022, "2022-06-01");
-  await adopt(client, 2023, "2022-12-12");
+  await adoptOverHttp(client, 2022, "2022-06-01");
+  await adoptOverHttp(client, 2023, "2022-12-12");
   assert.equal((await client.send("POST", `${BASE}/fund-calls/2023`, { dueOn: "2023-03-31" })).status, 201);
   for (const [amount, reference] of [
     ["305777", "virement 1"],
@@ -75,7 +56,7 @@ async function setUpOverpaidCall(
     adjustments: settlement.adjustments,
   });
   assert.equal(saved.status, 200, saved.raw.toString());
-  await adopt(client, 2022, "2023-06-20");
+  await adoptOverHttp(client, 2022, "2023-06-20");
   const issued = await client.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
     dueOn: "2023-09-30",
   });
