@@ -33,3 +33,29 @@ export async function adoptOverHttp(
     assert.equal(reply.status, 200, reply.raw.toString());
   }
 }
+
+/**
+ * A DM of 2022 over the API, as the refund and reference tests need it: a new 2022 version whose
+ * advances all become `advance` (the Métropole's 70 140 € advance of the Lyon example raised, a
+ * régularisation recalled in 2023), adopted on `adoptedOn`, then its corrections of the 2023 calls
+ * issued, due on `dueOn` (201 each step).
+ */
+export async function raise2022AdvanceByDm(
+  client: ConsoleClient,
+  options: { readonly advance: string; readonly adoptedOn: string; readonly dueOn: string },
+  base = "/api/ententes/lyon",
+): Promise<void> {
+  assert.equal((await client.send("POST", `${base}/exercises/2022/budget/versions`)).status, 201);
+  const settlement = (await client.send("GET", `${base}/exercises/2022/settlement`)).json();
+  const saved = await client.send("PUT", `${base}/exercises/2022/settlement`, {
+    rowVersion: settlement.rowVersion,
+    advances: settlement.advances.map((a: object) => ({ ...a, amount: options.advance })),
+    adjustments: settlement.adjustments,
+  });
+  assert.equal(saved.status, 200, saved.raw.toString());
+  await adoptOverHttp(client, 2022, options.adoptedOn, base);
+  const issued = await client.send("POST", `${base}/exercises/2022/fund-call-corrections`, {
+    dueOn: options.dueOn,
+  });
+  assert.equal(issued.status, 201, issued.raw.toString());
+}

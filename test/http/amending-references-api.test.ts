@@ -6,7 +6,7 @@ import { after, before, it } from "node:test";
 import { type ComposedConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
-import { adoptOverHttp } from "../helpers/adopt-over-http.ts";
+import { adoptOverHttp, raise2022AdvanceByDm } from "../helpers/adopt-over-http.ts";
 import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { libreOfficeText } from "../helpers/libreoffice-text.ts";
@@ -60,19 +60,11 @@ describeOnDatabases("amending budgets: references of titres, chronology of DMs",
     });
     assert.equal(first.status, 201, first.raw.toString());
 
-    assert.equal((await secretariat.send("POST", `${BASE}/exercises/2022/budget/versions`)).status, 201);
-    const settlement = (await secretariat.send("GET", `${BASE}/exercises/2022/settlement`)).json();
-    const raised = await secretariat.send("PUT", `${BASE}/exercises/2022/settlement`, {
-      rowVersion: settlement.rowVersion,
-      advances: settlement.advances.map((a: object) => ({ ...a, amount: "80140.00" })),
-      adjustments: settlement.adjustments,
-    });
-    assert.equal(raised.status, 200, raised.raw.toString());
-    await adoptOverHttp(secretariat, 2022, "2023-07-03");
-    const second = await secretariat.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
+    await raise2022AdvanceByDm(secretariat, {
+      advance: "80140.00",
+      adoptedOn: "2023-07-03",
       dueOn: "2023-10-31",
     });
-    assert.equal(second.status, 201, second.raw.toString());
 
     const calls = (await secretariat.send("GET", `${BASE}/fund-calls?year=2023`)).json();
     const lyon = calls.find((c: { memberId: string }) => c.memberId === "ville-lyon");

@@ -6,7 +6,7 @@ import { after, before, it } from "node:test";
 import { type ComposedConsole, seedExample } from "../../src/compose.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
-import { adoptOverHttp } from "../helpers/adopt-over-http.ts";
+import { adoptOverHttp, raise2022AdvanceByDm } from "../helpers/adopt-over-http.ts";
 import { asIfEmpty, buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { libreOfficeText } from "../helpers/libreoffice-text.ts";
@@ -66,19 +66,11 @@ describeOnDatabases("refund of a trop-perçu over HTTP", (get) => {
     assert.equal(early.json().code, "refund.exceeds_overpayment");
 
     // The DM of 2022: the Métropole advanced 10 000 € more; adopted, its corrections issued.
-    assert.equal((await secretariat.send("POST", `${BASE}/exercises/2022/budget/versions`)).status, 201);
-    const settlement = (await secretariat.send("GET", `${BASE}/exercises/2022/settlement`)).json();
-    const saved = await secretariat.send("PUT", `${BASE}/exercises/2022/settlement`, {
-      rowVersion: settlement.rowVersion,
-      advances: settlement.advances.map((a: object) => ({ ...a, amount: "80140" })),
-      adjustments: settlement.adjustments,
-    });
-    assert.equal(saved.status, 200, saved.raw.toString());
-    await adoptOverHttp(secretariat, 2022, "2023-06-20");
-    const issued = await secretariat.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
+    await raise2022AdvanceByDm(secretariat, {
+      advance: "80140",
+      adoptedOn: "2023-06-20",
       dueOn: "2023-09-30",
     });
-    assert.equal(issued.status, 201, issued.raw.toString());
     const calls = (await secretariat.send("GET", `${BASE}/fund-calls?year=2023`)).json();
     const metropole = calls.find((c: { memberId: string }) => c.memberId === "metropole");
     assert.equal(metropole.amount, "305797.00", "the issued call is never rewritten");

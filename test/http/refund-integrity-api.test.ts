@@ -6,7 +6,7 @@ import { EntenteError } from "../../src/finance/errors.ts";
 import { readEntenteFile } from "../../src/finance/formats/read-entente-file.ts";
 import type { OpenDatabase } from "../../src/platform/db/open-database.ts";
 import type { ZodFastifyInstance } from "../../src/platform/http/app-deps.ts";
-import { adoptOverHttp } from "../helpers/adopt-over-http.ts";
+import { adoptOverHttp, raise2022AdvanceByDm } from "../helpers/adopt-over-http.ts";
 import { buildConsoleApp, ConsoleClient } from "../helpers/console-client.ts";
 import { describeOnDatabases } from "../helpers/databases.ts";
 import { LYON } from "../helpers/run-cli.ts";
@@ -48,19 +48,7 @@ async function setUpOverpaidCall(
     const payments: { id: string; reference: string }[] = paid.json().payments;
     paymentIds.push(payments.find((p) => p.reference === reference)?.id ?? "");
   }
-  assert.equal((await client.send("POST", `${BASE}/exercises/2022/budget/versions`)).status, 201);
-  const settlement = (await client.send("GET", `${BASE}/exercises/2022/settlement`)).json();
-  const saved = await client.send("PUT", `${BASE}/exercises/2022/settlement`, {
-    rowVersion: settlement.rowVersion,
-    advances: settlement.advances.map((a: object) => ({ ...a, amount: "80140" })),
-    adjustments: settlement.adjustments,
-  });
-  assert.equal(saved.status, 200, saved.raw.toString());
-  await adoptOverHttp(client, 2022, "2023-06-20");
-  const issued = await client.send("POST", `${BASE}/exercises/2022/fund-call-corrections`, {
-    dueOn: "2023-09-30",
-  });
-  assert.equal(issued.status, 201, issued.raw.toString());
+  await raise2022AdvanceByDm(client, { advance: "80140", adoptedOn: "2023-06-20", dueOn: "2023-09-30" });
   const calls = (await client.send("GET", `${BASE}/fund-calls?year=2023`)).json();
   assert.ok(Number(calls.find((c: Call) => c.memberId === "metropole").due) < -100, "a trop-perçu");
   return { app, client, paymentIds };
